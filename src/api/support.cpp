@@ -1,0 +1,127 @@
+#include "api/support.hpp"
+
+#include <charconv>
+
+#include "platform/crypto/crypto.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::api {
+
+http::Handler authed(Services& services, AuthedHandler handler) {
+  return [&services, handler = std::move(handler)](http::Request& req) {
+    auto session = services.accounts.session(req.cookie(kSessionCookie));
+    req.locale = i18n::locale_from_code(session.user.locale);
+    if (req.method != "GET" && req.method != "HEAD") {
+      auto token = req.header("x-csrf-token");
+      if (!token || !crypto::constant_time_equal(*token, session.csrf_token)) {
+        throw Error::of(Error::Kind::csrf_failed, "missing or wrong CSRF token");
+      }
+    }
+    Caller caller{accounts::Service::actor_of(session.user), std::move(session)};
+    return handler(req, caller);
+  };
+}
+
+boost::json::object json_body(const http::Request& req) {
+  if (!req.body.empty()) {
+    auto type = req.header("content-type").value_or("");
+    if (type.rfind("application/json", 0) != 0) {
+      throw Error::of(Error::Kind::unsupported_media_type, "expected application/json");
+    }
+  }
+  return json::parse_object(req.body);
+}
+
+namespace {
+std::optional<std::int64_t> to_int(const std::string& s) {
+  std::int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+}  // namespace
+
+int int_param(const http::Request& req, std::string_view name, int fallback, int min, int max) {
+  auto raw = req.query_param(name);
+  if (!raw || raw->empty()) return fallback;
+  auto v = to_int(*raw);
+  if (!v || *v < min || *v > max) throw Error::field(std::string(name), "invalid_format");
+  return static_cast<int>(*v);
+}
+
+std::optional<std::int64_t> optional_id_param(const http::Request& req, std::string_view name) {
+  auto raw = req.query_param(name);
+  if (!raw || raw->empty()) return std::nullopt;
+  auto v = to_int(*raw);
+  if (!v || *v <= 0) throw Error::field(std::string(name), "invalid_format");
+  return v;
+}
+
+std::optional<std::string> text_param(const http::Request& req, std::string_view name) {
+  auto raw = req.query_param(name);
+  if (!raw || raw->empty()) return std::nullopt;
+  if (!text::is_valid_utf8(*raw)) throw Error::of(Error::Kind::invalid_utf8, "query parameter");
+  if (raw->size() > 500) throw Error::field(std::string(name), "too_long");
+  return raw;
+}
+
+bool flag_param(const http::Request& req, std::string_view name) {
+  auto raw = req.query_param(name);
+  return raw && (*raw == "1" || *raw == "true");
+}
+
+std::int64_t path_id(const http::Request& req) {
+  auto it = req.params.find("id");
+  if (it == req.params.end()) throw Error::not_found("no id");
+  auto v = to_int(it->second);
+  if (!v || *v <= 0) throw Error::not_found("bad id " + it->second);
+  return *v;
+}
+
+boost::json::object unit_json(const units::Unit& u, const std::string& today) {
+  auto opt_text = [](const std::optional<std::string>& s) -> boost::json::value {
+    if (!s) return nullptr;
+    return boost::json::string(*s);
+  };
+  auto opt_id = [](const std::optional<std::int64_t>& v) -> boost::json::value {
+    if (!v) return nullptr;
+    return *v;
+  };
+  return boost::json::object{
+      {"id", u.id},
+      {"code", u.code},
+      {"name", u.name},
+      {"kind", std::string(units::kind_code(u.kind))},
+      {"designation", u.designation},
+      {"parent_id", opt_id(u.parent_id)},
+      {"valid_from", opt_text(u.valid_from)},
+      {"valid_to", opt_text(u.valid_to)},
+      {"remote", u.remote},
+      {"merged_into", opt_id(u.merged_into)},
+      {"demo", u.demo},
+      {"note", u.note},
+      {"active", u.active_on(today)},
+  };
+}
+
+boost::json::object user_json(const accounts::User& u) {
+  return boost::json::object{
+      {"id", u.id},
+      {"username", u.username},
+      {"full_name", u.full_name},
+      {"role", std::string(role_code(u.role))},
+      {"unit_id", u.unit_id},
+      {"unit_name", u.unit_name},
+      {"locale", u.locale},
+      {"totp_enabled", u.totp_enabled},
+      {"disabled", u.disabled},
+      {"created_at", time::format_iso_utc(u.created_at)},
+  };
+}
+
+boost::json::object session_json(const accounts::Session& s) {
+  return boost::json::object{{"user", user_json(s.user)}, {"csrf_token", s.csrf_token}};
+}
+
+}  // namespace antq::api

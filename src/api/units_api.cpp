@@ -1,0 +1,135 @@
+// /api/v1/units/…: the tree, list, details, administration, merges, CSV.
+#include <boost/json.hpp>
+
+#include "api/support.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::api {
+namespace {
+
+boost::json::object node_json(const units::TreeNode& node, const std::string& today) {
+  auto o = unit_json(node.unit, today);
+  boost::json::array children;
+  for (const auto& c : node.children) children.push_back(node_json(c, today));
+  o["children"] = std::move(children);
+  return o;
+}
+
+boost::json::object detail_json(const units::Detail& d, const std::string& today) {
+  auto o = unit_json(d.unit, today);
+  boost::json::array ancestors;
+  for (const auto& a : d.ancestors) {
+    ancestors.push_back(boost::json::object{{"id", a.id}, {"name", a.name}, {"kind", std::string(units::kind_code(a.kind))}});
+  }
+  boost::json::array history;
+  for (const auto& h : d.history) {
+    boost::json::object e{{"kind", h.event}, {"date", h.date}, {"basis", h.basis}};
+    e["from_parent_id"] = h.from_parent_id ? boost::json::value(*h.from_parent_id) : nullptr;
+    e["to_parent_id"] = h.to_parent_id ? boost::json::value(*h.to_parent_id) : nullptr;
+    history.push_back(std::move(e));
+  }
+  o["ancestors"] = std::move(ancestors);
+  o["history"] = std::move(history);
+  return o;
+}
+
+}  // namespace
+
+void add_units_routes(http::Router& router, Services& s) {
+  auto today = [&s] { return time::local_date(s.clock.now()); };
+
+  router.add("GET", "/api/v1/units/tree", authed(s, [&s, today](http::Request& req, const Caller& c) {
+               auto roots = s.units.tree(c.actor, flag_param(req, "history"));
+               boost::json::array out;
+               auto t = today();
+               for (const auto& r : roots) out.push_back(node_json(r, t));
+               return http::Response::json(200, boost::json::object{{"roots", std::move(out)}});
+             }));
+
+  router.add("GET", "/api/v1/units", authed(s, [&s, today](http::Request& req, const Caller& c) {
+               units::ListFilter f;
+               f.query = text_param(req, "q");
+               f.kind = text_param(req, "kind");
+               f.parent_id = optional_id_param(req, "parent_id");
+               f.include_history = flag_param(req, "history");
+               f.page = int_param(req, "page", 1, 1, 1000000);
+               f.page_size = int_param(req, "page_size", 50, 1, 500);
+               auto page = s.units.list(c.actor, f);
+               boost::json::array items;
+               auto t = today();
+               for (const auto& u : page.items) items.push_back(unit_json(u, t));
+               return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+             }));
+
+  router.add("GET", "/api/v1/units/export", authed(s, [&s](http::Request&, const Caller& c) {
+               auto res = http::Response::text(200, s.units.export_csv(c.actor), "text/csv; charset=utf-8");
+               res.set("Content-Disposition", "attachment; filename=\"antq-units.csv\"");
+               return res;
+             }));
+
+  router.add("POST", "/api/v1/units/import", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto type = req.header("content-type").value_or("");
+               if (type.rfind("text/csv", 0) != 0) {
+                 throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
+               }
+               auto result = s.units.import_csv(c.actor, req.body);
+               return http::Response::json(200,
+                                           boost::json::object{{"created", result.created}, {"updated", result.updated}});
+             }));
+
+  router.add("POST", "/api/v1/units/merge", authed(s, [&s, today](http::Request& req, const Caller& c) {
+               auto body = json_body(req);
+               json::Reader r(body);
+               units::Merge m;
+               auto sources = r.integers("source_ids");
+               auto target = r.required_integer("target_id");
+               m.effective_date = r.required_text("effective_date", 10).value_or("");
+               m.basis = r.required_text("basis", 500).value_or("");
+               if (!sources) r.errors().add("source_ids", "required");
+               r.finish();
+               m.source_ids = *sources;
+               m.target_id = *target;
+               return http::Response::json(200, unit_json(s.units.merge(c.actor, m), today()));
+             }));
+
+  router.add("GET", "/api/v1/units/{id}", authed(s, [&s, today](http::Request& req, const Caller& c) {
+               return http::Response::json(200, detail_json(s.units.get(c.actor, path_id(req)), today()));
+             }));
+
+  router.add("POST", "/api/v1/units", authed(s, [&s, today](http::Request& req, const Caller& c) {
+               auto body = json_body(req);
+               json::Reader r(body);
+               units::NewUnit in;
+               in.code = r.text("code", 64).value_or("");
+               in.name = r.text("name", 400).value_or("");
+               in.kind = r.text("kind", 40).value_or("");
+               in.designation = r.text("designation", 100).value_or("");
+               in.parent_id = r.integer("parent_id");
+               in.valid_from = r.text("valid_from", 10);
+               in.remote = r.boolean("remote").value_or(false);
+               in.note = r.text("note", 2000).value_or("");
+               r.finish();
+               auto res = http::Response::json(201, unit_json(s.units.create(c.actor, in), today()));
+               return res;
+             }));
+
+  router.add("PATCH", "/api/v1/units/{id}", authed(s, [&s, today](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               auto body = json_body(req);
+               json::Reader r(body);
+               units::UnitPatch p;
+               p.code = r.text("code", 64);
+               p.name = r.text("name", 400);
+               p.designation = r.text("designation", 100);
+               p.parent_id = r.integer("parent_id");
+               p.valid_to = r.text("valid_to", 10);
+               p.clear_valid_to = body.contains("valid_to") && body.at("valid_to").is_null();
+               p.remote = r.boolean("remote");
+               p.note = r.text("note", 2000);
+               r.finish();
+               return http::Response::json(200, unit_json(s.units.update(c.actor, id, p), today()));
+             }));
+}
+
+}  // namespace antq::api

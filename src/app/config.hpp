@@ -1,0 +1,52 @@
+#pragma once
+// Configuration: DATA/antq.toml, then ANTQ_SECTION_KEY environment variables, then
+// command-line flags. Unknown keys are rejected with their name.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace antq::app {
+
+struct Config {
+  std::filesystem::path data_dir;
+  struct Server {
+    std::string listen = "127.0.0.1:8080";
+    int threads = 0;
+    int workers = 0;
+    int queue = 256;
+    int header_limit = 8192;
+    int body_limit = 1048576;
+    int read_timeout = 30;
+    int drain_timeout = 10;
+    std::string tls_cert;
+    std::string tls_key;
+    std::string static_dir;
+  } server;
+  struct Database {
+    std::string url;  // default: sqlite://DATA/antq.db
+    int pool = 4;
+  } database;
+  struct Security {
+    int session_hours = 12;
+    std::string cookie_secure = "auto";  // auto | always | never
+    int login_delay_after = 5;
+    int login_max_delay = 900;
+  } security;
+  struct Log {
+    std::string level = "info";
+  } log;
+};
+
+// Every key, as "section.key".
+std::vector<std::string> config_keys();
+
+// Reads the configuration of `data_dir`. `overrides` ("section.key" -> value) come from
+// flags and win over the environment, which wins over the file. Throws
+// std::invalid_argument naming the key on an unknown key or a bad value.
+Config load_config(const std::filesystem::path& data_dir, const std::map<std::string, std::string>& overrides = {});
+
+// The text of a fresh antq.toml with every key and its default, commented.
+std::string default_config_text();
+
+}  // namespace antq::app

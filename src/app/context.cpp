@@ -1,0 +1,24 @@
+#include "app/context.hpp"
+
+#include "platform/db/migrations.hpp"
+#include "platform/log/log.hpp"
+
+namespace antq::app {
+
+std::unique_ptr<Context> open_context(Config config, bool migrate) {
+  auto ctx = std::make_unique<Context>();
+  ctx->config = std::move(config);
+  ctx->db = db::open(ctx->config.database.url, db::Options{ctx->config.database.pool});
+  if (migrate) {
+    auto applied = db::migrate(*ctx->db);
+    if (!applied.empty()) spdlog::info("applied {} migration(s), now at {}", applied.size(), applied.back());
+  }
+  ctx->audit = std::make_unique<audit::Service>(*ctx->db, ctx->clock);
+  ctx->units = std::make_unique<units::Service>(*ctx->db, *ctx->audit, ctx->clock);
+  accounts::Settings settings{ctx->config.security.session_hours, ctx->config.security.login_delay_after,
+                              ctx->config.security.login_max_delay};
+  ctx->accounts = std::make_unique<accounts::Service>(*ctx->db, *ctx->audit, *ctx->units, ctx->clock, settings);
+  return ctx;
+}
+
+}  // namespace antq::app

@@ -1,0 +1,104 @@
+#include "app/serve.hpp"
+
+#include <sys/file.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "api/api.hpp"
+#include "http/server.hpp"
+#include "platform/log/log.hpp"
+
+namespace antq::app {
+namespace {
+
+http::ServerConfig server_config(const Config& c) {
+  http::ServerConfig s;
+  auto colon = c.server.listen.rfind(':');
+  if (colon == std::string::npos) throw std::invalid_argument("server.listen must be address:port, got: " + c.server.listen);
+  s.address = c.server.listen.substr(0, colon);
+  if (s.address.size() > 2 && s.address.front() == '[') s.address = s.address.substr(1, s.address.size() - 2);
+  int port = 0;
+  try {
+    port = std::stoi(c.server.listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    port = -1;
+  }
+  if (port < 0 || port > 65535) throw std::invalid_argument("server.listen has a bad port: " + c.server.listen);
+  s.port = static_cast<unsigned short>(port);
+  s.io_threads = c.server.threads;
+  s.workers = c.server.workers;
+  s.queue_limit = c.server.queue;
+  s.header_limit = static_cast<std::size_t>(c.server.header_limit);
+  s.body_limit = static_cast<std::size_t>(c.server.body_limit);
+  s.read_timeout_seconds = c.server.read_timeout;
+  s.drain_timeout_seconds = c.server.drain_timeout;
+  s.tls_cert = c.server.tls_cert;
+  s.tls_key = c.server.tls_key;
+  return s;
+}
+
+std::filesystem::path static_dir(const Config& c) {
+  if (!c.server.static_dir.empty()) return c.server.static_dir;
+  std::filesystem::path source = std::filesystem::path(ANTQ_SOURCE_DIR) / "web" / "dist";
+  if (std::filesystem::exists(source / "index.html")) return source;
+  return "/usr/share/antq/web";
+}
+
+api::CookieSecure cookie_policy(const std::string& v) {
+  if (v == "always") return api::CookieSecure::always;
+  if (v == "never") return api::CookieSecure::never;
+  return api::CookieSecure::automatic;
+}
+
+}  // namespace
+
+DataLock::DataLock(const std::filesystem::path& data_dir) {
+  auto path = data_dir / "antq.lock";
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw std::runtime_error("cannot open " + path.string());
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+    throw std::runtime_error("another antq process is serving " + data_dir.string());
+  }
+}
+
+DataLock::~DataLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int serve(Context& ctx) {
+  DataLock lock(ctx.config.data_dir);
+  http::Metrics metrics;
+  auto* database = ctx.db.get();
+  metrics.add_gauge("antq_db_pool_in_use", "Database connections in use.",
+                    [database] { return static_cast<double>(database->pool_stats().in_use); });
+  metrics.add_gauge("antq_db_pool_size", "Database connections available.",
+                    [database] { return static_cast<double>(database->pool_stats().size); });
+  api::Services services{*ctx.db,   ctx.clock, *ctx.accounts, *ctx.units, *ctx.audit,
+                         metrics,   cookie_policy(ctx.config.security.cookie_secure),
+                         ctx.config.security.session_hours};
+  http::Router router;
+  api::add_all_routes(router, services);
+  auto web = static_dir(ctx.config);
+  std::unique_ptr<http::StaticFiles> files;
+  if (std::filesystem::exists(web / "index.html")) {
+    files = std::make_unique<http::StaticFiles>(web);
+  } else {
+    spdlog::warn("no web app at {}: only the API is served (run: make web)", web.string());
+  }
+  auto cfg = server_config(ctx.config);
+  bool tls = !cfg.tls_cert.empty();
+  http::Server server(cfg, router, files.get(), metrics);
+  auto port = server.listen();
+  std::string host = cfg.address.find(':') != std::string::npos ? "[" + cfg.address + "]" : cfg.address;
+  spdlog::info("antq {} listening on {}://{}:{} (database: {})", ANTQ_VERSION, tls ? "https" : "http", host, port,
+               ctx.db->dialect() == db::Dialect::postgres ? "PostgreSQL" : "SQLite");
+  spdlog::default_logger()->flush();
+  server.run();
+  return 0;
+}
+
+}  // namespace antq::app

@@ -1,0 +1,24 @@
+#pragma once
+#include <filesystem>
+
+#include "app/context.hpp"
+
+namespace antq::app {
+
+// Holds an exclusive lock on DATA/antq.lock while alive: one server per data directory,
+// and no restore while it serves.
+class DataLock {
+ public:
+  explicit DataLock(const std::filesystem::path& data_dir);
+  ~DataLock();
+  DataLock(const DataLock&) = delete;
+  DataLock& operator=(const DataLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// Serves HTTP until SIGINT/SIGTERM. Returns the exit code.
+int serve(Context& ctx);
+
+}  // namespace antq::app

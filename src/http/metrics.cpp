@@ -1,0 +1,66 @@
+#include "http/metrics.hpp"
+
+#include <fmt/format.h>
+
+namespace antq::http {
+namespace {
+
+std::string escape_label(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '"') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void Metrics::record(const std::string& route, int status, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, status}];
+  auto& h = latency_[route];
+  ++h.count;
+  h.sum += seconds;
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) ++h.buckets[i];
+  }
+}
+
+void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {
+  std::lock_guard lock(mutex_);
+  gauges_.push_back(Gauge{std::move(name), std::move(help), std::move(read)});
+}
+
+std::string Metrics::render() const {
+  std::string out;
+  std::lock_guard lock(mutex_);
+  out += "# HELP antq_http_requests_total HTTP requests by route pattern and status.\n";
+  out += "# TYPE antq_http_requests_total counter\n";
+  for (const auto& [key, n] : requests_) {
+    out += fmt::format("antq_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", escape_label(key.first),
+                       key.second, n);
+  }
+  out += "# HELP antq_http_request_duration_seconds Time from request read to response ready.\n";
+  out += "# TYPE antq_http_request_duration_seconds histogram\n";
+  for (const auto& [route, h] : latency_) {
+    auto label = escape_label(route);
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label,
+                         kBuckets[i], h.buckets[i]);
+    }
+    out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label, h.count);
+    out += fmt::format("antq_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);
+    out += fmt::format("antq_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, h.count);
+  }
+  for (const auto& g : gauges_) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", g.name, g.help, g.name, g.name, g.read());
+  }
+  return out;
+}
+
+}  // namespace antq::http

@@ -1,0 +1,344 @@
+// The only translation unit with Beast's HTTP machinery (it is slow to compile).
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/url/parse.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "http/problem.hpp"
+#include "platform/crypto/crypto.hpp"
+#include "platform/db/database.hpp"
+#include "platform/log/log.hpp"
+
+namespace antq::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+// The problem+json for whatever exception is in flight. Call only inside a catch.
+Response current_error_response(const Request& req) {
+  try {
+    throw;
+  } catch (const Error& e) {
+    if (e.kind() == Error::Kind::internal) spdlog::error("{} internal error: {}", req.request_id, e.internal_message());
+    return problem(e, req);
+  } catch (const db::DbError& e) {
+    if (e.kind() == db::DbError::Kind::unique_violation) return problem(Error::conflict(e.what()), req);
+    if (e.kind() == db::DbError::Kind::busy) return problem(Error::of(Error::Kind::overloaded, e.what()), req);
+    spdlog::error("{} database error: {}", req.request_id, e.what());
+    return problem(Error::internal(e.what()), req);
+  } catch (const std::exception& e) {
+    spdlog::error("{} unexpected error: {}", req.request_id, e.what());
+    return problem(Error::internal(e.what()), req);
+  }
+}
+
+Response run_handler(const Route& route, Request& req) noexcept {
+  try {
+    return route.handler(req);
+  } catch (...) {
+    return current_error_response(req);
+  }
+}
+
+void add_security_headers(Response& res, bool tls) {
+  res.set("Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+          "frame-ancestors 'none'");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "no-referrer");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+  if (tls) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+bool is_parse_error(const beast::error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerConfig c, const Router& r, const StaticFiles* f, Metrics& m)
+      : cfg(std::move(c)), router(r), files(f), metrics(m) {
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    io_threads = cfg.io_threads > 0 ? cfg.io_threads : static_cast<int>(cores);
+    workers = cfg.workers > 0 ? cfg.workers : static_cast<int>(2 * cores);
+    pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
+    if (!cfg.tls_cert.empty() && !cfg.tls_key.empty()) {
+      ssl.emplace(asio::ssl::context::tls_server);
+      ssl->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+      ssl->use_certificate_chain_file(cfg.tls_cert);
+      ssl->use_private_key_file(cfg.tls_key, asio::ssl::context::pem);
+    }
+  }
+
+  ServerConfig cfg;
+  const Router& router;
+  const StaticFiles* files;
+  Metrics& metrics;
+  int io_threads = 1;
+  int workers = 1;
+  asio::io_context ioc;
+  std::unique_ptr<asio::thread_pool> pool;
+  std::optional<asio::ssl::context> ssl;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<int> inflight{0};
+  std::atomic<int> queued{0};
+  std::atomic<bool> draining{false};
+  bool loopback = false;
+
+  Request to_request(const bhttp::request<bhttp::string_body>& in, const std::string& client, bool tls) {
+    Request req;
+    req.request_id = crypto::to_hex(crypto::random_bytes(8));
+    req.method = std::string(in.method_string());
+    req.client = client;
+    req.loopback = loopback;
+    for (const auto& field : in) {
+      std::string name(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    req.locale = i18n::from_accept_language(req.header("accept-language").value_or(""));
+    bool proxied_tls = loopback && req.header("x-forwarded-proto").value_or("") == "https";
+    req.secure = tls || proxied_tls;
+    req.body = in.body();
+    auto target = boost::urls::parse_origin_form(std::string_view(in.target().data(), in.target().size()));
+    if (!target) throw Error::of(Error::Kind::bad_path, "unparsable request target");
+    req.path = target->path();
+    for (auto param : target->params(boost::urls::encoding_opts(true))) {
+      req.query.emplace_back(std::string(param.key), std::string(param.value));
+    }
+    return req;
+  }
+
+  // Routes and runs a request. Sets the metrics label and the logging policy first, so
+  // that they hold even when this throws.
+  asio::awaitable<Response> dispatch(Request& req, std::string& route_label, bool& log_client) {
+    auto match = router.match(req);
+    if (match.route) {
+      route_label = match.route->pattern;
+      log_client = match.route->options.log_client;
+      if (!match.route->options.blocking) co_return run_handler(*match.route, req);
+      if (queued.load() >= workers + cfg.queue_limit) throw Error::of(Error::Kind::overloaded, "worker queue full");
+      ++queued;
+      struct Release {
+        std::atomic<int>& n;
+        ~Release() { --n; }
+      } release{queued};
+      const Route& route = *match.route;
+      co_return co_await asio::co_spawn(
+          pool->get_executor(), [&]() -> asio::awaitable<Response> { co_return run_handler(route, req); },
+          asio::use_awaitable);
+    }
+    if (!match.allowed.empty()) {
+      Response r = problem(Error::of(Error::Kind::method_not_allowed), req);
+      std::string allow;
+      for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+      r.set("Allow", allow);
+      co_return r;
+    }
+    if (req.path.rfind("/api/", 0) == 0 || !files || (req.method != "GET" && req.method != "HEAD")) {
+      throw Error::not_found("no route for " + req.path);
+    }
+    route_label = "static";
+    co_return files->serve(req);
+  }
+
+  bhttp::response<bhttp::string_body> to_beast(Response& res, const Request& req, unsigned version, bool keep_alive,
+                                               bool tls) {
+    add_security_headers(res, tls);
+    res.set("X-Request-Id", req.request_id);
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+    out.set(bhttp::field::server, "antq");
+    for (const auto& [k, v] : res.headers) out.insert(k, v);
+    out.body() = std::move(res.body);
+    out.keep_alive(keep_alive);
+    out.prepare_payload();
+    if (req.method == "HEAD") out.body().clear();
+    return out;
+  }
+
+  void log_request(const Request& req, int status, double ms, bool log_client) {
+    if (log_client) {
+      spdlog::info("{} {} {} {} {:.1f}ms client={}", req.request_id, req.method, req.path, status, ms, req.client);
+    } else {
+      spdlog::info("{} {} {} {} {:.1f}ms", req.request_id, req.method, req.path, status, ms);
+    }
+  }
+
+  template <class Stream>
+  asio::awaitable<void> serve_connection(Stream& stream, std::string client, bool tls) {
+    beast::flat_buffer buffer;
+    while (!draining) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
+      parser.body_limit(cfg.body_limit);
+      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+      auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+      (void)bytes;
+      if (ec && !is_parse_error(ec)) co_return;  // closed, reset or timed out: nothing to answer
+      if (ec == bhttp::error::end_of_stream) co_return;
+      auto started = std::chrono::steady_clock::now();
+      Request req;
+      Response res;
+      std::string route_label = "unmatched";
+      bool log_client = true;
+      bool keep_alive = false;
+      ++inflight;
+      if (ec) {
+        req.request_id = crypto::to_hex(crypto::random_bytes(8));
+        req.method = std::string(parser.get().method_string());
+        req.client = client;
+        auto kind = ec == bhttp::error::body_limit     ? Error::Kind::payload_too_large
+                    : ec == bhttp::error::header_limit ? Error::Kind::payload_too_large
+                                                       : Error::Kind::bad_path;
+        res = problem(Error::of(kind, ec.message()), req);
+        if (ec == bhttp::error::header_limit) res.status = 431;
+      } else {
+        try {
+          req = to_request(parser.get(), client, tls);
+          res = co_await dispatch(req, route_label, log_client);
+        } catch (...) {
+          res = current_error_response(req);
+        }
+        keep_alive = parser.get().keep_alive() && !draining;
+      }
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      metrics.record(route_label, res.status, ms / 1000);
+      log_request(req, res.status, ms, log_client);
+      auto out = to_beast(res, req, parser.get().version(), keep_alive, tls);
+      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+      auto [wec, written] = co_await bhttp::async_write(stream, out, use_tuple);
+      (void)written;
+      --inflight;
+      if (wec || !keep_alive) break;
+    }
+    co_await close(stream);
+  }
+
+  asio::awaitable<void> close(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    co_return;
+  }
+
+  asio::awaitable<void> close(beast::ssl_stream<beast::tcp_stream>& stream) {
+    beast::get_lowest_layer(stream).expires_after(2s);
+    co_await stream.async_shutdown(use_tuple);
+  }
+
+  asio::awaitable<void> plain_session(tcp::socket socket, std::string client) {
+    beast::tcp_stream stream(std::move(socket));
+    co_await serve_connection(stream, std::move(client), false);
+  }
+
+  asio::awaitable<void> tls_session(tcp::socket socket, std::string client) {
+    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *ssl);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+    auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, use_tuple);
+    if (ec) co_return;
+    co_await serve_connection(stream, std::move(client), true);
+  }
+
+  asio::awaitable<void> accept_loop() {
+    while (acceptor.is_open()) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_tuple);
+      if (ec) {
+        if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
+        spdlog::warn("accept: {}", ec.message());
+        continue;
+      }
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
+      auto peer = socket.remote_endpoint(ignored);
+      std::string client = ignored ? "?" : peer.address().to_string();
+      auto executor = socket.get_executor();
+      if (ssl) {
+        asio::co_spawn(executor, tls_session(std::move(socket), std::move(client)), asio::detached);
+      } else {
+        asio::co_spawn(executor, plain_session(std::move(socket), std::move(client)), asio::detached);
+      }
+    }
+  }
+
+  void begin_drain() {
+    if (draining.exchange(true)) return;
+    spdlog::info("stopping: no new connections, waiting for {} request(s) in flight", inflight.load());
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    asio::co_spawn(ioc, drain(), asio::detached);
+  }
+
+  asio::awaitable<void> drain() {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(cfg.drain_timeout_seconds);
+    asio::steady_timer timer(ioc);
+    while (inflight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      timer.expires_after(10ms);
+      co_await timer.async_wait(use_tuple);
+    }
+    if (inflight.load() > 0) spdlog::warn("drain timeout: closing {} request(s)", inflight.load());
+    ioc.stop();
+  }
+};
+
+Server::Server(ServerConfig config, const Router& router, const StaticFiles* static_files, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(config), router, static_files, metrics)) {
+  auto* im = impl_.get();
+  metrics.add_gauge("antq_worker_queue_depth", "Blocking requests queued or running on the worker pool.",
+                    [im] { return static_cast<double>(im->queued.load()); });
+  metrics.add_gauge("antq_worker_pool_size", "Worker threads.", [im] { return static_cast<double>(im->workers); });
+  metrics.add_gauge("antq_http_requests_in_flight", "Requests being answered.",
+                    [im] { return static_cast<double>(im->inflight.load()); });
+}
+
+Server::~Server() {
+  if (impl_->pool) impl_->pool->join();
+}
+
+unsigned short Server::listen() {
+  auto& im = *impl_;
+  auto address = asio::ip::make_address(im.cfg.address);
+  im.loopback = address.is_loopback();
+  tcp::endpoint endpoint(address, im.cfg.port);
+  im.acceptor.open(endpoint.protocol());
+  im.acceptor.set_option(asio::socket_base::reuse_address(true));
+  im.acceptor.bind(endpoint);
+  im.acceptor.listen(asio::socket_base::max_listen_connections);
+  return im.acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+  auto& im = *impl_;
+  im.signals.async_wait([&im](const beast::error_code& ec, int) {
+    if (!ec) im.begin_drain();
+  });
+  asio::co_spawn(im.ioc, im.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < im.io_threads; ++i) threads.emplace_back([&im] { im.ioc.run(); });
+  im.ioc.run();
+  for (auto& t : threads) t.join();
+  im.pool->join();
+  spdlog::info("stopped");
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [this] { impl_->begin_drain(); });
+}
+
+}  // namespace antq::http

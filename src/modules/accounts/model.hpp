@@ -1,0 +1,79 @@
+#pragma once
+// Staff accounts (tài khoản cán bộ), sessions and second factor.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/access.hpp"
+
+namespace antq::accounts {
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string full_name;
+  Role role = Role::team_member;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::string unit_path;
+  std::string locale = "vi";
+  bool disabled = false;
+  bool totp_enabled = false;
+  std::int64_t created_at = 0;
+};
+
+struct NewUser {
+  std::string username;
+  std::string full_name;
+  std::string role;
+  std::optional<std::int64_t> unit_id;
+  std::string password;
+  std::string locale = "vi";
+};
+
+struct UserPatch {
+  std::optional<std::string> full_name;
+  std::optional<std::string> role;
+  std::optional<std::int64_t> unit_id;
+  std::optional<bool> disabled;
+  std::optional<std::string> password;
+  std::optional<std::string> locale;
+};
+
+struct UserFilter {
+  std::optional<std::string> query;  // diacritic-insensitive on username and full name
+  std::optional<std::string> role;
+  int page = 1;
+  int page_size = 50;
+};
+
+struct UserPage {
+  std::vector<User> items;
+  std::int64_t total = 0;
+};
+
+struct Credentials {
+  std::string username;
+  std::string password;
+  std::optional<std::string> totp;  // a 6-digit code or a recovery code
+  std::string client;               // throttling key for the client (address); never stored
+};
+
+// A live session: the cookie token is given to the client once and only its hash is kept.
+struct Session {
+  std::string token;  // only set right after login
+  std::string csrf_token;
+  std::int64_t expires_at = 0;
+  User user;
+};
+
+struct TotpSetup {
+  std::string secret;
+  std::string otpauth_uri;
+  std::string qr_svg;
+};
+
+constexpr std::size_t kMinPasswordLength = 10;
+
+}  // namespace antq::accounts

@@ -1,0 +1,343 @@
+#include "modules/accounts/service.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "modules/accounts/repo.hpp"
+#include "platform/crypto/crypto.hpp"
+#include "platform/crypto/totp.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::accounts {
+namespace {
+
+constexpr int kRecoveryCodes = 10;
+
+std::string hash_token(const std::string& token) { return crypto::blake2b_hex("antq-session|" + token); }
+std::string hash_recovery(const std::string& code) {
+  std::string digits;
+  for (char c : code) {
+    if (std::isalnum(static_cast<unsigned char>(c))) digits.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return crypto::blake2b_hex("antq-recovery|" + digits);
+}
+
+bool valid_username(const std::string& name) {
+  if (name.size() < 3 || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return std::islower(c) || std::isdigit(c) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+void require_admin(const Actor& actor) {
+  if (!actor.is(Role::admin)) throw Error::forbidden("user administration is for administrators");
+}
+
+std::string new_recovery_code() {
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // no look-alikes
+  std::string code;
+  for (int i = 0; i < 10; ++i) {
+    if (i == 5) code.push_back('-');
+    code.push_back(kAlphabet[crypto::random_below(sizeof(kAlphabet) - 1)]);
+  }
+  return code;
+}
+
+std::string user_detail(const User& u) {
+  return boost::json::serialize(boost::json::object{
+      {"username", u.username}, {"role", std::string(role_code(u.role))}, {"unit_id", u.unit_id},
+      {"disabled", u.disabled}});
+}
+
+}  // namespace
+
+Service::Service(db::Database& db, const audit::Service& audit, const units::Service& units, const time::Clock& clock,
+                 Settings settings)
+    : db_(db),
+      audit_(audit),
+      units_(units),
+      clock_(clock),
+      settings_(settings),
+      throttle_(clock, settings.free_attempts, settings.max_delay_seconds) {}
+
+const std::string& Service::dummy_hash() {
+  std::call_once(dummy_once_, [this] { dummy_hash_ = crypto::hash_password(crypto::random_token()); });
+  return dummy_hash_;
+}
+
+Actor Service::actor_of(const User& user) {
+  return Actor{user.id, user.username, user.role, user.unit_id, user.unit_path};
+}
+
+std::int64_t Service::session_expiry() const { return clock_.now() + settings_.session_hours * 3600LL * 1000; }
+
+Session Service::login(const Credentials& c) {
+  const std::string account_key = "user:" + c.username;
+  const std::string client_key = "client:" + c.client;
+  int wait = std::max(throttle_.wait_seconds(account_key), throttle_.wait_seconds(client_key));
+  if (wait > 0) throw Error::too_many_attempts(wait);
+
+  std::optional<User> user;
+  repo::Secrets secrets;
+  db_.read([&](db::Tx& tx) {
+    user = repo::by_username(tx, c.username);
+    if (user) secrets = repo::secrets(tx, user->id);
+  });
+  bool password_ok = crypto::verify_password(user ? secrets.password_hash : dummy_hash(), c.password);
+  auto refuse = [&](Error::Kind kind, const char* action) {
+    throttle_.failure(account_key);
+    throttle_.failure(client_key);
+    db_.write([&](db::Tx& tx) {
+      audit::Entry e;
+      if (user) e.actor_id = user->id;
+      e.actor_name = c.username.substr(0, 64);
+      e.action = action;
+      e.entity = "user";
+      e.entity_id = user ? std::to_string(user->id) : "";
+      audit_.record(tx, std::move(e));
+    });
+    return Error::of(kind, action);
+  };
+  if (!user || !password_ok || user->disabled) throw refuse(Error::Kind::invalid_credentials, "auth.login_failed");
+
+  bool used_recovery = false;
+  if (secrets.totp_secret) {
+    if (!c.totp || c.totp->empty()) throw Error::of(Error::Kind::totp_required, "second factor needed");
+    bool ok = crypto::verify_totp(*secrets.totp_secret, *c.totp, clock_.now() / 1000);
+    if (!ok) {
+      db_.write([&](db::Tx& tx) {
+        used_recovery = repo::use_recovery_code(tx, user->id, hash_recovery(*c.totp), clock_.now());
+      });
+      if (!used_recovery) throw refuse(Error::Kind::invalid_totp, "auth.totp_failed");
+    }
+  }
+  throttle_.success(account_key);
+  throttle_.success(client_key);
+
+  Session s;
+  s.token = crypto::random_token(32);
+  s.csrf_token = crypto::random_token(24);
+  s.expires_at = session_expiry();
+  s.user = *user;
+  db_.write([&](db::Tx& tx) {
+    auto now = clock_.now();
+    repo::delete_expired_sessions(tx, now);
+    repo::insert_session(tx, hash_token(s.token), user->id, s.csrf_token, now, s.expires_at);
+    audit_.record(tx, actor_of(*user), "auth.login", "user", std::to_string(user->id),
+                  used_recovery ? R"({"recovery_code":true})" : "{}");
+  });
+  return s;
+}
+
+Session Service::session(const std::string& token) const {
+  if (token.empty() || token.size() > 128) throw Error::unauthenticated();
+  Session s;
+  bool found = false;
+  db_.read([&](db::Tx& tx) {
+    auto row = repo::session(tx, hash_token(token));
+    if (!row || row->expires_at <= clock_.now()) return;
+    auto user = repo::get(tx, row->user_id);
+    if (!user || user->disabled) return;
+    s.csrf_token = row->csrf_token;
+    s.expires_at = row->expires_at;
+    s.user = *user;
+    found = true;
+  });
+  if (!found) throw Error::unauthenticated();
+  return s;
+}
+
+void Service::logout(const std::string& token) {
+  auto s = session(token);
+  db_.write([&](db::Tx& tx) {
+    repo::delete_session(tx, hash_token(token));
+    audit_.record(tx, actor_of(s.user), "auth.logout", "user", std::to_string(s.user.id));
+  });
+}
+
+void Service::change_password(const Actor& actor, const std::string& current, const std::string& next) {
+  std::string hash;
+  db_.read([&](db::Tx& tx) { hash = repo::secrets(tx, actor.user_id).password_hash; });
+  if (!crypto::verify_password(hash, current)) throw Error::field("current_password", "unknown_value");
+  if (text::length(next) < kMinPasswordLength) throw Error::field("new_password", "weak_password");
+  if (next.size() > 1024) throw Error::field("new_password", "too_long");
+  std::string new_hash = crypto::hash_password(next);
+  db_.write([&](db::Tx& tx) {
+    repo::set_password(tx, actor.user_id, new_hash, clock_.now());
+    audit_.record(tx, actor, "user.password_change", "user", std::to_string(actor.user_id));
+  });
+}
+
+User Service::set_locale(const Actor& actor, const std::string& locale) {
+  if (locale != "vi" && locale != "en") throw Error::field("locale", "unknown_value");
+  User u;
+  db_.write([&](db::Tx& tx) {
+    u = repo::get(tx, actor.user_id).value();
+    u.locale = locale;
+    repo::update(tx, u, clock_.now());
+    audit_.record(tx, actor, "user.locale", "user", std::to_string(u.id), R"({"locale":")" + locale + "\"}");
+  });
+  return u;
+}
+
+TotpSetup Service::begin_totp(const Actor& actor) {
+  TotpSetup setup;
+  setup.secret = crypto::new_totp_secret();
+  setup.otpauth_uri = crypto::otpauth_uri(actor.username, setup.secret);
+  setup.qr_svg = crypto::qr_svg(setup.otpauth_uri);
+  db_.write([&](db::Tx& tx) {
+    auto secrets = repo::secrets(tx, actor.user_id);
+    if (secrets.totp_secret) throw Error::conflict("two-factor authentication is already on");
+    repo::set_totp(tx, actor.user_id, std::nullopt, setup.secret, clock_.now());
+    audit_.record(tx, actor, "user.totp_setup", "user", std::to_string(actor.user_id));
+  });
+  return setup;
+}
+
+std::vector<std::string> Service::enable_totp(const Actor& actor, const std::string& code) {
+  std::vector<std::string> codes;
+  db_.write([&](db::Tx& tx) {
+    auto secrets = repo::secrets(tx, actor.user_id);
+    if (secrets.totp_secret) throw Error::conflict("two-factor authentication is already on");
+    if (!secrets.totp_pending) throw Error::conflict("start the setup first");
+    if (!crypto::verify_totp(*secrets.totp_pending, code, clock_.now() / 1000)) {
+      throw Error::field("code", "unknown_value");
+    }
+    std::vector<std::string> hashes;
+    for (int i = 0; i < kRecoveryCodes; ++i) {
+      codes.push_back(new_recovery_code());
+      hashes.push_back(hash_recovery(codes.back()));
+    }
+    repo::set_totp(tx, actor.user_id, secrets.totp_pending, std::nullopt, clock_.now());
+    repo::replace_recovery_codes(tx, actor.user_id, hashes);
+    audit_.record(tx, actor, "user.totp_enable", "user", std::to_string(actor.user_id));
+  });
+  return codes;
+}
+
+void Service::disable_totp(const Actor& actor, const std::string& password) {
+  std::string hash;
+  db_.read([&](db::Tx& tx) { hash = repo::secrets(tx, actor.user_id).password_hash; });
+  if (!crypto::verify_password(hash, password)) throw Error::field("password", "unknown_value");
+  db_.write([&](db::Tx& tx) {
+    repo::set_totp(tx, actor.user_id, std::nullopt, std::nullopt, clock_.now());
+    repo::replace_recovery_codes(tx, actor.user_id, {});
+    audit_.record(tx, actor, "user.totp_disable", "user", std::to_string(actor.user_id));
+  });
+}
+
+UserPage Service::list(const Actor& actor, const UserFilter& filter) const {
+  require_admin(actor);
+  UserFilter f = filter;
+  f.page = std::max(1, f.page);
+  f.page_size = std::clamp(f.page_size, 1, 500);
+  if (f.role && !role_from_code(*f.role)) throw Error::field("role", "unknown_value");
+  UserPage page;
+  db_.read([&](db::Tx& tx) { page = repo::list(tx, actor.scope_path, f); });
+  db_.write([&](db::Tx& tx) {
+    boost::json::array ids;
+    for (const auto& u : page.items) ids.push_back(u.id);
+    audit_.record(tx, actor, "user.list", "user", "", boost::json::serialize(boost::json::object{{"ids", ids}}));
+  });
+  return page;
+}
+
+User Service::get(const Actor& actor, std::int64_t id) const {
+  require_admin(actor);
+  std::optional<User> user;
+  db_.read([&](db::Tx& tx) { user = repo::get(tx, id); });
+  if (!user || !actor.covers(user->unit_path)) throw Error::not_found("user");
+  db_.write([&](db::Tx& tx) { audit_.record(tx, actor, "user.read", "user", std::to_string(id)); });
+  return *user;
+}
+
+User Service::create(const Actor& actor, const NewUser& in) {
+  require_admin(actor);
+  FieldErrors errors;
+  User u;
+  u.username = text::clean(in.username);
+  u.full_name = text::clean(in.full_name);
+  u.locale = in.locale.empty() ? "vi" : in.locale;
+  if (!valid_username(u.username)) errors.add("username", u.username.empty() ? "required" : "invalid_format");
+  if (u.full_name.empty()) errors.add("full_name", "required");
+  if (text::length(u.full_name) > 200) errors.add("full_name", "too_long");
+  auto role = role_from_code(in.role);
+  if (!role) errors.add("role", in.role.empty() ? "required" : "unknown_value");
+  if (u.locale != "vi" && u.locale != "en") errors.add("locale", "unknown_value");
+  if (text::length(in.password) < kMinPasswordLength) errors.add("password", "weak_password");
+  if (in.password.size() > 1024) errors.add("password", "too_long");
+  std::optional<units::Unit> unit;
+  if (!in.unit_id) {
+    errors.add("unit_id", "required");
+  } else {
+    unit = units_.find(*in.unit_id);
+    if (!unit) errors.add("unit_id", "not_found");
+    else if (!actor.covers(unit->path)) errors.add("unit_id", "out_of_scope");
+  }
+  errors.throw_if_any();
+  u.role = *role;
+  u.unit_id = unit->id;
+  std::string hash = crypto::hash_password(in.password);
+  User created;
+  db_.write([&](db::Tx& tx) {
+    if (repo::by_username(tx, u.username)) throw Error::field("username", "duplicate");
+    auto id = repo::insert(tx, u, hash, clock_.now());
+    created = *repo::get(tx, id);
+    audit_.record(tx, actor, "user.create", "user", std::to_string(id), user_detail(created));
+  });
+  return created;
+}
+
+User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch) {
+  require_admin(actor);
+  std::optional<std::string> new_hash;
+  if (patch.password) {
+    if (text::length(*patch.password) < kMinPasswordLength) throw Error::field("password", "weak_password");
+    if (patch.password->size() > 1024) throw Error::field("password", "too_long");
+    new_hash = crypto::hash_password(*patch.password);
+  }
+  User updated;
+  db_.write([&](db::Tx& tx) {
+    auto u = repo::get(tx, id);
+    if (!u || !actor.covers(u->unit_path)) throw Error::not_found("user");
+    FieldErrors errors;
+    if (patch.full_name) {
+      u->full_name = text::clean(*patch.full_name);
+      if (u->full_name.empty()) errors.add("full_name", "required");
+      if (text::length(u->full_name) > 200) errors.add("full_name", "too_long");
+    }
+    if (patch.role) {
+      auto role = role_from_code(*patch.role);
+      if (!role) errors.add("role", "unknown_value");
+      else u->role = *role;
+    }
+    if (patch.locale) {
+      if (*patch.locale != "vi" && *patch.locale != "en") errors.add("locale", "unknown_value");
+      else u->locale = *patch.locale;
+    }
+    if (patch.unit_id) {
+      auto unit = units_.find(tx, *patch.unit_id);
+      if (!unit) errors.add("unit_id", "not_found");
+      else if (!actor.covers(unit->path)) errors.add("unit_id", "out_of_scope");
+      else u->unit_id = unit->id;
+    }
+    if (patch.disabled) {
+      if (*patch.disabled && id == actor.user_id) errors.add("disabled", "unknown_value");  // no self-lockout
+      u->disabled = *patch.disabled;
+    }
+    errors.throw_if_any();
+    auto now = clock_.now();
+    repo::update(tx, *u, now);
+    if (new_hash) repo::set_password(tx, id, *new_hash, now);
+    if (u->disabled || new_hash) repo::delete_sessions_of(tx, id, "");
+    updated = *repo::get(tx, id);
+    auto detail = user_detail(updated);
+    if (new_hash) detail.insert(detail.size() - 1, R"(,"password_reset":true)");
+    audit_.record(tx, actor, "user.update", "user", std::to_string(id), detail);
+  });
+  return updated;
+}
+
+}  // namespace antq::accounts

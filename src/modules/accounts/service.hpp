@@ -1,0 +1,65 @@
+#pragma once
+// Accounts: login and sessions, passwords, TOTP, and user administration.
+// Slow calls (Argon2id: login, password changes) must run on the worker pool.
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "modules/accounts/model.hpp"
+#include "modules/accounts/throttle.hpp"
+#include "modules/audit/service.hpp"
+#include "modules/units/service.hpp"
+#include "platform/db/database.hpp"
+#include "platform/time/time.hpp"
+
+namespace antq::accounts {
+
+struct Settings {
+  int session_hours = 12;
+  int free_attempts = 5;         // failures before delays start
+  int max_delay_seconds = 900;   // the longest wait between attempts
+};
+
+class Service {
+ public:
+  Service(db::Database& db, const audit::Service& audit, const units::Service& units, const time::Clock& clock,
+          Settings settings);
+
+  // Throws invalid_credentials, totp_required, invalid_totp or too_many_attempts.
+  Session login(const Credentials& credentials);
+  // The session for a cookie token; throws unauthenticated when unknown, expired or disabled.
+  Session session(const std::string& token) const;
+  void logout(const std::string& token);
+
+  void change_password(const Actor& actor, const std::string& current, const std::string& next);
+  User set_locale(const Actor& actor, const std::string& locale);
+  TotpSetup begin_totp(const Actor& actor);
+  // Returns the one-time recovery codes, shown once.
+  std::vector<std::string> enable_totp(const Actor& actor, const std::string& code);
+  void disable_totp(const Actor& actor, const std::string& password);
+
+  // Administration (administrators only, within their scope). Reading a user is an
+  // access to personal data and is audited.
+  UserPage list(const Actor& actor, const UserFilter& filter) const;
+  User get(const Actor& actor, std::int64_t id) const;
+  User create(const Actor& actor, const NewUser& input);
+  User update(const Actor& actor, std::int64_t id, const UserPatch& patch);
+
+  // The actor a session stands for.
+  static Actor actor_of(const User& user);
+
+ private:
+  std::int64_t session_expiry() const;
+
+  db::Database& db_;
+  const audit::Service& audit_;
+  const units::Service& units_;
+  const time::Clock& clock_;
+  Settings settings_;
+  Throttle throttle_;
+  const std::string& dummy_hash();
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;  // verified for unknown usernames, so timing reveals nothing
+};
+
+}  // namespace antq::accounts

@@ -1,0 +1,98 @@
+#include "modules/audit/repo.hpp"
+
+namespace antq::audit::repo {
+namespace {
+
+constexpr const char* kColumns =
+    "id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, hash";
+
+Entry from_row(const db::Row& r) {
+  Entry e;
+  e.id = r.i64(0);
+  e.at = r.i64(1);
+  e.actor_id = r.opt_i64(2);
+  e.actor_name = r.text(3);
+  e.action = r.text(4);
+  e.entity = r.text(5);
+  e.entity_id = r.text(6);
+  e.reason = r.text(7);
+  e.detail = r.text(8);
+  e.prev_hash = r.text(9);
+  e.hash = r.text(10);
+  return e;
+}
+
+}  // namespace
+
+Head claim_next(db::Tx& tx) {
+  static constexpr db::Query q{"audit.claim_next",
+                               "UPDATE audit_head SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id, last_hash"};
+  auto r = tx.row(q);
+  if (!r) throw std::logic_error("audit_head row is missing");
+  return Head{r->i64(0), r->text(1)};
+}
+
+void insert(db::Tx& tx, const Entry& e) {
+  static constexpr db::Query q{
+      "audit.insert",
+      "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, "
+      "hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"};
+  tx.exec(q, e.id, e.at, e.actor_id, e.actor_name, e.action, e.entity, e.entity_id, e.reason, e.detail, e.prev_hash,
+          e.hash);
+}
+
+void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash) {
+  static constexpr db::Query q{"audit.set_head", "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1"};
+  tx.exec(q, last_id, last_hash);
+}
+
+Head head(db::Tx& tx) {
+  static constexpr db::Query q{"audit.head", "SELECT last_id, last_hash FROM audit_head WHERE id = 1"};
+  auto r = tx.row(q);
+  if (!r) throw std::logic_error("audit_head row is missing");
+  return Head{r->i64(0), r->text(1)};
+}
+
+Page list(db::Tx& tx, const Filter& f) {
+  std::string where = " WHERE 1 = 1";
+  std::vector<db::Value> params;
+  auto add = [&](const std::string& clause, db::Value v) {
+    params.push_back(std::move(v));
+    std::string p = "$" + std::to_string(params.size());
+    std::string c = clause;
+    for (auto pos = c.find("?"); pos != std::string::npos; pos = c.find("?", pos + p.size())) c.replace(pos, 1, p);
+    where += " AND " + c;
+  };
+  if (f.actor) add("actor_name = ?", *f.actor);
+  if (f.action) add("(action = ? OR substr(action, 1, length(?) + 1) = ? || '.')", *f.action);
+  if (f.entity) add("entity = ?", *f.entity);
+  if (f.entity_id) add("entity_id = ?", *f.entity_id);
+  if (f.from) add("at >= ?", *f.from);
+  if (f.to) add("at < ?", *f.to);
+  std::string count_sql = "SELECT count(*) FROM audit_log" + where;
+  Page page;
+  page.total = tx.query(db::Query{"audit.count", count_sql}, params).at(0).i64(0);
+  params.push_back(static_cast<std::int64_t>(f.page_size));
+  params.push_back(static_cast<std::int64_t>((f.page - 1) * f.page_size));
+  std::string list_sql = std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY id DESC LIMIT $" +
+                         std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+  for (const auto& r : tx.query(db::Query{"audit.list", list_sql}, params)) page.items.push_back(from_row(r));
+  return page;
+}
+
+void each(db::Tx& tx, const std::function<bool(const Entry&)>& visit) {
+  static const std::string sql =
+      std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1000";
+  std::int64_t after = -1;
+  while (true) {
+    auto rows = tx.rows(db::Query{"audit.each", sql}, after);
+    if (rows.empty()) return;
+    for (const auto& r : rows) {
+      Entry e = from_row(r);
+      after = e.id;
+      if (!visit(e)) return;
+    }
+  }
+}
+
+}  // namespace antq::audit::repo

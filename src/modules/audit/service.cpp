@@ -1,0 +1,87 @@
+#include "modules/audit/service.hpp"
+
+#include <fmt/format.h>
+
+#include "modules/audit/repo.hpp"
+#include "platform/crypto/crypto.hpp"
+#include "platform/error.hpp"
+
+namespace antq::audit {
+namespace {
+
+void require_auditor(const Actor& actor) {
+  if (!actor.is(Role::auditor) && actor.username != "system") throw Error::forbidden("audit log is for auditors");
+}
+
+std::string field(std::string_view s) { return fmt::format("{}:{}", s.size(), s); }
+
+}  // namespace
+
+std::string canonical(const Entry& e) {
+  // Length-prefixed fields: no two different entries share the same bytes.
+  return fmt::format("antq-audit-v1|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", e.id, e.at,
+                     e.actor_id ? std::to_string(*e.actor_id) : "-", field(e.actor_name), field(e.action),
+                     field(e.entity), field(e.entity_id), field(e.reason), field(e.detail), e.prev_hash);
+}
+
+void Service::record(db::Tx& tx, Entry entry) const {
+  auto head = repo::claim_next(tx);
+  entry.id = head.last_id;
+  entry.at = clock_.now();
+  entry.prev_hash = head.last_hash;
+  entry.hash = crypto::blake2b_hex(canonical(entry));
+  repo::insert(tx, entry);
+  repo::set_head(tx, entry.id, entry.hash);
+}
+
+void Service::record(db::Tx& tx, const Actor& actor, std::string action, std::string entity, std::string entity_id,
+                     std::string detail, std::string reason) const {
+  Entry e;
+  if (actor.user_id) e.actor_id = actor.user_id;
+  e.actor_name = actor.username;
+  e.action = std::move(action);
+  e.entity = std::move(entity);
+  e.entity_id = std::move(entity_id);
+  e.detail = std::move(detail);
+  e.reason = std::move(reason);
+  record(tx, std::move(e));
+}
+
+Page Service::list(const Actor& actor, const Filter& filter) const {
+  require_auditor(actor);
+  Page page;
+  db_.read([&](db::Tx& tx) { page = repo::list(tx, filter); });
+  return page;
+}
+
+Verification Service::verify(const Actor& actor) const {
+  require_auditor(actor);
+  Verification v;
+  db_.read([&](db::Tx& tx) {
+    std::int64_t expected_id = 1;
+    std::string prev = std::string(64, '0');
+    auto fail = [&](std::int64_t id, std::string problem) {
+      v.ok = false;
+      v.first_bad_id = id;
+      v.problem = std::move(problem);
+      return false;
+    };
+    repo::each(tx, [&](const Entry& e) {
+      if (e.id != expected_id) return fail(expected_id, fmt::format("entry {} is missing or out of order", expected_id));
+      if (e.prev_hash != prev) return fail(e.id, "the link to the previous entry is broken");
+      if (crypto::blake2b_hex(canonical(e)) != e.hash) return fail(e.id, "the entry was edited");
+      ++v.checked;
+      prev = e.hash;
+      ++expected_id;
+      return true;
+    });
+    if (!v.ok) return;
+    auto head = repo::head(tx);
+    if (head.last_id != expected_id - 1 || head.last_hash != prev) {
+      fail(expected_id, "entries at the end of the log were removed");
+    }
+  });
+  return v;
+}
+
+}  // namespace antq::audit

@@ -1,0 +1,128 @@
+#pragma once
+// Units (đơn vị): the tree of administrative units and other bodies, with validity
+// periods and merges (sáp nhập).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace antq::units {
+
+enum class Kind {
+  country,           // quốc gia
+  province,          // tỉnh / thành phố trực thuộc trung ương
+  district,          // huyện / quận / thị xã (historic since 1/7/2025)
+  commune,           // xã
+  ward,              // phường
+  special_zone,      // đặc khu
+  residential_area,  // khu dân cư: thôn, làng, bản, ấp, tổ dân phố, khu phố
+  agency,            // cơ quan
+  enterprise,        // doanh nghiệp
+  school,            // nhà trường
+};
+
+std::string_view kind_code(Kind kind);
+std::optional<Kind> kind_from_code(std::string_view code);
+// Commune-level kinds (cấp xã): commune, ward, special zone.
+bool is_commune_level(Kind kind);
+// Kinds that commune officers may create and edit inside their own scope.
+bool officer_may_manage(Kind kind);
+
+struct Unit {
+  std::int64_t id = 0;
+  std::string code;  // official code (mã đơn vị hành chính); unique
+  std::string name;  // Vietnamese name, NFC
+  Kind kind = Kind::residential_area;
+  std::string designation;  // "xã", "thôn", "tổ dân phố" …
+  std::optional<std::int64_t> parent_id;
+  std::string path;  // "/1/4/9/"
+  int depth = 0;
+  std::optional<std::string> valid_from;  // 'YYYY-MM-DD'
+  std::optional<std::string> valid_to;    // last day of validity, inclusive
+  bool remote = false;  // vùng sâu, vùng xa: longer legal deadlines
+  std::optional<std::int64_t> merged_into;
+  bool demo = false;  // demo data, not a real unit
+  std::string note;
+
+  // Active on `date` ('YYYY-MM-DD').
+  bool active_on(std::string_view date) const;
+};
+
+struct Ancestor {
+  std::int64_t id = 0;
+  std::string name;
+  Kind kind = Kind::country;
+};
+
+struct HistoryEvent {
+  std::string event;  // "merged" | "moved"
+  std::string date;
+  std::optional<std::int64_t> from_parent_id;
+  std::optional<std::int64_t> to_parent_id;
+  std::string basis;
+};
+
+struct Detail {
+  Unit unit;
+  std::vector<Ancestor> ancestors;  // root first, excluding the unit
+  std::vector<HistoryEvent> history;
+};
+
+struct TreeNode {
+  Unit unit;
+  std::vector<TreeNode> children;
+};
+
+// Fields for a new unit. Validated by the service.
+struct NewUnit {
+  std::string code;
+  std::string name;
+  std::string kind;
+  std::string designation;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> valid_from;
+  bool remote = false;
+  std::string note;
+  bool demo = false;
+};
+
+// A partial update: only present fields change.
+struct UnitPatch {
+  std::optional<std::string> code;
+  std::optional<std::string> name;
+  std::optional<std::string> designation;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> valid_to;
+  bool clear_valid_to = false;
+  std::optional<bool> remote;
+  std::optional<std::string> note;
+};
+
+struct Merge {
+  std::vector<std::int64_t> source_ids;
+  std::int64_t target_id = 0;
+  std::string effective_date;  // first day of the new unit's jurisdiction
+  std::string basis;           // legal basis, e.g. "Nghị quyết 1684/NQ-UBTVQH15"
+};
+
+struct ListFilter {
+  std::optional<std::string> query;  // diacritic-insensitive, on name and code
+  std::optional<std::string> kind;
+  std::optional<std::int64_t> parent_id;
+  bool include_history = false;
+  int page = 1;
+  int page_size = 50;
+};
+
+struct ListPage {
+  std::vector<Unit> items;
+  std::int64_t total = 0;
+};
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+};
+
+}  // namespace antq::units

@@ -1,0 +1,294 @@
+#include "modules/units/service.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "modules/units/repo.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::units {
+namespace {
+
+bool valid_code(const std::string& code) {
+  if (code.empty() || code.size() > 32) return false;
+  return std::all_of(code.begin(), code.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+std::string detail_of(const Unit& u) {
+  boost::json::object o{{"code", u.code}, {"name", u.name}, {"kind", std::string(kind_code(u.kind))}};
+  if (u.parent_id) o["parent_id"] = *u.parent_id;
+  return boost::json::serialize(o);
+}
+
+// May `actor` create or change a unit of `kind` under a parent at `parent_path`?
+void require_manage(const Actor& actor, Kind kind, const std::string& parent_path) {
+  bool role_ok = actor.is(Role::admin) || (actor.is(Role::officer) && officer_may_manage(kind));
+  if (!role_ok) throw Error::forbidden("role may not manage this kind of unit");
+  if (!actor.covers(parent_path)) throw Error::forbidden("parent outside scope");
+}
+
+Unit load_in_scope(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto u = repo::get(tx, id);
+  // Out of scope looks exactly like absent: no probing of other communes' units.
+  if (!u || !actor.covers(u->path)) throw Error::not_found("unit " + std::to_string(id));
+  return *u;
+}
+
+struct Validated {
+  Unit unit;
+  std::string parent_path;
+};
+
+// Validates a new unit; `resolve_parent` finds the parent (by id or by code).
+Validated validate_new(const NewUnit& in, FieldErrors& errors, const std::function<std::optional<Unit>()>& parent) {
+  Validated v;
+  auto& u = v.unit;
+  u.code = text::clean(in.code);
+  u.name = text::clean(in.name);
+  u.designation = text::clean(in.designation);
+  u.note = text::clean(in.note);
+  u.remote = in.remote;
+  u.demo = in.demo;
+  if (u.code.empty()) {
+    errors.add("code", "required");
+  } else if (!valid_code(u.code)) {
+    errors.add("code", "invalid_format");
+  }
+  if (u.name.empty()) {
+    errors.add("name", "required");
+  } else if (text::length(u.name) > 200) {
+    errors.add("name", "too_long");
+  }
+  if (text::length(u.designation) > 50) errors.add("designation", "too_long");
+  if (text::length(u.note) > 2000) errors.add("note", "too_long");
+  auto kind = kind_from_code(in.kind);
+  if (in.kind.empty()) {
+    errors.add("kind", "required");
+  } else if (!kind) {
+    errors.add("kind", "unknown_value");
+  } else {
+    u.kind = *kind;
+  }
+  if (in.valid_from) {
+    u.valid_from = time::parse_date(*in.valid_from);
+    if (!u.valid_from) errors.add("valid_from", "invalid_date");
+  }
+  auto p = parent();
+  if (kind == Kind::country) {
+    if (p) errors.add("parent_id", "unknown_value");
+  } else if (!p) {
+    errors.add("parent_id", in.parent_id ? "not_found" : "required");
+  } else {
+    u.parent_id = p->id;
+    v.parent_path = p->path;
+  }
+  return v;
+}
+
+void build_tree(std::vector<TreeNode>& nodes, std::map<std::int64_t, std::vector<Unit>>& by_parent,
+                std::int64_t parent_id) {
+  auto it = by_parent.find(parent_id);
+  if (it == by_parent.end()) return;
+  std::vector<std::pair<std::string, Unit>> keyed;
+  for (auto& u : it->second) keyed.emplace_back(text::collation_key(u.name), std::move(u));
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [key, u] : keyed) {
+    TreeNode node{std::move(u), {}};
+    build_tree(node.children, by_parent, node.unit.id);
+    nodes.push_back(std::move(node));
+  }
+}
+
+}  // namespace
+
+std::vector<TreeNode> Service::tree(const Actor& actor, bool history) const {
+  std::vector<Unit> units;
+  db_.read([&](db::Tx& tx) { units = repo::subtree(tx, actor.scope_path); });
+  std::string today = time::local_date(clock_.now());
+  std::map<std::int64_t, std::vector<Unit>> by_parent;
+  std::vector<TreeNode> roots;
+  std::vector<Unit> root_units;
+  for (auto& u : units) {
+    if (!history && !u.active_on(today)) continue;
+    bool is_root = u.path == actor.scope_path || (actor.scope_path == "/" && !u.parent_id);
+    if (is_root) {
+      root_units.push_back(std::move(u));
+    } else if (u.parent_id) {
+      by_parent[*u.parent_id].push_back(std::move(u));
+    }
+  }
+  for (auto& u : root_units) {
+    TreeNode node{std::move(u), {}};
+    build_tree(node.children, by_parent, node.unit.id);
+    roots.push_back(std::move(node));
+  }
+  return roots;
+}
+
+ListPage Service::list(const Actor& actor, const ListFilter& filter) const {
+  ListFilter f = filter;
+  f.page = std::max(1, f.page);
+  f.page_size = std::clamp(f.page_size, 1, 500);
+  if (f.kind && !kind_from_code(*f.kind)) throw Error::field("kind", "unknown_value");
+  ListPage page;
+  db_.read([&](db::Tx& tx) { page = repo::list(tx, actor.scope_path, f, time::local_date(clock_.now())); });
+  return page;
+}
+
+Detail Service::get(const Actor& actor, std::int64_t id) const {
+  Detail d;
+  db_.read([&](db::Tx& tx) {
+    d.unit = load_in_scope(tx, actor, id);
+    std::vector<std::int64_t> ids;
+    std::string_view path = d.unit.path;
+    for (std::size_t pos = 1; pos < path.size();) {
+      auto next = path.find('/', pos);
+      ids.push_back(std::stoll(std::string(path.substr(pos, next - pos))));
+      pos = next + 1;
+    }
+    ids.pop_back();  // the unit itself
+    for (const auto& a : repo::by_ids(tx, ids)) d.ancestors.push_back(Ancestor{a.id, a.name, a.kind});
+    d.history = repo::history(tx, id);
+  });
+  return d;
+}
+
+Unit Service::create(const Actor& actor, const NewUnit& input) const {
+  Unit created;
+  db_.write([&](db::Tx& tx) {
+    FieldErrors errors;
+    auto v = validate_new(input, errors, [&]() -> std::optional<Unit> {
+      if (!input.parent_id) return std::nullopt;
+      return repo::get(tx, *input.parent_id);
+    });
+    errors.throw_if_any();
+    if (v.unit.kind == Kind::country) {
+      if (!actor.is(Role::admin) || actor.scope_path != "/") throw Error::forbidden("only a national admin adds countries");
+    } else {
+      require_manage(actor, v.unit.kind, v.parent_path);
+    }
+    if (repo::by_code(tx, v.unit.code)) throw Error::field("code", "duplicate");
+    auto now = clock_.now();
+    auto id = repo::insert(tx, v.unit, v.parent_path, now);
+    created = *repo::get(tx, id);
+    audit_.record(tx, actor, "unit.create", "unit", std::to_string(id), detail_of(created));
+  });
+  return created;
+}
+
+Unit Service::update(const Actor& actor, std::int64_t id, const UnitPatch& patch) const {
+  Unit updated;
+  db_.write([&](db::Tx& tx) {
+    Unit u = load_in_scope(tx, actor, id);
+    require_manage(actor, u.kind, u.path);
+    FieldErrors errors;
+    if (patch.code) {
+      std::string code = text::clean(*patch.code);
+      if (!valid_code(code)) {
+        errors.add("code", code.empty() ? "required" : "invalid_format");
+      } else if (code != u.code && repo::by_code(tx, code)) {
+        errors.add("code", "duplicate");
+      }
+      u.code = code;
+    }
+    if (patch.name) {
+      u.name = text::clean(*patch.name);
+      if (u.name.empty()) errors.add("name", "required");
+      if (text::length(u.name) > 200) errors.add("name", "too_long");
+    }
+    if (patch.designation) u.designation = text::clean(*patch.designation);
+    if (patch.note) u.note = text::clean(*patch.note);
+    if (patch.remote) u.remote = *patch.remote;
+    if (patch.clear_valid_to) u.valid_to.reset();
+    if (patch.valid_to) {
+      u.valid_to = time::parse_date(*patch.valid_to);
+      if (!u.valid_to) errors.add("valid_to", "invalid_date");
+    }
+    std::optional<Unit> new_parent;
+    if (patch.parent_id && patch.parent_id != u.parent_id) {
+      new_parent = repo::get(tx, *patch.parent_id);
+      if (!new_parent) {
+        errors.add("parent_id", "not_found");
+      } else if (!actor.covers(new_parent->path)) {
+        errors.add("parent_id", "out_of_scope");
+      } else if (new_parent->path.rfind(u.path, 0) == 0) {
+        errors.add("parent_id", "cycle");
+      }
+    }
+    errors.throw_if_any();
+    auto now = clock_.now();
+    repo::update_fields(tx, u, now);
+    if (new_parent) {
+      repo::insert_history(tx, u.id, HistoryEvent{"moved", time::local_date(now), u.parent_id, new_parent->id, ""},
+                           now);
+      repo::move(tx, u, *new_parent, now);
+    }
+    updated = *repo::get(tx, id);
+    audit_.record(tx, actor, "unit.update", "unit", std::to_string(id), detail_of(updated));
+  });
+  return updated;
+}
+
+Unit Service::merge(const Actor& actor, const Merge& m) const {
+  if (!actor.is(Role::admin)) throw Error::forbidden("only administrators merge units");
+  FieldErrors errors;
+  auto date = time::parse_date(m.effective_date);
+  if (!date) errors.add("effective_date", m.effective_date.empty() ? "required" : "invalid_date");
+  if (m.source_ids.empty()) errors.add("source_ids", "required");
+  std::string basis = text::clean(m.basis);
+  if (basis.empty()) errors.add("basis", "required");
+  errors.throw_if_any();
+  Unit result;
+  db_.write([&](db::Tx& tx) {
+    auto target = repo::get(tx, m.target_id);
+    if (!target || !actor.covers(target->path)) throw Error::field("target_id", "not_found");
+    std::vector<Unit> sources;
+    for (auto id : m.source_ids) {
+      auto s = repo::get(tx, id);
+      if (!s || !actor.covers(s->path)) throw Error::field("source_ids", "not_found");
+      if (s->id == target->id || target->path.rfind(s->path, 0) == 0) throw Error::field("source_ids", "cycle");
+      if (s->valid_to) throw Error::field("source_ids", "unknown_value");  // already ended
+      if (std::any_of(sources.begin(), sources.end(), [&](const Unit& o) { return o.id == s->id; })) {
+        throw Error::field("source_ids", "duplicate");
+      }
+      sources.push_back(*s);
+    }
+    auto now = clock_.now();
+    std::string last_day = time::previous_day(*date);
+    for (auto& source : sources) {
+      // The source becomes a historic child of the target; its active children move up.
+      repo::insert_history(tx, source.id, HistoryEvent{"merged", *date, source.parent_id, target->id, basis}, now);
+      repo::move(tx, source, *target, now);
+      source = *repo::get(tx, source.id);
+      source.valid_to = last_day;
+      source.merged_into = target->id;
+      repo::update_fields(tx, source, now);
+      for (const auto& child : repo::children(tx, source.id)) {
+        if (child.valid_to && *child.valid_to < *date) continue;
+        repo::insert_history(tx, child.id, HistoryEvent{"moved", *date, source.id, target->id, basis}, now);
+        repo::move(tx, child, *repo::get(tx, target->id), now);
+      }
+    }
+    result = *repo::get(tx, target->id);
+    boost::json::array ids;
+    for (const auto& s : sources) ids.push_back(s.id);
+    boost::json::object detail{{"source_ids", ids}, {"effective_date", *date}, {"basis", basis}};
+    audit_.record(tx, actor, "unit.merge", "unit", std::to_string(target->id), boost::json::serialize(detail));
+  });
+  return result;
+}
+
+std::optional<Unit> Service::find(db::Tx& tx, std::int64_t id) const { return repo::get(tx, id); }
+
+std::optional<Unit> Service::find(std::int64_t id) const {
+  std::optional<Unit> u;
+  db_.read([&](db::Tx& tx) { u = repo::get(tx, id); });
+  return u;
+}
+
+}  // namespace antq::units

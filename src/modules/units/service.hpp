@@ -1,0 +1,45 @@
+#pragma once
+// Units service: the tree, scoped reads, administration, merges, CSV import/export.
+// Every call checks the actor's role and scope (REQUIRES nothing of callers).
+#include <string>
+
+#include "modules/access.hpp"
+#include "modules/audit/service.hpp"
+#include "modules/units/model.hpp"
+#include "platform/db/database.hpp"
+#include "platform/time/time.hpp"
+
+namespace antq::units {
+
+class Service {
+ public:
+  Service(db::Database& db, const audit::Service& audit, const time::Clock& clock)
+      : db_(db), audit_(audit), clock_(clock) {}
+
+  // The actor's scope unit and everything under it; ended units only with `history`.
+  std::vector<TreeNode> tree(const Actor& actor, bool history) const;
+  ListPage list(const Actor& actor, const ListFilter& filter) const;
+  Detail get(const Actor& actor, std::int64_t id) const;
+  Unit create(const Actor& actor, const NewUnit& input) const;
+  Unit update(const Actor& actor, std::int64_t id, const UnitPatch& patch) const;
+  // Merges sources into target (admin only); see model.hpp.
+  Unit merge(const Actor& actor, const Merge& merge) const;
+
+  // CSV with the columns of kCsvColumns; all rows or nothing. Throws Error::csv with
+  // one FieldError per bad row (its line number and column).
+  ImportResult import_csv(const Actor& actor, std::string_view csv) const;
+  std::string export_csv(const Actor& actor) const;
+
+  // For other services: the unit's materialized path, or nullopt when it does not exist.
+  std::optional<Unit> find(db::Tx& tx, std::int64_t id) const;
+  std::optional<Unit> find(std::int64_t id) const;
+
+  static constexpr const char* kCsvColumns = "code,name,kind,designation,parent_code,valid_from,valid_to,remote,note";
+
+ private:
+  db::Database& db_;
+  const audit::Service& audit_;
+  const time::Clock& clock_;
+};
+
+}  // namespace antq::units

@@ -1,0 +1,16 @@
+#pragma once
+// Files compiled into the binary (see cmake/embed.cmake).
+#include <string_view>
+#include <vector>
+
+namespace antq::embedded {
+
+struct File {
+  std::string_view name;
+  std::string_view content;
+};
+
+const std::vector<File>& migrations();
+const std::vector<File>& catalogs();
+
+}  // namespace antq::embedded

@@ -1,0 +1,132 @@
+#include "platform/text/text.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+namespace antq::text {
+namespace {
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// ICU transliterators and collators are not thread-safe: one per thread.
+icu::Transliterator& folder() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU folding transliterator unavailable");
+    return made;
+  }();
+  return *t;
+}
+
+icu::Collator& collator() {
+  thread_local std::unique_ptr<icu::Collator> c = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> made(icu::Collator::createInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU vi collator unavailable");
+    return made;
+  }();
+  return *c;
+}
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xFEFF; }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string nfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC unavailable");
+  auto normal = n->normalize(from_utf8(utf8), status);
+  if (U_FAILURE(status)) throw std::runtime_error("NFC normalisation failed");
+  return to_utf8(normal);
+}
+
+std::string fold(std::string_view utf8) {
+  icu::UnicodeString s = from_utf8(utf8);
+  // Latin-ASCII maps đ/Đ to d/D already; keep the explicit rule for clarity.
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0110)), icu::UnicodeString("D"));
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0111)), icu::UnicodeString("d"));
+  folder().transliterate(s);
+  std::string ascii = to_utf8(s);
+  std::string out;
+  out.reserve(ascii.size());
+  bool pending_space = false;
+  for (char ch : ascii) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(ch);
+  }
+  return out;
+}
+
+std::string clean(std::string_view utf8) {
+  icu::UnicodeString s = from_utf8(utf8);
+  int32_t start = 0;
+  int32_t end = s.length();
+  while (start < end && is_space(s.char32At(start))) start = s.moveIndex32(start, 1);
+  while (end > start) {
+    int32_t prev = s.moveIndex32(end, -1);
+    if (!is_space(s.char32At(prev))) break;
+    end = prev;
+  }
+  return nfc(to_utf8(s.tempSubStringBetween(start, end)));
+}
+
+std::size_t length(std::string_view utf8) {
+  std::size_t count = 0;
+  for (unsigned char c : utf8) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+std::string collation_key(std::string_view utf8) {
+  icu::UnicodeString s = from_utf8(utf8);
+  auto& c = collator();
+  int32_t size = c.getSortKey(s, nullptr, 0);
+  std::string key(static_cast<std::size_t>(size), '\0');
+  c.getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), size);
+  if (!key.empty() && key.back() == '\0') key.pop_back();
+  return key;
+}
+
+void sort_vietnamese(std::vector<std::string>& values) {
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(values.size());
+  for (auto& v : values) keyed.emplace_back(collation_key(v), std::move(v));
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::move(keyed[i].second);
+}
+
+}  // namespace antq::text

@@ -1,0 +1,33 @@
+#pragma once
+// Vietnamese text: NFC storage, folded search keys, Vietnamese collation.
+// All functions are thread-safe.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace antq::text {
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view bytes);
+
+// Unicode NFC. REQUIRES: valid UTF-8.
+std::string nfc(std::string_view utf8);
+
+// The search key: lower case ASCII without diacritics, đ -> d, spaces collapsed.
+// "Đại tá Phạm Hoàng Điệp" -> "dai ta pham hoang diep". REQUIRES: valid UTF-8.
+std::string fold(std::string_view utf8);
+
+// Trims ASCII and Unicode spaces at both ends and applies NFC.
+std::string clean(std::string_view utf8);
+
+// Number of Unicode code points. REQUIRES: valid UTF-8.
+std::size_t length(std::string_view utf8);
+
+// ICU "vi" collation: a sort key whose byte order is the Vietnamese order
+// (a < ă < â < b … d < đ …).
+std::string collation_key(std::string_view utf8);
+
+// Sorts strings in Vietnamese order.
+void sort_vietnamese(std::vector<std::string>& values);
+
+}  // namespace antq::text

@@ -1,0 +1,171 @@
+import type { ComponentChildren, JSX } from 'preact';
+import styles from './style.module.css';
+import { useI18n } from '../../lib/use-i18n';
+
+interface Common {
+  id: string;
+  label: ComponentChildren;
+  /** A localized message shown under the control (from problem.errors[]). */
+  error?: string | undefined;
+  hint?: ComponentChildren;
+  required?: boolean;
+}
+
+function describedBy(id: string, error?: string, hint?: ComponentChildren): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Extras({ id, error, hint }: { id: string; error?: string | undefined; hint?: ComponentChildren }) {
+  return (
+    <>
+      {hint ? (
+        <span id={`${id}-hint`} class={styles.hint}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} class={styles.error}>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function LabelText({ label, required }: { label: ComponentChildren; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {label}
+      {required ? <span class={styles.required}> ({t('common.required')})</span> : null}
+    </>
+  );
+}
+
+type InputProps = Common &
+  Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'label' | 'onInput' | 'value'> & {
+    value: string;
+    onValue: (value: string) => void;
+  };
+
+/** A labelled text-like input with its hint and error underneath. */
+export function TextField({ id, label, error, hint, required, value, onValue, ...rest }: InputProps) {
+  return (
+    <div class={styles.field}>
+      <label class={styles.label} for={id}>
+        <LabelText label={label} required={required} />
+      </label>
+      <input
+        id={id}
+        name={rest.name ?? id}
+        value={value}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        class={error ? styles.invalid : undefined}
+        onInput={(event) => onValue(event.currentTarget.value)}
+        {...rest}
+      />
+      <Extras id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+type TextAreaProps = Common & {
+  value: string;
+  onValue: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+};
+
+export function TextAreaField({ id, label, error, hint, required, value, onValue, rows, maxLength }: TextAreaProps) {
+  return (
+    <div class={styles.field}>
+      <label class={styles.label} for={id}>
+        <LabelText label={label} required={required} />
+      </label>
+      <textarea
+        id={id}
+        name={id}
+        value={value}
+        rows={rows ?? 3}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        class={error ? styles.invalid : undefined}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+      <Extras id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+type SelectProps = Common & {
+  value: string;
+  onValue: (value: string) => void;
+  options: readonly Option[];
+  /** A first, empty choice such as "— Choose a unit —". */
+  placeholder?: string;
+  disabled?: boolean;
+};
+
+export function SelectField({ id, label, error, hint, required, value, onValue, options, placeholder, disabled }: SelectProps) {
+  return (
+    <div class={styles.field}>
+      <label class={styles.label} for={id}>
+        <LabelText label={label} required={required} />
+      </label>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        required={required}
+        disabled={disabled}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        class={error ? styles.invalid : undefined}
+        onChange={(event) => onValue(event.currentTarget.value)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <Extras id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+type CheckboxProps = Omit<Common, 'required'> & {
+  checked: boolean;
+  onChecked: (checked: boolean) => void;
+};
+
+export function CheckboxField({ id, label, error, hint, checked, onChecked }: CheckboxProps) {
+  return (
+    <div>
+      <div class={styles.check}>
+        <input
+          type="checkbox"
+          id={id}
+          name={id}
+          checked={checked}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(id, error, hint)}
+          onChange={(event) => onChecked(event.currentTarget.checked)}
+        />
+        <label for={id}>{label}</label>
+      </div>
+      <Extras id={id} error={error} hint={hint} />
+    </div>
+  );
+}

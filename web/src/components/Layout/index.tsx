@@ -1,0 +1,97 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import styles from './style.module.css';
+import { Link } from '../Link';
+import { LocaleSwitch } from '../LocaleSwitch';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../../lib/use-i18n';
+import { useLocation } from '../../lib/use-location';
+import { useSession } from '../../lib/use-session';
+import type { Role } from '../../lib/types';
+
+interface NavItem {
+  href: string;
+  label: MessageKey;
+  /** Only this role sees the entry. */
+  role?: Role;
+}
+
+// Modules still to come (mailbox, cameras, community, situation, evaluation, reports)
+// get their entries when they exist.
+const NAV: readonly NavItem[] = [
+  { href: '/', label: 'nav.dashboard' },
+  { href: '/units', label: 'nav.units' },
+  { href: '/users', label: 'nav.users', role: 'admin' },
+  { href: '/audit', label: 'nav.audit', role: 'auditor' },
+  { href: '/account', label: 'nav.account' },
+];
+
+function isCurrent(href: string, path: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
+}
+
+/** Header (name, user, language, logout), main navigation and the <main> landmark. */
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { t } = useI18n();
+  const { user, logout } = useSession();
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Close the phone menu after choosing a page.
+  useEffect(() => setMenuOpen(false), [path]);
+
+  if (!user) return null;
+  const items = NAV.filter((item) => !item.role || item.role === user.role);
+
+  return (
+    <>
+      <a class={styles.skip} href="#main">
+        {t('app.skip_to_content')}
+      </a>
+      <header class={styles.header}>
+        <div class={styles.bar}>
+          <Link href="/" class={styles.brand}>
+            {t('app.name')}
+          </Link>
+          <div class={styles.user} aria-label={t('header.user')} role="group">
+            <strong id="current-user">{user.full_name || user.username}</strong>
+            <span class={styles.role} id="current-role">
+              {t(`role.${user.role}`)}
+            </span>
+          </div>
+          <div class={styles.tools}>
+            <LocaleSwitch />
+            <button type="button" id="logout" onClick={() => void logout()}>
+              {t('header.logout')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <nav class={`${styles.nav} ${menuOpen ? styles.open : ''}`} aria-label={t('nav.label')}>
+        <div class={styles.navInner}>
+          <button
+            type="button"
+            class={styles.menuButton}
+            aria-expanded={menuOpen ? 'true' : 'false'}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            {t('nav.menu')}
+          </button>
+          <ul class={styles.links} id="main-nav">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+      <main id="main" class={styles.main} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,424 @@
+import { useState } from 'preact/hooks';
+import styles from './style.module.css';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../Field';
+import { ErrorMessage } from '../Notice';
+import { ApiError, units, type UnitPatch } from '../../lib/api';
+import { fieldErrorMessage, fieldErrors, type Translator } from '../../lib/i18n';
+import { formatNumber, todayIso, unitLabel } from '../../lib/format';
+import { resolveUnitRefs, type UnitIndex } from '../../lib/unit-index';
+import { useI18n } from '../../lib/use-i18n';
+import {
+  OFFICER_UNIT_KINDS,
+  UNIT_KINDS,
+  type Role,
+  type Unit,
+  type UnitKind,
+} from '../../lib/types';
+
+/** Confirmation sentence for the page's status line. */
+type Done = (message: string, changedUnitId?: number) => void;
+
+function unitFieldLabels(t: Translator): Record<string, string> {
+  return {
+    code: t('units.code'),
+    name: t('units.name'),
+    kind: t('units.kind'),
+    designation: t('units.designation'),
+    parent_id: t('units.parent_id'),
+    valid_from: t('units.valid_from'),
+    valid_to: t('units.valid_to'),
+    remote: t('units.remote'),
+    note: t('units.note'),
+  };
+}
+
+const CHILD_KIND: Partial<Record<UnitKind, UnitKind>> = {
+  country: 'province',
+  province: 'commune',
+  district: 'commune',
+};
+
+// ---- Add a child unit ---------------------------------------------------------------------
+
+interface CreateProps {
+  parent: Unit;
+  role: Role;
+  onDone: Done;
+}
+
+/** POST /units under `parent`; an officer may only add villages, agencies, enterprises, schools. */
+export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
+  const { t } = useI18n();
+  const kinds = role === 'admin' ? UNIT_KINDS.filter((k) => k !== 'country') : OFFICER_UNIT_KINDS;
+  const defaultKind = role === 'admin' ? (CHILD_KIND[parent.kind] ?? 'residential_area') : 'residential_area';
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<string>(defaultKind);
+  const [designation, setDesignation] = useState('');
+  const [validFrom, setValidFrom] = useState('');
+  const [remote, setRemote] = useState(parent.remote);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fe = fieldErrors(t, error);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await units.create({
+        code: code.trim(),
+        name: name.trim(),
+        kind: kind as UnitKind,
+        parent_id: parent.id,
+        remote,
+        ...(designation.trim() ? { designation: designation.trim() } : {}),
+        ...(validFrom ? { valid_from: validFrom } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setCode('');
+      setName('');
+      setDesignation('');
+      setValidFrom('');
+      setNote('');
+      onDone(t('units.created', { name: unitLabel(created), code: created.code }), created.id);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel" id="unit-create-form" onSubmit={submit} noValidate aria-labelledby="unit-create-heading">
+      <h3 id="unit-create-heading">{t('units.add_child', { name: unitLabel(parent) })}</h3>
+      <ErrorMessage error={error} fields={unitFieldLabels(t)} />
+      <div class="form-grid">
+        <TextField id="new-unit-name" label={t('units.name')} value={name} onValue={setName} error={fe.name} required maxLength={200} />
+        <TextField id="new-unit-code" label={t('units.code')} value={code} onValue={setCode} error={fe.code} required maxLength={32} autocapitalize="none" spellcheck={false} />
+        <SelectField
+          id="new-unit-kind"
+          label={t('units.kind')}
+          value={kind}
+          onValue={setKind}
+          error={fe.kind}
+          required
+          options={kinds.map((k) => ({ value: k, label: t(`unit_kind.${k}`) }))}
+        />
+        <TextField id="new-unit-designation" label={t('units.designation')} hint={t('units.designation_hint')} value={designation} onValue={setDesignation} error={fe.designation} maxLength={64} />
+        <TextField id="new-unit-valid-from" type="date" label={t('units.valid_from')} value={validFrom} onValue={setValidFrom} error={fe.valid_from} />
+      </div>
+      <CheckboxField id="new-unit-remote" label={t('units.remote')} checked={remote} onChecked={setRemote} error={fe.remote} />
+      <TextAreaField id="new-unit-note" label={t('units.note')} value={note} onValue={setNote} error={fe.note} rows={2} maxLength={2000} />
+      {fe.parent_id ? <p class={styles.error}>{`${t('units.parent')}: ${fe.parent_id}`}</p> : null}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.sending') : t('units.add_submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---- Edit a unit --------------------------------------------------------------------------
+
+interface EditProps {
+  unit: Unit;
+  onDone: Done;
+}
+
+/** PATCH /units/{id} with only the fields that changed. */
+export function UnitEditForm({ unit, onDone }: EditProps) {
+  const { t } = useI18n();
+  const [name, setName] = useState(unit.name);
+  const [code, setCode] = useState(unit.code);
+  const [designation, setDesignation] = useState(unit.designation ?? '');
+  const [parentId, setParentId] = useState(unit.parent_id === null ? '' : String(unit.parent_id));
+  const [validTo, setValidTo] = useState(unit.valid_to ?? '');
+  const [remote, setRemote] = useState(unit.remote);
+  const [note, setNote] = useState(unit.note ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [nothing, setNothing] = useState(false);
+  const fe = fieldErrors(t, error);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const patch: UnitPatch = {};
+    if (name.trim() !== unit.name) patch.name = name.trim();
+    if (code.trim() !== unit.code) patch.code = code.trim();
+    if (designation.trim() !== (unit.designation ?? '')) patch.designation = designation.trim();
+    const parentText = parentId.trim();
+    if (parentText !== (unit.parent_id === null ? '' : String(unit.parent_id))) {
+      if (!/^\d+$/.test(parentText)) {
+        setError(
+          new ApiError({
+            status: 422,
+            slug: 'validation-failed',
+            errors: [{ field: 'parent_id', code: 'invalid_format', message: '' }],
+          }),
+        );
+        return;
+      }
+      patch.parent_id = Number(parentText);
+    }
+    if (validTo !== (unit.valid_to ?? '')) patch.valid_to = validTo || null;
+    if (remote !== unit.remote) patch.remote = remote;
+    if (note.trim() !== (unit.note ?? '')) patch.note = note.trim();
+    if (Object.keys(patch).length === 0) {
+      setError(null);
+      setNothing(true);
+      return;
+    }
+    setNothing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await units.update(unit.id, patch);
+      onDone(t('units.updated', { name: unitLabel(updated) }), updated.id);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel" id="unit-edit-form" onSubmit={submit} noValidate aria-labelledby="unit-edit-heading">
+      <h3 id="unit-edit-heading">{t('units.edit', { name: unitLabel(unit) })}</h3>
+      <ErrorMessage error={error} fields={unitFieldLabels(t)} />
+      {nothing ? <p role="status">{t('units.no_changes')}</p> : null}
+      <div class="form-grid">
+        <TextField id="edit-unit-name" label={t('units.name')} value={name} onValue={setName} error={fe.name} required maxLength={200} />
+        <TextField id="edit-unit-code" label={t('units.code')} value={code} onValue={setCode} error={fe.code} required maxLength={32} autocapitalize="none" spellcheck={false} />
+        <TextField id="edit-unit-designation" label={t('units.designation')} value={designation} onValue={setDesignation} error={fe.designation} maxLength={64} />
+        <TextField id="edit-unit-parent" label={t('units.parent_id')} inputMode="numeric" value={parentId} onValue={setParentId} error={fe.parent_id} />
+        <TextField id="edit-unit-valid-to" type="date" label={t('units.valid_to')} hint={t('units.valid_to_hint')} value={validTo} onValue={setValidTo} error={fe.valid_to} />
+      </div>
+      <CheckboxField id="edit-unit-remote" label={t('units.remote')} checked={remote} onChecked={setRemote} error={fe.remote} />
+      <TextAreaField id="edit-unit-note" label={t('units.note')} value={note} onValue={setNote} error={fe.note} rows={2} maxLength={2000} />
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.sending') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---- Merge units (admin) --------------------------------------------------------------------
+
+interface MergeProps {
+  index: UnitIndex;
+  selected: Unit | null;
+  onDone: Done;
+}
+
+/** POST /units/merge: sources and target typed as codes or IDs, or taken from the tree. */
+export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
+  const { t } = useI18n();
+  const [sources, setSources] = useState('');
+  const [target, setTarget] = useState('');
+  const [date, setDate] = useState(todayIso());
+  const [basis, setBasis] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const sourceRefs = resolveUnitRefs(sources, index);
+  const targetRefs = resolveUnitRefs(target, index);
+  const unknown = [...sourceRefs.unknown, ...targetRefs.unknown];
+  const fe = fieldErrors(t, error);
+  const localErrors: Record<string, string> = {};
+  if (sourceRefs.unknown.length) localErrors.source_ids = t('units.merge_unknown', { list: sourceRefs.unknown.join(', ') });
+  if (targetRefs.unknown.length) localErrors.target_id = t('units.merge_unknown', { list: targetRefs.unknown.join(', ') });
+  if (targetRefs.ids.length > 1) localErrors.target_id = fieldErrorMessage(t, { field: 'target_id', code: 'invalid_format', message: '' });
+
+  const targetId = targetRefs.ids.length === 1 ? targetRefs.ids[0] : undefined;
+  const ready = sourceRefs.ids.length > 0 && targetId !== undefined && unknown.length === 0 && targetRefs.ids.length === 1;
+
+  const addSelected = () => {
+    if (!selected) return;
+    const present = resolveUnitRefs(sources, index).ids.includes(selected.id);
+    if (!present) setSources(sources.trim() ? `${sources.trim()}, ${selected.code}` : selected.code);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    if (!ready || targetId === undefined) {
+      setError(
+        new ApiError({
+          status: 422,
+          slug: 'validation-failed',
+          errors: [
+            ...(sourceRefs.ids.length === 0 && !sourceRefs.unknown.length ? [{ field: 'source_ids', code: 'required', message: '' }] : []),
+            ...(targetRefs.ids.length === 0 && !targetRefs.unknown.length ? [{ field: 'target_id', code: 'required', message: '' }] : []),
+          ],
+        }),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const merged = await units.merge({
+        source_ids: sourceRefs.ids,
+        target_id: targetId,
+        effective_date: date,
+        basis: basis.trim(),
+      });
+      setSources('');
+      setTarget('');
+      setBasis('');
+      onDone(t('units.merged', { count: formatNumber(sourceRefs.ids.length), name: unitLabel(merged) }), merged.id);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const labels = {
+    source_ids: t('units.merge_sources'),
+    target_id: t('units.merge_target'),
+    effective_date: t('units.merge_date'),
+    basis: t('units.merge_basis'),
+  };
+
+  return (
+    <form class="panel" id="unit-merge-form" onSubmit={submit} noValidate aria-labelledby="unit-merge-heading">
+      <h3 id="unit-merge-heading">{t('units.merge')}</h3>
+      <p>{t('units.merge_help')}</p>
+      <ErrorMessage error={error} fields={labels} />
+      <TextField id="merge-sources" label={labels.source_ids} value={sources} onValue={setSources} error={localErrors.source_ids ?? fe.source_ids} required autocapitalize="none" spellcheck={false} />
+      {selected ? (
+        <div class="actions">
+          <button type="button" class="secondary" id="merge-add-selected" onClick={addSelected}>
+            {t('units.merge_add_selected', { name: unitLabel(selected) })}
+          </button>
+        </div>
+      ) : null}
+      <TextField id="merge-target" label={labels.target_id} value={target} onValue={setTarget} error={localErrors.target_id ?? fe.target_id} required autocapitalize="none" spellcheck={false} />
+      {selected ? (
+        <div class="actions">
+          <button type="button" class="secondary" id="merge-use-selected" onClick={() => setTarget(selected.code)}>
+            {t('units.merge_use_selected', { name: unitLabel(selected) })}
+          </button>
+        </div>
+      ) : null}
+      <div class="form-grid">
+        <TextField id="merge-date" type="date" label={labels.effective_date} value={date} onValue={setDate} error={fe.effective_date} required />
+        <TextField id="merge-basis" label={labels.basis} hint={t('units.merge_basis_hint')} value={basis} onValue={setBasis} error={fe.basis} required maxLength={500} />
+      </div>
+      {ready && targetId !== undefined ? (
+        <p class={styles.preview} id="merge-preview">
+          {t('units.merge_preview', {
+            sources: sourceRefs.ids.map(index.nameOf).join(', '),
+            target: index.nameOf(targetId),
+          })}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.sending') : t('units.merge_submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---- CSV import ---------------------------------------------------------------------------
+
+/** POST /units/import with the chosen file as text/csv; shows counts or the rejected lines. */
+export function UnitImportForm({ onDone }: { onDone: Done }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    if (!file) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    try {
+      const text = await file.text();
+      const result = await units.importCsv(text);
+      onDone(
+        t('units.imported', {
+          file: file.name,
+          created: formatNumber(result.created),
+          updated: formatNumber(result.updated),
+        }),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const lineErrors = error instanceof ApiError ? error.errors.filter((e) => e.line !== undefined) : [];
+
+  return (
+    <form class="panel" id="unit-import-form" onSubmit={submit} noValidate aria-labelledby="unit-import-heading">
+      <h3 id="unit-import-heading">{t('units.import')}</h3>
+      <ErrorMessage error={error} />
+      {lineErrors.length > 0 ? (
+        <div class="table-wrap">
+          <table class="data cards" id="import-errors">
+            <caption class={styles.caption}>{t('units.import_errors')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('units.import_line')}</th>
+                <th scope="col">{t('units.import_field')}</th>
+                <th scope="col">{t('units.import_message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lineErrors.map((entry, i) => (
+                <tr key={i}>
+                  <td data-label={t('units.import_line')}>{entry.line}</td>
+                  <td data-label={t('units.import_field')}>
+                    <code>{entry.field}</code>
+                  </td>
+                  <td data-label={t('units.import_message')}>{fieldErrorMessage(t, entry)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div class={styles.file}>
+        <label for="import-file">{t('units.import_file')}</label>
+        <input
+          type="file"
+          id="import-file"
+          name="import-file"
+          accept=".csv,text/csv"
+          aria-invalid={missing ? 'true' : undefined}
+          aria-describedby={missing ? 'import-file-error' : undefined}
+          onChange={(event) => {
+            setFile(event.currentTarget.files?.[0] ?? null);
+            setMissing(false);
+          }}
+        />
+        {missing ? (
+          <span id="import-file-error" class={styles.error}>
+            {t('units.import_choose')}
+          </span>
+        ) : null}
+      </div>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.sending') : t('units.import_submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

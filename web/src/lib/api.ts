@@ -1,0 +1,330 @@
+// The one way the web app talks to the antq server: JSON over fetch, same-origin cookie
+// session, X-CSRF-Token on every non-GET, RFC 9457 problems turned into ApiError.
+import type {
+  AuditEntry,
+  AuditVerifyResult,
+  Locale,
+  Page,
+  Role,
+  SessionResponse,
+  TotpSetup,
+  Unit,
+  UnitDetail,
+  UnitKind,
+  UnitNode,
+  User,
+} from './types';
+
+const BASE = '/api/v1';
+
+/** One entry of problem.errors[]; `line` is set for CSV import errors. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+  line?: number;
+}
+
+/** A failed call: an RFC 9457 problem from the server, or `network` when none arrived. */
+export class ApiError extends Error {
+  readonly status: number;
+  /** Last segment of the problem type, e.g. "validation-failed"; "network" without a response. */
+  readonly slug: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  readonly requestId: string;
+  readonly retryAfter: number | null;
+
+  constructor(init: {
+    status: number;
+    slug: string;
+    title?: string;
+    detail?: string;
+    errors?: FieldError[];
+    requestId?: string;
+    retryAfter?: number | null;
+  }) {
+    super(init.title || init.slug);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.slug = init.slug;
+    this.title = init.title ?? '';
+    this.detail = init.detail ?? '';
+    this.errors = init.errors ?? [];
+    this.requestId = init.requestId ?? '';
+    this.retryAfter = init.retryAfter ?? null;
+  }
+}
+
+let csrfToken: string | null = null;
+let requestLocale: Locale = 'vi';
+let unauthenticatedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Sent as Accept-Language so the server localizes problem titles and details. */
+export function setRequestLocale(locale: Locale): void {
+  requestLocale = locale;
+}
+
+/** Called when a session ends under us (401 from anything but login). */
+export function onUnauthenticated(handler: (() => void) | null): void {
+  unauthenticatedHandler = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+interface RequestOptions {
+  query?: Query;
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+  signal?: AbortSignal;
+  /** Do not send the user to the login page on 401 (login itself, the first /auth/me). */
+  quiet401?: boolean;
+}
+
+function buildUrl(path: string, query?: Query): string {
+  let url = BASE + path;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null || value === '' || value === false) continue;
+      params.set(key, value === true ? '1' : String(value));
+    }
+    const qs = params.toString();
+    if (qs) url += '?' + qs;
+  }
+  return url;
+}
+
+function slugOf(type: unknown): string {
+  if (typeof type !== 'string' || type === '' || type === 'about:blank') return '';
+  const at = type.lastIndexOf('/');
+  return at >= 0 ? type.slice(at + 1) : type;
+}
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  const requestId = response.headers.get('X-Request-Id') ?? '';
+  const retry = response.headers.get('Retry-After');
+  const retryAfter = retry !== null && /^\d+$/.test(retry) ? Number(retry) : null;
+  let body: Record<string, unknown> = {};
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      body = (await response.json()) as Record<string, unknown>;
+    } catch {
+      body = {};
+    }
+  }
+  const errors = Array.isArray(body.errors)
+    ? (body.errors as unknown[]).filter(
+        (e): e is FieldError => typeof e === 'object' && e !== null && 'code' in e,
+      )
+    : [];
+  return new ApiError({
+    status: response.status,
+    slug: slugOf(body.type) || `http-${response.status}`,
+    title: typeof body.title === 'string' ? body.title : response.statusText,
+    detail: typeof body.detail === 'string' ? body.detail : '',
+    errors,
+    requestId: typeof body.instance === 'string' && !requestId ? body.instance : requestId,
+    retryAfter,
+  });
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': requestLocale,
+  };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.text !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'text/plain; charset=utf-8';
+    body = options.text;
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  try {
+    return await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ status: 0, slug: 'network' });
+  }
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  let response = await send(method, path, options);
+  if (response.status === 403 && method !== 'GET' && path !== '/auth/login') {
+    // A stale CSRF token (e.g. after a server restart): refresh it once and retry.
+    const problem = await problemFrom(response.clone());
+    if (problem.slug === 'csrf-failed') {
+      const refreshed = await send('GET', '/auth/me', {});
+      if (refreshed.ok) {
+        const session = (await refreshed.json()) as SessionResponse;
+        setCsrfToken(session.csrf_token);
+        response = await send(method, path, options);
+      }
+    }
+  }
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    // Only a lost session sends the user back to login; a wrong current password or
+    // TOTP code on the account page (also 401) must stay on the page.
+    const sessionLost =
+      problem.status === 401 &&
+      (problem.slug === 'unauthenticated' || problem.slug === 'http-401');
+    if (sessionLost && path !== '/auth/login' && !options.quiet401) unauthenticatedHandler?.();
+    throw problem;
+  }
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) return (await response.json()) as T;
+  return (await response.text()) as T;
+}
+
+// ---- Endpoints -----------------------------------------------------------------------
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+export const auth = {
+  login: (input: LoginInput) =>
+    request<SessionResponse>('POST', '/auth/login', { json: input, quiet401: true }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: (quiet401 = false) => request<SessionResponse>('GET', '/auth/me', { quiet401 }),
+  setLocale: (locale: Locale) =>
+    request<SessionResponse>('PATCH', '/auth/me', { json: { locale } }),
+  changePassword: (current_password: string, new_password: string) =>
+    request<void>('POST', '/auth/password', { json: { current_password, new_password } }),
+  totpSetup: () => request<TotpSetup>('POST', '/auth/totp/setup'),
+  totpEnable: (code: string) =>
+    request<{ recovery_codes: string[] }>('POST', '/auth/totp/enable', { json: { code } }),
+  totpDisable: (password: string) =>
+    request<void>('POST', '/auth/totp/disable', { json: { password } }),
+};
+
+export interface UnitQuery {
+  q?: string;
+  kind?: UnitKind | '';
+  parent_id?: number;
+  history?: boolean;
+  page?: number;
+  page_size?: number;
+}
+
+export interface UnitCreateInput {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  designation?: string;
+  parent_id: number;
+  valid_from?: string;
+  remote?: boolean;
+  note?: string;
+}
+
+export type UnitPatch = Partial<{
+  name: string;
+  code: string;
+  designation: string;
+  parent_id: number;
+  valid_to: string | null;
+  remote: boolean;
+  note: string;
+}>;
+
+export interface MergeInput {
+  source_ids: number[];
+  target_id: number;
+  effective_date: string;
+  basis: string;
+}
+
+export const units = {
+  tree: (history: boolean, signal?: AbortSignal) =>
+    request<{ roots: UnitNode[] }>('GET', '/units/tree', { query: { history }, signal }),
+  list: (query: UnitQuery, signal?: AbortSignal) =>
+    request<Page<Unit>>('GET', '/units', { query: { ...query }, signal }),
+  get: (id: number, signal?: AbortSignal) =>
+    request<UnitDetail>('GET', `/units/${id}`, { signal }),
+  create: (input: UnitCreateInput) => request<Unit>('POST', '/units', { json: input }),
+  update: (id: number, patch: UnitPatch) =>
+    request<Unit>('PATCH', `/units/${id}`, { json: patch }),
+  merge: (input: MergeInput) => request<Unit>('POST', '/units/merge', { json: input }),
+  importCsv: (csv: string) =>
+    request<{ created: number; updated: number }>('POST', '/units/import', {
+      text: csv,
+      contentType: 'text/csv; charset=utf-8',
+    }),
+  exportUrl: `${BASE}/units/export`,
+};
+
+export interface UserQuery {
+  q?: string;
+  role?: Role | '';
+  page?: number;
+  page_size?: number;
+}
+
+export interface UserCreateInput {
+  username: string;
+  full_name: string;
+  role: Role;
+  unit_id: number;
+  password: string;
+  locale?: Locale;
+}
+
+export type UserPatch = Partial<{
+  full_name: string;
+  role: Role;
+  unit_id: number;
+  disabled: boolean;
+  password: string;
+  locale: Locale;
+}>;
+
+export const users = {
+  list: (query: UserQuery, signal?: AbortSignal) =>
+    request<Page<User>>('GET', '/users', { query: { ...query }, signal }),
+  get: (id: number) => request<User>('GET', `/users/${id}`),
+  create: (input: UserCreateInput) => request<User>('POST', '/users', { json: input }),
+  update: (id: number, patch: UserPatch) =>
+    request<User>('PATCH', `/users/${id}`, { json: patch }),
+};
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entity_id?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export const audit = {
+  list: (query: AuditQuery, signal?: AbortSignal) =>
+    request<Page<AuditEntry>>('GET', '/audit', { query: { ...query }, signal }),
+  verify: () => request<AuditVerifyResult>('GET', '/audit/verify'),
+};

@@ -1,0 +1,65 @@
+import type { PageProps } from '../app';
+import { Link } from '../components/Link';
+import { ErrorMessage } from '../components/Notice';
+import { units } from '../lib/api';
+import { formatDate, formatNumber } from '../lib/format';
+import { useAsync } from '../lib/use-async';
+import { useI18n } from '../lib/use-i18n';
+import { useUser } from '../lib/use-session';
+import { useTitle } from '../lib/use-title';
+
+export function DashboardPage(_: PageProps) {
+  const { t } = useI18n();
+  const user = useUser();
+  useTitle(t('dashboard.title'));
+  // page_size=1: only the total is wanted.
+  const count = useAsync((signal) => units.list({ page_size: 1 }, signal), [user.unit_id]);
+
+  return (
+    <>
+      <h1>{t('dashboard.title')}</h1>
+      <p class="lead" id="welcome">
+        <strong>{t('dashboard.welcome', { name: user.full_name || user.username })}</strong>{' '}
+        {t('dashboard.intro', { unit: user.unit_name })}
+      </p>
+      <section class="panel" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('dashboard.summary')}</h2>
+        <dl class="facts">
+          <dt>{t('dashboard.username')}</dt>
+          <dd>{user.username}</dd>
+          <dt>{t('dashboard.role')}</dt>
+          <dd id="dashboard-role">{t(`role.${user.role}`)}</dd>
+          <dt>{t('dashboard.scope')}</dt>
+          <dd id="dashboard-scope">
+            <Link href={`/units/${user.unit_id}`}>{user.unit_name}</Link>
+          </dd>
+          <dt>{t('dashboard.units_in_scope')}</dt>
+          <dd id="dashboard-unit-count">
+            {count.data ? formatNumber(count.data.total) : count.error ? t('common.none') : t('common.loading')}
+          </dd>
+          <dt>{t('dashboard.totp')}</dt>
+          <dd>
+            {user.totp_enabled ? (
+              t('dashboard.totp_on')
+            ) : (
+              <>
+                {t('dashboard.totp_off')}. <Link href="/account">{t('dashboard.totp_advice')}</Link>
+              </>
+            )}
+          </dd>
+          <dt>{t('dashboard.member_since')}</dt>
+          <dd>{formatDate(user.created_at)}</dd>
+        </dl>
+        <ErrorMessage error={count.error} />
+      </section>
+      <p class="actions">
+        <Link href="/units" class="button">
+          {t('dashboard.go_units')}
+        </Link>
+        <Link href="/account" class="button secondary">
+          {t('dashboard.go_account')}
+        </Link>
+      </p>
+    </>
+  );
+}

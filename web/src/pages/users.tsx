@@ -1,0 +1,302 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PageProps } from '../app';
+import { CheckboxField, SelectField, TextField, type Option } from '../components/Field';
+import { ErrorMessage, StatusMessage } from '../components/Notice';
+import { Pager } from '../components/Pager';
+import { users, units, type UserPatch } from '../lib/api';
+import { formatNumber, unitLabel } from '../lib/format';
+import { fieldErrors, type Translator } from '../lib/i18n';
+import { ROLES, type Role, type User } from '../lib/types';
+import { useAsync } from '../lib/use-async';
+import { useDebounced } from '../lib/use-debounced';
+import { useI18n } from '../lib/use-i18n';
+import { useTitle } from '../lib/use-title';
+
+const PAGE_SIZE = 50;
+const UNIT_CHOICES = 500;
+
+function userFieldLabels(t: Translator): Record<string, string> {
+  return {
+    username: t('users.username'),
+    full_name: t('users.full_name'),
+    role: t('users.role'),
+    unit_id: t('users.unit'),
+    password: t('users.password'),
+    disabled: t('users.status'),
+  };
+}
+
+/** /users (admin): the accounts, a form to create one and one to edit the chosen one. */
+export function UsersPage(_: PageProps) {
+  const { t } = useI18n();
+  useTitle(t('users.title'));
+  const [query, setQuery] = useState('');
+  const [role, setRole] = useState('');
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<User | null>(null);
+  const q = useDebounced(query.trim(), 300);
+
+  useEffect(() => setPage(1), [q, role]);
+
+  const list = useAsync(
+    (signal) => users.list({ q, role: role as Role | '', page, page_size: PAGE_SIZE }, signal),
+    [q, role, page],
+  );
+  const unitList = useAsync((signal) => units.list({ page_size: UNIT_CHOICES }, signal), []);
+  const unitOptions: Option[] = useMemo(
+    () =>
+      (unitList.data?.items ?? []).map((unit) => ({
+        value: String(unit.id),
+        label: `${unitLabel(unit)} (${unit.code})`,
+      })),
+    [unitList.data],
+  );
+  const roleOptions: Option[] = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+
+  const done = (message: string) => {
+    setStatus(message);
+    list.reload();
+  };
+
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      <StatusMessage>{status}</StatusMessage>
+
+      <section aria-labelledby="users-list-heading">
+        <h2 id="users-list-heading">{t('users.list')}</h2>
+        <form role="search" class="form-grid" onSubmit={(event) => event.preventDefault()}>
+          <TextField id="user-search" type="search" label={t('users.search')} value={query} onValue={setQuery} autocomplete="off" />
+          <SelectField
+            id="user-role-filter"
+            label={t('users.role_filter')}
+            value={role}
+            onValue={setRole}
+            options={roleOptions}
+            placeholder={t('users.all_roles')}
+          />
+        </form>
+        <ErrorMessage error={list.error} />
+        {list.loading && !list.data ? <p role="status">{t('common.loading')}</p> : null}
+        {list.data && list.data.items.length === 0 ? <p>{t('users.empty')}</p> : null}
+        {list.data && list.data.items.length > 0 ? (
+          <div class="table-wrap">
+            <table class="data cards" id="users-table" aria-labelledby="users-list-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.username')}</th>
+                  <th scope="col">{t('users.full_name')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('users.unit')}</th>
+                  <th scope="col">{t('users.totp')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                  <th scope="col">{t('users.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((user) => (
+                  <tr key={user.id} data-username={user.username}>
+                    <td data-label={t('users.username')}>
+                      <code>{user.username}</code>
+                    </td>
+                    <td data-label={t('users.full_name')}>{user.full_name}</td>
+                    <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
+                    <td data-label={t('users.unit')}>{user.unit_name}</td>
+                    <td data-label={t('users.totp')}>{user.totp_enabled ? t('users.totp_on') : t('users.totp_off')}</td>
+                    <td data-label={t('users.status')}>{user.disabled ? t('users.disabled') : t('users.active')}</td>
+                    <td data-label={t('users.actions')}>
+                      <button
+                        type="button"
+                        class="secondary"
+                        data-edit-user={user.username}
+                        aria-label={t('users.edit_button', { username: user.username })}
+                        onClick={() => setEditing(user)}
+                      >
+                        {t('common.edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
+      </section>
+
+      {unitList.data && unitList.data.total > unitList.data.items.length ? (
+        <p class="muted">
+          {t('users.units_truncated', {
+            shown: formatNumber(unitList.data.items.length),
+            total: formatNumber(unitList.data.total),
+          })}
+        </p>
+      ) : null}
+      <ErrorMessage error={unitList.error} />
+
+      {editing ? (
+        <UserEditForm
+          key={editing.id}
+          user={editing}
+          roleOptions={roleOptions}
+          unitOptions={unitOptions}
+          onClose={() => setEditing(null)}
+          onDone={(message, updated) => {
+            setEditing(updated);
+            done(message);
+          }}
+        />
+      ) : null}
+      <UserCreateForm roleOptions={roleOptions} unitOptions={unitOptions} onDone={done} />
+    </>
+  );
+}
+
+interface FormProps {
+  roleOptions: Option[];
+  unitOptions: Option[];
+}
+
+function UserCreateForm({ roleOptions, unitOptions, onDone }: FormProps & { onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [role, setRole] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fe = fieldErrors(t, error);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await users.create({
+        username: username.trim(),
+        full_name: fullName.trim(),
+        role: role as Role,
+        unit_id: Number(unitId),
+        password,
+      });
+      setUsername('');
+      setFullName('');
+      setPassword('');
+      onDone(t('users.created', { username: created.username }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel" id="user-create-form" onSubmit={submit} noValidate aria-labelledby="user-create-heading">
+      <h2 id="user-create-heading">{t('users.create')}</h2>
+      <ErrorMessage error={error} fields={userFieldLabels(t)} />
+      <div class="form-grid">
+        <TextField id="new-username" label={t('users.username')} value={username} onValue={setUsername} error={fe.username} required autocomplete="off" autocapitalize="none" spellcheck={false} maxLength={64} />
+        <TextField id="new-full-name" label={t('users.full_name')} value={fullName} onValue={setFullName} error={fe.full_name} required autocomplete="off" maxLength={200} />
+        <SelectField id="new-role" label={t('users.role')} value={role} onValue={setRole} options={roleOptions} placeholder={t('users.choose_role')} error={fe.role} required />
+        <SelectField id="new-unit" label={t('users.unit')} value={unitId} onValue={setUnitId} options={unitOptions} placeholder={t('users.choose_unit')} error={fe.unit_id} required />
+        <TextField id="new-password" type="password" label={t('users.password')} value={password} onValue={setPassword} error={fe.password} required autocomplete="new-password" />
+      </div>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.sending') : t('users.create_submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface EditProps extends FormProps {
+  user: User;
+  onClose: () => void;
+  onDone: (message: string, updated: User) => void;
+}
+
+function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditProps) {
+  const { t } = useI18n();
+  const [fullName, setFullName] = useState(user.full_name);
+  const [role, setRole] = useState<string>(user.role);
+  const [unitId, setUnitId] = useState(String(user.unit_id));
+  const [disabled, setDisabled] = useState(user.disabled);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [nothing, setNothing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const fe = fieldErrors(t, error);
+
+  useEffect(() => {
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus();
+  }, []);
+
+  // The scope unit may be outside the first UNIT_CHOICES units: keep it selectable.
+  const options = unitOptions.some((o) => o.value === String(user.unit_id))
+    ? unitOptions
+    : [{ value: String(user.unit_id), label: user.unit_name }, ...unitOptions];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const patch: UserPatch = {};
+    if (fullName.trim() !== user.full_name) patch.full_name = fullName.trim();
+    if (role !== user.role) patch.role = role as Role;
+    if (unitId !== String(user.unit_id)) patch.unit_id = Number(unitId);
+    if (disabled !== user.disabled) patch.disabled = disabled;
+    if (password) patch.password = password;
+    if (Object.keys(patch).length === 0) {
+      setError(null);
+      setNothing(true);
+      return;
+    }
+    setNothing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await users.update(user.id, patch);
+      const name = { username: updated.username };
+      const sentences: string[] = [];
+      if (patch.full_name !== undefined || patch.role !== undefined || patch.unit_id !== undefined)
+        sentences.push(t('users.updated', name));
+      if (patch.disabled !== undefined)
+        sentences.push(patch.disabled ? t('users.locked', name) : t('users.unlocked', name));
+      if (patch.password !== undefined) sentences.push(t('users.password_reset', name));
+      setPassword('');
+      onDone(sentences.join(' '), updated);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel" id="user-edit-form" onSubmit={submit} noValidate aria-labelledby="user-edit-heading">
+      <h2 id="user-edit-heading" ref={headingRef} tabIndex={-1}>
+        {t('users.edit', { username: user.username })}
+      </h2>
+      <ErrorMessage error={error} fields={{ ...userFieldLabels(t), password: t('users.reset_password') }} />
+      {nothing ? <p role="status">{t('units.no_changes')}</p> : null}
+      <div class="form-grid">
+        <TextField id="edit-full-name" label={t('users.full_name')} value={fullName} onValue={setFullName} error={fe.full_name} required maxLength={200} />
+        <SelectField id="edit-role" label={t('users.role')} value={role} onValue={setRole} options={roleOptions} error={fe.role} required />
+        <SelectField id="edit-unit" label={t('users.unit')} value={unitId} onValue={setUnitId} options={options} error={fe.unit_id} required />
+        <TextField id="edit-password" type="password" label={t('users.reset_password')} value={password} onValue={setPassword} error={fe.password} autocomplete="new-password" />
+      </div>
+      <CheckboxField id="edit-disabled" label={t('users.lock')} checked={disabled} onChecked={setDisabled} error={fe.disabled} />
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.sending') : t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}
