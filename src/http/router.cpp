@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 namespace antq::http {
 
 std::vector<std::string> split_path(std::string_view path) {
@@ -26,9 +28,9 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
 Match Router::match(Request& req) const {
   auto parts = split_path(req.path);
   const std::string method = req.method == "HEAD" ? "GET" : req.method;
-  Match best;
+  // Among the patterns that fit the path, only the most literal ones count.
   int best_score = -1;
-  std::map<std::string, std::string> best_params;
+  std::vector<std::pair<const Route*, std::map<std::string, std::string>>> best;
   for (const auto& route : routes_) {
     if (route.segments.size() != parts.size()) continue;
     int score = 0;
@@ -44,22 +46,25 @@ Match Router::match(Request& req) const {
         ok = false;
       }
     }
-    if (!ok) continue;
-    if (route.method != method) {
-      best.allowed.push_back(route.method);
-      continue;
-    }
+    if (!ok || score < best_score) continue;
     if (score > best_score) {
       best_score = score;
-      best.route = &route;
-      best_params = std::move(params);
+      best.clear();
+    }
+    best.emplace_back(&route, std::move(params));
+  }
+  Match result;
+  for (auto& [route, params] : best) {
+    if (route->method == method) {
+      result.route = route;
+      req.params = std::move(params);
+      return result;
+    }
+    if (std::find(result.allowed.begin(), result.allowed.end(), route->method) == result.allowed.end()) {
+      result.allowed.push_back(route->method);
     }
   }
-  if (best.route) {
-    req.params = std::move(best_params);
-    best.allowed.clear();
-  }
-  return best;
+  return result;
 }
 
 }  // namespace antq::http

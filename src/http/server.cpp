@@ -8,6 +8,7 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -227,9 +228,27 @@ struct Server::Impl {
       auto [wec, written] = co_await bhttp::async_write(stream, out, use_tuple);
       (void)written;
       --inflight;
+      if (ec && !wec) co_await discard_unread(stream);
       if (wec || !keep_alive) break;
     }
     co_await close(stream);
+  }
+
+  // After refusing a request whose body is still arriving, read and drop what the client
+  // sends for a moment: closing with unread data would reset the connection and the
+  // client might never see the answer (a "lingering close").
+  template <class Stream>
+  asio::awaitable<void> discard_unread(Stream& stream) {
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_send, ignored);
+    std::array<char, 16384> sink{};
+    std::size_t total = 0;
+    while (total < 64 * 1024 * 1024) {
+      beast::get_lowest_layer(stream).expires_after(2s);
+      auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), use_tuple);
+      if (rec) break;
+      total += n;
+    }
   }
 
   asio::awaitable<void> close(beast::tcp_stream& stream) {

@@ -60,7 +60,8 @@ Service::Service(db::Database& db, const audit::Service& audit, const units::Ser
       units_(units),
       clock_(clock),
       settings_(settings),
-      throttle_(clock, settings.free_attempts, settings.max_delay_seconds) {}
+      account_throttle_(clock, settings.free_attempts, settings.max_delay_seconds),
+      client_throttle_(clock, settings.free_attempts * 4, settings.max_delay_seconds) {}
 
 const std::string& Service::dummy_hash() {
   std::call_once(dummy_once_, [this] { dummy_hash_ = crypto::hash_password(crypto::random_token()); });
@@ -76,7 +77,7 @@ std::int64_t Service::session_expiry() const { return clock_.now() + settings_.s
 Session Service::login(const Credentials& c) {
   const std::string account_key = "user:" + c.username;
   const std::string client_key = "client:" + c.client;
-  int wait = std::max(throttle_.wait_seconds(account_key), throttle_.wait_seconds(client_key));
+  int wait = std::max(account_throttle_.wait_seconds(account_key), client_throttle_.wait_seconds(client_key));
   if (wait > 0) throw Error::too_many_attempts(wait);
 
   std::optional<User> user;
@@ -87,8 +88,8 @@ Session Service::login(const Credentials& c) {
   });
   bool password_ok = crypto::verify_password(user ? secrets.password_hash : dummy_hash(), c.password);
   auto refuse = [&](Error::Kind kind, const char* action) {
-    throttle_.failure(account_key);
-    throttle_.failure(client_key);
+    account_throttle_.failure(account_key);
+    client_throttle_.failure(client_key);
     db_.write([&](db::Tx& tx) {
       audit::Entry e;
       if (user) e.actor_id = user->id;
@@ -113,8 +114,7 @@ Session Service::login(const Credentials& c) {
       if (!used_recovery) throw refuse(Error::Kind::invalid_totp, "auth.totp_failed");
     }
   }
-  throttle_.success(account_key);
-  throttle_.success(client_key);
+  account_throttle_.success(account_key);  // the client's count stays: one good account must not unlock guessing
 
   Session s;
   s.token = crypto::random_token(32);

@@ -16,7 +16,7 @@ namespace antq::accounts {
 
 struct Settings {
   int session_hours = 12;
-  int free_attempts = 5;         // failures before delays start
+  int free_attempts = 5;         // failures before delays start (per account; 4x per client)
   int max_delay_seconds = 900;   // the longest wait between attempts
 };
 
@@ -56,7 +56,8 @@ class Service {
   const units::Service& units_;
   const time::Clock& clock_;
   Settings settings_;
-  Throttle throttle_;
+  Throttle account_throttle_;
+  Throttle client_throttle_;  // more lenient: an office shares one address
   const std::string& dummy_hash();
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified for unknown usernames, so timing reveals nothing

@@ -4,6 +4,8 @@
 
 namespace antq::accounts {
 
+constexpr std::int64_t kQuietReset = 3600LL * 1000;
+
 int Throttle::wait_seconds(const std::string& key) const {
   std::lock_guard lock(mutex_);
   auto it = states_.find(key);
@@ -17,6 +19,7 @@ void Throttle::failure(const std::string& key) {
   auto now = clock_.now();
   forget_old(now);
   auto& s = states_[key];
+  if (now - s.last_seen > kQuietReset) s.failures = 0;  // an hour without failures starts afresh
   ++s.failures;
   s.last_seen = now;
   int over = s.failures - free_attempts_;

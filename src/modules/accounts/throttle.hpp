@@ -1,7 +1,8 @@
 #pragma once
 // Slows password guessing without locking anyone out forever: after `free_attempts`
 // failures a key (an account, a client) must wait 2^(n - free_attempts) seconds, at most
-// `max_delay_seconds`, before the next attempt is even checked. In memory, per instance.
+// `max_delay_seconds`, before the next attempt is even checked. An hour without failures
+// starts the count afresh. In memory, per instance.
 #include <cstdint>
 #include <mutex>
 #include <string>

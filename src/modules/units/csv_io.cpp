@@ -109,8 +109,8 @@ ImportResult Service::import_csv(const Actor& actor, std::string_view document) 
         if (parent && !actor.covers(parent->path)) throw Error::field("parent_code", "out_of_scope");
         bool may = actor.is(Role::admin) || officer_may_manage(*kind);
         if (!may) throw Error::field("kind", "out_of_scope");
-        if (*kind == Kind::country && actor.scope_path != "/") throw Error::field("kind", "out_of_scope");
         auto existing = repo::by_code(tx, in.code);
+        if (!existing && *kind == Kind::country && actor.scope_path != "/") throw Error::field("kind", "out_of_scope");
         if (existing) {
           if (!actor.covers(existing->path)) throw Error::field("code", "out_of_scope");
           existing->name = in.name;

@@ -70,7 +70,7 @@ std::vector<Migration> load_migrations(const std::vector<embedded::File>& files,
     if (suffix == other_suffix) continue;
     auto& target = suffix == own_suffix ? specific : portable;
     if (target.count(version)) throw std::invalid_argument("migration file listed twice: " + name);
-    target[version] = Migration{version, base, translate(std::string(f.content), dialect)};
+    target[version] = Migration{version, base.substr(5), translate(std::string(f.content), dialect)};
   }
   for (auto& [version, m] : specific) portable[version] = std::move(m);
   std::vector<Migration> out;

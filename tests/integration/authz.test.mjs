@@ -1,0 +1,91 @@
+// The authorization matrix: every endpoint, every role, in scope and out of scope.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, signedIn, unitIds, PASSWORD } from './lib.mjs';
+
+let server;
+let ids;
+const clients = {};
+const ROLES = ['admin', 'officer.tantrao', 'team.khuondien', 'reviewer.tuyenquang', 'auditor'];
+
+before(async () => {
+  server = await start();
+  ids = await unitIds(server.url);
+  for (const name of ROLES) clients[name] = await signedIn(server.url, name);
+});
+after(async () => { await server.close(); });
+
+let serial = 0;
+const village = (parent) => ({ code: `AUTHZ-${++serial}`, name: `Thôn ${serial}`, kind: 'residential_area', parent_id: ids[parent] });
+
+// [description, request(client) -> response, expected status per role]
+const matrix = () => [
+  ['GET tree', (c) => c.get('/api/v1/units/tree'), { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
+  ['GET unit Khuôn Điển', (c) => c.get(`/api/v1/units/${ids['DEMO-KQ-KHUONDIEN']}`),
+    { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
+  ['GET unit Làng Hản (sibling village)', (c) => c.get(`/api/v1/units/${ids['DEMO-KQ-LANGHAN']}`),
+    { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 404, 'reviewer.tuyenquang': 200, auditor: 200 }],
+  ['GET unit in Kiến Thiết', (c) => c.get(`/api/v1/units/${ids['DEMO-KT-KHUONHAU']}`),
+    { admin: 200, 'officer.tantrao': 404, 'team.khuondien': 404, 'reviewer.tuyenquang': 200, auditor: 200 }],
+  ['GET unit Việt Nam', (c) => c.get(`/api/v1/units/${ids.VN}`),
+    { admin: 200, 'officer.tantrao': 404, 'team.khuondien': 404, 'reviewer.tuyenquang': 404, auditor: 200 }],
+  ['GET units list', (c) => c.get('/api/v1/units'), { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
+  ['GET units export', (c) => c.get('/api/v1/units/export'), { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
+  ['POST village in Tân Trào', (c) => c.post('/api/v1/units', village('DEMO-TANTRAO')),
+    { admin: 201, 'officer.tantrao': 201, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['POST village in Kiến Thiết', (c) => c.post('/api/v1/units', village('DEMO-KIENTHIET')),
+    { admin: 201, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['PATCH village Làng Hản', (c) => c.patch(`/api/v1/units/${ids['DEMO-KQ-LANGHAN']}`, { note: 'ghi chú' }),
+    { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 404, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['PATCH commune Tân Trào', (c) => c.patch(`/api/v1/units/${ids['DEMO-TANTRAO']}`, { note: 'x' }),
+    { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 404, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['PATCH village in Kiến Thiết', (c) => c.patch(`/api/v1/units/${ids['DEMO-KT-KHUONHAU']}`, { note: 'x' }),
+    { admin: 200, 'officer.tantrao': 404, 'team.khuondien': 404, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['POST merge', (c) => c.post('/api/v1/units/merge', { source_ids: [999998], target_id: 999999, effective_date: '2026-01-01', basis: 'x' }),
+    { admin: 422, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['POST import', (c) => c.request('POST', '/api/v1/units/import', { body: 'code,name,kind,parent_code\r\n', headers: { 'content-type': 'text/csv' } }),
+    { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['GET users', (c) => c.get('/api/v1/users'), { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['GET user 1', (c) => c.get('/api/v1/users/1'), { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['POST user', (c) => c.post('/api/v1/users', { username: `u${++serial}`.padEnd(4, 'x'), full_name: 'X', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD }),
+    { admin: 201, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['PATCH user 2', (c) => c.patch('/api/v1/users/2', { full_name: 'Nguyễn Văn Hùng (minh họa)' }),
+    { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
+  ['GET audit', (c) => c.get('/api/v1/audit'), { admin: 403, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 200 }],
+  ['GET audit verify', (c) => c.get('/api/v1/audit/verify'), { admin: 403, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 200 }],
+  ['GET me', (c) => c.get('/api/v1/auth/me'), { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
+];
+
+test('every endpoint answers each role as the access rules say', async () => {
+  const wrong = [];
+  for (const [what, call, expected] of matrix()) {
+    for (const role of ROLES) {
+      const r = await call(clients[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('the tree of a village team member holds only his village', async () => {
+  const r = await clients['team.khuondien'].get('/api/v1/units/tree?history=1');
+  assert.equal(r.data.roots.length, 1);
+  assert.equal(r.data.roots[0].name, 'Khuôn Điển');
+  const csv = await clients['team.khuondien'].get('/api/v1/units/export');
+  assert.equal(csv.text.trim().split('\r\n').length, 2, 'header and his village only');
+});
+
+test('an admin scoped to a province cannot reach units or users outside it', async () => {
+  const admin = clients.admin;
+  const made = await admin.post('/api/v1/users', { username: 'admin.tuyenquang', full_name: 'QT tỉnh', role: 'admin', unit_id: ids['08'], password: PASSWORD });
+  assert.equal(made.status, 201, made.text);
+  const local = await signedIn(server.url, 'admin.tuyenquang');
+  assert.equal((await local.get(`/api/v1/units/${ids.VN}`)).status, 404);
+  assert.equal((await local.get('/api/v1/users/1')).status, 404, 'the national admin is outside');
+  const users = await local.get('/api/v1/users?page_size=100');
+  assert.ok(!users.data.items.some((u) => u.username === 'admin' || u.username === 'auditor'));
+  const escalate = await local.post('/api/v1/users', { username: 'leo.thang', full_name: 'X', role: 'admin', unit_id: ids.VN, password: PASSWORD });
+  assert.equal(escalate.status, 422);
+  assert.equal(escalate.data.errors[0].code, 'out_of_scope');
+  assert.equal((await local.post('/api/v1/units', { code: 'NEW-COUNTRY', name: 'X', kind: 'country' })).status, 403);
+});

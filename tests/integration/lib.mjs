@@ -1,0 +1,146 @@
+// Helpers for black-box tests: start the real antq binary on a fresh database (SQLite,
+// or PostgreSQL when ANTQ_TEST_DB=postgres) and talk to it over HTTP.
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHmac, randomBytes } from 'node:crypto';
+
+export const BIN = process.env.ANTQ_BIN ?? new URL('../../build/release/antq', import.meta.url).pathname;
+export const DB = process.env.ANTQ_TEST_DB ?? 'sqlite';
+export const PASSWORD = 'mat-khau-thu-nghiem';
+
+function newPostgresDatabase() {
+  const admin = process.env.ANTQ_PG_URL;
+  if (!admin) throw new Error('ANTQ_TEST_DB=postgres needs ANTQ_PG_URL');
+  const name = `antq_it_${randomBytes(6).toString('hex')}`;
+  execFileSync('psql', [admin, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`]);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function psql(url, sql) {
+  return execFileSync('psql', [url, '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+}
+
+// A data directory (and database) with or without the demo data; not serving yet.
+export function prepare({ demo = true, env = {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'antq-it-'));
+  const baseEnv = { ...process.env, ANTQ_LOG_LEVEL: 'info', ...env };
+  delete baseEnv.ANTQ_DATA;
+  if (DB === 'postgres' && !baseEnv.ANTQ_DATABASE_URL) baseEnv.ANTQ_DATABASE_URL = newPostgresDatabase();
+  const cli = (args, options = {}) =>
+    spawnSync(BIN, [...args, '--data', dir], { env: { ...baseEnv, ...(options.env ?? {}) }, encoding: 'utf8', input: options.input });
+  const r = demo ? cli(['demo', '--password', PASSWORD]) : cli(['init']);
+  if (r.status !== 0) throw new Error(`antq ${demo ? 'demo' : 'init'} failed: ${r.stderr}`);
+  return { dir, env: baseEnv, cli, databaseUrl: baseEnv.ANTQ_DATABASE_URL ?? `sqlite://${dir}/antq.db` };
+}
+
+// Starts `antq serve` on a free port and resolves when it listens.
+export async function start(prepared = prepare(), { env = {}, args = [] } = {}) {
+  const proc = spawn(BIN, ['serve', '--data', prepared.dir, '--listen', '127.0.0.1:0', ...args], {
+    env: { ...prepared.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`antq did not start:\n${log}`)), 20000);
+    proc.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /listening on (https?:\/\/[^\s]+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`antq exited with ${code}:\n${log}`)));
+  });
+  proc.stderr.on('data', (chunk) => (log += chunk));
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    ...prepared,
+    url,
+    proc,
+    exited,
+    logs: () => log,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      return exited;
+    },
+    async close() {
+      await this.stop();
+      rmSync(prepared.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// An HTTP client with one session cookie and the CSRF token of its last sign-in.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookie = '';
+    this.csrf = '';
+  }
+
+  async request(method, path, { json, body, headers = {}, csrf = true } = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (csrf && this.csrf && method !== 'GET' && method !== 'HEAD') h['x-csrf-token'] = this.csrf;
+    let payload = body;
+    if (json !== undefined) {
+      h['content-type'] = 'application/json';
+      payload = JSON.stringify(json);
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = /antq_session=([^;]*)/.exec(setCookie);
+      if (m) this.cookie = m[1] ? `antq_session=${m[1]}` : '';
+    }
+    const text = await res.text();
+    let data = null;
+    const type = res.headers.get('content-type') ?? '';
+    if (type.includes('json') && text) data = JSON.parse(text);
+    return { status: res.status, headers: res.headers, text, data, setCookie };
+  }
+
+  get(path, o) { return this.request('GET', path, o); }
+  post(path, json, o = {}) { return this.request('POST', path, { json, ...o }); }
+  patch(path, json, o = {}) { return this.request('PATCH', path, { json, ...o }); }
+
+  async login(username, password = PASSWORD, totp) {
+    const r = await this.post('/api/v1/auth/login', { username, password, ...(totp ? { totp } : {}) });
+    if (r.status === 200) this.csrf = r.data.csrf_token;
+    return r;
+  }
+}
+
+export async function signedIn(base, username, password = PASSWORD) {
+  const c = new Client(base);
+  const r = await c.login(username, password);
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
+  return c;
+}
+
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
+export function totp(secret, when = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '')) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.alloc(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(when / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(code).padStart(6, '0');
+}
+
+// Units of the demo by code, as the admin sees them.
+export async function unitIds(base) {
+  const admin = await signedIn(base, 'admin');
+  const r = await admin.get('/api/v1/units?history=1&page_size=500');
+  return Object.fromEntries(r.data.items.map((u) => [u.code, u.id]));
+}

@@ -1,0 +1,140 @@
+// Operating antq: configuration, migrations, backup and restore, overload and shutdown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepare, start, signedIn, Client, DB, PASSWORD } from './lib.mjs';
+
+test('antq --version names the version', () => {
+  const p = prepare({ demo: false });
+  const r = p.cli(['--version']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^antq \d+\.\d+\.\d+/);
+});
+
+test('an unknown configuration key is refused with its name, in the file and in --set', () => {
+  const p = prepare({ demo: false });
+  writeFileSync(join(p.dir, 'antq.toml'), '[server]\nlisen = "127.0.0.1:1"\n');
+  const r = p.cli(['migrate', 'status']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /unknown configuration key: server\.lisen/);
+  writeFileSync(join(p.dir, 'antq.toml'), '');
+  const s = p.cli(['--set', 'database.poool=3', 'migrate', 'status']);
+  assert.match(s.stderr, /unknown configuration key: database\.poool/);
+  const bad = p.cli(['migrate', 'status'], { env: { ANTQ_SERVER_THREADS: 'many' } });
+  assert.match(bad.stderr, /server\.threads must be an integer/);
+});
+
+test('migrate status lists every migration as applied', () => {
+  const p = prepare({ demo: false });
+  const r = p.cli(['migrate', 'status']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /0001 units\s+applied/);
+  assert.match(r.stdout, /0003 audit\s+applied/);
+  assert.doesNotMatch(r.stdout, /pending/);
+});
+
+test('the CLI manages users and units; bad CSV changes nothing', () => {
+  const p = prepare();
+  const add = p.cli(['user', 'add', 'can.bo.moi', '--full-name', 'Cán Bộ Mới', '--role', 'officer', '--unit', 'DEMO-TANTRAO'],
+    { env: { ANTQ_PASSWORD: PASSWORD } });
+  assert.equal(add.status, 0, add.stderr);
+  assert.match(p.cli(['user', 'list']).stdout, /can\.bo\.moi\s+officer\s+Tân Trào/);
+  assert.equal(p.cli(['user', 'disable', 'can.bo.moi']).status, 0);
+  assert.match(p.cli(['user', 'list']).stdout, /can\.bo\.moi.*\[disabled\]/);
+  const weak = p.cli(['user', 'passwd', 'auditor', '--password', 'short']);
+  assert.equal(weak.status, 1);
+  assert.match(weak.stderr, /password.*Mật khẩu phải có ít nhất 10 ký tự/);
+  const csv = join(p.dir, 'bad.csv');
+  writeFileSync(csv, 'code,name,kind,parent_code\nOK-1,Thôn Tốt,residential_area,DEMO-TANTRAO\nBAD-1,Thôn Xấu,residential_area,NOWHERE\n');
+  const imp = p.cli(['units', 'import', csv]);
+  assert.equal(imp.status, 1);
+  assert.match(imp.stderr, /dòng\/line 3 parent_code/);
+  assert.doesNotMatch(p.cli(['units', 'export']).stdout, /OK-1/);
+});
+
+test('a second server on the same data directory is refused', async () => {
+  const server = await start();
+  try {
+    const r = server.cli(['serve', '--listen', '127.0.0.1:0']);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /another antq process is serving/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a backup taken while serving restores the data as it was', async () => {
+  const server = await start();
+  const backup = join(server.dir, DB === 'postgres' ? 'backup.dump' : 'backup.db');
+  try {
+    const admin = await signedIn(server.url, 'admin');
+    const tree = await admin.get('/api/v1/units/tree');
+    const root = tree.data.roots[0].id;
+    await admin.post('/api/v1/units', { code: 'BEFORE-BACKUP', name: 'Trước sao lưu', kind: 'agency', parent_id: root });
+    const b = server.cli(['backup', backup]);
+    assert.equal(b.status, 0, b.stderr);
+    assert.ok(existsSync(backup));
+    await admin.post('/api/v1/units', { code: 'AFTER-BACKUP', name: 'Sau sao lưu', kind: 'agency', parent_id: root });
+    const refused = server.cli(['restore', backup]);
+    assert.equal(refused.status, 1, 'no restore while serving');
+    assert.match(refused.stderr, /another antq process is serving/);
+  } finally {
+    await server.stop();
+  }
+  const r = server.cli(['restore', backup]);
+  assert.equal(r.status, 0, r.stderr);
+  const again = await start(server);
+  try {
+    const admin = await signedIn(again.url, 'admin');
+    const codes = (await admin.get('/api/v1/units?page_size=500')).data.items.map((u) => u.code);
+    assert.ok(codes.includes('BEFORE-BACKUP'));
+    assert.ok(!codes.includes('AFTER-BACKUP'));
+    assert.equal(again.cli(['audit', 'verify']).status, 0, 'the restored audit chain is intact');
+  } finally {
+    await again.close();
+  }
+});
+
+test('a damaged backup is refused and the live database is untouched', () => {
+  if (DB === 'postgres') return;  // pg_restore validates its own format
+  const p = prepare();
+  const junk = join(p.dir, 'junk.db');
+  writeFileSync(junk, 'this is not a database');
+  const r = p.cli(['restore', junk]);
+  assert.equal(r.status, 1);
+  assert.match(p.cli(['user', 'list']).stdout, /officer\.tantrao/);
+  rmSync(p.dir, { recursive: true, force: true });
+});
+
+test('when the worker queue is full, requests get 503 with Retry-After quickly', async () => {
+  const server = await start(prepare(), { args: ['--set', 'server.workers=1', '--set', 'server.queue=1'] });
+  try {
+    const tries = Array.from({ length: 12 }, () => new Client(server.url).login('admin'));
+    const results = await Promise.all(tries);
+    const statuses = results.map((r) => r.status);
+    assert.ok(statuses.includes(200), statuses.join());
+    const busy = results.find((r) => r.status === 503);
+    assert.ok(busy, statuses.join());
+    assert.equal(busy.data.type, '/problems/overloaded');
+    assert.equal(busy.headers.get('retry-after'), '1');
+    assert.equal((await new Client(server.url).get('/healthz')).status, 200, 'cheap routes still answer');
+  } finally {
+    await server.close();
+  }
+});
+
+test('SIGTERM lets requests in flight finish, then the server exits cleanly', async () => {
+  const server = await start();
+  const slow = new Client(server.url).login('admin');  // Argon2id: tens of milliseconds
+  await new Promise((ok) => setTimeout(ok, 30));
+  const exited = server.stop('SIGTERM');
+  const r = await slow;
+  assert.equal(r.status, 200);
+  const { code } = await exited;
+  assert.equal(code, 0);
+  assert.match(server.logs(), /stopping: no new connections/);
+  assert.match(server.logs(), /stopped/);
+  await assert.rejects(fetch(server.url + '/healthz'));
+  rmSync(server.dir, { recursive: true, force: true });
+});

@@ -1,0 +1,190 @@
+// The unit tree: scoping, the 2025 merge, search, administration and CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, signedIn, unitIds } from './lib.mjs';
+
+let server;
+let ids;
+before(async () => {
+  server = await start();
+  ids = await unitIds(server.url);
+});
+after(async () => { await server.close(); });
+
+const names = (nodes) => nodes.map((n) => n.name);
+function find(nodes, code) {
+  for (const n of nodes) {
+    if (n.code === code) return n;
+    const f = find(n.children, code);
+    if (f) return f;
+  }
+  return null;
+}
+
+test('an officer sees the new commune Tân Trào as the root of the tree with its villages', async () => {
+  const c = await signedIn(server.url, 'officer.tantrao');
+  const r = await c.get('/api/v1/units/tree');
+  assert.equal(r.status, 200);
+  assert.equal(r.data.roots.length, 1);
+  const root = r.data.roots[0];
+  assert.equal(root.name, 'Tân Trào');
+  assert.equal(root.valid_from, '2025-07-01');
+  assert.ok(names(root.children).includes('Khuôn Điển'));
+  assert.ok(names(root.children).includes('Làng Hản'));
+  assert.ok(!names(root.children).includes('Kim Quan'), 'merged communes are history, hidden by default');
+  const sorted = [...names(root.children)].sort((a, b) => a.localeCompare(b, 'vi'));
+  assert.deepEqual(names(root.children), sorted, 'children in Vietnamese order');
+});
+
+test('with history, Kim Quan appears under Tân Trào, ended on 30/6/2025 and merged into it', async () => {
+  const c = await signedIn(server.url, 'officer.tantrao');
+  const r = await c.get('/api/v1/units/tree?history=1');
+  const kimQuan = find(r.data.roots, 'DEMO-KIMQUAN');
+  assert.ok(kimQuan);
+  assert.equal(kimQuan.valid_to, '2025-06-30');
+  assert.equal(kimQuan.merged_into, ids['DEMO-TANTRAO']);
+  assert.equal(kimQuan.active, false);
+  const detail = await c.get(`/api/v1/units/${ids['DEMO-KIMQUAN']}`);
+  assert.equal(detail.status, 200, 'records filed under Kim Quan roll up to Tân Trào');
+  assert.deepEqual(detail.data.ancestors.map((a) => a.name), ['Việt Nam', 'Tuyên Quang', 'Tân Trào']);
+  assert.equal(detail.data.history[0].kind, 'merged');
+  assert.equal(detail.data.history[0].date, '2025-07-01');
+  assert.equal(detail.data.history[0].from_parent_id, ids['DEMO-YENSON']);
+  assert.match(detail.data.history[0].basis, /1684\/NQ-UBTVQH15/);
+  const village = await c.get(`/api/v1/units/${ids['DEMO-KQ-KHUONDIEN']}`);
+  assert.equal(village.data.parent_id, ids['DEMO-TANTRAO']);
+  assert.equal(village.data.history[0].kind, 'moved');
+  assert.equal(village.data.history[0].from_parent_id, ids['DEMO-KIMQUAN']);
+});
+
+test('an officer of another commune sees nothing of Tân Trào', async () => {
+  const c = await signedIn(server.url, 'officer.kienthiet');
+  const tree = await c.get('/api/v1/units/tree?history=1');
+  assert.equal(find(tree.data.roots, 'DEMO-TANTRAO'), null);
+  assert.equal((await c.get(`/api/v1/units/${ids['DEMO-KIMQUAN']}`)).status, 404);
+  const list = await c.get('/api/v1/units?q=khuon&history=1');
+  assert.deepEqual(list.data.items.map((u) => u.code), ['DEMO-KT-KHUONHAU']);
+});
+
+test('search ignores case and diacritics: "dien" finds Khuôn Điển, "KIM QUAN" needs history', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const dien = await c.get('/api/v1/units?q=dien');
+  assert.deepEqual(dien.data.items.map((u) => u.name), ['Khuôn Điển']);
+  assert.equal((await c.get('/api/v1/units?q=KIM%20QUAN')).data.total, 0);
+  const kq = await c.get('/api/v1/units?q=KIM%20QUAN&history=1');
+  assert.deepEqual(kq.data.items.map((u) => u.code), ['DEMO-KIMQUAN']);
+  const byKind = await c.get('/api/v1/units?kind=commune');
+  assert.deepEqual(byKind.data.items.map((u) => u.code).sort(), ['DEMO-KIENTHIET', 'DEMO-TANTRAO']);
+  assert.equal((await c.get('/api/v1/units?kind=planet')).status, 422);
+  assert.equal((await c.get('/api/v1/units?page=0')).status, 422);
+});
+
+test('an officer adds and renames a village in his commune but may not add a commune', async () => {
+  const c = await signedIn(server.url, 'officer.tantrao');
+  const made = await c.post('/api/v1/units', {
+    code: 'DEMO-TT-MOI', name: '  Thôn Mới  ', kind: 'residential_area', designation: 'thôn', parent_id: ids['DEMO-TANTRAO'],
+  });
+  assert.equal(made.status, 201, made.text);
+  assert.equal(made.data.name, 'Thôn Mới');
+  assert.equal(made.data.parent_id, ids['DEMO-TANTRAO']);
+  const renamed = await c.patch(`/api/v1/units/${made.data.id}`, { name: 'Thôn Mới Lập', remote: true });
+  assert.equal(renamed.status, 200);
+  assert.equal(renamed.data.name, 'Thôn Mới Lập');
+  assert.equal(renamed.data.remote, true);
+  const commune = await c.post('/api/v1/units', { code: 'X1', name: 'Xã X', kind: 'commune', parent_id: ids['08'] });
+  assert.equal(commune.status, 403);
+  const outside = await c.post('/api/v1/units', { code: 'X2', name: 'Thôn X', kind: 'residential_area', parent_id: ids['DEMO-KIENTHIET'] });
+  assert.equal(outside.status, 403);
+  const dup = await c.post('/api/v1/units', { code: 'DEMO-TT-MOI', name: 'Trùng', kind: 'residential_area', parent_id: ids['DEMO-TANTRAO'] });
+  assert.equal(dup.status, 422);
+  assert.deepEqual(dup.data.errors.map((e) => [e.field, e.code]), [['code', 'duplicate']]);
+});
+
+test('invalid unit fields are each named and nothing is stored', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;
+  const r = await c.post('/api/v1/units', { code: 'có dấu', name: 'x'.repeat(201), kind: 'planet', parent_id: 999999, valid_from: '2025-02-30' });
+  assert.equal(r.status, 422);
+  const got = Object.fromEntries(r.data.errors.map((e) => [e.field, e.code]));
+  assert.deepEqual(got, { code: 'invalid_format', name: 'too_long', kind: 'unknown_value', parent_id: 'not_found', valid_from: 'invalid_date' });
+  assert.equal((await c.get('/api/v1/units?history=1&page_size=1')).data.total, before);
+});
+
+test('moving a unit under its own descendant is refused as a cycle', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const r = await c.patch(`/api/v1/units/${ids['08']}`, { parent_id: ids['DEMO-KQ-LANGHAN'] });
+  assert.equal(r.status, 422);
+  assert.equal(r.data.errors[0].code, 'cycle');
+});
+
+test('an admin merges two villages into a third; the sources end the day before', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const mk = async (code, name) =>
+    (await c.post('/api/v1/units', { code, name, kind: 'residential_area', parent_id: ids['DEMO-KIENTHIET'] })).data.id;
+  const a = await mk('DEMO-KT-A', 'Thôn A');
+  const b = await mk('DEMO-KT-B', 'Thôn B');
+  const target = await mk('DEMO-KT-AB', 'Thôn A-B');
+  const officer = await signedIn(server.url, 'officer.kienthiet');
+  assert.equal((await officer.post('/api/v1/units/merge', { source_ids: [a, b], target_id: target, effective_date: '2026-01-01', basis: 'QĐ 1' })).status, 403);
+  const missing = await c.post('/api/v1/units/merge', { source_ids: [a], target_id: target });
+  assert.equal(missing.status, 422);
+  assert.deepEqual(missing.data.errors.map((e) => e.field).sort(), ['basis', 'effective_date']);
+  const r = await c.post('/api/v1/units/merge', { source_ids: [a, b], target_id: target, effective_date: '2026-01-01', basis: 'Nghị quyết HĐND tỉnh số 1/NQ-HĐND' });
+  assert.equal(r.status, 200, r.text);
+  const ended = await c.get(`/api/v1/units/${a}`);
+  assert.equal(ended.data.valid_to, '2025-12-31');
+  assert.equal(ended.data.merged_into, target);
+  assert.equal(ended.data.parent_id, target);
+  const again = await c.post('/api/v1/units/merge', { source_ids: [a], target_id: target, effective_date: '2026-02-01', basis: 'x' });
+  assert.equal(again.status, 422, 'an ended unit cannot merge again');
+});
+
+test('CSV export then import of the same file updates every row and creates none', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const exported = await c.get('/api/v1/units/export');
+  assert.equal(exported.status, 200);
+  assert.match(exported.headers.get('content-type'), /text\/csv/);
+  assert.ok(exported.text.startsWith('code,name,kind,designation,parent_code'));
+  const bytes = Buffer.from(await (await fetch(server.url + '/api/v1/units/export', { headers: { cookie: c.cookie } })).arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM so that Excel reads UTF-8');
+  assert.match(exported.text, /DEMO-KQ-KHUONDIEN,Khuôn Điển,residential_area,thôn,DEMO-TANTRAO/);
+  const rows = exported.text.trim().split('\r\n').length - 1;
+  const r = await c.request('POST', '/api/v1/units/import', { body: exported.text, headers: { 'content-type': 'text/csv' } });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data, { created: 0, updated: rows });
+});
+
+test('a CSV import with one bad row reports its line and changes nothing', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;
+  const csv = [
+    'code,name,kind,designation,parent_code,valid_from,valid_to,remote,note',
+    'DEMO-CSV-1,Thôn Một,residential_area,thôn,DEMO-TANTRAO,,,0,',
+    'DEMO-CSV-2,"Thôn Hai, mới",residential_area,thôn,DEMO-CSV-1,,,1,',
+    'DEMO-CSV-3,,residential_area,thôn,NO-SUCH-CODE,2025-13-01,,maybe,',
+  ].join('\r\n');
+  const r = await c.request('POST', '/api/v1/units/import', { body: csv, headers: { 'content-type': 'text/csv' } });
+  assert.equal(r.status, 422);
+  assert.equal(r.data.type, '/problems/csv-invalid');
+  assert.ok(r.data.errors.every((e) => e.line === 4), JSON.stringify(r.data.errors));
+  assert.deepEqual(r.data.errors.map((e) => e.field).sort(), ['name', 'parent_code', 'remote', 'valid_from']);
+  assert.equal((await c.get('/api/v1/units?history=1&page_size=1')).data.total, before, 'nothing written');
+  const good = await c.request('POST', '/api/v1/units/import', { body: '\uFEFF' + csv.split('\r\n').slice(0, 3).join('\n'), headers: { 'content-type': 'text/csv' } });
+  assert.equal(good.status, 200, good.text);
+  assert.deepEqual(good.data, { created: 2, updated: 0 });
+  const two = await c.get('/api/v1/units?q=thon%20hai');
+  assert.equal(two.data.items[0].name, 'Thôn Hai, mới');
+  assert.equal(two.data.items[0].remote, true);
+});
+
+test('a CSV with wrong columns is refused naming them', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const r = await c.request('POST', '/api/v1/units/import', { body: 'ma,ten\r\nA,B\r\n', headers: { 'content-type': 'text/csv' } });
+  assert.equal(r.status, 422);
+  const fields = r.data.errors.map((e) => `${e.code}:${e.field}`).sort();
+  assert.ok(fields.includes('unknown_column:ma') && fields.includes('missing_column:code'), fields.join());
+  const json = await c.request('POST', '/api/v1/units/import', { body: '{}', headers: { 'content-type': 'application/json' } });
+  assert.equal(json.status, 415);
+  const broken = await c.request('POST', '/api/v1/units/import', { body: 'code,name\r\n"unterminated,x\r\n', headers: { 'content-type': 'text/csv' } });
+  assert.equal(broken.status, 422);
+});

@@ -1,0 +1,84 @@
+// User administration by administrators, with every access audited.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, signedIn, unitIds, PASSWORD, Client } from './lib.mjs';
+
+let server;
+let ids;
+before(async () => {
+  server = await start();
+  ids = await unitIds(server.url);
+});
+after(async () => { await server.close(); });
+
+test('an admin creates, reads, lists and edits a user', async () => {
+  const admin = await signedIn(server.url, 'admin');
+  const r = await admin.post('/api/v1/users', {
+    username: 'to.langhan', full_name: '  Đặng Văn Điệp ', role: 'team_member', unit_id: ids['DEMO-KQ-LANGHAN'], password: PASSWORD,
+  });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.data.full_name, 'Đặng Văn Điệp');
+  assert.equal(r.data.unit_name, 'Làng Hản');
+  assert.equal(r.data.totp_enabled, false);
+  assert.equal(r.data.password, undefined);
+  const got = await admin.get(`/api/v1/users/${r.data.id}`);
+  assert.equal(got.data.username, 'to.langhan');
+  const found = await admin.get('/api/v1/users?q=DIEP');
+  assert.deepEqual(found.data.items.map((u) => u.username), ['to.langhan']);
+  const byRole = await admin.get('/api/v1/users?role=auditor');
+  assert.deepEqual(byRole.data.items.map((u) => u.username), ['auditor']);
+  const edited = await admin.patch(`/api/v1/users/${r.data.id}`, { role: 'officer', unit_id: ids['DEMO-TANTRAO'] });
+  assert.equal(edited.status, 200);
+  assert.equal(edited.data.role, 'officer');
+  assert.equal(edited.data.unit_name, 'Tân Trào');
+  const signed = await signedIn(server.url, 'to.langhan');
+  assert.equal((await signed.get('/api/v1/units/tree')).data.roots[0].code, 'DEMO-TANTRAO', 'the new scope applies');
+});
+
+test('a password reset by the admin ends the user sessions', async () => {
+  const admin = await signedIn(server.url, 'admin');
+  const u = await admin.post('/api/v1/users', { username: 'quen.matkhau', full_name: 'Quên', role: 'officer', unit_id: ids['DEMO-KIENTHIET'], password: PASSWORD });
+  const user = await signedIn(server.url, 'quen.matkhau');
+  const r = await admin.patch(`/api/v1/users/${u.data.id}`, { password: 'mat-khau-dat-lai-1' });
+  assert.equal(r.status, 200);
+  assert.equal((await user.get('/api/v1/auth/me')).status, 401);
+  assert.equal((await new Client(server.url).login('quen.matkhau', 'mat-khau-dat-lai-1')).status, 200);
+});
+
+test('bad user input is named field by field and nothing is created', async () => {
+  const admin = await signedIn(server.url, 'admin');
+  const r = await admin.post('/api/v1/users', { username: 'Có Dấu', full_name: '', role: 'king', unit_id: 999999, password: 'short' });
+  assert.equal(r.status, 422);
+  const got = Object.fromEntries(r.data.errors.map((e) => [e.field, e.code]));
+  assert.deepEqual(got, { username: 'invalid_format', full_name: 'required', role: 'unknown_value', unit_id: 'not_found', password: 'weak_password' });
+  const dup = await admin.post('/api/v1/users', { username: 'auditor', full_name: 'X', role: 'auditor', unit_id: ids.VN, password: PASSWORD });
+  assert.equal(dup.status, 422);
+  assert.equal(dup.data.errors[0].code, 'duplicate');
+  const self = await admin.patch(`/api/v1/users/${(await admin.get('/api/v1/auth/me')).data.user.id}`, { disabled: true });
+  assert.equal(self.status, 422, 'an admin cannot lock himself out');
+  assert.equal((await admin.get('/api/v1/users?q=co%20dau')).data.total, 0);
+});
+
+test('only administrators manage users', async () => {
+  for (const name of ['officer.tantrao', 'team.khuondien', 'reviewer.tuyenquang', 'auditor']) {
+    const c = await signedIn(server.url, name);
+    assert.equal((await c.get('/api/v1/users')).status, 403, name);
+    assert.equal((await c.get('/api/v1/users/1')).status, 403, name);
+    const post = await c.post('/api/v1/users', { username: 'x.y', full_name: 'X', role: 'admin', unit_id: ids.VN, password: PASSWORD });
+    assert.equal(post.status, 403, name);
+  }
+});
+
+test('reading and changing users is in the audit log with who and which record', async () => {
+  const admin = await signedIn(server.url, 'admin');
+  const u = await admin.post('/api/v1/users', { username: 'kiem.tra', full_name: 'Kiểm Tra', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD });
+  await admin.get(`/api/v1/users/${u.data.id}`);
+  const auditor = await signedIn(server.url, 'auditor');
+  const log = await auditor.get(`/api/v1/audit?entity=user&entity_id=${u.data.id}`);
+  const actions = log.data.items.map((e) => `${e.actor_name}:${e.action}`);
+  assert.ok(actions.includes('admin:user.create'), actions.join());
+  assert.ok(actions.includes('admin:user.read'), actions.join());
+  const created = log.data.items.find((e) => e.action === 'user.create');
+  assert.equal(created.detail.username, 'kiem.tra');
+  assert.equal(JSON.stringify(created).includes(PASSWORD), false, 'no secret in the log');
+});
