@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 
 // No framework plugin: esbuild compiles the JSX for Preact directly.
@@ -17,5 +18,10 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
     // The i18n catalogs live in ../i18n, shared with the server.
     fs: { allow: ['..'] },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
   },
 });

@@ -27,6 +27,8 @@ boost::json::object detail_json(const units::Detail& d, const std::string& today
     boost::json::object e{{"kind", h.event}, {"date", h.date}, {"basis", h.basis}};
     e["from_parent_id"] = h.from_parent_id ? boost::json::value(*h.from_parent_id) : nullptr;
     e["to_parent_id"] = h.to_parent_id ? boost::json::value(*h.to_parent_id) : nullptr;
+    e["from_parent_name"] = h.from_parent_id ? boost::json::value(h.from_parent_name) : nullptr;
+    e["to_parent_name"] = h.to_parent_id ? boost::json::value(h.to_parent_name) : nullptr;
     history.push_back(std::move(e));
   }
   o["ancestors"] = std::move(ancestors);

@@ -137,6 +137,9 @@ void apply_file(Config& c, const std::filesystem::path& file) {
   for (const auto& [section, value] : table) {
     const auto* sub = value.as_table();
     if (!sub) throw std::invalid_argument("unknown configuration key: " + std::string(section.str()));
+    bool known_section = false;
+    for (const auto& k : keys()) known_section |= k.name.rfind(std::string(section.str()) + ".", 0) == 0;
+    if (!known_section) throw std::invalid_argument("unknown configuration section: " + std::string(section.str()));
     for (const auto& [key, node] : *sub) {
       std::string name = std::string(section.str()) + "." + std::string(key.str());
       const Key* k = find_key(name);

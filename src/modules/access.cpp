@@ -30,6 +30,7 @@ Actor system_actor() {
   a.username = "system";
   a.role = Role::admin;
   a.scope_path = "/";
+  a.system = true;
   return a;
 }
 

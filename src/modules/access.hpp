@@ -25,6 +25,7 @@ struct Actor {
   Role role = Role::team_member;
   std::int64_t scope_unit_id = 0;
   std::string scope_path;  // materialized path of the scope unit, e.g. "/1/2/"
+  bool system = false;     // the machine's operator at the command line, never a web user
 
   // True when the unit with materialized path `unit_path` lies in the actor's subtree.
   bool covers(std::string_view unit_path) const { return unit_path.substr(0, scope_path.size()) == scope_path; }

@@ -10,7 +10,7 @@ namespace antq::audit {
 namespace {
 
 void require_auditor(const Actor& actor) {
-  if (!actor.is(Role::auditor) && actor.username != "system") throw Error::forbidden("audit log is for auditors");
+  if (!actor.is(Role::auditor) && !actor.system) throw Error::forbidden("audit log is for auditors");
 }
 
 std::string field(std::string_view s) { return fmt::format("{}:{}", s.size(), s); }

@@ -61,6 +61,8 @@ struct HistoryEvent {
   std::optional<std::int64_t> from_parent_id;
   std::optional<std::int64_t> to_parent_id;
   std::string basis;
+  std::string from_parent_name;  // filled when read back
+  std::string to_parent_name;
 };
 
 struct Detail {

@@ -120,11 +120,12 @@ void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& e, std
 
 std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{"units.history",
-                               "SELECT event, event_date, from_parent_id, to_parent_id, basis FROM unit_history "
-                               "WHERE unit_id = $1 ORDER BY event_date, id"};
+                               "SELECT h.event, h.event_date, h.from_parent_id, h.to_parent_id, h.basis, f.name, t.name "
+                               "FROM unit_history h LEFT JOIN units f ON f.id = h.from_parent_id "
+                               "LEFT JOIN units t ON t.id = h.to_parent_id WHERE h.unit_id = $1 ORDER BY h.event_date, h.id"};
   std::vector<HistoryEvent> out;
   for (const auto& r : tx.rows(q, unit_id)) {
-    out.push_back(HistoryEvent{r.text(0), r.text(1), r.opt_i64(2), r.opt_i64(3), r.text(4)});
+    out.push_back(HistoryEvent{r.text(0), r.text(1), r.opt_i64(2), r.opt_i64(3), r.text(4), r.text(5), r.text(6)});
   }
   return out;
 }

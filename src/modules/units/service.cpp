@@ -12,6 +12,17 @@
 namespace antq::units {
 namespace {
 
+HistoryEvent event(std::string kind, std::string date, std::optional<std::int64_t> from, std::int64_t to,
+                   std::string basis) {
+  HistoryEvent e;
+  e.event = std::move(kind);
+  e.date = std::move(date);
+  e.from_parent_id = from;
+  e.to_parent_id = to;
+  e.basis = std::move(basis);
+  return e;
+}
+
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 32) return false;
   return std::all_of(code.begin(), code.end(), [](unsigned char c) {
@@ -224,7 +235,7 @@ Unit Service::update(const Actor& actor, std::int64_t id, const UnitPatch& patch
     auto now = clock_.now();
     repo::update_fields(tx, u, now);
     if (new_parent) {
-      repo::insert_history(tx, u.id, HistoryEvent{"moved", time::local_date(now), u.parent_id, new_parent->id, ""},
+      repo::insert_history(tx, u.id, event("moved", time::local_date(now), u.parent_id, new_parent->id, ""),
                            now);
       repo::move(tx, u, *new_parent, now);
     }
@@ -262,7 +273,7 @@ Unit Service::merge(const Actor& actor, const Merge& m) const {
     std::string last_day = time::previous_day(*date);
     for (auto& source : sources) {
       // The source becomes a historic child of the target; its active children move up.
-      repo::insert_history(tx, source.id, HistoryEvent{"merged", *date, source.parent_id, target->id, basis}, now);
+      repo::insert_history(tx, source.id, event("merged", *date, source.parent_id, target->id, basis), now);
       repo::move(tx, source, *target, now);
       source = *repo::get(tx, source.id);
       source.valid_to = last_day;
@@ -270,7 +281,7 @@ Unit Service::merge(const Actor& actor, const Merge& m) const {
       repo::update_fields(tx, source, now);
       for (const auto& child : repo::children(tx, source.id)) {
         if (child.valid_to && *child.valid_to < *date) continue;
-        repo::insert_history(tx, child.id, HistoryEvent{"moved", *date, source.id, target->id, basis}, now);
+        repo::insert_history(tx, child.id, event("moved", *date, source.id, target->id, basis), now);
         repo::move(tx, child, *repo::get(tx, target->id), now);
       }
     }

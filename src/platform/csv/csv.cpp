@@ -32,7 +32,17 @@ void on_record(int, void* ctx) {
 
 std::vector<Record> parse(std::string_view document) {
   if (document.substr(0, 3) == "\xEF\xBB\xBF") document.remove_prefix(3);  // libcsv keeps the BOM
-  if (!text::is_valid_utf8(document)) throw std::invalid_argument("the file is not UTF-8 text");
+  if (!text::is_valid_utf8(document)) {
+    std::size_t line = 1;
+    for (std::size_t pos = 0; pos < document.size();) {
+      auto end = document.find('\n', pos);
+      auto stop = end == std::string_view::npos ? document.size() : end + 1;
+      if (!text::is_valid_utf8(document.substr(pos, stop - pos))) break;
+      ++line;
+      pos = stop;
+    }
+    throw std::invalid_argument("line " + std::to_string(line) + ": the file is not UTF-8 text");
+  }
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
     throw std::runtime_error("libcsv failed to initialise");
@@ -67,7 +77,8 @@ std::string format_record(const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out.push_back(',');
     const auto& f = fields[i];
-    bool quote = f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+    auto is_blank = [](char c) { return c == ' ' || c == '\t'; };  // libcsv trims unquoted blanks
+    bool quote = f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (is_blank(f.front()) || is_blank(f.back())));
     if (!quote) {
       out += f;
       continue;

@@ -74,7 +74,7 @@ Locale from_accept_language(std::string_view header) {
       }
     }
     bool supported = lang.rfind("vi", 0) == 0 || lang.rfind("en", 0) == 0;
-    if (supported && q > best_q) {
+    if (supported && q > 0 && q > best_q) {  // q=0 means "not acceptable"
       best_q = q;
       best = locale_from_code(lang);
     }

@@ -57,6 +57,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A validation problem found before sending (same shape as the server's). */
+export function localValidation(errors: { field: string; code: string }[]): ApiError {
+  return new ApiError({
+    status: 422,
+    slug: 'validation-failed',
+    errors: errors.map((e) => ({ ...e, message: '' })),
+  });
+}
+
 let csrfToken: string | null = null;
 let requestLocale: Locale = 'vi';
 let unauthenticatedHandler: (() => void) | null = null;
@@ -187,8 +196,7 @@ export async function request<T>(
     // Only a lost session sends the user back to login; a wrong current password or
     // TOTP code on the account page (also 401) must stay on the page.
     const sessionLost =
-      problem.status === 401 &&
-      (problem.slug === 'unauthenticated' || problem.slug === 'http-401');
+      problem.status === 401 && (problem.slug === 'unauthenticated' || problem.slug === 'http-401');
     if (sessionLost && path !== '/auth/login' && !options.quiet401) unauthenticatedHandler?.();
     throw problem;
   }
@@ -264,11 +272,9 @@ export const units = {
     request<{ roots: UnitNode[] }>('GET', '/units/tree', { query: { history }, signal }),
   list: (query: UnitQuery, signal?: AbortSignal) =>
     request<Page<Unit>>('GET', '/units', { query: { ...query }, signal }),
-  get: (id: number, signal?: AbortSignal) =>
-    request<UnitDetail>('GET', `/units/${id}`, { signal }),
+  get: (id: number, signal?: AbortSignal) => request<UnitDetail>('GET', `/units/${id}`, { signal }),
   create: (input: UnitCreateInput) => request<Unit>('POST', '/units', { json: input }),
-  update: (id: number, patch: UnitPatch) =>
-    request<Unit>('PATCH', `/units/${id}`, { json: patch }),
+  update: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/units/${id}`, { json: patch }),
   merge: (input: MergeInput) => request<Unit>('POST', '/units/merge', { json: input }),
   importCsv: (csv: string) =>
     request<{ created: number; updated: number }>('POST', '/units/import', {
@@ -308,8 +314,7 @@ export const users = {
     request<Page<User>>('GET', '/users', { query: { ...query }, signal }),
   get: (id: number) => request<User>('GET', `/users/${id}`),
   create: (input: UserCreateInput) => request<User>('POST', '/users', { json: input }),
-  update: (id: number, patch: UserPatch) =>
-    request<User>('PATCH', `/users/${id}`, { json: patch }),
+  update: (id: number, patch: UserPatch) => request<User>('PATCH', `/users/${id}`, { json: patch }),
 };
 
 export interface AuditQuery {

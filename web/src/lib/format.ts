@@ -48,3 +48,35 @@ export function unitLabel(unit: { name: string; designation?: string | null }): 
     return unit.name;
   return designation.charAt(0).toLocaleUpperCase('vi') + designation.slice(1) + ' ' + unit.name;
 }
+
+/**
+ * What a person typed as a date → "yyyy-mm-dd"; "" when empty, null when not a real date.
+ * Accepts dd/mm/yyyy (also with "." or "-") and yyyy-mm-dd.
+ */
+export function parseDateInput(text: string): string | null {
+  const value = text.trim();
+  if (!value) return '';
+  let day: number;
+  let month: number;
+  let year: number;
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (match) {
+    day = Number(match[1]);
+    month = Number(match[2]);
+    year = Number(match[3]);
+  } else {
+    match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return null;
+    year = Number(match[1]);
+    month = Number(match[2]);
+    day = Number(match[3]);
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -87,6 +87,8 @@ export interface UnitHistoryEntry {
   date: string;
   from_parent_id: number | null;
   to_parent_id: number | null;
+  from_parent_name?: string | null;
+  to_parent_name?: string | null;
   basis: string;
 }
 

@@ -79,16 +79,51 @@ function PasswordForm({ onDone }: { onDone: (message: string) => void }) {
   };
 
   return (
-    <form class="panel" id="password-form" onSubmit={submit} noValidate aria-labelledby="password-heading">
+    <form
+      class="panel"
+      id="password-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="password-heading"
+    >
       <h2 id="password-heading">{t('account.password')}</h2>
       <ErrorMessage
         error={error}
-        fields={{ current_password: t('account.current_password'), new_password: t('account.new_password') }}
+        fields={{
+          current_password: t('account.current_password'),
+          new_password: t('account.new_password'),
+        }}
       />
       {/* Lets password managers tie the new password to the account. */}
-      <input type="text" name="username" autocomplete="username" value={user.username} hidden readOnly />
-      <TextField id="current-password" type="password" label={t('account.current_password')} value={current} onValue={setCurrent} error={fe.current_password} autocomplete="current-password" required />
-      <TextField id="new-password" type="password" label={t('account.new_password')} value={next} onValue={setNext} error={fe.new_password} autocomplete="new-password" minLength={10} required />
+      <input
+        type="text"
+        name="username"
+        autocomplete="username"
+        value={user.username}
+        hidden
+        readOnly
+      />
+      <TextField
+        id="current-password"
+        type="password"
+        label={t('account.current_password')}
+        value={current}
+        onValue={setCurrent}
+        error={fe.current_password}
+        autocomplete="current-password"
+        required
+      />
+      <TextField
+        id="new-password"
+        type="password"
+        label={t('account.new_password')}
+        value={next}
+        onValue={setNext}
+        error={fe.new_password}
+        autocomplete="new-password"
+        minLength={10}
+        required
+      />
       <TextField
         id="confirm-password"
         type="password"
@@ -108,7 +143,8 @@ function PasswordForm({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
-type TotpStep = { kind: 'idle' } | { kind: 'setup'; setup: TotpSetup } | { kind: 'codes'; codes: string[] };
+type TotpStep =
+  { kind: 'idle' } | { kind: 'setup'; setup: TotpSetup } | { kind: 'codes'; codes: string[] };
 
 function TotpSection({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -162,7 +198,10 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
 
   // A wrong code or password answers 401/422 with no field: show it next to the input.
   const codeError =
-    fe.code ?? (error instanceof ApiError && error.slug === 'invalid-totp' ? t.dynamic('problem.invalid-totp.title', '') : undefined);
+    fe.code ??
+    (error instanceof ApiError && error.slug === 'invalid-totp'
+      ? t.dynamic('problem.invalid-totp.title', '')
+      : undefined);
   const passwordError =
     fe.password ??
     (error instanceof ApiError && error.slug === 'invalid-credentials'
@@ -193,11 +232,29 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
         </div>
       ) : user.totp_enabled ? (
         <form id="totp-disable-form" onSubmit={disable} noValidate>
-          <p id="totp-state" data-enabled="true">{t('account.totp_on')}</p>
+          <p id="totp-state" data-enabled="true">
+            {t('account.totp_on')}
+          </p>
           <h3>{t('account.totp_disable')}</h3>
           <p>{t('account.totp_disable_help')}</p>
-          <input type="text" name="username" autocomplete="username" value={user.username} hidden readOnly />
-          <TextField id="totp-disable-password" type="password" label={t('account.current_password')} value={password} onValue={setPassword} error={passwordError} autocomplete="current-password" required />
+          <input
+            type="text"
+            name="username"
+            autocomplete="username"
+            value={user.username}
+            hidden
+            readOnly
+          />
+          <TextField
+            id="totp-disable-password"
+            type="password"
+            label={t('account.current_password')}
+            value={password}
+            onValue={setPassword}
+            error={passwordError}
+            autocomplete="current-password"
+            required
+          />
           <div class="actions">
             <button type="submit" class="danger" disabled={busy}>
               {busy ? t('common.sending') : t('account.totp_disable')}
@@ -207,7 +264,11 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
       ) : step.kind === 'setup' ? (
         <form id="totp-enable-form" onSubmit={enable} noValidate>
           <p>{t('account.totp_scan')}</p>
-          <TotpQr svg={step.setup.qr_svg} alt={t('account.totp_qr')} fallback={t('account.totp_qr_blocked')} />
+          <TotpQr
+            svg={step.setup.qr_svg}
+            alt={t('account.totp_qr')}
+            fallback={t('account.totp_qr_blocked')}
+          />
           <dl class="facts">
             <dt>{t('account.totp_secret')}</dt>
             <dd>
@@ -239,7 +300,9 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
         </form>
       ) : (
         <>
-          <p id="totp-state" data-enabled="false">{t('account.totp_off')}</p>
+          <p id="totp-state" data-enabled="false">
+            {t('account.totp_off')}
+          </p>
           <div class="actions">
             <button type="button" id="totp-start" onClick={() => void start()} disabled={busy}>
               {busy ? t('common.sending') : t('account.totp_start')}

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
-import { TextField } from '../components/Field';
+import { DateField, TextField } from '../components/Field';
 import { ErrorMessage } from '../components/Notice';
 import { Pager } from '../components/Pager';
-import { audit, type AuditQuery } from '../lib/api';
-import { formatDateTime, formatNumber } from '../lib/format';
+import { audit, localValidation, type AuditQuery } from '../lib/api';
+import { formatDateTime, formatNumber, parseDateInput } from '../lib/format';
+import { fieldErrors } from '../lib/i18n';
 import type { AuditVerifyResult } from '../lib/types';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
@@ -44,8 +45,8 @@ export function AuditPage(_: PageProps) {
     actor: filters.actor.trim(),
     action: filters.action.trim(),
     entity: filters.entity.trim(),
-    from: filters.from,
-    to: filters.to,
+    from: parseDateInput(filters.from) ?? '',
+    to: parseDateInput(filters.to) ?? '',
     page,
     page_size: PAGE_SIZE,
   };
@@ -53,13 +54,23 @@ export function AuditPage(_: PageProps) {
 
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
 
+  const [filterError, setFilterError] = useState<unknown>(null);
+  const fe = fieldErrors(t, filterError);
+
   const apply = (event: Event) => {
     event.preventDefault();
+    const bad = (['from', 'to'] as const).filter((key) => parseDateInput(draft[key]) === null);
+    if (bad.length) {
+      setFilterError(localValidation(bad.map((field) => ({ field, code: 'invalid_date' }))));
+      return;
+    }
+    setFilterError(null);
     setFilters(draft);
     setPage(1);
   };
 
   const reset = () => {
+    setFilterError(null);
     setDraft(EMPTY);
     setFilters(EMPTY);
     setPage(1);
@@ -105,14 +116,59 @@ export function AuditPage(_: PageProps) {
       </div>
       <ErrorMessage error={verifyError} />
 
-      <form class="panel" id="audit-filters" onSubmit={apply} noValidate aria-labelledby="audit-filters-heading">
+      <form
+        class="panel"
+        id="audit-filters"
+        onSubmit={apply}
+        noValidate
+        aria-labelledby="audit-filters-heading"
+      >
         <h2 id="audit-filters-heading">{t('audit.filters')}</h2>
         <div class="form-grid">
-          <TextField id="audit-actor" label={t('audit.actor')} value={draft.actor} onValue={set('actor')} autocomplete="off" autocapitalize="none" spellcheck={false} />
-          <TextField id="audit-action" label={t('audit.action')} hint={t('audit.action_hint')} value={draft.action} onValue={set('action')} autocomplete="off" autocapitalize="none" spellcheck={false} />
-          <TextField id="audit-entity" label={t('audit.entity')} hint={t('audit.entity_hint')} value={draft.entity} onValue={set('entity')} autocomplete="off" autocapitalize="none" spellcheck={false} />
-          <TextField id="audit-from" type="date" label={t('audit.from')} value={draft.from} onValue={set('from')} />
-          <TextField id="audit-to" type="date" label={t('audit.to')} value={draft.to} onValue={set('to')} />
+          <TextField
+            id="audit-actor"
+            label={t('audit.actor')}
+            hint={t('audit.actor_hint')}
+            value={draft.actor}
+            onValue={set('actor')}
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck={false}
+          />
+          <TextField
+            id="audit-action"
+            label={t('audit.action')}
+            hint={t('audit.action_hint')}
+            value={draft.action}
+            onValue={set('action')}
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck={false}
+          />
+          <TextField
+            id="audit-entity"
+            label={t('audit.entity')}
+            hint={t('audit.entity_hint')}
+            value={draft.entity}
+            onValue={set('entity')}
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck={false}
+          />
+          <DateField
+            id="audit-from"
+            label={t('audit.from')}
+            value={draft.from}
+            onValue={set('from')}
+            error={fe.from}
+          />
+          <DateField
+            id="audit-to"
+            label={t('audit.to')}
+            value={draft.to}
+            onValue={set('to')}
+            error={fe.to}
+          />
         </div>
         <div class="actions">
           <button type="submit">{t('audit.apply')}</button>
@@ -176,7 +232,9 @@ export function AuditPage(_: PageProps) {
             </table>
           </div>
         ) : null}
-        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
+        {list.data ? (
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+        ) : null}
       </section>
     </>
   );

@@ -35,7 +35,11 @@ export function DashboardPage(_: PageProps) {
           </dd>
           <dt>{t('dashboard.units_in_scope')}</dt>
           <dd id="dashboard-unit-count">
-            {count.data ? formatNumber(count.data.total) : count.error ? t('common.none') : t('common.loading')}
+            {count.data
+              ? formatNumber(count.data.total)
+              : count.error
+                ? t('common.none')
+                : t('common.loading')}
           </dd>
           <dt>{t('dashboard.totp')}</dt>
           <dd>

@@ -87,7 +87,11 @@ export function LoginPage(_: PageProps) {
         ) : null}
         <ErrorMessage
           error={error}
-          fields={{ username: t('login.username'), password: t('login.password'), totp: t('login.totp') }}
+          fields={{
+            username: t('login.username'),
+            password: t('login.password'),
+            totp: t('login.totp'),
+          }}
         />
         <form onSubmit={submit} noValidate>
           {step === 'password' ? (

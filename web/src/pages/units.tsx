@@ -3,7 +3,12 @@ import type { PageProps } from '../app';
 import { CheckboxField, TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
-import { UnitCreateForm, UnitEditForm, UnitImportForm, UnitMergeForm } from '../components/UnitForms';
+import {
+  UnitCreateForm,
+  UnitEditForm,
+  UnitImportForm,
+  UnitMergeForm,
+} from '../components/UnitForms';
 import { InactiveNote, UnitTree } from '../components/UnitTree';
 import { ApiError, units } from '../lib/api';
 import { formatDate, formatNumber, unitLabel } from '../lib/format';
@@ -20,7 +25,9 @@ import styles from './units.module.css';
 const SEARCH_PAGE_SIZE = 50;
 
 function canEdit(user: User, unit: UnitDetail): boolean {
-  return user.role === 'admin' || (user.role === 'officer' && OFFICER_UNIT_KINDS.includes(unit.kind));
+  return (
+    user.role === 'admin' || (user.role === 'officer' && OFFICER_UNIT_KINDS.includes(unit.kind))
+  );
 }
 
 function canAddChild(user: User, unit: UnitDetail): boolean {
@@ -78,7 +85,8 @@ export function UnitsPage({ params }: PageProps) {
     (message: string, changedUnitId?: number) => {
       setStatus(message);
       tree.reload();
-      if (changedUnitId !== undefined && changedUnitId !== selectedId) navigate(`/units/${changedUnitId}`);
+      if (changedUnitId !== undefined && changedUnitId !== selectedId)
+        navigate(`/units/${changedUnitId}`);
       else detail.reload();
     },
     [tree.reload, detail.reload, selectedId],
@@ -128,6 +136,11 @@ export function UnitsPage({ params }: PageProps) {
           ) : (
             <>
               <ErrorMessage error={tree.error} />
+              {tree.error ? (
+                <button type="button" class="secondary" onClick={tree.reload}>
+                  {t('common.retry')}
+                </button>
+              ) : null}
               {tree.loading && !tree.data ? <p role="status">{t('common.loading')}</p> : null}
               {tree.data && tree.data.roots.length === 0 ? <p>{t('units.empty_tree')}</p> : null}
               {tree.data ? (
@@ -166,10 +179,19 @@ export function UnitsPage({ params }: PageProps) {
           ) : null}
           {unit ? <UnitDetails unit={unit} index={index} /> : null}
           {unit && canEdit(user, unit) ? (
-            <UnitEditForm key={`edit-${unit.id}-${unit.code}-${unit.name}-${unit.valid_to}`} unit={unit} onDone={done} />
+            <UnitEditForm
+              key={`edit-${unit.id}-${unit.code}-${unit.name}-${unit.valid_to}`}
+              unit={unit}
+              onDone={done}
+            />
           ) : null}
           {unit && canAddChild(user, unit) ? (
-            <UnitCreateForm key={`create-${unit.id}`} parent={unit} role={user.role} onDone={done} />
+            <UnitCreateForm
+              key={`create-${unit.id}`}
+              parent={unit}
+              role={user.role}
+              onDone={done}
+            />
           ) : null}
         </section>
       </div>
@@ -178,12 +200,19 @@ export function UnitsPage({ params }: PageProps) {
         <section aria-labelledby="unit-manage-heading" class={styles.manage}>
           <h2 id="unit-manage-heading">{t('units.manage')}</h2>
           <p>
-            <a class="button secondary" id="units-export" href={units.exportUrl} download="units.csv">
+            <a
+              class="button secondary"
+              id="units-export"
+              href={units.exportUrl}
+              download="units.csv"
+            >
               {t('units.export')}
             </a>
           </p>
           <div class={styles.manageGrid}>
-            {user.role === 'admin' ? <UnitMergeForm index={index} selected={unit} onDone={done} /> : null}
+            {user.role === 'admin' ? (
+              <UnitMergeForm index={index} selected={unit} onDone={done} />
+            ) : null}
             <UnitImportForm onDone={done} />
           </div>
         </section>
@@ -218,7 +247,10 @@ function SearchResults({ loading, error, items, total, selectedId, index }: Sear
         <ul class={styles.results}>
           {items.map((unit) => (
             <li key={unit.id} class={unit.active ? undefined : styles.inactive}>
-              <Link href={`/units/${unit.id}`} aria-current={unit.id === selectedId ? 'page' : undefined}>
+              <Link
+                href={`/units/${unit.id}`}
+                aria-current={unit.id === selectedId ? 'page' : undefined}
+              >
                 {unitLabel(unit)}
               </Link>{' '}
               <span class="muted">
@@ -253,11 +285,13 @@ function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
       {unit.ancestors.some((a) => a.id !== unit.id) ? (
         <nav aria-label={t('units.breadcrumb')} class={styles.breadcrumb}>
           <ol>
-            {unit.ancestors.filter((a) => a.id !== unit.id).map((ancestor) => (
-              <li key={ancestor.id}>
-                <Link href={`/units/${ancestor.id}`}>{ancestor.name}</Link>
-              </li>
-            ))}
+            {unit.ancestors
+              .filter((a) => a.id !== unit.id)
+              .map((ancestor) => (
+                <li key={ancestor.id}>
+                  <Link href={`/units/${ancestor.id}`}>{ancestor.name}</Link>
+                </li>
+              ))}
             <li aria-current="location">{unit.name}</li>
           </ol>
         </nav>
@@ -306,8 +340,8 @@ function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
               {entry.kind === 'merged' ? t('units.history_merged') : t('units.history_moved')}{' '}
               {entry.from_parent_id !== null || entry.to_parent_id !== null
                 ? t('units.history_from_to', {
-                    from: parentName(entry.from_parent_id),
-                    to: parentName(entry.to_parent_id),
+                    from: entry.from_parent_name ?? parentName(entry.from_parent_id),
+                    to: entry.to_parent_name ?? parentName(entry.to_parent_id),
                   })
                 : null}
               {entry.basis ? (

@@ -67,7 +67,14 @@ export function UsersPage(_: PageProps) {
       <section aria-labelledby="users-list-heading">
         <h2 id="users-list-heading">{t('users.list')}</h2>
         <form role="search" class="form-grid" onSubmit={(event) => event.preventDefault()}>
-          <TextField id="user-search" type="search" label={t('users.search')} value={query} onValue={setQuery} autocomplete="off" />
+          <TextField
+            id="user-search"
+            type="search"
+            label={t('users.search')}
+            value={query}
+            onValue={setQuery}
+            autocomplete="off"
+          />
           <SelectField
             id="user-role-filter"
             label={t('users.role_filter')}
@@ -103,8 +110,12 @@ export function UsersPage(_: PageProps) {
                     <td data-label={t('users.full_name')}>{user.full_name}</td>
                     <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
                     <td data-label={t('users.unit')}>{user.unit_name}</td>
-                    <td data-label={t('users.totp')}>{user.totp_enabled ? t('users.totp_on') : t('users.totp_off')}</td>
-                    <td data-label={t('users.status')}>{user.disabled ? t('users.disabled') : t('users.active')}</td>
+                    <td data-label={t('users.totp')}>
+                      {user.totp_enabled ? t('users.totp_on') : t('users.totp_off')}
+                    </td>
+                    <td data-label={t('users.status')}>
+                      {user.disabled ? t('users.disabled') : t('users.active')}
+                    </td>
                     <td data-label={t('users.actions')}>
                       <button
                         type="button"
@@ -122,7 +133,9 @@ export function UsersPage(_: PageProps) {
             </table>
           </div>
         ) : null}
-        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
+        {list.data ? (
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+        ) : null}
       </section>
 
       {unitList.data && unitList.data.total > unitList.data.items.length ? (
@@ -158,7 +171,11 @@ interface FormProps {
   unitOptions: Option[];
 }
 
-function UserCreateForm({ roleOptions, unitOptions, onDone }: FormProps & { onDone: (message: string) => void }) {
+function UserCreateForm({
+  roleOptions,
+  unitOptions,
+  onDone,
+}: FormProps & { onDone: (message: string) => void }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
@@ -193,15 +210,68 @@ function UserCreateForm({ roleOptions, unitOptions, onDone }: FormProps & { onDo
   };
 
   return (
-    <form class="panel" id="user-create-form" onSubmit={submit} noValidate aria-labelledby="user-create-heading">
+    <form
+      class="panel"
+      id="user-create-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="user-create-heading"
+    >
       <h2 id="user-create-heading">{t('users.create')}</h2>
       <ErrorMessage error={error} fields={userFieldLabels(t)} />
       <div class="form-grid">
-        <TextField id="new-username" label={t('users.username')} value={username} onValue={setUsername} error={fe.username} required autocomplete="off" autocapitalize="none" spellcheck={false} maxLength={64} />
-        <TextField id="new-full-name" label={t('users.full_name')} value={fullName} onValue={setFullName} error={fe.full_name} required autocomplete="off" maxLength={200} />
-        <SelectField id="new-role" label={t('users.role')} value={role} onValue={setRole} options={roleOptions} placeholder={t('users.choose_role')} error={fe.role} required />
-        <SelectField id="new-unit" label={t('users.unit')} value={unitId} onValue={setUnitId} options={unitOptions} placeholder={t('users.choose_unit')} error={fe.unit_id} required />
-        <TextField id="new-password" type="password" label={t('users.password')} value={password} onValue={setPassword} error={fe.password} required autocomplete="new-password" />
+        <TextField
+          id="new-username"
+          label={t('users.username')}
+          value={username}
+          onValue={setUsername}
+          error={fe.username}
+          required
+          autocomplete="off"
+          autocapitalize="none"
+          spellcheck={false}
+          maxLength={64}
+        />
+        <TextField
+          id="new-full-name"
+          label={t('users.full_name')}
+          value={fullName}
+          onValue={setFullName}
+          error={fe.full_name}
+          required
+          autocomplete="off"
+          maxLength={200}
+        />
+        <SelectField
+          id="new-role"
+          label={t('users.role')}
+          value={role}
+          onValue={setRole}
+          options={roleOptions}
+          placeholder={t('users.choose_role')}
+          error={fe.role}
+          required
+        />
+        <SelectField
+          id="new-unit"
+          label={t('users.unit')}
+          value={unitId}
+          onValue={setUnitId}
+          options={unitOptions}
+          placeholder={t('users.choose_unit')}
+          error={fe.unit_id}
+          required
+        />
+        <TextField
+          id="new-password"
+          type="password"
+          label={t('users.password')}
+          value={password}
+          onValue={setPassword}
+          error={fe.password}
+          required
+          autocomplete="new-password"
+        />
       </div>
       <div class="actions">
         <button type="submit" disabled={busy}>
@@ -276,19 +346,66 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
   };
 
   return (
-    <form class="panel" id="user-edit-form" onSubmit={submit} noValidate aria-labelledby="user-edit-heading">
+    <form
+      class="panel"
+      id="user-edit-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="user-edit-heading"
+    >
       <h2 id="user-edit-heading" ref={headingRef} tabIndex={-1}>
         {t('users.edit', { username: user.username })}
       </h2>
-      <ErrorMessage error={error} fields={{ ...userFieldLabels(t), password: t('users.reset_password') }} />
+      <ErrorMessage
+        error={error}
+        fields={{ ...userFieldLabels(t), password: t('users.reset_password') }}
+      />
       {nothing ? <p role="status">{t('units.no_changes')}</p> : null}
       <div class="form-grid">
-        <TextField id="edit-full-name" label={t('users.full_name')} value={fullName} onValue={setFullName} error={fe.full_name} required maxLength={200} />
-        <SelectField id="edit-role" label={t('users.role')} value={role} onValue={setRole} options={roleOptions} error={fe.role} required />
-        <SelectField id="edit-unit" label={t('users.unit')} value={unitId} onValue={setUnitId} options={options} error={fe.unit_id} required />
-        <TextField id="edit-password" type="password" label={t('users.reset_password')} value={password} onValue={setPassword} error={fe.password} autocomplete="new-password" />
+        <TextField
+          id="edit-full-name"
+          label={t('users.full_name')}
+          value={fullName}
+          onValue={setFullName}
+          error={fe.full_name}
+          required
+          maxLength={200}
+        />
+        <SelectField
+          id="edit-role"
+          label={t('users.role')}
+          value={role}
+          onValue={setRole}
+          options={roleOptions}
+          error={fe.role}
+          required
+        />
+        <SelectField
+          id="edit-unit"
+          label={t('users.unit')}
+          value={unitId}
+          onValue={setUnitId}
+          options={options}
+          error={fe.unit_id}
+          required
+        />
+        <TextField
+          id="edit-password"
+          type="password"
+          label={t('users.reset_password')}
+          value={password}
+          onValue={setPassword}
+          error={fe.password}
+          autocomplete="new-password"
+        />
       </div>
-      <CheckboxField id="edit-disabled" label={t('users.lock')} checked={disabled} onChecked={setDisabled} error={fe.disabled} />
+      <CheckboxField
+        id="edit-disabled"
+        label={t('users.lock')}
+        checked={disabled}
+        onChecked={setDisabled}
+        error={fe.disabled}
+      />
       <div class="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('common.sending') : t('common.save')}

@@ -1,5 +1,6 @@
 #include "platform/db/postgres/postgres_database.hpp"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <condition_variable>
@@ -102,7 +103,7 @@ class Connection final : public Tx {
       if (auto p = std::get_if<std::int64_t>(&v)) {
         texts[i] = std::to_string(*p);
       } else if (auto d = std::get_if<double>(&v)) {
-        texts[i] = std::to_string(*d);
+        texts[i] = fmt::format("{:.17g}", *d);
       } else if (auto s = std::get_if<std::string>(&v)) {
         texts[i] = *s;
       } else if (auto b = std::get_if<Blob>(&v)) {

@@ -16,7 +16,15 @@ function describedBy(id: string, error?: string, hint?: ComponentChildren): stri
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Extras({ id, error, hint }: { id: string; error?: string | undefined; hint?: ComponentChildren }) {
+function Extras({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error?: string | undefined;
+  hint?: ComponentChildren;
+}) {
   return (
     <>
       {hint ? (
@@ -50,7 +58,16 @@ type InputProps = Common &
   };
 
 /** A labelled text-like input with its hint and error underneath. */
-export function TextField({ id, label, error, hint, required, value, onValue, ...rest }: InputProps) {
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  value,
+  onValue,
+  ...rest
+}: InputProps) {
   return (
     <div class={styles.field}>
       <label class={styles.label} for={id}>
@@ -79,7 +96,17 @@ type TextAreaProps = Common & {
   maxLength?: number;
 };
 
-export function TextAreaField({ id, label, error, hint, required, value, onValue, rows, maxLength }: TextAreaProps) {
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  value,
+  onValue,
+  rows,
+  maxLength,
+}: TextAreaProps) {
   return (
     <div class={styles.field}>
       <label class={styles.label} for={id}>
@@ -116,7 +143,18 @@ type SelectProps = Common & {
   disabled?: boolean;
 };
 
-export function SelectField({ id, label, error, hint, required, value, onValue, options, placeholder, disabled }: SelectProps) {
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  value,
+  onValue,
+  options,
+  placeholder,
+  disabled,
+}: SelectProps) {
   return (
     <div class={styles.field}>
       <label class={styles.label} for={id}>
@@ -167,5 +205,31 @@ export function CheckboxField({ id, label, error, hint, checked, onChecked }: Ch
       </div>
       <Extras id={id} error={error} hint={hint} />
     </div>
+  );
+}
+
+type DateProps = Common & {
+  /** The text as typed: dd/mm/yyyy (read it with parseDateInput). */
+  value: string;
+  onValue: (value: string) => void;
+};
+
+/** A date typed as dd/mm/yyyy whatever the browser's language (native pickers follow it). */
+export function DateField({ hint, ...props }: DateProps) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      {...props}
+      hint={
+        <>
+          {t('common.date_hint')}
+          {hint ? <> {hint}</> : null}
+        </>
+      }
+      inputMode="numeric"
+      autocomplete="off"
+      maxLength={10}
+      placeholder="dd/mm/yyyy"
+    />
   );
 }

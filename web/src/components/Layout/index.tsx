@@ -81,7 +81,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul class={styles.links} id="main-nav">
             {items.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                <Link
+                  href={item.href}
+                  aria-current={isCurrent(item.href, path) ? 'page' : undefined}
+                >
                   {t(item.label)}
                 </Link>
               </li>

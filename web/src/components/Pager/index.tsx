@@ -25,7 +25,12 @@ export function Pager({ page, pageSize, total, onPage }: Props) {
           total: formatNumber(total),
         })}
       </span>
-      <button type="button" class="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
         {t('common.next_page')}
       </button>
     </nav>

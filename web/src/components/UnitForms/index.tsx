@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import styles from './style.module.css';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../Field';
+import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
-import { ApiError, units, type UnitPatch } from '../../lib/api';
+import { ApiError, localValidation, units, type UnitPatch } from '../../lib/api';
 import { fieldErrorMessage, fieldErrors, type Translator } from '../../lib/i18n';
-import { formatNumber, todayIso, unitLabel } from '../../lib/format';
+import { formatDate, formatNumber, parseDateInput, todayIso, unitLabel } from '../../lib/format';
 import { resolveUnitRefs, type UnitIndex } from '../../lib/unit-index';
 import { useI18n } from '../../lib/use-i18n';
 import {
@@ -50,7 +50,8 @@ interface CreateProps {
 export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
   const { t } = useI18n();
   const kinds = role === 'admin' ? UNIT_KINDS.filter((k) => k !== 'country') : OFFICER_UNIT_KINDS;
-  const defaultKind = role === 'admin' ? (CHILD_KIND[parent.kind] ?? 'residential_area') : 'residential_area';
+  const defaultKind =
+    role === 'admin' ? (CHILD_KIND[parent.kind] ?? 'residential_area') : 'residential_area';
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string>(defaultKind);
@@ -64,6 +65,11 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const from = parseDateInput(validFrom);
+    if (from === null) {
+      setError(localValidation([{ field: 'valid_from', code: 'invalid_date' }]));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -74,7 +80,7 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
         parent_id: parent.id,
         remote,
         ...(designation.trim() ? { designation: designation.trim() } : {}),
-        ...(validFrom ? { valid_from: validFrom } : {}),
+        ...(from ? { valid_from: from } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       setCode('');
@@ -91,12 +97,36 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
   };
 
   return (
-    <form class="panel" id="unit-create-form" onSubmit={submit} noValidate aria-labelledby="unit-create-heading">
+    <form
+      class="panel"
+      id="unit-create-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="unit-create-heading"
+    >
       <h3 id="unit-create-heading">{t('units.add_child', { name: unitLabel(parent) })}</h3>
       <ErrorMessage error={error} fields={unitFieldLabels(t)} />
       <div class="form-grid">
-        <TextField id="new-unit-name" label={t('units.name')} value={name} onValue={setName} error={fe.name} required maxLength={200} />
-        <TextField id="new-unit-code" label={t('units.code')} value={code} onValue={setCode} error={fe.code} required maxLength={32} autocapitalize="none" spellcheck={false} />
+        <TextField
+          id="new-unit-name"
+          label={t('units.name')}
+          value={name}
+          onValue={setName}
+          error={fe.name}
+          required
+          maxLength={200}
+        />
+        <TextField
+          id="new-unit-code"
+          label={t('units.code')}
+          value={code}
+          onValue={setCode}
+          error={fe.code}
+          required
+          maxLength={32}
+          autocapitalize="none"
+          spellcheck={false}
+        />
         <SelectField
           id="new-unit-kind"
           label={t('units.kind')}
@@ -106,11 +136,39 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
           required
           options={kinds.map((k) => ({ value: k, label: t(`unit_kind.${k}`) }))}
         />
-        <TextField id="new-unit-designation" label={t('units.designation')} hint={t('units.designation_hint')} value={designation} onValue={setDesignation} error={fe.designation} maxLength={64} />
-        <TextField id="new-unit-valid-from" type="date" label={t('units.valid_from')} value={validFrom} onValue={setValidFrom} error={fe.valid_from} />
+        <TextField
+          id="new-unit-designation"
+          label={t('units.designation')}
+          hint={t('units.designation_hint')}
+          value={designation}
+          onValue={setDesignation}
+          error={fe.designation}
+          maxLength={64}
+        />
+        <DateField
+          id="new-unit-valid-from"
+          label={t('units.valid_from')}
+          value={validFrom}
+          onValue={setValidFrom}
+          error={fe.valid_from}
+        />
       </div>
-      <CheckboxField id="new-unit-remote" label={t('units.remote')} checked={remote} onChecked={setRemote} error={fe.remote} />
-      <TextAreaField id="new-unit-note" label={t('units.note')} value={note} onValue={setNote} error={fe.note} rows={2} maxLength={2000} />
+      <CheckboxField
+        id="new-unit-remote"
+        label={t('units.remote')}
+        checked={remote}
+        onChecked={setRemote}
+        error={fe.remote}
+      />
+      <TextAreaField
+        id="new-unit-note"
+        label={t('units.note')}
+        value={note}
+        onValue={setNote}
+        error={fe.note}
+        rows={2}
+        maxLength={2000}
+      />
       {fe.parent_id ? <p class={styles.error}>{`${t('units.parent')}: ${fe.parent_id}`}</p> : null}
       <div class="actions">
         <button type="submit" disabled={busy}>
@@ -135,7 +193,7 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
   const [code, setCode] = useState(unit.code);
   const [designation, setDesignation] = useState(unit.designation ?? '');
   const [parentId, setParentId] = useState(unit.parent_id === null ? '' : String(unit.parent_id));
-  const [validTo, setValidTo] = useState(unit.valid_to ?? '');
+  const [validTo, setValidTo] = useState(formatDate(unit.valid_to));
   const [remote, setRemote] = useState(unit.remote);
   const [note, setNote] = useState(unit.note ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -152,18 +210,17 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
     const parentText = parentId.trim();
     if (parentText !== (unit.parent_id === null ? '' : String(unit.parent_id))) {
       if (!/^\d+$/.test(parentText)) {
-        setError(
-          new ApiError({
-            status: 422,
-            slug: 'validation-failed',
-            errors: [{ field: 'parent_id', code: 'invalid_format', message: '' }],
-          }),
-        );
+        setError(localValidation([{ field: 'parent_id', code: 'invalid_format' }]));
         return;
       }
       patch.parent_id = Number(parentText);
     }
-    if (validTo !== (unit.valid_to ?? '')) patch.valid_to = validTo || null;
+    const to = parseDateInput(validTo);
+    if (to === null) {
+      setError(localValidation([{ field: 'valid_to', code: 'invalid_date' }]));
+      return;
+    }
+    if (to !== (unit.valid_to ?? '')) patch.valid_to = to || null;
     if (remote !== unit.remote) patch.remote = remote;
     if (note.trim() !== (unit.note ?? '')) patch.note = note.trim();
     if (Object.keys(patch).length === 0) {
@@ -185,19 +242,78 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
   };
 
   return (
-    <form class="panel" id="unit-edit-form" onSubmit={submit} noValidate aria-labelledby="unit-edit-heading">
+    <form
+      class="panel"
+      id="unit-edit-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="unit-edit-heading"
+    >
       <h3 id="unit-edit-heading">{t('units.edit', { name: unitLabel(unit) })}</h3>
       <ErrorMessage error={error} fields={unitFieldLabels(t)} />
       {nothing ? <p role="status">{t('units.no_changes')}</p> : null}
       <div class="form-grid">
-        <TextField id="edit-unit-name" label={t('units.name')} value={name} onValue={setName} error={fe.name} required maxLength={200} />
-        <TextField id="edit-unit-code" label={t('units.code')} value={code} onValue={setCode} error={fe.code} required maxLength={32} autocapitalize="none" spellcheck={false} />
-        <TextField id="edit-unit-designation" label={t('units.designation')} value={designation} onValue={setDesignation} error={fe.designation} maxLength={64} />
-        <TextField id="edit-unit-parent" label={t('units.parent_id')} inputMode="numeric" value={parentId} onValue={setParentId} error={fe.parent_id} />
-        <TextField id="edit-unit-valid-to" type="date" label={t('units.valid_to')} hint={t('units.valid_to_hint')} value={validTo} onValue={setValidTo} error={fe.valid_to} />
+        <TextField
+          id="edit-unit-name"
+          label={t('units.name')}
+          value={name}
+          onValue={setName}
+          error={fe.name}
+          required
+          maxLength={200}
+        />
+        <TextField
+          id="edit-unit-code"
+          label={t('units.code')}
+          value={code}
+          onValue={setCode}
+          error={fe.code}
+          required
+          maxLength={32}
+          autocapitalize="none"
+          spellcheck={false}
+        />
+        <TextField
+          id="edit-unit-designation"
+          label={t('units.designation')}
+          value={designation}
+          onValue={setDesignation}
+          error={fe.designation}
+          maxLength={64}
+        />
+        <TextField
+          id="edit-unit-parent"
+          label={t('units.parent_id')}
+          inputMode="numeric"
+          value={parentId}
+          onValue={setParentId}
+          error={fe.parent_id}
+        />
+        <DateField
+          id="edit-unit-valid-to"
+          label={t('units.valid_to')}
+          hint={t('units.valid_to_hint')}
+          value={validTo}
+          onValue={setValidTo}
+          error={fe.valid_to}
+        />
       </div>
-      <CheckboxField id="edit-unit-remote" label={t('units.remote')} checked={remote} onChecked={setRemote} error={fe.remote} />
-      <TextAreaField id="edit-unit-note" label={t('units.note')} value={note} onValue={setNote} error={fe.note} rows={2} maxLength={2000} />
+      <CheckboxField
+        id="edit-unit-remote"
+        label={t('units.remote')}
+        checked={remote}
+        onChecked={setRemote}
+        error={fe.remote}
+      />
+      <TextAreaField
+        id="edit-unit-note"
+        label={t('units.note')}
+        value={note}
+        onValue={setNote}
+        error={fe.note}
+        rows={2}
+        maxLength={2000}
+      />
       <div class="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('common.sending') : t('common.save')}
@@ -220,7 +336,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
   const { t } = useI18n();
   const [sources, setSources] = useState('');
   const [target, setTarget] = useState('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(formatDate(todayIso()));
   const [basis, setBasis] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -230,32 +346,48 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
   const unknown = [...sourceRefs.unknown, ...targetRefs.unknown];
   const fe = fieldErrors(t, error);
   const localErrors: Record<string, string> = {};
-  if (sourceRefs.unknown.length) localErrors.source_ids = t('units.merge_unknown', { list: sourceRefs.unknown.join(', ') });
-  if (targetRefs.unknown.length) localErrors.target_id = t('units.merge_unknown', { list: targetRefs.unknown.join(', ') });
-  if (targetRefs.ids.length > 1) localErrors.target_id = fieldErrorMessage(t, { field: 'target_id', code: 'invalid_format', message: '' });
+  if (sourceRefs.unknown.length)
+    localErrors.source_ids = t('units.merge_unknown', { list: sourceRefs.unknown.join(', ') });
+  if (targetRefs.unknown.length)
+    localErrors.target_id = t('units.merge_unknown', { list: targetRefs.unknown.join(', ') });
+  if (targetRefs.ids.length > 1)
+    localErrors.target_id = fieldErrorMessage(t, {
+      field: 'target_id',
+      code: 'invalid_format',
+      message: '',
+    });
 
   const targetId = targetRefs.ids.length === 1 ? targetRefs.ids[0] : undefined;
-  const ready = sourceRefs.ids.length > 0 && targetId !== undefined && unknown.length === 0 && targetRefs.ids.length === 1;
+  const ready =
+    sourceRefs.ids.length > 0 &&
+    targetId !== undefined &&
+    unknown.length === 0 &&
+    targetRefs.ids.length === 1;
 
   const addSelected = () => {
     if (!selected) return;
     const present = resolveUnitRefs(sources, index).ids.includes(selected.id);
-    if (!present) setSources(sources.trim() ? `${sources.trim()}, ${selected.code}` : selected.code);
+    if (!present)
+      setSources(sources.trim() ? `${sources.trim()}, ${selected.code}` : selected.code);
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(null);
-    if (!ready || targetId === undefined) {
+    const effective = parseDateInput(date);
+    if (!ready || targetId === undefined || !effective) {
       setError(
-        new ApiError({
-          status: 422,
-          slug: 'validation-failed',
-          errors: [
-            ...(sourceRefs.ids.length === 0 && !sourceRefs.unknown.length ? [{ field: 'source_ids', code: 'required', message: '' }] : []),
-            ...(targetRefs.ids.length === 0 && !targetRefs.unknown.length ? [{ field: 'target_id', code: 'required', message: '' }] : []),
-          ],
-        }),
+        localValidation([
+          ...(sourceRefs.ids.length === 0 && !sourceRefs.unknown.length
+            ? [{ field: 'source_ids', code: 'required' }]
+            : []),
+          ...(targetRefs.ids.length === 0 && !targetRefs.unknown.length
+            ? [{ field: 'target_id', code: 'required' }]
+            : []),
+          ...(!effective
+            ? [{ field: 'effective_date', code: effective === '' ? 'required' : 'invalid_date' }]
+            : []),
+        ]),
       );
       return;
     }
@@ -264,13 +396,16 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
       const merged = await units.merge({
         source_ids: sourceRefs.ids,
         target_id: targetId,
-        effective_date: date,
+        effective_date: effective,
         basis: basis.trim(),
       });
       setSources('');
       setTarget('');
       setBasis('');
-      onDone(t('units.merged', { count: formatNumber(sourceRefs.ids.length), name: unitLabel(merged) }), merged.id);
+      onDone(
+        t('units.merged', { count: formatNumber(sourceRefs.ids.length), name: unitLabel(merged) }),
+        merged.id,
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -286,11 +421,26 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
   };
 
   return (
-    <form class="panel" id="unit-merge-form" onSubmit={submit} noValidate aria-labelledby="unit-merge-heading">
+    <form
+      class="panel"
+      id="unit-merge-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="unit-merge-heading"
+    >
       <h3 id="unit-merge-heading">{t('units.merge')}</h3>
       <p>{t('units.merge_help')}</p>
       <ErrorMessage error={error} fields={labels} />
-      <TextField id="merge-sources" label={labels.source_ids} value={sources} onValue={setSources} error={localErrors.source_ids ?? fe.source_ids} required autocapitalize="none" spellcheck={false} />
+      <TextField
+        id="merge-sources"
+        label={labels.source_ids}
+        value={sources}
+        onValue={setSources}
+        error={localErrors.source_ids ?? fe.source_ids}
+        required
+        autocapitalize="none"
+        spellcheck={false}
+      />
       {selected ? (
         <div class="actions">
           <button type="button" class="secondary" id="merge-add-selected" onClick={addSelected}>
@@ -298,17 +448,47 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
           </button>
         </div>
       ) : null}
-      <TextField id="merge-target" label={labels.target_id} value={target} onValue={setTarget} error={localErrors.target_id ?? fe.target_id} required autocapitalize="none" spellcheck={false} />
+      <TextField
+        id="merge-target"
+        label={labels.target_id}
+        value={target}
+        onValue={setTarget}
+        error={localErrors.target_id ?? fe.target_id}
+        required
+        autocapitalize="none"
+        spellcheck={false}
+      />
       {selected ? (
         <div class="actions">
-          <button type="button" class="secondary" id="merge-use-selected" onClick={() => setTarget(selected.code)}>
+          <button
+            type="button"
+            class="secondary"
+            id="merge-use-selected"
+            onClick={() => setTarget(selected.code)}
+          >
             {t('units.merge_use_selected', { name: unitLabel(selected) })}
           </button>
         </div>
       ) : null}
       <div class="form-grid">
-        <TextField id="merge-date" type="date" label={labels.effective_date} value={date} onValue={setDate} error={fe.effective_date} required />
-        <TextField id="merge-basis" label={labels.basis} hint={t('units.merge_basis_hint')} value={basis} onValue={setBasis} error={fe.basis} required maxLength={500} />
+        <DateField
+          id="merge-date"
+          label={labels.effective_date}
+          value={date}
+          onValue={setDate}
+          error={fe.effective_date}
+          required
+        />
+        <TextField
+          id="merge-basis"
+          label={labels.basis}
+          hint={t('units.merge_basis_hint')}
+          value={basis}
+          onValue={setBasis}
+          error={fe.basis}
+          required
+          maxLength={500}
+        />
       </div>
       {ready && targetId !== undefined ? (
         <p class={styles.preview} id="merge-preview">
@@ -363,10 +543,17 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
     }
   };
 
-  const lineErrors = error instanceof ApiError ? error.errors.filter((e) => e.line !== undefined) : [];
+  const lineErrors =
+    error instanceof ApiError ? error.errors.filter((e) => e.line !== undefined) : [];
 
   return (
-    <form class="panel" id="unit-import-form" onSubmit={submit} noValidate aria-labelledby="unit-import-heading">
+    <form
+      class="panel"
+      id="unit-import-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="unit-import-heading"
+    >
       <h3 id="unit-import-heading">{t('units.import')}</h3>
       <ErrorMessage error={error} />
       {lineErrors.length > 0 ? (

@@ -1,0 +1,119 @@
+// Load benchmark (make bench): antq and nginx side by side on loopback, measured by wrk.
+// Prints requests/s and p99 for /healthz, an authenticated units tree over 1,000 units
+// and login, each also as a ratio to nginx serving a static JSON file in the same run;
+// then antq's idle RSS and its time from start to the first 200.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+
+const root = new URL('../..', import.meta.url).pathname;
+const BIN = process.env.ANTQ_BIN ?? join(root, 'build/release/antq');
+const PASSWORD = 'mat-khau-do-hieu-nang';
+const DURATION = process.env.BENCH_SECONDS ?? '10';
+const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '64';
+const work = mkdtempSync(join(tmpdir(), 'antq-bench-'));
+
+const freePort = () => new Promise((ok) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
+});
+
+async function waitFor200(url, timeoutMs = 10000) {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return performance.now() - start;
+    } catch { /* not listening yet */ }
+    await new Promise((ok) => setTimeout(ok, 2));
+  }
+  throw new Error(`no 200 from ${url}`);
+}
+
+function wrk(url, { script, threads = 2 } = {}) {
+  const args = ['-t', String(threads), '-c', CONNECTIONS, '-d', `${DURATION}s`, '--latency'];
+  if (script) args.push('-s', script);
+  const out = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]);
+  const p99raw = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out);
+  const scale = { us: 0.001, ms: 1, s: 1000 }[p99raw[2]];
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  return { rps, p99: Number(p99raw[1]) * scale, errors: non2xx ? Number(non2xx[1]) : 0 };
+}
+
+function unitsCsv(count) {
+  const lines = ['code,name,kind,designation,parent_code,valid_from,valid_to,remote,note'];
+  for (let i = 0; i < count; i++) lines.push(`BENCH-${i},Thôn Đo Hiệu Năng ${i},residential_area,thôn,DEMO-TANTRAO,,,0,`);
+  return lines.join('\n') + '\n';
+}
+
+async function main() {
+  const data = join(work, 'data');
+  execFileSync(BIN, ['demo', '--data', data, '--password', PASSWORD], { stdio: 'ignore' });
+  writeFileSync(join(work, 'units.csv'), unitsCsv(1000));
+  execFileSync(BIN, ['units', 'import', join(work, 'units.csv'), '--data', data], { stdio: 'ignore' });
+
+  const port = await freePort();
+  const antq = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, '--set', 'log.level=warn'],
+    { stdio: 'ignore' });
+  const startMs = await waitFor200(`http://127.0.0.1:${port}/healthz`);
+  const base = `http://127.0.0.1:${port}`;
+
+  await new Promise((ok) => setTimeout(ok, 1000));
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${antq.pid}/status`, 'utf8'))[1]);
+
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer.tantrao', password: PASSWORD }),
+  });
+  const cookie = /antq_session=[^;]+/.exec(login.headers.get('set-cookie'))[0];
+  const treeCheck = await (await fetch(`${base}/api/v1/units/tree`, { headers: { cookie } })).json();
+  const unitCount = (function count(nodes) { return nodes.reduce((n, x) => n + 1 + count(x.children), 0); })(treeCheck.roots);
+
+  const nginxPort = await freePort();
+  const nginxDir = join(work, 'nginx');
+  execFileSync('mkdir', ['-p', join(nginxDir, 'html'), join(nginxDir, 'logs')]);
+  writeFileSync(join(nginxDir, 'html', 'healthz.json'), JSON.stringify({ status: 'ok' }));
+  writeFileSync(join(nginxDir, 'nginx.conf'), `
+worker_processes auto; daemon off; pid ${nginxDir}/nginx.pid; error_log ${nginxDir}/logs/error.log warn;
+events { worker_connections 4096; }
+http { access_log off; server { listen 127.0.0.1:${nginxPort}; root ${nginxDir}/html; } }
+`);
+  const nginx = spawn('nginx', ['-c', join(nginxDir, 'nginx.conf'), '-p', nginxDir], { stdio: 'ignore' });
+  await waitFor200(`http://127.0.0.1:${nginxPort}/healthz.json`);
+
+  const cookieScript = join(work, 'cookie.lua');
+  writeFileSync(cookieScript, `wrk.headers["Cookie"] = "${cookie}"\n`);
+  const loginScript = join(work, 'login.lua');
+  writeFileSync(loginScript, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n` +
+    `wrk.body = '{"username":"auditor","password":"${PASSWORD}"}'\n`);
+
+  const results = [];
+  const nginxRef = wrk(`http://127.0.0.1:${nginxPort}/healthz.json`);
+  results.push(['nginx static JSON (reference)', nginxRef]);
+  results.push(['antq GET /healthz', wrk(`${base}/healthz`)]);
+  results.push([`antq GET /api/v1/units/tree (${unitCount} units, signed in)`, wrk(`${base}/api/v1/units/tree`, { script: cookieScript })]);
+  results.push(['antq POST /api/v1/auth/login (Argon2id)', wrk(`${base}/api/v1/auth/login`, { script: loginScript })]);
+
+  console.log(`\nantq load benchmark — ${new Date().toISOString()} — wrk ${CONNECTIONS} connections, ${DURATION} s each, ${spawnSync('nproc').stdout.toString().trim()} cores\n`);
+  console.log('| scenario | requests/s | p99 (ms) | ratio to nginx | non-2xx |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, r] of results) {
+    console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(2)} | ${(r.rps / nginxRef.rps).toFixed(2)}× | ${r.errors} |`);
+  }
+  console.log(`\nidle RSS after start: ${(rssKb / 1024).toFixed(1)} MB (target ≤ 30 MB)`);
+  console.log(`start to first 200: ${startMs.toFixed(0)} ms (target ≤ 150 ms)`);
+  console.log('targets: /healthz ≥ 1.0× nginx, units tree ≥ 0.5× nginx');
+
+  antq.kill('SIGTERM');
+  nginx.kill('SIGQUIT');
+  await new Promise((ok) => setTimeout(ok, 300));
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+});

@@ -1,0 +1,264 @@
+// The one storage interface, run against SQLite always and against PostgreSQL when
+// ANTQ_TEST_PG_URL names the admin URL of a throwaway server (scripts/pg start DIR).
+#include "platform/db/database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "platform/db/migrations.hpp"
+#include "../../support/temp_dir.hpp"
+
+namespace antq::db {
+namespace {
+
+// postgresql://user@host:port/postgres?x -> postgresql://user@host:port/NAME?x
+std::string with_database(const std::string& url, const std::string& name) {
+  auto path = url.find('/', url.find("://") + 3);
+  if (path == std::string::npos) return url + "/" + name;
+  auto query = url.find('?', path);
+  return url.substr(0, path + 1) + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+void psql(const std::string& url, const std::string& sql) {
+  std::string command = "psql -q -v ON_ERROR_STOP=1 '" + url + "' -c '" + sql + "' >/dev/null";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("psql failed: " + sql);
+}
+
+constexpr Query kCount{"test.count", "SELECT count(*) FROM items"};
+constexpr Query kInsert{"test.insert", "INSERT INTO items (name) VALUES ($1)"};
+
+class DatabaseTest : public ::testing::TestWithParam<Dialect> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Dialect::sqlite) {
+      db_ = open("sqlite://" + dir_.file("test.db"), {});
+      return;
+    }
+    const char* admin = std::getenv("ANTQ_TEST_PG_URL");
+    if (!admin || !*admin) GTEST_SKIP() << "ANTQ_TEST_PG_URL is not set";
+    admin_url_ = admin;
+    pg_name_ = "antq_unit_" + std::to_string(std::random_device{}());
+    psql(admin_url_, "CREATE DATABASE " + pg_name_);
+    db_ = open(with_database(admin_url_, pg_name_), {});
+  }
+
+  void TearDown() override {
+    db_.reset();
+    if (!pg_name_.empty()) psql(admin_url_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
+  }
+
+  void create_items() {
+    db_->write([](Tx& tx) {
+      tx.execute_script(tx.dialect() == Dialect::sqlite
+                            ? "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"
+                            : "CREATE TABLE items (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+    });
+  }
+
+  std::int64_t count_items() {
+    std::int64_t n = -1;
+    db_->read([&](Tx& tx) { n = tx.row(kCount)->i64(0); });
+    return n;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Database> db_;
+  std::string admin_url_;
+  std::string pg_name_;
+};
+
+TEST_P(DatabaseTest, ReportsItsDialect) { EXPECT_EQ(db_->dialect(), GetParam()); }
+
+TEST_P(DatabaseTest, MigrateAppliesEveryMigrationThenNothing) {
+  EXPECT_FALSE(migrations_current(*db_));
+  auto expected = load_migrations(embedded::migrations(), GetParam());
+  auto first = migrate(*db_);
+  ASSERT_EQ(first.size(), expected.size());
+  for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i], expected[i].version);
+  EXPECT_TRUE(migrations_current(*db_));
+  EXPECT_TRUE(migrate(*db_).empty());
+  EXPECT_TRUE(migrations_current(*db_));
+}
+
+TEST_P(DatabaseTest, MigrationStatusListsEachMigrationAsApplied) {
+  migrate(*db_);
+  auto status = migration_status(*db_);
+  ASSERT_FALSE(status.empty());
+  for (const auto& s : status) EXPECT_TRUE(s.applied) << s.name;
+}
+
+TEST_P(DatabaseTest, ReadSeesWhatWriteCommitted) {
+  create_items();
+  db_->write([](Tx& tx) { EXPECT_EQ(tx.exec(kInsert, "Thôn Làng Hản"), 1); });
+  std::string name;
+  db_->read([&](Tx& tx) { name = tx.row(Query{"test.name", "SELECT name FROM items"})->text(0); });
+  EXPECT_EQ(name, "Thôn Làng Hản");
+}
+
+TEST_P(DatabaseTest, ThrowingWriteRollsBackAndRethrows) {
+  create_items();
+  try {
+    db_->write([](Tx& tx) {
+      tx.exec(kInsert, "a");
+      tx.exec(kInsert, "b");
+      throw std::runtime_error("changed my mind");
+    });
+    FAIL() << "write() swallowed the exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "changed my mind");
+  }
+  EXPECT_EQ(count_items(), 0);
+  db_->write([](Tx& tx) { tx.exec(kInsert, "a"); });  // still usable, and "a" is free
+  EXPECT_EQ(count_items(), 1);
+}
+
+TEST_P(DatabaseTest, ExecuteReturnsTheNumberOfRowsChanged) {
+  create_items();
+  std::int64_t changed = -1;
+  db_->write([&](Tx& tx) {
+    for (const char* n : {"a", "b", "c"}) tx.exec(kInsert, n);
+    changed = tx.exec(Query{"test.update", "UPDATE items SET name = name || '!' WHERE name <> $1"}, "b");
+  });
+  EXPECT_EQ(changed, 2);
+}
+
+TEST_P(DatabaseTest, ParametersMayBeUsedOutOfOrderAndRepeated) {
+  db_->write([](Tx& tx) { tx.execute_script("CREATE TABLE p (a TEXT, b TEXT, c TEXT)"); });
+  db_->write([](Tx& tx) { tx.exec(Query{"test.p", "INSERT INTO p (a, b, c) VALUES ($2, $1, $2)"}, "one", "two"); });
+  db_->read([](Tx& tx) {
+    auto r = tx.row(Query{"test.p_read", "SELECT a, b, c FROM p WHERE a = $1 AND c = $1"}, "two");
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->text(0), "two");
+    EXPECT_EQ(r->text(1), "one");
+    EXPECT_EQ(r->text(2), "two");
+  });
+}
+
+TEST_P(DatabaseTest, NullIntegerTextAndBlobRoundTrip) {
+  db_->write([](Tx& tx) {
+    tx.execute_script(tx.dialect() == Dialect::sqlite ? "CREATE TABLE v (n TEXT, i BIGINT, t TEXT, b BLOB)"
+                                                      : "CREATE TABLE v (n TEXT, i BIGINT, t TEXT, b BYTEA)");
+  });
+  const std::string blob("\x00\x01 zero\x00inside\xff\x00", 15);
+  const std::int64_t big = -9007199254740993LL;  // not representable as a double
+  db_->write([&](Tx& tx) {
+    tx.exec(Query{"test.v", "INSERT INTO v (n, i, t, b) VALUES ($1, $2, $3, $4)"}, nullptr, big,
+            "Đại tá Phạm Hoàng Điệp", Blob{blob});
+  });
+  db_->read([&](Tx& tx) {
+    auto r = tx.row(Query{"test.v_read", "SELECT n, i, t, b FROM v"});
+    ASSERT_TRUE(r.has_value());
+    EXPECT_TRUE(r->is_null(0));
+    EXPECT_EQ(r->opt_text(0), std::nullopt);
+    EXPECT_EQ(r->i64(1), big);
+    EXPECT_EQ(r->opt_i64(1), big);
+    EXPECT_EQ(r->text(2), "Đại tá Phạm Hoàng Điệp");
+    EXPECT_EQ(r->blob(3), blob);
+  });
+}
+
+TEST_P(DatabaseTest, UniqueViolationIsReportedAsSuch) {
+  create_items();
+  db_->write([](Tx& tx) { tx.exec(kInsert, "dup"); });
+  try {
+    db_->write([](Tx& tx) { tx.exec(kInsert, "dup"); });
+    FAIL() << "second insert of one name succeeded";
+  } catch (const DbError& e) {
+    EXPECT_EQ(e.kind(), DbError::Kind::unique_violation) << e.what();
+  }
+  EXPECT_EQ(count_items(), 1);
+}
+
+TEST_P(DatabaseTest, PrimaryKeyViolationIsAUniqueViolation) {
+  db_->write([](Tx& tx) { tx.execute_script("CREATE TABLE k (code TEXT PRIMARY KEY)"); });
+  constexpr Query insert{"test.k", "INSERT INTO k (code) VALUES ($1)"};
+  db_->write([&](Tx& tx) { tx.exec(insert, "08"); });
+  try {
+    db_->write([&](Tx& tx) { tx.exec(insert, "08"); });
+    FAIL() << "duplicate primary key accepted";
+  } catch (const DbError& e) {
+    EXPECT_EQ(e.kind(), DbError::Kind::unique_violation) << e.what();
+  }
+}
+
+TEST_P(DatabaseTest, ReadTransactionsAreReadOnly) {
+  create_items();
+  EXPECT_ANY_THROW(db_->read([](Tx& tx) { tx.exec(kInsert, "sneaky"); }));
+  EXPECT_EQ(count_items(), 0);
+}
+
+TEST_P(DatabaseTest, ConcurrentWritesFromEightThreadsAllLand) {
+  create_items();
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 40;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        try {
+          db_->write([&](Tx& tx) { tx.exec(kInsert, std::to_string(t) + "-" + std::to_string(i)); });
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(count_items(), kThreads * kPerThread);
+}
+
+TEST_P(DatabaseTest, AFailingWriteDoesNotUndoConcurrentWrites) {
+  create_items();
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 20;
+  std::atomic<int> thrown{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        try {
+          db_->write([&](Tx& tx) {
+            tx.exec(kInsert, std::to_string(t) + "-" + std::to_string(i));
+            if (t % 2 == 1) throw std::runtime_error("odd threads roll back");
+          });
+        } catch (const std::runtime_error&) {
+          ++thrown;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(thrown.load(), kThreads / 2 * kPerThread);
+  EXPECT_EQ(count_items(), kThreads / 2 * kPerThread);
+}
+
+TEST_P(DatabaseTest, BackupIsADatabaseWithTheSameRows) {
+  if (GetParam() != Dialect::sqlite) GTEST_SKIP() << "PostgreSQL backups are made with pg_dump";
+  create_items();
+  db_->write([](Tx& tx) {
+    for (const char* n : {"Khuôn Điển", "Làng Hản", "Tuyên Quang"}) tx.exec(kInsert, n);
+  });
+  const std::string copy = dir_.file("backup.db");
+  db_->backup_to(copy);
+  auto restored = open("sqlite://" + copy, {});
+  std::vector<std::string> names;
+  restored->read([&](Tx& tx) {
+    for (const auto& r : tx.rows(Query{"test.names", "SELECT name FROM items ORDER BY id"})) names.push_back(r.text(0));
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"Khuôn Điển", "Làng Hản", "Tuyên Quang"}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::Values(Dialect::sqlite, Dialect::postgres),
+                         [](const auto& info) { return info.param == Dialect::sqlite ? "sqlite" : "postgres"; });
+
+}  // namespace
+}  // namespace antq::db

@@ -1,0 +1,146 @@
+// Vietnamese text: search folding, NFC, UTF-8 validation, trimming, collation.
+#include "platform/text/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace antq::text {
+namespace {
+
+struct Case {
+  std::string input;
+  std::string expected;
+};
+
+TEST(Fold, FoldsVietnameseNamesToPlainLowerCaseAscii) {
+  const std::vector<Case> table = {
+      {"Đại tá Phạm Hoàng Điệp", "dai ta pham hoang diep"},
+      {"ĐẶNG", "dang"},
+      {"đặng", "dang"},
+      {"Nguyễn Thị Ánh", "nguyen thi anh"},
+      {"Khuôn Điển", "khuon dien"},
+      {"Làng Hản", "lang han"},
+      {"Tuyên Quang", "tuyen quang"},
+      {"Thôn Ưng Hoà", "thon ung hoa"},
+      {"Xã Ơn Ỷ Ữ", "xa on y u"},
+      {"Phường 12", "phuong 12"},
+      {"already ascii", "already ascii"},
+      {"", ""},
+  };
+  for (const auto& c : table) EXPECT_EQ(fold(c.input), c.expected) << "input: " << c.input;
+}
+
+TEST(Fold, CollapsesLeadingTrailingAndRepeatedSpaces) {
+  const std::vector<Case> table = {
+      {"  Tuyên Quang", "tuyen quang"},
+      {"Tuyên Quang   ", "tuyen quang"},
+      {"Tuyên    Quang", "tuyen quang"},
+      {"\tTuyên\r\n Quang\n", "tuyen quang"},
+      {"   ", ""},
+  };
+  for (const auto& c : table) EXPECT_EQ(fold(c.input), c.expected) << "input: [" << c.input << "]";
+}
+
+TEST(Fold, TreatsUnicodeSpacesAsSpaces) {
+  EXPECT_EQ(fold("Khuôn\xC2\xA0\xC4\x90i\xE1\xBB\x83n"), "khuon dien");  // no-break space
+  EXPECT_EQ(fold("\xE2\x80\x83Khuôn  \xE3\x80\x80Điển"), "khuon dien");   // em, ideographic space
+}
+
+TEST(Fold, FoldsDecomposedInputLikePrecomposed) {
+  // "Nguyễn" with e + circumflex (U+0302) + tilde (U+0303), as some keyboards send it.
+  EXPECT_EQ(fold("Nguye\xCC\x82\xCC\x83n"), "nguyen");
+  // "Điệp" with D-stroke precomposed, e + dot below (U+0323) + circumflex (U+0302).
+  EXPECT_EQ(fold("\xC4\x90ie\xCC\xA3\xCC\x82p"), "diep");
+}
+
+TEST(Nfc, ComposesCombiningSequences) {
+  const std::vector<Case> table = {
+      {"e\xCC\x81", "\xC3\xA9"},                      // e + acute -> é
+      {"Nguye\xCC\x82\xCC\x83n", "Nguy\xE1\xBB\x85n"},  // -> Nguyễn
+      {"a\xCC\x86\xCC\x80", "\xE1\xBA\xB1"},           // a + breve + grave -> ằ
+      {"o\xCC\x9B\xCC\xA3", "\xE1\xBB\xA3"},           // o + horn + dot below -> ợ
+      {"Nguy\xE1\xBB\x85n", "Nguy\xE1\xBB\x85n"},      // already NFC: unchanged
+      {"", ""},
+  };
+  for (const auto& c : table) EXPECT_EQ(nfc(c.input), c.expected) << "input: " << c.input;
+}
+
+TEST(IsValidUtf8, AcceptsWellFormedAndRejectsMalformedSequences) {
+  struct Row {
+    std::string bytes;
+    bool valid;
+    const char* why;
+  };
+  const std::vector<Row> table = {
+      {"", true, "empty"},
+      {"plain ascii", true, "ascii"},
+      {"Đại tá Phạm Hoàng Điệp", true, "Vietnamese"},
+      {"\xF0\x9F\x98\x80", true, "4-byte emoji U+1F600"},
+      {"\xF4\x8F\xBF\xBF", true, "U+10FFFF, the last code point"},
+      {"\xC0\xAF", false, "overlong '/'"},
+      {"\xE0\x80\xAF", false, "3-byte overlong '/'"},
+      {"\x80", false, "lone continuation byte"},
+      {"abc\xBF", false, "continuation byte after ascii"},
+      {"\xE1\xBB", false, "truncated 3-byte sequence"},
+      {"\xF0\x9F\x98", false, "truncated 4-byte sequence"},
+      {"\xED\xA0\x80", false, "surrogate U+D800"},
+      {"\xED\xBF\xBF", false, "surrogate U+DFFF"},
+      {"\xF4\x90\x80\x80", false, "above U+10FFFF"},
+      {"\xFF", false, "byte never used in UTF-8"},
+      {"H\xE0 N\xF4i", false, "Windows-1258 / Latin-1 bytes"},
+  };
+  for (const auto& r : table) EXPECT_EQ(is_valid_utf8(r.bytes), r.valid) << r.why;
+}
+
+TEST(Clean, TrimsAsciiAndUnicodeSpacesAtBothEnds) {
+  const std::vector<Case> table = {
+      {"  Làng Hản  ", "Làng Hản"},
+      {"\t\r\nLàng Hản\n", "Làng Hản"},
+      {"\xC2\xA0Làng Hản\xC2\xA0", "Làng Hản"},          // no-break space
+      {"\xE2\x80\x83Làng Hản\xE3\x80\x80", "Làng Hản"},  // em space, ideographic space
+      {"Làng  Hản", "Làng  Hản"},                        // inner spaces are kept
+      {"   ", ""},
+  };
+  for (const auto& c : table) EXPECT_EQ(clean(c.input), c.expected) << "input: [" << c.input << "]";
+}
+
+TEST(Clean, NormalisesToNfc) { EXPECT_EQ(clean(" Nguye\xCC\x82\xCC\x83n "), "Nguy\xE1\xBB\x85n"); }
+
+TEST(Length, CountsCodePointsNotBytes) {
+  EXPECT_EQ(length(""), 0u);
+  EXPECT_EQ(length("abc"), 3u);
+  EXPECT_EQ(length("Điệp"), 4u);
+  EXPECT_EQ(length("Nguyễn Thị Ánh"), 14u);
+  EXPECT_EQ(length("\xF0\x9F\x98\x80"), 1u);
+  EXPECT_EQ(length("e\xCC\x81"), 2u);  // a combining mark is a code point of its own
+}
+
+TEST(SortVietnamese, OrdersLettersAsTheVietnameseAlphabet) {
+  std::vector<std::string> names = {"Đào", "Dương", "An", "Ân", "Ăn", "Bình"};
+  sort_vietnamese(names);
+  EXPECT_EQ(names, (std::vector<std::string>{"An", "Ăn", "Ân", "Bình", "Dương", "Đào"}));
+}
+
+TEST(SortVietnamese, PutsDStrokeAfterEveryD) {
+  std::vector<std::string> names = {"Đa", "Dz", "Dương", "Đ", "Du"};
+  sort_vietnamese(names);
+  EXPECT_EQ(names, (std::vector<std::string>{"Du", "Dương", "Dz", "Đ", "Đa"}));
+}
+
+TEST(SortVietnamese, PutsOHornAndUHornAfterTheirBaseLetters) {
+  std::vector<std::string> names = {"Ư", "Ơ", "U", "Ô", "O", "V"};
+  sort_vietnamese(names);
+  EXPECT_EQ(names, (std::vector<std::string>{"O", "Ô", "Ơ", "U", "Ư", "V"}));
+}
+
+TEST(CollationKey, ComparesLikeSortVietnamese) {
+  EXPECT_LT(collation_key("Dương"), collation_key("Đào"));
+  EXPECT_LT(collation_key("An"), collation_key("Ăn"));
+  EXPECT_LT(collation_key("Ăn"), collation_key("Ân"));
+  EXPECT_EQ(collation_key("Nguye\xCC\x82\xCC\x83n"), collation_key("Nguy\xE1\xBB\x85n"));
+}
+
+}  // namespace
+}  // namespace antq::text

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { click, jsonResponse, renderWithApp, settle, type } from '../../test/render';
+import type { Unit } from '../../lib/types';
+import { indexUnits } from '../../lib/unit-index';
+import { UnitCreateForm, UnitEditForm, UnitMergeForm } from '.';
+
+const commune: Unit = {
+  id: 4,
+  code: '02512',
+  name: 'Tân Trào',
+  kind: 'commune',
+  designation: 'xã',
+  parent_id: 2,
+  valid_from: '2025-07-01',
+  valid_to: null,
+  remote: false,
+  merged_into: null,
+  demo: false,
+  note: '',
+  active: true,
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+function submit(form: Element | null) {
+  click(form?.querySelector('button[type="submit"]') ?? null);
+}
+
+describe('UnitForms', () => {
+  it('offers an officer only the kinds an officer may create', () => {
+    const { container } = renderWithApp(
+      <UnitCreateForm parent={commune} role="officer" onDone={() => undefined} />,
+    );
+    const kinds = Array.from(container.querySelectorAll('#new-unit-kind option')).map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(kinds).toEqual(['residential_area', 'agency', 'enterprise', 'school']);
+  });
+
+  it('shows the server field errors next to the fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(422, {
+          type: '/problems/validation-failed',
+          status: 422,
+          errors: [{ field: 'code', code: 'duplicate', message: '' }],
+        }),
+      ),
+    );
+    const { container } = renderWithApp(
+      <UnitCreateForm parent={commune} role="admin" onDone={() => undefined} />,
+    );
+    type(container.querySelector('#new-unit-name'), 'Thôn 1');
+    type(container.querySelector('#new-unit-code'), 'T1');
+    submit(container.querySelector('form'));
+    await settle();
+    expect(container.querySelector('#new-unit-code-error')?.textContent).toBe('Đã tồn tại');
+  });
+
+  it('sends only the changed fields when editing, and confirms in words', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(200, { ...commune, note: 'mới' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const onDone = vi.fn();
+    const { container } = renderWithApp(<UnitEditForm unit={commune} onDone={onDone} />);
+    type(container.querySelector('#edit-unit-note'), 'mới');
+    submit(container.querySelector('form'));
+    await settle();
+    const init = (fetchMock.mock.calls[0] as unknown[])[1] as RequestInit;
+    expect(init.method).toBe('PATCH');
+    expect(init.body).toBe('{"note":"mới"}');
+    expect(onDone).toHaveBeenCalledWith('Đã lưu thay đổi của đơn vị Xã Tân Trào.', 4);
+  });
+
+  it('refuses a date that does not exist before sending', () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<UnitEditForm unit={commune} onDone={() => undefined} />);
+    type(container.querySelector('#edit-unit-valid-to'), '31/02/2026');
+    submit(container.querySelector('form'));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(container.querySelector('#edit-unit-valid-to-error')?.textContent).toBe(
+      'Ngày không hợp lệ',
+    );
+  });
+
+  it('merges units named by code into the target with the typed date', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(200, commune));
+    vi.stubGlobal('fetch', fetchMock);
+    const index = indexUnits([
+      { ...commune, children: [] },
+      { ...commune, id: 3, code: '02509', name: 'Kim Quan', children: [] },
+    ]);
+    const onDone = vi.fn();
+    const { container } = renderWithApp(
+      <UnitMergeForm index={index} selected={null} onDone={onDone} />,
+    );
+    type(container.querySelector('#merge-sources'), '02509');
+    type(container.querySelector('#merge-target'), '02512');
+    type(container.querySelector('#merge-date'), '01/07/2025');
+    type(container.querySelector('#merge-basis'), 'Nghị quyết 1684/NQ-UBTVQH15');
+    expect(container.querySelector('#merge-preview')?.textContent).toBe(
+      'Sẽ sáp nhập Xã Kim Quan vào Xã Tân Trào.',
+    );
+    submit(container.querySelector('form'));
+    await settle();
+    const init = (fetchMock.mock.calls[0] as unknown[])[1] as RequestInit;
+    expect(JSON.parse(String(init.body))).toEqual({
+      source_ids: [3],
+      target_id: 4,
+      effective_date: '2025-07-01',
+      basis: 'Nghị quyết 1684/NQ-UBTVQH15',
+    });
+    expect(onDone).toHaveBeenCalledWith('Đã sáp nhập 1 đơn vị vào Xã Tân Trào.', 4);
+  });
+});

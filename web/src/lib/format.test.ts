@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatNumber, parseDateInput, unitLabel } from './format';
+
+describe('format', () => {
+  it('shows a calendar date as dd/mm/yyyy without shifting the day', () => {
+    expect(formatDate('2025-06-30')).toBe('30/06/2025');
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('shows an instant as dd/mm/yyyy hh:mm', () => {
+    expect(formatDateTime('2026-11-28T10:05:00Z')).toMatch(/^28\/11\/2026 \d{2}:05$/);
+  });
+
+  it('writes numbers the Vietnamese way', () => {
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+  });
+
+  it('reads dd/mm/yyyy and yyyy-mm-dd, and rejects dates that do not exist', () => {
+    expect(parseDateInput('1/7/2025')).toBe('2025-07-01');
+    expect(parseDateInput('01.07.2025')).toBe('2025-07-01');
+    expect(parseDateInput('2025-07-01')).toBe('2025-07-01');
+    expect(parseDateInput('  ')).toBe('');
+    expect(parseDateInput('31/02/2025')).toBeNull();
+    expect(parseDateInput('07/2025')).toBeNull();
+  });
+
+  it('puts the designation before a unit name unless the name already has it', () => {
+    expect(unitLabel({ name: 'Kim Quan', designation: 'xã' })).toBe('Xã Kim Quan');
+    expect(unitLabel({ name: 'Phường Minh Xuân', designation: 'phường' })).toBe('Phường Minh Xuân');
+    expect(unitLabel({ name: 'Việt Nam', designation: '' })).toBe('Việt Nam');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { UnitNode } from './types';
+import { indexUnits, resolveUnitRefs } from './unit-index';
+
+function node(
+  id: number,
+  code: string,
+  name: string,
+  children: UnitNode[] = [],
+  active = true,
+): UnitNode {
+  return {
+    id,
+    code,
+    name,
+    kind: 'commune',
+    designation: 'xã',
+    parent_id: null,
+    valid_from: null,
+    valid_to: active ? null : '2025-06-30',
+    remote: false,
+    merged_into: null,
+    demo: false,
+    note: '',
+    active,
+    children,
+  };
+}
+
+const tree = [
+  node(1, 'VN', 'Việt Nam', [node(3, '02509', 'Kim Quan'), node(4, '02512', 'Tân Trào')]),
+];
+
+describe('unit index', () => {
+  it('resolves codes first, then #IDs and bare IDs', () => {
+    const index = indexUnits(tree);
+    expect(resolveUnitRefs('02509, #4; 1', index)).toEqual({ ids: [3, 4, 1], unknown: [] });
+  });
+
+  it('reports tokens that are neither a code nor an ID in the tree', () => {
+    const index = indexUnits(tree);
+    expect(resolveUnitRefs('02509 99999', index)).toEqual({ ids: [3], unknown: ['99999'] });
+  });
+
+  it('names units by id and falls back to #id', () => {
+    const index = indexUnits(tree);
+    expect(index.nameOf(3)).toBe('Xã Kim Quan');
+    expect(index.nameOf(77)).toBe('#77');
+  });
+});

@@ -1,0 +1,100 @@
+// Test helpers: render a tree with the app's contexts into happy-dom, and fake fetch.
+import type { ComponentChildren } from 'preact';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
+import { createTranslator } from '../lib/i18n';
+import type { Locale, User } from '../lib/types';
+import { I18nContext } from '../lib/use-i18n';
+import { SessionContext, type SessionValue } from '../lib/use-session';
+
+export const TEST_USER: User = {
+  id: 1,
+  username: 'admin',
+  full_name: 'Nguyễn Văn A',
+  role: 'admin',
+  unit_id: 1,
+  unit_name: 'Việt Nam',
+  locale: 'vi',
+  totp_enabled: false,
+  disabled: false,
+  created_at: '2026-11-28T10:00:00Z',
+};
+
+export interface Rendered {
+  container: HTMLElement;
+  setLocale: ReturnType<typeof vi.fn>;
+  unmount: () => void;
+}
+
+export function renderWithApp(
+  node: ComponentChildren,
+  options: { locale?: Locale; session?: Partial<SessionValue> } = {},
+): Rendered {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const locale = options.locale ?? 'vi';
+  const setLocale = vi.fn();
+  const session: SessionValue = {
+    user: null,
+    signIn: vi.fn(),
+    refresh: vi.fn(async () => undefined),
+    logout: vi.fn(async () => undefined),
+    ...options.session,
+  };
+  act(() => {
+    render(
+      <I18nContext.Provider value={{ locale, t: createTranslator(locale), setLocale }}>
+        <SessionContext.Provider value={session}>{node}</SessionContext.Provider>
+      </I18nContext.Provider>,
+      container,
+    );
+  });
+  return {
+    container,
+    setLocale,
+    unmount: () => {
+      act(() => render(null, container));
+      container.remove();
+    },
+  };
+}
+
+/** A JSON (or problem+json) Response. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  const problem = typeof body === 'object' && body !== null && 'type' in body;
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: {
+      'Content-Type': problem ? 'application/problem+json' : 'application/json',
+      'X-Request-Id': 'req-1',
+      ...headers,
+    },
+  });
+}
+
+/** Let pending promises and Preact's re-renders run. */
+export async function settle(): Promise<void> {
+  await act(async () => {
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+export function type(input: Element | null, value: string): void {
+  if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement))
+    throw new Error('not an input');
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+export function click(element: Element | null): void {
+  if (!(element instanceof HTMLElement)) throw new Error('not an element');
+  act(() => element.click());
+}
