@@ -47,7 +47,8 @@ BENCHMARK(BM_RouterMatch);
 void BM_ProblemJson(benchmark::State& state) {
   antq::http::Request req;
   req.request_id = "0123456789abcdef";
-  auto error = antq::Error::validation({{"name", "required", std::nullopt, {}}, {"code", "duplicate", std::nullopt, {}}});
+  auto error =
+      antq::Error::validation({{"name", "required", std::nullopt, {}}, {"code", "duplicate", std::nullopt, {}}});
   for (auto _ : state) benchmark::DoNotOptimize(antq::http::problem(error, req));
 }
 BENCHMARK(BM_ProblemJson);

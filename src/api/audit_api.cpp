@@ -26,33 +26,34 @@ boost::json::value detail_value(const std::string& detail) {
 }  // namespace
 
 void add_audit_routes(http::Router& router, Services& s) {
-  router.add("GET", "/api/v1/audit", authed(s, [&s](http::Request& req, const Caller& c) {
-               audit::Filter f;
-               f.actor = text_param(req, "actor");
-               f.action = text_param(req, "action");
-               f.entity = text_param(req, "entity");
-               f.entity_id = text_param(req, "entity_id");
-               f.from = date_param(req, "from", false);
-               f.to = date_param(req, "to", true);
-               f.page = int_param(req, "page", 1, 1, 1000000);
-               f.page_size = int_param(req, "page_size", 50, 1, 500);
-               auto page = s.audit.list(c.actor, f);
-               boost::json::array items;
-               for (const auto& e : page.items) {
-                 items.push_back(boost::json::object{
-                     {"id", e.id},
-                     {"at", time::format_iso_utc(e.at)},
-                     {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : nullptr},
-                     {"actor_name", e.actor_name},
-                     {"action", e.action},
-                     {"entity", e.entity},
-                     {"entity_id", e.entity_id},
-                     {"reason", e.reason},
-                     {"detail", detail_value(e.detail)},
-                 });
-               }
-               return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
-             }));
+  router.add(
+      "GET", "/api/v1/audit", authed(s, [&s](http::Request& req, const Caller& c) {
+        audit::Filter f;
+        f.actor = text_param(req, "actor");
+        f.action = text_param(req, "action");
+        f.entity = text_param(req, "entity");
+        f.entity_id = text_param(req, "entity_id");
+        f.from = date_param(req, "from", false);
+        f.to = date_param(req, "to", true);
+        f.page = int_param(req, "page", 1, 1, 1000000);
+        f.page_size = int_param(req, "page_size", 50, 1, 500);
+        auto page = s.audit.list(c.actor, f);
+        boost::json::array items;
+        for (const auto& e : page.items) {
+          items.push_back(boost::json::object{
+              {"id", e.id},
+              {"at", time::format_iso_utc(e.at)},
+              {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : nullptr},
+              {"actor_name", e.actor_name},
+              {"action", e.action},
+              {"entity", e.entity},
+              {"entity_id", e.entity_id},
+              {"reason", e.reason},
+              {"detail", detail_value(e.detail)},
+          });
+        }
+        return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+      }));
 
   router.add("GET", "/api/v1/audit/verify", authed(s, [&s](http::Request&, const Caller& c) {
                auto v = s.audit.verify(c.actor);

@@ -10,8 +10,8 @@ namespace {
 std::string session_cookie(const Services& s, const http::Request& req, const std::string& value, int max_age) {
   bool secure = s.cookie_secure == CookieSecure::always ||
                 (s.cookie_secure == CookieSecure::automatic && (req.secure || !req.loopback));
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
 std::string required(json::Reader& r, std::string_view key) { return r.required_text(key, 200).value_or(""); }
@@ -71,9 +71,9 @@ void add_auth_routes(http::Router& router, Services& s) {
 
   router.add("POST", "/api/v1/auth/totp/setup", authed(s, [&s](http::Request&, const Caller& c) {
                auto setup = s.accounts.begin_totp(c.actor);
-               auto res = http::Response::json(200, boost::json::object{{"secret", setup.secret},
-                                                                         {"otpauth_uri", setup.otpauth_uri},
-                                                                         {"qr_svg", setup.qr_svg}});
+               auto res = http::Response::json(
+                   200, boost::json::object{
+                            {"secret", setup.secret}, {"otpauth_uri", setup.otpauth_uri}, {"qr_svg", setup.qr_svg}});
                res.set("Cache-Control", "no-store");
                return res;
              }));

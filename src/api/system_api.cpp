@@ -22,9 +22,11 @@ void add_system_routes(http::Router& router, Services& s) {
     return http::Response::json(200, boost::json::object{{"database", "ok"}, {"migrations", "current"}});
   });
 
-  router.add("GET", "/metrics", [&s](http::Request&) {
-    return http::Response::text(200, s.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
-  }, {.blocking = false, .log_client = true});
+  router.add("GET", "/metrics",
+             [&s](http::Request&) {
+               return http::Response::text(200, s.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+             },
+             {.blocking = false, .log_client = true});
 }
 
 }  // namespace antq::api

@@ -20,7 +20,8 @@ boost::json::object detail_json(const units::Detail& d, const std::string& today
   auto o = unit_json(d.unit, today);
   boost::json::array ancestors;
   for (const auto& a : d.ancestors) {
-    ancestors.push_back(boost::json::object{{"id", a.id}, {"name", a.name}, {"kind", std::string(units::kind_code(a.kind))}});
+    ancestors.push_back(
+        boost::json::object{{"id", a.id}, {"name", a.name}, {"kind", std::string(units::kind_code(a.kind))}});
   }
   boost::json::array history;
   for (const auto& h : d.history) {
@@ -49,20 +50,21 @@ void add_units_routes(http::Router& router, Services& s) {
                return http::Response::json(200, boost::json::object{{"roots", std::move(out)}});
              }));
 
-  router.add("GET", "/api/v1/units", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               units::ListFilter f;
-               f.query = text_param(req, "q");
-               f.kind = text_param(req, "kind");
-               f.parent_id = optional_id_param(req, "parent_id");
-               f.include_history = flag_param(req, "history");
-               f.page = int_param(req, "page", 1, 1, 1000000);
-               f.page_size = int_param(req, "page_size", 50, 1, 500);
-               auto page = s.units.list(c.actor, f);
-               boost::json::array items;
-               auto t = today();
-               for (const auto& u : page.items) items.push_back(unit_json(u, t));
-               return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
-             }));
+  router.add(
+      "GET", "/api/v1/units", authed(s, [&s, today](http::Request& req, const Caller& c) {
+        units::ListFilter f;
+        f.query = text_param(req, "q");
+        f.kind = text_param(req, "kind");
+        f.parent_id = optional_id_param(req, "parent_id");
+        f.include_history = flag_param(req, "history");
+        f.page = int_param(req, "page", 1, 1, 1000000);
+        f.page_size = int_param(req, "page_size", 50, 1, 500);
+        auto page = s.units.list(c.actor, f);
+        boost::json::array items;
+        auto t = today();
+        for (const auto& u : page.items) items.push_back(unit_json(u, t));
+        return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+      }));
 
   router.add("GET", "/api/v1/units/export", authed(s, [&s](http::Request&, const Caller& c) {
                auto res = http::Response::text(200, s.units.export_csv(c.actor), "text/csv; charset=utf-8");
@@ -70,15 +72,15 @@ void add_units_routes(http::Router& router, Services& s) {
                return res;
              }));
 
-  router.add("POST", "/api/v1/units/import", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto type = req.header("content-type").value_or("");
-               if (type.rfind("text/csv", 0) != 0) {
-                 throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
-               }
-               auto result = s.units.import_csv(c.actor, req.body);
-               return http::Response::json(200,
-                                           boost::json::object{{"created", result.created}, {"updated", result.updated}});
-             }));
+  router.add(
+      "POST", "/api/v1/units/import", authed(s, [&s](http::Request& req, const Caller& c) {
+        auto type = req.header("content-type").value_or("");
+        if (type.rfind("text/csv", 0) != 0) {
+          throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
+        }
+        auto result = s.units.import_csv(c.actor, req.body);
+        return http::Response::json(200, boost::json::object{{"created", result.created}, {"updated", result.updated}});
+      }));
 
   router.add("POST", "/api/v1/units/merge", authed(s, [&s, today](http::Request& req, const Caller& c) {
                auto body = json_body(req);

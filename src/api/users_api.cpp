@@ -6,17 +6,18 @@
 namespace antq::api {
 
 void add_users_routes(http::Router& router, Services& s) {
-  router.add("GET", "/api/v1/users", authed(s, [&s](http::Request& req, const Caller& c) {
-               accounts::UserFilter f;
-               f.query = text_param(req, "q");
-               f.role = text_param(req, "role");
-               f.page = int_param(req, "page", 1, 1, 1000000);
-               f.page_size = int_param(req, "page_size", 50, 1, 500);
-               auto page = s.accounts.list(c.actor, f);
-               boost::json::array items;
-               for (const auto& u : page.items) items.push_back(user_json(u));
-               return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
-             }));
+  router.add(
+      "GET", "/api/v1/users", authed(s, [&s](http::Request& req, const Caller& c) {
+        accounts::UserFilter f;
+        f.query = text_param(req, "q");
+        f.role = text_param(req, "role");
+        f.page = int_param(req, "page", 1, 1, 1000000);
+        f.page_size = int_param(req, "page_size", 50, 1, 500);
+        auto page = s.accounts.list(c.actor, f);
+        boost::json::array items;
+        for (const auto& u : page.items) items.push_back(user_json(u));
+        return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+      }));
 
   router.add("POST", "/api/v1/users", authed(s, [&s](http::Request& req, const Caller& c) {
                auto body = json_body(req);

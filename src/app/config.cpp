@@ -22,7 +22,6 @@ struct Key {
   std::string comment;
 };
 
-
 template <typename Section>
 Setter text_of(Section Config::*section, std::string Section::*field) {
   return [=](Config& c, const std::string& v) { c.*section.*field = v; };
@@ -177,8 +176,9 @@ Config load_config(const std::filesystem::path& data_dir, const std::map<std::st
 }
 
 std::string default_config_text() {
-  std::string out = "# antq configuration. Every key can be overridden by an environment variable\n"
-                    "# ANTQ_SECTION_KEY (e.g. ANTQ_SERVER_LISTEN) and by command-line flags.\n";
+  std::string out =
+      "# antq configuration. Every key can be overridden by an environment variable\n"
+      "# ANTQ_SECTION_KEY (e.g. ANTQ_SERVER_LISTEN) and by command-line flags.\n";
   std::string section;
   for (const auto& k : keys()) {
     auto dot = k.name.find('.');

@@ -36,8 +36,7 @@ const std::vector<UnitSpec>& before_merge() {
       {"DEMO-TANTRAO", "Tân Trào", "commune", "xã", "08", "2025-07-01", false, kIllustrative},
       {"DEMO-KIENTHIET", "Kiến Thiết (minh họa)", "commune", "xã", "08", "2025-07-01", true, ""},
       {"DEMO-KT-KHUONHAU", "Khuôn Hấu (minh họa)", "residential_area", "thôn", "DEMO-KIENTHIET", "", true, ""},
-      {"DEMO-KT-TRUONGA", "Trường Tiểu học Kiến Thiết (minh họa)", "school", "trường", "DEMO-KIENTHIET", "", true,
-       ""},
+      {"DEMO-KT-TRUONGA", "Trường Tiểu học Kiến Thiết (minh họa)", "school", "trường", "DEMO-KIENTHIET", "", true, ""},
   };
   return specs;
 }
@@ -54,8 +53,7 @@ const std::vector<UserSpec>& users() {
   static const std::vector<UserSpec> specs{
       {"admin", "Quản trị hệ thống", "admin", "VN", "Quản trị viên"},
       {"officer.tantrao", "Nguyễn Văn Hùng (minh họa)", "officer", "DEMO-TANTRAO", "Cán bộ Công an xã"},
-      {"team.khuondien", "Hoàng Thị Lan (minh họa)", "team_member", "DEMO-KQ-KHUONDIEN",
-       "Thành viên Tổ bảo vệ ANTT"},
+      {"team.khuondien", "Hoàng Thị Lan (minh họa)", "team_member", "DEMO-KQ-KHUONDIEN", "Thành viên Tổ bảo vệ ANTT"},
       {"reviewer.tuyenquang", "Đặng Minh Tuấn (minh họa)", "reviewer", "08", "Cán bộ thẩm định cấp tỉnh"},
       {"auditor", "Phạm Thu Hà (minh họa)", "auditor", "VN", "Kiểm toán viên"},
       {"officer.kienthiet", "Lê Quang Vinh (minh họa)", "officer", "DEMO-KIENTHIET", "Cán bộ Công an xã"},

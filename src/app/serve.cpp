@@ -1,7 +1,7 @@
 #include "app/serve.hpp"
 
-#include <sys/file.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -16,7 +16,8 @@ namespace {
 http::ServerConfig server_config(const Config& c) {
   http::ServerConfig s;
   auto colon = c.server.listen.rfind(':');
-  if (colon == std::string::npos) throw std::invalid_argument("server.listen must be address:port, got: " + c.server.listen);
+  if (colon == std::string::npos)
+    throw std::invalid_argument("server.listen must be address:port, got: " + c.server.listen);
   s.address = c.server.listen.substr(0, colon);
   if (s.address.size() > 2 && s.address.front() == '[') s.address = s.address.substr(1, s.address.size() - 2);
   int port = 0;
@@ -77,8 +78,13 @@ int serve(Context& ctx) {
                     [database] { return static_cast<double>(database->pool_stats().in_use); });
   metrics.add_gauge("antq_db_pool_size", "Database connections available.",
                     [database] { return static_cast<double>(database->pool_stats().size); });
-  api::Services services{*ctx.db,   ctx.clock, *ctx.accounts, *ctx.units, *ctx.audit,
-                         metrics,   cookie_policy(ctx.config.security.cookie_secure),
+  api::Services services{*ctx.db,
+                         ctx.clock,
+                         *ctx.accounts,
+                         *ctx.units,
+                         *ctx.audit,
+                         metrics,
+                         cookie_policy(ctx.config.security.cookie_secure),
                          ctx.config.security.session_hours};
   http::Router router;
   api::add_all_routes(router, services);

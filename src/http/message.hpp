@@ -22,9 +22,9 @@ struct Request {
   Fields headers;      // names in lower case
   std::string body;
   std::string request_id;
-  std::string client;  // peer address; handlers of citizen routes must not store it
-  bool secure = false;  // TLS here, or X-Forwarded-Proto: https from a loopback proxy
-  bool loopback = false;  // the server listens on a loopback address
+  std::string client;                         // peer address; handlers of citizen routes must not store it
+  bool secure = false;                        // TLS here, or X-Forwarded-Proto: https from a loopback proxy
+  bool loopback = false;                      // the server listens on a loopback address
   std::map<std::string, std::string> params;  // from the route pattern
   i18n::Locale locale = i18n::Locale::vi;     // Accept-Language, then the user's choice
 

@@ -50,8 +50,8 @@ std::string Metrics::render() const {
   for (const auto& [route, h] : latency_) {
     auto label = escape_label(route);
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label,
-                         kBuckets[i], h.buckets[i]);
+      out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label, kBuckets[i],
+                         h.buckets[i]);
     }
     out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label, h.count);
     out += fmt::format("antq_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);

@@ -13,8 +13,7 @@ namespace antq::http {
 
 class Metrics {
  public:
-  static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                    0.1,   0.25,   0.5,   1,    2.5,   5};
+  static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
   void record(const std::string& route, int status, double seconds);
   // A gauge read at every scrape (worker queue depth, database pool use …).

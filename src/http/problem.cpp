@@ -7,26 +7,46 @@ namespace antq::http {
 int status_of(Error::Kind kind) {
   using K = Error::Kind;
   switch (kind) {
-    case K::validation: return 422;
-    case K::malformed_json: return 400;
-    case K::invalid_utf8: return 400;
-    case K::payload_too_large: return 413;
-    case K::not_found: return 404;
-    case K::method_not_allowed: return 405;
-    case K::unauthenticated: return 401;
-    case K::invalid_credentials: return 401;
-    case K::totp_required: return 401;
-    case K::invalid_totp: return 401;
-    case K::forbidden: return 403;
-    case K::csrf_failed: return 403;
-    case K::too_many_attempts: return 429;
-    case K::overloaded: return 503;
-    case K::conflict: return 409;
-    case K::unsupported_media_type: return 415;
-    case K::bad_path: return 400;
-    case K::csv_invalid: return 422;
-    case K::service_unavailable: return 503;
-    case K::internal: return 500;
+    case K::validation:
+      return 422;
+    case K::malformed_json:
+      return 400;
+    case K::invalid_utf8:
+      return 400;
+    case K::payload_too_large:
+      return 413;
+    case K::not_found:
+      return 404;
+    case K::method_not_allowed:
+      return 405;
+    case K::unauthenticated:
+      return 401;
+    case K::invalid_credentials:
+      return 401;
+    case K::totp_required:
+      return 401;
+    case K::invalid_totp:
+      return 401;
+    case K::forbidden:
+      return 403;
+    case K::csrf_failed:
+      return 403;
+    case K::too_many_attempts:
+      return 429;
+    case K::overloaded:
+      return 503;
+    case K::conflict:
+      return 409;
+    case K::unsupported_media_type:
+      return 415;
+    case K::bad_path:
+      return 400;
+    case K::csv_invalid:
+      return 422;
+    case K::service_unavailable:
+      return 503;
+    case K::internal:
+      return 500;
   }
   return 500;
 }
@@ -34,26 +54,46 @@ int status_of(Error::Kind kind) {
 std::string slug_of(Error::Kind kind) {
   using K = Error::Kind;
   switch (kind) {
-    case K::validation: return "validation-failed";
-    case K::malformed_json: return "malformed-json";
-    case K::invalid_utf8: return "invalid-utf8";
-    case K::payload_too_large: return "payload-too-large";
-    case K::not_found: return "not-found";
-    case K::method_not_allowed: return "method-not-allowed";
-    case K::unauthenticated: return "unauthenticated";
-    case K::invalid_credentials: return "invalid-credentials";
-    case K::totp_required: return "totp-required";
-    case K::invalid_totp: return "invalid-totp";
-    case K::forbidden: return "forbidden";
-    case K::csrf_failed: return "csrf-failed";
-    case K::too_many_attempts: return "too-many-attempts";
-    case K::overloaded: return "overloaded";
-    case K::conflict: return "conflict";
-    case K::unsupported_media_type: return "unsupported-media-type";
-    case K::bad_path: return "bad-path";
-    case K::csv_invalid: return "csv-invalid";
-    case K::service_unavailable: return "service-unavailable";
-    case K::internal: return "internal";
+    case K::validation:
+      return "validation-failed";
+    case K::malformed_json:
+      return "malformed-json";
+    case K::invalid_utf8:
+      return "invalid-utf8";
+    case K::payload_too_large:
+      return "payload-too-large";
+    case K::not_found:
+      return "not-found";
+    case K::method_not_allowed:
+      return "method-not-allowed";
+    case K::unauthenticated:
+      return "unauthenticated";
+    case K::invalid_credentials:
+      return "invalid-credentials";
+    case K::totp_required:
+      return "totp-required";
+    case K::invalid_totp:
+      return "invalid-totp";
+    case K::forbidden:
+      return "forbidden";
+    case K::csrf_failed:
+      return "csrf-failed";
+    case K::too_many_attempts:
+      return "too-many-attempts";
+    case K::overloaded:
+      return "overloaded";
+    case K::conflict:
+      return "conflict";
+    case K::unsupported_media_type:
+      return "unsupported-media-type";
+    case K::bad_path:
+      return "bad-path";
+    case K::csv_invalid:
+      return "csv-invalid";
+    case K::service_unavailable:
+      return "service-unavailable";
+    case K::internal:
+      return "internal";
   }
   return "internal";
 }

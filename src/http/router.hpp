@@ -26,8 +26,8 @@ struct Route {
 };
 
 struct Match {
-  const Route* route = nullptr;          // null when nothing matched
-  std::vector<std::string> allowed;      // methods of the path when only the method was wrong
+  const Route* route = nullptr;      // null when nothing matched
+  std::vector<std::string> allowed;  // methods of the path when only the method was wrong
 };
 
 class Router {

@@ -10,13 +10,18 @@ namespace antq::http {
 namespace {
 
 std::string content_type_of(const std::string& path) {
-  static const std::pair<const char*, const char*> types[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".json", "application/json; charset=utf-8"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                {".txt", "text/plain; charset=utf-8"},
-      {".webmanifest", "application/manifest+json"}, {".pmtiles", "application/octet-stream"}};
+  static const std::pair<const char*, const char*> types[] = {{".html", "text/html; charset=utf-8"},
+                                                              {".js", "text/javascript; charset=utf-8"},
+                                                              {".css", "text/css; charset=utf-8"},
+                                                              {".json", "application/json; charset=utf-8"},
+                                                              {".svg", "image/svg+xml"},
+                                                              {".png", "image/png"},
+                                                              {".ico", "image/x-icon"},
+                                                              {".woff2", "font/woff2"},
+                                                              {".woff", "font/woff"},
+                                                              {".txt", "text/plain; charset=utf-8"},
+                                                              {".webmanifest", "application/manifest+json"},
+                                                              {".pmtiles", "application/octet-stream"}};
   for (const auto& [ext, type] : types) {
     if (path.ends_with(ext)) return type;
   }

@@ -21,10 +21,26 @@ struct FieldError {
 class Error : public std::exception {
  public:
   enum class Kind {
-    validation, malformed_json, invalid_utf8, payload_too_large, not_found, method_not_allowed,
-    unauthenticated, invalid_credentials, totp_required, invalid_totp, forbidden, csrf_failed,
-    too_many_attempts, overloaded, conflict, unsupported_media_type, bad_path, csv_invalid,
-    service_unavailable, internal
+    validation,
+    malformed_json,
+    invalid_utf8,
+    payload_too_large,
+    not_found,
+    method_not_allowed,
+    unauthenticated,
+    invalid_credentials,
+    totp_required,
+    invalid_totp,
+    forbidden,
+    csrf_failed,
+    too_many_attempts,
+    overloaded,
+    conflict,
+    unsupported_media_type,
+    bad_path,
+    csv_invalid,
+    service_unavailable,
+    internal
   };
 
   static Error validation(std::vector<FieldError> fields) {

@@ -20,6 +20,12 @@ function newPostgresDatabase() {
   return url.toString();
 }
 
+// A database nobody has migrated yet.
+export function freshDatabaseUrl() {
+  if (DB === 'postgres') return newPostgresDatabase();
+  return `sqlite://${mkdtempSync(join(tmpdir(), 'antq-fresh-'))}/antq.db`;
+}
+
 export function psql(url, sql) {
   return execFileSync('psql', [url, '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
 }

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepare, start, signedIn, Client, DB, PASSWORD } from './lib.mjs';
+import { spawn } from 'node:child_process';
+import { prepare, start, signedIn, Client, DB, PASSWORD, BIN, freshDatabaseUrl } from './lib.mjs';
 
 test('antq --version names the version', () => {
   const p = prepare({ demo: false });
@@ -137,4 +138,22 @@ test('SIGTERM lets requests in flight finish, then the server exits cleanly', as
   assert.match(server.logs(), /stopped/);
   await assert.rejects(fetch(server.url + '/healthz'));
   rmSync(server.dir, { recursive: true, force: true });
+});
+
+test('four instances migrating one fresh database at once all succeed, each migration once', async () => {
+  const url = freshDatabaseUrl();
+  const p = prepare({ demo: false });
+  const q = prepare({ demo: false });
+  const run = (prep) => new Promise((resolve) => {
+    const child = spawn(BIN, ['migrate', '--data', prep.dir], { env: { ...prep.env, ANTQ_DATABASE_URL: url } });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => resolve({ code, err }));
+  });
+  const results = await Promise.all([run(p), run(q), run(p), run(q)]);
+  for (const r of results) assert.equal(r.code, 0, r.err);
+  const applied = results.map((r) => /applied (\d+) migration/.exec(r.err)?.[1] ?? '0');
+  assert.deepEqual(applied.map(Number).reduce((a, b) => a + b, 0), 3, `each migration applied once: ${applied}`);
+  const status = p.cli(['migrate', 'status'], { env: { ANTQ_DATABASE_URL: url } }).stdout;
+  assert.equal((status.match(/applied/g) ?? []).length, 3);
 });

@@ -5,7 +5,7 @@
 namespace antq::accounts::repo {
 namespace {
 
-#define USER_SELECT                                                                                     \
+#define USER_SELECT                                                                                   \
   "SELECT u.id, u.username, u.full_name, u.role, u.unit_id, un.name, un.path, u.locale, u.disabled, " \
   "u.totp_secret IS NOT NULL, u.created_at FROM users u JOIN units un ON un.id = u.unit_id"
 
@@ -98,11 +98,11 @@ UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& f) {
   }
   if (f.role) where += " AND u.role = " + param(*f.role);
   UserPage page;
-  page.total = tx.query(db::Query{"users.count", "SELECT count(*) FROM users u JOIN units un ON un.id = u.unit_id" +
-                                                     where},
-                        params)
-                   .at(0)
-                   .i64(0);
+  page.total =
+      tx.query(db::Query{"users.count", "SELECT count(*) FROM users u JOIN units un ON un.id = u.unit_id" + where},
+               params)
+          .at(0)
+          .i64(0);
   std::string limit = param(static_cast<std::int64_t>(f.page_size));
   std::string offset = param(static_cast<std::int64_t>((f.page - 1) * f.page_size));
   std::string sql = USER_SELECT + where + " ORDER BY u.username LIMIT " + limit + " OFFSET " + offset;
@@ -146,8 +146,7 @@ void delete_session(db::Tx& tx, const std::string& token_hash) {
 }
 
 void delete_sessions_of(db::Tx& tx, std::int64_t user_id, const std::string& except_hash) {
-  static constexpr db::Query q{"sessions.delete_user",
-                               "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2"};
+  static constexpr db::Query q{"sessions.delete_user", "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2"};
   tx.exec(q, user_id, except_hash);
 }
 

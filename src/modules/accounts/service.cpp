@@ -46,9 +46,10 @@ std::string new_recovery_code() {
 }
 
 std::string user_detail(const User& u) {
-  return boost::json::serialize(boost::json::object{
-      {"username", u.username}, {"role", std::string(role_code(u.role))}, {"unit_id", u.unit_id},
-      {"disabled", u.disabled}});
+  return boost::json::serialize(boost::json::object{{"username", u.username},
+                                                    {"role", std::string(role_code(u.role))},
+                                                    {"unit_id", u.unit_id},
+                                                    {"disabled", u.disabled}});
 }
 
 }  // namespace
@@ -273,8 +274,10 @@ User Service::create(const Actor& actor, const NewUser& in) {
     errors.add("unit_id", "required");
   } else {
     unit = units_.find(*in.unit_id);
-    if (!unit) errors.add("unit_id", "not_found");
-    else if (!actor.covers(unit->path)) errors.add("unit_id", "out_of_scope");
+    if (!unit)
+      errors.add("unit_id", "not_found");
+    else if (!actor.covers(unit->path))
+      errors.add("unit_id", "out_of_scope");
   }
   errors.throw_if_any();
   u.role = *role;
@@ -310,18 +313,25 @@ User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch
     }
     if (patch.role) {
       auto role = role_from_code(*patch.role);
-      if (!role) errors.add("role", "unknown_value");
-      else u->role = *role;
+      if (!role)
+        errors.add("role", "unknown_value");
+      else
+        u->role = *role;
     }
     if (patch.locale) {
-      if (*patch.locale != "vi" && *patch.locale != "en") errors.add("locale", "unknown_value");
-      else u->locale = *patch.locale;
+      if (*patch.locale != "vi" && *patch.locale != "en")
+        errors.add("locale", "unknown_value");
+      else
+        u->locale = *patch.locale;
     }
     if (patch.unit_id) {
       auto unit = units_.find(tx, *patch.unit_id);
-      if (!unit) errors.add("unit_id", "not_found");
-      else if (!actor.covers(unit->path)) errors.add("unit_id", "out_of_scope");
-      else u->unit_id = unit->id;
+      if (!unit)
+        errors.add("unit_id", "not_found");
+      else if (!actor.covers(unit->path))
+        errors.add("unit_id", "out_of_scope");
+      else
+        u->unit_id = unit->id;
     }
     if (patch.disabled) {
       if (*patch.disabled && id == actor.user_id) errors.add("disabled", "unknown_value");  // no self-lockout

@@ -16,8 +16,8 @@ namespace antq::accounts {
 
 struct Settings {
   int session_hours = 12;
-  int free_attempts = 5;         // failures before delays start (per account; 4x per client)
-  int max_delay_seconds = 900;   // the longest wait between attempts
+  int free_attempts = 5;        // failures before delays start (per account; 4x per client)
+  int max_delay_seconds = 900;  // the longest wait between attempts
 };
 
 class Service {

@@ -12,8 +12,8 @@ struct Entry {
   std::int64_t at = 0;  // UTC milliseconds
   std::optional<std::int64_t> actor_id;
   std::string actor_name;
-  std::string action;     // "unit.create", "user.read", "auth.login" …
-  std::string entity;     // "unit", "user", "session" …
+  std::string action;  // "unit.create", "user.read", "auth.login" …
+  std::string entity;  // "unit", "user", "session" …
   std::string entity_id;
   std::string reason;
   std::string detail = "{}";  // JSON object; never secrets
@@ -22,7 +22,7 @@ struct Entry {
 };
 
 struct Filter {
-  std::optional<std::string> actor;  // username, exact
+  std::optional<std::string> actor;   // username, exact
   std::optional<std::string> action;  // prefix: "unit" matches "unit.create"
   std::optional<std::string> entity;
   std::optional<std::string> entity_id;

@@ -67,7 +67,8 @@ Verification Service::verify(const Actor& actor) const {
       return false;
     };
     repo::each(tx, [&](const Entry& e) {
-      if (e.id != expected_id) return fail(expected_id, fmt::format("entry {} is missing or out of order", expected_id));
+      if (e.id != expected_id)
+        return fail(expected_id, fmt::format("entry {} is missing or out of order", expected_id));
       if (e.prev_hash != prev) return fail(e.id, "the link to the previous entry is broken");
       if (crypto::blake2b_hex(canonical(e)) != e.hash) return fail(e.id, "the entry was edited");
       ++v.checked;

@@ -12,7 +12,7 @@
 namespace antq::units {
 namespace {
 
-const std::vector<std::string> kColumns{"code",      "name",     "kind",   "designation", "parent_code",
+const std::vector<std::string> kColumns{"code",       "name",     "kind",   "designation", "parent_code",
                                         "valid_from", "valid_to", "remote", "note"};
 
 FieldError line_error(std::size_t line, std::string field, std::string code, std::string hint = {}) {
@@ -79,8 +79,8 @@ ImportResult Service::import_csv(const Actor& actor, std::string_view document) 
         errors.push_back(line_error(rec.line, "row", "invalid_format", std::to_string(rec.fields.size())));
         continue;
       }
-      NewUnit in{cell("code"), cell("name"), cell("kind"), cell("designation"), std::nullopt,
-                 std::nullopt,  false,        cell("note"), false};
+      NewUnit in{cell("code"), cell("name"), cell("kind"), cell("designation"), std::nullopt, std::nullopt,
+                 false,        cell("note"), false};
       if (!cell("valid_from").empty()) in.valid_from = cell("valid_from");
       if (!parse_bool(cell("remote"), in.remote)) errors.push_back(line_error(rec.line, "remote", "invalid_format"));
       std::string parent_code = cell("parent_code");

@@ -40,7 +40,7 @@ struct Unit {
   int depth = 0;
   std::optional<std::string> valid_from;  // 'YYYY-MM-DD'
   std::optional<std::string> valid_to;    // last day of validity, inclusive
-  bool remote = false;  // vùng sâu, vùng xa: longer legal deadlines
+  bool remote = false;                    // vùng sâu, vùng xa: longer legal deadlines
   std::optional<std::int64_t> merged_into;
   bool demo = false;  // demo data, not a real unit
   std::string note;

@@ -44,8 +44,8 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
       "INSERT INTO units (code, name, name_folded, kind, designation, parent_id, path, depth, valid_from, valid_to, "
       "remote, merged_into, demo, note, created_at, updated_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id"};
-  static constexpr db::Query set_path{"units.set_path",
-                                      "UPDATE units SET path = CAST($2 AS TEXT) || CAST(id AS TEXT) || '/' WHERE id = $1"};
+  static constexpr db::Query set_path{
+      "units.set_path", "UPDATE units SET path = CAST($2 AS TEXT) || CAST(id AS TEXT) || '/' WHERE id = $1"};
   int depth = parent_path.empty() ? 0 : static_cast<int>(std::count(parent_path.begin(), parent_path.end(), '/')) - 1;
   auto id = tx.row(q, u.code, u.name, text::fold(u.name + " " + u.code), std::string(kind_code(u.kind)), u.designation,
                    u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo, u.note, now)
@@ -77,10 +77,10 @@ std::vector<Unit> by_ids(db::Tx& tx, const std::vector<std::int64_t>& ids) {
 }
 
 std::vector<Unit> subtree(db::Tx& tx, const std::string& path) {
-  static constexpr db::Query q{
-      "units.subtree",
-      "SELECT " UNIT_COLUMNS " FROM units WHERE substr(path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
-      "ORDER BY path"};
+  static constexpr db::Query q{"units.subtree",
+                               "SELECT " UNIT_COLUMNS
+                               " FROM units WHERE substr(path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+                               "ORDER BY path"};
   return many(tx.rows(q, path));
 }
 
@@ -94,8 +94,8 @@ void update_fields(db::Tx& tx, const Unit& u, std::int64_t now) {
       "units.update",
       "UPDATE units SET code = $2, name = $3, name_folded = $4, designation = $5, valid_from = $6, valid_to = $7, "
       "remote = $8, merged_into = $9, note = $10, updated_at = $11 WHERE id = $1"};
-  tx.exec(q, u.id, u.code, u.name, text::fold(u.name + " " + u.code), u.designation, u.valid_from, u.valid_to,
-          u.remote, u.merged_into, u.note, now);
+  tx.exec(q, u.id, u.code, u.name, text::fold(u.name + " " + u.code), u.designation, u.valid_from, u.valid_to, u.remote,
+          u.merged_into, u.note, now);
 }
 
 void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {
@@ -119,10 +119,11 @@ void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& e, std
 }
 
 std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id) {
-  static constexpr db::Query q{"units.history",
-                               "SELECT h.event, h.event_date, h.from_parent_id, h.to_parent_id, h.basis, f.name, t.name "
-                               "FROM unit_history h LEFT JOIN units f ON f.id = h.from_parent_id "
-                               "LEFT JOIN units t ON t.id = h.to_parent_id WHERE h.unit_id = $1 ORDER BY h.event_date, h.id"};
+  static constexpr db::Query q{
+      "units.history",
+      "SELECT h.event, h.event_date, h.from_parent_id, h.to_parent_id, h.basis, f.name, t.name "
+      "FROM unit_history h LEFT JOIN units f ON f.id = h.from_parent_id "
+      "LEFT JOIN units t ON t.id = h.to_parent_id WHERE h.unit_id = $1 ORDER BY h.event_date, h.id"};
   std::vector<HistoryEvent> out;
   for (const auto& r : tx.rows(q, unit_id)) {
     out.push_back(HistoryEvent{r.text(0), r.text(1), r.opt_i64(2), r.opt_i64(3), r.text(4), r.text(5), r.text(6)});
@@ -151,8 +152,8 @@ ListPage list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, co
   page.total = tx.query(db::Query{"units.count", "SELECT count(*) FROM units" + where}, params).at(0).i64(0);
   std::string limit = param(static_cast<std::int64_t>(f.page_size));
   std::string offset = param(static_cast<std::int64_t>((f.page - 1) * f.page_size));
-  std::string sql = "SELECT " UNIT_COLUMNS " FROM units" + where + " ORDER BY name_folded, id LIMIT " + limit +
-                    " OFFSET " + offset;
+  std::string sql =
+      "SELECT " UNIT_COLUMNS " FROM units" + where + " ORDER BY name_folded, id LIMIT " + limit + " OFFSET " + offset;
   page.items = many(tx.query(db::Query{"units.list", sql}, params));
   return page;
 }

@@ -25,9 +25,8 @@ HistoryEvent event(std::string kind, std::string date, std::optional<std::int64_
 
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 32) return false;
-  return std::all_of(code.begin(), code.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '-' || c == '_' || c == '.';
-  });
+  return std::all_of(code.begin(), code.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
 std::string detail_of(const Unit& u) {
@@ -179,7 +178,8 @@ Unit Service::create(const Actor& actor, const NewUnit& input) const {
     });
     errors.throw_if_any();
     if (v.unit.kind == Kind::country) {
-      if (!actor.is(Role::admin) || actor.scope_path != "/") throw Error::forbidden("only a national admin adds countries");
+      if (!actor.is(Role::admin) || actor.scope_path != "/")
+        throw Error::forbidden("only a national admin adds countries");
     } else {
       require_manage(actor, v.unit.kind, v.parent_path);
     }
@@ -235,8 +235,7 @@ Unit Service::update(const Actor& actor, std::int64_t id, const UnitPatch& patch
     auto now = clock_.now();
     repo::update_fields(tx, u, now);
     if (new_parent) {
-      repo::insert_history(tx, u.id, event("moved", time::local_date(now), u.parent_id, new_parent->id, ""),
-                           now);
+      repo::insert_history(tx, u.id, event("moved", time::local_date(now), u.parent_id, new_parent->id, ""), now);
       repo::move(tx, u, *new_parent, now);
     }
     updated = *repo::get(tx, id);

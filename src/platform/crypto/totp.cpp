@@ -72,16 +72,16 @@ bool verify_totp(std::string_view base32_secret, std::string_view code, std::int
   std::string secret = decode_secret(base32_secret);
   if (secret.empty()) return false;
   std::string otp(code);
-  int rc = oath_totp_validate(secret.data(), secret.size(), static_cast<time_t>(unix_seconds), kStep, 0, 1,
-                              otp.c_str());
+  int rc =
+      oath_totp_validate(secret.data(), secret.size(), static_cast<time_t>(unix_seconds), kStep, 0, 1, otp.c_str());
   return rc >= 0;  // the window position of the match; negative means no match
 }
 
 std::string totp_code(std::string_view base32_secret, std::int64_t unix_seconds) {
   std::string secret = decode_secret(base32_secret);
   char out[kDigits + 1] = {};
-  if (oath_totp_generate(secret.data(), secret.size(), static_cast<time_t>(unix_seconds), kStep, 0, kDigits,
-                         out) != OATH_OK) {
+  if (oath_totp_generate(secret.data(), secret.size(), static_cast<time_t>(unix_seconds), kStep, 0, kDigits, out) !=
+      OATH_OK) {
     throw std::runtime_error("TOTP generation failed");
   }
   return out;
@@ -95,7 +95,7 @@ std::string otpauth_uri(std::string_view account, std::string_view base32_secret
 std::string qr_svg(std::string_view text) {
   std::string in(text);
   std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(QRcode_encodeString(in.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                                                      &QRcode_free);
+                                                     &QRcode_free);
   if (!qr) throw std::runtime_error("QR encoding failed");
   const int quiet = 4;
   const int size = qr->width + 2 * quiet;

@@ -12,7 +12,7 @@ namespace {
 struct State {
   std::vector<Record> records;
   Record current;
-  std::size_t line = 1;        // line at the current parser position
+  std::size_t line = 1;         // line at the current parser position
   std::size_t record_line = 1;  // line where the current record started
 };
 
@@ -78,7 +78,8 @@ std::string format_record(const std::vector<std::string>& fields) {
     if (i) out.push_back(',');
     const auto& f = fields[i];
     auto is_blank = [](char c) { return c == ' ' || c == '\t'; };  // libcsv trims unquoted blanks
-    bool quote = f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (is_blank(f.front()) || is_blank(f.back())));
+    bool quote =
+        f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (is_blank(f.front()) || is_blank(f.back())));
     if (!quote) {
       out += f;
       continue;

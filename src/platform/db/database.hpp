@@ -31,9 +31,9 @@ class Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   bool is_null(std::size_t i) const;
-  std::int64_t i64(std::size_t i) const;      // REQUIRES: not null
-  std::string text(std::size_t i) const;      // null reads as ""
-  std::string blob(std::size_t i) const;      // raw bytes; null reads as ""
+  std::int64_t i64(std::size_t i) const;  // REQUIRES: not null
+  std::string text(std::size_t i) const;  // null reads as ""
+  std::string blob(std::size_t i) const;  // raw bytes; null reads as ""
   bool boolean(std::size_t i) const { return i64(i) != 0; }
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   std::optional<std::string> opt_text(std::size_t i) const;

@@ -27,8 +27,8 @@ std::string to_utf8(const icu::UnicodeString& s) {
 icu::Transliterator& folder() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) throw std::runtime_error("ICU folding transliterator unavailable");
     return made;
   }();

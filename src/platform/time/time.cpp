@@ -10,8 +10,8 @@ namespace {
 constexpr Millis kLocalOffset = 7LL * 3600 * 1000;  // Asia/Ho_Chi_Minh
 
 std::chrono::year_month_day to_ymd(Millis instant) {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::milliseconds>(
-      std::chrono::milliseconds(instant)));
+  auto days = std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(instant)));
   return std::chrono::year_month_day(days);
 }
 
@@ -41,8 +41,7 @@ std::optional<std::chrono::year_month_day> ymd_of(std::string_view text) {
 }  // namespace
 
 Millis SystemClock::now() const {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 

@@ -1,8 +1,8 @@
 // Errors as RFC 9457 problem documents, in the request's language.
 #include "http/problem.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <string>
 
@@ -94,10 +94,10 @@ TEST(StatusOf, MapsKindsToHttpStatuses) {
     int status;
   };
   const Row table[] = {
-      {Error::Kind::validation, 422},      {Error::Kind::malformed_json, 400}, {Error::Kind::not_found, 404},
-      {Error::Kind::unauthenticated, 401}, {Error::Kind::forbidden, 403},      {Error::Kind::csrf_failed, 403},
-      {Error::Kind::too_many_attempts, 429}, {Error::Kind::conflict, 409},     {Error::Kind::payload_too_large, 413},
-      {Error::Kind::overloaded, 503},      {Error::Kind::internal, 500},
+      {Error::Kind::validation, 422},        {Error::Kind::malformed_json, 400}, {Error::Kind::not_found, 404},
+      {Error::Kind::unauthenticated, 401},   {Error::Kind::forbidden, 403},      {Error::Kind::csrf_failed, 403},
+      {Error::Kind::too_many_attempts, 429}, {Error::Kind::conflict, 409},       {Error::Kind::payload_too_large, 413},
+      {Error::Kind::overloaded, 503},        {Error::Kind::internal, 500},
   };
   for (const auto& r : table) EXPECT_EQ(status_of(r.kind), r.status) << slug_of(r.kind);
 }

@@ -62,8 +62,8 @@ class Connection final : public Tx {
         } else if (PQftype(res.get(), c) == kByteaOid) {
           values.emplace_back(Blob{decode_bytea(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c))});
         } else {
-          values.emplace_back(std::string(PQgetvalue(res.get(), r, c),
-                                          static_cast<std::size_t>(PQgetlength(res.get(), r, c))));
+          values.emplace_back(
+              std::string(PQgetvalue(res.get(), r, c), static_cast<std::size_t>(PQgetlength(res.get(), r, c))));
         }
       }
       out.emplace_back(std::move(values));
@@ -143,9 +143,7 @@ class PostgresDatabase final : public Database {
     size_ = 1;
   }
 
-  void read(const std::function<void(Tx&)>& fn) override {
-    run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
-  }
+  void read(const std::function<void(Tx&)>& fn) override { run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn); }
   void write(const std::function<void(Tx&)>& fn) override { run("BEGIN", fn); }
   Dialect dialect() const override { return Dialect::postgres; }
 

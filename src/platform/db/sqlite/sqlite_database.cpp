@@ -98,8 +98,8 @@ class Connection final : public Tx {
     auto it = cache_.find(key);
     sqlite3_stmt* stmt = nullptr;
     if (it == cache_.end()) {
-      int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                  nullptr);
+      int rc =
+          sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) fail(db_, rc, q.name);
       cache_.emplace(std::move(key), stmt);
     } else {

@@ -10,9 +10,9 @@
 namespace antq::units {
 namespace {
 
-const std::vector<Kind> kAllKinds = {Kind::country,      Kind::province,         Kind::district, Kind::commune,
-                                     Kind::ward,         Kind::special_zone,     Kind::residential_area,
-                                     Kind::agency,       Kind::enterprise,       Kind::school};
+const std::vector<Kind> kAllKinds = {Kind::country,    Kind::province,     Kind::district,         Kind::commune,
+                                     Kind::ward,       Kind::special_zone, Kind::residential_area, Kind::agency,
+                                     Kind::enterprise, Kind::school};
 
 TEST(UnitKind, CodesRoundTripForEveryKind) {
   std::set<std::string_view> codes;
@@ -39,8 +39,7 @@ TEST(UnitKind, CommuneLevelIsCommuneWardAndSpecialZone) {
 
 TEST(UnitKind, OfficersManageOnlyBodiesBelowTheCommune) {
   for (Kind k : kAllKinds) {
-    bool expected =
-        k == Kind::residential_area || k == Kind::agency || k == Kind::enterprise || k == Kind::school;
+    bool expected = k == Kind::residential_area || k == Kind::agency || k == Kind::enterprise || k == Kind::school;
     EXPECT_EQ(officer_may_manage(k), expected) << kind_code(k);
   }
 }

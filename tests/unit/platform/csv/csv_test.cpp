@@ -42,7 +42,9 @@ TEST(CsvParse, AcceptsALastRecordWithoutLineEnd) {
 }
 
 TEST(CsvParse, DropsAUtf8ByteOrderMark) {
-  auto records = parse("\xEF\xBB\xBF" "code,name\r\n01,Hà Nội\r\n");
+  auto records = parse(
+      "\xEF\xBB\xBF"
+      "code,name\r\n01,Hà Nội\r\n");
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].fields[0], "code");
 }
@@ -67,13 +69,13 @@ TEST(CsvParse, ReadsQuotedFieldsWithEmbeddedNewlines) {
 
 TEST(CsvParse, NumbersRecordsByTheLineTheyStartOn) {
   auto records = parse(
-      "h1,h2\n"           // line 1
-      "\"multi\n"         // line 2
-      "line\n"            // line 3
-      "field\",x\n"       // line 4
-      "after,multi\n"     // line 5
-      "\n"                // line 6: blank
-      "after,blank\n");   // line 7
+      "h1,h2\n"          // line 1
+      "\"multi\n"        // line 2
+      "line\n"           // line 3
+      "field\",x\n"      // line 4
+      "after,multi\n"    // line 5
+      "\n"               // line 6: blank
+      "after,blank\n");  // line 7
   ASSERT_EQ(records.size(), 4u);
   EXPECT_EQ(records[0].line, 1u);
   EXPECT_EQ(records[1].line, 2u);
@@ -108,7 +110,7 @@ TEST(CsvParse, RejectsAnUnterminatedQuoteNamingTheLineItOpensOn) {
 
 TEST(CsvParse, RejectsInvalidUtf8) {
   EXPECT_THROW(parse("name\nH\xE0 N\xF4i\n"), std::invalid_argument);  // Windows-1258 bytes
-  EXPECT_THROW(parse("name\n\xC0\xAF\n"), std::invalid_argument);       // overlong
+  EXPECT_THROW(parse("name\n\xC0\xAF\n"), std::invalid_argument);      // overlong
 }
 
 // csv.hpp: "Throws std::invalid_argument naming the line on malformed quoting or invalid
@@ -128,8 +130,9 @@ TEST(CsvFormat, QuotesOnlyFieldsThatNeedIt) {
 }
 
 TEST(CsvFormat, RoundTripsThroughParse) {
-  const Fields fields = {"01",          "Hà Nội, Việt Nam", "Tổ \"Bắc\"", "dòng 1\r\ndòng 2", "dòng\n3",
-                         " leading",    "trailing ",        "",           "=1+1",            "Đại tá Phạm Hoàng Điệp"};
+  const Fields fields = {
+      "01",   "Hà Nội, Việt Nam",      "Tổ \"Bắc\"", "dòng 1\r\ndòng 2", "dòng\n3", " leading", "trailing ", "",
+      "=1+1", "Đại tá Phạm Hoàng Điệp"};
   auto records = parse(format_record(fields) + format_record({"next"}));
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].fields, fields);

@@ -12,8 +12,8 @@
 #include <thread>
 #include <vector>
 
-#include "platform/db/migrations.hpp"
 #include "../../support/temp_dir.hpp"
+#include "platform/db/migrations.hpp"
 
 namespace antq::db {
 namespace {

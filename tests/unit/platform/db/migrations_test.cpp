@@ -89,8 +89,8 @@ TEST(LoadMigrations, DuplicateNumberMessageNamesTheNumber) {
 }
 
 TEST(LoadMigrations, RefusesBadFileNames) {
-  for (const char* name : {"1_short.sql", "00001_five.sql", "000a_x.sql", "0001-dash.sql", "0001_x.txt",
-                           "0001_.sql", "units.sql", "0001_x.SQL"}) {
+  for (const char* name : {"1_short.sql", "00001_five.sql", "000a_x.sql", "0001-dash.sql", "0001_x.txt", "0001_.sql",
+                           "units.sql", "0001_x.SQL"}) {
     Files files = {{name, "SELECT 1"}};
     EXPECT_THROW(load_migrations(files, Dialect::sqlite), std::invalid_argument) << name;
   }

@@ -15,16 +15,26 @@ namespace antq::i18n {
 namespace {
 
 const std::vector<Error::Kind> kAllKinds = {
-    Error::Kind::validation,        Error::Kind::malformed_json,
-    Error::Kind::invalid_utf8,      Error::Kind::payload_too_large,
-    Error::Kind::not_found,         Error::Kind::method_not_allowed,
-    Error::Kind::unauthenticated,   Error::Kind::invalid_credentials,
-    Error::Kind::totp_required,     Error::Kind::invalid_totp,
-    Error::Kind::forbidden,         Error::Kind::csrf_failed,
-    Error::Kind::too_many_attempts, Error::Kind::overloaded,
-    Error::Kind::conflict,          Error::Kind::unsupported_media_type,
-    Error::Kind::bad_path,          Error::Kind::csv_invalid,
-    Error::Kind::service_unavailable, Error::Kind::internal,
+    Error::Kind::validation,
+    Error::Kind::malformed_json,
+    Error::Kind::invalid_utf8,
+    Error::Kind::payload_too_large,
+    Error::Kind::not_found,
+    Error::Kind::method_not_allowed,
+    Error::Kind::unauthenticated,
+    Error::Kind::invalid_credentials,
+    Error::Kind::totp_required,
+    Error::Kind::invalid_totp,
+    Error::Kind::forbidden,
+    Error::Kind::csrf_failed,
+    Error::Kind::too_many_attempts,
+    Error::Kind::overloaded,
+    Error::Kind::conflict,
+    Error::Kind::unsupported_media_type,
+    Error::Kind::bad_path,
+    Error::Kind::csv_invalid,
+    Error::Kind::service_unavailable,
+    Error::Kind::internal,
 };
 
 // Keys of `from` that `to` lacks, one per line.

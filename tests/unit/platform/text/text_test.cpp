@@ -45,7 +45,7 @@ TEST(Fold, CollapsesLeadingTrailingAndRepeatedSpaces) {
 
 TEST(Fold, TreatsUnicodeSpacesAsSpaces) {
   EXPECT_EQ(fold("Khuôn\xC2\xA0\xC4\x90i\xE1\xBB\x83n"), "khuon dien");  // no-break space
-  EXPECT_EQ(fold("\xE2\x80\x83Khuôn  \xE3\x80\x80Điển"), "khuon dien");   // em, ideographic space
+  EXPECT_EQ(fold("\xE2\x80\x83Khuôn  \xE3\x80\x80Điển"), "khuon dien");  // em, ideographic space
 }
 
 TEST(Fold, FoldsDecomposedInputLikePrecomposed) {
@@ -57,11 +57,11 @@ TEST(Fold, FoldsDecomposedInputLikePrecomposed) {
 
 TEST(Nfc, ComposesCombiningSequences) {
   const std::vector<Case> table = {
-      {"e\xCC\x81", "\xC3\xA9"},                      // e + acute -> é
+      {"e\xCC\x81", "\xC3\xA9"},                        // e + acute -> é
       {"Nguye\xCC\x82\xCC\x83n", "Nguy\xE1\xBB\x85n"},  // -> Nguyễn
-      {"a\xCC\x86\xCC\x80", "\xE1\xBA\xB1"},           // a + breve + grave -> ằ
-      {"o\xCC\x9B\xCC\xA3", "\xE1\xBB\xA3"},           // o + horn + dot below -> ợ
-      {"Nguy\xE1\xBB\x85n", "Nguy\xE1\xBB\x85n"},      // already NFC: unchanged
+      {"a\xCC\x86\xCC\x80", "\xE1\xBA\xB1"},            // a + breve + grave -> ằ
+      {"o\xCC\x9B\xCC\xA3", "\xE1\xBB\xA3"},            // o + horn + dot below -> ợ
+      {"Nguy\xE1\xBB\x85n", "Nguy\xE1\xBB\x85n"},       // already NFC: unchanged
       {"", ""},
   };
   for (const auto& c : table) EXPECT_EQ(nfc(c.input), c.expected) << "input: " << c.input;
