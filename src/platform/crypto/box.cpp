@@ -61,7 +61,8 @@ std::string secretbox(std::string_view key, std::string_view plaintext) {
 }
 
 std::optional<std::string> open_secretbox(std::string_view key, std::string_view boxed) {
-  if (key.size() != crypto_secretbox_KEYBYTES || boxed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+  if (key.size() != crypto_secretbox_KEYBYTES ||
+      boxed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
     return std::nullopt;
   }
   std::string out(boxed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
@@ -95,7 +96,8 @@ void wipe(std::string& secret) {
   secret.clear();
 }
 
-StreamEncryptor::StreamEncryptor(std::string_view key) : header_(crypto_secretstream_xchacha20poly1305_HEADERBYTES, '\0') {
+StreamEncryptor::StreamEncryptor(std::string_view key)
+    : header_(crypto_secretstream_xchacha20poly1305_HEADERBYTES, '\0') {
   require_size(key, crypto_secretstream_xchacha20poly1305_KEYBYTES, "stream key");
   crypto_secretstream_xchacha20poly1305_init_push(
       reinterpret_cast<crypto_secretstream_xchacha20poly1305_state*>(state_), bytes(header_), bytes(key));
