@@ -3,6 +3,7 @@
 // thin adapters that parse input, call one service function and render the result.
 #include <string>
 
+#include "api/tree_cache.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "modules/accounts/service.hpp"
@@ -24,6 +25,7 @@ struct Services {
   http::Metrics& metrics;
   CookieSecure cookie_secure = CookieSecure::automatic;
   int session_hours = 12;
+  TreeCache tree_cache{};
 };
 
 void add_system_routes(http::Router& router, Services& services);

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "api/support.hpp"
+#include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
 
@@ -43,11 +44,26 @@ void add_units_routes(http::Router& router, Services& s) {
   auto today = [&s] { return time::local_date(s.clock.now()); };
 
   router.add("GET", "/api/v1/units/tree", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               auto roots = s.units.tree(c.actor, flag_param(req, "history"));
-               boost::json::array out;
+               bool history = flag_param(req, "history");
                auto t = today();
-               for (const auto& r : roots) out.push_back(node_json(r, t));
-               return http::Response::json(200, boost::json::object{{"roots", std::move(out)}});
+               auto version = s.units.version();
+               std::string key = c.actor.scope_path + (history ? "|h|" : "|a|") + t;
+               auto body = s.tree_cache.get(version, key, [&] {
+                 boost::json::array out;
+                 for (const auto& r : s.units.tree(c.actor, history)) out.push_back(node_json(r, t));
+                 return boost::json::serialize(boost::json::object{{"roots", std::move(out)}});
+               });
+               std::string etag = "\"" + crypto::blake2b_hex(std::to_string(version) + "|" + key).substr(0, 20) + "\"";
+               http::Response res;
+               res.set("ETag", etag);
+               res.set("Cache-Control", "private, no-cache");
+               if (req.header("if-none-match") == etag) {
+                 res.status = 304;
+                 return res;
+               }
+               res.shared_body = body;
+               res.set("Content-Type", "application/json; charset=utf-8");
+               return res;
              }));
 
   router.add(

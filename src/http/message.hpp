@@ -3,6 +3,7 @@
 #include <boost/json/value.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ struct Response {
   int status = 200;
   Fields headers;
   std::string body;
+  // A large body shared with a cache instead of copied; used when set.
+  std::shared_ptr<const std::string> shared_body;
+
+  const std::string& content() const { return shared_body ? *shared_body : body; }
 
   void set(std::string name, std::string value);
   std::optional<std::string> header(std::string_view name) const;

@@ -22,8 +22,10 @@ std::string escape_label(const std::string& s) {
 
 void Metrics::record(const std::string& route, int status, double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{route, status}];
-  auto& h = latency_[route];
+  auto it = routes_.find(route);
+  if (it == routes_.end()) it = routes_.emplace(route, RouteStats{}).first;
+  ++it->second.by_status[status];
+  auto& h = it->second.latency;
   ++h.count;
   h.sum += seconds;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
@@ -41,13 +43,15 @@ std::string Metrics::render() const {
   std::lock_guard lock(mutex_);
   out += "# HELP antq_http_requests_total HTTP requests by route pattern and status.\n";
   out += "# TYPE antq_http_requests_total counter\n";
-  for (const auto& [key, n] : requests_) {
-    out += fmt::format("antq_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", escape_label(key.first),
-                       key.second, n);
+  for (const auto& [route, stats] : routes_) {
+    for (const auto& [status, n] : stats.by_status) {
+      out += fmt::format("antq_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", escape_label(route), status, n);
+    }
   }
   out += "# HELP antq_http_request_duration_seconds Time from request read to response ready.\n";
   out += "# TYPE antq_http_request_duration_seconds histogram\n";
-  for (const auto& [route, h] : latency_) {
+  for (const auto& [route, stats] : routes_) {
+    const auto& h = stats.latency;
     auto label = escape_label(route);
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label, kBuckets[i],

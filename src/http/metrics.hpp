@@ -26,9 +26,12 @@ class Metrics {
     std::uint64_t count = 0;
     double sum = 0;
   };
+  struct RouteStats {
+    std::map<int, std::uint64_t> by_status;
+    Histogram latency;
+  };
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, int>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
+  std::map<std::string, RouteStats, std::less<>> routes_;
   struct Gauge {
     std::string name;
     std::string help;

@@ -54,9 +54,9 @@ std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const std::string& r
   auto content = read_file(root_ / relative);
   if (!content) return nullptr;
   auto e = std::make_shared<Entry>();
-  e->content = std::move(*content);
-  e->gzip = read_file(root_ / (relative + ".gz")).value_or("");
-  e->etag = "\"" + crypto::blake2b_hex(e->content).substr(0, 20) + "\"";
+  e->content = std::make_shared<const std::string>(std::move(*content));
+  if (auto gz = read_file(root_ / (relative + ".gz"))) e->gzip = std::make_shared<const std::string>(std::move(*gz));
+  e->etag = "\"" + crypto::blake2b_hex(*e->content).substr(0, 20) + "\"";
   e->content_type = content_type_of(relative);
   std::lock_guard lock(mutex_);
   cache_[relative] = e;
@@ -94,11 +94,11 @@ Response StaticFiles::serve(const Request& req) const {
     r.status = 304;
     return r;
   }
-  if (!entry->gzip.empty() && accepts_gzip(req)) {
-    r.body = entry->gzip;
+  if (entry->gzip && accepts_gzip(req)) {
+    r.shared_body = entry->gzip;
     r.set("Content-Encoding", "gzip");
   } else {
-    r.body = entry->content;
+    r.shared_body = entry->content;
   }
   return r;
 }

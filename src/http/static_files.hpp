@@ -20,8 +20,8 @@ class StaticFiles {
 
  private:
   struct Entry {
-    std::string content;
-    std::string gzip;  // empty when there is no .gz twin
+    std::shared_ptr<const std::string> content;
+    std::shared_ptr<const std::string> gzip;  // null when there is no .gz twin
     std::string etag;
     std::string content_type;
   };

@@ -1,7 +1,8 @@
 // User administration by administrators, with every access audited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, PASSWORD, Client } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { start, signedIn, unitIds, PASSWORD, Client, DB, psql } from './lib.mjs';
 
 let server;
 let ids;
@@ -33,6 +34,23 @@ test('an admin creates, reads, lists and edits a user', async () => {
   assert.equal(edited.data.unit_name, 'Tân Trào');
   const signed = await signedIn(server.url, 'to.langhan');
   assert.equal((await signed.get('/api/v1/units/tree')).data.roots[0].code, 'DEMO-TANTRAO', 'the new scope applies');
+});
+
+test('each user gets an own key pair at first sign-in; disabling drops the wrapped key', async () => {
+  const admin = await signedIn(server.url, 'admin');
+  const u = await admin.post('/api/v1/users', { username: 'co.khoa', full_name: 'Có Khóa', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD });
+  const query = `SELECT count(*) FROM users WHERE id = ${u.data.id} AND box_secret_wrapped IS NOT NULL`;
+  const count = () => Number(DB === 'postgres' ? psql(server.databaseUrl, query).trim()
+    : execFileSync('sqlite3', [`${server.dir}/antq.db`, query], { encoding: 'utf8' }).trim());
+  assert.equal(count(), 0, 'no key before the first sign-in');
+  await signedIn(server.url, 'co.khoa');
+  assert.equal(count(), 1);
+  const raw = DB === 'postgres'
+    ? psql(server.databaseUrl, `SELECT encode(box_secret_wrapped, 'hex') FROM users WHERE id = ${u.data.id}`)
+    : execFileSync('sqlite3', [`${server.dir}/antq.db`, `SELECT hex(box_secret_wrapped) FROM users WHERE id = ${u.data.id}`], { encoding: 'utf8' });
+  assert.ok(raw.trim().length >= 2 * (24 + 16 + 32), 'nonce, MAC and the secret key');
+  await admin.patch(`/api/v1/users/${u.data.id}`, { disabled: true });
+  assert.equal(count(), 0, 'disabling removes the wrapped key');
 });
 
 test('a password reset by the admin ends the user sessions', async () => {

@@ -66,6 +66,9 @@ struct Session {
   std::string csrf_token;
   std::int64_t expires_at = 0;
   User user;
+  // The user's own secret box key, unwrapped for this request only (empty for sessions
+  // that have none). Never serialised, never logged.
+  std::string box_secret_key;
 };
 
 struct TotpSetup {

@@ -110,6 +110,25 @@ UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& f) {
   return page;
 }
 
+BoxKeys box_keys(db::Tx& tx, std::int64_t user_id) {
+  static constexpr db::Query q{"users.box_keys",
+                               "SELECT box_public_key, box_secret_wrapped, box_salt FROM users WHERE id = $1"};
+  auto r = tx.row(q, user_id);
+  if (!r || r->is_null(0)) return {};
+  return BoxKeys{r->blob(0), r->blob(1), r->blob(2)};
+}
+
+void set_box_keys(db::Tx& tx, std::int64_t user_id, const std::optional<BoxKeys>& keys) {
+  static constexpr db::Query q{
+      "users.set_box_keys",
+      "UPDATE users SET box_public_key = $2, box_secret_wrapped = $3, box_salt = $4 WHERE id = $1"};
+  if (!keys || !keys->public_key) {
+    tx.exec(q, user_id, nullptr, nullptr, nullptr);
+    return;
+  }
+  tx.exec(q, user_id, db::Blob{*keys->public_key}, db::Blob{keys->wrapped_secret}, db::Blob{keys->salt});
+}
+
 void replace_recovery_codes(db::Tx& tx, std::int64_t user_id, const std::vector<std::string>& hashes) {
   static constexpr db::Query del{"recovery.delete", "DELETE FROM recovery_codes WHERE user_id = $1"};
   static constexpr db::Query ins{"recovery.insert", "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)"};
@@ -125,19 +144,21 @@ bool use_recovery_code(db::Tx& tx, std::int64_t user_id, const std::string& hash
 }
 
 void insert_session(db::Tx& tx, const std::string& token_hash, std::int64_t user_id, const std::string& csrf,
-                    std::int64_t now, std::int64_t expires_at) {
-  static constexpr db::Query q{
-      "sessions.insert",
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)"};
-  tx.exec(q, token_hash, user_id, csrf, now, expires_at);
+                    std::int64_t now, std::int64_t expires_at, const std::string& box_secret_sealed) {
+  static constexpr db::Query q{"sessions.insert",
+                               "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, "
+                               "box_secret_sealed) VALUES ($1, $2, $3, $4, $5, $6)"};
+  db::Value sealed = box_secret_sealed.empty() ? db::Value(nullptr) : db::Value(db::Blob{box_secret_sealed});
+  tx.exec(q, token_hash, user_id, csrf, now, expires_at, sealed);
 }
 
 std::optional<SessionRow> session(db::Tx& tx, const std::string& token_hash) {
   static constexpr db::Query q{"sessions.get",
-                               "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1"};
+                               "SELECT user_id, csrf_token, expires_at, box_secret_sealed FROM sessions "
+                               "WHERE token_hash = $1"};
   auto r = tx.row(q, token_hash);
   if (!r) return std::nullopt;
-  return SessionRow{r->i64(0), r->text(1), r->i64(2)};
+  return SessionRow{r->i64(0), r->text(1), r->i64(2), r->blob(3)};
 }
 
 void delete_session(db::Tx& tx, const std::string& token_hash) {

@@ -24,16 +24,26 @@ void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& sec
               const std::optional<std::string>& pending, std::int64_t now);
 UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& filter);
 
+// The user's own key pair: public key, the wrapped secret key and the wrapping salt.
+struct BoxKeys {
+  std::optional<std::string> public_key;
+  std::string wrapped_secret;
+  std::string salt;
+};
+BoxKeys box_keys(db::Tx& tx, std::int64_t user_id);
+void set_box_keys(db::Tx& tx, std::int64_t user_id, const std::optional<BoxKeys>& keys);
+
 void replace_recovery_codes(db::Tx& tx, std::int64_t user_id, const std::vector<std::string>& hashes);
 // Marks a matching unused code as used; true when one matched.
 bool use_recovery_code(db::Tx& tx, std::int64_t user_id, const std::string& hash, std::int64_t now);
 
 void insert_session(db::Tx& tx, const std::string& token_hash, std::int64_t user_id, const std::string& csrf,
-                    std::int64_t now, std::int64_t expires_at);
+                    std::int64_t now, std::int64_t expires_at, const std::string& box_secret_sealed);
 struct SessionRow {
   std::int64_t user_id = 0;
   std::string csrf_token;
   std::int64_t expires_at = 0;
+  std::string box_secret_sealed;
 };
 std::optional<SessionRow> session(db::Tx& tx, const std::string& token_hash);
 void delete_session(db::Tx& tx, const std::string& token_hash);

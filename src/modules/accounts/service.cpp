@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "modules/accounts/repo.hpp"
+#include "platform/crypto/box.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/crypto/totp.hpp"
 #include "platform/error.hpp"
@@ -16,6 +17,16 @@ namespace {
 constexpr int kRecoveryCodes = 10;
 
 std::string hash_token(const std::string& token) { return crypto::blake2b_hex("antq-session|" + token); }
+// Encrypts what the session keeps (the user's secret key): only the cookie's token gives it.
+std::string session_key(const std::string& token) { return crypto::blake2b("antq-session-key|" + token); }
+
+repo::BoxKeys wrap_box_key(const crypto::KeyPair& pair, const std::string& password) {
+  std::string salt = crypto::random_bytes(crypto::kSaltBytes);
+  std::string kek = crypto::derive_key(password, salt);
+  repo::BoxKeys keys{pair.public_key, crypto::secretbox(kek, pair.secret_key), salt};
+  crypto::wipe(kek);
+  return keys;
+}
 std::string hash_recovery(const std::string& code) {
   std::string digits;
   for (char c : code) {
@@ -73,6 +84,16 @@ Actor Service::actor_of(const User& user) {
   return Actor{user.id, user.username, user.role, user.unit_id, user.unit_path};
 }
 
+std::optional<User> Service::find(db::Tx& tx, std::int64_t id) const { return repo::get(tx, id); }
+
+std::optional<User> Service::find_by_username(db::Tx& tx, const std::string& username) const {
+  return repo::by_username(tx, username);
+}
+
+std::optional<std::string> Service::box_public_key(db::Tx& tx, std::int64_t id) const {
+  return repo::box_keys(tx, id).public_key;
+}
+
 std::int64_t Service::session_expiry() const { return clock_.now() + settings_.session_hours * 3600LL * 1000; }
 
 Session Service::login(const Credentials& c) {
@@ -122,10 +143,12 @@ Session Service::login(const Credentials& c) {
   s.csrf_token = crypto::random_token(24);
   s.expires_at = session_expiry();
   s.user = *user;
+  s.box_secret_key = unlock_box_key(*user, c.password);
+  std::string sealed_key = crypto::secretbox(session_key(s.token), s.box_secret_key);
   db_.write([&](db::Tx& tx) {
     auto now = clock_.now();
     repo::delete_expired_sessions(tx, now);
-    repo::insert_session(tx, hash_token(s.token), user->id, s.csrf_token, now, s.expires_at);
+    repo::insert_session(tx, hash_token(s.token), user->id, s.csrf_token, now, s.expires_at, sealed_key);
     audit_.record(tx, actor_of(*user), "auth.login", "user", std::to_string(user->id),
                   used_recovery ? R"({"recovery_code":true})" : "{}");
   });
@@ -144,10 +167,36 @@ Session Service::session(const std::string& token) const {
     s.csrf_token = row->csrf_token;
     s.expires_at = row->expires_at;
     s.user = *user;
+    if (!row->box_secret_sealed.empty()) {
+      s.box_secret_key = crypto::open_secretbox(session_key(token), row->box_secret_sealed).value_or("");
+    }
     found = true;
   });
   if (!found) throw Error::unauthenticated();
   return s;
+}
+
+std::string Service::unlock_box_key(const User& user, const std::string& password) {
+  repo::BoxKeys keys;
+  db_.read([&](db::Tx& tx) { keys = repo::box_keys(tx, user.id); });
+  if (keys.public_key) {
+    std::string kek = crypto::derive_key(password, keys.salt);
+    auto secret = crypto::open_secretbox(kek, keys.wrapped_secret);
+    crypto::wipe(kek);
+    if (secret) return *secret;
+  }
+  auto pair = crypto::new_key_pair();
+  auto wrapped = wrap_box_key(pair, password);
+  db_.write([&](db::Tx& tx) {
+    repo::set_box_keys(tx, user.id, wrapped);
+    audit_.record(tx, actor_of(user), "user.key_create", "user", std::to_string(user.id));
+  });
+  return pair.secret_key;
+}
+
+void Service::revoke_keys(db::Tx& tx, std::int64_t user_id) const {
+  repo::set_box_keys(tx, user_id, std::nullopt);
+  for (const auto& hook : keys_revoked_hooks_) hook(tx, user_id);
 }
 
 void Service::logout(const std::string& token) {
@@ -165,8 +214,19 @@ void Service::change_password(const Actor& actor, const std::string& current, co
   if (text::length(next) < kMinPasswordLength) throw Error::field("new_password", "weak_password");
   if (next.size() > 1024) throw Error::field("new_password", "too_long");
   std::string new_hash = crypto::hash_password(next);
+  // The own key pair stays: unwrap it with the current password, wrap it with the new one.
+  repo::BoxKeys keys;
+  db_.read([&](db::Tx& tx) { keys = repo::box_keys(tx, actor.user_id); });
+  std::optional<repo::BoxKeys> rewrapped;
+  if (keys.public_key) {
+    std::string kek = crypto::derive_key(current, keys.salt);
+    auto secret = crypto::open_secretbox(kek, keys.wrapped_secret);
+    crypto::wipe(kek);
+    if (secret) rewrapped = wrap_box_key(crypto::KeyPair{*keys.public_key, *secret}, next);
+  }
   db_.write([&](db::Tx& tx) {
     repo::set_password(tx, actor.user_id, new_hash, clock_.now());
+    if (rewrapped) repo::set_box_keys(tx, actor.user_id, rewrapped);
     audit_.record(tx, actor, "user.password_change", "user", std::to_string(actor.user_id));
   });
 }
@@ -341,7 +401,10 @@ User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch
     auto now = clock_.now();
     repo::update(tx, *u, now);
     if (new_hash) repo::set_password(tx, id, *new_hash, now);
-    if (u->disabled || new_hash) repo::delete_sessions_of(tx, id, "");
+    if (u->disabled || new_hash) {
+      repo::delete_sessions_of(tx, id, "");
+      revoke_keys(tx, id);  // an administrator cannot rewrap a key without the old password
+    }
     updated = *repo::get(tx, id);
     auto detail = user_detail(updated);
     if (new_hash) detail.insert(detail.size() - 1, R"(,"password_reset":true)");

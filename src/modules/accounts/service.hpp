@@ -1,6 +1,7 @@
 #pragma once
 // Accounts: login and sessions, passwords, TOTP, and user administration.
 // Slow calls (Argon2id: login, password changes) must run on the worker pool.
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -48,9 +49,25 @@ class Service {
   // The actor a session stands for.
   static Actor actor_of(const User& user);
 
+  // For other services, inside their transaction: a user, and the public half of the
+  // user's own key pair (nullopt until the first sign-in, or after a reset).
+  std::optional<User> find(db::Tx& tx, std::int64_t id) const;
+  std::optional<User> find_by_username(db::Tx& tx, const std::string& username) const;
+  std::optional<std::string> box_public_key(db::Tx& tx, std::int64_t id) const;
+
+  // Called inside the transaction that drops a user's own key pair (account disabled,
+  // password reset by an administrator), so that keys given to that user go too.
+  using KeysRevokedHook = std::function<void(db::Tx&, std::int64_t user_id)>;
+  void on_keys_revoked(KeysRevokedHook hook) { keys_revoked_hooks_.push_back(std::move(hook)); }
+
  private:
   std::int64_t session_expiry() const;
+  // The user's own secret box key, unwrapped with the password, or a new key pair when
+  // the user has none yet (first sign-in, or after an administrator's reset).
+  std::string unlock_box_key(const User& user, const std::string& password);
+  void revoke_keys(db::Tx& tx, std::int64_t user_id) const;
 
+  std::vector<KeysRevokedHook> keys_revoked_hooks_;
   db::Database& db_;
   const audit::Service& audit_;
   const units::Service& units_;

@@ -29,6 +29,11 @@ Unit from_row(const db::Row& r) {
   return u;
 }
 
+void bump_version(db::Tx& tx) {
+  static constexpr db::Query q{"units.bump_version", "UPDATE units_version SET version = version + 1 WHERE id = 1"};
+  tx.exec(q);
+}
+
 std::vector<Unit> many(const db::Rows& rows) {
   std::vector<Unit> out;
   out.reserve(rows.size());
@@ -51,6 +56,7 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
                    u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo, u.note, now)
                 ->i64(0);
   tx.exec(set_path, id, parent_path.empty() ? std::string("/") : parent_path);
+  bump_version(tx);
   return id;
 }
 
@@ -108,6 +114,12 @@ void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {
   std::string new_path = new_parent.path + std::to_string(u.id) + "/";
   tx.exec(set_parent, u.id, new_parent.id, now);
   tx.exec(rewrite, u.path, new_path, new_parent.depth + 1 - u.depth);
+  bump_version(tx);
+}
+
+std::int64_t version(db::Tx& tx) {
+  static constexpr db::Query q{"units.version", "SELECT version FROM units_version WHERE id = 1"};
+  return tx.row(q)->i64(0);
 }
 
 void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& e, std::int64_t now) {

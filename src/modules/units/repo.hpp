@@ -23,6 +23,9 @@ void update_fields(db::Tx& tx, const Unit& unit, std::int64_t now);
 void move(db::Tx& tx, const Unit& unit, const Unit& new_parent, std::int64_t now);
 void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& event, std::int64_t now);
 std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id);
+// The counter bumped by every write above (in the writer's transaction).
+std::int64_t version(db::Tx& tx);
+
 ListPage list(db::Tx& tx, const std::string& scope_path, const ListFilter& filter, const std::string& today);
 
 }  // namespace antq::units::repo

@@ -140,6 +140,12 @@ std::vector<TreeNode> Service::tree(const Actor& actor, bool history) const {
   return roots;
 }
 
+std::int64_t Service::version() const {
+  std::int64_t v = 0;
+  db_.read([&](db::Tx& tx) { v = repo::version(tx); });
+  return v;
+}
+
 ListPage Service::list(const Actor& actor, const ListFilter& filter) const {
   ListFilter f = filter;
   f.page = std::max(1, f.page);

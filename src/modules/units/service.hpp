@@ -18,6 +18,8 @@ class Service {
 
   // The actor's scope unit and everything under it; ended units only with `history`.
   std::vector<TreeNode> tree(const Actor& actor, bool history) const;
+  // Changes with every write to any unit: a cached tree is current while this is equal.
+  std::int64_t version() const;
   ListPage list(const Actor& actor, const ListFilter& filter) const;
   Detail get(const Actor& actor, std::int64_t id) const;
   Unit create(const Actor& actor, const NewUnit& input) const;

@@ -1,6 +1,7 @@
 #pragma once
 // Cryptography for the whole program, on libsodium. Thread-safe after init().
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ std::uint32_t random_below(std::uint32_t upper);
 std::string to_hex(std::string_view bytes);
 std::string base64url(std::string_view bytes);
 std::string base64(std::string_view bytes);
+// RFC 4648 base32 without padding (A–Z, 2–7); from_base32 ignores case, spaces and dashes
+// and returns nullopt on any other character.
+std::string to_base32(std::string_view bytes);
+std::optional<std::string> from_base32(std::string_view text);
 
 // BLAKE2b with a 32-byte output (raw bytes).
 std::string blake2b(std::string_view message);
