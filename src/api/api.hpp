@@ -8,6 +8,8 @@
 #include "http/router.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/mailbox/keys.hpp"
+#include "modules/mailbox/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
 #include "platform/time/time.hpp"
@@ -24,7 +26,9 @@ struct Services {
   audit::Service& audit;
   http::Metrics& metrics;
   CookieSecure cookie_secure = CookieSecure::automatic;
-  int session_hours = 12;
+  int session_hours;
+  mailbox::Service& mailbox;
+  mailbox::Keys& keys;
   TreeCache tree_cache{};
 };
 
@@ -33,6 +37,7 @@ void add_auth_routes(http::Router& router, Services& services);
 void add_units_routes(http::Router& router, Services& services);
 void add_users_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_mailbox_routes(http::Router& router, Services& services);
 
 inline void add_all_routes(http::Router& router, Services& services) {
   add_system_routes(router, services);
@@ -40,6 +45,7 @@ inline void add_all_routes(http::Router& router, Services& services) {
   add_units_routes(router, services);
   add_users_routes(router, services);
   add_audit_routes(router, services);
+  add_mailbox_routes(router, services);
 }
 
 }  // namespace antq::api

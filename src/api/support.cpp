@@ -115,6 +115,7 @@ boost::json::object user_json(const accounts::User& u) {
       {"unit_name", u.unit_name},
       {"locale", u.locale},
       {"totp_enabled", u.totp_enabled},
+      {"identity_permission", u.identity_permission},
       {"disabled", u.disabled},
       {"created_at", time::format_iso_utc(u.created_at)},
   };

@@ -47,6 +47,7 @@ void add_users_routes(http::Router& router, Services& s) {
                p.unit_id = r.integer("unit_id");
                p.disabled = r.boolean("disabled");
                p.locale = r.text("locale", 8);
+               p.identity_permission = r.boolean("identity_permission");
                if (body.contains("password")) p.password = r.secret("password");
                r.finish();
                return http::Response::json(200, user_json(s.accounts.update(c.actor, id, p)));

@@ -55,10 +55,10 @@ std::unique_ptr<Context> context_of(const Options& o, bool migrate = true) {
   return open_context(std::move(config), migrate);
 }
 
-// A password from --password, ANTQ_PASSWORD, or typed at the terminal without echo.
-std::string password_of(const std::string& flag) {
+// A secret from its flag, its environment variable, or typed at the terminal without echo.
+std::string secret_of(const std::string& flag, const char* env_name, const char* prompt) {
   if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("ANTQ_PASSWORD")) return env;
+  if (const char* env = std::getenv(env_name)) return env;
   if (!isatty(STDIN_FILENO)) {
     std::string line;
     std::getline(std::cin, line);
@@ -69,13 +69,15 @@ std::string password_of(const std::string& flag) {
   termios quiet = old;
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  std::cerr << "Mật khẩu / Password: ";
+  std::cerr << prompt << ": ";
   std::string line;
   std::getline(std::cin, line);
   tcsetattr(STDIN_FILENO, TCSANOW, &old);
   std::cerr << "\n";
   return line;
 }
+
+std::string password_of(const std::string& flag) { return secret_of(flag, "ANTQ_PASSWORD", "Mật khẩu / Password"); }
 
 // Field errors in words for the terminal, in Vietnamese then English.
 std::string describe(const Error& e) {
@@ -127,9 +129,13 @@ int cmd_init(const Options& o) {
 int cmd_demo(const Options& o, const std::string& password) {
   if (!std::filesystem::exists(std::filesystem::path(o.data_dir) / "antq.toml")) cmd_init(o);
   auto ctx = context_of(o);
-  bool loaded = load_demo(*ctx, password);
-  std::cout << (loaded ? "Đã nạp dữ liệu mẫu / demo data loaded.\n"
-                       : "Cơ sở dữ liệu đã có dữ liệu: không nạp lại / the database already has data: unchanged.\n");
+  auto recovery = load_demo(*ctx, password);
+  if (recovery) {
+    std::cout << "Đã nạp dữ liệu mẫu / demo data loaded.\n"
+              << "Khóa khôi phục hòm thư xã Tân Trào / Tân Trào's mailbox recovery key: " << *recovery << "\n";
+  } else {
+    std::cout << "Cơ sở dữ liệu đã có dữ liệu: không nạp lại / the database already has data: unchanged.\n";
+  }
   return 0;
 }
 
@@ -204,6 +210,24 @@ int run_cli(int argc, char** argv) {
   auto* restore_cmd = app.add_subcommand("restore", "replace the database with a backup (server stopped)");
   restore_cmd->add_option("file", file)->required()->check(CLI::ExistingFile);
 
+  auto* keys_cmd = app.add_subcommand("keys", "mailbox keys of a commune (khóa hòm thư)");
+  keys_cmd->require_subcommand(1);
+  std::string recovery_key;
+  auto* keys_init = keys_cmd->add_subcommand("init", "create the commune's key pair; prints the recovery key once");
+  keys_init->add_option("--unit", unit_code, "code of the commune")->required();
+  auto* keys_grant = keys_cmd->add_subcommand("grant", "give the commune's key to an officer, with the recovery key");
+  auto* keys_recover = keys_cmd->add_subcommand("recover", "same as grant: restore an officer's access");
+  for (auto* c : {keys_grant, keys_recover}) {
+    c->add_option("--unit", unit_code, "code of the commune")->required();
+    c->add_option("--user", username, "the officer (must have signed in once)")->required();
+    c->add_option("--recovery-key", recovery_key, "or ANTQ_RECOVERY_KEY, or typed");
+  }
+  auto* keys_rotate = keys_cmd->add_subcommand("rotate", "new key pair; prints the new recovery key");
+  keys_rotate->add_option("--unit", unit_code, "code of the commune")->required();
+  keys_rotate->add_option("--recovery-key", recovery_key, "or ANTQ_RECOVERY_KEY, or typed");
+  auto* keys_status = keys_cmd->add_subcommand("status", "key version and who holds it");
+  keys_status->add_option("--unit", unit_code, "code of the commune")->required();
+
   auto* audit_cmd = app.add_subcommand("audit", "audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "check the hash chain of the whole log");
@@ -258,6 +282,27 @@ int run_cli(int argc, char** argv) {
       }
     } else if (*backup_cmd) {
       backup(*ctx, file);
+    } else if (*keys_init) {
+      auto key = ctx->keys->init(system_actor(), unit_id_by_code(*ctx, unit_code));
+      std::cout << "Khóa khôi phục (chỉ hiện một lần, hãy chép và cất giữ ngoài máy) /\n"
+                   "Recovery key (shown once: write it down and keep it offline):\n\n  "
+                << key << "\n";
+    } else if (*keys_grant || *keys_recover) {
+      auto user = user_by_name(*ctx, username);
+      ctx->keys->grant_with_recovery(system_actor(), unit_id_by_code(*ctx, unit_code),
+                                     secret_of(recovery_key, "ANTQ_RECOVERY_KEY", "Khóa khôi phục / Recovery key"),
+                                     user.id);
+      std::cout << "Đã trao khóa / key given to: " << username << "\n";
+    } else if (*keys_rotate) {
+      auto key = ctx->keys->rotate(system_actor(), unit_id_by_code(*ctx, unit_code),
+                                   secret_of(recovery_key, "ANTQ_RECOVERY_KEY", "Khóa khôi phục / Recovery key"));
+      std::cout << "Khóa khôi phục mới / new recovery key (the old one no longer works):\n\n  " << key << "\n";
+    } else if (*keys_status) {
+      auto st = ctx->keys->status(system_actor(), unit_id_by_code(*ctx, unit_code));
+      std::cout << fmt::format("version {}\n", st.version);
+      for (const auto& h : st.holders) {
+        std::cout << fmt::format("  {}{}\n", h.username, h.usable ? "" : " (unusable: signed in again after a reset)");
+      }
     } else if (*audit_verify) {
       auto v = ctx->audit->verify(system_actor());
       if (v.ok) {

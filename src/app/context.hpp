@@ -5,6 +5,8 @@
 #include "app/config.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/mailbox/keys.hpp"
+#include "modules/mailbox/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
 #include "platform/time/time.hpp"
@@ -18,6 +20,8 @@ struct Context {
   std::unique_ptr<audit::Service> audit;
   std::unique_ptr<units::Service> units;
   std::unique_ptr<accounts::Service> accounts;
+  std::unique_ptr<mailbox::Keys> keys;
+  std::unique_ptr<mailbox::Service> mailbox;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

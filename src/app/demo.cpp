@@ -74,11 +74,11 @@ std::int64_t id_of(Context& ctx, const std::string& code) {
 
 }  // namespace
 
-bool load_demo(Context& ctx, const std::string& password) {
+std::optional<std::string> load_demo(Context& ctx, const std::string& password) {
   Actor system = system_actor();
   units::ListFilter everything;
   everything.include_history = true;
-  if (ctx.units->list(system, everything).total > 0) return false;
+  if (ctx.units->list(system, everything).total > 0) return std::nullopt;
   for (const auto& s : before_merge()) {
     units::NewUnit in{s.code, s.name, s.kind, s.designation, std::nullopt, std::nullopt, false, s.note, s.demo};
     if (!s.parent_code.empty()) in.parent_id = id_of(ctx, s.parent_code);
@@ -102,8 +102,14 @@ bool load_demo(Context& ctx, const std::string& password) {
     accounts::NewUser in{u.username, u.full_name, u.role, id_of(ctx, u.unit_code), password, "vi"};
     ctx.accounts->create(system, in);
   }
+  // Tân Trào opens its mailbox; its officer signs in once (which makes his own key pair)
+  // and receives the commune's key.
+  auto recovery = ctx.keys->init(system, id_of(ctx, "DEMO-TANTRAO"));
+  auto officer = ctx.accounts->login(accounts::Credentials{"officer.tantrao", password, std::nullopt, "demo"});
+  ctx.accounts->logout(officer.token);
+  ctx.keys->grant_with_recovery(system, id_of(ctx, "DEMO-TANTRAO"), recovery, officer.user.id);
   spdlog::info("demo data loaded: {} units, {} users", before_merge().size(), users().size());
-  return true;
+  return recovery;
 }
 
 std::vector<DemoAccount> demo_accounts() {

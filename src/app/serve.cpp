@@ -78,14 +78,16 @@ int serve(Context& ctx) {
                     [database] { return static_cast<double>(database->pool_stats().in_use); });
   metrics.add_gauge("antq_db_pool_size", "Database connections available.",
                     [database] { return static_cast<double>(database->pool_stats().size); });
-  api::Services services{*ctx.db,
-                         ctx.clock,
-                         *ctx.accounts,
-                         *ctx.units,
-                         *ctx.audit,
-                         metrics,
-                         cookie_policy(ctx.config.security.cookie_secure),
-                         ctx.config.security.session_hours};
+  api::Services services{.db = *ctx.db,
+                         .clock = ctx.clock,
+                         .accounts = *ctx.accounts,
+                         .units = *ctx.units,
+                         .audit = *ctx.audit,
+                         .metrics = metrics,
+                         .cookie_secure = cookie_policy(ctx.config.security.cookie_secure),
+                         .session_hours = ctx.config.security.session_hours,
+                         .mailbox = *ctx.mailbox,
+                         .keys = *ctx.keys};
   http::Router router;
   api::add_all_routes(router, services);
   auto web = static_dir(ctx.config);

@@ -40,7 +40,7 @@ export function prepare({ demo = true, env = {} } = {}) {
     spawnSync(BIN, [...args, '--data', dir], { env: { ...baseEnv, ...(options.env ?? {}) }, encoding: 'utf8', input: options.input });
   const r = demo ? cli(['demo', '--password', PASSWORD]) : cli(['init']);
   if (r.status !== 0) throw new Error(`antq ${demo ? 'demo' : 'init'} failed: ${r.stderr}`);
-  return { dir, env: baseEnv, cli, databaseUrl: baseEnv.ANTQ_DATABASE_URL ?? `sqlite://${dir}/antq.db` };
+  return { dir, env: baseEnv, cli, demoOutput: r.stdout, databaseUrl: baseEnv.ANTQ_DATABASE_URL ?? `sqlite://${dir}/antq.db` };
 }
 
 // Starts `antq serve` on a free port and resolves when it listens.

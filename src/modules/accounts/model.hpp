@@ -20,6 +20,9 @@ struct User {
   std::string locale = "vi";
   bool disabled = false;
   bool totp_enabled = false;
+  // May see the identity of confidential tipsters (quyền xem danh tính người tố giác),
+  // each time with a reason that is audited.
+  bool identity_permission = false;
   std::int64_t created_at = 0;
 };
 
@@ -39,6 +42,7 @@ struct UserPatch {
   std::optional<bool> disabled;
   std::optional<std::string> password;
   std::optional<std::string> locale;
+  std::optional<bool> identity_permission;
 };
 
 struct UserFilter {

@@ -7,7 +7,7 @@ namespace {
 
 #define USER_SELECT                                                                                   \
   "SELECT u.id, u.username, u.full_name, u.role, u.unit_id, un.name, un.path, u.locale, u.disabled, " \
-  "u.totp_secret IS NOT NULL, u.created_at FROM users u JOIN units un ON un.id = u.unit_id"
+  "u.totp_secret IS NOT NULL, u.created_at, u.identity_permission FROM users u JOIN units un ON un.id = u.unit_id"
 
 User from_row(const db::Row& r) {
   User u;
@@ -22,6 +22,7 @@ User from_row(const db::Row& r) {
   u.disabled = r.boolean(8);
   u.totp_enabled = r.boolean(9);
   u.created_at = r.i64(10);
+  u.identity_permission = r.boolean(11);
   return u;
 }
 
@@ -64,9 +65,9 @@ void update(db::Tx& tx, const User& u, std::int64_t now) {
   static constexpr db::Query q{
       "users.update",
       "UPDATE users SET full_name = $2, full_name_folded = $3, role = $4, unit_id = $5, locale = $6, disabled = $7, "
-      "updated_at = $8 WHERE id = $1"};
+      "updated_at = $8, identity_permission = $9 WHERE id = $1"};
   tx.exec(q, u.id, u.full_name, text::fold(u.full_name + " " + u.username), std::string(role_code(u.role)), u.unit_id,
-          u.locale, u.disabled, now);
+          u.locale, u.disabled, now, u.identity_permission);
 }
 
 void set_password(db::Tx& tx, std::int64_t id, const std::string& hash, std::int64_t now) {

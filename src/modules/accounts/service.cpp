@@ -397,6 +397,7 @@ User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch
       if (*patch.disabled && id == actor.user_id) errors.add("disabled", "unknown_value");  // no self-lockout
       u->disabled = *patch.disabled;
     }
+    if (patch.identity_permission) u->identity_permission = *patch.identity_permission;
     errors.throw_if_any();
     auto now = clock_.now();
     repo::update(tx, *u, now);

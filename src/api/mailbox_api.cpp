@@ -1,0 +1,263 @@
+// /api/v1/public/tips (residents, no account) and /api/v1/tips, /api/v1/mailbox/keys
+// (commune officers).
+#include <boost/json.hpp>
+
+#include "api/support.hpp"
+#include "platform/error.hpp"
+#include "platform/i18n/catalog.hpp"
+
+namespace antq::api {
+namespace {
+
+mailbox::NewTip read_tip(const boost::json::object& body) {
+  json::Reader r(body);
+  mailbox::NewTip t;
+  t.unit_id = r.integer("unit_id");
+  t.village_id = r.integer("village_id");
+  t.kind = r.text("kind", 40).value_or("");
+  // Long text is validated by the service against the 10,000-character limit.
+  t.description = r.text("description", mailbox::kMaxDescription + 1).value_or("");
+  t.when = r.text("when", 501).value_or("");
+  t.where = r.text("where", 501).value_or("");
+  t.identity_mode = r.text("identity_mode", 20).value_or("anonymous");
+  t.consent = r.boolean("consent").value_or(false);
+  t.wants_outcome = r.boolean("wants_outcome").value_or(false);
+  auto number = [&](const char* key) -> std::optional<double> {
+    auto it = body.find(key);
+    if (it == body.end() || it->value().is_null()) return std::nullopt;
+    if (!it->value().is_number()) {
+      r.errors().add(key, "wrong_type");
+      return std::nullopt;
+    }
+    return it->value().to_number<double>();
+  };
+  t.latitude = number("latitude");
+  t.longitude = number("longitude");
+  if (auto it = body.find("identity"); it != body.end() && !it->value().is_null()) {
+    if (!it->value().is_object()) {
+      r.errors().add("identity", "wrong_type");
+    } else {
+      json::Reader id(it->value().get_object());
+      t.identity.name = id.text("name", 201).value_or("");
+      t.identity.phone = id.text("phone", 31).value_or("");
+      t.identity.address = id.text("address", 501).value_or("");
+      id.finish();
+    }
+  }
+  r.finish();
+  return t;
+}
+
+boost::json::value optional_number(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return *v;
+}
+
+boost::json::object tip_json(const mailbox::TipView& t) {
+  boost::json::object o{
+      {"id", t.id},
+      {"unit_id", t.unit_id},
+      {"unit_name", t.unit_name},
+      {"village_id", t.village_id ? boost::json::value(*t.village_id) : nullptr},
+      {"kind", std::string(mailbox::code(t.kind))},
+      {"channel", std::string(mailbox::code(t.channel))},
+      {"status", std::string(mailbox::code(t.status))},
+      {"identity_mode", std::string(mailbox::code(t.identity_mode))},
+      {"wants_outcome", t.wants_outcome},
+      {"received_at", time::format_iso_utc(t.received_at)},
+      {"deadline_at", t.deadline_at ? boost::json::value(time::format_iso_utc(*t.deadline_at)) : nullptr},
+      {"transferred_at", t.transferred_at ? boost::json::value(time::format_iso_utc(*t.transferred_at)) : nullptr},
+      {"closed_at", t.closed_at ? boost::json::value(time::format_iso_utc(*t.closed_at)) : nullptr},
+      {"duplicate_of", t.duplicate_of ? boost::json::value(*t.duplicate_of) : nullptr},
+      {"assignee_id", t.assignee_id ? boost::json::value(*t.assignee_id) : nullptr},
+      {"overdue", t.overdue},
+      {"readable", t.readable},
+  };
+  if (t.readable) {
+    o["description"] = t.description;
+    o["when"] = t.when;
+    o["where"] = t.where;
+    o["latitude"] = optional_number(t.latitude);
+    o["longitude"] = optional_number(t.longitude);
+  }
+  return o;
+}
+
+boost::json::object message_json(const mailbox::Message& m, bool staff) {
+  boost::json::object o{
+      {"id", m.id}, {"author", m.author}, {"body", m.body}, {"created_at", time::format_iso_utc(m.created_at)}};
+  if (staff) {
+    o["author_name"] = m.author_name;
+    o["internal"] = m.internal;
+  }
+  return o;
+}
+
+boost::json::object tip_detail_json(const mailbox::TipView& t) {
+  auto o = tip_json(t);
+  boost::json::array events;
+  for (const auto& e : t.events) {
+    events.push_back(boost::json::object{
+        {"at", time::format_iso_utc(e.at)},
+        {"actor_name", e.actor_name},
+        {"from", std::string(mailbox::code(e.from))},
+        {"to", std::string(mailbox::code(e.to))},
+        {"reason", e.reason},
+        {"transferred_to", e.transferred_to},
+        {"minutes_number", e.minutes_number},
+        {"duplicate_of", e.duplicate_of ? boost::json::value(*e.duplicate_of) : nullptr},
+    });
+  }
+  boost::json::array messages;
+  for (const auto& m : t.messages) messages.push_back(message_json(m, true));
+  o["events"] = std::move(events);
+  o["messages"] = std::move(messages);
+  return o;
+}
+
+http::Response no_store(http::Response res) {
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace
+
+void add_mailbox_routes(http::Router& router, Services& s) {
+  // Citizen routes: no session, no CSRF (nothing to forge), no client address in logs.
+  const http::RouteOptions citizen{.blocking = true, .log_client = false};
+
+  router.add(
+      "POST", "/api/v1/public/tips",
+      [&s](http::Request& req) {
+        auto receipt = s.mailbox.submit(read_tip(json_body(req)));
+        return no_store(http::Response::json(201, boost::json::object{{"receipt", receipt.formatted}}));
+      },
+      citizen);
+
+  router.add(
+      "POST", "/api/v1/public/tips/follow",
+      [&s](http::Request& req) {
+        auto body = json_body(req);
+        json::Reader r(body);
+        auto receipt = r.required_text("receipt", 40);
+        r.finish();
+        auto view = s.mailbox.follow(*receipt);
+        const auto& catalog = i18n::Catalog::embedded();
+        std::string status(mailbox::code(view.status));
+        boost::json::array messages;
+        for (const auto& m : view.messages) messages.push_back(message_json(m, false));
+        return no_store(http::Response::json(
+            200, boost::json::object{{"status", status},
+                                     {"status_text", catalog.get(req.locale, "mailbox.status." + status)},
+                                     {"kind", std::string(mailbox::code(view.kind))},
+                                     {"unit_name", view.unit_name},
+                                     {"received_on", time::local_date(view.received_at)},
+                                     {"wants_outcome", view.wants_outcome},
+                                     {"messages", std::move(messages)}}));
+      },
+      citizen);
+
+  router.add(
+      "POST", "/api/v1/public/tips/messages",
+      [&s](http::Request& req) {
+        auto body = json_body(req);
+        json::Reader r(body);
+        auto receipt = r.required_text("receipt", 40);
+        auto text = r.required_text("body", mailbox::kMaxMessage + 1);
+        r.finish();
+        s.mailbox.tipster_reply(*receipt, *text);
+        return http::Response::empty(204);
+      },
+      citizen);
+
+  router.add("GET", "/api/v1/tips", authed(s, [&s](http::Request& req, const Caller& c) {
+               mailbox::TipFilter f;
+               f.status = text_param(req, "status");
+               f.kind = text_param(req, "kind");
+               f.page = int_param(req, "page", 1, 1, 1000000);
+               f.page_size = int_param(req, "page_size", 50, 1, 200);
+               f.overdue_only = flag_param(req, "overdue");
+               auto page = s.mailbox.list(c.actor, c.session.box_secret_key, f);
+               boost::json::array items;
+               for (const auto& t : page.items) items.push_back(tip_json(t));
+               return no_store(
+                   http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}}));
+             }));
+
+  router.add("GET", "/api/v1/tips/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
+               return no_store(http::Response::json(
+                   200, tip_detail_json(s.mailbox.get(c.actor, c.session.box_secret_key, path_id(req)))));
+             }));
+
+  router.add("POST", "/api/v1/tips/{id}/transitions", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               auto body = json_body(req);
+               json::Reader r(body);
+               mailbox::Transition t;
+               t.to = r.required_text("status", 40).value_or("");
+               t.reason = r.text("reason", mailbox::kMaxMessage + 1).value_or("");
+               t.transferred_to = r.text("transferred_to", 300).value_or("");
+               t.minutes_number = r.text("minutes_number", 100).value_or("");
+               t.duplicate_of = r.integer("duplicate_of");
+               r.finish();
+               return no_store(http::Response::json(
+                   200, tip_detail_json(s.mailbox.transition(c.actor, c.session.box_secret_key, id, t))));
+             }));
+
+  router.add("PATCH", "/api/v1/tips/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               auto body = json_body(req);
+               json::Reader r(body);
+               if (!body.contains("assignee_id")) r.errors().add("assignee_id", "required");
+               auto assignee = r.integer("assignee_id");
+               r.finish();
+               return no_store(http::Response::json(
+                   200, tip_detail_json(s.mailbox.assign(c.actor, c.session.box_secret_key, id, assignee))));
+             }));
+
+  router.add("POST", "/api/v1/tips/{id}/messages", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               auto body = json_body(req);
+               json::Reader r(body);
+               auto text = r.required_text("body", mailbox::kMaxMessage + 1);
+               bool internal = r.boolean("internal").value_or(false);
+               r.finish();
+               auto m = s.mailbox.add_message(c.actor, c.session.box_secret_key, id, *text, internal);
+               return no_store(http::Response::json(201, message_json(m, true)));
+             }));
+
+  router.add("POST", "/api/v1/tips/{id}/identity", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               auto body = json_body(req);
+               json::Reader r(body);
+               auto reason = r.required_text("reason", 1001);
+               r.finish();
+               auto who = s.mailbox.reveal_identity(c.actor, c.session.box_secret_key, id, *reason);
+               return no_store(http::Response::json(
+                   200, boost::json::object{{"name", who.name}, {"phone", who.phone}, {"address", who.address}}));
+             }));
+
+  router.add("GET", "/api/v1/mailbox/keys/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto st = s.keys.status(c.actor, path_id(req));
+               boost::json::array holders;
+               for (const auto& h : st.holders) {
+                 holders.push_back(
+                     boost::json::object{{"user_id", h.user_id}, {"username", h.username}, {"usable", h.usable}});
+               }
+               return http::Response::json(
+                   200, boost::json::object{
+                            {"unit_id", st.unit_id}, {"version", st.version}, {"holders", std::move(holders)}});
+             }));
+
+  router.add("POST", "/api/v1/mailbox/keys/{id}/grants", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto unit_id = path_id(req);
+               auto body = json_body(req);
+               json::Reader r(body);
+               auto user_id = r.required_integer("user_id");
+               r.finish();
+               s.keys.grant(c.actor, c.session.box_secret_key, unit_id, *user_id);
+               return http::Response::empty(204);
+             }));
+}
+
+}  // namespace antq::api

@@ -1,0 +1,77 @@
+#include "modules/mailbox/model.hpp"
+
+#include <array>
+#include <utility>
+
+namespace antq::mailbox {
+namespace {
+
+template <typename E, std::size_t N>
+std::string_view code_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+  for (const auto& [e, c] : table) {
+    if (e == value) return c;
+  }
+  return table.front().second;
+}
+
+template <typename E, std::size_t N>
+std::optional<E> parse(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view text) {
+  for (const auto& [e, c] : table) {
+    if (c == text) return e;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<Kind, std::string_view>, 4> kKinds{{{Kind::denunciation, "denunciation"},
+                                                                   {Kind::crime_report, "crime_report"},
+                                                                   {Kind::security_report, "security_report"},
+                                                                   {Kind::suggestion, "suggestion"}}};
+constexpr std::array<std::pair<Channel, std::string_view>, 7> kChannels{{{Channel::web, "web"},
+                                                                         {Channel::in_person, "in_person"},
+                                                                         {Channel::phone, "phone"},
+                                                                         {Channel::post, "post"},
+                                                                         {Channel::vneid, "vneid"},
+                                                                         {Channel::transfer, "transfer"},
+                                                                         {Channel::box, "box"}}};
+constexpr std::array<std::pair<Status, std::string_view>, 7> kStatuses{{{Status::received, "received"},
+                                                                        {Status::verifying, "verifying"},
+                                                                        {Status::transferred, "transferred"},
+                                                                        {Status::resolved, "resolved"},
+                                                                        {Status::unfounded, "unfounded"},
+                                                                        {Status::duplicate, "duplicate"},
+                                                                        {Status::closed, "closed"}}};
+constexpr std::array<std::pair<IdentityMode, std::string_view>, 3> kModes{{{IdentityMode::anonymous, "anonymous"},
+                                                                           {IdentityMode::confidential, "confidential"},
+                                                                           {IdentityMode::open, "open"}}};
+
+}  // namespace
+
+std::string_view code(Kind k) { return code_of(kKinds, k); }
+std::string_view code(Channel c) { return code_of(kChannels, c); }
+std::string_view code(Status s) { return code_of(kStatuses, s); }
+std::string_view code(IdentityMode m) { return code_of(kModes, m); }
+std::optional<Kind> kind_from(std::string_view s) { return parse(kKinds, s); }
+std::optional<Channel> channel_from(std::string_view s) { return parse(kChannels, s); }
+std::optional<Status> status_from(std::string_view s) { return parse(kStatuses, s); }
+std::optional<IdentityMode> identity_mode_from(std::string_view s) { return parse(kModes, s); }
+
+bool has_legal_deadline(Kind k) { return k == Kind::denunciation || k == Kind::crime_report; }
+
+bool allowed_transition(Status from, Status to) {
+  switch (from) {
+    case Status::received:
+      return to == Status::verifying || to == Status::transferred || to == Status::duplicate;
+    case Status::verifying:
+      return to == Status::transferred || to == Status::resolved || to == Status::unfounded || to == Status::duplicate;
+    case Status::transferred:
+    case Status::resolved:
+    case Status::unfounded:
+    case Status::duplicate:
+      return to == Status::closed;
+    case Status::closed:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace antq::mailbox

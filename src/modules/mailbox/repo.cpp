@@ -1,0 +1,171 @@
+#include "modules/mailbox/repo.hpp"
+
+namespace antq::mailbox::repo {
+namespace {
+
+#define TIP_SELECT                                                                                              \
+  "SELECT t.id, t.unit_id, u.name, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode, " \
+  "t.content_sealed, t.identity_sealed, t.tipster_public_key, t.wants_outcome, t.received_at, t.deadline_at, "  \
+  "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at FROM tips t JOIN units u ON u.id = t.unit_id"
+
+TipRow from_row(const db::Row& r) {
+  TipRow t;
+  t.id = r.i64(0);
+  t.unit_id = r.i64(1);
+  t.unit_name = r.text(2);
+  t.village_id = r.opt_i64(3);
+  t.unit_key_id = r.i64(4);
+  t.kind = r.text(5);
+  t.channel = r.text(6);
+  t.status = r.text(7);
+  t.identity_mode = r.text(8);
+  t.content_sealed = r.blob(9);
+  t.identity_sealed = r.blob(10);
+  t.tipster_public_key = r.blob(11);
+  t.wants_outcome = r.boolean(12);
+  t.received_at = r.i64(13);
+  t.deadline_at = r.opt_i64(14);
+  t.assignee_id = r.opt_i64(15);
+  t.transferred_at = r.opt_i64(16);
+  t.duplicate_of = r.opt_i64(17);
+  t.closed_at = r.opt_i64(18);
+  return t;
+}
+
+std::string filters(std::vector<db::Value>& params, const ListQuery& q) {
+  params.emplace_back(q.scope_path);
+  std::string where = " WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
+  auto param = [&](db::Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  if (q.status) where += " AND t.status = " + param(*q.status);
+  if (q.kind) where += " AND t.kind = " + param(*q.kind);
+  if (q.overdue_at) {
+    where += " AND t.deadline_at < " + param(*q.overdue_at) +
+             " AND t.transferred_at IS NULL AND t.status IN ('received', 'verifying')";
+  }
+  return where;
+}
+
+}  // namespace
+
+std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_lookup, std::int64_t now) {
+  static constexpr db::Query q{
+      "tips.insert",
+      "INSERT INTO tips (unit_id, village_id, unit_key_id, kind, channel, status, identity_mode, content_sealed, "
+      "identity_sealed, receipt_lookup, tipster_public_key, wants_outcome, received_at, deadline_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13) RETURNING id"};
+  db::Value identity = t.identity_sealed.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.identity_sealed});
+  db::Value lookup = receipt_lookup.empty() ? db::Value(nullptr) : db::Value(receipt_lookup);
+  db::Value tipster = t.tipster_public_key.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.tipster_public_key});
+  return tx
+      .row(q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
+           db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at)
+      ->i64(0);
+}
+
+std::optional<TipRow> get(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"tips.get", TIP_SELECT " WHERE t.id = $1"};
+  auto r = tx.row(q, id);
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup) {
+  static constexpr db::Query q{"tips.by_receipt", TIP_SELECT " WHERE t.receipt_lookup = $1"};
+  auto r = tx.row(q, receipt_lookup);
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) {
+  std::vector<db::Value> params;
+  std::string where = filters(params, q);
+  params.emplace_back(static_cast<std::int64_t>(limit));
+  params.emplace_back(static_cast<std::int64_t>(offset));
+  std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT $" +
+                    std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+  std::vector<TipRow> out;
+  for (const auto& r : tx.query(db::Query{"tips.list", sql}, params)) out.push_back(from_row(r));
+  return out;
+}
+
+std::int64_t count(db::Tx& tx, const ListQuery& q) {
+  std::vector<db::Value> params;
+  std::string sql = "SELECT count(*) FROM tips t JOIN units u ON u.id = t.unit_id" + filters(params, q);
+  return tx.query(db::Query{"tips.count", sql}, params).at(0).i64(0);
+}
+
+void update_workflow(db::Tx& tx, const TipRow& t, std::int64_t now) {
+  static constexpr db::Query q{"tips.update_workflow",
+                               "UPDATE tips SET status = $2, assignee_id = $3, transferred_at = $4, duplicate_of = $5, "
+                               "closed_at = $6, updated_at = $7 WHERE id = $1"};
+  tx.exec(q, t.id, t.status, t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, now);
+}
+
+void insert_event(db::Tx& tx, std::int64_t tip_id, const EventRow& e) {
+  static constexpr db::Query q{"tip_events.insert",
+                               "INSERT INTO tip_events (tip_id, at, actor_id, from_status, to_status, unit_key_id, "
+                               "details_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)"};
+  tx.exec(q, tip_id, e.at, e.actor_id, e.from_status, e.to_status, e.unit_key_id, db::Blob{e.details_sealed});
+}
+
+std::vector<EventRow> events(db::Tx& tx, std::int64_t tip_id) {
+  static constexpr db::Query q{"tip_events.list",
+                               "SELECT e.at, e.actor_id, COALESCE(us.username, ''), e.from_status, e.to_status, "
+                               "e.unit_key_id, e.details_sealed FROM tip_events e LEFT JOIN users us ON us.id = "
+                               "e.actor_id WHERE e.tip_id = $1 ORDER BY e.at, e.id"};
+  std::vector<EventRow> out;
+  for (const auto& r : tx.rows(q, tip_id)) {
+    out.push_back(EventRow{r.i64(0), r.opt_i64(1), r.text(2), r.text(3), r.text(4), r.i64(5), r.blob(6)});
+  }
+  return out;
+}
+
+std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m) {
+  static constexpr db::Query q{
+      "tip_messages.insert",
+      "INSERT INTO tip_messages (tip_id, author, author_id, internal, unit_key_id, body_for_unit, body_for_tipster, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
+  db::Value tipster = m.body_for_tipster.empty() ? db::Value(nullptr) : db::Value(db::Blob{m.body_for_tipster});
+  return tx
+      .row(q, tip_id, m.author, m.author_id, m.internal, m.unit_key_id, db::Blob{m.body_for_unit}, tipster,
+           m.created_at)
+      ->i64(0);
+}
+
+std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id) {
+  static constexpr db::Query q{
+      "tip_messages.list",
+      "SELECT m.id, m.author, m.author_id, COALESCE(us.username, ''), m.internal, m.unit_key_id, m.body_for_unit, "
+      "m.body_for_tipster, m.created_at FROM tip_messages m LEFT JOIN users us ON us.id = m.author_id "
+      "WHERE m.tip_id = $1 ORDER BY m.created_at, m.id"};
+  std::vector<MessageRow> out;
+  for (const auto& r : tx.rows(q, tip_id)) {
+    out.push_back(MessageRow{r.i64(0), r.text(1), r.opt_i64(2), r.text(3), r.boolean(4), r.i64(5), r.blob(6), r.blob(7),
+                             r.i64(8)});
+  }
+  return out;
+}
+
+std::string unit_path(db::Tx& tx, std::int64_t tip_id) {
+  static constexpr db::Query q{"tips.unit_path",
+                               "SELECT u.path FROM tips t JOIN units u ON u.id = t.unit_id WHERE t.id = $1"};
+  auto r = tx.row(q, tip_id);
+  return r ? r->text(0) : std::string();
+}
+
+std::optional<std::string> install_secret(db::Tx& tx, const std::string& name) {
+  static constexpr db::Query q{"install_secrets.get", "SELECT value FROM install_secrets WHERE name = $1"};
+  auto r = tx.row(q, name);
+  if (!r) return std::nullopt;
+  return r->blob(0);
+}
+
+void insert_install_secret(db::Tx& tx, const std::string& name, const std::string& value) {
+  static constexpr db::Query q{"install_secrets.insert", "INSERT INTO install_secrets (name, value) VALUES ($1, $2)"};
+  tx.exec(q, name, db::Blob{value});
+}
+
+}  // namespace antq::mailbox::repo

@@ -1,0 +1,82 @@
+#pragma once
+// SQL for tips and installation secrets.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/mailbox/model.hpp"
+#include "platform/db/database.hpp"
+
+namespace antq::mailbox::repo {
+
+struct TipRow {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::optional<std::int64_t> village_id;
+  std::int64_t unit_key_id = 0;
+  std::string kind;
+  std::string channel;
+  std::string status;
+  std::string identity_mode;
+  std::string content_sealed;
+  std::string identity_sealed;
+  std::string tipster_public_key;
+  bool wants_outcome = false;
+  std::int64_t received_at = 0;
+  std::optional<std::int64_t> deadline_at;
+  std::optional<std::int64_t> assignee_id;
+  std::optional<std::int64_t> transferred_at;
+  std::optional<std::int64_t> duplicate_of;
+  std::optional<std::int64_t> closed_at;
+};
+
+// Filters of the inbox; `overdue_at` keeps tips whose deadline passed before that instant
+// without a transfer.
+struct ListQuery {
+  std::string scope_path;
+  std::optional<std::string> status;
+  std::optional<std::string> kind;
+  std::optional<std::int64_t> overdue_at;
+};
+
+std::int64_t insert(db::Tx& tx, const TipRow& tip, const std::string& receipt_lookup, std::int64_t now);
+std::optional<TipRow> get(db::Tx& tx, std::int64_t id);
+std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup);
+// Tips of units whose path starts with the scope path, newest first.
+std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset);
+std::int64_t count(db::Tx& tx, const ListQuery& q);
+// Writes status, assignee, transfer, duplicate and closing fields of `tip`.
+void update_workflow(db::Tx& tx, const TipRow& tip, std::int64_t now);
+
+struct EventRow {
+  std::int64_t at = 0;
+  std::optional<std::int64_t> actor_id;
+  std::string actor_name;
+  std::string from_status;
+  std::string to_status;
+  std::int64_t unit_key_id = 0;
+  std::string details_sealed;
+};
+void insert_event(db::Tx& tx, std::int64_t tip_id, const EventRow& e);
+std::vector<EventRow> events(db::Tx& tx, std::int64_t tip_id);
+
+struct MessageRow {
+  std::int64_t id = 0;
+  std::string author;
+  std::optional<std::int64_t> author_id;
+  std::string author_name;
+  bool internal = false;
+  std::int64_t unit_key_id = 0;
+  std::string body_for_unit;
+  std::string body_for_tipster;
+  std::int64_t created_at = 0;
+};
+std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m);
+std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id);
+std::string unit_path(db::Tx& tx, std::int64_t tip_id);
+
+std::optional<std::string> install_secret(db::Tx& tx, const std::string& name);
+void insert_install_secret(db::Tx& tx, const std::string& name, const std::string& value);
+
+}  // namespace antq::mailbox::repo

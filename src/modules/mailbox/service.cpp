@@ -1,0 +1,317 @@
+#include "modules/mailbox/service.hpp"
+
+#include <boost/json.hpp>
+
+#include <cmath>
+
+#include "modules/mailbox/internal.hpp"
+#include "modules/mailbox/repo.hpp"
+#include "platform/crypto/box.hpp"
+#include "platform/crypto/crypto.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::mailbox {
+namespace {
+
+constexpr const char* kReceiptSalt = "receipt_salt";
+constexpr std::int64_t kHour = 3600LL * 1000;
+
+struct TipsterKeys {
+  crypto::KeyPair pair;
+  std::string lookup;  // what the database keeps to find the tip
+};
+
+// The receipt's digits give a key pair (so that messages can be sealed to the tipster)
+// and a lookup value; both cost one Argon2id derivation, so guessing is slow offline too.
+TipsterKeys tipster_keys(const std::string& digits, const std::string& salt) {
+  std::string seed = crypto::derive_key(digits, salt);
+  TipsterKeys k{crypto::key_pair_from_seed(seed), crypto::to_hex(crypto::keyed_hash(seed, "antq-receipt-lookup"))};
+  crypto::wipe(seed);
+  return k;
+}
+
+std::string content_json(const NewTip& t) {
+  boost::json::object o{{"description", t.description}, {"when", t.when}, {"where", t.where}};
+  if (t.latitude && t.longitude) {
+    o["latitude"] = *t.latitude;
+    o["longitude"] = *t.longitude;
+  }
+  return boost::json::serialize(o);
+}
+
+}  // namespace
+
+namespace detail {
+
+void require_officer(const Actor& actor) {
+  if (!actor.is(Role::officer)) throw Error::forbidden("tips are read by commune officers");
+}
+
+repo::TipRow load_tip(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  require_officer(actor);
+  auto row = repo::get(tx, id);
+  if (!row || !actor.covers(repo::unit_path(tx, id))) throw Error::not_found("tip");
+  return *row;
+}
+
+crypto::KeyPair unit_key(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret,
+                         std::int64_t unit_key_id) {
+  auto pair = keys.open(tx, unit_key_id, actor.user_id, secret);
+  if (!pair) throw Error::forbidden("the officer holds no key of this commune");
+  return *pair;
+}
+
+TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret, const repo::TipRow& r,
+                std::int64_t now) {
+  TipView v;
+  v.id = r.id;
+  v.unit_id = r.unit_id;
+  v.unit_name = r.unit_name;
+  v.village_id = r.village_id;
+  v.kind = kind_from(r.kind).value_or(Kind::suggestion);
+  v.channel = channel_from(r.channel).value_or(Channel::web);
+  v.status = status_from(r.status).value_or(Status::received);
+  v.identity_mode = identity_mode_from(r.identity_mode).value_or(IdentityMode::anonymous);
+  v.wants_outcome = r.wants_outcome;
+  v.received_at = r.received_at;
+  v.deadline_at = r.deadline_at;
+  v.transferred_at = r.transferred_at;
+  v.closed_at = r.closed_at;
+  v.duplicate_of = r.duplicate_of;
+  v.assignee_id = r.assignee_id;
+  v.overdue = r.deadline_at && !r.transferred_at && *r.deadline_at < now &&
+              (v.status == Status::received || v.status == Status::verifying);
+  auto pair = keys.open(tx, r.unit_key_id, actor.user_id, secret);
+  auto content = pair ? crypto::open_sealed(*pair, r.content_sealed) : std::nullopt;
+  v.readable = content.has_value();
+  if (content) {
+    auto o = boost::json::parse(*content).as_object();
+    v.description = std::string(o.at("description").as_string());
+    v.when = std::string(o.at("when").as_string());
+    v.where = std::string(o.at("where").as_string());
+    if (o.contains("latitude")) {
+      v.latitude = o.at("latitude").to_number<double>();
+      v.longitude = o.at("longitude").to_number<double>();
+    }
+  }
+  return v;
+}
+
+std::vector<Message> messages_for_officer(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret,
+                                          std::int64_t tip_id) {
+  std::vector<Message> out;
+  for (const auto& m : repo::messages(tx, tip_id)) {
+    auto pair = keys.open(tx, m.unit_key_id, actor.user_id, secret);
+    auto body = pair ? crypto::open_sealed(*pair, m.body_for_unit) : std::nullopt;
+    out.push_back(Message{m.id, m.author, m.author_name, m.internal, body.value_or(""), m.created_at});
+  }
+  return out;
+}
+
+}  // namespace detail
+
+Receipt new_receipt() {
+  Receipt r;
+  for (int i = 0; i < 16; ++i) r.digits.push_back(static_cast<char>('0' + crypto::random_below(10)));
+  for (int i = 0; i < 16; i += 4) r.formatted += (i ? "-" : "") + r.digits.substr(static_cast<std::size_t>(i), 4);
+  return r;
+}
+
+std::optional<std::string> receipt_digits(const std::string& typed) {
+  std::string digits;
+  for (char c : typed) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != ' ' && c != '-' && c != '.') {
+      return std::nullopt;
+    }
+  }
+  if (digits.size() != 16) return std::nullopt;
+  return digits;
+}
+
+std::string Service::receipt_salt(db::Tx& tx) const {
+  if (auto salt = repo::install_secret(tx, kReceiptSalt)) return *salt;
+  std::string salt = crypto::random_bytes(crypto::kSaltBytes);
+  repo::insert_install_secret(tx, kReceiptSalt, salt);
+  return salt;
+}
+
+std::string Service::receipt_salt_for_reading() const {
+  std::optional<std::string> salt;
+  db_.read([&](db::Tx& tx) { salt = repo::install_secret(tx, kReceiptSalt); });
+  if (salt) return *salt;
+  std::string made;
+  db_.write([&](db::Tx& tx) { made = receipt_salt(tx); });
+  return made;
+}
+
+Receipt Service::submit(const NewTip& in) {
+  FieldErrors errors;
+  auto kind = kind_from(in.kind);
+  if (!kind) errors.add("kind", in.kind.empty() ? "required" : "unknown_value");
+  std::string description = text::clean(in.description);
+  if (description.empty()) errors.add("description", "required");
+  if (text::length(description) > kMaxDescription) errors.add("description", "too_long");
+  if (text::length(in.when) > 500) errors.add("when", "too_long");
+  if (text::length(in.where) > 500) errors.add("where", "too_long");
+  if (in.latitude.has_value() != in.longitude.has_value() ||
+      (in.latitude && (std::abs(*in.latitude) > 90 || std::abs(*in.longitude) > 180))) {
+    errors.add("latitude", "invalid_format");
+  }
+  auto mode = identity_mode_from(in.identity_mode);
+  if (!mode) errors.add("identity_mode", "unknown_value");
+  Identity identity{text::clean(in.identity.name), text::clean(in.identity.phone), text::clean(in.identity.address)};
+  if (mode && *mode != IdentityMode::anonymous && identity.name.empty()) errors.add("identity.name", "required");
+  if (text::length(identity.name) > 200) errors.add("identity.name", "too_long");
+  if (text::length(identity.phone) > 30) errors.add("identity.phone", "too_long");
+  if (text::length(identity.address) > 500) errors.add("identity.address", "too_long");
+  if (!in.consent) errors.add("consent", "required");
+  if (!in.unit_id) errors.add("unit_id", "required");
+  errors.throw_if_any();
+
+  Receipt receipt = new_receipt();
+  TipsterKeys tipster = tipster_keys(receipt.digits, receipt_salt_for_reading());
+  NewTip cleaned = in;
+  cleaned.description = description;
+  cleaned.when = text::clean(in.when);
+  cleaned.where = text::clean(in.where);
+  db_.write([&](db::Tx& tx) {
+    auto unit = units_.find(tx, *in.unit_id);
+    auto today = time::local_date(clock_.now());
+    if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today)) {
+      throw Error::field("unit_id", "not_found");
+    }
+    if (in.village_id) {
+      auto village = units_.find(tx, *in.village_id);
+      if (!village || village->parent_id != unit->id || !village->active_on(today)) {
+        throw Error::field("village_id", "not_found");
+      }
+    }
+    auto key = keys_.current(tx, unit->id);
+    if (!key) throw Error::field("unit_id", "not_ready");
+    repo::TipRow row;
+    row.unit_id = unit->id;
+    row.village_id = in.village_id;
+    row.unit_key_id = key->unit_key_id;
+    row.kind = std::string(code(*kind));
+    row.channel = std::string(code(Channel::web));
+    row.status = std::string(code(Status::received));
+    row.identity_mode = std::string(code(*mode));
+    row.content_sealed = crypto::seal(key->public_key, content_json(cleaned));
+    if (*mode != IdentityMode::anonymous) {
+      row.identity_sealed = crypto::seal(
+          key->public_key, boost::json::serialize(boost::json::object{
+                               {"name", identity.name}, {"phone", identity.phone}, {"address", identity.address}}));
+    }
+    row.tipster_public_key = tipster.pair.public_key;
+    row.wants_outcome = in.wants_outcome;
+    auto now = clock_.now();
+    if (has_legal_deadline(*kind)) row.deadline_at = now + (unit->remote ? 48 : 24) * kHour;
+    auto id = repo::insert(tx, row, tipster.lookup, now);
+    audit::Entry e;
+    e.actor_name = "citizen";
+    e.action = "tip.submit";
+    e.entity = "tip";
+    e.entity_id = std::to_string(id);
+    e.detail =
+        boost::json::serialize(boost::json::object{{"unit_id", unit->id}, {"kind", row.kind}, {"channel", "web"}});
+    audit_.record(tx, std::move(e));
+  });
+  crypto::wipe(tipster.pair.secret_key);
+  return receipt;
+}
+
+Service::TipsterAccess Service::tipster_access(const std::string& receipt) {
+  if (int wait = wrong_receipts_.wait_seconds("global"); wait > 0) throw Error::too_many_attempts(wait);
+  auto digits = receipt_digits(receipt);
+  if (!digits) throw Error::field("receipt", "invalid_format");
+  auto keys = tipster_keys(*digits, receipt_salt_for_reading());
+  std::optional<repo::TipRow> row;
+  db_.read([&](db::Tx& tx) { row = repo::by_receipt(tx, keys.lookup); });
+  if (!row) {
+    crypto::wipe(keys.pair.secret_key);
+    wrong_receipts_.failure("global");
+    throw Error::not_found("no tip for this receipt");
+  }
+  return TipsterAccess{row->id, std::move(keys.pair)};
+}
+
+TipsterView Service::follow(const std::string& receipt) {
+  auto access = tipster_access(receipt);
+  TipsterView view;
+  db_.read([&](db::Tx& tx) {
+    auto row = repo::get(tx, access.tip_id).value();
+    view.status = status_from(row.status).value_or(Status::received);
+    view.kind = kind_from(row.kind).value_or(Kind::suggestion);
+    view.received_at = row.received_at;
+    view.unit_name = row.unit_name;
+    view.wants_outcome = row.wants_outcome;
+    for (const auto& m : repo::messages(tx, access.tip_id)) {
+      if (m.internal || m.body_for_tipster.empty()) continue;
+      auto body = crypto::open_sealed(access.keys, m.body_for_tipster);
+      if (body) view.messages.push_back(Message{m.id, m.author, "", false, *body, m.created_at});
+    }
+  });
+  crypto::wipe(access.keys.secret_key);
+  return view;
+}
+
+TipPage Service::list(const Actor& actor, const std::string& user_secret, const TipFilter& f) const {
+  detail::require_officer(actor);
+  if (f.status && !status_from(*f.status)) throw Error::field("status", "unknown_value");
+  if (f.kind && !kind_from(*f.kind)) throw Error::field("kind", "unknown_value");
+  int page = std::max(1, f.page);
+  int size = std::clamp(f.page_size, 1, 200);
+  auto now = clock_.now();
+  repo::ListQuery q{actor.scope_path, f.status, f.kind,
+                    f.overdue_only ? std::optional<std::int64_t>(now) : std::nullopt};
+  TipPage out;
+  db_.read([&](db::Tx& tx) {
+    out.total = repo::count(tx, q);
+    for (const auto& r : repo::list(tx, q, size, (page - 1) * size)) {
+      out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now));
+    }
+  });
+  db_.write([&](db::Tx& tx) {
+    boost::json::array ids;
+    for (const auto& t : out.items) ids.push_back(t.id);
+    audit_.record(tx, actor, "tip.list", "tip", "", boost::json::serialize(boost::json::object{{"ids", ids}}));
+  });
+  return out;
+}
+
+TipView Service::get(const Actor& actor, const std::string& user_secret, std::int64_t id) const {
+  TipView v;
+  db_.read([&](db::Tx& tx) {
+    auto row = detail::load_tip(tx, actor, id);
+    v = detail::view_of(tx, keys_, actor, user_secret, row, clock_.now());
+    if (!v.readable) return;
+    for (const auto& e : repo::events(tx, id)) {
+      TipEvent ev{e.at,
+                  e.actor_name,
+                  status_from(e.from_status).value_or(Status::received),
+                  status_from(e.to_status).value_or(Status::received),
+                  "",
+                  "",
+                  "",
+                  std::nullopt};
+      auto pair = keys_.open(tx, e.unit_key_id, actor.user_id, user_secret);
+      auto details = pair ? crypto::open_sealed(*pair, e.details_sealed) : std::nullopt;
+      if (details) {
+        auto o = boost::json::parse(*details).as_object();
+        ev.reason = std::string(o.at("reason").as_string());
+        ev.transferred_to = std::string(o.at("transferred_to").as_string());
+        ev.minutes_number = std::string(o.at("minutes_number").as_string());
+        if (o.at("duplicate_of").is_int64()) ev.duplicate_of = o.at("duplicate_of").as_int64();
+      }
+      v.events.push_back(std::move(ev));
+    }
+    v.messages = detail::messages_for_officer(tx, keys_, actor, user_secret, id);
+  });
+  db_.write([&](db::Tx& tx) { audit_.record(tx, actor, "tip.read", "tip", std::to_string(id)); });
+  return v;
+}
+
+}  // namespace antq::mailbox

@@ -1,0 +1,80 @@
+#pragma once
+// The mailbox service: residents submit tips without an account and follow them with a
+// receipt; commune officers read them with the commune's key, which they hold only
+// while signed in. Team members, reviewers, auditors and administrators read no tip.
+#include <string>
+
+#include "modules/access.hpp"
+#include "modules/accounts/service.hpp"
+#include "modules/accounts/throttle.hpp"
+#include "modules/audit/service.hpp"
+#include "modules/mailbox/keys.hpp"
+#include "modules/mailbox/model.hpp"
+#include "modules/units/service.hpp"
+#include "platform/db/database.hpp"
+#include "platform/time/time.hpp"
+
+namespace antq::mailbox {
+
+class Service {
+ public:
+  Service(db::Database& db, const audit::Service& audit, const units::Service& units, const Keys& keys,
+          const time::Clock& clock)
+      : db_(db), audit_(audit), units_(units), keys_(keys), clock_(clock), wrong_receipts_(clock, 100, 60) {}
+
+  // A tip from a resident (no account). Throws validation errors naming each field;
+  // nothing is stored then. Slow on purpose: the receipt's Argon2id derivation.
+  Receipt submit(const NewTip& tip);
+  // The tipster's view with the receipt. Wrong receipts: not_found, and after many of
+  // them everywhere, too_many_attempts (in memory; no address is kept).
+  TipsterView follow(const std::string& receipt);
+
+  // Commune officers: tips of the communes in their scope, newest first, opened with
+  // `user_secret` (the officer's own secret key from the session).
+  TipPage list(const Actor& actor, const std::string& user_secret, const TipFilter& filter) const;
+  // One tip with its history and conversation; audited as a read of sensitive data.
+  TipView get(const Actor& actor, const std::string& user_secret, std::int64_t id) const;
+
+  // Moves a tip along the workflow (see allowed_transition); refuses illegal moves with
+  // a conflict naming them. Closing a tip whose tipster asked to be told the outcome
+  // sends the tipster a message. Audited with who and why.
+  TipView transition(const Actor& actor, const std::string& user_secret, std::int64_t id, const Transition& t) const;
+  // Gives the tip to an officer of the commune (nullopt: nobody).
+  TipView assign(const Actor& actor, const std::string& user_secret, std::int64_t id,
+                 std::optional<std::int64_t> assignee) const;
+  // A message to the tipster, or an internal note (never shown to the tipster).
+  Message add_message(const Actor& actor, const std::string& user_secret, std::int64_t id, const std::string& body,
+                      bool internal) const;
+  // The identity of a confidential or open tipster, for officers with the identity
+  // permission; each reveal needs a reason and is audited with it.
+  Identity reveal_identity(const Actor& actor, const std::string& user_secret, std::int64_t id,
+                           const std::string& reason) const;
+  // The tipster writes back, with the receipt.
+  void tipster_reply(const std::string& receipt, const std::string& body);
+
+ private:
+  std::string receipt_salt(db::Tx& tx) const;
+  std::string receipt_salt_for_reading() const;
+  // The tip behind a receipt and the tipster's key pair; throws not_found (throttled).
+  struct TipsterAccess;
+  TipsterAccess tipster_access(const std::string& receipt);
+
+  db::Database& db_;
+  const audit::Service& audit_;
+  const units::Service& units_;
+  const Keys& keys_;
+  const time::Clock& clock_;
+  accounts::Throttle wrong_receipts_;
+};
+
+struct Service::TipsterAccess {
+  std::int64_t tip_id = 0;
+  crypto::KeyPair keys;
+};
+
+// 16 random digits.
+Receipt new_receipt();
+// Digits only, from what a person typed ("1234 5678-9012 3456"); nullopt unless 16 digits.
+std::optional<std::string> receipt_digits(const std::string& typed);
+
+}  // namespace antq::mailbox
