@@ -16,6 +16,12 @@ const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '64';
 const work = mkdtempSync(join(tmpdir(), 'antq-bench-'));
 chmodSync(work, 0o755);  // nginx workers run as nobody
 
+// Servers started by this run are stopped whatever happens.
+const children = [];
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
 const freePort = () => new Promise((ok) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
 });
@@ -58,6 +64,7 @@ async function main() {
   const port = await freePort();
   const antq = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, '--set', 'log.level=warn'],
     { stdio: 'ignore' });
+  children.push(antq);
   const startMs = await waitFor200(`http://127.0.0.1:${port}/healthz`);
   const base = `http://127.0.0.1:${port}`;
 
@@ -84,6 +91,7 @@ events { worker_connections 4096; }
 http { access_log off; server { listen 127.0.0.1:${nginxPort}; root ${nginxDir}/html; } }
 `);
   const nginx = spawn('nginx', ['-c', join(nginxDir, 'nginx.conf'), '-p', nginxDir], { stdio: 'ignore' });
+  children.push(nginx);
   await waitFor200(`http://127.0.0.1:${nginxPort}/healthz.json`);
 
   const cookieScript = join(work, 'cookie.lua');

@@ -9,6 +9,7 @@
 #include "api/api.hpp"
 #include "http/server.hpp"
 #include "platform/log/log.hpp"
+#include "portal/portal.hpp"
 
 namespace antq::app {
 namespace {
@@ -90,6 +91,7 @@ int serve(Context& ctx) {
                          .keys = *ctx.keys};
   http::Router router;
   api::add_all_routes(router, services);
+  portal::add_portal_routes(router, services);
   auto web = static_dir(ctx.config);
   std::unique_ptr<http::StaticFiles> files;
   if (std::filesystem::exists(web / "index.html")) {

@@ -1,9 +1,13 @@
 #include "http/message.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/params_view.hpp>
 
 #include <algorithm>
 #include <cctype>
+
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
 
 namespace antq::http {
 namespace {
@@ -77,6 +81,23 @@ Response Response::text(int status, std::string body, std::string content_type) 
   r.body = std::move(body);
   r.set("Content-Type", std::move(content_type));
   return r;
+}
+
+Fields parse_form(std::string_view body) {
+  Fields out;
+  std::optional<boost::urls::params_view> params;
+  try {
+    params.emplace(boost::urls::string_view(body.data(), body.size()), boost::urls::encoding_opts(true));
+  } catch (const std::exception&) {
+    throw Error::of(Error::Kind::malformed_json, "not a form body");
+  }
+  for (auto p : *params) {
+    std::string key(p.key);
+    std::string value(p.value);
+    if (!text::is_valid_utf8(key) || !text::is_valid_utf8(value)) throw Error::of(Error::Kind::invalid_utf8, "form");
+    out.emplace_back(std::move(key), std::move(value));
+  }
+  return out;
 }
 
 Response Response::empty(int status) {

@@ -51,4 +51,8 @@ struct Response {
   static Response empty(int status = 204);
 };
 
+// The fields of an application/x-www-form-urlencoded body, decoded ('+' is a space).
+// Throws Error invalid_utf8 / malformed when the body is not a form.
+Fields parse_form(std::string_view body);
+
 }  // namespace antq::http

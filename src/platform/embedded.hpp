@@ -12,5 +12,6 @@ struct File {
 
 const std::vector<File>& migrations();
 const std::vector<File>& catalogs();
+const std::vector<File>& templates();  // citizen pages (src/portal/templates)
 
 }  // namespace antq::embedded

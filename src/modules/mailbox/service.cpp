@@ -223,6 +223,32 @@ Receipt Service::submit(const NewTip& in) {
   return receipt;
 }
 
+std::vector<std::int64_t> Service::accepting(const std::vector<std::int64_t>& unit_ids) const {
+  std::vector<std::int64_t> out;
+  db_.read([&](db::Tx& tx) {
+    for (auto id : unit_ids) {
+      if (keys_.current(tx, id)) out.push_back(id);
+    }
+  });
+  return out;
+}
+
+std::string Service::install_secret(const std::string& name) const {
+  std::optional<std::string> value;
+  db_.read([&](db::Tx& tx) { value = repo::install_secret(tx, name); });
+  if (value) return *value;
+  std::string made;
+  db_.write([&](db::Tx& tx) {
+    if (auto again = repo::install_secret(tx, name)) {  // another instance made it meanwhile
+      made = *again;
+      return;
+    }
+    made = crypto::random_bytes(crypto::kKeyBytes);
+    repo::insert_install_secret(tx, name, made);
+  });
+  return made;
+}
+
 Service::TipsterAccess Service::tipster_access(const std::string& receipt) {
   if (int wait = wrong_receipts_.wait_seconds("global"); wait > 0) throw Error::too_many_attempts(wait);
   auto digits = receipt_digits(receipt);

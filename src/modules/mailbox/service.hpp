@@ -52,6 +52,12 @@ class Service {
   // The tipster writes back, with the receipt.
   void tipster_reply(const std::string& receipt, const std::string& body);
 
+  // Which of these communes take tips (their mailbox key exists).
+  std::vector<std::int64_t> accepting(const std::vector<std::int64_t>& unit_ids) const;
+  // A random 32-byte secret of this installation, made on first use (e.g. to sign the
+  // citizen form's check question), the same for every instance sharing the database.
+  std::string install_secret(const std::string& name) const;
+
  private:
   std::string receipt_salt(db::Tx& tx) const;
   std::string receipt_salt_for_reading() const;

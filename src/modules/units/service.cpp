@@ -299,6 +299,54 @@ Unit Service::merge(const Actor& actor, const Merge& m) const {
   return result;
 }
 
+namespace {
+
+std::vector<Unit> sorted_vietnamese(std::vector<Unit> units) {
+  std::vector<std::pair<std::string, Unit>> keyed;
+  for (auto& u : units) keyed.emplace_back(text::collation_key(u.name), std::move(u));
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Unit> out;
+  for (auto& [k, u] : keyed) out.push_back(std::move(u));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Unit> Service::public_provinces() const {
+  Actor everyone = system_actor();
+  ListFilter f;
+  f.kind = "province";
+  f.page_size = 500;
+  return sorted_vietnamese(list(everyone, f).items);
+}
+
+std::vector<Unit> Service::public_communes(std::int64_t province_id, const std::string& query) const {
+  std::vector<Unit> out;
+  std::string folded = text::fold(query);
+  std::string today = time::local_date(clock_.now());
+  db_.read([&](db::Tx& tx) {
+    auto province = repo::get(tx, province_id);
+    if (!province || province->kind != Kind::province) return;
+    for (auto& u : repo::subtree(tx, province->path)) {
+      if (!is_commune_level(u.kind) || !u.active_on(today)) continue;
+      if (!folded.empty() && text::fold(u.name).find(folded) == std::string::npos) continue;
+      out.push_back(std::move(u));
+    }
+  });
+  return sorted_vietnamese(std::move(out));
+}
+
+std::vector<Unit> Service::public_villages(std::int64_t commune_id) const {
+  std::vector<Unit> out;
+  std::string today = time::local_date(clock_.now());
+  db_.read([&](db::Tx& tx) {
+    for (auto& u : repo::children(tx, commune_id)) {
+      if (u.kind == Kind::residential_area && u.active_on(today)) out.push_back(std::move(u));
+    }
+  });
+  return sorted_vietnamese(std::move(out));
+}
+
 std::optional<Unit> Service::find(db::Tx& tx, std::int64_t id) const { return repo::get(tx, id); }
 
 std::optional<Unit> Service::find(std::int64_t id) const {

@@ -32,6 +32,13 @@ class Service {
   ImportResult import_csv(const Actor& actor, std::string_view csv) const;
   std::string export_csv(const Actor& actor) const;
 
+  // Public lists for the citizen pages (names of units are public): active provinces,
+  // active commune-level units of a province (optionally narrowed by a folded search),
+  // and the active residential areas of a commune. Sorted in Vietnamese order.
+  std::vector<Unit> public_provinces() const;
+  std::vector<Unit> public_communes(std::int64_t province_id, const std::string& query) const;
+  std::vector<Unit> public_villages(std::int64_t commune_id) const;
+
   // For other services: the unit's materialized path, or nullopt when it does not exist.
   std::optional<Unit> find(db::Tx& tx, std::int64_t id) const;
   std::optional<Unit> find(std::int64_t id) const;

@@ -24,6 +24,8 @@ class Catalog {
 
   // A dotted key ("problem.not-found.title"). Falls back to Vietnamese, then to the key itself.
   std::string get(Locale locale, std::string_view key) const;
+  // The whole catalog of a language (for templates).
+  const boost::json::object& root(Locale locale) const { return locale == Locale::en ? en_ : vi_; }
   // Every leaf key of a language, dotted (for the completeness test).
   std::map<std::string, std::string> flatten(Locale locale) const;
 

@@ -1,0 +1,284 @@
+// /hom-thu: the mailbox for residents. Thin adapters over mailbox::Service.
+#include <fmt/format.h>
+
+#include "platform/embedded.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+#include "portal/antibot.hpp"
+#include "portal/portal.hpp"
+#include "portal/render.hpp"
+
+namespace antq::portal {
+namespace {
+
+using i18n::Locale;
+
+const http::RouteOptions kCitizen{.blocking = true, .log_client = false};
+
+std::string form_value(const http::Fields& form, const std::string& name) {
+  for (const auto& [k, v] : form) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+std::optional<std::int64_t> id_of(const std::string& s) {
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(s);
+}
+
+const char* const kKinds[] = {"denunciation", "crime_report", "security_report", "suggestion"};
+const char* const kModes[] = {"anonymous", "confidential", "open"};
+
+std::string field_id(const std::string& field) {
+  if (field == "kind") return "kind-denunciation";
+  if (field == "identity_mode") return "mode-anonymous";
+  if (field == "identity.name") return "name";
+  if (field == "identity.phone") return "phone";
+  if (field == "identity.address") return "address";
+  if (field == "village_id") return "village";
+  if (field == "answer") return "answer";
+  return field;
+}
+
+std::string field_label(Locale l, const std::string& field) {
+  if (field == "identity.name") return text(l, "form.name");
+  if (field == "identity.phone") return text(l, "form.phone");
+  if (field == "identity.address") return text(l, "form.address");
+  if (field == "village_id") return text(l, "form.village");
+  if (field == "identity_mode") return text(l, "form.identity");
+  if (field == "answer") return text(l, "form.question", {{"question", ""}});
+  if (field == "consent") return text(l, "form.consent").substr(0, 40) + "…";
+  for (const char* f : {"kind", "description", "when", "where"}) {
+    if (field == f) return text(l, std::string("form.") + f);
+  }
+  return field;
+}
+
+struct Services {
+  explicit Services(api::Services& a) : api(a) {}
+  api::Services& api;
+  AntiBot antibot;
+};
+
+http::Response start_page(const http::Request& req) {
+  auto l = page_locale(req);
+  return render_page("start", base_context(l), l, text(l, "start.title"), "/hom-thu");
+}
+
+http::Response choose_page(Services& s, const http::Request& req, Locale l) {
+  auto ctx = base_context(l);
+  auto province = id_of(req.query_param("tinh").value_or(""));
+  if (!province) {
+    mstch::array provinces;
+    for (const auto& p : s.api.units.public_provinces()) {
+      provinces.push_back(mstch::map{{"id", std::to_string(p.id)}, {"name", p.name}});
+    }
+    ctx.emplace("provinces_step", true);
+    ctx.emplace("provinces", provinces);
+    return render_page("choose", ctx, l, text(l, "choose.title"), "/hom-thu/gui");
+  }
+  std::string query = req.query_param("q").value_or("");
+  if (!antq::text::is_valid_utf8(query) || query.size() > 200) query.clear();
+  auto communes = s.api.units.public_communes(*province, query);
+  std::vector<std::int64_t> ids;
+  for (const auto& c : communes) ids.push_back(c.id);
+  auto open = s.api.mailbox.accepting(ids);
+  mstch::array list;
+  for (const auto& c : communes) {
+    if (std::find(open.begin(), open.end(), c.id) == open.end()) continue;
+    list.push_back(mstch::map{{"id", std::to_string(c.id)}, {"name", c.name}, {"designation", c.designation}});
+  }
+  auto unit = s.api.units.find(*province);
+  ctx.emplace("communes_step", true);
+  ctx.emplace("communes", list);
+  ctx.emplace("province_id", std::to_string(*province));
+  ctx.emplace("province_name", unit ? unit->name : std::string());
+  ctx.emplace("query", query);
+  return render_page("choose", ctx, l, text(l, "choose.title"), "/hom-thu/gui");
+}
+
+http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http::Fields& values,
+                         const std::vector<FieldError>& errors, const std::string& path, int status) {
+  auto unit = s.api.units.find(unit_id);
+  if (!unit || s.api.mailbox.accepting({unit_id}).empty()) throw Error::not_found("commune not accepting tips");
+  auto ctx = base_context(l);
+  auto challenge = s.antibot.issue(s.api.mailbox.install_secret("form_key"), s.api.clock.now());
+  auto words = i18n::Catalog::embedded().root(l).at("portal").at("question_words").as_array();
+  std::string question = text(l, "question",
+                              {{"a", std::string(words[static_cast<std::size_t>(challenge.a)].as_string())},
+                               {"b", std::string(words[static_cast<std::size_t>(challenge.b)].as_string())}});
+  std::string chosen_kind = form_value(values, "kind");
+  std::string chosen_mode = form_value(values, "identity_mode");
+  if (chosen_mode.empty()) chosen_mode = "anonymous";
+  mstch::array kinds;
+  for (const char* k : kKinds) {
+    kinds.push_back(mstch::map{
+        {"code", std::string(k)}, {"label", text(l, std::string("form.kind_") + k)}, {"checked", chosen_kind == k}});
+  }
+  mstch::array modes;
+  for (const char* m : kModes) {
+    modes.push_back(mstch::map{
+        {"code", std::string(m)}, {"label", text(l, std::string("start.") + m)}, {"checked", chosen_mode == m}});
+  }
+  mstch::array villages;
+  std::string chosen_village = form_value(values, "village");
+  for (const auto& v : s.api.units.public_villages(unit_id)) {
+    villages.push_back(mstch::map{{"id", std::to_string(v.id)},
+                                  {"name", v.name},
+                                  {"designation", v.designation},
+                                  {"selected", chosen_village == std::to_string(v.id)}});
+  }
+  mstch::array errs;
+  const auto& catalog = i18n::Catalog::embedded();
+  for (const auto& e : errors) {
+    errs.push_back(mstch::map{
+        {"field_id", field_id(e.field)},
+        {"label", field_label(l, e.field)},
+        {"message", e.code == "antibot" ? text(l, "form.antibot_failed") : catalog.get(l, "field_error." + e.code)}});
+  }
+  std::string heading = text(l, "form.title", {{"unit", unit->designation + " " + unit->name}});
+  ctx.emplace("heading", heading);
+  ctx.emplace("unit_id", std::to_string(unit_id));
+  ctx.emplace("token", challenge.token);
+  ctx.emplace("question_label", text(l, "form.question", {{"question", question}}));
+  ctx.emplace("kinds", kinds);
+  ctx.emplace("modes", modes);
+  ctx.emplace("has_villages", !villages.empty());
+  ctx.emplace("villages", villages);
+  ctx.emplace("has_errors", !errs.empty());
+  ctx.emplace("errors", errs);
+  for (const char* f : {"description", "when", "where", "name", "phone", "address"}) {
+    ctx.emplace(f, form_value(values, f));
+  }
+  ctx.emplace("wants_outcome", form_value(values, "wants_outcome") == "1");
+  ctx.emplace("consent", form_value(values, "consent") == "1");
+  return render_page("form", ctx, l, heading, path, status);
+}
+
+http::Response submit(Services& s, http::Request& req) {
+  auto l = page_locale(req);
+  auto form = http::parse_form(req.body);
+  auto unit_id = id_of(form_value(form, "xa"));
+  if (!unit_id) throw Error::not_found("no commune");
+  if (!form_value(form, "website").empty()) throw Error::of(Error::Kind::forbidden, "honeypot filled");
+  bool human = s.antibot.check(s.api.mailbox.install_secret("form_key"), form_value(form, "token"),
+                               form_value(form, "answer"), s.api.clock.now());
+  mailbox::NewTip tip;
+  tip.unit_id = unit_id;
+  tip.village_id = id_of(form_value(form, "village"));
+  tip.kind = form_value(form, "kind");
+  tip.description = form_value(form, "description");
+  tip.when = form_value(form, "when");
+  tip.where = form_value(form, "where");
+  tip.identity_mode = form_value(form, "identity_mode");
+  tip.identity = mailbox::Identity{form_value(form, "name"), form_value(form, "phone"), form_value(form, "address")};
+  tip.consent = form_value(form, "consent") == "1";
+  tip.wants_outcome = form_value(form, "wants_outcome") == "1";
+  if (!human) {
+    return form_page(s, l, *unit_id, form, {FieldError{"answer", "antibot", std::nullopt, {}}}, "/hom-thu/gui", 422);
+  }
+  try {
+    auto receipt = s.api.mailbox.submit(tip);
+    auto ctx = base_context(l);
+    ctx.emplace("receipt", receipt.formatted);
+    return render_page("receipt", ctx, l, text(l, "receipt.title"), "/hom-thu", 201);
+  } catch (const Error& e) {
+    if (e.kind() != Error::Kind::validation) throw;
+    return form_page(s, l, *unit_id, form, e.fields(), "/hom-thu/gui", 422);
+  }
+}
+
+http::Response status_page(Services& s, Locale l, const std::string& receipt, const std::string& notice) {
+  auto view = s.api.mailbox.follow(receipt);
+  auto ctx = base_context(l);
+  std::string status(mailbox::code(view.status));
+  mstch::array messages;
+  for (const auto& m : view.messages) {
+    messages.push_back(mstch::map{{"author", m.author},
+                                  {"who", text(l, m.author == "tipster" ? "follow.from_you" : "follow.from_officer")},
+                                  {"date", time::local_date(m.created_at)},
+                                  {"body", m.body}});
+  }
+  ctx.emplace("status_text", i18n::Catalog::embedded().get(l, "mailbox.status." + status));
+  ctx.emplace("received_on", time::local_date(view.received_at));
+  ctx.emplace("messages", messages);
+  ctx.emplace("open", view.status != mailbox::Status::closed);
+  ctx.emplace("receipt", receipt);
+  ctx.emplace("notice", notice);
+  return render_page("status", ctx, l, text(l, "follow.title"), "/hom-thu/theo-doi");
+}
+
+http::Response follow_form(Locale l, const std::string& error, int status) {
+  auto ctx = base_context(l);
+  ctx.emplace("error", error);
+  return render_page("follow", ctx, l, text(l, "follow.title"), "/hom-thu/theo-doi", status);
+}
+
+// Wrong or malformed receipts show the form again with a message, never an error page.
+http::Response with_receipt(Locale l, const std::function<http::Response()>& show) {
+  try {
+    return show();
+  } catch (const Error& e) {
+    if (e.kind() == Error::Kind::not_found || e.kind() == Error::Kind::validation) {
+      return follow_form(l, text(l, "follow.wrong"), e.kind() == Error::Kind::not_found ? 404 : 422);
+    }
+    throw;
+  }
+}
+
+}  // namespace
+
+void add_portal_routes(http::Router& router, api::Services& api) {
+  auto s = std::make_shared<Services>(api);
+  router.add(
+      "GET", "/hom-thu", [](http::Request& req) { return start_page(req); }, kCitizen);
+  router.add("GET", "/hom-thu/style.css",
+             [](http::Request&) {
+               for (const auto& f : embedded::templates()) {
+                 if (f.name == "style.css") {
+                   auto res = http::Response::text(200, std::string(f.content), "text/css; charset=utf-8");
+                   res.set("Cache-Control", "public, max-age=3600");
+                   return res;
+                 }
+               }
+               throw Error::not_found("style.css");
+             },
+             {.blocking = false, .log_client = false});
+  router.add(
+      "GET", "/hom-thu/gui",
+      [s](http::Request& req) {
+        auto l = page_locale(req);
+        if (auto unit = id_of(req.query_param("xa").value_or(""))) {
+          return form_page(*s, l, *unit, {}, {}, "/hom-thu/gui", 200);
+        }
+        return choose_page(*s, req, l);
+      },
+      kCitizen);
+  router.add(
+      "POST", "/hom-thu/gui", [s](http::Request& req) { return submit(*s, req); }, kCitizen);
+  router.add(
+      "GET", "/hom-thu/theo-doi", [](http::Request& req) { return follow_form(page_locale(req), "", 200); }, kCitizen);
+  router.add(
+      "POST", "/hom-thu/theo-doi",
+      [s](http::Request& req) {
+        auto l = page_locale(req);
+        auto receipt = form_value(http::parse_form(req.body), "receipt");
+        return with_receipt(l, [&] { return status_page(*s, l, receipt, ""); });
+      },
+      kCitizen);
+  router.add(
+      "POST", "/hom-thu/tra-loi",
+      [s](http::Request& req) {
+        auto l = page_locale(req);
+        auto form = http::parse_form(req.body);
+        auto receipt = form_value(form, "receipt");
+        return with_receipt(l, [&] {
+          s->api.mailbox.tipster_reply(receipt, form_value(form, "body"));
+          return status_page(*s, l, receipt, text(l, "follow.sent"));
+        });
+      },
+      kCitizen);
+}
+
+}  // namespace antq::portal

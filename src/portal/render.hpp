@@ -1,0 +1,26 @@
+#pragma once
+// Citizen pages: mustache templates (libmstch) embedded in the binary, the catalog's
+// "portal" strings as {{t.…}}, one layout. Everything is HTML-escaped unless a template
+// says {{{…}}}.
+#include <mstch/mstch.hpp>
+
+#include <string>
+
+#include "http/message.hpp"
+
+namespace antq::portal {
+
+// The language of a citizen page: ?lang=vi|en, else the browser's Accept-Language.
+i18n::Locale page_locale(const http::Request& req);
+
+// Context shared by every page: t (catalog), lang_query, lang_amp, lang_en.
+mstch::map base_context(i18n::Locale locale);
+
+// Renders `page` into the layout. `title` is already in the page's language.
+http::Response render_page(const std::string& page, mstch::map context, i18n::Locale locale, const std::string& title,
+                           const std::string& path, int status = 200);
+
+// A catalog string of the "portal" section with {{name}} placeholders filled.
+std::string text(i18n::Locale locale, const std::string& key, const std::map<std::string, std::string>& values = {});
+
+}  // namespace antq::portal

@@ -1,0 +1,142 @@
+// The citizen mailbox pages in Chromium with JavaScript turned off: choose the commune,
+// send a tip, keep the receipt, follow it and answer the officers; axe on every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, start, signedIn } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+
+let server;
+let browser;
+const pages = new Map();  // url -> html, for the axe pass
+before(async () => {
+  server = await start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function noJsPage() {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN', viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  page.on('response', async (r) => {
+    if ((r.headers()['content-type'] ?? '').startsWith('text/html')) pages.set(r.url(), await r.text().catch(() => ''));
+  });
+  return page;
+}
+
+function answerOf(label) {
+  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
+  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
+}
+
+async function chooseTanTrao(page) {
+  await page.goto(`${server.url}/hom-thu`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  await page.click('text=Gửi tin');
+  await page.click('text=Tuyên Quang');
+  await page.fill('#q', 'tan trao');
+  await page.click('form.search button');
+  await page.click('text=xã Tân Trào');
+  await page.waitForSelector('#description');
+}
+
+test('a resident sends a tip with JavaScript off and follows it with the receipt', async () => {
+  const page = await noJsPage();
+  await chooseTanTrao(page);
+  await page.check('#kind-denunciation');
+  await page.selectOption('#village', { label: 'thôn Khuôn Điển' });
+  await page.fill('#description', 'Có nhóm người đánh bạc ở nhà văn hóa thôn vào tối thứ bảy.');
+  await page.fill('#when', 'Tối thứ bảy hằng tuần');
+  await page.check('#consent');
+  await page.check('#wants_outcome');
+  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.waitForTimeout(2100);  // the form must be at least two seconds old
+  await page.click('form button[type=submit]');
+  const receipt = (await page.textContent('#receipt')).trim();
+  assert.match(receipt, /^\d{4}-\d{4}-\d{4}-\d{4}$/);
+  const cookies = await page.context().cookies();
+  assert.deepEqual(cookies, [], 'no cookie at all');
+
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const tip = (await officer.get('/api/v1/tips')).data.items[0];
+  assert.equal(tip.description, 'Có nhóm người đánh bạc ở nhà văn hóa thôn vào tối thứ bảy.');
+  assert.equal(tip.wants_outcome, true);
+  await officer.post(`/api/v1/tips/${tip.id}/messages`, { body: 'Bạn có biết họ bắt đầu lúc mấy giờ?' });
+
+  await page.click('main a[href^="/hom-thu/theo-doi"]');
+  await page.fill('input#receipt', receipt.replaceAll('-', ' '));
+  await page.click('form button[type=submit]');
+  assert.match(await page.textContent('#status'), /Đã tiếp nhận/);
+  assert.match(await page.textContent('main'), /Bạn có biết họ bắt đầu lúc mấy giờ\?/);
+  await page.fill('#body', 'Khoảng 20 giờ.');
+  await page.click('form button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Đã gửi trả lời/);
+  assert.match(await page.textContent('main'), /Khoảng 20 giờ\./);
+  const detail = await officer.get(`/api/v1/tips/${tip.id}`);
+  assert.equal(detail.data.messages.at(-1).body, 'Khoảng 20 giờ.');
+  await page.context().close();
+});
+
+test('a bad form names what to fix, keeps what was typed, and stores nothing', async () => {
+  const page = await noJsPage();
+  await chooseTanTrao(page);
+  await page.fill('#description', '   ');
+  await page.fill('#where', 'Chợ xã');
+  await page.check('#mode-confidential');
+  await page.check('#consent');  // the browser itself insists on consent (required)
+  await page.fill('#answer', '99');
+  await page.waitForTimeout(2100);
+  await page.click('form button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /Câu trả lời kiểm tra chưa đúng/);
+  assert.equal(await page.inputValue('#where'), 'Chợ xã', 'what was typed is kept');
+  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.waitForTimeout(2100);
+  await page.click('form button[type=submit]');
+  const alert = await page.textContent('[role=alert]');
+  assert.match(alert, /Chưa gửi được/);
+  assert.match(alert, /Bắt buộc nhập/);
+  assert.ok(await page.$('[role=alert] a[href="#description"]'), 'each error links to its field');
+  assert.ok(await page.$('[role=alert] a[href="#name"]'), 'a confidential tip needs a name');
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  assert.ok(!(await officer.get('/api/v1/tips')).data.items.some((t) => t.description.includes('Chợ xã')));
+  await page.context().close();
+});
+
+test('a wrong receipt is refused politely; the pages switch to English', async () => {
+  const page = await noJsPage();
+  await page.goto(`${server.url}/hom-thu/theo-doi`);
+  await page.fill('#receipt', '1234-5678-9012-3456');
+  await page.click('form button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /Không tìm thấy tin với mã này/);
+  await page.click('text=English');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('h1'), /Follow a tip/);
+  await page.context().close();
+});
+
+test('every citizen page is small and passes axe', async () => {
+  assert.ok(pages.size >= 5, [...pages.keys()].join());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const [url, html] of pages) {
+    assert.ok(Buffer.byteLength(html) <= 30 * 1024, `${url} is ${Buffer.byteLength(html)} bytes`);
+    assert.doesNotMatch(html, /<script/i, `${url} has no script`);
+    // axe needs JavaScript: audit the same HTML in a JS-enabled page.
+    await page.goto(`${server.url}/hom-thu/style.css`);  // same origin, so the stylesheet loads
+    await page.setContent(html.replace('<head>', `<head><base href="${server.url}/">`));
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    assert.deepEqual(serious, [], url);
+  }
+  await context.close();
+});

@@ -1,0 +1,69 @@
+// The citizen pages over plain HTTP forms, on both databases.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, unitIds } from './lib.mjs';
+
+let server;
+let ids;
+before(async () => {
+  server = await start();
+  ids = await unitIds(server.url);
+});
+after(async () => { await server.close(); });
+
+const get = (path) => fetch(server.url + path);
+const post = (path, fields) => fetch(server.url + path, {
+  method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+});
+
+test('the start page is Vietnamese by default, English on request, and sets no cookie', async () => {
+  const vi = await get('/hom-thu');
+  assert.equal(vi.status, 200);
+  assert.match(vi.headers.get('content-type'), /text\/html/);
+  assert.equal(vi.headers.get('set-cookie'), null);
+  const html = await vi.text();
+  assert.match(html, /<html lang="vi">/);
+  assert.doesNotMatch(html, /<script/);
+  const en = await (await get('/hom-thu?lang=en')).text();
+  assert.match(en, /<html lang="en">/);
+  const byHeader = await (await fetch(server.url + '/hom-thu', { headers: { 'accept-language': 'en' } })).text();
+  assert.match(byHeader, /Suggestion and crime-denunciation mailbox/);
+});
+
+test('only communes with an open mailbox are offered', async () => {
+  const list = await (await get(`/hom-thu/gui?tinh=${ids['08']}`)).text();
+  assert.match(list, /xã Tân Trào/);
+  assert.doesNotMatch(list, /Kiến Thiết/, 'Kiến Thiết has no mailbox key');
+  assert.equal((await get(`/hom-thu/gui?xa=${ids['DEMO-KIENTHIET']}`)).status, 404);
+  const search = await (await get(`/hom-thu/gui?tinh=${ids['08']}&q=KIEN`)).text();
+  assert.doesNotMatch(search, /Tân Trào/);
+});
+
+test('a form tip is stored once and followed by its receipt', async () => {
+  const form = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const token = /name="token" value="([^"]+)"/.exec(form)[1];
+  const [, a, b] = token.split('.').map(Number);
+  const fields = { xa: ids['DEMO-TANTRAO'], token, answer: String(a + b), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
+  const early = await post('/hom-thu/gui', fields);
+  assert.equal(early.status, 422, 'a form answered within two seconds looks automated');
+  const form2 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const token2 = /name="token" value="([^"]+)"/.exec(form2)[1];
+  const [, a2, b2] = token2.split('.').map(Number);
+  await new Promise((ok) => setTimeout(ok, 2100));
+  const sent = await post('/hom-thu/gui', { ...fields, token: token2, answer: String(a2 + b2) });
+  assert.equal(sent.status, 201);
+  const receipt = /id="receipt">([\d-]+)</.exec(await sent.text())[1];
+  const replay = await post('/hom-thu/gui', { ...fields, token: token2, answer: String(a2 + b2) });
+  assert.equal(replay.status, 422, 'a token works once');
+  const status = await post('/hom-thu/theo-doi', { receipt });
+  assert.equal(status.status, 200);
+  assert.match(await status.text(), /Đã tiếp nhận/);
+  const wrong = await post('/hom-thu/theo-doi', { receipt: '0000-0000-0000-0000' });
+  assert.equal(wrong.status, 404);
+  const trap = await post('/hom-thu/gui', { ...fields, website: 'http://spam' });
+  assert.equal(trap.status, 403, 'the hidden field catches robots');
+  const broken = await fetch(server.url + '/hom-thu/gui', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'description=%C3%28' });
+  assert.equal(broken.status, 400);
+  await new Promise((ok) => setTimeout(ok, 50));
+  assert.doesNotMatch(server.logs(), /\/hom-thu\S* \d{3} [\d.]+ms client=/, 'no client address logged');
+});
