@@ -71,6 +71,8 @@ boost::json::object tip_json(const mailbox::TipView& t) {
       {"duplicate_of", t.duplicate_of ? boost::json::value(*t.duplicate_of) : nullptr},
       {"assignee_id", t.assignee_id ? boost::json::value(*t.assignee_id) : nullptr},
       {"overdue", t.overdue},
+      {"useful", t.useful},
+      {"solved_case", t.solved_case},
       {"readable", t.readable},
   };
   if (t.readable) {
@@ -208,11 +210,55 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                auto id = path_id(req);
                auto body = json_body(req);
                json::Reader r(body);
-               if (!body.contains("assignee_id")) r.errors().add("assignee_id", "required");
-               auto assignee = r.integer("assignee_id");
+               mailbox::TipPatch patch;
+               if (body.contains("assignee_id")) patch.assignee_id = r.integer("assignee_id");
+               patch.useful = r.boolean("useful");
+               patch.solved_case = r.boolean("solved_case");
+               if (!patch.assignee_id && !patch.useful && !patch.solved_case) r.errors().add("assignee_id", "required");
                r.finish();
                return no_store(http::Response::json(
-                   200, tip_detail_json(s.mailbox.assign(c.actor, c.session.box_secret_key, id, assignee))));
+                   200, tip_detail_json(s.mailbox.update(c.actor, c.session.box_secret_key, id, patch))));
+             }));
+
+  router.add("POST", "/api/v1/tips", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto body = json_body(req);
+               auto tip = read_tip(body);
+               json::Reader r(body);
+               auto channel = r.required_text("channel", 20).value_or("");
+               bool issue_receipt = r.boolean("issue_receipt").value_or(false);
+               r.finish();
+               auto made = s.mailbox.register_tip(c.actor, c.session.box_secret_key, tip, channel, issue_receipt);
+               boost::json::object out{{"tip", tip_detail_json(made.tip)}};
+               out["receipt"] = made.receipt ? boost::json::value(made.receipt->formatted) : nullptr;
+               return no_store(http::Response::json(201, out));
+             }));
+
+  router.add("GET", "/api/v1/tips/stats", authed(s, [&s](http::Request& req, const Caller& c) {
+               mailbox::StatsQuery q;
+               q.unit_id = optional_id_param(req, "unit_id");
+               q.from = text_param(req, "from").value_or("");
+               q.to = text_param(req, "to").value_or("");
+               auto st = s.mailbox.stats(c.actor, q);
+               auto counts = [](const std::map<std::string, std::int64_t>& m) {
+                 boost::json::object o;
+                 for (const auto& [k, v] : m) o[k] = v;
+                 return o;
+               };
+               boost::json::object out{{"from", q.from},
+                                       {"to", q.to},
+                                       {"total", st.total},
+                                       {"by_kind", counts(st.by_kind)},
+                                       {"by_channel", counts(st.by_channel)},
+                                       {"by_status", counts(st.by_status)},
+                                       {"by_month", counts(st.by_month)},
+                                       {"by_village", counts(st.by_village)},
+                                       {"useful", st.useful},
+                                       {"solved_cases", st.solved_cases},
+                                       {"transferred", st.transferred},
+                                       {"overdue", st.overdue}};
+               out["median_hours_to_transfer"] =
+                   st.median_hours_to_transfer ? boost::json::value(*st.median_hours_to_transfer) : nullptr;
+               return http::Response::json(200, out);
              }));
 
   router.add("POST", "/api/v1/tips/{id}/messages", authed(s, [&s](http::Request& req, const Caller& c) {

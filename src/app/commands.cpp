@@ -228,6 +228,15 @@ int run_cli(int argc, char** argv) {
   auto* keys_status = keys_cmd->add_subcommand("status", "key version and who holds it");
   keys_status->add_option("--unit", unit_code, "code of the commune")->required();
 
+  auto* mailbox_cmd = app.add_subcommand("mailbox", "the digital mailbox (hòm thư)");
+  mailbox_cmd->require_subcommand(1);
+  auto* mailbox_purge = mailbox_cmd->add_subcommand("purge", "delete closed tips past their retention (counts kept)");
+  auto* mailbox_retention = mailbox_cmd->add_subcommand("retention", "show or set days a closed tip is kept");
+  std::string retention_kind;
+  int retention_days = -1;
+  mailbox_retention->add_option("--kind", retention_kind, "denunciation, crime_report, security_report, suggestion");
+  mailbox_retention->add_option("--days", retention_days, "days after closing");
+
   auto* audit_cmd = app.add_subcommand("audit", "audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "check the hash chain of the whole log");
@@ -302,6 +311,16 @@ int run_cli(int argc, char** argv) {
       std::cout << fmt::format("version {}\n", st.version);
       for (const auto& h : st.holders) {
         std::cout << fmt::format("  {}{}\n", h.username, h.usable ? "" : " (unusable: signed in again after a reset)");
+      }
+    } else if (*mailbox_purge) {
+      auto r = ctx->mailbox->purge(system_actor());
+      std::cout << fmt::format("Đã xóa / purged: {} tin\n", r.purged);
+    } else if (*mailbox_retention) {
+      if (!retention_kind.empty() || retention_days >= 0) {
+        ctx->mailbox->set_retention(system_actor(), retention_kind, retention_days);
+      }
+      for (const auto& [kind, days] : ctx->mailbox->retention(system_actor())) {
+        std::cout << fmt::format("{:<16} {} ngày / days\n", kind, days);
       }
     } else if (*audit_verify) {
       auto v = ctx->audit->verify(system_actor());

@@ -4,7 +4,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "api/api.hpp"
 #include "http/server.hpp"
@@ -103,6 +106,20 @@ int serve(Context& ctx) {
   bool tls = !cfg.tls_cert.empty();
   http::Server server(cfg, router, files.get(), metrics);
   auto port = server.listen();
+  // The mailbox retention purge: at start, then every day, until the server stops.
+  std::jthread daily_purge([&ctx](std::stop_token stop) {
+    std::mutex m;
+    std::condition_variable_any cv;
+    while (!stop.stop_requested()) {
+      try {
+        ctx.mailbox->purge(system_actor());
+      } catch (const std::exception& e) {
+        spdlog::error("mailbox purge failed: {}", e.what());
+      }
+      std::unique_lock lock(m);
+      cv.wait_for(lock, stop, std::chrono::hours(24), [] { return false; });
+    }
+  });
   std::string host = cfg.address.find(':') != std::string::npos ? "[" + cfg.address + "]" : cfg.address;
   spdlog::info("antq {} listening on {}://{}:{} (database: {})", ANTQ_VERSION, tls ? "https" : "http", host, port,
                ctx.db->dialect() == db::Dialect::postgres ? "PostgreSQL" : "SQLite");

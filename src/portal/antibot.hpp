@@ -12,7 +12,7 @@ namespace antq::portal {
 struct Challenge {
   int a = 0;
   int b = 0;
-  std::string token;  // issued time, the numbers and a MAC
+  std::string token;  // issued time, a nonce and a MAC over them and the answer
 };
 
 class AntiBot {

@@ -11,6 +11,14 @@ before(async () => {
 });
 after(async () => { await server.close(); });
 
+const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 };
+// What a person reads in the question ("tám cộng sáu bằng mấy?").
+function answer(html) {
+  const label = /<label for="answer">([^<]*)<\/label>/.exec(html)[1];
+  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
+  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
+}
+
 const get = (path) => fetch(server.url + path);
 const post = (path, fields) => fetch(server.url + path, {
   method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
@@ -42,18 +50,22 @@ test('only communes with an open mailbox are offered', async () => {
 test('a form tip is stored once and followed by its receipt', async () => {
   const form = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
   const token = /name="token" value="([^"]+)"/.exec(form)[1];
-  const [, a, b] = token.split('.').map(Number);
-  const fields = { xa: ids['DEMO-TANTRAO'], token, answer: String(a + b), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
+  assert.equal(token.split('.').length, 3, 'issued time, nonce, MAC: the answer is not in the token');
+  const fields = { xa: ids['DEMO-TANTRAO'], token, answer: answer(form), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
   const early = await post('/hom-thu/gui', fields);
   assert.equal(early.status, 422, 'a form answered within two seconds looks automated');
   const form2 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
   const token2 = /name="token" value="([^"]+)"/.exec(form2)[1];
-  const [, a2, b2] = token2.split('.').map(Number);
   await new Promise((ok) => setTimeout(ok, 2100));
-  const sent = await post('/hom-thu/gui', { ...fields, token: token2, answer: String(a2 + b2) });
+  const wrongAnswer = await post('/hom-thu/gui', { ...fields, token: token2, answer: String((Number(answer(form2)) % 18) + 1) });
+  assert.equal(wrongAnswer.status, 422);
+  const form3 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const token3 = /name="token" value="([^"]+)"/.exec(form3)[1];
+  await new Promise((ok) => setTimeout(ok, 2100));
+  const sent = await post('/hom-thu/gui', { ...fields, token: token3, answer: answer(form3) });
   assert.equal(sent.status, 201);
   const receipt = /id="receipt">([\d-]+)</.exec(await sent.text())[1];
-  const replay = await post('/hom-thu/gui', { ...fields, token: token2, answer: String(a2 + b2) });
+  const replay = await post('/hom-thu/gui', { ...fields, token: token3, answer: answer(form3) });
   assert.equal(replay.status, 422, 'a token works once');
   const status = await post('/hom-thu/theo-doi', { receipt });
   assert.equal(status.status, 200);

@@ -2,6 +2,7 @@
 // The digital mailbox (hòm thư góp ý và tố giác tội phạm): tips from residents, sealed to
 // the commune's key at rest.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,9 +137,44 @@ struct TipView {
   std::optional<std::int64_t> duplicate_of;
   std::optional<std::int64_t> assignee_id;
   bool overdue = false;           // the legal deadline passed before the transfer
+  bool useful = false;
+  bool solved_case = false;
   bool readable = true;           // false when the reader holds no key for it
   std::vector<TipEvent> events;   // filled for one tip
   std::vector<Message> messages;  // filled for one tip
+};
+
+// What officers may change on a tip besides its status. Absent fields stay.
+struct TipPatch {
+  std::optional<std::optional<std::int64_t>> assignee_id;  // nullopt inside: nobody
+  std::optional<bool> useful;                              // có giá trị
+  std::optional<bool> solved_case;                         // phá án nhờ tin
+};
+
+// Statistics for the reports: a period of local dates and the caller's scope (or one
+// unit inside it). Purged tips still count.
+struct StatsQuery {
+  std::optional<std::int64_t> unit_id;
+  std::string from;  // 'YYYY-MM-DD', inclusive
+  std::string to;    // 'YYYY-MM-DD', inclusive
+};
+
+struct Stats {
+  std::int64_t total = 0;
+  std::map<std::string, std::int64_t> by_kind;
+  std::map<std::string, std::int64_t> by_channel;
+  std::map<std::string, std::int64_t> by_status;
+  std::map<std::string, std::int64_t> by_month;    // 'YYYY-MM' (local)
+  std::map<std::string, std::int64_t> by_village;  // village name, "" for none
+  std::int64_t useful = 0;
+  std::int64_t solved_cases = 0;
+  std::int64_t transferred = 0;
+  std::int64_t overdue = 0;  // transferred late, or still waiting past the deadline
+  std::optional<double> median_hours_to_transfer;
+};
+
+struct PurgeReport {
+  std::int64_t purged = 0;
 };
 
 struct TipFilter {

@@ -6,7 +6,8 @@ namespace {
 #define TIP_SELECT                                                                                              \
   "SELECT t.id, t.unit_id, u.name, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode, " \
   "t.content_sealed, t.identity_sealed, t.tipster_public_key, t.wants_outcome, t.received_at, t.deadline_at, "  \
-  "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at FROM tips t JOIN units u ON u.id = t.unit_id"
+  "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, t.useful, t.solved_case "                      \
+  "FROM tips t JOIN units u ON u.id = t.unit_id"
 
 TipRow from_row(const db::Row& r) {
   TipRow t;
@@ -29,6 +30,8 @@ TipRow from_row(const db::Row& r) {
   t.transferred_at = r.opt_i64(16);
   t.duplicate_of = r.opt_i64(17);
   t.closed_at = r.opt_i64(18);
+  t.useful = r.boolean(19);
+  t.solved_case = r.boolean(20);
   return t;
 }
 
@@ -100,8 +103,9 @@ std::int64_t count(db::Tx& tx, const ListQuery& q) {
 void update_workflow(db::Tx& tx, const TipRow& t, std::int64_t now) {
   static constexpr db::Query q{"tips.update_workflow",
                                "UPDATE tips SET status = $2, assignee_id = $3, transferred_at = $4, duplicate_of = $5, "
-                               "closed_at = $6, updated_at = $7 WHERE id = $1"};
-  tx.exec(q, t.id, t.status, t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, now);
+                               "closed_at = $6, updated_at = $7, useful = $8, solved_case = $9 WHERE id = $1"};
+  tx.exec(q, t.id, t.status, t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, now, t.useful,
+          t.solved_case);
 }
 
 void insert_event(db::Tx& tx, std::int64_t tip_id, const EventRow& e) {
@@ -154,6 +158,79 @@ std::string unit_path(db::Tx& tx, std::int64_t tip_id) {
                                "SELECT u.path FROM tips t JOIN units u ON u.id = t.unit_id WHERE t.id = $1"};
   auto r = tx.row(q, tip_id);
   return r ? r->text(0) : std::string();
+}
+
+std::vector<StatRow> stat_rows(db::Tx& tx, const std::string& scope_path, std::int64_t from, std::int64_t to) {
+  static constexpr db::Query live{
+      "tips.stat_rows",
+      "SELECT t.kind, t.channel, t.status, t.received_at, t.transferred_at, t.deadline_at, t.useful, t.solved_case, "
+      "COALESCE(v.name, '') FROM tips t JOIN units u ON u.id = t.unit_id LEFT JOIN units v ON v.id = t.village_id "
+      "WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) AND t.received_at >= $2 "
+      "AND t.received_at < $3"};
+  static constexpr db::Query purged{
+      "tips.stat_rows_purged",
+      "SELECT p.kind, p.channel, p.final_status, p.received_at, p.transfer_ms, p.overdue, p.useful, p.solved_case, "
+      "COALESCE(v.name, ''), p.transferred FROM tip_purged_counts p JOIN units u ON u.id = p.unit_id "
+      "LEFT JOIN units v ON v.id = p.village_id WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+      "AND p.received_at >= $2 AND p.received_at < $3"};
+  std::vector<StatRow> out;
+  for (const auto& r : tx.rows(live, scope_path, from, to)) {
+    out.push_back(StatRow{r.text(0), r.text(1), r.text(2), r.i64(3), r.opt_i64(4), r.opt_i64(5), r.boolean(6),
+                          r.boolean(7), r.text(8), false});
+  }
+  for (const auto& r : tx.rows(purged, scope_path, from, to)) {
+    StatRow row{r.text(0),    r.text(1),    r.text(2),    r.i64(3),  std::nullopt,
+                std::nullopt, r.boolean(6), r.boolean(7), r.text(8), r.boolean(5)};
+    if (r.boolean(9)) row.transferred_at = row.received_at + r.opt_i64(4).value_or(0);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<TipRow> expired(db::Tx& tx, std::int64_t now) {
+  static constexpr db::Query q{
+      "tips.expired", TIP_SELECT
+      " JOIN mailbox_retention r ON r.kind = t.kind WHERE t.status = 'closed' "
+      "AND t.closed_at IS NOT NULL AND t.closed_at + r.days * CAST(86400000 AS BIGINT) < $1 ORDER BY t.id"};
+  std::vector<TipRow> out;
+  for (const auto& r : tx.rows(q, now)) out.push_back(from_row(r));
+  return out;
+}
+
+void insert_purged_count(db::Tx& tx, const TipRow& t, bool overdue, std::int64_t now) {
+  static constexpr db::Query q{
+      "tip_purged_counts.insert",
+      "INSERT INTO tip_purged_counts (unit_id, village_id, received_at, kind, channel, final_status, useful, "
+      "solved_case, transferred, transfer_ms, overdue, purged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+      "$11, $12)"};
+  std::optional<std::int64_t> transfer_ms;
+  if (t.transferred_at) transfer_ms = *t.transferred_at - t.received_at;
+  tx.exec(q, t.unit_id, t.village_id, t.received_at, t.kind, t.channel, t.status, t.useful, t.solved_case,
+          t.transferred_at.has_value(), transfer_ms, overdue, now);
+}
+
+void delete_tip(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query events{"tip_events.delete", "DELETE FROM tip_events WHERE tip_id = $1"};
+  static constexpr db::Query messages{"tip_messages.delete", "DELETE FROM tip_messages WHERE tip_id = $1"};
+  static constexpr db::Query dups{"tips.clear_duplicates",
+                                  "UPDATE tips SET duplicate_of = NULL WHERE duplicate_of = $1"};
+  static constexpr db::Query tip{"tips.delete", "DELETE FROM tips WHERE id = $1"};
+  tx.exec(events, id);
+  tx.exec(messages, id);
+  tx.exec(dups, id);
+  tx.exec(tip, id);
+}
+
+std::map<std::string, int> retention(db::Tx& tx) {
+  static constexpr db::Query q{"mailbox_retention.list", "SELECT kind, days FROM mailbox_retention ORDER BY kind"};
+  std::map<std::string, int> out;
+  for (const auto& r : tx.rows(q)) out[r.text(0)] = static_cast<int>(r.i64(1));
+  return out;
+}
+
+void set_retention(db::Tx& tx, const std::string& kind, int days) {
+  static constexpr db::Query q{"mailbox_retention.set", "UPDATE mailbox_retention SET days = $2 WHERE kind = $1"};
+  tx.exec(q, kind, days);
 }
 
 std::optional<std::string> install_secret(db::Tx& tx, const std::string& name) {

@@ -1,5 +1,6 @@
 #pragma once
 // SQL for tips and installation secrets.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,8 @@ struct TipRow {
   std::optional<std::int64_t> transferred_at;
   std::optional<std::int64_t> duplicate_of;
   std::optional<std::int64_t> closed_at;
+  bool useful = false;
+  bool solved_case = false;
 };
 
 // Filters of the inbox; `overdue_at` keeps tips whose deadline passed before that instant
@@ -75,6 +78,29 @@ struct MessageRow {
 std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m);
 std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id);
 std::string unit_path(db::Tx& tx, std::int64_t tip_id);
+
+// Metadata of tips received in [from, to) under a scope, live and purged (no content).
+struct StatRow {
+  std::string kind;
+  std::string channel;
+  std::string status;
+  std::int64_t received_at = 0;
+  std::optional<std::int64_t> transferred_at;
+  std::optional<std::int64_t> deadline_at;
+  bool useful = false;
+  bool solved_case = false;
+  std::string village_name;
+  bool purged_overdue = false;  // for purged rows: overdue as recorded at purge time
+};
+std::vector<StatRow> stat_rows(db::Tx& tx, const std::string& scope_path, std::int64_t from, std::int64_t to);
+
+// Closed tips past their kind's retention at `now`.
+std::vector<TipRow> expired(db::Tx& tx, std::int64_t now);
+void insert_purged_count(db::Tx& tx, const TipRow& tip, bool overdue, std::int64_t now);
+void delete_tip(db::Tx& tx, std::int64_t id);
+
+std::map<std::string, int> retention(db::Tx& tx);
+void set_retention(db::Tx& tx, const std::string& kind, int days);
 
 std::optional<std::string> install_secret(db::Tx& tx, const std::string& name);
 void insert_install_secret(db::Tx& tx, const std::string& name, const std::string& value);

@@ -80,6 +80,8 @@ TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::str
   v.closed_at = r.closed_at;
   v.duplicate_of = r.duplicate_of;
   v.assignee_id = r.assignee_id;
+  v.useful = r.useful;
+  v.solved_case = r.solved_case;
   v.overdue = r.deadline_at && !r.transferred_at && *r.deadline_at < now &&
               (v.status == Status::received || v.status == Status::verifying);
   auto pair = keys.open(tx, r.unit_key_id, actor.user_id, secret);
@@ -147,7 +149,10 @@ std::string Service::receipt_salt_for_reading() const {
   return made;
 }
 
-Receipt Service::submit(const NewTip& in) {
+Receipt Service::submit(const NewTip& in) { return store(in, Channel::web, nullptr, true).second; }
+
+std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channel, const Actor* actor,
+                                                bool with_receipt) {
   FieldErrors errors;
   auto kind = kind_from(in.kind);
   if (!kind) errors.add("kind", in.kind.empty() ? "required" : "unknown_value");
@@ -167,12 +172,17 @@ Receipt Service::submit(const NewTip& in) {
   if (text::length(identity.name) > 200) errors.add("identity.name", "too_long");
   if (text::length(identity.phone) > 30) errors.add("identity.phone", "too_long");
   if (text::length(identity.address) > 500) errors.add("identity.address", "too_long");
-  if (!in.consent) errors.add("consent", "required");
+  if (!in.consent && !actor) errors.add("consent", "required");  // officers record under the law
   if (!in.unit_id) errors.add("unit_id", "required");
   errors.throw_if_any();
 
-  Receipt receipt = new_receipt();
-  TipsterKeys tipster = tipster_keys(receipt.digits, receipt_salt_for_reading());
+  Receipt receipt;
+  TipsterKeys tipster;
+  if (with_receipt) {
+    receipt = new_receipt();
+    tipster = tipster_keys(receipt.digits, receipt_salt_for_reading());
+  }
+  std::int64_t tip_id = 0;
   NewTip cleaned = in;
   cleaned.description = description;
   cleaned.when = text::clean(in.when);
@@ -180,7 +190,8 @@ Receipt Service::submit(const NewTip& in) {
   db_.write([&](db::Tx& tx) {
     auto unit = units_.find(tx, *in.unit_id);
     auto today = time::local_date(clock_.now());
-    if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today)) {
+    if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today) ||
+        (actor && !actor->covers(unit->path))) {
       throw Error::field("unit_id", "not_found");
     }
     if (in.village_id) {
@@ -196,7 +207,7 @@ Receipt Service::submit(const NewTip& in) {
     row.village_id = in.village_id;
     row.unit_key_id = key->unit_key_id;
     row.kind = std::string(code(*kind));
-    row.channel = std::string(code(Channel::web));
+    row.channel = std::string(code(channel));
     row.status = std::string(code(Status::received));
     row.identity_mode = std::string(code(*mode));
     row.content_sealed = crypto::seal(key->public_key, content_json(cleaned));
@@ -209,18 +220,23 @@ Receipt Service::submit(const NewTip& in) {
     row.wants_outcome = in.wants_outcome;
     auto now = clock_.now();
     if (has_legal_deadline(*kind)) row.deadline_at = now + (unit->remote ? 48 : 24) * kHour;
-    auto id = repo::insert(tx, row, tipster.lookup, now);
+    tip_id = repo::insert(tx, row, tipster.lookup, now);
     audit::Entry e;
-    e.actor_name = "citizen";
-    e.action = "tip.submit";
+    if (actor) {
+      e.actor_id = actor->user_id;
+      e.actor_name = actor->username;
+    } else {
+      e.actor_name = "citizen";
+    }
+    e.action = actor ? "tip.register" : "tip.submit";
     e.entity = "tip";
-    e.entity_id = std::to_string(id);
-    e.detail =
-        boost::json::serialize(boost::json::object{{"unit_id", unit->id}, {"kind", row.kind}, {"channel", "web"}});
+    e.entity_id = std::to_string(tip_id);
+    e.detail = boost::json::serialize(
+        boost::json::object{{"unit_id", unit->id}, {"kind", row.kind}, {"channel", row.channel}});
     audit_.record(tx, std::move(e));
   });
   crypto::wipe(tipster.pair.secret_key);
-  return receipt;
+  return {tip_id, receipt};
 }
 
 std::vector<std::int64_t> Service::accepting(const std::vector<std::int64_t>& unit_ids) const {

@@ -39,9 +39,26 @@ class Service {
   // a conflict naming them. Closing a tip whose tipster asked to be told the outcome
   // sends the tipster a message. Audited with who and why.
   TipView transition(const Actor& actor, const std::string& user_secret, std::int64_t id, const Transition& t) const;
-  // Gives the tip to an officer of the commune (nullopt: nobody).
-  TipView assign(const Actor& actor, const std::string& user_secret, std::int64_t id,
-                 std::optional<std::int64_t> assignee) const;
+  // Assigns the tip (to an active officer of the commune, or nobody) and marks its worth.
+  TipView update(const Actor& actor, const std::string& user_secret, std::int64_t id, const TipPatch& patch) const;
+  // An officer registers a tip received in person, by phone, by post, from VNeID, from
+  // another unit or from a paper box: the same store and deadlines, the channel kept.
+  // With `issue_receipt`, the tipster gets a receipt as if sent online.
+  struct Registered {
+    TipView tip;
+    std::optional<Receipt> receipt;
+  };
+  Registered register_tip(const Actor& actor, const std::string& user_secret, const NewTip& tip,
+                          const std::string& channel, bool issue_receipt);
+
+  // Counts for reports (officers, reviewers and administrators, within their scope).
+  Stats stats(const Actor& actor, const StatsQuery& query) const;
+  // Deletes closed tips older than their kind's retention, keeping one line of counts
+  // each; the machine's operator (CLI) or the server's daily task.
+  PurgeReport purge(const Actor& actor) const;
+  // Days a closed tip is kept, per kind (administrators change them).
+  std::map<std::string, int> retention(const Actor& actor) const;
+  void set_retention(const Actor& actor, const std::string& kind, int days) const;
   // A message to the tipster, or an internal note (never shown to the tipster).
   Message add_message(const Actor& actor, const std::string& user_secret, std::int64_t id, const std::string& body,
                       bool internal) const;
@@ -64,6 +81,8 @@ class Service {
   // The tip behind a receipt and the tipster's key pair; throws not_found (throttled).
   struct TipsterAccess;
   TipsterAccess tipster_access(const std::string& receipt);
+  // Validates and stores a tip; `actor` is null for residents.
+  std::pair<std::int64_t, Receipt> store(const NewTip& tip, Channel channel, const Actor* actor, bool with_receipt);
 
   db::Database& db_;
   const audit::Service& audit_;

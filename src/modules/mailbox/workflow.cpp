@@ -90,24 +90,41 @@ TipView Service::transition(const Actor& actor, const std::string& user_secret, 
   return get(actor, user_secret, id);
 }
 
-TipView Service::assign(const Actor& actor, const std::string& user_secret, std::int64_t id,
-                        std::optional<std::int64_t> assignee) const {
+TipView Service::update(const Actor& actor, const std::string& user_secret, std::int64_t id,
+                        const TipPatch& patch) const {
   db_.write([&](db::Tx& tx) {
     auto row = detail::load_tip(tx, actor, id);
-    if (assignee) {
-      auto unit = units_.find(tx, row.unit_id);
-      auto officer = keys_.holder_candidate(tx, *assignee);
-      if (!officer || !unit || unit->path.rfind(officer->unit_path, 0) != 0) {
-        throw Error::field("assignee_id", "out_of_scope");
+    if (patch.assignee_id) {
+      if (auto assignee = *patch.assignee_id) {
+        auto unit = units_.find(tx, row.unit_id);
+        auto officer = keys_.holder_candidate(tx, *assignee);
+        if (!officer || !unit || unit->path.rfind(officer->unit_path, 0) != 0) {
+          throw Error::field("assignee_id", "out_of_scope");
+        }
       }
+      row.assignee_id = *patch.assignee_id;
     }
-    row.assignee_id = assignee;
+    if (patch.useful) row.useful = *patch.useful;
+    if (patch.solved_case) row.solved_case = *patch.solved_case;
     repo::update_workflow(tx, row, clock_.now());
-    audit_.record(tx, actor, "tip.assign", "tip", std::to_string(id),
-                  boost::json::serialize(
-                      boost::json::object{{"assignee_id", assignee ? boost::json::value(*assignee) : nullptr}}));
+    boost::json::object detail{{"assignee_id", row.assignee_id ? boost::json::value(*row.assignee_id) : nullptr},
+                               {"useful", row.useful},
+                               {"solved_case", row.solved_case}};
+    audit_.record(tx, actor, "tip.update", "tip", std::to_string(id), boost::json::serialize(detail));
   });
   return get(actor, user_secret, id);
+}
+
+Service::Registered Service::register_tip(const Actor& actor, const std::string& user_secret, const NewTip& tip,
+                                          const std::string& channel_code, bool issue_receipt) {
+  detail::require_officer(actor);
+  auto channel = channel_from(channel_code);
+  if (!channel || *channel == Channel::web)
+    throw Error::field("channel", channel_code.empty() ? "required" : "unknown_value");
+  auto [id, receipt] = store(tip, *channel, &actor, issue_receipt);
+  Registered out{get(actor, user_secret, id), std::nullopt};
+  if (issue_receipt) out.receipt = receipt;
+  return out;
 }
 
 Message Service::add_message(const Actor& actor, const std::string& user_secret, std::int64_t id,
