@@ -179,6 +179,7 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                f.page = int_param(req, "page", 1, 1, 1000000);
                f.page_size = int_param(req, "page_size", 50, 1, 200);
                f.overdue_only = flag_param(req, "overdue");
+               f.query = text_param(req, "q");
                auto page = s.mailbox.list(c.actor, c.session.box_secret_key, f);
                boost::json::array items;
                for (const auto& t : page.items) items.push_back(tip_json(t));

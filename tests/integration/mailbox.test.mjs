@@ -306,6 +306,18 @@ test('a confidential identity is revealed only with the permission and a reason,
   assert.equal((await officer.post(`/api/v1/tips/${anonymous.id}/identity`, { reason: 'x' })).status, 404);
 });
 
+test('the inbox finds words in the encrypted text, ignoring case and diacritics', async () => {
+  await submit(tip({ description: 'Đại tá Phạm Hoàng Điệp đã nhận được tin', where: 'Đường Lê Lợi' }));
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const found = await officer.get('/api/v1/tips?q=diep');
+  assert.deepEqual(found.data.items.map((t) => t.description), ['Đại tá Phạm Hoàng Điệp đã nhận được tin']);
+  assert.equal(found.data.total, 1);
+  assert.equal((await officer.get('/api/v1/tips?q=DUONG%20LE%20LOI')).data.total, 1, 'where is searched too');
+  assert.equal((await officer.get('/api/v1/tips?q=khong%20co%20tu%20nay')).data.total, 0);
+  const other = await signedIn(server.url, 'officer.kienthiet');
+  assert.equal((await other.get('/api/v1/tips?q=diep')).data.total, 0, 'never across communes');
+});
+
 test('tips are assigned to officers of the commune only', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
   const id = (await officer.get('/api/v1/tips')).data.items[0].id;

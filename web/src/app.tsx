@@ -13,7 +13,10 @@ import { AuditPage } from './pages/audit';
 import { DashboardPage } from './pages/dashboard';
 import { ForbiddenPage } from './pages/forbidden';
 import { LoginPage } from './pages/login';
+import { MailboxPage } from './pages/mailbox';
+import { MailboxKeysPage } from './pages/mailbox-keys';
 import { NotFoundPage } from './pages/not-found';
+import { TipPage } from './pages/tip';
 import { UnitsPage } from './pages/units';
 import { UsersPage } from './pages/users';
 
@@ -36,6 +39,10 @@ const ROUTES: readonly Route[] = [
   { path: '/', page: DashboardPage },
   { path: '/units', page: UnitsPage },
   { path: '/units/:id', page: UnitsPage },
+  { path: '/mailbox', page: MailboxPage, role: 'officer' },
+  // Before /mailbox/:id, which would take "keys" for an id.
+  { path: '/mailbox/keys', page: MailboxKeysPage, role: 'officer' },
+  { path: '/mailbox/:id', page: TipPage, role: 'officer' },
   { path: '/users', page: UsersPage, role: 'admin' },
   { path: '/audit', page: AuditPage, role: 'auditor' },
   { path: '/account', page: AccountPage },

@@ -136,7 +136,7 @@ struct TipView {
   std::optional<std::int64_t> closed_at;
   std::optional<std::int64_t> duplicate_of;
   std::optional<std::int64_t> assignee_id;
-  bool overdue = false;           // the legal deadline passed before the transfer
+  bool overdue = false;  // the legal deadline passed before the transfer
   bool useful = false;
   bool solved_case = false;
   bool readable = true;           // false when the reader holds no key for it
@@ -181,6 +181,9 @@ struct TipFilter {
   std::optional<std::string> status;
   std::optional<std::string> kind;
   bool overdue_only = false;
+  // Words to find in the tip's text, ignoring case and diacritics ("diep" finds "Điệp");
+  // the text is encrypted at rest, so this opens every tip in scope.
+  std::optional<std::string> query;
   int page = 1;
   int page_size = 50;
 };

@@ -311,9 +311,22 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
                     f.overdue_only ? std::optional<std::int64_t>(now) : std::nullopt};
   TipPage out;
   db_.read([&](db::Tx& tx) {
-    out.total = repo::count(tx, q);
-    for (const auto& r : repo::list(tx, q, size, (page - 1) * size)) {
-      out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now));
+    if (!f.query) {
+      out.total = repo::count(tx, q);
+      for (const auto& r : repo::list(tx, q, size, (page - 1) * size)) {
+        out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now));
+      }
+      return;
+    }
+    std::string needle = text::fold(*f.query);
+    std::int64_t skip = static_cast<std::int64_t>(page - 1) * size;
+    for (const auto& r : repo::list(tx, q, 1000000, 0)) {
+      auto v = detail::view_of(tx, keys_, actor, user_secret, r, now);
+      if (!v.readable) continue;
+      auto haystack = text::fold(v.description + " " + v.when + " " + v.where);
+      if (haystack.find(needle) == std::string::npos) continue;
+      if (out.total++ < skip || static_cast<int>(out.items.size()) >= size) continue;
+      out.items.push_back(std::move(v));
     }
   });
   db_.write([&](db::Tx& tx) {

@@ -4,9 +4,16 @@ import type {
   AuditEntry,
   AuditVerifyResult,
   Locale,
+  MailboxKeyStatus,
   Page,
+  RevealedIdentity,
   Role,
   SessionResponse,
+  Tip,
+  TipDetail,
+  TipKind,
+  TipMessage,
+  TipStatus,
   TotpSetup,
   Unit,
   UnitDetail,
@@ -332,4 +339,44 @@ export const audit = {
   list: (query: AuditQuery, signal?: AbortSignal) =>
     request<Page<AuditEntry>>('GET', '/audit', { query: { ...query }, signal }),
   verify: () => request<AuditVerifyResult>('GET', '/audit/verify'),
+};
+
+export interface TipQuery {
+  status?: TipStatus | '';
+  kind?: TipKind | '';
+  /** Only tips past their legal deadline (sent as overdue=1). */
+  overdue?: boolean;
+  page?: number;
+  page_size?: number;
+}
+
+export interface TipTransitionInput {
+  status: TipStatus;
+  reason: string;
+  transferred_to?: string;
+  minutes_number?: string;
+  duplicate_of?: number;
+}
+
+export const tips = {
+  list: (query: TipQuery, signal?: AbortSignal) =>
+    request<Page<Tip>>('GET', '/tips', { query: { ...query }, signal }),
+  get: (id: number, signal?: AbortSignal) => request<TipDetail>('GET', `/tips/${id}`, { signal }),
+  assign: (id: number, assignee_id: number | null) =>
+    request<TipDetail>('PATCH', `/tips/${id}`, { json: { assignee_id } }),
+  transition: (id: number, input: TipTransitionInput) =>
+    request<TipDetail>('POST', `/tips/${id}/transitions`, { json: input }),
+  addMessage: (id: number, body: string, internal: boolean) =>
+    request<TipMessage>('POST', `/tips/${id}/messages`, {
+      json: internal ? { body, internal: true } : { body },
+    }),
+  revealIdentity: (id: number, reason: string) =>
+    request<RevealedIdentity>('POST', `/tips/${id}/identity`, { json: { reason } }),
+};
+
+export const mailboxKeys = {
+  status: (unitId: number, signal?: AbortSignal) =>
+    request<MailboxKeyStatus>('GET', `/mailbox/keys/${unitId}`, { signal }),
+  grant: (unitId: number, user_id: number) =>
+    request<void>('POST', `/mailbox/keys/${unitId}/grants`, { json: { user_id } }),
 };

@@ -14,6 +14,8 @@ export interface User {
   unit_name: string;
   locale: Locale;
   totp_enabled: boolean;
+  /** May reveal a confidential or open tipster's identity (commune officers). */
+  identity_permission?: boolean;
   disabled: boolean;
   created_at: string;
 }
@@ -124,4 +126,100 @@ export interface TotpSetup {
   secret: string;
   otpauth_uri: string;
   qr_svg: string;
+}
+
+// ---- Mailbox (Hòm thư góp ý và tố giác tội phạm) ---------------------------------------
+
+export type TipKind = 'denunciation' | 'crime_report' | 'security_report' | 'suggestion';
+export const TIP_KINDS: readonly TipKind[] = [
+  'denunciation',
+  'crime_report',
+  'security_report',
+  'suggestion',
+];
+
+export type TipStatus =
+  'received' | 'verifying' | 'transferred' | 'resolved' | 'unfounded' | 'duplicate' | 'closed';
+export const TIP_STATUSES: readonly TipStatus[] = [
+  'received',
+  'verifying',
+  'transferred',
+  'resolved',
+  'unfounded',
+  'duplicate',
+  'closed',
+];
+
+export type TipChannel = 'web' | 'in_person' | 'phone' | 'post' | 'vneid' | 'transfer' | 'box';
+export type IdentityMode = 'anonymous' | 'confidential' | 'open';
+
+/** A tip as an officer sees it; the content fields are present only when `readable`. */
+export interface Tip {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  village_id: number | null;
+  kind: TipKind;
+  channel: TipChannel;
+  status: TipStatus;
+  identity_mode: IdentityMode;
+  wants_outcome: boolean;
+  received_at: string;
+  deadline_at: string | null;
+  transferred_at: string | null;
+  closed_at: string | null;
+  duplicate_of: number | null;
+  assignee_id: number | null;
+  overdue: boolean;
+  readable: boolean;
+  description?: string;
+  when?: string;
+  where?: string;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface TipEvent {
+  at: string;
+  actor_name: string;
+  from: TipStatus;
+  to: TipStatus;
+  reason: string;
+  transferred_to: string;
+  minutes_number: string;
+  duplicate_of: number | null;
+}
+
+export interface TipMessage {
+  id: number;
+  author: 'officer' | 'tipster';
+  /** The officer's username; empty for the tipster. */
+  author_name: string;
+  internal: boolean;
+  body: string;
+  created_at: string;
+}
+
+export interface TipDetail extends Tip {
+  events: TipEvent[];
+  messages: TipMessage[];
+}
+
+export interface RevealedIdentity {
+  name: string;
+  phone: string;
+  address: string;
+}
+
+export interface MailboxKeyHolder {
+  user_id: number;
+  username: string;
+  usable: boolean;
+}
+
+export interface MailboxKeyStatus {
+  unit_id: number;
+  /** 0 while the commune has no key (its mailbox is not open). */
+  version: number;
+  holders: MailboxKeyHolder[];
 }

@@ -24,4 +24,20 @@ describe('Layout', () => {
     });
     expect(links(container)).toEqual(['/', '/units', '/audit', '/account']);
   });
+
+  it('shows the mailbox to a commune officer only, and marks it current on a tip page', () => {
+    window.history.replaceState(null, '', '/mailbox/12');
+    const { container } = renderWithApp(<Layout>x</Layout>, {
+      session: { user: { ...TEST_USER, role: 'officer' } },
+    });
+    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/account']);
+    expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
+      'page',
+    );
+    window.history.replaceState(null, '', '/');
+    const team = renderWithApp(<Layout>x</Layout>, {
+      session: { user: { ...TEST_USER, role: 'team_member' } },
+    });
+    expect(team.container.querySelector('a[href="/mailbox"]')).toBeNull();
+  });
 });

@@ -16,11 +16,12 @@ interface NavItem {
   role?: Role;
 }
 
-// Modules still to come (mailbox, cameras, community, situation, evaluation, reports)
+// Modules still to come (cameras, community, situation, evaluation, reports)
 // get their entries when they exist.
 const NAV: readonly NavItem[] = [
   { href: '/', label: 'nav.dashboard' },
   { href: '/units', label: 'nav.units' },
+  { href: '/mailbox', label: 'nav.mailbox', role: 'officer' },
   { href: '/users', label: 'nav.users', role: 'admin' },
   { href: '/audit', label: 'nav.audit', role: 'auditor' },
   { href: '/account', label: 'nav.account' },

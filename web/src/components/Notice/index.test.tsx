@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
 import { renderWithApp } from '../../test/render';
-import { ErrorMessage, StatusMessage } from '.';
+import { AlertMessage, ErrorMessage, StatusMessage } from '.';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -13,6 +13,14 @@ describe('Notice', () => {
     const region = container.querySelector('[role="status"]');
     expect(region?.getAttribute('aria-live')).toBe('polite');
     expect(region?.textContent).toBe('Đã tạo tài khoản officer.x.');
+  });
+
+  it('says an app message in an alert, with its explanation', () => {
+    const { container } = renderWithApp(
+      <AlertMessage title="Bạn chưa được cấp quyền xem danh tính">Hỏi quản trị viên.</AlertMessage>,
+    );
+    const alert = container.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe('Bạn chưa được cấp quyền xem danh tínhHỏi quản trị viên.');
   });
 
   it('lists field errors by their label in an alert', () => {

@@ -18,6 +18,22 @@ export function InfoMessage({ children }: { children: ComponentChildren }) {
   return <p class={`${styles.notice} ${styles.info}`}>{children}</p>;
 }
 
+/** A refusal or problem said in the app's own words (not a server problem). */
+export function AlertMessage({
+  title,
+  children,
+}: {
+  title: ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  return (
+    <div role="alert" class={`${styles.notice} ${styles.error}`}>
+      <p class={styles.title}>{title}</p>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
+
 interface ErrorProps {
   error: unknown;
   /** Field name → label; errors of these fields are listed by label in the summary. */

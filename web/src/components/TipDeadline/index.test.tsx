@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithApp } from '../../test/render';
+import { TipDeadline } from '.';
+
+const NOW = Date.parse('2026-11-28T10:00:00Z');
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('TipDeadline', () => {
+  it('shows the date and the hours left', () => {
+    const { container } = renderWithApp(
+      <TipDeadline
+        tip={{ status: 'received', overdue: false, deadline_at: '2026-11-28T15:30:00Z' }}
+        now={NOW}
+      />,
+    );
+    expect(container.textContent).toMatch(/^\d\d\/11\/2026 \d\d:\d\dcòn 5 giờ$/);
+  });
+
+  it('says "Quá hạn" in words when the deadline has passed', () => {
+    const { container } = renderWithApp(
+      <TipDeadline
+        tip={{ status: 'verifying', overdue: true, deadline_at: '2026-11-27T10:00:00Z' }}
+        now={NOW}
+      />,
+      { locale: 'en' },
+    );
+    expect(container.querySelector('[data-deadline]')?.getAttribute('data-deadline')).toBe(
+      'overdue',
+    );
+    expect(container.textContent).toContain('Overdue');
+  });
+
+  it('says when a kind has no legal deadline', () => {
+    const { container } = renderWithApp(
+      <TipDeadline tip={{ status: 'received', overdue: false, deadline_at: null }} now={NOW} />,
+    );
+    expect(container.textContent).toBe('Không có hạn luật định');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineState, NEXT_STATUSES, snippet } from './mailbox';
+
+const NOW = Date.parse('2026-11-28T10:00:00Z');
+
+describe('NEXT_STATUSES', () => {
+  it('follows the workflow: nothing leaves closed, the end states only close', () => {
+    expect(NEXT_STATUSES.received).toEqual(['verifying', 'transferred', 'duplicate']);
+    expect(NEXT_STATUSES.verifying).toEqual(['transferred', 'resolved', 'unfounded', 'duplicate']);
+    expect(NEXT_STATUSES.duplicate).toEqual(['closed']);
+    expect(NEXT_STATUSES.closed).toEqual([]);
+  });
+});
+
+describe('deadlineState', () => {
+  const tip = { status: 'received' as const, overdue: false, deadline_at: '2026-11-28T15:40:00Z' };
+
+  it('counts whole hours left, rounding down', () => {
+    expect(deadlineState(tip, NOW)).toEqual({ kind: 'left', hours: 5, minutes: 340 });
+  });
+
+  it('counts minutes in the last hour, never zero', () => {
+    expect(deadlineState(tip, Date.parse('2026-11-28T15:39:30Z'))).toEqual({
+      kind: 'left',
+      hours: 0,
+      minutes: 1,
+    });
+  });
+
+  it('is overdue once the deadline has passed, or when the server says so', () => {
+    expect(deadlineState(tip, Date.parse('2026-11-28T15:40:00Z')).kind).toBe('overdue');
+    expect(deadlineState({ ...tip, overdue: true }, NOW).kind).toBe('overdue');
+  });
+
+  it('stops after the tip moved on, and is absent for kinds without a deadline', () => {
+    expect(deadlineState({ ...tip, status: 'transferred' }, NOW).kind).toBe('stopped');
+    expect(deadlineState({ ...tip, deadline_at: null }, NOW).kind).toBe('none');
+  });
+});
+
+describe('snippet', () => {
+  it('keeps a short text on one line and cuts a long one with an ellipsis', () => {
+    expect(snippet('Tố giác\n  đánh bạc')).toBe('Tố giác đánh bạc');
+    const cut = snippet('Có nhóm người lạ tụ tập đánh bạc', 12);
+    expect(cut).toBe('Có nhóm ngư…');
+    expect(Array.from(cut)).toHaveLength(12);
+  });
+});

@@ -1,0 +1,57 @@
+// The mailbox workflow as the web app needs it: allowed moves, deadline state, snippets.
+import type { Tip, TipStatus } from './types';
+
+/** The statuses a tip may move to from each status (the server answers 409 otherwise). */
+export const NEXT_STATUSES: Readonly<Record<TipStatus, readonly TipStatus[]>> = {
+  received: ['verifying', 'transferred', 'duplicate'],
+  verifying: ['transferred', 'resolved', 'unfounded', 'duplicate'],
+  transferred: ['closed'],
+  resolved: ['closed'],
+  unfounded: ['closed'],
+  duplicate: ['closed'],
+  closed: [],
+};
+
+/** Statuses during which the legal deadline (24 or 48 hours) still runs. */
+const RUNNING: readonly TipStatus[] = ['received', 'verifying'];
+
+export type DeadlineState =
+  /** The kind has no legal deadline. */
+  | { kind: 'none' }
+  /** The tip has left receipt and verification: the deadline no longer applies. */
+  | { kind: 'stopped' }
+  | { kind: 'overdue' }
+  /** Time left, rounded down: whole hours, or minutes (at least 1) under an hour. */
+  | { kind: 'left'; hours: number; minutes: number };
+
+/**
+ * Where a tip stands against its deadline at `now` (ms since the epoch). The server's
+ * `overdue` wins; the clock only matters for tips that pass the deadline while shown.
+ */
+export function deadlineState(
+  tip: Pick<Tip, 'deadline_at' | 'status' | 'overdue'>,
+  now: number,
+): DeadlineState {
+  if (tip.overdue) return { kind: 'overdue' };
+  if (!tip.deadline_at) return { kind: 'none' };
+  if (!RUNNING.includes(tip.status)) return { kind: 'stopped' };
+  const deadline = Date.parse(tip.deadline_at);
+  if (Number.isNaN(deadline)) return { kind: 'none' };
+  const left = deadline - now;
+  if (left <= 0) return { kind: 'overdue' };
+  const totalMinutes = Math.max(1, Math.floor(left / 60000));
+  return { kind: 'left', hours: Math.floor(totalMinutes / 60), minutes: totalMinutes };
+}
+
+/** The first `max` characters of a text on one line, with "…" when cut. */
+export function snippet(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  if (chars.length <= max) return flat;
+  return (
+    chars
+      .slice(0, max - 1)
+      .join('')
+      .trimEnd() + '…'
+  );
+}

@@ -1,0 +1,124 @@
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
+import type { TipDetail } from '../lib/types';
+import { TipPage } from './tip';
+
+const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
+
+const TIP: TipDetail = {
+  id: 12,
+  unit_id: 7,
+  unit_name: 'Tân Trào',
+  village_id: null,
+  kind: 'denunciation',
+  channel: 'web',
+  status: 'received',
+  identity_mode: 'confidential',
+  wants_outcome: true,
+  received_at: '2026-11-28T10:00:00Z',
+  deadline_at: '2026-11-29T10:00:00Z',
+  transferred_at: null,
+  closed_at: null,
+  duplicate_of: null,
+  assignee_id: null,
+  overdue: false,
+  readable: true,
+  description: 'Có nhóm người đánh bạc',
+  when: 'Tối thứ bảy',
+  where: '',
+  latitude: null,
+  longitude: null,
+  events: [],
+  messages: [],
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('TipPage', () => {
+  it('shows the tip, adds a note to the conversation and moves the status, confirming each', async () => {
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/v1/tips/12/messages')
+        return jsonResponse(201, {
+          id: 40,
+          author: 'officer',
+          author_name: 'officer.tantrao',
+          internal: true,
+          body: JSON.parse(String(init?.body)).body,
+          created_at: '2026-11-28T11:00:00Z',
+        });
+      if (url === '/api/v1/tips/12/transitions')
+        return jsonResponse(200, {
+          ...TIP,
+          status: 'verifying',
+          events: [
+            {
+              at: '2026-11-28T11:05:00Z',
+              actor_name: 'officer.tantrao',
+              from: 'received',
+              to: 'verifying',
+              reason: 'Xác minh tại chỗ',
+              transferred_to: '',
+              minutes_number: '',
+              duplicate_of: null,
+            },
+          ],
+        });
+      return jsonResponse(200, TIP);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<TipPage params={{ id: '12' }} />, {
+      session: { user: OFFICER },
+    });
+    await settle();
+    expect(container.querySelector('h1')?.textContent).toBe('Tin số 12');
+    expect(container.querySelector('#tip-description')?.textContent).toBe('Có nhóm người đánh bạc');
+    expect(container.querySelector('#tip-status-label')?.textContent).toBe('Mới tiếp nhận');
+    expect(container.querySelector('#reveal-form')).not.toBeNull();
+
+    type(container.querySelector('#note-body'), 'Đã có 2 phản ánh tương tự');
+    click(container.querySelector('#note-form button[type="submit"]'));
+    await settle();
+    const note = container.querySelector('#tip-messages [data-message-id="40"]');
+    expect(note?.textContent).toContain('Ghi chú nội bộ — người gửi không thấy');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Đã thêm ghi chú nội bộ.');
+
+    const select = container.querySelector('#transition-status') as HTMLSelectElement;
+    act(() => {
+      select.value = 'verifying';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    type(container.querySelector('#transition-reason'), 'Xác minh tại chỗ');
+    click(container.querySelector('#transition-form button[type="submit"]'));
+    await settle();
+    expect(container.querySelector('#tip-status-label')?.textContent).toBe('Đang xác minh');
+    expect(container.querySelectorAll('#tip-events li')).toHaveLength(1);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      'Đã chuyển tin số 12 sang “Đang xác minh”.',
+    );
+    // The tip was read once; the actions' answers updated the page.
+    expect(fetchMock.mock.calls.filter((call) => call[0] === '/api/v1/tips/12')).toHaveLength(1);
+    // The next transition form offers the moves from "verifying".
+    const next = Array.from(container.querySelectorAll('#transition-status option')).map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(next).toEqual(['', 'transferred', 'resolved', 'unfounded', 'duplicate']);
+  });
+
+  it('says when the officer has no key to read the tip', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { ...TIP, readable: false, description: undefined })),
+    );
+    const { container } = renderWithApp(<TipPage params={{ id: '12' }} />, {
+      session: { user: OFFICER },
+    });
+    await settle();
+    expect(container.querySelector('#tip-unreadable')).not.toBeNull();
+    expect(container.querySelector('#message-form')).toBeNull();
+    expect(container.querySelector('#transition-form')).toBeNull();
+  });
+});
