@@ -126,7 +126,7 @@ http::Response no_store(http::Response res) {
 
 void add_mailbox_routes(http::Router& router, Services& s) {
   // Citizen routes: no session, no CSRF (nothing to forge), no client address in logs.
-  const http::RouteOptions citizen{.blocking = true, .log_client = false};
+  const http::RouteOptions citizen{.blocking = true, .log_client = false, .citizen_pool = true};
 
   router.add(
       "POST", "/api/v1/public/tips",

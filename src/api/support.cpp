@@ -101,6 +101,7 @@ boost::json::object unit_json(const units::Unit& u, const std::string& today) {
       {"merged_into", opt_id(u.merged_into)},
       {"demo", u.demo},
       {"note", u.note},
+      {"hotline", u.hotline},
       {"active", u.active_on(today)},
   };
 }

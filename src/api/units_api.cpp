@@ -147,6 +147,7 @@ void add_units_routes(http::Router& router, Services& s) {
                p.clear_valid_to = body.contains("valid_to") && body.at("valid_to").is_null();
                p.remote = r.boolean("remote");
                p.note = r.text("note", 2000);
+               p.hotline = r.text("hotline", 400);
                r.finish();
                return http::Response::json(200, unit_json(s.units.update(c.actor, id, p), today()));
              }));

@@ -15,6 +15,9 @@ using Handler = std::function<Response(Request&)>;
 struct RouteOptions {
   bool blocking = true;    // runs on the worker pool (database, Argon2 …)
   bool log_client = true;  // false on citizen routes: no client address in logs
+  // Runs on the citizens' own small pool (slow on purpose: receipt derivations), so
+  // that a flood of submissions gets quick 503s and never starves staff requests.
+  bool citizen_pool = false;
 };
 
 struct Route {

@@ -128,6 +128,9 @@ struct Server::Impl {
     io_threads = cfg.io_threads > 0 ? cfg.io_threads : static_cast<int>(cores);
     workers = cfg.workers > 0 ? cfg.workers : static_cast<int>(2 * cores);
     pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
+    citizen_workers = static_cast<int>(cores);
+    citizen_queue_limit = 4 * static_cast<int>(cores);
+    citizen_pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(citizen_workers));
     if (!cfg.tls_cert.empty() && !cfg.tls_key.empty()) {
       ssl.emplace(asio::ssl::context::tls_server);
       ssl->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
@@ -145,6 +148,10 @@ struct Server::Impl {
   int workers = 1;
   asio::io_context ioc;
   std::unique_ptr<asio::thread_pool> pool;
+  std::unique_ptr<asio::thread_pool> citizen_pool;
+  int citizen_workers = 1;
+  int citizen_queue_limit = 4;
+  std::atomic<int> citizen_queued{0};
   std::optional<asio::ssl::context> ssl;
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
@@ -185,15 +192,19 @@ struct Server::Impl {
       route_label = match.route->pattern;
       log_client = match.route->options.log_client;
       if (!match.route->options.blocking) co_return run_handler(*match.route, req);
-      if (queued.load() >= workers + cfg.queue_limit) throw Error::of(Error::Kind::overloaded, "worker queue full");
-      ++queued;
+      bool citizen = match.route->options.citizen_pool;
+      auto& counter = citizen ? citizen_queued : queued;
+      int limit = citizen ? citizen_workers + citizen_queue_limit : workers + cfg.queue_limit;
+      if (counter.load() >= limit) throw Error::of(Error::Kind::overloaded, "worker queue full");
+      ++counter;
       struct Release {
         std::atomic<int>& n;
         ~Release() { --n; }
-      } release{queued};
+      } release{counter};
       const Route& route = *match.route;
+      auto& target = citizen ? *citizen_pool : *pool;
       co_return co_await asio::co_spawn(
-          pool->get_executor(), [&]() -> asio::awaitable<Response> { co_return run_handler(route, req); },
+          target.get_executor(), [&]() -> asio::awaitable<Response> { co_return run_handler(route, req); },
           asio::use_awaitable);
     }
     if (!match.allowed.empty()) {
@@ -361,12 +372,15 @@ Server::Server(ServerConfig config, const Router& router, const StaticFiles* sta
   metrics.add_gauge("antq_worker_queue_depth", "Blocking requests queued or running on the worker pool.",
                     [im] { return static_cast<double>(im->queued.load()); });
   metrics.add_gauge("antq_worker_pool_size", "Worker threads.", [im] { return static_cast<double>(im->workers); });
+  metrics.add_gauge("antq_citizen_queue_depth", "Citizen submissions queued or running on their own pool.",
+                    [im] { return static_cast<double>(im->citizen_queued.load()); });
   metrics.add_gauge("antq_http_requests_in_flight", "Requests being answered.",
                     [im] { return static_cast<double>(im->inflight.load()); });
 }
 
 Server::~Server() {
   if (impl_->pool) impl_->pool->join();
+  if (impl_->citizen_pool) impl_->citizen_pool->join();
 }
 
 unsigned short Server::listen() {
@@ -392,6 +406,7 @@ void Server::run() {
   im.ioc.run();
   for (auto& t : threads) t.join();
   im.pool->join();
+  im.citizen_pool->join();
   spdlog::info("stopped");
 }
 

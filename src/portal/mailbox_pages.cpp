@@ -13,7 +13,7 @@ namespace {
 
 using i18n::Locale;
 
-const http::RouteOptions kCitizen{.blocking = true, .log_client = false};
+const http::RouteOptions kCitizen{.blocking = true, .log_client = false, .citizen_pool = true};
 
 std::string form_value(const http::Fields& form, const std::string& name) {
   for (const auto& [k, v] : form) {
@@ -139,6 +139,7 @@ http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http
   }
   std::string heading = text(l, "form.title", {{"unit", unit->designation + " " + unit->name}});
   ctx.emplace("heading", heading);
+  ctx.emplace("hotline", unit->hotline);
   ctx.emplace("unit_id", std::to_string(unit_id));
   ctx.emplace("token", challenge.token);
   ctx.emplace("question_label", text(l, "form.question", {{"question", question}}));

@@ -47,6 +47,16 @@ test('only communes with an open mailbox are offered', async () => {
   assert.doesNotMatch(search, /Tân Trào/);
 });
 
+test('the commune hotline set by an officer appears on the form', async () => {
+  const { signedIn } = await import('./lib.mjs');
+  const admin = await signedIn(server.url, 'admin');
+  const set = await admin.patch(`/api/v1/units/${ids['DEMO-TANTRAO']}`, { hotline: '0207 3822 113' });
+  assert.equal(set.status, 200, set.text);
+  assert.equal(set.data.hotline, '0207 3822 113');
+  const form = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  assert.match(form, /Đường dây nóng của Công an xã: <strong>0207 3822 113<\/strong>/);
+});
+
 test('a form tip is stored once and followed by its receipt', async () => {
   const form = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
   const token = /name="token" value="([^"]+)"/.exec(form)[1];

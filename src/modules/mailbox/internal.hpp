@@ -1,5 +1,7 @@
 #pragma once
 // Helpers shared by the mailbox service's files (not part of its interface).
+#include <map>
+#include <optional>
 #include <string>
 
 #include "modules/access.hpp"
@@ -16,8 +18,11 @@ repo::TipRow load_tip(db::Tx& tx, const Actor& actor, std::int64_t id);
 // the officer holds no key for it.
 crypto::KeyPair unit_key(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret,
                          std::int64_t unit_key_id);
+// Commune key pairs opened during one request, by version (an X25519 operation each).
+using KeyCache = std::map<std::int64_t, std::optional<crypto::KeyPair>>;
+
 TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret, const repo::TipRow& r,
-                std::int64_t now);
+                std::int64_t now, KeyCache* cache = nullptr);
 // Messages as an officer sees them (all, notes included), opened with the unit key.
 std::vector<Message> messages_for_officer(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret,
                                           std::int64_t tip_id);

@@ -209,7 +209,7 @@ void insert_purged_count(db::Tx& tx, const TipRow& t, bool overdue, std::int64_t
           t.transferred_at.has_value(), transfer_ms, overdue, now);
 }
 
-void delete_tip(db::Tx& tx, std::int64_t id) {
+bool delete_tip(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query events{"tip_events.delete", "DELETE FROM tip_events WHERE tip_id = $1"};
   static constexpr db::Query messages{"tip_messages.delete", "DELETE FROM tip_messages WHERE tip_id = $1"};
   static constexpr db::Query dups{"tips.clear_duplicates",
@@ -218,7 +218,7 @@ void delete_tip(db::Tx& tx, std::int64_t id) {
   tx.exec(events, id);
   tx.exec(messages, id);
   tx.exec(dups, id);
-  tx.exec(tip, id);
+  return tx.exec(tip, id) > 0;
 }
 
 std::map<std::string, int> retention(db::Tx& tx) {

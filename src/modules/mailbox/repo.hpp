@@ -97,7 +97,8 @@ std::vector<StatRow> stat_rows(db::Tx& tx, const std::string& scope_path, std::i
 // Closed tips past their kind's retention at `now`.
 std::vector<TipRow> expired(db::Tx& tx, std::int64_t now);
 void insert_purged_count(db::Tx& tx, const TipRow& tip, bool overdue, std::int64_t now);
-void delete_tip(db::Tx& tx, std::int64_t id);
+// True when this call deleted the tip (false when another instance already had).
+bool delete_tip(db::Tx& tx, std::int64_t id);
 
 std::map<std::string, int> retention(db::Tx& tx);
 void set_retention(db::Tx& tx, const std::string& kind, int days);

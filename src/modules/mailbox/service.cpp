@@ -63,7 +63,7 @@ crypto::KeyPair unit_key(db::Tx& tx, const Keys& keys, const Actor& actor, const
 }
 
 TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret, const repo::TipRow& r,
-                std::int64_t now) {
+                std::int64_t now, KeyCache* cache) {
   TipView v;
   v.id = r.id;
   v.unit_id = r.unit_id;
@@ -84,7 +84,13 @@ TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::str
   v.solved_case = r.solved_case;
   v.overdue = r.deadline_at && !r.transferred_at && *r.deadline_at < now &&
               (v.status == Status::received || v.status == Status::verifying);
-  auto pair = keys.open(tx, r.unit_key_id, actor.user_id, secret);
+  std::optional<crypto::KeyPair> pair;
+  if (cache && cache->count(r.unit_key_id)) {
+    pair = cache->at(r.unit_key_id);
+  } else {
+    pair = keys.open(tx, r.unit_key_id, actor.user_id, secret);
+    if (cache) (*cache)[r.unit_key_id] = pair;
+  }
   auto content = pair ? crypto::open_sealed(*pair, r.content_sealed) : std::nullopt;
   v.readable = content.has_value();
   if (content) {
@@ -313,15 +319,17 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
   db_.read([&](db::Tx& tx) {
     if (!f.query) {
       out.total = repo::count(tx, q);
+      detail::KeyCache keys;
       for (const auto& r : repo::list(tx, q, size, (page - 1) * size)) {
-        out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now));
+        out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now, &keys));
       }
       return;
     }
     std::string needle = text::fold(*f.query);
     std::int64_t skip = static_cast<std::int64_t>(page - 1) * size;
+    detail::KeyCache keys;
     for (const auto& r : repo::list(tx, q, 1000000, 0)) {
-      auto v = detail::view_of(tx, keys_, actor, user_secret, r, now);
+      auto v = detail::view_of(tx, keys_, actor, user_secret, r, now, &keys);
       if (!v.readable) continue;
       auto haystack = text::fold(v.description + " " + v.when + " " + v.where);
       if (haystack.find(needle) == std::string::npos) continue;

@@ -75,8 +75,10 @@ PurgeReport Service::purge(const Actor& actor) const {
     auto now = clock_.now();
     for (const auto& tip : repo::expired(tx, now)) {
       bool overdue = tip.deadline_at && tip.transferred_at && *tip.transferred_at > *tip.deadline_at;
+      // Delete first: on PostgreSQL a concurrent purge waits on the row and then deletes
+      // nothing, so each tip is counted once. SQLite's secure_delete overwrites the pages.
+      if (!repo::delete_tip(tx, tip.id)) continue;
       repo::insert_purged_count(tx, tip, overdue, now);
-      repo::delete_tip(tx, tip.id);  // SQLite's secure_delete overwrites the freed pages
       ++report.purged;
     }
     audit_.record(tx, actor, "mailbox.purge", "tip", "",

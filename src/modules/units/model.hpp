@@ -44,6 +44,7 @@ struct Unit {
   std::optional<std::int64_t> merged_into;
   bool demo = false;  // demo data, not a real unit
   std::string note;
+  std::string hotline;  // đường dây nóng, shown to residents
 
   // Active on `date` ('YYYY-MM-DD').
   bool active_on(std::string_view date) const;
@@ -99,6 +100,7 @@ struct UnitPatch {
   bool clear_valid_to = false;
   std::optional<bool> remote;
   std::optional<std::string> note;
+  std::optional<std::string> hotline;
 };
 
 struct Merge {

@@ -7,8 +7,9 @@
 namespace antq::units::repo {
 namespace {
 
-#define UNIT_COLUMNS \
-  "id, code, name, kind, designation, parent_id, path, depth, valid_from, valid_to, remote, merged_into, demo, note"
+#define UNIT_COLUMNS                                                                                                   \
+  "id, code, name, kind, designation, parent_id, path, depth, valid_from, valid_to, remote, merged_into, demo, note, " \
+  "hotline"
 
 Unit from_row(const db::Row& r) {
   Unit u;
@@ -26,6 +27,7 @@ Unit from_row(const db::Row& r) {
   u.merged_into = r.opt_i64(11);
   u.demo = r.boolean(12);
   u.note = r.text(13);
+  u.hotline = r.text(14);
   return u;
 }
 
@@ -99,9 +101,9 @@ void update_fields(db::Tx& tx, const Unit& u, std::int64_t now) {
   static constexpr db::Query q{
       "units.update",
       "UPDATE units SET code = $2, name = $3, name_folded = $4, designation = $5, valid_from = $6, valid_to = $7, "
-      "remote = $8, merged_into = $9, note = $10, updated_at = $11 WHERE id = $1"};
+      "remote = $8, merged_into = $9, note = $10, updated_at = $11, hotline = $12 WHERE id = $1"};
   tx.exec(q, u.id, u.code, u.name, text::fold(u.name + " " + u.code), u.designation, u.valid_from, u.valid_to, u.remote,
-          u.merged_into, u.note, now);
+          u.merged_into, u.note, now, u.hotline);
 }
 
 void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {

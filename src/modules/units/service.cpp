@@ -220,6 +220,10 @@ Unit Service::update(const Actor& actor, std::int64_t id, const UnitPatch& patch
     }
     if (patch.designation) u.designation = text::clean(*patch.designation);
     if (patch.note) u.note = text::clean(*patch.note);
+    if (patch.hotline) {
+      u.hotline = text::clean(*patch.hotline);
+      if (text::length(u.hotline) > 200) errors.add("hotline", "too_long");
+    }
     if (patch.remote) u.remote = *patch.remote;
     if (patch.clear_valid_to) u.valid_to.reset();
     if (patch.valid_to) {

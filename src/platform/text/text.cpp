@@ -3,11 +3,13 @@
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace antq::text {
@@ -70,7 +72,39 @@ std::string nfc(std::string_view utf8) {
   return to_utf8(normal);
 }
 
+namespace {
+
+// Vietnamese (and any Latin) text: NFD, drop the combining marks, đ → d, ASCII lower
+// case, spaces collapsed. nullopt when a character needs the full transliterator.
+std::optional<std::string> fold_latin(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  icu::UnicodeString decomposed = nfd->normalize(from_utf8(utf8), status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0110 || c == 0x0111) c = 'd';
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (c >= 0x80) return std::nullopt;
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string fold(std::string_view utf8) {
+  if (auto fast = fold_latin(utf8)) return *fast;
   icu::UnicodeString s = from_utf8(utf8);
   // Latin-ASCII maps đ/Đ to d/D already; keep the explicit rule for clarity.
   s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0110)), icu::UnicodeString("D"));
