@@ -1,8 +1,10 @@
 // /hom-thu: the mailbox for residents. Thin adapters over mailbox::Service.
 #include <fmt/format.h>
 
+#include "http/problem.hpp"
 #include "platform/embedded.hpp"
 #include "platform/error.hpp"
+#include "platform/i18n/catalog.hpp"
 #include "platform/text/text.hpp"
 #include "portal/antibot.hpp"
 #include "portal/portal.hpp"
@@ -228,12 +230,32 @@ http::Response with_receipt(Locale l, const std::function<http::Response()>& sho
   }
 }
 
+// Citizens get a page, never problem+json: the same titles, in HTML.
+http::Handler html_errors(http::Handler handler) {
+  return [handler = std::move(handler)](http::Request& req) {
+    try {
+      return handler(req);
+    } catch (const Error& e) {
+      if (e.kind() == Error::Kind::internal) throw;  // logged by the server
+      auto l = page_locale(req);
+      const auto& catalog = i18n::Catalog::embedded();
+      std::string slug = http::slug_of(e.kind());
+      auto ctx = base_context(l);
+      std::string heading = catalog.get(l, "problem." + slug + ".title");
+      ctx.emplace("heading", heading);
+      ctx.emplace("detail", catalog.get(l, "problem." + slug + ".detail"));
+      auto res = render_page("error", ctx, l, heading, "/hom-thu", http::status_of(e.kind()));
+      if (e.kind() == Error::Kind::too_many_attempts) res.set("Retry-After", std::to_string(e.retry_after()));
+      return res;
+    }
+  };
+}
+
 }  // namespace
 
 void add_portal_routes(http::Router& router, api::Services& api) {
   auto s = std::make_shared<Services>(api);
-  router.add(
-      "GET", "/hom-thu", [](http::Request& req) { return start_page(req); }, kCitizen);
+  router.add("GET", "/hom-thu", html_errors([](http::Request& req) { return start_page(req); }), kCitizen);
   router.add("GET", "/hom-thu/style.css",
              [](http::Request&) {
                for (const auto& f : embedded::templates()) {
@@ -246,40 +268,33 @@ void add_portal_routes(http::Router& router, api::Services& api) {
                throw Error::not_found("style.css");
              },
              {.blocking = false, .log_client = false});
-  router.add(
-      "GET", "/hom-thu/gui",
-      [s](http::Request& req) {
-        auto l = page_locale(req);
-        if (auto unit = id_of(req.query_param("xa").value_or(""))) {
-          return form_page(*s, l, *unit, {}, {}, "/hom-thu/gui", 200);
-        }
-        return choose_page(*s, req, l);
-      },
-      kCitizen);
-  router.add(
-      "POST", "/hom-thu/gui", [s](http::Request& req) { return submit(*s, req); }, kCitizen);
-  router.add(
-      "GET", "/hom-thu/theo-doi", [](http::Request& req) { return follow_form(page_locale(req), "", 200); }, kCitizen);
-  router.add(
-      "POST", "/hom-thu/theo-doi",
-      [s](http::Request& req) {
-        auto l = page_locale(req);
-        auto receipt = form_value(http::parse_form(req.body), "receipt");
-        return with_receipt(l, [&] { return status_page(*s, l, receipt, ""); });
-      },
-      kCitizen);
-  router.add(
-      "POST", "/hom-thu/tra-loi",
-      [s](http::Request& req) {
-        auto l = page_locale(req);
-        auto form = http::parse_form(req.body);
-        auto receipt = form_value(form, "receipt");
-        return with_receipt(l, [&] {
-          s->api.mailbox.tipster_reply(receipt, form_value(form, "body"));
-          return status_page(*s, l, receipt, text(l, "follow.sent"));
-        });
-      },
-      kCitizen);
+  router.add("GET", "/hom-thu/gui", html_errors([s](http::Request& req) {
+               auto l = page_locale(req);
+               if (auto unit = id_of(req.query_param("xa").value_or(""))) {
+                 return form_page(*s, l, *unit, {}, {}, "/hom-thu/gui", 200);
+               }
+               return choose_page(*s, req, l);
+             }),
+             kCitizen);
+  router.add("POST", "/hom-thu/gui", html_errors([s](http::Request& req) { return submit(*s, req); }), kCitizen);
+  router.add("GET", "/hom-thu/theo-doi",
+             html_errors([](http::Request& req) { return follow_form(page_locale(req), "", 200); }), kCitizen);
+  router.add("POST", "/hom-thu/theo-doi", html_errors([s](http::Request& req) {
+               auto l = page_locale(req);
+               auto receipt = form_value(http::parse_form(req.body), "receipt");
+               return with_receipt(l, [&] { return status_page(*s, l, receipt, ""); });
+             }),
+             kCitizen);
+  router.add("POST", "/hom-thu/tra-loi", html_errors([s](http::Request& req) {
+               auto l = page_locale(req);
+               auto form = http::parse_form(req.body);
+               auto receipt = form_value(form, "receipt");
+               return with_receipt(l, [&] {
+                 s->api.mailbox.tipster_reply(receipt, form_value(form, "body"));
+                 return status_page(*s, l, receipt, text(l, "follow.sent"));
+               });
+             }),
+             kCitizen);
 }
 
 }  // namespace antq::portal

@@ -42,7 +42,10 @@ test('only communes with an open mailbox are offered', async () => {
   const list = await (await get(`/hom-thu/gui?tinh=${ids['08']}`)).text();
   assert.match(list, /xã Tân Trào/);
   assert.doesNotMatch(list, /Kiến Thiết/, 'Kiến Thiết has no mailbox key');
-  assert.equal((await get(`/hom-thu/gui?xa=${ids['DEMO-KIENTHIET']}`)).status, 404);
+  const closed = await get(`/hom-thu/gui?xa=${ids['DEMO-KIENTHIET']}`);
+  assert.equal(closed.status, 404);
+  assert.match(closed.headers.get('content-type'), /text\/html/, 'citizens get a page, not JSON');
+  assert.match(await closed.text(), /Không tìm thấy/);
   const search = await (await get(`/hom-thu/gui?tinh=${ids['08']}&q=KIEN`)).text();
   assert.doesNotMatch(search, /Tân Trào/);
 });
@@ -84,6 +87,7 @@ test('a form tip is stored once and followed by its receipt', async () => {
   assert.equal(wrong.status, 404);
   const trap = await post('/hom-thu/gui', { ...fields, website: 'http://spam' });
   assert.equal(trap.status, 403, 'the hidden field catches robots');
+  assert.match(trap.headers.get('content-type'), /text\/html/);
   const broken = await fetch(server.url + '/hom-thu/gui', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'description=%C3%28' });
   assert.equal(broken.status, 400);
   await new Promise((ok) => setTimeout(ok, 50));
