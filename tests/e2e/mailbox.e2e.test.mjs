@@ -224,6 +224,60 @@ test('the mailbox is not offered to a village team member', async () => {
   await page.context().close();
 });
 
+test('the officer\'s overview lists the deadlines, a new denunciation is not yet due soon; a team member has no panel', async () => {
+  const description = 'E2E: tố giác mới gửi, còn gần 24 giờ để xử lý';
+  const sent = await submit({ description });
+  assert.equal(sent.status, 201, sent.text);
+  const id = await tipId(description);
+
+  // What the panel should show, from the officer's API: overdue tips, and running tips
+  // (received, verifying) whose deadline falls within the next 6 hours.
+  const api = await signedIn(server.url, 'officer.tantrao');
+  const overdue = (await api.get('/api/v1/tips?overdue=1&page_size=20')).data;
+  const running = [
+    ...(await api.get('/api/v1/tips?status=received&page_size=200')).data.items,
+    ...(await api.get('/api/v1/tips?status=verifying&page_size=200')).data.items,
+  ];
+  const mine = running.find((t) => t.id === id);
+  const left = Date.parse(mine.deadline_at) - Date.now();
+  assert.ok(left > 23 * 3600e3 && left <= 24 * 3600e3, `a denunciation is due in 24 hours, not ${left} ms`);
+  const soon = running.filter((t) => !t.overdue && t.deadline_at
+    && Date.parse(t.deadline_at) > Date.now() && Date.parse(t.deadline_at) - Date.now() <= 6 * 3600e3);
+
+  const page = await officerPage();
+  await page.waitForSelector('#deadlines-panel[data-soon-count]');
+  assert.match(await page.textContent('#deadlines-heading'), /^Hạn xử lý/);
+  assert.equal(await page.$(`#deadlines-soon li[data-tip-id="${id}"]`), null, 'more than 6 hours left: not due soon');
+  assert.equal(await page.$(`#deadlines-overdue li[data-tip-id="${id}"]`), null);
+  const soonCount = Number(await page.getAttribute('#deadlines-panel', 'data-soon-count'));
+  const overdueCount = Number(await page.getAttribute('#deadlines-panel', 'data-overdue-count'));
+  assert.equal(soonCount, soon.length);
+  assert.equal(overdueCount, overdue.total);
+  assert.equal((await page.$$('#deadlines-soon li[data-tip-id]')).length, soonCount);
+  assert.equal((await page.$$('#deadlines-overdue li[data-tip-id]')).length, Math.min(overdueCount, 20));
+  assert.equal(await page.textContent('#deadlines-counts'), ` (${overdueCount} quá hạn, ${soonCount} sắp đến hạn)`);
+  if (soonCount === 0 && overdueCount === 0) {
+    assert.equal(await page.textContent('#deadlines-empty'), 'Không có tin nào quá hạn hay sắp đến hạn.');
+  } else {
+    assert.equal(await page.$('#deadlines-empty'), null);
+  }
+  assert.deepEqual(await axeViolations(page), [], 'overview with the deadlines');
+  assert.deepEqual(page.jsErrors, []);
+  await page.context().close();
+
+  const team = await newPage(browser);
+  const asked = [];
+  team.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/v1/tips')) asked.push(r.url()); });
+  await login(team, server.url, 'team.khuondien', PASSWORD);
+  await team.waitForSelector('#welcome');
+  await team.waitForSelector('#dashboard-unit-count:not(:empty)');
+  await team.waitForLoadState('networkidle');
+  assert.equal(await team.$('#deadlines-panel'), null);
+  assert.deepEqual(asked, [], 'a team member does not ask for tips');
+  assert.deepEqual(team.jsErrors, []);
+  await team.context().close();
+});
+
 test('on a 360-px phone the inbox is cards, and inbox and tip page fit and pass axe', async () => {
   const description = 'E2E: phản ánh trên điện thoại về tụ tập gây ồn ào ban đêm ở ngã ba chợ';
   await submit({ kind: 'security_report', description });

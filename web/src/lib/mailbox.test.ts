@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineState, NEXT_STATUSES, snippet } from './mailbox';
+import { deadlineState, dueSoon, NEXT_STATUSES, overdueBy, snippet } from './mailbox';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -35,6 +35,44 @@ describe('deadlineState', () => {
   it('stops after the tip moved on, and is absent for kinds without a deadline', () => {
     expect(deadlineState({ ...tip, status: 'transferred' }, NOW).kind).toBe('stopped');
     expect(deadlineState({ ...tip, deadline_at: null }, NOW).kind).toBe('none');
+  });
+});
+
+describe('overdueBy', () => {
+  it('counts the time since the deadline, rounding down, never zero', () => {
+    expect(overdueBy({ deadline_at: '2026-11-28T06:59:00Z' }, NOW)).toEqual({
+      days: 0,
+      hours: 3,
+      minutes: 181,
+    });
+    expect(overdueBy({ deadline_at: '2026-11-28T09:59:50Z' }, NOW)).toEqual({
+      days: 0,
+      hours: 0,
+      minutes: 1,
+    });
+    expect(overdueBy({ deadline_at: '2026-11-26T09:00:00Z' }, NOW)?.days).toBe(2);
+  });
+
+  it('is null before the deadline and without one', () => {
+    expect(overdueBy({ deadline_at: '2026-11-28T10:00:00Z' }, NOW)).toBeNull();
+    expect(overdueBy({ deadline_at: null }, NOW)).toBeNull();
+  });
+});
+
+describe('dueSoon', () => {
+  const tip = { status: 'received' as const, overdue: false, deadline_at: '2026-11-28T16:00:00Z' };
+  const SIX_HOURS = 6 * 3600000;
+
+  it('takes running tips due within the window, up to its end', () => {
+    expect(dueSoon(tip, NOW, SIX_HOURS)).toBe(true);
+    expect(dueSoon({ ...tip, deadline_at: '2026-11-28T16:01:00Z' }, NOW, SIX_HOURS)).toBe(false);
+  });
+
+  it('leaves out overdue, stopped and deadline-free tips', () => {
+    expect(dueSoon({ ...tip, overdue: true }, NOW, SIX_HOURS)).toBe(false);
+    expect(dueSoon({ ...tip, deadline_at: '2026-11-28T09:00:00Z' }, NOW, SIX_HOURS)).toBe(false);
+    expect(dueSoon({ ...tip, status: 'transferred' }, NOW, SIX_HOURS)).toBe(false);
+    expect(dueSoon({ ...tip, deadline_at: null }, NOW, SIX_HOURS)).toBe(false);
   });
 });
 

@@ -43,6 +43,29 @@ export function deadlineState(
   return { kind: 'left', hours: Math.floor(totalMinutes / 60), minutes: totalMinutes };
 }
 
+/** How long ago a deadline passed at `now`, rounded down; null when it has not (or is unknown). */
+export function overdueBy(
+  tip: Pick<Tip, 'deadline_at'>,
+  now: number,
+): { days: number; hours: number; minutes: number } | null {
+  if (!tip.deadline_at) return null;
+  const deadline = Date.parse(tip.deadline_at);
+  if (Number.isNaN(deadline) || deadline >= now) return null;
+  const minutes = Math.max(1, Math.floor((now - deadline) / 60000));
+  const hours = Math.floor(minutes / 60);
+  return { days: Math.floor(hours / 24), hours, minutes };
+}
+
+/** A tip whose legal deadline still runs and falls within `withinMs` of `now` (not yet passed). */
+export function dueSoon(
+  tip: Pick<Tip, 'deadline_at' | 'status' | 'overdue'>,
+  now: number,
+  withinMs: number,
+): boolean {
+  if (deadlineState(tip, now).kind !== 'left' || !tip.deadline_at) return false;
+  return Date.parse(tip.deadline_at) - now <= withinMs;
+}
+
 /** The first `max` characters of a text on one line, with "…" when cut. */
 export function snippet(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();

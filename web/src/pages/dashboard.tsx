@@ -1,4 +1,5 @@
 import type { PageProps } from '../app';
+import { DeadlinesPanel } from '../components/DeadlinesPanel';
 import { Link } from '../components/Link';
 import { ErrorMessage } from '../components/Notice';
 import { units } from '../lib/api';
@@ -22,6 +23,8 @@ export function DashboardPage(_: PageProps) {
         <strong>{t('dashboard.welcome', { name: user.full_name || user.username })}</strong>{' '}
         {t('dashboard.intro', { unit: user.unit_name })}
       </p>
+      {/* Only officers may read tips (the others get 403 from /api/v1/tips). */}
+      {user.role === 'officer' ? <DeadlinesPanel /> : null}
       <section class="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('dashboard.summary')}</h2>
         <dl class="facts">

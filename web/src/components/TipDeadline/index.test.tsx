@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
-import { TipDeadline } from '.';
+import { createTranslator } from '../../lib/i18n';
+import { overdueText, TipDeadline } from '.';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -38,5 +39,15 @@ describe('TipDeadline', () => {
       <TipDeadline tip={{ status: 'received', overdue: false, deadline_at: null }} now={NOW} />,
     );
     expect(container.textContent).toBe('Không có hạn luật định');
+  });
+
+  it('says how long ago the deadline passed: minutes, hours, then days', () => {
+    const t = createTranslator('vi');
+    expect(overdueText(t, { deadline_at: '2026-11-28T09:40:00Z' }, NOW)).toBe('Quá hạn 20 phút');
+    expect(overdueText(t, { deadline_at: '2026-11-28T07:00:00Z' }, NOW)).toBe('Quá hạn 3 giờ');
+    expect(overdueText(t, { deadline_at: '2026-11-26T20:00:00Z' }, NOW)).toBe('Quá hạn 38 giờ');
+    expect(overdueText(t, { deadline_at: '2026-11-25T10:00:00Z' }, NOW)).toBe('Quá hạn 3 ngày');
+    // The server said overdue but this clock is behind: no made-up duration.
+    expect(overdueText(t, { deadline_at: '2026-11-28T10:05:00Z' }, NOW)).toBe('Quá hạn');
   });
 });

@@ -1,7 +1,7 @@
 import styles from './style.module.css';
 import { formatDateTime } from '../../lib/format';
 import type { Translator } from '../../lib/i18n';
-import { deadlineState } from '../../lib/mailbox';
+import { deadlineState, overdueBy } from '../../lib/mailbox';
 import type { Tip } from '../../lib/types';
 import { useI18n } from '../../lib/use-i18n';
 
@@ -22,6 +22,15 @@ export function deadlineText(t: Translator, tip: DeadlineTip, now: number): stri
         ? t('deadline.hours_left', { hours: state.hours })
         : t('deadline.minutes_left', { minutes: state.minutes });
   }
+}
+
+/** "Quá hạn 2 ngày", "Quá hạn 3 giờ", "Quá hạn 20 phút" — or "Quá hạn" when the clock cannot tell. */
+export function overdueText(t: Translator, tip: Pick<Tip, 'deadline_at'>, now: number): string {
+  const by = overdueBy(tip, now);
+  if (!by) return t('deadline.overdue');
+  if (by.days >= 2) return t('deadline.overdue_days', { days: by.days });
+  if (by.hours > 0) return t('deadline.overdue_hours', { hours: by.hours });
+  return t('deadline.overdue_minutes', { minutes: by.minutes });
 }
 
 /**
