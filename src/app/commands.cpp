@@ -93,14 +93,9 @@ std::string describe(const Error& e) {
 }
 
 std::int64_t unit_id_by_code(Context& ctx, const std::string& code) {
-  units::ListFilter f;
-  f.query = code;
-  f.include_history = true;
-  f.page_size = 500;
-  for (const auto& u : ctx.units->list(system_actor(), f).items) {
-    if (u.code == code) return u.id;
-  }
-  throw std::runtime_error("no unit with code " + code);
+  auto unit = ctx.units->find_by_code(code);
+  if (!unit) throw std::runtime_error("no unit with code " + code);
+  return unit->id;
 }
 
 accounts::User user_by_name(Context& ctx, const std::string& username) {

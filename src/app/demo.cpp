@@ -62,14 +62,9 @@ const std::vector<UserSpec>& users() {
 }
 
 std::int64_t id_of(Context& ctx, const std::string& code) {
-  units::ListFilter f;
-  f.query = code;
-  f.include_history = true;
-  f.page_size = 500;
-  for (const auto& u : ctx.units->list(system_actor(), f).items) {
-    if (u.code == code) return u.id;
-  }
-  throw std::logic_error("demo unit missing: " + code);
+  auto unit = ctx.units->find_by_code(code);
+  if (!unit) throw std::logic_error("demo unit missing: " + code);
+  return unit->id;
 }
 
 }  // namespace

@@ -355,6 +355,12 @@ std::vector<Unit> Service::public_villages(std::int64_t commune_id) const {
 
 std::optional<Unit> Service::find(db::Tx& tx, std::int64_t id) const { return repo::get(tx, id); }
 
+std::optional<Unit> Service::find_by_code(const std::string& code) const {
+  std::optional<Unit> u;
+  db_.read([&](db::Tx& tx) { u = repo::by_code(tx, code); });
+  return u;
+}
+
 std::optional<Unit> Service::find(std::int64_t id) const {
   std::optional<Unit> u;
   db_.read([&](db::Tx& tx) { u = repo::get(tx, id); });

@@ -42,6 +42,8 @@ class Service {
   // For other services: the unit's materialized path, or nullopt when it does not exist.
   std::optional<Unit> find(db::Tx& tx, std::int64_t id) const;
   std::optional<Unit> find(std::int64_t id) const;
+  // The unit with an official code (codes are unique), for the command line and imports.
+  std::optional<Unit> find_by_code(const std::string& code) const;
 
   static constexpr const char* kCsvColumns = "code,name,kind,designation,parent_code,valid_from,valid_to,remote,note";
 
