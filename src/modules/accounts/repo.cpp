@@ -1,5 +1,6 @@
 #include "modules/accounts/repo.hpp"
 
+#include "platform/db/params.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::accounts::repo {
@@ -85,29 +86,21 @@ void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& sec
 
 UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& f) {
   std::string where = " WHERE substr(un.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
-  std::vector<db::Value> params{scope_path};
-  auto param = [&](db::Value v) {
-    params.push_back(std::move(v));
-    return "$" + std::to_string(params.size());
-  };
+  db::Params params({scope_path});
   if (f.query) {
-    std::string folded;
-    for (char c : text::fold(*f.query)) {
-      if (c != '%' && c != '_') folded.push_back(c);
-    }
-    where += " AND u.full_name_folded LIKE '%' || CAST(" + param(folded) + " AS TEXT) || '%'";
+    where += " AND u.full_name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";
   }
-  if (f.role) where += " AND u.role = " + param(*f.role);
+  if (f.role) where += " AND u.role = " + params.add(*f.role);
   UserPage page;
   page.total =
       tx.query(db::Query{"users.count", "SELECT count(*) FROM users u JOIN units un ON un.id = u.unit_id" + where},
-               params)
+               params.values())
           .at(0)
           .i64(0);
-  std::string limit = param(static_cast<std::int64_t>(f.page_size));
-  std::string offset = param(static_cast<std::int64_t>((f.page - 1) * f.page_size));
+  std::string limit = params.add(static_cast<std::int64_t>(f.page_size));
+  std::string offset = params.add(static_cast<std::int64_t>((f.page - 1) * f.page_size));
   std::string sql = USER_SELECT + where + " ORDER BY u.username LIMIT " + limit + " OFFSET " + offset;
-  for (const auto& r : tx.query(db::Query{"users.list", sql}, params)) page.items.push_back(from_row(r));
+  for (const auto& r : tx.query(db::Query{"users.list", sql}, params.values())) page.items.push_back(from_row(r));
   return page;
 }
 

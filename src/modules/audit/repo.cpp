@@ -1,5 +1,7 @@
 #include "modules/audit/repo.hpp"
 
+#include "platform/db/params.hpp"
+
 namespace antq::audit::repo {
 namespace {
 
@@ -55,28 +57,24 @@ Head head(db::Tx& tx) {
 
 Page list(db::Tx& tx, const Filter& f) {
   std::string where = " WHERE 1 = 1";
-  std::vector<db::Value> params;
-  auto add = [&](const std::string& clause, db::Value v) {
-    params.push_back(std::move(v));
-    std::string p = "$" + std::to_string(params.size());
-    std::string c = clause;
-    for (auto pos = c.find("?"); pos != std::string::npos; pos = c.find("?", pos + p.size())) c.replace(pos, 1, p);
-    where += " AND " + c;
-  };
-  if (f.actor) add("actor_name = ?", *f.actor);
-  if (f.action) add("(action = ? OR substr(action, 1, length(?) + 1) = ? || '.')", *f.action);
-  if (f.entity) add("entity = ?", *f.entity);
-  if (f.entity_id) add("entity_id = ?", *f.entity_id);
-  if (f.from) add("at >= ?", *f.from);
-  if (f.to) add("at < ?", *f.to);
-  std::string count_sql = "SELECT count(*) FROM audit_log" + where;
+  db::Params params;
+  if (f.actor) where += " AND actor_name = " + params.add(*f.actor);
+  if (f.action) {
+    auto p = params.add(*f.action);  // the action itself, or any action under it ("user" → "user.create")
+    where += " AND (action = " + p + " OR substr(action, 1, length(" + p + ") + 1) = " + p + " || '.')";
+  }
+  if (f.entity) where += " AND entity = " + params.add(*f.entity);
+  if (f.entity_id) where += " AND entity_id = " + params.add(*f.entity_id);
+  if (f.from) where += " AND at >= " + params.add(*f.from);
+  if (f.to) where += " AND at < " + params.add(*f.to);
   Page page;
-  page.total = tx.query(db::Query{"audit.count", count_sql}, params).at(0).i64(0);
-  params.push_back(static_cast<std::int64_t>(f.page_size));
-  params.push_back(static_cast<std::int64_t>((f.page - 1) * f.page_size));
-  std::string list_sql = std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY id DESC LIMIT $" +
-                         std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
-  for (const auto& r : tx.query(db::Query{"audit.list", list_sql}, params)) page.items.push_back(from_row(r));
+  page.total =
+      tx.query(db::Query{"audit.count", "SELECT count(*) FROM audit_log" + where}, params.values()).at(0).i64(0);
+  std::string limit = params.add(static_cast<std::int64_t>(f.page_size));
+  std::string offset = params.add(static_cast<std::int64_t>((f.page - 1) * f.page_size));
+  std::string list_sql = std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY id DESC LIMIT " +
+                         limit + " OFFSET " + offset;
+  for (const auto& r : tx.query(db::Query{"audit.list", list_sql}, params.values())) page.items.push_back(from_row(r));
   return page;
 }
 

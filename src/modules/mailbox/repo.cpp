@@ -1,5 +1,7 @@
 #include "modules/mailbox/repo.hpp"
 
+#include "platform/db/params.hpp"
+
 namespace antq::mailbox::repo {
 namespace {
 
@@ -35,17 +37,13 @@ TipRow from_row(const db::Row& r) {
   return t;
 }
 
-std::string filters(std::vector<db::Value>& params, const ListQuery& q) {
-  params.emplace_back(q.scope_path);
-  std::string where = " WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
-  auto param = [&](db::Value v) {
-    params.push_back(std::move(v));
-    return "$" + std::to_string(params.size());
-  };
-  if (q.status) where += " AND t.status = " + param(*q.status);
-  if (q.kind) where += " AND t.kind = " + param(*q.kind);
+std::string filters(db::Params& params, const ListQuery& q) {
+  std::string where =
+      " WHERE substr(u.path, 1, length(CAST(" + params.add(q.scope_path) + " AS TEXT))) = CAST($1 AS TEXT)";
+  if (q.status) where += " AND t.status = " + params.add(*q.status);
+  if (q.kind) where += " AND t.kind = " + params.add(*q.kind);
   if (q.overdue_at) {
-    where += " AND t.deadline_at < " + param(*q.overdue_at) +
+    where += " AND t.deadline_at < " + params.add(*q.overdue_at) +
              " AND t.transferred_at IS NULL AND t.status IN ('received', 'verifying')";
   }
   return where;
@@ -83,21 +81,20 @@ std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup) 
 }
 
 std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) {
-  std::vector<db::Value> params;
+  db::Params params;
   std::string where = filters(params, q);
-  params.emplace_back(static_cast<std::int64_t>(limit));
-  params.emplace_back(static_cast<std::int64_t>(offset));
-  std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT $" +
-                    std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+  std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT " +
+                    params.add(static_cast<std::int64_t>(limit)) + " OFFSET " +
+                    params.add(static_cast<std::int64_t>(offset));
   std::vector<TipRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list", sql}, params)) out.push_back(from_row(r));
+  for (const auto& r : tx.query(db::Query{"tips.list", sql}, params.values())) out.push_back(from_row(r));
   return out;
 }
 
 std::int64_t count(db::Tx& tx, const ListQuery& q) {
-  std::vector<db::Value> params;
+  db::Params params;
   std::string sql = "SELECT count(*) FROM tips t JOIN units u ON u.id = t.unit_id" + filters(params, q);
-  return tx.query(db::Query{"tips.count", sql}, params).at(0).i64(0);
+  return tx.query(db::Query{"tips.count", sql}, params.values()).at(0).i64(0);
 }
 
 void update_workflow(db::Tx& tx, const TipRow& t, std::int64_t now) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "platform/db/params.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::units::repo {
@@ -147,28 +148,18 @@ std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id) {
 
 ListPage list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, const std::string& today) {
   std::string where = " WHERE substr(path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
-  std::vector<db::Value> params{scope_path};
-  auto param = [&](db::Value v) {
-    params.push_back(std::move(v));
-    return "$" + std::to_string(params.size());
-  };
-  if (f.query) {
-    std::string folded;
-    for (char c : text::fold(*f.query)) {
-      if (c != '%' && c != '_') folded.push_back(c);
-    }
-    where += " AND name_folded LIKE '%' || CAST(" + param(folded) + " AS TEXT) || '%'";
-  }
-  if (f.kind) where += " AND kind = " + param(*f.kind);
-  if (f.parent_id) where += " AND parent_id = " + param(*f.parent_id);
-  if (!f.include_history) where += " AND (valid_to IS NULL OR valid_to >= " + param(today) + ")";
+  db::Params params({scope_path});
+  if (f.query) where += " AND name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";
+  if (f.kind) where += " AND kind = " + params.add(*f.kind);
+  if (f.parent_id) where += " AND parent_id = " + params.add(*f.parent_id);
+  if (!f.include_history) where += " AND (valid_to IS NULL OR valid_to >= " + params.add(today) + ")";
   ListPage page;
-  page.total = tx.query(db::Query{"units.count", "SELECT count(*) FROM units" + where}, params).at(0).i64(0);
-  std::string limit = param(static_cast<std::int64_t>(f.page_size));
-  std::string offset = param(static_cast<std::int64_t>((f.page - 1) * f.page_size));
+  page.total = tx.query(db::Query{"units.count", "SELECT count(*) FROM units" + where}, params.values()).at(0).i64(0);
+  std::string limit = params.add(static_cast<std::int64_t>(f.page_size));
+  std::string offset = params.add(static_cast<std::int64_t>((f.page - 1) * f.page_size));
   std::string sql =
       "SELECT " UNIT_COLUMNS " FROM units" + where + " ORDER BY name_folded, id LIMIT " + limit + " OFFSET " + offset;
-  page.items = many(tx.query(db::Query{"units.list", sql}, params));
+  page.items = many(tx.query(db::Query{"units.list", sql}, params.values()));
   return page;
 }
 

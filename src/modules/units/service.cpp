@@ -30,8 +30,11 @@ bool valid_code(const std::string& code) {
 }
 
 std::string detail_of(const Unit& u) {
-  boost::json::object o{{"code", u.code},         {"name", u.name},     {"kind", std::string(kind_code(u.kind))},
-                        {"remote", u.remote},      {"hotline", u.hotline}};
+  boost::json::object o{{"code", u.code},
+                        {"name", u.name},
+                        {"kind", std::string(kind_code(u.kind))},
+                        {"remote", u.remote},
+                        {"hotline", u.hotline}};
   if (u.parent_id) o["parent_id"] = *u.parent_id;
   if (u.valid_to) o["valid_to"] = *u.valid_to;
   return boost::json::serialize(o);

@@ -1,0 +1,32 @@
+#pragma once
+// Numbered parameters for SQL assembled from optional filters: each value added gets the
+// next placeholder ($1, $2 …), so that clauses and values cannot drift apart.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/db/database.hpp"
+
+namespace antq::db {
+
+class Params {
+ public:
+  Params() = default;
+  explicit Params(std::vector<Value> initial) : values_(std::move(initial)) {}
+
+  // Adds a value; returns its placeholder.
+  std::string add(Value v) {
+    values_.push_back(std::move(v));
+    return "$" + std::to_string(values_.size());
+  }
+  const std::vector<Value>& values() const { return values_; }
+
+ private:
+  std::vector<Value> values_;
+};
+
+// A search term for `column LIKE '%' || term || '%'` on folded text: folded like the
+// column (lower case, no diacritics, đ → d) and without LIKE's wildcards.
+std::string like_term(std::string_view query);
+
+}  // namespace antq::db
