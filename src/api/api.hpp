@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/service.hpp"
 #include "modules/units/service.hpp"
@@ -29,6 +30,7 @@ struct Services {
   int session_hours;
   mailbox::Service& mailbox;
   mailbox::Keys& keys;
+  mailbox::Boxes& boxes;
   TreeCache tree_cache{};
 };
 
@@ -38,6 +40,7 @@ void add_units_routes(http::Router& router, Services& services);
 void add_users_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 void add_mailbox_routes(http::Router& router, Services& services);
+void add_box_routes(http::Router& router, Services& services);
 
 inline void add_all_routes(http::Router& router, Services& services) {
   add_system_routes(router, services);
@@ -46,6 +49,7 @@ inline void add_all_routes(http::Router& router, Services& services) {
   add_users_routes(router, services);
   add_audit_routes(router, services);
   add_mailbox_routes(router, services);
+  add_box_routes(router, services);
 }
 
 }  // namespace antq::api

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/support.hpp"
+#include "api/uploads.hpp"
 #include "platform/error.hpp"
 #include "platform/i18n/catalog.hpp"
 
@@ -22,6 +23,7 @@ mailbox::NewTip read_tip(const boost::json::object& body) {
   t.identity_mode = r.text("identity_mode", 20).value_or("anonymous");
   t.consent = r.boolean("consent").value_or(false);
   t.wants_outcome = r.boolean("wants_outcome").value_or(false);
+  t.box_opening_id = r.integer("box_opening_id");
   auto number = [&](const char* key) -> std::optional<double> {
     auto it = body.find(key);
     if (it == body.end() || it->value().is_null()) return std::nullopt;
@@ -73,6 +75,7 @@ boost::json::object tip_json(const mailbox::TipView& t) {
       {"overdue", t.overdue},
       {"useful", t.useful},
       {"solved_case", t.solved_case},
+      {"box_opening_id", t.box_opening_id ? boost::json::value(*t.box_opening_id) : nullptr},
       {"readable", t.readable},
   };
   if (t.readable) {
@@ -95,6 +98,12 @@ boost::json::object message_json(const mailbox::Message& m, bool staff) {
   return o;
 }
 
+boost::json::object file_json(const mailbox::FileInfo& f) {
+  return boost::json::object{{"id", f.id},         {"name", f.name},
+                             {"mime", f.mime},     {"size", f.size},
+                             {"author", f.author}, {"created_at", time::format_iso_utc(f.created_at)}};
+}
+
 boost::json::object tip_detail_json(const mailbox::TipView& t) {
   auto o = tip_json(t);
   boost::json::array events;
@@ -112,13 +121,71 @@ boost::json::object tip_detail_json(const mailbox::TipView& t) {
   }
   boost::json::array messages;
   for (const auto& m : t.messages) messages.push_back(message_json(m, true));
+  boost::json::array files;
+  for (const auto& f : t.files) files.push_back(file_json(f));
   o["events"] = std::move(events);
   o["messages"] = std::move(messages);
+  o["files"] = std::move(files);
   return o;
 }
 
 http::Response no_store(http::Response res) {
   res.set("Cache-Control", "no-store");
+  return res;
+}
+
+// A tip as JSON, or as multipart/form-data with the JSON in a part named "tip" and up to
+// the configured number of parts named "files".
+struct TipUpload {
+  boost::json::object body;
+  std::unique_ptr<mailbox::FileIntake> files;  // null without files
+};
+
+TipUpload read_tip_upload(Services& s, const http::Request& req) {
+  TipUpload u;
+  if (!is_multipart(req)) {
+    u.body = json_body(req);
+    return u;
+  }
+  u.files = s.mailbox.file_intake();
+  auto fields = read_form_and_files(req, *u.files);
+  auto tip = std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.first == "tip"; });
+  if (tip == fields.end()) throw Error::field("tip", "required");
+  u.body = json::parse_object(tip->second);
+  return u;
+}
+
+// "attachment" or "inline" with the file's name in both forms (RFC 6266, RFC 5987).
+std::string content_disposition(const std::string& kind, const std::string& name) {
+  std::string ascii;
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    ascii.push_back(plain ? static_cast<char>(c) : '_');
+    if (plain) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// A file streamed to an officer: images inline (previews), anything else as a download.
+http::Response file_response(mailbox::Service::OpenedFile opened, bool download) {
+  http::Response res;
+  res.status = 200;
+  bool image = opened.info.mime.rfind("image/", 0) == 0;
+  res.set("Content-Type", opened.info.mime);
+  res.set("Content-Disposition", content_disposition(image && !download ? "inline" : "attachment", opened.info.name));
+  res.set("Cache-Control", "no-store");
+  res.set("Content-Security-Policy", "default-src 'none'; sandbox");
+  res.stream_length = static_cast<std::size_t>(opened.info.size);
+  std::shared_ptr<mailbox::FileReader> reader = std::move(opened.reader);
+  res.stream = [reader] { return reader->next(); };
   return res;
 }
 
@@ -128,13 +195,30 @@ void add_mailbox_routes(http::Router& router, Services& s) {
   // Citizen routes: no session, no CSRF (nothing to forge), no client address in logs.
   const http::RouteOptions citizen{.blocking = true, .log_client = false, .citizen_pool = true};
 
+  http::RouteOptions citizen_upload = citizen;
+  citizen_upload.upload_limit = upload_limit(s.mailbox.file_limits());
+
   router.add(
       "POST", "/api/v1/public/tips",
       [&s](http::Request& req) {
-        auto receipt = s.mailbox.submit(read_tip(json_body(req)));
+        auto upload = read_tip_upload(s, req);
+        auto receipt = s.mailbox.submit(read_tip(upload.body), upload.files.get());
         return no_store(http::Response::json(201, boost::json::object{{"receipt", receipt.formatted}}));
       },
-      citizen);
+      citizen_upload);
+
+  router.add(
+      "POST", "/api/v1/public/tips/files",
+      [&s](http::Request& req) {
+        if (!is_multipart(req)) throw Error::of(Error::Kind::unsupported_media_type, "expected multipart/form-data");
+        auto intake = s.mailbox.file_intake();
+        auto fields = read_form_and_files(req, *intake);
+        auto receipt = std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.first == "receipt"; });
+        if (receipt == fields.end()) throw Error::field("receipt", "required");
+        s.mailbox.tipster_add_files(receipt->second, *intake);
+        return no_store(http::Response::json(201, boost::json::object{{"added", intake->files().size()}}));
+      },
+      citizen_upload);
 
   router.add(
       "POST", "/api/v1/public/tips/follow",
@@ -155,6 +239,7 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                                      {"unit_name", view.unit_name},
                                      {"received_on", time::local_date(view.received_at)},
                                      {"wants_outcome", view.wants_outcome},
+                                     {"files", view.files},
                                      {"messages", std::move(messages)}}));
       },
       citizen);
@@ -221,18 +306,30 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                    200, tip_detail_json(s.mailbox.update(c.actor, c.session.box_secret_key, id, patch))));
              }));
 
-  router.add("POST", "/api/v1/tips", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto body = json_body(req);
-               auto tip = read_tip(body);
-               json::Reader r(body);
-               auto channel = r.required_text("channel", 20).value_or("");
-               bool issue_receipt = r.boolean("issue_receipt").value_or(false);
-               r.finish();
-               auto made = s.mailbox.register_tip(c.actor, c.session.box_secret_key, tip, channel, issue_receipt);
-               boost::json::object out{{"tip", tip_detail_json(made.tip)}};
-               out["receipt"] = made.receipt ? boost::json::value(made.receipt->formatted) : nullptr;
-               return no_store(http::Response::json(201, out));
+  router.add("GET", "/api/v1/tips/{id}/files/{file_id}", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto file_id = path_id(req, "file_id");
+               bool download = text_param(req, "download").value_or("") == "1";
+               return file_response(s.mailbox.open_file(c.actor, c.session.box_secret_key, path_id(req), file_id),
+                                    download);
              }));
+
+  router.add("POST", "/api/v1/tips",
+             authed(s,
+                    [&s](http::Request& req, const Caller& c) {
+                      auto upload = read_tip_upload(s, req);
+                      auto& body = upload.body;
+                      auto tip = read_tip(body);
+                      json::Reader r(body);
+                      auto channel = r.required_text("channel", 20).value_or("");
+                      bool issue_receipt = r.boolean("issue_receipt").value_or(false);
+                      r.finish();
+                      auto made = s.mailbox.register_tip(c.actor, c.session.box_secret_key, tip, channel, issue_receipt,
+                                                         upload.files.get());
+                      boost::json::object out{{"tip", tip_detail_json(made.tip)}};
+                      out["receipt"] = made.receipt ? boost::json::value(made.receipt->formatted) : nullptr;
+                      return no_store(http::Response::json(201, out));
+                    }),
+             {.upload_limit = upload_limit(s.mailbox.file_limits())});
 
   router.add("GET", "/api/v1/tips/stats", authed(s, [&s](http::Request& req, const Caller& c) {
                mailbox::StatsQuery q;

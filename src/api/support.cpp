@@ -24,13 +24,14 @@ http::Handler authed(Services& services, AuthedHandler handler) {
 }
 
 boost::json::object json_body(const http::Request& req) {
-  if (!req.body.empty()) {
+  std::string text = req.text_body();
+  if (!text.empty()) {
     auto type = req.header("content-type").value_or("");
     if (type.rfind("application/json", 0) != 0) {
       throw Error::of(Error::Kind::unsupported_media_type, "expected application/json");
     }
   }
-  return json::parse_object(req.body);
+  return json::parse_object(text);
 }
 
 namespace {
@@ -71,8 +72,8 @@ bool flag_param(const http::Request& req, std::string_view name) {
   return raw && (*raw == "1" || *raw == "true");
 }
 
-std::int64_t path_id(const http::Request& req) {
-  auto it = req.params.find("id");
+std::int64_t path_id(const http::Request& req, const std::string& name) {
+  auto it = req.params.find(name);
   if (it == req.params.end()) throw Error::not_found("no id");
   auto v = to_int(it->second);
   if (!v || *v <= 0) throw Error::not_found("bad id " + it->second);

@@ -31,7 +31,7 @@ std::optional<std::int64_t> optional_id_param(const http::Request& req, std::str
 std::optional<std::string> text_param(const http::Request& req, std::string_view name);
 bool flag_param(const http::Request& req, std::string_view name);
 // The {id} path parameter; 404 when it is not a positive integer.
-std::int64_t path_id(const http::Request& req);
+std::int64_t path_id(const http::Request& req, const std::string& name = "id");
 
 boost::json::object unit_json(const units::Unit& unit, const std::string& today);
 boost::json::object user_json(const accounts::User& user);

@@ -96,6 +96,10 @@ const std::vector<Key>& keys() {
        "longest delay between attempts, seconds"},
       {"log.level", choice_of(&C::log, &C::Log::level, {"trace", "debug", "info", "warn", "error", "off"}, "log.level"),
        "\"info\"", "trace, debug, info, warn, error, off"},
+      {"mailbox.max_files", int_of(&C::mailbox, &C::Mailbox::max_files, 0, 20, "mailbox.max_files"), "5",
+       "files a resident may send at once (0 = none)"},
+      {"mailbox.max_file_mb", int_of(&C::mailbox, &C::Mailbox::max_file_mb, 1, 200, "mailbox.max_file_mb"), "20",
+       "largest file a resident may send, in MiB"},
   };
   return k;
 }

@@ -36,6 +36,10 @@ struct Config {
   struct Log {
     std::string level = "info";
   } log;
+  struct Mailbox {
+    int max_files = 5;     // files per upload
+    int max_file_mb = 20;  // per file
+  } mailbox;
 };
 
 // Every key, as "section.key".

@@ -19,7 +19,10 @@ std::unique_ptr<Context> open_context(Config config, bool migrate) {
                               ctx->config.security.login_max_delay};
   ctx->accounts = std::make_unique<accounts::Service>(*ctx->db, *ctx->audit, *ctx->units, ctx->clock, settings);
   ctx->keys = std::make_unique<mailbox::Keys>(*ctx->db, *ctx->audit, *ctx->units, *ctx->accounts, ctx->clock);
-  ctx->mailbox = std::make_unique<mailbox::Service>(*ctx->db, *ctx->audit, *ctx->units, *ctx->keys, ctx->clock);
+  mailbox::FileLimits files{static_cast<std::size_t>(ctx->config.mailbox.max_files),
+                            static_cast<std::size_t>(ctx->config.mailbox.max_file_mb) * 1024 * 1024};
+  ctx->mailbox = std::make_unique<mailbox::Service>(*ctx->db, *ctx->audit, *ctx->units, *ctx->keys, ctx->clock, files);
+  ctx->boxes = std::make_unique<mailbox::Boxes>(*ctx->db, *ctx->audit, *ctx->units, ctx->clock);
   // Keys given to a person go when that person's own key pair goes.
   auto* keys = ctx->keys.get();
   ctx->accounts->on_keys_revoked([keys](db::Tx& tx, std::int64_t user_id) { keys->revoke_user(tx, user_id); });

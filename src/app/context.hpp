@@ -5,6 +5,7 @@
 #include "app/config.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/service.hpp"
 #include "modules/units/service.hpp"
@@ -22,6 +23,7 @@ struct Context {
   std::unique_ptr<accounts::Service> accounts;
   std::unique_ptr<mailbox::Keys> keys;
   std::unique_ptr<mailbox::Service> mailbox;
+  std::unique_ptr<mailbox::Boxes> boxes;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -41,6 +41,7 @@ http::ServerConfig server_config(const Config& c) {
   s.drain_timeout_seconds = c.server.drain_timeout;
   s.tls_cert = c.server.tls_cert;
   s.tls_key = c.server.tls_key;
+  s.spool_dir = c.data_dir.string();
   return s;
 }
 
@@ -91,7 +92,8 @@ int serve(Context& ctx) {
                          .cookie_secure = cookie_policy(ctx.config.security.cookie_secure),
                          .session_hours = ctx.config.security.session_hours,
                          .mailbox = *ctx.mailbox,
-                         .keys = *ctx.keys};
+                         .keys = *ctx.keys,
+                         .boxes = *ctx.boxes};
   http::Router router;
   api::add_all_routes(router, services);
   portal::add_portal_routes(router, services);

@@ -106,4 +106,17 @@ Response Response::empty(int status) {
   return r;
 }
 
+std::shared_ptr<BodySource> Request::body_source() const {
+  if (upload) return upload;
+  return std::make_shared<StringSource>(body);
+}
+
+std::string Request::text_body(std::size_t limit) const {
+  if (!upload) return body;
+  if (upload->size() > limit) throw Error::of(Error::Kind::payload_too_large, "body too large for this request");
+  std::string out(upload->size(), '\0');
+  out.resize(upload->read(out.data(), out.size()));
+  return out;
+}
+
 }  // namespace antq::http

@@ -2,6 +2,7 @@
 // Plain request and response values: api/ and portal/ see these, never Beast.
 #include <boost/json/value.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/body.hpp"
 #include "platform/i18n/catalog.hpp"
 
 namespace antq::http {
@@ -22,6 +24,8 @@ struct Request {
   Fields query;        // decoded, in order
   Fields headers;      // names in lower case
   std::string body;
+  // On upload routes (RouteOptions::upload_limit) the body is here instead, spooled.
+  std::shared_ptr<SpooledBody> upload;
   std::string request_id;
   std::string client;                         // peer address; handlers of citizen routes must not store it
   bool secure = false;                        // TLS here, or X-Forwarded-Proto: https from a loopback proxy
@@ -32,6 +36,11 @@ struct Request {
   std::optional<std::string> header(std::string_view name) const;
   std::optional<std::string> query_param(std::string_view name) const;
   std::string cookie(std::string_view name) const;
+  // The body to read in pieces: the spooled upload, or the in-memory body.
+  std::shared_ptr<BodySource> body_source() const;
+  // The whole body as text: `body`, or a spooled upload of at most `limit` bytes (else
+  // payload_too_large). A spooled body can be read once.
+  std::string text_body(std::size_t limit = 1024 * 1024) const;
 };
 
 struct Response {
@@ -40,6 +49,11 @@ struct Response {
   std::string body;
   // A large body shared with a cache instead of copied; used when set.
   std::shared_ptr<const std::string> shared_body;
+
+  // A body made piece by piece on a worker (file downloads): called until it returns
+  // nullopt; `stream_length` bytes in all (the Content-Length).
+  std::function<std::optional<std::string>()> stream;
+  std::size_t stream_length = 0;
 
   const std::string& content() const { return shared_body ? *shared_body : body; }
 

@@ -11,6 +11,8 @@ int status_of(Error::Kind kind) {
       return 422;
     case K::malformed_json:
       return 400;
+    case K::malformed_body:
+      return 400;
     case K::invalid_utf8:
       return 400;
     case K::payload_too_large:
@@ -58,6 +60,8 @@ std::string slug_of(Error::Kind kind) {
       return "validation-failed";
     case K::malformed_json:
       return "malformed-json";
+    case K::malformed_body:
+      return "malformed-body";
     case K::invalid_utf8:
       return "invalid-utf8";
     case K::payload_too_large:

@@ -18,6 +18,8 @@ struct RouteOptions {
   // Runs on the citizens' own small pool (slow on purpose: receipt derivations), so
   // that a flood of submissions gets quick 503s and never starves staff requests.
   bool citizen_pool = false;
+  // > 0: an upload route; its body may be this large and is spooled (Request::upload).
+  std::size_t upload_limit = 0;
 };
 
 struct Route {

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
+#include <limits>
 #include <thread>
 
 #include "http/problem.hpp"
@@ -104,7 +106,8 @@ std::string serialize_head(const Response& res, const Request& req, unsigned ver
     head.append(name).append(": ").append(value).append("\r\n");
   }
   if (status_has_body(res.status)) {
-    head.append("Content-Length: ").append(std::to_string(res.content().size())).append("\r\n");
+    auto length = res.stream ? res.stream_length : res.content().size();
+    head.append("Content-Length: ").append(std::to_string(length)).append("\r\n");
   }
   if (!keep_alive) {
     head.append("Connection: close\r\n");
@@ -160,7 +163,7 @@ struct Server::Impl {
   std::atomic<bool> draining{false};
   bool loopback = false;
 
-  Request to_request(const bhttp::request<bhttp::string_body>& in, const std::string& client, bool tls) {
+  Request to_request(const bhttp::request_header<>& in, const std::string& client, bool tls) {
     Request req;
     req.request_id = new_request_id();
     req.method = std::string(in.method_string());
@@ -174,7 +177,6 @@ struct Server::Impl {
     req.locale = i18n::from_accept_language(req.header("accept-language").value_or(""));
     bool proxied_tls = loopback && req.header("x-forwarded-proto").value_or("") == "https";
     req.secure = tls || proxied_tls;
-    req.body = in.body();
     auto target = boost::urls::parse_origin_form(std::string_view(in.target().data(), in.target().size()));
     if (!target) throw Error::of(Error::Kind::bad_path, "unparsable request target");
     req.path = target->path();
@@ -229,20 +231,148 @@ struct Server::Impl {
     }
   }
 
+  // What was read of one request: the request itself, or the error to answer.
+  struct Incoming {
+    Request req;
+    beast::error_code ec;  // a parse error or a limit; the connection is then closed
+    bool keep_alive = false;
+    unsigned version = 11;
+  };
+
+  // The upload limit of the route a request header names (0: not an upload route).
+  std::size_t upload_limit_of(const bhttp::request_header<>& head, const std::string& client, bool tls) {
+    if (head.method() != bhttp::verb::post && head.method() != bhttp::verb::put) return 0;
+    try {
+      Request probe = to_request(head, client, tls);
+      auto match = router.match(probe);
+      return match.route ? match.route->options.upload_limit : 0;
+    } catch (...) {
+      return 0;  // answered by the normal path
+    }
+  }
+
+  // Reads one request: the header first, then the body into memory or, on upload routes,
+  // into an encrypted spool.
+  template <class Stream>
+  asio::awaitable<Incoming> read_request(Stream& stream, beast::flat_buffer& buffer, const std::string& client,
+                                         bool tls) {
+    Incoming in;
+    bhttp::request_parser<bhttp::empty_body> head;
+    head.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
+    // Beast checks Content-Length against the body limit with the header: the real limit
+    // depends on the route, set once the header is known.
+    head.body_limit(std::numeric_limits<std::uint64_t>::max());
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+    auto [hec, hbytes] = co_await bhttp::async_read_header(stream, buffer, head, use_tuple);
+    (void)hbytes;
+    in.ec = hec;
+    if (hec) {
+      in.req.method = std::string(head.get().method_string());
+      co_return in;
+    }
+    in.version = head.get().version();
+    std::size_t upload = upload_limit_of(head.get(), client, tls);
+    auto declared = head.content_length();
+    if (declared && *declared > (upload > 0 ? upload : cfg.body_limit)) {
+      in.ec = bhttp::error::body_limit;
+      in.req.method = std::string(head.get().method_string());
+      co_return in;
+    }
+    if (upload > 0) {
+      bool expects_continue = beast::iequals(head.get()[bhttp::field::expect], "100-continue");
+      bhttp::request_parser<bhttp::buffer_body> upload_parser(std::move(head));
+      upload_parser.body_limit(upload);
+      co_return co_await read_upload(stream, buffer, upload_parser, expects_continue, client, tls);
+    }
+    bhttp::request_parser<bhttp::string_body> parser(std::move(head));
+    parser.body_limit(cfg.body_limit);
+    auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+    (void)bytes;
+    in.ec = ec;
+    in.req.method = std::string(parser.get().method_string());
+    if (ec) co_return in;
+    in.keep_alive = parser.get().keep_alive();
+    try {
+      in.req = to_request(parser.get(), client, tls);
+      in.req.body = std::move(parser.get().body());
+    } catch (...) {
+      in.req.method = std::string(parser.get().method_string());
+      in.ec = bhttp::error::bad_target;
+    }
+    co_return in;
+  }
+
+  template <class Stream>
+  asio::awaitable<Incoming> read_upload(Stream& stream, beast::flat_buffer& buffer,
+                                        bhttp::request_parser<bhttp::buffer_body>& parser, bool expects_continue,
+                                        const std::string& client, bool tls) {
+    Incoming in;
+    in.version = parser.get().version();
+    if (expects_continue) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      co_await asio::async_write(stream, asio::buffer(kContinue.data(), kContinue.size()), use_tuple);
+    }
+    auto spool = std::make_shared<SpooledBody>(cfg.spool_dir.empty() ? std::filesystem::temp_directory_path().string()
+                                                                     : cfg.spool_dir);
+    std::vector<char> piece(64 * 1024);
+    while (!parser.is_done()) {
+      parser.get().body().data = piece.data();
+      parser.get().body().size = piece.size();
+      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+      auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+      (void)bytes;
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) {
+        in.ec = ec;
+        in.req.method = std::string(parser.get().method_string());
+        co_return in;
+      }
+      spool->append(std::string_view(piece.data(), piece.size() - parser.get().body().size));
+    }
+    spool->finish();
+    in.keep_alive = parser.get().keep_alive();
+    try {
+      in.req = to_request(parser.get(), client, tls);
+      in.req.upload = std::move(spool);
+    } catch (...) {
+      in.req.method = std::string(parser.get().method_string());
+      in.ec = bhttp::error::bad_target;
+    }
+    co_return in;
+  }
+
+  // Writes a streamed body, producing each piece on the worker pool. False when the
+  // producer failed or the client went away (the connection must then close).
+  template <class Stream>
+  asio::awaitable<bool> write_stream(Stream& stream, Response& res) {
+    for (;;) {
+      std::optional<std::string> piece;
+      try {
+        piece = co_await asio::co_spawn(
+            pool->get_executor(), [&]() -> asio::awaitable<std::optional<std::string>> { co_return res.stream(); },
+            asio::use_awaitable);
+      } catch (const std::exception& e) {
+        spdlog::error("streamed response failed: {}", e.what());
+        co_return false;
+      }
+      if (!piece) co_return true;
+      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+      auto [wec, written] = co_await asio::async_write(stream, asio::buffer(*piece), use_tuple);
+      (void)written;
+      if (wec) co_return false;
+    }
+  }
+
   template <class Stream>
   asio::awaitable<void> serve_connection(Stream& stream, std::string client, bool tls) {
     beast::flat_buffer buffer;
     while (!draining) {
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
-      parser.body_limit(cfg.body_limit);
-      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
-      auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
-      (void)bytes;
+      Incoming in = co_await read_request(stream, buffer, client, tls);
+      const auto& ec = in.ec;
       if (ec && !is_parse_error(ec)) co_return;  // closed, reset or timed out: nothing to answer
       if (ec == bhttp::error::end_of_stream) co_return;
       auto started = std::chrono::steady_clock::now();
-      Request req;
+      Request& req = in.req;
       Response res;
       std::string route_label = "unmatched";
       bool log_client = true;
@@ -250,7 +380,6 @@ struct Server::Impl {
       ++inflight;
       if (ec) {
         req.request_id = new_request_id();
-        req.method = std::string(parser.get().method_string());
         req.client = client;
         auto kind = ec == bhttp::error::body_limit     ? Error::Kind::payload_too_large
                     : ec == bhttp::error::header_limit ? Error::Kind::payload_too_large
@@ -259,27 +388,29 @@ struct Server::Impl {
         if (ec == bhttp::error::header_limit) res.status = 431;
       } else {
         try {
-          req = to_request(parser.get(), client, tls);
           res = co_await dispatch(req, route_label, log_client);
         } catch (...) {
           res = current_error_response(req);
         }
-        keep_alive = parser.get().keep_alive() && !draining;
+        keep_alive = in.keep_alive && !draining;
       }
+      req.upload.reset();  // the spool goes as soon as the handler is done
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       metrics.record(route_label, res.status, ms / 1000);
       log_request(req, res.status, ms, log_client);
-      std::string head = serialize_head(res, req, parser.get().version(), keep_alive, tls);
       bool send_body = req.method != "HEAD" && status_has_body(res.status);
+      bool streamed = static_cast<bool>(res.stream) && send_body;
+      std::string head = serialize_head(res, req, in.version, keep_alive, tls);
       const std::string& body = res.content();
       std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
-                                                asio::buffer(body.data(), send_body ? body.size() : 0)};
+                                                asio::buffer(body.data(), send_body && !streamed ? body.size() : 0)};
       beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
       auto [wec, written] = co_await asio::async_write(stream, buffers, use_tuple);
       (void)written;
+      bool complete = !wec && (!streamed || co_await write_stream(stream, res));
       --inflight;
-      if (ec && !wec) co_await discard_unread(stream);
-      if (wec || !keep_alive) break;
+      if (ec && complete) co_await discard_unread(stream);
+      if (!complete || !keep_alive) break;
     }
     co_await close(stream);
   }

@@ -25,6 +25,7 @@ struct ServerConfig {
   int drain_timeout_seconds = 10;
   std::string tls_cert;  // PEM chain; TLS is on when both are set
   std::string tls_key;
+  std::string spool_dir;  // where uploads are spooled (encrypted); empty: the system's temp dir
 };
 
 class Server {

@@ -23,6 +23,7 @@ class Error : public std::exception {
   enum class Kind {
     validation,
     malformed_json,
+    malformed_body,  // a form or multipart body that cannot be read
     invalid_utf8,
     payload_too_large,
     not_found,

@@ -1,6 +1,7 @@
 // /hom-thu: the mailbox for residents. Thin adapters over mailbox::Service.
 #include <fmt/format.h>
 
+#include "api/uploads.hpp"
 #include "http/problem.hpp"
 #include "platform/embedded.hpp"
 #include "platform/error.hpp"
@@ -40,6 +41,7 @@ std::string field_id(const std::string& field) {
   if (field == "identity.address") return "address";
   if (field == "village_id") return "village";
   if (field == "answer") return "answer";
+  if (field == "files") return "files";
   return field;
 }
 
@@ -51,6 +53,7 @@ std::string field_label(Locale l, const std::string& field) {
   if (field == "identity_mode") return text(l, "form.identity");
   if (field == "answer") return text(l, "form.question", {{"question", ""}});
   if (field == "consent") return text(l, "form.consent").substr(0, 40) + "…";
+  if (field == "files") return text(l, "follow.files");
   for (const char* f : {"kind", "description", "when", "where"}) {
     if (field == f) return text(l, std::string("form.") + f);
   }
@@ -100,6 +103,23 @@ http::Response choose_page(Services& s, const http::Request& req, Locale l) {
   return render_page("choose", ctx, l, text(l, "choose.title"), "/hom-thu/gui");
 }
 
+std::string error_message(Locale l, const FieldError& e) {
+  if (e.code == "antibot") return text(l, "form.antibot_failed");
+  if (e.code == "files_again") return text(l, "form.files_again");
+  std::string message = i18n::Catalog::embedded().get(l, "field_error." + e.code);
+  return e.value_hint.empty() ? message : message + ": " + e.value_hint;
+}
+
+// The file input's label and limits (hidden when residents may send no file).
+void add_file_texts(Services& s, Locale l, mstch::map& ctx) {
+  const auto& limits = s.api.mailbox.file_limits();
+  std::string count = std::to_string(limits.max_files);
+  std::string mb = std::to_string(limits.max_bytes / (1024 * 1024));
+  ctx.emplace("max_files", limits.max_files > 0);
+  ctx.emplace("files_label", text(l, "form.files", {{"count", count}}));
+  ctx.emplace("files_hint", text(l, "form.files_hint", {{"mb", mb}}));
+}
+
 http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http::Fields& values,
                          const std::vector<FieldError>& errors, const std::string& path, int status) {
   auto unit = s.api.units.find(unit_id);
@@ -132,12 +152,9 @@ http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http
                                   {"selected", chosen_village == std::to_string(v.id)}});
   }
   mstch::array errs;
-  const auto& catalog = i18n::Catalog::embedded();
   for (const auto& e : errors) {
     errs.push_back(mstch::map{
-        {"field_id", field_id(e.field)},
-        {"label", field_label(l, e.field)},
-        {"message", e.code == "antibot" ? text(l, "form.antibot_failed") : catalog.get(l, "field_error." + e.code)}});
+        {"field_id", field_id(e.field)}, {"label", field_label(l, e.field)}, {"message", error_message(l, e)}});
   }
   std::string heading = text(l, "form.title", {{"unit", unit->designation + " " + unit->name}});
   ctx.emplace("heading", heading);
@@ -154,6 +171,7 @@ http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http
   for (const char* f : {"description", "when", "where", "name", "phone", "address"}) {
     ctx.emplace(f, form_value(values, f));
   }
+  add_file_texts(s, l, ctx);
   ctx.emplace("wants_outcome", form_value(values, "wants_outcome") == "1");
   ctx.emplace("consent", form_value(values, "consent") == "1");
   return render_page("form", ctx, l, heading, path, status);
@@ -161,7 +179,14 @@ http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http
 
 http::Response submit(Services& s, http::Request& req) {
   auto l = page_locale(req);
-  auto form = http::parse_form(req.body);
+  auto intake = s.api.mailbox.file_intake();
+  auto upload = api::read_form_with_files(req, *intake);
+  const auto& form = upload.fields;
+  // Browsers do not keep chosen files when a form comes back: say so with the errors.
+  auto form_again = [&](std::vector<FieldError> errors) {
+    if (upload.had_files) errors.push_back(FieldError{"files", "files_again", std::nullopt, {}});
+    return form_page(s, l, *id_of(form_value(form, "xa")), form, errors, "/hom-thu/gui", 422);
+  };
   auto unit_id = id_of(form_value(form, "xa"));
   if (!unit_id) throw Error::not_found("no commune");
   if (!form_value(form, "website").empty()) throw Error::of(Error::Kind::forbidden, "honeypot filled");
@@ -178,21 +203,21 @@ http::Response submit(Services& s, http::Request& req) {
   tip.identity = mailbox::Identity{form_value(form, "name"), form_value(form, "phone"), form_value(form, "address")};
   tip.consent = form_value(form, "consent") == "1";
   tip.wants_outcome = form_value(form, "wants_outcome") == "1";
-  if (!human) {
-    return form_page(s, l, *unit_id, form, {FieldError{"answer", "antibot", std::nullopt, {}}}, "/hom-thu/gui", 422);
-  }
+  if (!human) return form_again({FieldError{"answer", "antibot", std::nullopt, {}}});
+  if (!upload.file_errors.empty()) return form_again(upload.file_errors);
   try {
-    auto receipt = s.api.mailbox.submit(tip);
+    auto receipt = s.api.mailbox.submit(tip, intake.get());
     auto ctx = base_context(l);
     ctx.emplace("receipt", receipt.formatted);
     return render_page("receipt", ctx, l, text(l, "receipt.title"), "/hom-thu", 201);
   } catch (const Error& e) {
     if (e.kind() != Error::Kind::validation) throw;
-    return form_page(s, l, *unit_id, form, e.fields(), "/hom-thu/gui", 422);
+    return form_again(e.fields());
   }
 }
 
-http::Response status_page(Services& s, Locale l, const std::string& receipt, const std::string& notice) {
+http::Response status_page(Services& s, Locale l, const std::string& receipt, const std::string& notice,
+                           int http_status = 200) {
   auto view = s.api.mailbox.follow(receipt);
   auto ctx = base_context(l);
   std::string status(mailbox::code(view.status));
@@ -205,11 +230,13 @@ http::Response status_page(Services& s, Locale l, const std::string& receipt, co
   }
   ctx.emplace("status_text", i18n::Catalog::embedded().get(l, "mailbox.status." + status));
   ctx.emplace("received_on", time::local_date(view.received_at));
+  ctx.emplace("files", std::to_string(view.files));
+  add_file_texts(s, l, ctx);
   ctx.emplace("messages", messages);
   ctx.emplace("open", view.status != mailbox::Status::closed);
   ctx.emplace("receipt", receipt);
   ctx.emplace("notice", notice);
-  return render_page("status", ctx, l, text(l, "follow.title"), "/hom-thu/theo-doi");
+  return render_page("status", ctx, l, text(l, "follow.title"), "/hom-thu/theo-doi", http_status);
 }
 
 http::Response follow_form(Locale l, const std::string& error, int status) {
@@ -276,7 +303,6 @@ void add_portal_routes(http::Router& router, api::Services& api) {
                return choose_page(*s, req, l);
              }),
              kCitizen);
-  router.add("POST", "/hom-thu/gui", html_errors([s](http::Request& req) { return submit(*s, req); }), kCitizen);
   router.add("GET", "/hom-thu/theo-doi",
              html_errors([](http::Request& req) { return follow_form(page_locale(req), "", 200); }), kCitizen);
   router.add("POST", "/hom-thu/theo-doi", html_errors([s](http::Request& req) {
@@ -295,6 +321,23 @@ void add_portal_routes(http::Router& router, api::Services& api) {
                });
              }),
              kCitizen);
+  http::RouteOptions upload = kCitizen;
+  upload.upload_limit = api::upload_limit(api.mailbox.file_limits());
+  router.add("POST", "/hom-thu/gui", html_errors([s](http::Request& req) { return submit(*s, req); }), upload);
+  router.add("POST", "/hom-thu/them-tep", html_errors([s](http::Request& req) {
+               auto l = page_locale(req);
+               auto intake = s->api.mailbox.file_intake();
+               auto form = api::read_form_with_files(req, *intake);
+               auto receipt = form_value(form.fields, "receipt");
+               return with_receipt(l, [&] {
+                 if (!form.file_errors.empty()) {
+                   return status_page(*s, l, receipt, error_message(l, form.file_errors.front()), 422);
+                 }
+                 s->api.mailbox.tipster_add_files(receipt, *intake);
+                 return status_page(*s, l, receipt, text(l, "follow.files_added"));
+               });
+             }),
+             upload);
 }
 
 }  // namespace antq::portal

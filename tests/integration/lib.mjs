@@ -1,7 +1,7 @@
 // Helpers for black-box tests: start the real antq binary on a fresh database (SQLite,
 // or PostgreSQL when ANTQ_TEST_DB=postgres) and talk to it over HTTP.
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -104,11 +104,12 @@ export class Client {
       const m = /antq_session=([^;]*)/.exec(setCookie);
       if (m) this.cookie = m[1] ? `antq_session=${m[1]}` : '';
     }
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);  // drops a BOM, as fetch's text() does
     let data = null;
     const type = res.headers.get('content-type') ?? '';
     if (type.includes('json') && text) data = JSON.parse(text);
-    return { status: res.status, headers: res.headers, text, data, setCookie };
+    return { status: res.status, headers: res.headers, text, bytes, data, setCookie };
   }
 
   get(path, o) { return this.request('GET', path, o); }
@@ -149,4 +150,71 @@ export async function unitIds(base) {
   const admin = await signedIn(base, 'admin');
   const r = await admin.get('/api/v1/units?history=1&page_size=500');
   return Object.fromEntries(r.data.items.map((u) => [u.code, u.id]));
+}
+
+// Every file under the server's data directory (and PostgreSQL's, after a checkpoint).
+function storedFiles(server) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      try {
+        if (statSync(p).isDirectory()) walk(p); else files.push(p);
+      } catch (e) {
+        if (e.code !== 'ENOENT') throw e;
+      }
+    }
+  };
+  if (DB === 'postgres') {
+    psql(server.databaseUrl, 'CHECKPOINT');
+    if (process.env.ANTQ_PG_DATA && existsSync(process.env.ANTQ_PG_DATA)) walk(process.env.ANTQ_PG_DATA);
+  }
+  walk(server.dir);
+  // Temporary files left at the top of the temp directory (upload spools live in the data
+  // directory and have no name; SQLite's temporary files have none either).
+  for (const name of readdirSync(tmpdir())) {
+    const p = join(tmpdir(), name);
+    try {
+      if (statSync(p).isFile()) files.push(p);
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+    }
+  }
+  return files;
+}
+
+// Fails when a marker appears in the logs or in any stored byte (database files, WAL,
+// PostgreSQL's data directory, temporary files).
+export function assertNoMarkers(server, markers) {
+  const files = storedFiles(server);
+  if (files.length === 0) throw new Error('no files to scan');
+  const logs = server.logs();
+  for (const m of markers) {
+    if (logs.includes(m)) throw new Error(`log holds ${m}`);
+    const needle = Buffer.from(m);
+    for (const f of files) {
+      let bytes;
+      try {
+        bytes = readFileSync(f);
+      } catch (e) {
+        if (e.code === 'ENOENT' || e.code === 'EACCES') continue;  // temporary files come and go
+        throw e;
+      }
+      if (bytes.includes(needle)) throw new Error(`${f} holds ${m}`);
+    }
+  }
+}
+
+// A paper mailbox of the commune, opened just now by two people with `letters` letters;
+// returns the opening.
+export async function openedBox(officer, unitId, letters = 5) {
+  const box = await officer.post('/api/v1/mailbox/boxes', { unit_id: unitId, place: 'Trụ sở Công an xã' });
+  if (box.status !== 201) throw new Error(`box: ${box.status} ${box.text}`);
+  const now = new Date(Date.now() + 7 * 3600 * 1000 - 60000).toISOString().slice(0, 16);
+  const opening = await officer.post(`/api/v1/mailbox/boxes/${box.data.id}/openings`, {
+    opened_at: now, letters,
+    people: [{ name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' }, { name: 'Lê Thị Bình', position: 'Đại diện Mặt trận' }],
+  });
+  if (opening.status !== 201) throw new Error(`opening: ${opening.status} ${opening.text}`);
+  return opening.data;
 }

@@ -2,9 +2,7 @@
 // commune's key; nothing readable lands in the database files or the logs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { start, signedIn, unitIds, Client, PASSWORD, DB, psql } from './lib.mjs';
+import { start, signedIn, unitIds, Client, PASSWORD, assertNoMarkers } from './lib.mjs';
 
 let server;
 let ids;
@@ -186,37 +184,8 @@ test('tips and tipsters leave no readable trace in the database files or the log
   const seen = await officer.get('/api/v1/tips');
   assert.ok(seen.data.items.some((t) => t.description.includes(markers[0])), 'the officer can read it');
   assert.ok(!JSON.stringify(seen.data).includes(markers[1]), 'no identity without the identity permission');
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      try {
-        if (statSync(p).isDirectory()) walk(p); else files.push(p);
-      } catch (e) {
-        if (e.code !== 'ENOENT') throw e;
-      }
-    }
-  };
-  if (DB === 'postgres') {
-    psql(server.databaseUrl, 'CHECKPOINT');
-    if (process.env.ANTQ_PG_DATA && existsSync(process.env.ANTQ_PG_DATA)) walk(process.env.ANTQ_PG_DATA);
-  }
-  walk(server.dir);
-  assert.ok(files.length > 0);
+  assertNoMarkers(server, markers);
   const logs = server.logs();
-  for (const m of markers) {
-    assert.ok(!logs.includes(m), `log holds ${m}`);
-    for (const f of files) {
-      let bytes;
-      try {
-        bytes = readFileSync(f);
-      } catch (e) {
-        if (e.code === 'ENOENT') continue;  // PostgreSQL's temporary files come and go
-        throw e;
-      }
-      assert.ok(!bytes.includes(Buffer.from(m)), `${f} holds ${m}`);
-    }
-  }
   assert.doesNotMatch(logs, /POST \/api\/v1\/public\/tips 201 [\d.]+ms client=/, 'no client address for citizen routes');
   const auditor = await signedIn(server.url, 'auditor');
   const entries = await auditor.get('/api/v1/audit?action=tip.submit');

@@ -2,7 +2,7 @@
 // statistics for the reports, retention and purge.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, Client } from './lib.mjs';
+import { start, signedIn, unitIds, Client, openedBox } from './lib.mjs';
 
 let server;
 let ids;
@@ -27,7 +27,10 @@ test('an officer registers tips from other channels with the same deadlines', as
   assert.equal(Date.parse(phone.data.tip.deadline_at) - Date.parse(phone.data.tip.received_at), 24 * 3600 * 1000);
   const follow = await new Client(server.url).post('/api/v1/public/tips/follow', { receipt: phone.data.receipt });
   assert.equal(follow.status, 200, 'the caller can follow it online');
-  const box = await registered(officer, { channel: 'box', kind: 'suggestion', description: 'Thư trong hòm thư giấy' });
+  const opening = await openedBox(officer, ids['DEMO-TANTRAO']);
+  assert.equal((await registered(officer, { channel: 'box', kind: 'suggestion' })).status, 422, 'a letter needs its opening');
+  const box = await registered(officer, { channel: 'box', kind: 'suggestion', description: 'Thư trong hòm thư giấy', box_opening_id: opening.id });
+  assert.equal(box.status, 201, box.text);
   assert.equal(box.data.receipt, null);
   assert.equal(box.data.tip.deadline_at, null, 'suggestions have no legal deadline');
   assert.equal((await registered(officer, { channel: 'web' })).status, 422, 'web is for residents');

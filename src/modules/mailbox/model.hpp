@@ -71,6 +71,7 @@ struct NewTip {
   Identity identity;
   bool consent = false;
   bool wants_outcome = false;
+  std::optional<std::int64_t> box_opening_id;  // channel box: the opening the letter came from
 };
 
 // The receipt, shown once: the only key to the tip.
@@ -114,6 +115,16 @@ struct Message {
 
 constexpr std::size_t kMaxMessage = 5000;
 
+// What an officer sees of a file attached to a tip.
+struct FileInfo {
+  std::int64_t id = 0;
+  std::string name;
+  std::string mime;
+  std::int64_t size = 0;
+  std::string author;  // "tipster" | "officer"
+  std::int64_t created_at = 0;
+};
+
 // What an officer sees of a tip (content opened with the commune key).
 struct TipView {
   std::int64_t id = 0;
@@ -139,9 +150,11 @@ struct TipView {
   bool overdue = false;  // the legal deadline passed before the transfer
   bool useful = false;
   bool solved_case = false;
+  std::optional<std::int64_t> box_opening_id;
   bool readable = true;           // false when the reader holds no key for it
   std::vector<TipEvent> events;   // filled for one tip
   std::vector<Message> messages;  // filled for one tip
+  std::vector<FileInfo> files;    // filled for one tip
 };
 
 // What officers may change on a tip besides its status. Absent fields stay.
@@ -175,6 +188,7 @@ struct Stats {
 
 struct PurgeReport {
   std::int64_t purged = 0;
+  std::int64_t staged_swept = 0;  // uploaded files never attached to a tip, older than a day
 };
 
 struct TipFilter {
@@ -200,6 +214,7 @@ struct TipsterView {
   std::int64_t received_at = 0;
   std::string unit_name;
   bool wants_outcome = false;
+  std::int64_t files = 0;         // how many files came with the tip (their names are sealed)
   std::vector<Message> messages;  // officers' messages and the tipster's own, oldest first
 };
 

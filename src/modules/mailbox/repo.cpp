@@ -1,5 +1,7 @@
 #include "modules/mailbox/repo.hpp"
 
+#include "modules/mailbox/files_repo.hpp"
+
 #include "platform/db/params.hpp"
 
 namespace antq::mailbox::repo {
@@ -8,7 +10,7 @@ namespace {
 #define TIP_SELECT                                                                                              \
   "SELECT t.id, t.unit_id, u.name, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode, " \
   "t.content_sealed, t.identity_sealed, t.tipster_public_key, t.wants_outcome, t.received_at, t.deadline_at, "  \
-  "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, t.useful, t.solved_case "                      \
+  "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, t.useful, t.solved_case, t.box_opening_id "    \
   "FROM tips t JOIN units u ON u.id = t.unit_id"
 
 TipRow from_row(const db::Row& r) {
@@ -26,6 +28,7 @@ TipRow from_row(const db::Row& r) {
   t.identity_sealed = r.blob(10);
   t.tipster_public_key = r.blob(11);
   t.wants_outcome = r.boolean(12);
+  t.box_opening_id = r.opt_i64(21);
   t.received_at = r.i64(13);
   t.deadline_at = r.opt_i64(14);
   t.assignee_id = r.opt_i64(15);
@@ -55,14 +58,14 @@ std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_look
   static constexpr db::Query q{
       "tips.insert",
       "INSERT INTO tips (unit_id, village_id, unit_key_id, kind, channel, status, identity_mode, content_sealed, "
-      "identity_sealed, receipt_lookup, tipster_public_key, wants_outcome, received_at, deadline_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13) RETURNING id"};
+      "identity_sealed, receipt_lookup, tipster_public_key, wants_outcome, received_at, deadline_at, updated_at, "
+      "box_opening_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15) RETURNING id"};
   db::Value identity = t.identity_sealed.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.identity_sealed});
   db::Value lookup = receipt_lookup.empty() ? db::Value(nullptr) : db::Value(receipt_lookup);
   db::Value tipster = t.tipster_public_key.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.tipster_public_key});
   return tx
       .row(q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
-           db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at)
+           db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at, t.box_opening_id)
       ->i64(0);
 }
 
@@ -214,6 +217,7 @@ bool delete_tip(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query tip{"tips.delete", "DELETE FROM tips WHERE id = $1"};
   tx.exec(events, id);
   tx.exec(messages, id);
+  delete_files_of(tx, id);
   tx.exec(dups, id);
   return tx.exec(tip, id) > 0;
 }
@@ -240,6 +244,12 @@ std::optional<std::string> install_secret(db::Tx& tx, const std::string& name) {
 void insert_install_secret(db::Tx& tx, const std::string& name, const std::string& value) {
   static constexpr db::Query q{"install_secrets.insert", "INSERT INTO install_secrets (name, value) VALUES ($1, $2)"};
   tx.exec(q, name, db::Blob{value});
+}
+
+std::string user_full_name(db::Tx& tx, std::int64_t user_id) {
+  static constexpr db::Query q{"users.full_name", "SELECT full_name FROM users WHERE id = $1"};
+  auto r = tx.row(q, user_id);
+  return r ? r->text(0) : "";
 }
 
 }  // namespace antq::mailbox::repo

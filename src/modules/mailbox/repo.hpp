@@ -32,6 +32,7 @@ struct TipRow {
   std::optional<std::int64_t> closed_at;
   bool useful = false;
   bool solved_case = false;
+  std::optional<std::int64_t> box_opening_id;  // a letter from a paper box's opening
 };
 
 // Filters of the inbox; `overdue_at` keeps tips whose deadline passed before that instant
@@ -78,6 +79,7 @@ struct MessageRow {
 std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m);
 std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id);
 std::string unit_path(db::Tx& tx, std::int64_t tip_id);
+std::string user_full_name(db::Tx& tx, std::int64_t user_id);
 
 // Metadata of tips received in [from, to) under a scope, live and purged (no content).
 struct StatRow {

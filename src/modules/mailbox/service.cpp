@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "modules/mailbox/boxes.hpp"
+#include "modules/mailbox/files_repo.hpp"
 #include "modules/mailbox/internal.hpp"
 #include "modules/mailbox/repo.hpp"
 #include "platform/crypto/box.hpp"
@@ -82,6 +84,7 @@ TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::str
   v.assignee_id = r.assignee_id;
   v.useful = r.useful;
   v.solved_case = r.solved_case;
+  v.box_opening_id = r.box_opening_id;
   v.overdue = r.deadline_at && !r.transferred_at && *r.deadline_at < now &&
               (v.status == Status::received || v.status == Status::verifying);
   std::optional<crypto::KeyPair> pair;
@@ -155,10 +158,12 @@ std::string Service::receipt_salt_for_reading() const {
   return made;
 }
 
-Receipt Service::submit(const NewTip& in) { return store(in, Channel::web, nullptr, true).second; }
+Receipt Service::submit(const NewTip& in, FileIntake* files) {
+  return store(in, Channel::web, nullptr, true, files).second;
+}
 
 std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channel, const Actor* actor,
-                                                bool with_receipt) {
+                                                bool with_receipt, FileIntake* files) {
   FieldErrors errors;
   auto kind = kind_from(in.kind);
   if (!kind) errors.add("kind", in.kind.empty() ? "required" : "unknown_value");
@@ -180,6 +185,8 @@ std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channe
   if (text::length(identity.address) > 500) errors.add("identity.address", "too_long");
   if (!in.consent && !actor) errors.add("consent", "required");  // officers record under the law
   if (!in.unit_id) errors.add("unit_id", "required");
+  if (channel == Channel::box && !in.box_opening_id) errors.add("box_opening_id", "required");
+  if (channel != Channel::box && in.box_opening_id) errors.add("box_opening_id", "unknown_value");
   errors.throw_if_any();
 
   Receipt receipt;
@@ -206,6 +213,7 @@ std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channe
         throw Error::field("village_id", "not_found");
       }
     }
+    if (in.box_opening_id) Boxes::check_letter(tx, *in.box_opening_id, unit->id);
     auto key = keys_.current(tx, unit->id);
     if (!key) throw Error::field("unit_id", "not_ready");
     repo::TipRow row;
@@ -224,9 +232,12 @@ std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channe
     }
     row.tipster_public_key = tipster.pair.public_key;
     row.wants_outcome = in.wants_outcome;
+    row.box_opening_id = in.box_opening_id;
     auto now = clock_.now();
     if (has_legal_deadline(*kind)) row.deadline_at = now + (unit->remote ? 48 : 24) * kHour;
     tip_id = repo::insert(tx, row, tipster.lookup, now);
+    std::size_t file_count = files ? files->files().size() : 0;
+    if (files) attach(tx, tip_id, key->unit_key_id, key->public_key, files->files(), actor ? "officer" : "tipster");
     audit::Entry e;
     if (actor) {
       e.actor_id = actor->user_id;
@@ -237,10 +248,11 @@ std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channe
     e.action = actor ? "tip.register" : "tip.submit";
     e.entity = "tip";
     e.entity_id = std::to_string(tip_id);
-    e.detail = boost::json::serialize(
-        boost::json::object{{"unit_id", unit->id}, {"kind", row.kind}, {"channel", row.channel}});
+    e.detail = boost::json::serialize(boost::json::object{
+        {"unit_id", unit->id}, {"kind", row.kind}, {"channel", row.channel}, {"files", file_count}});
     audit_.record(tx, std::move(e));
   });
+  if (files) files->claim();
   crypto::wipe(tipster.pair.secret_key);
   return {tip_id, receipt};
 }
@@ -296,6 +308,7 @@ TipsterView Service::follow(const std::string& receipt) {
     view.received_at = row.received_at;
     view.unit_name = row.unit_name;
     view.wants_outcome = row.wants_outcome;
+    view.files = repo::count_files(tx, access.tip_id);
     for (const auto& m : repo::messages(tx, access.tip_id)) {
       if (m.internal || m.body_for_tipster.empty()) continue;
       auto body = crypto::open_sealed(access.keys, m.body_for_tipster);
@@ -372,6 +385,10 @@ TipView Service::get(const Actor& actor, const std::string& user_secret, std::in
       v.events.push_back(std::move(ev));
     }
     v.messages = detail::messages_for_officer(tx, keys_, actor, user_secret, id);
+    v.files = file_infos(tx, id, [&](std::int64_t unit_key_id, const std::string& sealed) {
+      auto pair = keys_.open(tx, unit_key_id, actor.user_id, user_secret);
+      return pair ? crypto::open_sealed(*pair, sealed) : std::nullopt;
+    });
   });
   db_.write([&](db::Tx& tx) { audit_.record(tx, actor, "tip.read", "tip", std::to_string(id)); });
   return v;

@@ -8,6 +8,7 @@
 #include "modules/accounts/service.hpp"
 #include "modules/accounts/throttle.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/mailbox/files.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/model.hpp"
 #include "modules/units/service.hpp"
@@ -19,12 +20,19 @@ namespace antq::mailbox {
 class Service {
  public:
   Service(db::Database& db, const audit::Service& audit, const units::Service& units, const Keys& keys,
-          const time::Clock& clock)
-      : db_(db), audit_(audit), units_(units), keys_(keys), clock_(clock), wrong_receipts_(clock, 100, 60) {}
+          const time::Clock& clock, FileLimits file_limits = {})
+      : db_(db),
+        audit_(audit),
+        units_(units),
+        keys_(keys),
+        clock_(clock),
+        file_limits_(file_limits),
+        wrong_receipts_(clock, 100, 60) {}
 
   // A tip from a resident (no account). Throws validation errors naming each field;
   // nothing is stored then. Slow on purpose: the receipt's Argon2id derivation.
-  Receipt submit(const NewTip& tip);
+  // `files` (may be null) were read from the same upload; they are attached to the tip.
+  Receipt submit(const NewTip& tip, FileIntake* files = nullptr);
   // The tipster's view with the receipt. Wrong receipts: not_found, and after many of
   // them everywhere, too_many_attempts (in memory; no address is kept).
   TipsterView follow(const std::string& receipt);
@@ -49,7 +57,20 @@ class Service {
     std::optional<Receipt> receipt;
   };
   Registered register_tip(const Actor& actor, const std::string& user_secret, const NewTip& tip,
-                          const std::string& channel, bool issue_receipt);
+                          const std::string& channel, bool issue_receipt, FileIntake* files = nullptr);
+
+  // Where the files of one upload go first (checked, stripped, encrypted, staged).
+  std::unique_ptr<FileIntake> file_intake() const;
+  const FileLimits& file_limits() const { return file_limits_; }
+  // The tipster adds files to their tip, with the receipt (not once it is closed).
+  void tipster_add_files(const std::string& receipt, FileIntake& files);
+  // One attached file, opened for an officer of the tip's commune; audited.
+  struct OpenedFile {
+    FileInfo info;
+    std::unique_ptr<FileReader> reader;
+  };
+  OpenedFile open_file(const Actor& actor, const std::string& user_secret, std::int64_t tip_id,
+                       std::int64_t file_id) const;
 
   // Counts for reports (officers, reviewers and administrators, within their scope).
   Stats stats(const Actor& actor, const StatsQuery& query) const;
@@ -69,6 +90,11 @@ class Service {
   // The tipster writes back, with the receipt.
   void tipster_reply(const std::string& receipt, const std::string& body);
 
+  // The record of receiving crime information (biên bản tiếp nhận nguồn tin về tội phạm,
+  // Circular 119/2021/TT-BCA form 01) for a denunciation or crime report, as .docx;
+  // audited. The tipster's identity stays out of it.
+  std::string receipt_record_docx(const Actor& actor, const std::string& user_secret, std::int64_t id) const;
+
   // Which of these communes take tips (their mailbox key exists).
   std::vector<std::int64_t> accepting(const std::vector<std::int64_t>& unit_ids) const;
   // A random 32-byte secret of this installation, made on first use (e.g. to sign the
@@ -82,13 +108,15 @@ class Service {
   struct TipsterAccess;
   TipsterAccess tipster_access(const std::string& receipt);
   // Validates and stores a tip; `actor` is null for residents.
-  std::pair<std::int64_t, Receipt> store(const NewTip& tip, Channel channel, const Actor* actor, bool with_receipt);
+  std::pair<std::int64_t, Receipt> store(const NewTip& tip, Channel channel, const Actor* actor, bool with_receipt,
+                                         FileIntake* files);
 
   db::Database& db_;
   const audit::Service& audit_;
   const units::Service& units_;
   const Keys& keys_;
   const time::Clock& clock_;
+  FileLimits file_limits_;
   accounts::Throttle wrong_receipts_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "modules/mailbox/files_repo.hpp"
 #include "modules/mailbox/repo.hpp"
 #include "modules/mailbox/service.hpp"
 #include "platform/error.hpp"
@@ -81,10 +82,14 @@ PurgeReport Service::purge(const Actor& actor) const {
       repo::insert_purged_count(tx, tip, overdue, now);
       ++report.purged;
     }
+    // Uploads that never became a tip (the sender's connection broke, the server stopped).
+    report.staged_swept = repo::sweep_staged(tx, now - 24 * 3600LL * 1000);
     audit_.record(tx, actor, "mailbox.purge", "tip", "",
-                  boost::json::serialize(boost::json::object{{"purged", report.purged}}));
+                  boost::json::serialize(
+                      boost::json::object{{"purged", report.purged}, {"staged_files_swept", report.staged_swept}}));
   });
-  spdlog::info("mailbox purge: {} closed tip(s) past retention deleted, counts kept", report.purged);
+  spdlog::info("mailbox purge: {} closed tip(s) past retention deleted, counts kept; {} unattached upload(s) swept",
+               report.purged, report.staged_swept);
   return report;
 }
 

@@ -116,12 +116,12 @@ TipView Service::update(const Actor& actor, const std::string& user_secret, std:
 }
 
 Service::Registered Service::register_tip(const Actor& actor, const std::string& user_secret, const NewTip& tip,
-                                          const std::string& channel_code, bool issue_receipt) {
+                                          const std::string& channel_code, bool issue_receipt, FileIntake* files) {
   detail::require_officer(actor);
   auto channel = channel_from(channel_code);
   if (!channel || *channel == Channel::web)
     throw Error::field("channel", channel_code.empty() ? "required" : "unknown_value");
-  auto [id, receipt] = store(tip, *channel, &actor, issue_receipt);
+  auto [id, receipt] = store(tip, *channel, &actor, issue_receipt, files);
   Registered out{get(actor, user_secret, id), std::nullopt};
   if (issue_receipt) out.receipt = receipt;
   return out;

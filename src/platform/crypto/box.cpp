@@ -15,6 +15,7 @@ void require_size(std::string_view s, std::size_t n, const char* what) {
 }
 
 static_assert(sizeof(crypto_secretstream_xchacha20poly1305_state) <= 52, "secretstream state size changed");
+static_assert(crypto_secretstream_xchacha20poly1305_HEADERBYTES == StreamEncryptor::kHeaderBytes);
 
 }  // namespace
 

@@ -46,7 +46,8 @@ class StreamEncryptor {
   explicit StreamEncryptor(std::string_view key);
   const std::string& header() const { return header_; }
   std::string push(std::string_view chunk, bool last);
-  static constexpr std::size_t kOverhead = 17;  // bytes added to each chunk
+  static constexpr std::size_t kOverhead = 17;     // bytes added to each chunk
+  static constexpr std::size_t kHeaderBytes = 24;  // the header's size
 
  private:
   alignas(16) unsigned char state_[52];

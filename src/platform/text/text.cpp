@@ -1,6 +1,7 @@
 #include "platform/text/text.hpp"
 
 #include <unicode/coll.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -143,6 +144,12 @@ std::size_t length(std::string_view utf8) {
   std::size_t count = 0;
   for (unsigned char c : utf8) count += (c & 0xC0) != 0x80;
   return count;
+}
+
+std::string upper(std::string_view utf8) {
+  icu::UnicodeString s = from_utf8(utf8);
+  s.toUpper(icu::Locale("vi"));
+  return nfc(to_utf8(s));
 }
 
 std::string collation_key(std::string_view utf8) {

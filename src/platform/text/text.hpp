@@ -17,6 +17,9 @@ std::string nfc(std::string_view utf8);
 // "Đại tá Phạm Hoàng Điệp" -> "dai ta pham hoang diep". REQUIRES: valid UTF-8.
 std::string fold(std::string_view utf8);
 
+// Capitals by Vietnamese rules ("Tân Trào" -> "TÂN TRÀO"), NFC.
+std::string upper(std::string_view utf8);
+
 // Trims ASCII and Unicode spaces at both ends and applies NFC.
 std::string clean(std::string_view utf8);
 

@@ -54,6 +54,25 @@ std::string format_iso_utc(Millis instant) {
 
 std::string local_date(Millis instant) { return format_ymd(to_ymd(instant + kLocalOffset)); }
 
+std::string local_time(Millis instant) {
+  Millis local = instant + kLocalOffset;
+  Millis in_day = ((local % 86400000) + 86400000) % 86400000;
+  return fmt::format("{:02}:{:02}", in_day / 3600000, in_day / 60000 % 60);
+}
+
+std::optional<Millis> parse_local_datetime(std::string_view text) {
+  if (text.size() != 16 || text[10] != 'T' || text[13] != ':') return std::nullopt;
+  auto date = parse_date(text.substr(0, 10));
+  auto digits = [&](std::size_t at) -> int {
+    char a = text[at], b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+    return (a - '0') * 10 + (b - '0');
+  };
+  int hour = digits(11), minute = digits(14);
+  if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+  return local_day_start(*date) + (hour * 60LL + minute) * 60000;
+}
+
 std::optional<std::string> parse_date(std::string_view text) {
   auto d = ymd_of(text);
   if (!d) return std::nullopt;

@@ -38,6 +38,11 @@ class ManualClock final : public Clock {
 std::string format_iso_utc(Millis instant);
 // The local (UTC+7) calendar date of an instant: '2026-11-28'.
 std::string local_date(Millis instant);
+// The local (UTC+7) time of day of an instant: '07:05'.
+std::string local_time(Millis instant);
+// A local date and time 'YYYY-MM-DDTHH:MM' (as an HTML datetime-local field sends it) as an
+// instant; nullopt when it is not a real date and time.
+std::optional<Millis> parse_local_datetime(std::string_view text);
 // Parses 'YYYY-MM-DD' (a real calendar date); nullopt otherwise.
 std::optional<std::string> parse_date(std::string_view text);
 // Start of a local calendar day as a UTC instant. REQUIRES: `date` valid per parse_date.

@@ -1,0 +1,143 @@
+// /api/v1/mailbox/boxes and /api/v1/mailbox/openings: paper mailboxes, their openings and
+// the opening minutes; /api/v1/tips/{id}/receipt-record.docx.
+#include <boost/json.hpp>
+
+#include "api/api.hpp"
+#include "api/support.hpp"
+#include "platform/error.hpp"
+
+namespace antq::api {
+namespace {
+
+boost::json::value optional_time(const std::optional<std::int64_t>& t) {
+  if (!t) return nullptr;
+  return boost::json::value(time::format_iso_utc(*t));
+}
+
+boost::json::object box_json(const mailbox::Box& b) {
+  return boost::json::object{
+      {"id", b.id},
+      {"unit_id", b.unit_id},
+      {"unit_name", b.unit_name},
+      {"village_id", b.village_id ? boost::json::value(*b.village_id) : nullptr},
+      {"village_name", b.village_name},
+      {"place", b.place},
+      {"active", b.active},
+      {"created_at", time::format_iso_utc(b.created_at)},
+      {"last_opened_at", optional_time(b.last_opened_at)},
+      {"openings", b.openings},
+  };
+}
+
+boost::json::object opening_json(const mailbox::Opening& o) {
+  boost::json::array people;
+  for (const auto& p : o.people) people.push_back(boost::json::object{{"name", p.name}, {"position", p.position}});
+  return boost::json::object{
+      {"id", o.id},
+      {"box_id", o.box_id},
+      {"box_place", o.box_place},
+      {"unit_id", o.unit_id},
+      {"opened_at", time::format_iso_utc(o.opened_at)},
+      {"people", std::move(people)},
+      {"letters", o.letters},
+      {"registered", o.registered},
+      {"number", o.number},
+      {"notes", o.notes},
+      {"recorded_by", o.recorded_by},
+      {"created_at", time::format_iso_utc(o.created_at)},
+  };
+}
+
+mailbox::NewOpening read_opening(const boost::json::object& body) {
+  json::Reader r(body);
+  mailbox::NewOpening o;
+  o.opened_at = r.required_text("opened_at", 40).value_or("");
+  o.letters = static_cast<int>(r.required_integer("letters").value_or(-1));
+  o.number = r.text("number", 51).value_or("");
+  o.notes = r.text("notes", 2001).value_or("");
+  auto it = body.find("people");
+  if (it == body.end() || !it->value().is_array()) {
+    r.errors().add("people", it == body.end() ? "required" : "wrong_type");
+  } else {
+    for (const auto& p : it->value().get_array()) {
+      if (!p.is_object()) {
+        r.errors().add("people", "wrong_type");
+        break;
+      }
+      json::Reader w(p.get_object());
+      o.people.push_back(mailbox::Witness{w.text("name", 201).value_or(""), w.text("position", 201).value_or("")});
+      w.finish();
+    }
+  }
+  r.finish();
+  return o;
+}
+
+http::Response docx(std::string bytes, const std::string& filename) {
+  auto res = http::Response::text(200, std::move(bytes),
+                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  res.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace
+
+void add_box_routes(http::Router& router, Services& s) {
+  router.add("GET", "/api/v1/mailbox/boxes", authed(s, [&s](http::Request& req, const Caller& c) {
+               boost::json::array items;
+               for (const auto& b : s.boxes.list(c.actor, optional_id_param(req, "unit_id")))
+                 items.push_back(box_json(b));
+               return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+             }));
+
+  router.add("POST", "/api/v1/mailbox/boxes", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto body = json_body(req);
+               json::Reader r(body);
+               mailbox::NewBox b;
+               b.unit_id = r.required_integer("unit_id");
+               b.village_id = r.integer("village_id");
+               b.place = r.required_text("place", 301).value_or("");
+               r.finish();
+               return http::Response::json(201, box_json(s.boxes.create(c.actor, b)));
+             }));
+
+  router.add("PATCH", "/api/v1/mailbox/boxes/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto body = json_body(req);
+               json::Reader r(body);
+               mailbox::BoxPatch p;
+               p.place = r.text("place", 301);
+               p.active = r.boolean("active");
+               if (!p.place && !p.active) r.errors().add("place", "required");
+               r.finish();
+               return http::Response::json(200, box_json(s.boxes.update(c.actor, path_id(req), p)));
+             }));
+
+  router.add("GET", "/api/v1/mailbox/boxes/{id}/openings", authed(s, [&s](http::Request& req, const Caller& c) {
+               boost::json::array items;
+               for (const auto& o : s.boxes.openings(c.actor, path_id(req))) items.push_back(opening_json(o));
+               return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+             }));
+
+  router.add("POST", "/api/v1/mailbox/boxes/{id}/openings", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto opening = read_opening(json_body(req));
+               return http::Response::json(201, opening_json(s.boxes.record_opening(c.actor, path_id(req), opening)));
+             }));
+
+  router.add("GET", "/api/v1/mailbox/openings/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
+               return http::Response::json(200, opening_json(s.boxes.opening(c.actor, path_id(req))));
+             }));
+
+  router.add("GET", "/api/v1/mailbox/openings/{id}/minutes.docx", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               return docx(s.boxes.minutes_docx(c.actor, id), "bien-ban-mo-hom-thu-" + std::to_string(id) + ".docx");
+             }));
+
+  router.add("GET", "/api/v1/tips/{id}/receipt-record.docx", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto id = path_id(req);
+               return docx(s.mailbox.receipt_record_docx(c.actor, c.session.box_secret_key, id),
+                           "bien-ban-tiep-nhan-" + std::to_string(id) + ".docx");
+             }));
+}
+
+}  // namespace antq::api
