@@ -129,6 +129,12 @@ boost::json::object tip_detail_json(const mailbox::TipView& t) {
   return o;
 }
 
+boost::json::object count_json(const std::map<std::string, std::int64_t>& counts) {
+  boost::json::object o;
+  for (const auto& [k, v] : counts) o[k] = v;
+  return o;
+}
+
 http::Response no_store(http::Response res) {
   res.set("Cache-Control", "no-store");
   return res;
@@ -268,8 +274,9 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                auto page = s.mailbox.list(c.actor, c.session.box_secret_key, f);
                boost::json::array items;
                for (const auto& t : page.items) items.push_back(tip_json(t));
-               return no_store(
-                   http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}}));
+               return no_store(http::Response::json(
+                   200, boost::json::object{
+                            {"items", std::move(items)}, {"total", page.total}, {"counts", count_json(page.counts)}}));
              }));
 
   router.add("GET", "/api/v1/tips/{id}", authed(s, [&s](http::Request& req, const Caller& c) {

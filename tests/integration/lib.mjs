@@ -170,9 +170,9 @@ function storedFiles(server) {
     if (process.env.ANTQ_PG_DATA && existsSync(process.env.ANTQ_PG_DATA)) walk(process.env.ANTQ_PG_DATA);
   }
   walk(server.dir);
-  // Temporary files left at the top of the temp directory (upload spools live in the data
-  // directory and have no name; SQLite's temporary files have none either).
-  for (const name of readdirSync(tmpdir())) {
+  // Temporary files antq or SQLite ("etilqs_…") left at the top of the temp directory
+  // (upload spools live in the data directory and have no name).
+  for (const name of readdirSync(tmpdir()).filter((n) => /^(antq|etilqs_|sqlite)/.test(n))) {
     const p = join(tmpdir(), name);
     try {
       if (statSync(p).isFile()) files.push(p);
@@ -217,4 +217,10 @@ export async function openedBox(officer, unitId, letters = 5) {
   });
   if (opening.status !== 201) throw new Error(`opening: ${opening.status} ${opening.text}`);
   return opening.data;
+}
+
+// One SQL query against the server's database (sqlite3 or psql); rows as text lines.
+export function sql(server, query) {
+  if (DB === 'postgres') return psql(server.databaseUrl, query).trim();
+  return execFileSync('sqlite3', [server.databaseUrl.replace('sqlite://', ''), query], { encoding: 'utf8' }).trim();
 }

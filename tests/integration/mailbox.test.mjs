@@ -2,7 +2,7 @@
 // commune's key; nothing readable lands in the database files or the logs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, Client, PASSWORD, assertNoMarkers } from './lib.mjs';
+import { start, signedIn, unitIds, Client, PASSWORD, assertNoMarkers, sql } from './lib.mjs';
 
 let server;
 let ids;
@@ -302,4 +302,25 @@ test('tips are assigned to officers of the commune only', async () => {
   assert.equal(cleared.data.assignee_id, null);
   const overdue = await officer.get('/api/v1/tips?overdue=1');
   assert.equal(overdue.data.total, 0, 'nothing is past its 24 hours yet');
+});
+
+test('searches go through an encrypted per-commune index that follows new and purged tips', async () => {
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const register = (description) => officer.post('/api/v1/tips', {
+    unit_id: ids['DEMO-TANTRAO'], kind: 'suggestion', channel: 'in_person', description,
+  });
+  for (let i = 0; i < 20; i++) assert.equal((await register(`Góp ý số ${i}: Đường liên thôn ${i % 2 ? 'Khuổi Kịt' : 'Bản Bung'} hỏng`)).status, 201);
+  const kit = await officer.get(`/api/v1/tips?q=${encodeURIComponent('khuoi kit')}`);
+  assert.equal(kit.data.total, 10);
+  assert.equal(kit.data.counts.received >= 20, true, 'counts per status come with the page');
+  assert.equal(sql(server, `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${ids['DEMO-TANTRAO']}`), '1', 'the index was stored');
+  assertNoMarkers(server, ['khuoi kit', 'ban bung']);
+  const again = await officer.get(`/api/v1/tips?q=${encodeURIComponent('Bản Bung')}&page_size=4&page=2`);
+  assert.equal(again.data.total, 10);
+  assert.equal(again.data.items.length, 4);
+  assert.ok(again.data.items.every((t) => t.description.includes('Bản Bung')));
+  assert.equal((await register('Góp ý mới: Đèn đường Khuổi Kịt tắt')).status, 201);
+  assert.equal((await officer.get(`/api/v1/tips?q=${encodeURIComponent('khuoi kit')}`)).data.total, 11, 'a tip added after the index is found');
+  const other = await signedIn(server.url, 'officer.kienthiet');
+  assert.equal((await other.get(`/api/v1/tips?q=${encodeURIComponent('khuoi kit')}`)).data.total, 0, 'another commune finds nothing');
 });

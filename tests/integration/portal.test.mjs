@@ -93,3 +93,49 @@ test('a form tip is stored once and followed by its receipt', async () => {
   await new Promise((ok) => setTimeout(ok, 50));
   assert.doesNotMatch(server.logs(), /\/hom-thu\S* \d{3} [\d.]+ms client=/, 'no client address logged');
 });
+
+test('the form takes files as multipart without JavaScript; refused files keep what was written', async () => {
+  const fresh = async () => {
+    const html = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+    assert.match(html, /enctype="multipart\/form-data"/);
+    assert.match(html, /<input type="file" id="files" name="files" multiple/);
+    return { token: /name="token" value="([^"]+)"/.exec(html)[1], answer: answer(html) };
+  };
+  const multipart = (fields, files) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.append(k, String(v));
+    for (const [name, bytes] of files) f.append('files', new Blob([bytes]), name);
+    return fetch(server.url + '/hom-thu/gui', { method: 'POST', body: f });
+  };
+  const base = { xa: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Tố giác kèm tệp: cướp giật ở cầu', identity_mode: 'anonymous', consent: '1' };
+  const first = await fresh();
+  await new Promise((ok) => setTimeout(ok, 2100));
+  const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000)]);
+  const refused = await multipart({ ...base, ...first }, [['anh.jpg', exe]]);
+  assert.equal(refused.status, 422);
+  const page = await refused.text();
+  assert.match(page, /Loại tệp không được chấp nhận[^<]*anh\.jpg/);
+  assert.match(page, /xin chọn lại/, 'says that files must be chosen again');
+  assert.match(page, /cướp giật ở cầu/, 'the description is kept');
+  const second = await fresh();
+  await new Promise((ok) => setTimeout(ok, 2100));
+  const pdf = Buffer.from('%PDF-1.4\n% bien ban\n%%EOF\n');
+  const sent = await multipart({ ...base, ...second }, [['ảnh hiện trường.pdf', pdf]]);
+  assert.equal(sent.status, 201, await sent.clone().text());
+  const receipt = /id="receipt">([\d-]+)</.exec(await sent.text())[1];
+  const status = await post('/hom-thu/theo-doi', { receipt });
+  const statusPage = await status.text();
+  assert.match(statusPage, /id="files-count">1</);
+  assert.match(statusPage, /action="\/hom-thu\/them-tep/);
+  const more = new FormData();
+  more.append('receipt', receipt);
+  more.append('files', new Blob([pdf]), 'them.pdf');
+  const added = await fetch(server.url + '/hom-thu/them-tep', { method: 'POST', body: more });
+  assert.equal(added.status, 200);
+  const addedPage = await added.text();
+  assert.match(addedPage, /Đã nhận tệp của bạn/);
+  assert.match(addedPage, /id="files-count">2</);
+  assert.ok(Buffer.byteLength(statusPage) <= 30 * 1024);
+  await new Promise((ok) => setTimeout(ok, 50));
+  assert.doesNotMatch(server.logs(), /\/hom-thu\S* \d{3} [\d.]+ms client=/, 'no client address logged');
+});

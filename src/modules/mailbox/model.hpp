@@ -195,8 +195,8 @@ struct TipFilter {
   std::optional<std::string> status;
   std::optional<std::string> kind;
   bool overdue_only = false;
-  // Words to find in the tip's text, ignoring case and diacritics ("diep" finds "Điệp");
-  // the text is encrypted at rest, so this opens every tip in scope.
+  // Words to find in the tip's text, ignoring case and diacritics ("diep" finds "Điệp"),
+  // through each commune's encrypted search index.
   std::optional<std::string> query;
   int page = 1;
   int page_size = 50;
@@ -205,6 +205,7 @@ struct TipFilter {
 struct TipPage {
   std::vector<TipView> items;
   std::int64_t total = 0;
+  std::map<std::string, std::int64_t> counts;  // tips in scope per status (all filters aside)
 };
 
 // What the tipster sees with the receipt.

@@ -2,6 +2,7 @@
 
 #include "modules/mailbox/files_repo.hpp"
 
+#include "modules/units/model.hpp"
 #include "platform/db/params.hpp"
 
 namespace antq::mailbox::repo {
@@ -40,9 +41,18 @@ TipRow from_row(const db::Row& r) {
   return t;
 }
 
+// The communes of the query as "t.unit_id = $n" (one: the index gives the order) or an
+// IN list; no commune matches nothing.
+std::string unit_filter(db::Params& params, const std::vector<std::int64_t>& unit_ids, const char* column) {
+  if (unit_ids.empty()) return std::string(" WHERE 1 = 0");
+  if (unit_ids.size() == 1) return std::string(" WHERE ") + column + " = " + params.add(unit_ids.front());
+  std::string in;
+  for (auto id : unit_ids) in += (in.empty() ? "" : ", ") + params.add(id);
+  return std::string(" WHERE ") + column + " IN (" + in + ")";
+}
+
 std::string filters(db::Params& params, const ListQuery& q) {
-  std::string where =
-      " WHERE substr(u.path, 1, length(CAST(" + params.add(q.scope_path) + " AS TEXT))) = CAST($1 AS TEXT)";
+  std::string where = unit_filter(params, q.unit_ids, "t.unit_id");
   if (q.status) where += " AND t.status = " + params.add(*q.status);
   if (q.kind) where += " AND t.kind = " + params.add(*q.kind);
   if (q.overdue_at) {
@@ -63,10 +73,12 @@ std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_look
   db::Value identity = t.identity_sealed.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.identity_sealed});
   db::Value lookup = receipt_lookup.empty() ? db::Value(nullptr) : db::Value(receipt_lookup);
   db::Value tipster = t.tipster_public_key.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.tipster_public_key});
-  return tx
-      .row(q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
-           db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at, t.box_opening_id)
-      ->i64(0);
+  auto id = tx.row(q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
+                   db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at,
+                   t.box_opening_id)
+                ->i64(0);
+  adjust_count(tx, t.unit_id, t.status, t.kind, 1);
+  return id;
 }
 
 std::optional<TipRow> get(db::Tx& tx, std::int64_t id) {
@@ -96,11 +108,53 @@ std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) 
 
 std::int64_t count(db::Tx& tx, const ListQuery& q) {
   db::Params params;
-  std::string sql = "SELECT count(*) FROM tips t JOIN units u ON u.id = t.unit_id" + filters(params, q);
-  return tx.query(db::Query{"tips.count", sql}, params.values()).at(0).i64(0);
+  if (q.overdue_at) {
+    std::string sql = "SELECT count(*) FROM tips t" + filters(params, q);
+    return tx.query(db::Query{"tips.count", sql}, params.values()).at(0).i64(0);
+  }
+  std::string sql = "SELECT COALESCE(SUM(c.n), 0) FROM tip_counts c" + unit_filter(params, q.unit_ids, "c.unit_id");
+  if (q.status) sql += " AND c.status = " + params.add(*q.status);
+  if (q.kind) sql += " AND c.kind = " + params.add(*q.kind);
+  return tx.query(db::Query{"tip_counts.sum", sql}, params.values()).at(0).i64(0);
+}
+
+std::map<std::string, std::int64_t> counts_by_status(db::Tx& tx, const std::vector<std::int64_t>& unit_ids) {
+  db::Params params;
+  std::string sql =
+      "SELECT c.status, SUM(c.n) FROM tip_counts c" + unit_filter(params, unit_ids, "c.unit_id") + " GROUP BY c.status";
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : tx.query(db::Query{"tip_counts.by_status", sql}, params.values())) {
+    if (r.i64(1) > 0) out[r.text(0)] = r.i64(1);
+  }
+  return out;
+}
+
+std::vector<IdRow> list_ids(db::Tx& tx, const ListQuery& q) {
+  db::Params params;
+  std::string sql =
+      "SELECT t.id, t.unit_id FROM tips t" + filters(params, q) + " ORDER BY t.received_at DESC, t.id DESC";
+  std::vector<IdRow> out;
+  for (const auto& r : tx.query(db::Query{"tips.list_ids", sql}, params.values())) {
+    out.push_back(IdRow{r.i64(0), r.i64(1)});
+  }
+  return out;
+}
+
+void adjust_count(db::Tx& tx, std::int64_t unit_id, const std::string& status, const std::string& kind,
+                  std::int64_t delta) {
+  static constexpr db::Query q{"tip_counts.adjust",
+                               "INSERT INTO tip_counts (unit_id, status, kind, n) VALUES ($1, $2, $3, $4) "
+                               "ON CONFLICT (unit_id, status, kind) DO UPDATE SET n = tip_counts.n + excluded.n"};
+  tx.exec(q, unit_id, status, kind, delta);
 }
 
 void update_workflow(db::Tx& tx, const TipRow& t, std::int64_t now) {
+  static constexpr db::Query old{"tips.status_of", "SELECT status, kind, unit_id FROM tips WHERE id = $1"};
+  auto before = tx.row(old, t.id);
+  if (before && before->text(0) != t.status) {
+    adjust_count(tx, before->i64(2), before->text(0), before->text(1), -1);
+    adjust_count(tx, before->i64(2), t.status, before->text(1), 1);
+  }
   static constexpr db::Query q{"tips.update_workflow",
                                "UPDATE tips SET status = $2, assignee_id = $3, transferred_at = $4, duplicate_of = $5, "
                                "closed_at = $6, updated_at = $7, useful = $8, solved_case = $9 WHERE id = $1"};
@@ -215,11 +269,16 @@ bool delete_tip(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query dups{"tips.clear_duplicates",
                                   "UPDATE tips SET duplicate_of = NULL WHERE duplicate_of = $1"};
   static constexpr db::Query tip{"tips.delete", "DELETE FROM tips WHERE id = $1"};
+  static constexpr db::Query old{"tips.status_of", "SELECT status, kind, unit_id FROM tips WHERE id = $1"};
+  auto before = tx.row(old, id);
+  if (!before) return false;
   tx.exec(events, id);
   tx.exec(messages, id);
   delete_files_of(tx, id);
   tx.exec(dups, id);
-  return tx.exec(tip, id) > 0;
+  bool deleted = tx.exec(tip, id) > 0;
+  if (deleted) adjust_count(tx, before->i64(2), before->text(0), before->text(1), -1);
+  return deleted;
 }
 
 std::map<std::string, int> retention(db::Tx& tx) {
@@ -250,6 +309,18 @@ std::string user_full_name(db::Tx& tx, std::int64_t user_id) {
   static constexpr db::Query q{"users.full_name", "SELECT full_name FROM users WHERE id = $1"};
   auto r = tx.row(q, user_id);
   return r ? r->text(0) : "";
+}
+
+std::vector<std::int64_t> communes_in(db::Tx& tx, const std::string& scope_path) {
+  static constexpr db::Query q{"units.in_scope_kinds",
+                               "SELECT id, kind FROM units WHERE substr(path, 1, length(CAST($1 AS TEXT))) = "
+                               "CAST($1 AS TEXT) ORDER BY id"};
+  std::vector<std::int64_t> out;
+  for (const auto& r : tx.rows(q, scope_path)) {
+    auto kind = units::kind_from_code(r.text(1));
+    if (kind && units::is_commune_level(*kind)) out.push_back(r.i64(0));
+  }
+  return out;
 }
 
 }  // namespace antq::mailbox::repo

@@ -38,7 +38,7 @@ struct TipRow {
 // Filters of the inbox; `overdue_at` keeps tips whose deadline passed before that instant
 // without a transfer.
 struct ListQuery {
-  std::string scope_path;
+  std::vector<std::int64_t> unit_ids;  // the communes in the reader's scope
   std::optional<std::string> status;
   std::optional<std::string> kind;
   std::optional<std::int64_t> overdue_at;
@@ -49,7 +49,20 @@ std::optional<TipRow> get(db::Tx& tx, std::int64_t id);
 std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup);
 // Tips of units whose path starts with the scope path, newest first.
 std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset);
+// From the kept counts, unless the query asks for overdue tips.
 std::int64_t count(db::Tx& tx, const ListQuery& q);
+std::map<std::string, std::int64_t> counts_by_status(db::Tx& tx, const std::vector<std::int64_t>& unit_ids);
+// Ids in inbox order (for searches, which filter on the decrypted text).
+struct IdRow {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+};
+std::vector<IdRow> list_ids(db::Tx& tx, const ListQuery& q);
+// Keeps tip_counts right; every insert, status change and deletion goes through it.
+void adjust_count(db::Tx& tx, std::int64_t unit_id, const std::string& status, const std::string& kind,
+                  std::int64_t delta);
+// Commune-level units under a scope path.
+std::vector<std::int64_t> communes_in(db::Tx& tx, const std::string& scope_path);
 // Writes status, assignee, transfer, duplicate and closing fields of `tip`.
 void update_workflow(db::Tx& tx, const TipRow& tip, std::int64_t now);
 

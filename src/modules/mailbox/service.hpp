@@ -12,10 +12,16 @@
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/model.hpp"
 #include "modules/units/service.hpp"
+#include "platform/crypto/box.hpp"
 #include "platform/db/database.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::mailbox {
+
+struct ReceiptKdf {
+  std::string salt;
+  crypto::KdfLimits limits;
+};
 
 class Service {
  public:
@@ -102,8 +108,9 @@ class Service {
   std::string install_secret(const std::string& name) const;
 
  private:
-  std::string receipt_salt(db::Tx& tx) const;
-  std::string receipt_salt_for_reading() const;
+  // The installation's receipt salt and Argon2id limits (made on first use).
+  ReceiptKdf receipt_kdf(db::Tx& tx) const;
+  ReceiptKdf receipt_kdf_for_reading() const;
   // The tip behind a receipt and the tipster's key pair; throws not_found (throttled).
   struct TipsterAccess;
   TipsterAccess tipster_access(const std::string& receipt);

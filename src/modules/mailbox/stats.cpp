@@ -5,6 +5,7 @@
 
 #include "modules/mailbox/files_repo.hpp"
 #include "modules/mailbox/repo.hpp"
+#include "modules/mailbox/search.hpp"
 #include "modules/mailbox/service.hpp"
 #include "platform/error.hpp"
 #include "platform/log/log.hpp"
@@ -79,6 +80,7 @@ PurgeReport Service::purge(const Actor& actor) const {
       // Delete first: on PostgreSQL a concurrent purge waits on the row and then deletes
       // nothing, so each tip is counted once. SQLite's secure_delete overwrites the pages.
       if (!repo::delete_tip(tx, tip.id)) continue;
+      search::drop(tx, tip.unit_id);  // it holds the purged tip's text
       repo::insert_purged_count(tx, tip, overdue, now);
       ++report.purged;
     }

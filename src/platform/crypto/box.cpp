@@ -75,10 +75,15 @@ std::optional<std::string> open_secretbox(std::string_view key, std::string_view
 }
 
 std::string derive_key(std::string_view secret, std::string_view salt) {
+  static_assert(kInteractiveKdf.passes == crypto_pwhash_OPSLIMIT_INTERACTIVE);
+  static_assert(kInteractiveKdf.memory == crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  return derive_key(secret, salt, kInteractiveKdf);
+}
+
+std::string derive_key(std::string_view secret, std::string_view salt, const KdfLimits& limits) {
   require_size(salt, crypto_pwhash_SALTBYTES, "salt");
   std::string key(kKeyBytes, '\0');
-  if (crypto_pwhash(bytes(key), key.size(), secret.data(), secret.size(), bytes(salt),
-                    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+  if (crypto_pwhash(bytes(key), key.size(), secret.data(), secret.size(), bytes(salt), limits.passes, limits.memory,
                     crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("out of memory while deriving a key");
   }

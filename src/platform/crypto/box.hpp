@@ -30,6 +30,13 @@ std::optional<std::string> open_secretbox(std::string_view key, std::string_view
 // A 32-byte key from a password or receipt and a 16-byte salt (Argon2id, interactive
 // limits: ~70 ms, 64 MiB). Slow on purpose: never on a network thread.
 std::string derive_key(std::string_view secret, std::string_view salt);
+// The same with explicit Argon2id limits (passes, bytes of memory).
+struct KdfLimits {
+  unsigned long long passes = 2;
+  std::size_t memory = 64u << 20;
+};
+constexpr KdfLimits kInteractiveKdf{2, 64u << 20};
+std::string derive_key(std::string_view secret, std::string_view salt, const KdfLimits& limits);
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kKeyBytes = 32;
 

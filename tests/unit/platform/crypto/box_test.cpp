@@ -61,6 +61,15 @@ TEST_F(Box, DerivedKeysDependOnSecretAndSalt) {
   EXPECT_THROW(derive_key("x", "short salt"), std::invalid_argument);
 }
 
+TEST_F(Box, DerivationLimitsAreExplicitAndChangeTheKey) {
+  std::string salt(kSaltBytes, 's');
+  KdfLimits light{1, 32u << 20};
+  auto k = derive_key("1234567890123456", salt, light);
+  EXPECT_EQ(derive_key("1234567890123456", salt, light), k);
+  EXPECT_EQ(derive_key("1234567890123456", salt, kInteractiveKdf), derive_key("1234567890123456", salt));
+  EXPECT_NE(derive_key("1234567890123456", salt), k) << "receipts made with other limits would not be found";
+}
+
 TEST_F(Box, KeyedHashesDifferByKey) {
   std::string k1(32, 'a');
   std::string k2(32, 'b');

@@ -1,0 +1,144 @@
+// Scale figures of the mailbox (make bench), in process, on a fresh SQLite database (or
+// ANTQ_BENCH_DB_URL): the search over the decrypted text of 10,000 tips (first search,
+// which builds the commune's encrypted index, then later ones), and the inbox page of 50
+// out of ANTQ_BENCH_TIPS tips (default 1,000,000), each call with its durable audit
+// entry. Prints a Markdown table for docs/performance.md.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <random>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "app/context.hpp"
+#include "app/demo.hpp"
+#include "modules/mailbox/repo.hpp"
+#include "platform/crypto/box.hpp"
+#include "platform/crypto/crypto.hpp"
+#include "platform/log/log.hpp"
+
+namespace {
+
+using namespace antq;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+// About 2 KB of Vietnamese text, different for each tip.
+std::string tip_text(std::mt19937& rng, int i) {
+  static const char* words[] = {"người", "đường", "thôn",     "chợ",        "xe máy",   "ban đêm",
+                                "trộm",  "cắp",   "đánh bạc", "Khuôn Điển", "Tân Trào", "nhà văn hóa",
+                                "gần",   "cầu",   "sông",     "ma túy",     "tụ tập"};
+  std::string s = fmt::format("Tin số {}: ", i);
+  while (s.size() < 2000) s += std::string(words[rng() % std::size(words)]) + " ";
+  return s;
+}
+
+struct Bench {
+  std::unique_ptr<app::Context> ctx;
+  accounts::Session session;
+  Actor actor;
+  std::int64_t unit_id = 0;
+  mailbox::UnitPublicKey key;
+};
+
+// Inserts tips straight through the repository (no receipt: the Argon2id derivation is
+// measured by the load benchmark), `batch` per transaction.
+void fill(Bench& b, int from, int to, bool distinct) {
+  std::mt19937 rng(42);
+  std::string shared = crypto::seal(
+      b.key.public_key,
+      boost::json::serialize(boost::json::object{{"description", tip_text(rng, 0)}, {"when", ""}, {"where", ""}}));
+  auto now = b.ctx->clock.now();
+  for (int start = from; start < to; start += 10000) {
+    b.ctx->db->write([&](db::Tx& tx) {
+      for (int i = start; i < std::min(to, start + 10000); ++i) {
+        mailbox::repo::TipRow row;
+        row.unit_id = b.unit_id;
+        row.unit_key_id = b.key.unit_key_id;
+        row.kind = i % 3 ? "suggestion" : "security_report";
+        row.channel = "in_person";
+        row.status = "received";
+        row.identity_mode = "anonymous";
+        row.content_sealed =
+            distinct
+                ? crypto::seal(b.key.public_key, boost::json::serialize(boost::json::object{
+                                                     {"description", tip_text(rng, i)}, {"when", ""}, {"where", ""}}))
+                : shared;
+        mailbox::repo::insert(tx, row, "", now - (to - i) * 1000LL);
+      }
+    });
+  }
+}
+
+std::vector<double> timed(int runs, const std::function<void()>& fn) {
+  std::vector<double> out;
+  for (int i = 0; i < runs; ++i) {
+    auto start = Clock::now();
+    fn();
+    out.push_back(ms_since(start));
+  }
+  return out;
+}
+
+}  // namespace
+
+int main() {
+  crypto::init();
+  log::init("warn");
+  int total = std::getenv("ANTQ_BENCH_TIPS") ? std::atoi(std::getenv("ANTQ_BENCH_TIPS")) : 1000000;
+  auto dir = std::filesystem::temp_directory_path() / fmt::format("antq-scale-{}", std::random_device{}());
+  std::filesystem::create_directories(dir);
+  std::map<std::string, std::string> overrides;
+  if (const char* url = std::getenv("ANTQ_BENCH_DB_URL")) overrides["database.url"] = url;
+  Bench b;
+  b.ctx = app::open_context(app::load_config(dir, overrides));
+  const std::string password = "mat-khau-do-hieu-nang";
+  app::load_demo(*b.ctx, password);
+  b.session = b.ctx->accounts->login({"officer.tantrao", password, std::nullopt, "bench"});
+  b.actor = accounts::Service::actor_of(b.session.user);
+  b.unit_id = b.ctx->units->find_by_code("DEMO-TANTRAO")->id;
+  b.ctx->db->read([&](db::Tx& tx) { b.key = *b.ctx->keys->current(tx, b.unit_id); });
+  const auto& secret = b.session.box_secret_key;
+
+  auto started = Clock::now();
+  fill(b, 0, 10000, true);
+  std::cerr << fmt::format("10,000 tips sealed and stored in {:.1f} s\n", ms_since(started) / 1000);
+  mailbox::TipFilter search;
+  search.query = "khuon dien trom";
+  auto first = timed(1, [&] { b.ctx->mailbox->list(b.actor, secret, search); });
+  auto later = timed(20, [&] { b.ctx->mailbox->list(b.actor, secret, search); });
+
+  started = Clock::now();
+  fill(b, 10000, total, false);
+  std::cerr << fmt::format("{} tips in all after {:.1f} s\n", total, ms_since(started) / 1000);
+  mailbox::TipFilter inbox;
+  timed(20, [&] { b.ctx->mailbox->list(b.actor, secret, inbox); });  // warm the cache
+  auto pages = timed(300, [&] { b.ctx->mailbox->list(b.actor, secret, inbox); });
+  mailbox::TipFilter received = inbox;
+  received.status = "received";
+  auto filtered = timed(100, [&] { b.ctx->mailbox->list(b.actor, secret, received); });
+
+  std::cout << "| measure (in process, " << (overrides.empty() ? "SQLite" : "PostgreSQL") << ") | figure | target |\n"
+            << "|---|---|---|\n";
+  std::cout << fmt::format("| search over the text of 10,000 tips, first (builds the index) | {:.0f} ms | ≤ 200 ms |\n",
+                           first[0]);
+  std::cout << fmt::format("| search over the text of 10,000 tips, later, median | {:.0f} ms | ≤ 200 ms |\n",
+                           percentile(later, 0.5));
+  std::cout << fmt::format("| inbox page of 50 out of {} tips, p50 / p99 | {:.2f} / {:.2f} ms | p99 ≤ 10 ms |\n", total,
+                           percentile(pages, 0.5), percentile(pages, 0.99));
+  std::cout << fmt::format("| same, filtered by status, p99 | {:.2f} ms | ≤ 10 ms |\n", percentile(filtered, 0.99));
+  b.ctx.reset();
+  std::filesystem::remove_all(dir);
+  return 0;
+}

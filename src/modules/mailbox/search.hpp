@@ -1,0 +1,48 @@
+#pragma once
+// The encrypted search index of a commune's tips (internal to the mailbox service).
+// Tip text is sealed one tip at a time, so searching by opening every tip costs one
+// X25519 operation per tip. The index keeps the folded text ("diep" for "Điệp") of all
+// tips of a commune in one secret box whose random key is sealed to the commune's key:
+// a search opens one box, then only the tips added since. Searches rebuild it when many
+// tips were added; purging tips drops it (it would otherwise keep their text).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "modules/mailbox/internal.hpp"
+#include "modules/mailbox/keys.hpp"
+#include "modules/mailbox/repo.hpp"
+#include "platform/db/database.hpp"
+
+namespace antq::mailbox::search {
+
+struct CommuneIndex {
+  std::unordered_map<std::int64_t, std::string> text;  // folded text by tip id
+  std::int64_t added = 0;                              // entries found outside the stored index
+  bool stored = false;                                 // an index was stored and opened
+};
+
+// The stored index of `unit_id`, opened with the officer's key (empty when there is none
+// or the officer cannot open it).
+CommuneIndex load(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
+                  std::int64_t unit_id);
+
+// Stores `index` for `unit_id`, sealed to the commune's current key.
+void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneIndex& index, std::int64_t now);
+
+// Drops the stored index of a commune (after tips were deleted).
+void drop(db::Tx& tx, std::int64_t unit_id);
+
+// Ids of the tips of `q` whose folded text holds `needle`, in inbox order: from each
+// commune's stored index, opening only the tips missing from it. Indexes that gained
+// kRebuildAfter entries or more are moved into `to_store` (to store after the read).
+std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& user_secret,
+                                   const repo::ListQuery& q, const std::string& needle, std::int64_t now,
+                                   detail::KeyCache& cache, std::map<std::int64_t, CommuneIndex>& to_store);
+
+// When a search should store its index again.
+constexpr std::int64_t kRebuildAfter = 16;
+
+}  // namespace antq::mailbox::search
