@@ -8,6 +8,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -66,6 +69,17 @@ std::string new_request_id() {
   std::string id(16, '0');
   for (int i = 15; i >= 0; --i, z >>= 4) id[static_cast<std::size_t>(i)] = kHex[z & 15];
   return id;
+}
+
+// Citizen submissions are slow on purpose (Argon2id): their threads yield the CPU to
+// staff requests (nice 10), so that a flood does not slow officers down.
+void lower_priority_once() {
+  thread_local bool lowered = false;
+  if (lowered) return;
+  lowered = true;
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) {
+    spdlog::debug("could not lower the citizen worker's priority");
+  }
 }
 
 Response run_handler(const Route& route, Request& req) noexcept {
@@ -131,7 +145,8 @@ struct Server::Impl {
     io_threads = cfg.io_threads > 0 ? cfg.io_threads : static_cast<int>(cores);
     workers = cfg.workers > 0 ? cfg.workers : static_cast<int>(2 * cores);
     pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(workers));
-    citizen_workers = static_cast<int>(cores);
+    // Twice the cores: while one submission waits for its durable commit, another derives.
+    citizen_workers = 2 * static_cast<int>(cores);
     citizen_queue_limit = 4 * static_cast<int>(cores);
     citizen_pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(citizen_workers));
     if (!cfg.tls_cert.empty() && !cfg.tls_key.empty()) {
@@ -206,7 +221,11 @@ struct Server::Impl {
       const Route& route = *match.route;
       auto& target = citizen ? *citizen_pool : *pool;
       co_return co_await asio::co_spawn(
-          target.get_executor(), [&]() -> asio::awaitable<Response> { co_return run_handler(route, req); },
+          target.get_executor(),
+          [&]() -> asio::awaitable<Response> {
+            if (citizen) lower_priority_once();
+            co_return run_handler(route, req);
+          },
           asio::use_awaitable);
     }
     if (!match.allowed.empty()) {

@@ -89,3 +89,39 @@ test('an admin scoped to a province cannot reach units or users outside it', asy
   assert.equal(escalate.data.errors[0].code, 'out_of_scope');
   assert.equal((await local.post('/api/v1/units', { code: 'NEW-COUNTRY', name: 'X', kind: 'country' })).status, 403);
 });
+
+test('mailbox endpoints: officers of the commune handle tips, files and boxes; reviewers and admins only read boxes', async () => {
+  const officer = clients['officer.tantrao'];
+  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'Nhà văn hóa thôn' })).data;
+  const at = new Date(Date.now() + 7 * 3600 * 1000 - 60000).toISOString().slice(0, 16);
+  const people = [{ name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' }, { name: 'Lê Thị Bình', position: 'Trưởng thôn' }];
+  const opening = (await officer.post(`/api/v1/mailbox/boxes/${box.id}/openings`, { opened_at: at, letters: 1, people })).data;
+  const form = new FormData();
+  form.append('tip', JSON.stringify({ unit_id: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Thư tố giác', channel: 'box', box_opening_id: opening.id }));
+  form.append('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'thu.pdf');
+  const tip = (await officer.request('POST', '/api/v1/tips', { body: form })).data.tip;
+  const file = tip.files[0];
+  const only = (who, status, others) => Object.fromEntries(ROLES.map((r) => [r, r === who ? status : others]));
+  const readers = (status) => ({ admin: status, 'officer.tantrao': status, 'team.khuondien': 403, 'reviewer.tuyenquang': status, auditor: 403 });
+  const rows = [
+    ['GET tips', (c) => c.get('/api/v1/tips'), only('officer.tantrao', 200, 403)],
+    ['GET tip', (c) => c.get(`/api/v1/tips/${tip.id}`), only('officer.tantrao', 200, 403)],
+    ['GET tip file', (c) => c.get(`/api/v1/tips/${tip.id}/files/${file.id}`), only('officer.tantrao', 200, 403)],
+    ['GET receipt record', (c) => c.get(`/api/v1/tips/${tip.id}/receipt-record.docx`), only('officer.tantrao', 200, 403)],
+    ['GET boxes', (c) => c.get('/api/v1/mailbox/boxes'), readers(200)],
+    ['POST box', (c) => c.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'Chợ' }), only('officer.tantrao', 201, 403)],
+    ['PATCH box', (c) => c.patch(`/api/v1/mailbox/boxes/${box.id}`, { place: 'Nhà văn hóa thôn mới' }), only('officer.tantrao', 200, 403)],
+    ['GET openings', (c) => c.get(`/api/v1/mailbox/boxes/${box.id}/openings`), readers(200)],
+    ['GET opening', (c) => c.get(`/api/v1/mailbox/openings/${opening.id}`), readers(200)],
+    ['GET minutes', (c) => c.get(`/api/v1/mailbox/openings/${opening.id}/minutes.docx`), readers(200)],
+    ['POST opening', (c) => c.post(`/api/v1/mailbox/boxes/${box.id}/openings`, { opened_at: at, letters: 0, people }), only('officer.tantrao', 201, 403)],
+  ];
+  const wrong = [];
+  for (const [what, call, expected] of rows) {
+    for (const role of ROLES) {
+      const r = await call(clients[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -2,7 +2,7 @@
 // statistics for the reports, retention and purge.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, Client, openedBox } from './lib.mjs';
+import { start, signedIn, unitIds, Client, openedBox, sql } from './lib.mjs';
 
 let server;
 let ids;
@@ -81,6 +81,13 @@ test('closed tips past retention are purged by antq mailbox purge, leaving only 
     const moved = await officer.post(`/api/v1/tips/${id}/transitions`, { status, reason: 'xử lý', ...extra });
     assert.equal(moved.status, 200, moved.text);
   }
+  // Enough tips for the search to store the commune's encrypted index, which then holds
+  // the text of the tip to purge.
+  for (let i = 0; i < 16; i++) await registered(officer, { kind: 'security_report', description: `Phản ánh ${i}` });
+  assert.equal((await officer.get('/api/v1/tips?q=se%20bi%20xoa')).data.total, 1);
+  const indexed = `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${ids['DEMO-TANTRAO']}`;
+  assert.equal(sql(server, indexed), '1');
+  const inboxBefore = (await officer.get('/api/v1/tips')).data;
   const day = today();
   const before = (await officer.get(`/api/v1/tips/stats?from=${day}&to=${day}`)).data;
   const keep = server.cli(['mailbox', 'purge']);
@@ -93,6 +100,11 @@ test('closed tips past retention are purged by antq mailbox purge, leaving only 
   const purge = server.cli(['mailbox', 'purge']);
   assert.match(purge.stdout, /purged: 1 /);
   assert.equal((await officer.get(`/api/v1/tips/${id}`)).status, 404, 'the tip is gone');
+  assert.equal(sql(server, indexed), '0', 'the search index that held its text is dropped');
+  assert.equal((await officer.get('/api/v1/tips?q=se%20bi%20xoa')).data.total, 0);
+  const inboxAfter = (await officer.get('/api/v1/tips')).data;
+  assert.equal(inboxAfter.total, inboxBefore.total - 1, 'the kept counts follow the purge');
+  assert.equal(inboxAfter.counts.closed ?? 0, (inboxBefore.counts.closed ?? 0) - 1);
   const follow = await new Client(server.url).post('/api/v1/public/tips/follow', { receipt: r.data.receipt });
   assert.equal(follow.status, 404, 'its receipt expired with it');
   const after = (await officer.get(`/api/v1/tips/stats?from=${day}&to=${day}`)).data;
