@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const PHOTO = readFileSync(new URL('../fixtures/photo-gps.jpg', import.meta.url));
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -120,6 +121,36 @@ test('a wrong receipt is refused politely; the pages switch to English', async (
   await page.click('text=English');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('h1'), /Follow a tip/);
+  await page.context().close();
+});
+
+test('a resident attaches a photo with JavaScript off, then adds a document with the receipt', async () => {
+  const page = await noJsPage();
+  await chooseTanTrao(page);
+  await page.check('#kind-crime_report');
+  await page.fill('#description', 'Ảnh chụp xe chở gỗ lậu qua cầu lúc nửa đêm.');
+  await page.setInputFiles('#files', { name: 'IMG_0815.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await page.check('#consent');
+  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.waitForTimeout(2100);
+  await page.click('form button[type=submit]');
+  const receipt = (await page.textContent('#receipt')).trim();
+  await page.click('main a[href^="/hom-thu/theo-doi"]');
+  await page.fill('input#receipt', receipt);
+  await page.click('form button[type=submit]');
+  assert.equal((await page.textContent('#files-count')).trim(), '1');
+  await page.setInputFiles('form[action^="/hom-thu/them-tep"] #files',
+    { name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% giay to\n%%EOF\n') });
+  await page.click('form[action^="/hom-thu/them-tep"] button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Đã nhận tệp của bạn/);
+  assert.equal((await page.textContent('#files-count')).trim(), '2');
+
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const tip = (await officer.get(`/api/v1/tips?q=${encodeURIComponent('go lau')}`)).data.items[0];
+  const detail = (await officer.get(`/api/v1/tips/${tip.id}`)).data;
+  assert.deepEqual(detail.files.map((f) => f.name), ['IMG_0815.jpg', 'giay-to.pdf']);
+  const photo = await officer.get(`/api/v1/tips/${tip.id}/files/${detail.files[0].id}`);
+  assert.ok(!photo.bytes.includes(Buffer.from('ANTQMARKER')), 'the photo lost its EXIF, GPS and XMP');
   await page.context().close();
 });
 

@@ -62,6 +62,12 @@ std::string filters(db::Params& params, const ListQuery& q) {
   return where;
 }
 
+// (status, kind, unit_id) of a tip: what its kept count is filed under.
+std::optional<db::Row> status_of(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"tips.status_of", "SELECT status, kind, unit_id FROM tips WHERE id = $1"};
+  return tx.row(q, id);
+}
+
 }  // namespace
 
 std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_lookup, std::int64_t now) {
@@ -149,8 +155,7 @@ void adjust_count(db::Tx& tx, std::int64_t unit_id, const std::string& status, c
 }
 
 void update_workflow(db::Tx& tx, const TipRow& t, std::int64_t now) {
-  static constexpr db::Query old{"tips.status_of", "SELECT status, kind, unit_id FROM tips WHERE id = $1"};
-  auto before = tx.row(old, t.id);
+  auto before = status_of(tx, t.id);
   if (before && before->text(0) != t.status) {
     adjust_count(tx, before->i64(2), before->text(0), before->text(1), -1);
     adjust_count(tx, before->i64(2), t.status, before->text(1), 1);
@@ -269,8 +274,7 @@ bool delete_tip(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query dups{"tips.clear_duplicates",
                                   "UPDATE tips SET duplicate_of = NULL WHERE duplicate_of = $1"};
   static constexpr db::Query tip{"tips.delete", "DELETE FROM tips WHERE id = $1"};
-  static constexpr db::Query old{"tips.status_of", "SELECT status, kind, unit_id FROM tips WHERE id = $1"};
-  auto before = tx.row(old, id);
+  auto before = status_of(tx, id);
   if (!before) return false;
   tx.exec(events, id);
   tx.exec(messages, id);
