@@ -10,6 +10,7 @@ import { useLocation } from './lib/use-location';
 import { SessionContext, type SessionValue } from './lib/use-session';
 import { AccountPage } from './pages/account';
 import { AuditPage } from './pages/audit';
+import { BoxesPage, BoxPage } from './pages/boxes';
 import { DashboardPage } from './pages/dashboard';
 import { ForbiddenPage } from './pages/forbidden';
 import { LoginPage } from './pages/login';
@@ -17,6 +18,7 @@ import { MailboxPage } from './pages/mailbox';
 import { MailboxKeysPage } from './pages/mailbox-keys';
 import { NotFoundPage } from './pages/not-found';
 import { TipPage } from './pages/tip';
+import { RegisterTipPage } from './pages/tip-new';
 import { UnitsPage } from './pages/units';
 import { UsersPage } from './pages/users';
 
@@ -29,9 +31,12 @@ interface Route {
   page: FunctionComponent<PageProps>;
   /** Shown without logging in (and skipped once logged in). */
   public?: boolean;
-  /** Only this role may open the page. */
-  role?: Role;
+  /** Only these roles may open the page. */
+  roles?: readonly Role[];
 }
+
+/** Paper mailboxes: officers keep them, reviewers and administrators read them. */
+const BOX_READERS: readonly Role[] = ['officer', 'reviewer', 'admin'];
 
 /** Every page of the app; anything else is the 404 page. */
 const ROUTES: readonly Route[] = [
@@ -39,12 +44,15 @@ const ROUTES: readonly Route[] = [
   { path: '/', page: DashboardPage },
   { path: '/units', page: UnitsPage },
   { path: '/units/:id', page: UnitsPage },
-  { path: '/mailbox', page: MailboxPage, role: 'officer' },
-  // Before /mailbox/:id, which would take "keys" for an id.
-  { path: '/mailbox/keys', page: MailboxKeysPage, role: 'officer' },
-  { path: '/mailbox/:id', page: TipPage, role: 'officer' },
-  { path: '/users', page: UsersPage, role: 'admin' },
-  { path: '/audit', page: AuditPage, role: 'auditor' },
+  { path: '/mailbox', page: MailboxPage, roles: ['officer'] },
+  // Before /mailbox/:id, which would take "keys", "new" or "boxes" for an id.
+  { path: '/mailbox/keys', page: MailboxKeysPage, roles: ['officer'] },
+  { path: '/mailbox/new', page: RegisterTipPage, roles: ['officer'] },
+  { path: '/mailbox/boxes', page: BoxesPage, roles: BOX_READERS },
+  { path: '/mailbox/boxes/:id', page: BoxPage, roles: BOX_READERS },
+  { path: '/mailbox/:id', page: TipPage, roles: ['officer'] },
+  { path: '/users', page: UsersPage, roles: ['admin'] },
+  { path: '/audit', page: AuditPage, roles: ['auditor'] },
   { path: '/account', page: AccountPage },
 ];
 
@@ -181,10 +189,10 @@ export function App() {
         <NotFoundPage params={{}} />
       </Layout>
     );
-  } else if (match.route.role && match.route.role !== user.role) {
+  } else if (match.route.roles && !match.route.roles.includes(user.role)) {
     content = (
       <Layout>
-        <ForbiddenPage params={{ role: match.route.role }} />
+        <ForbiddenPage params={{ role: match.route.roles.join(',') }} />
       </Layout>
     );
   } else {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/render';
-import { ApiError, auth, onUnauthenticated, setCsrfToken, units } from './api';
+import { ApiError, auth, boxes, onUnauthenticated, setCsrfToken, tips, units } from './api';
 
 function mockFetch(...responses: Response[]) {
   const fetchMock = vi.fn(async () => responses.shift() ?? jsonResponse(500, {}));
@@ -101,5 +101,52 @@ describe('api', () => {
     );
     const error = await units.tree(false).catch((e) => e);
     expect(error.slug).toBe('network');
+  });
+
+  it('registers a tip as JSON without files, and as multipart with the JSON in "tip" with files', async () => {
+    const answer = { tip: { id: 9 }, receipt: null };
+    const fetchMock = mockFetch(jsonResponse(201, answer), jsonResponse(201, answer));
+    setCsrfToken('tok');
+    const input = {
+      unit_id: 12,
+      kind: 'denunciation' as const,
+      channel: 'box' as const,
+      description: 'Thư tố giác',
+      identity_mode: 'anonymous' as const,
+      box_opening_id: 5,
+    };
+    expect(await tips.register(input)).toEqual(answer);
+    const pdf = new File(['%PDF-1.4\n'], 'thư.pdf', { type: 'application/pdf' });
+    const photo = new File(['x'], 'anh.jpg', { type: 'image/jpeg' });
+    await tips.register(input, [pdf, photo]);
+    const [jsonCall, formCall] = fetchMock.mock.calls as unknown[][];
+    expect(jsonCall![0]).toBe('/api/v1/tips');
+    expect(headersOf(jsonCall!)['Content-Type']).toBe('application/json');
+    expect(JSON.parse(String((jsonCall![1] as RequestInit).body))).toEqual(input);
+    const init = formCall![1] as RequestInit;
+    expect(init.method).toBe('POST');
+    // The browser writes multipart/form-data with its boundary.
+    expect(headersOf(formCall!)['Content-Type']).toBeUndefined();
+    expect(headersOf(formCall!)['X-CSRF-Token']).toBe('tok');
+    const form = init.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(JSON.parse(String(form.get('tip')))).toEqual(input);
+    expect(form.getAll('files').map((f) => (f as File).name)).toEqual(['thư.pdf', 'anh.jpg']);
+  });
+
+  it('builds the addresses of files and documents', () => {
+    expect(tips.fileUrl(12, 3)).toBe('/api/v1/tips/12/files/3');
+    expect(tips.fileUrl(12, 3, true)).toBe('/api/v1/tips/12/files/3?download=1');
+    expect(tips.receiptRecordUrl(12)).toBe('/api/v1/tips/12/receipt-record.docx');
+    expect(boxes.minutesUrl(5)).toBe('/api/v1/mailbox/openings/5/minutes.docx');
+  });
+
+  it('lists the boxes of one commune or of the whole scope', async () => {
+    const fetchMock = mockFetch(jsonResponse(200, { items: [] }), jsonResponse(200, { items: [] }));
+    await boxes.list(12);
+    await boxes.list(null);
+    const calls = fetchMock.mock.calls as unknown[][];
+    expect(calls[0]![0]).toBe('/api/v1/mailbox/boxes?unit_id=12');
+    expect(calls[1]![0]).toBe('/api/v1/mailbox/boxes');
   });
 });

@@ -3,13 +3,18 @@
 import type {
   AuditEntry,
   AuditVerifyResult,
+  BoxOpening,
+  IdentityMode,
   Locale,
+  MailBox,
   MailboxKeyStatus,
   Page,
+  RegisteredTip,
   RevealedIdentity,
   Role,
   SessionResponse,
   Tip,
+  TipChannel,
   TipDetail,
   TipKind,
   TipMessage,
@@ -96,6 +101,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 interface RequestOptions {
   query?: Query;
   json?: unknown;
+  /** multipart/form-data (the browser writes the Content-Type with its boundary). */
+  form?: FormData;
   text?: string;
   contentType?: string;
   signal?: AbortSignal;
@@ -157,10 +164,12 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLocale,
   };
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.json);
+  } else if (options.form !== undefined) {
+    body = options.form;
   } else if (options.text !== undefined) {
     headers['Content-Type'] = options.contentType ?? 'text/plain; charset=utf-8';
     body = options.text;
@@ -358,6 +367,37 @@ export interface TipTransitionInput {
   duplicate_of?: number;
 }
 
+/** A tip an officer registers from another channel (POST /tips). */
+export interface TipRegisterInput {
+  unit_id: number;
+  village_id?: number;
+  kind: TipKind;
+  channel: TipChannel;
+  description: string;
+  when?: string;
+  where?: string;
+  identity_mode: IdentityMode;
+  identity?: { name: string; phone?: string; address?: string };
+  wants_outcome?: boolean;
+  issue_receipt?: boolean;
+  /** Required for channel "box": the opening the letter came from. */
+  box_opening_id?: number;
+}
+
+/** The body of POST /tips: JSON, or multipart with the JSON in "tip" and parts "files". */
+export function tipRegisterBody(
+  input: TipRegisterInput,
+  files: readonly File[],
+): Pick<RequestOptions, 'json' | 'form'> {
+  if (files.length === 0) return { json: input };
+  const form = new FormData();
+  form.append('tip', JSON.stringify(input));
+  for (const file of files) form.append('files', file, file.name);
+  return { form };
+}
+
+const tipPath = (id: number) => `${BASE}/tips/${id}`;
+
 export const tips = {
   list: (query: TipQuery, signal?: AbortSignal) =>
     request<Page<Tip>>('GET', '/tips', { query: { ...query }, signal }),
@@ -372,6 +412,44 @@ export const tips = {
     }),
   revealIdentity: (id: number, reason: string) =>
     request<RevealedIdentity>('POST', `/tips/${id}/identity`, { json: { reason } }),
+  register: (input: TipRegisterInput, files: readonly File[] = []) =>
+    request<RegisteredTip>('POST', '/tips', tipRegisterBody(input, files)),
+  /** An attached file: images open inline (previews), `download` always saves it. */
+  fileUrl: (tipId: number, fileId: number, download = false) =>
+    `${tipPath(tipId)}/files/${fileId}${download ? '?download=1' : ''}`,
+  /** Biên bản tiếp nhận nguồn tin về tội phạm (denunciations and crime reports only). */
+  receiptRecordUrl: (id: number) => `${tipPath(id)}/receipt-record.docx`,
+};
+
+export interface BoxCreateInput {
+  unit_id: number;
+  village_id?: number;
+  place: string;
+}
+
+export interface OpeningInput {
+  /** Local time as an <input type="datetime-local"> gives it: "2026-11-28T09:30". */
+  opened_at: string;
+  people: { name: string; position: string }[];
+  letters: number;
+  number?: string;
+  notes?: string;
+}
+
+export const boxes = {
+  list: (unitId: number | null, signal?: AbortSignal) =>
+    request<{ items: MailBox[] }>('GET', '/mailbox/boxes', { query: { unit_id: unitId }, signal }),
+  create: (input: BoxCreateInput) => request<MailBox>('POST', '/mailbox/boxes', { json: input }),
+  update: (id: number, patch: { place?: string; active?: boolean }) =>
+    request<MailBox>('PATCH', `/mailbox/boxes/${id}`, { json: patch }),
+  openings: (boxId: number, signal?: AbortSignal) =>
+    request<{ items: BoxOpening[] }>('GET', `/mailbox/boxes/${boxId}/openings`, { signal }),
+  recordOpening: (boxId: number, input: OpeningInput) =>
+    request<BoxOpening>('POST', `/mailbox/boxes/${boxId}/openings`, { json: input }),
+  opening: (id: number, signal?: AbortSignal) =>
+    request<BoxOpening>('GET', `/mailbox/openings/${id}`, { signal }),
+  /** Biên bản mở hòm thư (.docx). */
+  minutesUrl: (openingId: number) => `${BASE}/mailbox/openings/${openingId}/minutes.docx`,
 };
 
 export const mailboxKeys = {

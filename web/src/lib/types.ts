@@ -151,7 +151,17 @@ export const TIP_STATUSES: readonly TipStatus[] = [
 ];
 
 export type TipChannel = 'web' | 'in_person' | 'phone' | 'post' | 'vneid' | 'transfer' | 'box';
+/** The channels an officer registers a tip from ("web" is the residents' own form). */
+export const REGISTER_CHANNELS: readonly TipChannel[] = [
+  'in_person',
+  'phone',
+  'post',
+  'vneid',
+  'transfer',
+  'box',
+];
 export type IdentityMode = 'anonymous' | 'confidential' | 'open';
+export const IDENTITY_MODES: readonly IdentityMode[] = ['anonymous', 'confidential', 'open'];
 
 /** A tip as an officer sees it; the content fields are present only when `readable`. */
 export interface Tip {
@@ -171,6 +181,8 @@ export interface Tip {
   duplicate_of: number | null;
   assignee_id: number | null;
   overdue: boolean;
+  /** The paper-mailbox opening a letter came from (channel "box"). */
+  box_opening_id?: number | null;
   readable: boolean;
   description?: string;
   when?: string;
@@ -200,9 +212,26 @@ export interface TipMessage {
   created_at: string;
 }
 
+/** A file attached to a tip; name and mime are empty when the officer cannot open it. */
+export interface TipFile {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
+  author: 'tipster' | 'officer';
+  created_at: string;
+}
+
 export interface TipDetail extends Tip {
   events: TipEvent[];
   messages: TipMessage[];
+  files?: TipFile[];
+}
+
+/** POST /tips answers with the tip and, when asked for, the tipster's receipt code. */
+export interface RegisteredTip {
+  tip: TipDetail;
+  receipt: string | null;
 }
 
 export interface RevealedIdentity {
@@ -222,4 +251,45 @@ export interface MailboxKeyStatus {
   /** 0 while the commune has no key (its mailbox is not open). */
   version: number;
   holders: MailboxKeyHolder[];
+}
+
+// ---- Paper mailboxes (hòm thư giấy) ----------------------------------------------------
+
+export interface MailBox {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  village_id: number | null;
+  village_name: string;
+  /** Where the box stands: "Nhà văn hóa thôn Khuôn Điển". */
+  place: string;
+  /** false once taken down (kept for the history). */
+  active: boolean;
+  created_at: string;
+  last_opened_at: string | null;
+  openings: number;
+}
+
+/** Someone present when a box was opened. */
+export interface Witness {
+  name: string;
+  position: string;
+}
+
+export interface BoxOpening {
+  id: number;
+  box_id: number;
+  box_place: string;
+  unit_id: number;
+  opened_at: string;
+  people: Witness[];
+  /** Letters found in the box. */
+  letters: number;
+  /** Letters registered as tips so far. */
+  registered: number;
+  /** Number of the minutes, e.g. "07/BB-CAX". */
+  number: string;
+  notes: string;
+  recorded_by: string;
+  created_at: string;
 }

@@ -90,8 +90,14 @@ export function MailboxPage(_: PageProps) {
     <>
       <h1>{t('mailbox.title')}</h1>
       <p>{t('mailbox.intro')}</p>
-      <p>
-        <Link href="/mailbox/keys" id="mailbox-keys-link">
+      <p class="actions">
+        <Link href="/mailbox/new" class="button" id="mailbox-register-link">
+          {t('mailbox.register_link')}
+        </Link>
+        <Link href="/mailbox/boxes" class="button secondary" id="mailbox-boxes-link">
+          {t('mailbox.boxes_link')}
+        </Link>
+        <Link href="/mailbox/keys" class="button secondary" id="mailbox-keys-link">
           {t('mailbox.keys_link')}
         </Link>
       </p>

@@ -121,4 +121,54 @@ describe('TipPage', () => {
     expect(container.querySelector('#message-form')).toBeNull();
     expect(container.querySelector('#transition-form')).toBeNull();
   });
+
+  it('lists the attachments, offers the receipt record and names the mailbox opening', async () => {
+    const fetchMock = vi.fn(async (url: string) => {
+      if (url === '/api/v1/mailbox/openings/5')
+        return jsonResponse(200, { id: 5, box_id: 3, box_place: 'Chợ Tân Trào', unit_id: 7 });
+      return jsonResponse(200, {
+        ...TIP,
+        channel: 'box',
+        box_opening_id: 5,
+        files: [
+          {
+            id: 3,
+            name: 'thu.pdf',
+            mime: 'application/pdf',
+            size: 2048,
+            author: 'officer',
+            created_at: '2026-11-28T10:00:00Z',
+          },
+        ],
+      });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<TipPage params={{ id: '12' }} />, {
+      session: { user: OFFICER },
+    });
+    await settle();
+    await settle();
+    expect(container.querySelector('#tip-files-heading')?.textContent).toBe('Tệp đính kèm');
+    expect(container.querySelector('#tip-files [data-file-id="3"]')?.textContent).toContain('2 KB');
+    const record = container.querySelector('#tip-receipt-record');
+    expect(record?.getAttribute('href')).toBe('/api/v1/tips/12/receipt-record.docx');
+    expect(record?.textContent).toBe('Tải biên bản tiếp nhận (.docx)');
+    const source = container.querySelector('#tip-box-opening');
+    expect(source?.textContent).toBe('Thư từ hòm thư (lần mở #5) — Hòm ở Chợ Tân Trào');
+    expect(source?.querySelector('a')?.getAttribute('href')).toBe('/mailbox/boxes/3');
+  });
+
+  it('offers no receipt record for a suggestion, and says there are no files', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { ...TIP, kind: 'suggestion', files: [] })),
+    );
+    const { container } = renderWithApp(<TipPage params={{ id: '12' }} />, {
+      session: { user: OFFICER },
+    });
+    await settle();
+    expect(container.querySelector('#tip-receipt-record')).toBeNull();
+    expect(container.querySelector('#tip-box-opening')).toBeNull();
+    expect(container.querySelector('#tip-files-none')).not.toBeNull();
+  });
 });

@@ -4,11 +4,12 @@ import { Link } from '../components/Link';
 import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { TipConversation } from '../components/TipConversation';
 import { TipDeadline } from '../components/TipDeadline';
+import { TipFiles } from '../components/TipFiles';
 import { AssignControl, MessageForm, RevealForm, TransitionForm } from '../components/TipForms';
 import { TipHistory } from '../components/TipHistory';
-import { ApiError, units } from '../lib/api';
+import { ApiError, boxes, tips, units } from '../lib/api';
 import { formatDateTime } from '../lib/format';
-import type { TipDetail, TipMessage } from '../lib/types';
+import type { TipDetail, TipKind, TipMessage } from '../lib/types';
 import { indexUnits } from '../lib/unit-index';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
@@ -66,6 +67,9 @@ export function TipPage({ params }: PageProps) {
   );
 }
 
+/** Kinds with a "Biên bản tiếp nhận nguồn tin về tội phạm" (information about a crime). */
+const RECORD_KINDS: readonly TipKind[] = ['denunciation', 'crime_report'];
+
 interface ViewProps {
   tip: TipDetail;
   userId: number;
@@ -82,6 +86,12 @@ function TipView({ tip, userId, onChanged, onSent, onStatus }: ViewProps) {
     [tip.village_id],
   );
   const index = useMemo(() => indexUnits(tree.data?.roots ?? []), [tree.data]);
+  const openingId = tip.box_opening_id ?? null;
+  // The box the letter came from, for a link to it (the number shows without it).
+  const opening = useAsync(
+    (signal) => (openingId === null ? Promise.resolve(null) : boxes.opening(openingId, signal)),
+    [openingId],
+  );
   const assignee =
     tip.assignee_id === null
       ? t('tip.assignee_none')
@@ -143,6 +153,22 @@ function TipView({ tip, userId, onChanged, onSent, onStatus }: ViewProps) {
           <dd>{tip.village_id === null ? notGiven : index.nameOf(tip.village_id)}</dd>
           <dt>{t('tip.channel')}</dt>
           <dd>{t(`tip_channel.${tip.channel}`)}</dd>
+          {openingId !== null ? (
+            <>
+              <dt>{t('tip.source')}</dt>
+              <dd id="tip-box-opening">
+                {t('tip.from_box', { id: openingId })}
+                {opening.data ? (
+                  <>
+                    {' — '}
+                    <Link href={`/mailbox/boxes/${opening.data.box_id}`}>
+                      {t('tip.from_box_place', { place: opening.data.box_place })}
+                    </Link>
+                  </>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
           <dt>{t('tip.identity_mode')}</dt>
           <dd id="tip-identity-mode">{t(`identity_mode.${tip.identity_mode}`)}</dd>
           <dt>{t('tip.wants_outcome')}</dt>
@@ -151,6 +177,23 @@ function TipView({ tip, userId, onChanged, onSent, onStatus }: ViewProps) {
           <dd id="tip-assignee">{assignee}</dd>
         </dl>
         <AssignControl tip={tip} userId={userId} onDone={onChanged} />
+        {/* The record quotes the content: only with the commune key. */}
+        {tip.readable && RECORD_KINDS.includes(tip.kind) ? (
+          <p class={styles.record}>
+            <a
+              href={tips.receiptRecordUrl(tip.id)}
+              download
+              class="button secondary"
+              id="tip-receipt-record"
+              aria-describedby="tip-receipt-record-hint"
+            >
+              {t('tip.receipt_record')}
+            </a>
+            <span id="tip-receipt-record-hint" class="muted">
+              {t('tip.receipt_record_hint')}
+            </span>
+          </p>
+        ) : null}
       </section>
 
       <section class={styles.section} aria-labelledby="tip-content-heading">
@@ -185,6 +228,11 @@ function TipView({ tip, userId, onChanged, onSent, onStatus }: ViewProps) {
             <Link href="/mailbox/keys">{t('mailbox.keys_link')}</Link>
           </InfoMessage>
         )}
+      </section>
+
+      <section class={styles.section} aria-labelledby="tip-files-heading">
+        <h2 id="tip-files-heading">{t('files.title')}</h2>
+        <TipFiles tipId={tip.id} files={tip.files ?? []} readable={tip.readable} />
       </section>
 
       <section class="panel" aria-labelledby="tip-identity-heading">

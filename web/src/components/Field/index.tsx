@@ -1,5 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import styles from './style.module.css';
+import { formatFileSize } from '../../lib/files';
 import { useI18n } from '../../lib/use-i18n';
 
 interface Common {
@@ -132,6 +134,8 @@ export function TextAreaField({
 export interface Option {
   value: string;
   label: string;
+  /** Shown but not choosable. */
+  disabled?: boolean;
 }
 
 type SelectProps = Common & {
@@ -173,7 +177,7 @@ export function SelectField({
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}
@@ -231,5 +235,61 @@ export function DateField({ hint, ...props }: DateProps) {
       maxLength={10}
       placeholder="dd/mm/yyyy"
     />
+  );
+}
+
+type FileProps = Common & {
+  /** The files chosen so far (listed under the input with their sizes). */
+  files: readonly File[];
+  onFiles: (files: File[]) => void;
+  accept?: string;
+  multiple?: boolean;
+};
+
+/** A labelled file picker; choosing again replaces the choice, an empty list clears it. */
+export function FileField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  files,
+  onFiles,
+  accept,
+  multiple,
+}: FileProps) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (files.length === 0 && input.current) input.current.value = '';
+  }, [files]);
+  return (
+    <div class={styles.field}>
+      <label class={styles.label} for={id}>
+        <LabelText label={label} required={required} />
+      </label>
+      <input
+        ref={input}
+        type="file"
+        id={id}
+        name={id}
+        accept={accept}
+        multiple={multiple}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(event) => onFiles(Array.from(event.currentTarget.files ?? []))}
+      />
+      <Extras id={id} error={error} hint={hint} />
+      {files.length > 0 ? (
+        <ul class={styles.files} id={`${id}-chosen`} aria-label={t('register.files_chosen')}>
+          {files.map((file, index) => (
+            <li key={index}>
+              {file.name} <span class={styles.hint}>({formatFileSize(file.size)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }

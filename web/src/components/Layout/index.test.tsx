@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp, TEST_USER } from '../../test/render';
-import { Layout } from '.';
+import { currentHref, Layout } from '.';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -13,7 +13,7 @@ function links(container: HTMLElement): string[] {
 describe('Layout', () => {
   it('shows Users to an admin but not Audit', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, { session: { user: TEST_USER } });
-    expect(links(container)).toEqual(['/', '/units', '/users', '/account']);
+    expect(links(container)).toEqual(['/', '/units', '/mailbox/boxes', '/users', '/account']);
     expect(container.querySelector('#current-role')?.textContent).toBe('Quản trị viên');
     expect(container.querySelector('main')?.textContent).toBe('x');
   });
@@ -30,14 +30,36 @@ describe('Layout', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, {
       session: { user: { ...TEST_USER, role: 'officer' } },
     });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/account']);
+    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/account']);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
       'page',
+    );
+    expect(container.querySelector('a[href="/mailbox/boxes"]')?.hasAttribute('aria-current')).toBe(
+      false,
     );
     window.history.replaceState(null, '', '/');
     const team = renderWithApp(<Layout>x</Layout>, {
       session: { user: { ...TEST_USER, role: 'team_member' } },
     });
     expect(team.container.querySelector('a[href="/mailbox"]')).toBeNull();
+    expect(team.container.querySelector('a[href="/mailbox/boxes"]')).toBeNull();
+  });
+
+  it('shows paper mailboxes to a reviewer, and marks only the most specific entry current', () => {
+    window.history.replaceState(null, '', '/mailbox/boxes/3');
+    const { container } = renderWithApp(<Layout>x</Layout>, {
+      session: { user: { ...TEST_USER, role: 'reviewer' } },
+    });
+    expect(links(container)).toEqual(['/', '/units', '/mailbox/boxes', '/account']);
+    expect(container.querySelector('a[href="/mailbox/boxes"]')?.getAttribute('aria-current')).toBe(
+      'page',
+    );
+    window.history.replaceState(null, '', '/');
+    expect(currentHref(['/', '/mailbox', '/mailbox/boxes'], '/mailbox/boxes/3')).toBe(
+      '/mailbox/boxes',
+    );
+    expect(currentHref(['/', '/mailbox', '/mailbox/boxes'], '/mailbox/new')).toBe('/mailbox');
+    expect(currentHref(['/', '/mailbox'], '/')).toBe('/');
+    expect(currentHref(['/', '/mailbox'], '/account')).toBeNull();
   });
 });

@@ -12,8 +12,8 @@ import type { Role } from '../../lib/types';
 interface NavItem {
   href: string;
   label: MessageKey;
-  /** Only this role sees the entry. */
-  role?: Role;
+  /** Only these roles see the entry. */
+  roles?: readonly Role[];
 }
 
 // Modules still to come (cameras, community, situation, evaluation, reports)
@@ -21,14 +21,24 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { href: '/', label: 'nav.dashboard' },
   { href: '/units', label: 'nav.units' },
-  { href: '/mailbox', label: 'nav.mailbox', role: 'officer' },
-  { href: '/users', label: 'nav.users', role: 'admin' },
-  { href: '/audit', label: 'nav.audit', role: 'auditor' },
+  { href: '/mailbox', label: 'nav.mailbox', roles: ['officer'] },
+  { href: '/mailbox/boxes', label: 'nav.boxes', roles: ['officer', 'reviewer', 'admin'] },
+  { href: '/users', label: 'nav.users', roles: ['admin'] },
+  { href: '/audit', label: 'nav.audit', roles: ['auditor'] },
   { href: '/account', label: 'nav.account' },
 ];
 
-function isCurrent(href: string, path: string): boolean {
+function matches(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
+}
+
+/** The entry of the page shown: the longest matching one (/mailbox/boxes over /mailbox). */
+export function currentHref(hrefs: readonly string[], path: string): string | null {
+  let best: string | null = null;
+  for (const href of hrefs) {
+    if (matches(href, path) && (best === null || href.length > best.length)) best = href;
+  }
+  return best;
 }
 
 /** Header (name, user, language, logout), main navigation and the <main> landmark. */
@@ -42,7 +52,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
   useEffect(() => setMenuOpen(false), [path]);
 
   if (!user) return null;
-  const items = NAV.filter((item) => !item.role || item.role === user.role);
+  const items = NAV.filter((item) => !item.roles || item.roles.includes(user.role));
+  const current = currentHref(
+    items.map((item) => item.href),
+    path,
+  );
 
   return (
     <>
@@ -82,10 +96,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul class={styles.links} id="main-nav">
             {items.map((item) => (
               <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={isCurrent(item.href, path) ? 'page' : undefined}
-                >
+                <Link href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                   {t(item.label)}
                 </Link>
               </li>

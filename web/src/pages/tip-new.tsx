@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { PageProps } from '../app';
+import { Link } from '../components/Link';
+import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
+import { RegisterTipForm, type RegisterDefaults } from '../components/RegisterTipForm';
+import { boxes, units } from '../lib/api';
+import { communesOf } from '../lib/boxes';
+import { REGISTER_CHANNELS, type RegisteredTip, type TipChannel } from '../lib/types';
+import { useAsync } from '../lib/use-async';
+import { useI18n } from '../lib/use-i18n';
+import { useLocation } from '../lib/use-location';
+import { useTitle } from '../lib/use-title';
+import styles from './mailbox.module.css';
+
+/** ?channel=box&opening=12 (from a box's page) preselects the channel and the opening. */
+export function readRegisterParams(search: URLSearchParams): {
+  channel: TipChannel | '';
+  openingId: number | null;
+} {
+  const channel = REGISTER_CHANNELS.find((c) => c === search.get('channel')) ?? '';
+  const opening = search.get('opening') ?? '';
+  const openingId = /^\d+$/.test(opening) && Number(opening) > 0 ? Number(opening) : null;
+  return { channel: openingId !== null ? 'box' : channel, openingId };
+}
+
+/** /mailbox/new (officers): register a tip received through another channel. */
+export function RegisterTipPage(_: PageProps) {
+  const { t } = useI18n();
+  useTitle(t('register.title'));
+  const { search } = useLocation();
+  const params = readRegisterParams(search);
+  const tree = useAsync((signal) => units.tree(false, signal), []);
+  const communes = useMemo(() => communesOf(tree.data?.roots ?? []), [tree.data]);
+  // The commune of a preselected opening.
+  const opening = useAsync(
+    (signal) =>
+      params.openingId === null ? Promise.resolve(null) : boxes.opening(params.openingId, signal),
+    [params.openingId],
+  );
+  const [done, setDone] = useState<{ result: RegisteredTip; files: number } | null>(null);
+  // A new form after each registration keeps the commune, channel and opening.
+  const [round, setRound] = useState(0);
+  const [defaults, setDefaults] = useState<RegisterDefaults | null>(null);
+
+  const ready = tree.data && (params.openingId === null || !opening.loading);
+  const initial: RegisterDefaults = defaults ?? {
+    unitId: opening.data?.unit_id ?? null,
+    channel: params.channel,
+    openingId: opening.data ? opening.data.id : null,
+  };
+
+  const registered = (result: RegisteredTip, files: number) => {
+    setDone({ result, files });
+    setDefaults({
+      unitId: result.tip.unit_id,
+      channel: result.tip.channel === 'web' ? '' : result.tip.channel,
+      openingId: result.tip.box_opening_id ?? null,
+    });
+    setRound((n) => n + 1);
+    document.getElementById('main')?.focus();
+  };
+
+  const tipId = done?.result.tip.id;
+  return (
+    <>
+      <p>
+        <Link href="/mailbox" class={styles.back}>
+          <span aria-hidden="true">←</span>
+          {t('register.back')}
+        </Link>
+      </p>
+      <h1>{t('register.title')}</h1>
+      <p>{t('register.intro')}</p>
+      <StatusMessage>
+        {done && tipId !== undefined
+          ? done.files > 0
+            ? t('register.done_files', { id: tipId, count: done.files })
+            : t('register.done', { id: tipId })
+          : ''}
+      </StatusMessage>
+      {done && tipId !== undefined ? (
+        <div class="panel" id="register-done">
+          {done.result.receipt ? (
+            <p id="register-receipt">{t('register.receipt', { receipt: done.result.receipt })}</p>
+          ) : null}
+          <p class="actions">
+            <Link href={`/mailbox/${tipId}`} class="button" id="register-open-tip">
+              {t('register.open_tip', { id: tipId })}
+            </Link>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setDone(null);
+                document.getElementById('register-kind')?.focus();
+              }}
+            >
+              {t('register.another')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      <ErrorMessage error={tree.error} />
+      <ErrorMessage error={opening.error} />
+      {!ready && !tree.error ? <p role="status">{t('common.loading')}</p> : null}
+      {ready && communes.length === 0 ? (
+        <InfoMessage>{t('register.no_communes')}</InfoMessage>
+      ) : null}
+      {ready && communes.length > 0 && !done ? (
+        <RegisterTipForm key={round} communes={communes} defaults={initial} onDone={registered} />
+      ) : null}
+    </>
+  );
+}
