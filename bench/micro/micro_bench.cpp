@@ -3,6 +3,8 @@
 
 #include "http/problem.hpp"
 #include "http/router.hpp"
+#include "modules/mailbox/service.hpp"
+#include "platform/crypto/box.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/text/text.hpp"
 
@@ -24,6 +26,16 @@ void BM_Blake2b1KiB(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * 1024);
 }
 BENCHMARK(BM_Blake2b1KiB);
+
+// One receipt derivation: what bounds the submission rate (issue 3).
+void BM_ReceiptDerivation(benchmark::State& state) {
+  antq::crypto::init();
+  std::string salt(antq::crypto::kSaltBytes, 's');
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(antq::crypto::derive_key("1234567890123456", salt, antq::mailbox::kReceiptLimits));
+  }
+}
+BENCHMARK(BM_ReceiptDerivation)->Unit(benchmark::kMillisecond);
 
 void BM_Argon2idInteractive(benchmark::State& state) {
   antq::crypto::init();

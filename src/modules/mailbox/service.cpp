@@ -18,11 +18,9 @@ namespace antq::mailbox {
 namespace {
 
 constexpr const char* kReceiptSalt = "receipt_salt";
-// Installations made since this marker derive receipts with one Argon2id pass over 32 MiB
-// (~27 ms here): a receipt is 16 random digits, so guessing one offline still costs about
-// 10^16 derivations. Older installations keep the interactive limits their receipts used.
+// Marks installations whose receipts use kReceiptLimits (older ones keep the interactive
+// limits their receipts were made with).
 constexpr const char* kReceiptKdf = "receipt_kdf_1p32m";
-constexpr crypto::KdfLimits kReceiptLimits{1, 32u << 20};
 constexpr std::int64_t kHour = 3600LL * 1000;
 
 struct TipsterKeys {

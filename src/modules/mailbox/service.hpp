@@ -18,6 +18,11 @@
 
 namespace antq::mailbox {
 
+// Argon2id limits of receipt derivations (one pass over 32 MiB, ~27 ms on one core here):
+// a receipt is 16 random digits, so guessing one offline still costs about 10^16
+// derivations. Installations made before keep the interactive limits.
+constexpr crypto::KdfLimits kReceiptLimits{1, 32u << 20};
+
 struct ReceiptKdf {
   std::string salt;
   crypto::KdfLimits limits;
