@@ -13,11 +13,11 @@ import type {
   RevealedIdentity,
   Role,
   SessionResponse,
-  Tip,
   TipChannel,
   TipDetail,
   TipKind,
   TipMessage,
+  TipPage,
   TipStatus,
   TotpSetup,
   Unit,
@@ -400,7 +400,7 @@ const tipPath = (id: number) => `${BASE}/tips/${id}`;
 
 export const tips = {
   list: (query: TipQuery, signal?: AbortSignal) =>
-    request<Page<Tip>>('GET', '/tips', { query: { ...query }, signal }),
+    request<TipPage>('GET', '/tips', { query: { ...query }, signal }),
   get: (id: number, signal?: AbortSignal) => request<TipDetail>('GET', `/tips/${id}`, { signal }),
   assign: (id: number, assignee_id: number | null) =>
     request<TipDetail>('PATCH', `/tips/${id}`, { json: { assignee_id } }),

@@ -13,60 +13,15 @@ import {
   villagesOf,
 } from './boxes';
 import { createTranslator } from './i18n';
-import type { BoxOpening, MailBox, UnitNode } from './types';
+import { boxOpening, mailBox, treeUnit as unit } from '../test/fixtures';
 
-const OPENING: BoxOpening = {
-  id: 5,
-  box_id: 3,
-  box_place: 'Chợ Tân Trào',
-  unit_id: 12,
+const OPENING = boxOpening({
   opened_at: '2026-11-27T17:30:00Z',
-  people: [],
-  letters: 2,
   registered: 1,
-  number: '',
-  notes: '',
-  recorded_by: 'officer.tantrao',
   created_at: '2026-11-27T17:35:00Z',
-};
+});
 
-const BOX: MailBox = {
-  id: 3,
-  unit_id: 12,
-  unit_name: 'Tân Trào',
-  village_id: null,
-  village_name: '',
-  place: 'Chợ Tân Trào',
-  active: true,
-  created_at: '2026-11-01T00:00:00Z',
-  last_opened_at: null,
-  openings: 0,
-};
-
-function unit(
-  id: number,
-  kind: UnitNode['kind'],
-  name: string,
-  children: UnitNode[] = [],
-  active = true,
-): UnitNode {
-  return {
-    id,
-    code: `U${id}`,
-    name,
-    kind,
-    designation: '',
-    parent_id: null,
-    valid_from: null,
-    valid_to: null,
-    remote: false,
-    merged_into: null,
-    demo: false,
-    note: '',
-    active,
-    children,
-  };
-}
+const BOX = mailBox();
 
 describe('Vietnam time', () => {
   it('writes an instant as Vietnam wall-clock time for datetime-local, whatever the browser', () => {

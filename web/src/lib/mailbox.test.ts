@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineState, dueSoon, NEXT_STATUSES, overdueBy, snippet } from './mailbox';
+import {
+  countOf,
+  deadlineState,
+  dueSoon,
+  NEXT_STATUSES,
+  overdueBy,
+  RUNNING,
+  snippet,
+} from './mailbox';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -82,5 +90,14 @@ describe('snippet', () => {
     const cut = snippet('Có nhóm người lạ tụ tập đánh bạc', 12);
     expect(cut).toBe('Có nhóm ngư…');
     expect(Array.from(cut)).toHaveLength(12);
+  });
+});
+
+describe('countOf', () => {
+  it('adds the counts of the statuses asked for; a status left out counts 0', () => {
+    const counts = { received: 12, verifying: 3, closed: 40 };
+    expect(countOf(counts)).toBe(55);
+    expect(countOf(counts, RUNNING)).toBe(15);
+    expect(countOf({}, RUNNING)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
-// The mailbox workflow as the web app needs it: allowed moves, deadline state, snippets.
-import type { Tip, TipStatus } from './types';
+// The mailbox workflow as the web app needs it: allowed moves, deadline state, counts, snippets.
+import { TIP_STATUSES, type Tip, type TipCounts, type TipStatus } from './types';
 
 /** The statuses a tip may move to from each status (the server answers 409 otherwise). */
 export const NEXT_STATUSES: Readonly<Record<TipStatus, readonly TipStatus[]>> = {
@@ -13,7 +13,12 @@ export const NEXT_STATUSES: Readonly<Record<TipStatus, readonly TipStatus[]>> = 
 };
 
 /** Statuses during which the legal deadline (24 or 48 hours) still runs. */
-const RUNNING: readonly TipStatus[] = ['received', 'verifying'];
+export const RUNNING: readonly TipStatus[] = ['received', 'verifying'];
+
+/** How many tips the counts give for these statuses (all of them by default). */
+export function countOf(counts: TipCounts, statuses: readonly TipStatus[] = TIP_STATUSES): number {
+  return statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+}
 
 export type DeadlineState =
   /** The kind has no legal deadline. */

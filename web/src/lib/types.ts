@@ -150,6 +150,15 @@ export const TIP_STATUSES: readonly TipStatus[] = [
   'closed',
 ];
 
+/** Tips in the officer's scope per status, whatever the list's filters; a status without tips
+ *  is left out. */
+export type TipCounts = Partial<Record<TipStatus, number>>;
+
+/** A page of GET /tips: the tips asked for, how many match, and the counts per status. */
+export interface TipPage extends Page<Tip> {
+  counts: TipCounts;
+}
+
 export type TipChannel = 'web' | 'in_person' | 'phone' | 'post' | 'vneid' | 'transfer' | 'box';
 /** The channels an officer registers a tip from ("web" is the residents' own form). */
 export const REGISTER_CHANNELS: readonly TipChannel[] = [

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { unitNode } from '../test/fixtures';
 import type { UnitNode } from './types';
 import { indexUnits, resolveUnitRefs } from './unit-index';
 
+/** A commune, or one that ended on 30/06/2025 when not active. */
 function node(
   id: number,
   code: string,
@@ -9,22 +11,17 @@ function node(
   children: UnitNode[] = [],
   active = true,
 ): UnitNode {
-  return {
+  const ended = active ? null : '2025-06-30';
+  return unitNode({
     id,
     code,
     name,
     kind: 'commune',
     designation: 'xã',
-    parent_id: null,
-    valid_from: null,
-    valid_to: active ? null : '2025-06-30',
-    remote: false,
-    merged_into: null,
-    demo: false,
-    note: '',
+    valid_to: ended,
     active,
     children,
-  };
+  });
 }
 
 const tree = [

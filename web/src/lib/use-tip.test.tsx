@@ -2,35 +2,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, settle } from '../test/render';
-import type { TipDetail } from './types';
+import { tipDetail } from '../test/fixtures';
 import { useTip, type TipState } from './use-tip';
 
-const TIP: TipDetail = {
-  id: 12,
-  unit_id: 7,
-  unit_name: 'Tân Trào',
-  village_id: null,
-  kind: 'denunciation',
-  channel: 'web',
-  status: 'received',
-  identity_mode: 'anonymous',
-  wants_outcome: false,
-  received_at: '2026-11-28T10:00:00Z',
-  deadline_at: '2026-11-29T10:00:00Z',
-  transferred_at: null,
-  closed_at: null,
-  duplicate_of: null,
-  assignee_id: null,
-  overdue: false,
-  readable: true,
-  description: 'Đánh bạc',
-  when: '',
-  where: '',
-  latitude: null,
-  longitude: null,
-  events: [],
-  messages: [],
-};
+const TIP = tipDetail();
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { TextField } from '../components/Field';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
+import { SubmitActions } from '../components/SubmitActions';
 import { TotpQr } from '../components/TotpQr';
 import { ApiError, auth } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { fieldErrors } from '../lib/i18n';
 import type { TotpSetup } from '../lib/types';
+import { useAction } from '../lib/use-action';
 import { useI18n } from '../lib/use-i18n';
 import { useSession, useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
@@ -50,32 +52,25 @@ function PasswordForm({ onDone }: { onDone: (message: string) => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const fe = fieldErrors(t, error);
   const mismatch = confirm !== '' && next !== confirm;
   const [showMismatch, setShowMismatch] = useState(false);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     if (next !== confirm) {
       setShowMismatch(true);
       return;
     }
     setShowMismatch(false);
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await auth.changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
       onDone(t('account.password_changed'));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -134,11 +129,7 @@ function PasswordForm({ onDone }: { onDone: (message: string) => void }) {
         autocomplete="new-password"
         required
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('account.password_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('account.password_submit')} />
     </form>
   );
 }
@@ -153,21 +144,8 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
   const [step, setStep] = useState<TotpStep>({ kind: 'idle' });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const fe = fieldErrors(t, error);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const start = () =>
     run(async () => {
@@ -255,11 +233,7 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
             autocomplete="current-password"
             required
           />
-          <div class="actions">
-            <button type="submit" class="danger" disabled={busy}>
-              {busy ? t('common.sending') : t('account.totp_disable')}
-            </button>
-          </div>
+          <SubmitActions busy={busy} class="danger" label={t('account.totp_disable')} />
         </form>
       ) : step.kind === 'setup' ? (
         <form id="totp-enable-form" onSubmit={enable} noValidate>
@@ -289,14 +263,11 @@ function TotpSection({ onDone }: { onDone: (message: string) => void }) {
             maxLength={8}
             required
           />
-          <div class="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? t('common.sending') : t('account.totp_enable')}
-            </button>
+          <SubmitActions busy={busy} label={t('account.totp_enable')}>
             <button type="button" class="secondary" onClick={() => setStep({ kind: 'idle' })}>
               {t('common.cancel')}
             </button>
-          </div>
+          </SubmitActions>
         </form>
       ) : (
         <>

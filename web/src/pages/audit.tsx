@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
+import { CardTable } from '../components/CardTable';
 import { DateField, TextField } from '../components/Field';
+import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage } from '../components/Notice';
 import { Pager } from '../components/Pager';
 import { audit, localValidation, type AuditQuery } from '../lib/api';
@@ -180,57 +182,53 @@ export function AuditPage(_: PageProps) {
 
       <section aria-labelledby="audit-entries-heading">
         <h2 id="audit-entries-heading">{t('audit.entries')}</h2>
-        <ErrorMessage error={list.error} />
-        {list.loading && !list.data ? <p role="status">{t('common.loading')}</p> : null}
+        <LoadStatus state={list} />
         {list.data && list.data.items.length === 0 ? <p>{t('audit.empty')}</p> : null}
         {list.data && list.data.items.length > 0 ? (
-          <div class="table-wrap">
-            <table class="data cards" id="audit-table" aria-labelledby="audit-entries-heading">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.entity')}</th>
-                  <th scope="col">{t('audit.reason')}</th>
-                  <th scope="col">{t('audit.detail')}</th>
+          <CardTable
+            id="audit-table"
+            labelledBy="audit-entries-heading"
+            columns={[
+              '#',
+              t('audit.at'),
+              t('audit.actor'),
+              t('audit.action'),
+              t('audit.entity'),
+              t('audit.reason'),
+              t('audit.detail'),
+            ]}
+          >
+            {list.data.items.map((entry) => {
+              const detail = detailText(entry.detail);
+              return (
+                <tr key={entry.id} data-audit-id={entry.id}>
+                  <td data-label="#">{entry.id}</td>
+                  <td data-label={t('audit.at')}>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  </td>
+                  <td data-label={t('audit.actor')}>{entry.actor_name || t('common.none')}</td>
+                  <td data-label={t('audit.action')}>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td data-label={t('audit.entity')}>
+                    {entry.entity}
+                    {entry.entity_id ? ` #${entry.entity_id}` : ''}
+                  </td>
+                  <td data-label={t('audit.reason')}>{entry.reason || t('common.none')}</td>
+                  <td data-label={t('audit.detail')}>
+                    {detail ? (
+                      <details>
+                        <summary class={styles.summary}>{t('audit.show_detail')}</summary>
+                        <pre>{detail}</pre>
+                      </details>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((entry) => {
-                  const detail = detailText(entry.detail);
-                  return (
-                    <tr key={entry.id} data-audit-id={entry.id}>
-                      <td data-label="#">{entry.id}</td>
-                      <td data-label={t('audit.at')}>
-                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </td>
-                      <td data-label={t('audit.actor')}>{entry.actor_name || t('common.none')}</td>
-                      <td data-label={t('audit.action')}>
-                        <code>{entry.action}</code>
-                      </td>
-                      <td data-label={t('audit.entity')}>
-                        {entry.entity}
-                        {entry.entity_id ? ` #${entry.entity_id}` : ''}
-                      </td>
-                      <td data-label={t('audit.reason')}>{entry.reason || t('common.none')}</td>
-                      <td data-label={t('audit.detail')}>
-                        {detail ? (
-                          <details>
-                            <summary class={styles.summary}>{t('audit.show_detail')}</summary>
-                            <pre>{detail}</pre>
-                          </details>
-                        ) : (
-                          t('common.none')
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </CardTable>
         ) : null}
         {list.data ? (
           <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />

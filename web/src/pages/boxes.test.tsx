@@ -1,58 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
-import type { BoxOpening, MailBox, UnitNode } from '../lib/types';
+import type { MailBox } from '../lib/types';
+import { boxOpening, COMMUNE, mailBox } from '../test/fixtures';
 import { BoxesPage, BoxPage } from './boxes';
 
 const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
 const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
 
-const COMMUNE: UnitNode = {
-  id: 12,
-  code: 'TT',
-  name: 'Tân Trào',
-  kind: 'commune',
-  designation: 'xã',
-  parent_id: 2,
-  valid_from: null,
-  valid_to: null,
-  remote: false,
-  merged_into: null,
-  demo: false,
-  note: '',
-  active: true,
-  children: [],
-};
-
-const BOX: MailBox = {
-  id: 3,
-  unit_id: 12,
-  unit_name: 'Tân Trào',
+const BOX = mailBox({
   village_id: 7,
   village_name: 'Khuôn Điển',
   place: 'Nhà văn hóa thôn',
-  active: true,
-  created_at: '2026-11-01T00:00:00Z',
   last_opened_at: '2026-11-28T02:00:00Z',
   openings: 1,
-};
+});
 
-const OPENING: BoxOpening = {
-  id: 5,
-  box_id: 3,
-  box_place: 'Nhà văn hóa thôn',
-  unit_id: 12,
-  opened_at: '2026-11-28T02:00:00Z',
-  people: [
-    { name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' },
-    { name: 'Hoàng Thị Dung', position: 'Trưởng thôn' },
-  ],
-  letters: 1,
-  registered: 0,
-  number: '',
-  notes: '',
-  recorded_by: 'officer.tantrao',
-  created_at: '2026-11-28T02:05:00Z',
-};
+const OPENING = boxOpening({ box_place: 'Nhà văn hóa thôn', letters: 1 });
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
+import { CardTable } from '../components/CardTable';
 import { BoxCreateForm, BoxEditForm, OpeningForm } from '../components/BoxForms';
 import { BoxOpenings } from '../components/BoxOpenings';
-import { Link } from '../components/Link';
+import { BackLink, Link } from '../components/Link';
+import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { ApiError, boxes, units } from '../lib/api';
 import { communesOf, groupByCommune, vietnamDateTime } from '../lib/boxes';
@@ -13,17 +15,6 @@ import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
 import styles from './mailbox.module.css';
-
-function BackLink({ href, label }: { href: string; label: string }) {
-  return (
-    <p>
-      <Link href={href} class={styles.back}>
-        <span aria-hidden="true">←</span>
-        {label}
-      </Link>
-    </p>
-  );
-}
 
 function BoxState({ box }: { box: MailBox }) {
   const { t } = useI18n();
@@ -65,13 +56,7 @@ export function BoxesPage(_: PageProps) {
 
       <section aria-labelledby="boxes-heading">
         <h2 id="boxes-heading">{t('boxes.list')}</h2>
-        <ErrorMessage error={list.error} />
-        {list.error ? (
-          <button type="button" class="secondary" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        ) : null}
-        {list.loading && !list.data ? <p role="status">{t('common.loading')}</p> : null}
+        <LoadStatus state={list} />
         {list.data && groups.length === 0 ? <p id="boxes-empty">{t('boxes.empty')}</p> : null}
         {groups.map((group) => (
           <div key={group.unitId} data-unit-id={group.unitId}>
@@ -81,50 +66,44 @@ export function BoxesPage(_: PageProps) {
                 ({t('boxes.commune_count', { count: formatNumber(group.boxes.length) })})
               </span>
             </h3>
-            <div class="table-wrap">
-              <table
-                class="data cards boxes-table"
-                aria-labelledby={`boxes-unit-${group.unitId}`}
-                aria-busy={list.loading ? 'true' : 'false'}
-              >
-                <thead>
-                  <tr>
-                    <th scope="col">{t('boxes.place')}</th>
-                    <th scope="col">{t('boxes.village')}</th>
-                    <th scope="col">{t('boxes.state')}</th>
-                    <th scope="col">{t('boxes.last_opened')}</th>
-                    <th scope="col">{t('boxes.openings')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.boxes.map((box) => (
-                    <tr key={box.id} data-box-id={box.id} data-active={String(box.active)}>
-                      <td data-label={t('boxes.place')}>
-                        <Link href={`/mailbox/boxes/${box.id}`} class={styles.tipLink}>
-                          {box.place}
-                        </Link>
-                      </td>
-                      <td data-label={t('boxes.village')}>
-                        {box.village_name || <span class="muted">{t('boxes.no_village')}</span>}
-                      </td>
-                      <td data-label={t('boxes.state')}>
-                        <BoxState box={box} />
-                      </td>
-                      <td data-label={t('boxes.last_opened')}>
-                        {box.last_opened_at ? (
-                          <time dateTime={box.last_opened_at}>
-                            {vietnamDateTime(box.last_opened_at)}
-                          </time>
-                        ) : (
-                          <span class="muted">{t('boxes.never_opened')}</span>
-                        )}
-                      </td>
-                      <td data-label={t('boxes.openings')}>{formatNumber(box.openings)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CardTable
+              class="boxes-table"
+              labelledBy={`boxes-unit-${group.unitId}`}
+              busy={list.loading}
+              columns={[
+                t('boxes.place'),
+                t('boxes.village'),
+                t('boxes.state'),
+                t('boxes.last_opened'),
+                t('boxes.openings'),
+              ]}
+            >
+              {group.boxes.map((box) => (
+                <tr key={box.id} data-box-id={box.id} data-active={String(box.active)}>
+                  <td data-label={t('boxes.place')}>
+                    <Link href={`/mailbox/boxes/${box.id}`} class={styles.tipLink}>
+                      {box.place}
+                    </Link>
+                  </td>
+                  <td data-label={t('boxes.village')}>
+                    {box.village_name || <span class="muted">{t('boxes.no_village')}</span>}
+                  </td>
+                  <td data-label={t('boxes.state')}>
+                    <BoxState box={box} />
+                  </td>
+                  <td data-label={t('boxes.last_opened')}>
+                    {box.last_opened_at ? (
+                      <time dateTime={box.last_opened_at}>
+                        {vietnamDateTime(box.last_opened_at)}
+                      </time>
+                    ) : (
+                      <span class="muted">{t('boxes.never_opened')}</span>
+                    )}
+                  </td>
+                  <td data-label={t('boxes.openings')}>{formatNumber(box.openings)}</td>
+                </tr>
+              ))}
+            </CardTable>
           </div>
         ))}
       </section>
@@ -179,8 +158,7 @@ export function BoxPage({ params }: PageProps) {
           error={new ApiError({ status: 404, slug: 'not-found', detail: t('boxes.not_found') })}
         />
       ) : null}
-      <ErrorMessage error={list.error} />
-      {list.loading && !list.data ? <p role="status">{t('common.loading')}</p> : null}
+      <LoadStatus state={list} />
       {box ? (
         <>
           <section class="panel" aria-labelledby="box-facts-heading">
@@ -209,8 +187,7 @@ export function BoxPage({ params }: PageProps) {
 
           <section aria-labelledby="openings-heading" class={styles.section}>
             <h2 id="openings-heading">{t('boxes.openings_title')}</h2>
-            <ErrorMessage error={openings.error} />
-            {openings.loading && !openings.data ? <p role="status">{t('common.loading')}</p> : null}
+            <LoadStatus state={openings} />
             {openings.data ? (
               <BoxOpenings openings={openings.data.items} canRegister={officer} />
             ) : null}

@@ -1,12 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tip } from '../test/fixtures';
 import { jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
 import { DashboardPage } from './dashboard';
 
+const OFFICER = { ...TEST_USER, role: 'officer' as const, unit_id: 7, unit_name: 'Tân Trào' };
+
 function fakeServer() {
-  return vi.fn(async (url: string) =>
-    jsonResponse(200, { items: [], total: url.includes('/units') ? 3 : 0 }),
-  );
+  return vi.fn(async (url: string) => {
+    if (url.includes('/units')) return jsonResponse(200, { items: [], total: 3 });
+    return jsonResponse(200, {
+      items: [tip({ id: 5, status: 'closed' }), tip({ id: 4, deadline_at: null })],
+      total: 2,
+      counts: { received: 1, closed: 1 },
+    });
+  });
 }
+
+const tipRequests = (fetchMock: ReturnType<typeof vi.fn>) =>
+  fetchMock.mock.calls.map((call) => String(call[0])).filter((url) => url.includes('/tips'));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -14,20 +25,47 @@ afterEach(() => {
 });
 
 describe('DashboardPage', () => {
-  it('shows the deadlines panel to a commune officer', async () => {
+  it('shows a commune officer the deadlines and the tips per status from one request', async () => {
     const fetchMock = fakeServer();
     vi.stubGlobal('fetch', fetchMock);
-    const officer = { ...TEST_USER, role: 'officer' as const, unit_id: 7, unit_name: 'Tân Trào' };
     const { container } = renderWithApp(<DashboardPage params={{}} />, {
-      session: { user: officer },
+      session: { user: OFFICER },
     });
     await settle();
+    expect(tipRequests(fetchMock)).toEqual(['/api/v1/tips?page_size=200']);
     expect(container.querySelector('#deadlines-panel h2')?.textContent).toContain('Hạn xử lý');
     expect(container.querySelector('#deadlines-empty')).not.toBeNull();
+    expect(container.querySelector('#status-counts-heading')?.textContent).toBe(
+      'Số tin theo tình trạng',
+    );
+    expect(container.querySelector('#status-counts')?.getAttribute('aria-labelledby')).toBe(
+      'status-counts-heading',
+    );
+    const chips = Array.from(container.querySelectorAll('#status-counts a'));
+    expect(chips.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Mọi tình trạng 2', '/mailbox'],
+      ['Mới tiếp nhận 1', '/mailbox?status=received'],
+      ['Đã đóng 1', '/mailbox?status=closed'],
+    ]);
     expect(container.querySelector('#dashboard-unit-count')?.textContent).toBe('3');
   });
 
-  it('neither shows the panel nor asks for tips for other roles', async () => {
+  it('says so when the mailbox has no tip yet', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { items: [], total: 0, counts: {} })),
+    );
+    const { container } = renderWithApp(<DashboardPage params={{}} />, {
+      session: { user: OFFICER },
+    });
+    await settle();
+    expect(container.querySelector('#status-counts')).toBeNull();
+    expect(container.querySelector('#status-counts-empty')?.textContent).toBe(
+      'Hòm thư chưa có tin nào.',
+    );
+  });
+
+  it('neither shows the panels nor asks for tips for other roles', async () => {
     for (const role of ['admin', 'team_member', 'reviewer', 'auditor'] as const) {
       const fetchMock = fakeServer();
       vi.stubGlobal('fetch', fetchMock);
@@ -36,9 +74,8 @@ describe('DashboardPage', () => {
       });
       await settle();
       expect(container.querySelector('#deadlines-panel')).toBeNull();
-      expect(fetchMock.mock.calls.map((call) => String(call[0]))).not.toContainEqual(
-        expect.stringContaining('/api/v1/tips'),
-      );
+      expect(container.querySelector('#status-counts')).toBeNull();
+      expect(tipRequests(fetchMock)).toEqual([]);
       unmount();
     }
   });

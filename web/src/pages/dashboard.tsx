@@ -2,12 +2,40 @@ import type { PageProps } from '../app';
 import { DeadlinesPanel } from '../components/DeadlinesPanel';
 import { Link } from '../components/Link';
 import { ErrorMessage } from '../components/Notice';
+import { StatusCounts } from '../components/StatusCounts';
 import { units } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
+import { countOf } from '../lib/mailbox';
+import { loadTipOverview } from '../lib/tip-overview';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
+
+/** An officer's mailbox at a glance: the deadlines, then the tips per status, from one request. */
+function MailboxOverview() {
+  const { t } = useI18n();
+  const overview = useAsync(loadTipOverview, []);
+  return (
+    <>
+      <DeadlinesPanel overview={overview} />
+      {overview.data ? (
+        <section class="panel" aria-labelledby="status-counts-heading">
+          <h2 id="status-counts-heading">{t('mailbox.by_status')}</h2>
+          {countOf(overview.data.counts) === 0 ? (
+            <p id="status-counts-empty">{t('mailbox.empty')}</p>
+          ) : (
+            <StatusCounts
+              counts={overview.data.counts}
+              href={(status) => (status ? `/mailbox?status=${status}` : '/mailbox')}
+              labelledBy="status-counts-heading"
+            />
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
 
 export function DashboardPage(_: PageProps) {
   const { t } = useI18n();
@@ -24,7 +52,7 @@ export function DashboardPage(_: PageProps) {
         {t('dashboard.intro', { unit: user.unit_name })}
       </p>
       {/* Only officers may read tips (the others get 403 from /api/v1/tips). */}
-      {user.role === 'officer' ? <DeadlinesPanel /> : null}
+      {user.role === 'officer' ? <MailboxOverview /> : null}
       <section class="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('dashboard.summary')}</h2>
         <dl class="facts">

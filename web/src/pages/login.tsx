@@ -6,6 +6,7 @@ import { ErrorMessage, InfoMessage } from '../components/Notice';
 import { ApiError, auth } from '../lib/api';
 import { fieldErrors } from '../lib/i18n';
 import { navigate, safeNext } from '../lib/router';
+import { useAction } from '../lib/use-action';
 import { useI18n } from '../lib/use-i18n';
 import { useLocation } from '../lib/use-location';
 import { useSession } from '../lib/use-session';
@@ -22,8 +23,7 @@ export function LoginPage(_: PageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const totpRef = useRef<HTMLDivElement>(null);
   useTitle(t('login.title'));
 
@@ -34,10 +34,7 @@ export function LoginPage(_: PageProps) {
   const reason = search.get('reason');
   const fields = fieldErrors(t, error);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const signInWith = async () => {
     try {
       const session = await auth.login({
         username: username.trim(),
@@ -51,17 +48,20 @@ export function LoginPage(_: PageProps) {
         // Password accepted; the account also wants its second factor.
         setStep('totp');
         setTotp('');
-      } else {
-        setError(caught);
-        if (caught instanceof ApiError && caught.slug === 'invalid-totp') setTotp('');
-        if (caught instanceof ApiError && caught.slug === 'invalid-credentials') {
-          setPassword('');
-          setStep('password');
-        }
+        return;
       }
-    } finally {
-      setBusy(false);
+      if (caught instanceof ApiError && caught.slug === 'invalid-totp') setTotp('');
+      if (caught instanceof ApiError && caught.slug === 'invalid-credentials') {
+        setPassword('');
+        setStep('password');
+      }
+      throw caught;
     }
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void run(signInWith);
   };
 
   const back = () => {

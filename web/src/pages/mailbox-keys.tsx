@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
-import { Link } from '../components/Link';
+import { BackLink } from '../components/Link';
 import { KeyGrantForm, KeyHolders } from '../components/MailboxKeys';
-import { ErrorMessage, StatusMessage } from '../components/Notice';
+import { LoadStatus } from '../components/LoadStatus';
+import { StatusMessage } from '../components/Notice';
 import { mailboxKeys } from '../lib/api';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
-import styles from './mailbox.module.css';
 
 /** /mailbox/keys (officers): who holds the commune's mailbox key, and giving it to a colleague. */
 export function MailboxKeysPage(_: PageProps) {
@@ -25,19 +25,13 @@ export function MailboxKeysPage(_: PageProps) {
 
   return (
     <>
-      <p>
-        <Link href="/mailbox" class={styles.back}>
-          <span aria-hidden="true">←</span>
-          {t('mailbox_keys.back')}
-        </Link>
-      </p>
+      <BackLink href="/mailbox" label={t('mailbox_keys.back')} />
       <h1>{t('mailbox_keys.title')}</h1>
       <p>{t('mailbox_keys.intro')}</p>
       <StatusMessage>{status}</StatusMessage>
       <section class="panel" aria-labelledby="key-status-heading">
         <h2 id="key-status-heading">{t('mailbox_keys.status')}</h2>
-        <ErrorMessage error={keys.error} />
-        {keys.loading && !keys.data ? <p role="status">{t('common.loading')}</p> : null}
+        <LoadStatus state={keys} />
         {keys.data ? (
           <KeyHolders status={keys.data} userId={user.id} unitName={user.unit_name} />
         ) : null}

@@ -1,53 +1,25 @@
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
-import type { Tip } from '../lib/types';
+import { tip, unitNode } from '../test/fixtures';
+import { choose, click, jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import { MailboxPage } from './mailbox';
 
 const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
 
-const TIP: Tip = {
-  id: 12,
-  unit_id: 7,
-  unit_name: 'Tân Trào',
+const TIP = tip({
   village_id: 10,
-  kind: 'denunciation',
-  channel: 'web',
-  status: 'received',
-  identity_mode: 'anonymous',
-  wants_outcome: false,
-  received_at: '2026-11-28T10:00:00Z',
-  deadline_at: '2026-11-29T10:00:00Z',
-  transferred_at: null,
-  closed_at: null,
-  duplicate_of: null,
-  assignee_id: null,
   overdue: true,
-  readable: true,
   description: 'Có nhóm người lạ tụ tập đánh bạc ở nhà văn hóa thôn Khuôn Điển',
-  when: '',
-  where: '',
-  latitude: null,
-  longitude: null,
-};
+});
 
-const VILLAGE = {
+const VILLAGE = unitNode({
   id: 10,
   code: 'KD',
   name: 'Khuôn Điển',
   kind: 'residential_area',
   designation: 'thôn',
   parent_id: 7,
-  valid_from: null,
-  valid_to: null,
-  remote: false,
-  merged_into: null,
-  demo: false,
-  note: '',
-  active: true,
-  children: [],
-};
+});
 
 function fakeServer() {
   return vi.fn(async (url: string) => {
@@ -55,6 +27,7 @@ function fakeServer() {
     return jsonResponse(200, {
       items: [TIP, { ...TIP, id: 11, readable: false, overdue: false, description: undefined }],
       total: 2,
+      counts: { received: 2, verifying: 3, closed: 40 },
     });
   });
 }
@@ -93,16 +66,50 @@ describe('MailboxPage', () => {
     vi.stubGlobal('fetch', fetchMock);
     const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
     await settle();
-    const select = container.querySelector('#tip-status') as HTMLSelectElement;
-    act(() => {
-      select.value = 'verifying';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    const overdue = container.querySelector('#tip-overdue') as HTMLInputElement;
-    act(() => overdue.click());
+    choose(container.querySelector('#tip-status'), 'verifying');
+    click(container.querySelector('#tip-overdue'));
     await settle();
     expect(window.location.search).toBe('?status=verifying&overdue=1');
     const urls = fetchMock.mock.calls.map((call) => String(call[0]));
     expect(urls).toContain('/api/v1/tips?status=verifying&overdue=1&page=1&page_size=50');
+  });
+
+  it('counts the tips per status in chips that filter the inbox by that status alone', async () => {
+    window.history.replaceState(null, '', '/mailbox?kind=suggestion&overdue=1');
+    const fetchMock = fakeServer();
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
+    await settle();
+    const chips = Array.from(container.querySelectorAll('#status-counts a'));
+    expect(container.querySelector('#status-counts')?.getAttribute('aria-label')).toBe(
+      'Số tin theo tình trạng',
+    );
+    // Statuses without tips are left out; the workflow's order, not the counts'.
+    expect(chips.map((a) => a.textContent)).toEqual([
+      'Mọi tình trạng 45',
+      'Mới tiếp nhận 2',
+      'Đang xác minh 3',
+      'Đã đóng 40',
+    ]);
+    expect(chips.map((a) => a.getAttribute('href'))).toEqual([
+      '/mailbox',
+      '/mailbox?status=received',
+      '/mailbox?status=verifying',
+      '/mailbox?status=closed',
+    ]);
+    // No status chosen: every status is shown now.
+    expect(
+      container.querySelector('#status-counts [aria-current="true"]')?.getAttribute('href'),
+    ).toBe('/mailbox');
+
+    click(container.querySelector('#status-counts a[data-status="verifying"]'));
+    await settle();
+    expect(window.location.search).toBe('?status=verifying');
+    expect(fetchMock.mock.calls.map((call) => String(call[0]))).toContain(
+      '/api/v1/tips?status=verifying&page=1&page_size=50',
+    );
+    const current = container.querySelector('#status-counts [aria-current="true"]');
+    expect(current?.getAttribute('data-status')).toBe('verifying');
+    expect((container.querySelector('#tip-status') as HTMLSelectElement).value).toBe('verifying');
   });
 });

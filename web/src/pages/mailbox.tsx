@@ -1,9 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import type { PageProps } from '../app';
+import { CardTable } from '../components/CardTable';
 import { CheckboxField, SelectField, type Option } from '../components/Field';
 import { Link } from '../components/Link';
-import { ErrorMessage, InfoMessage } from '../components/Notice';
+import { LoadStatus } from '../components/LoadStatus';
+import { InfoMessage } from '../components/Notice';
 import { Pager } from '../components/Pager';
+import { StatusCounts } from '../components/StatusCounts';
 import { TipDeadline } from '../components/TipDeadline';
 import { tips, units } from '../lib/api';
 import { formatDateTime } from '../lib/format';
@@ -104,6 +107,14 @@ export function MailboxPage(_: PageProps) {
 
       <section aria-labelledby="tips-list-heading">
         <h2 id="tips-list-heading">{t('mailbox.list')}</h2>
+        {list.data ? (
+          <StatusCounts
+            counts={list.data.counts}
+            current={filters.status}
+            // The numbers count every tip of a status: the chip shows those, other filters off.
+            href={(status) => filtersUrl({ status, kind: '', overdue: false, page: 1 })}
+          />
+        ) : null}
         <form
           role="search"
           aria-label={t('mailbox.filters')}
@@ -133,13 +144,7 @@ export function MailboxPage(_: PageProps) {
             onChecked={(overdue) => set({ overdue })}
           />
         </form>
-        <ErrorMessage error={list.error} />
-        {list.error ? (
-          <button type="button" class="secondary" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        ) : null}
-        {list.loading && !list.data ? <p role="status">{t('common.loading')}</p> : null}
+        <LoadStatus state={list} />
         {list.data && items.length === 0 ? (
           <p id="tips-empty">{filtered ? t('mailbox.empty_filtered') : t('mailbox.empty')}</p>
         ) : null}
@@ -150,64 +155,57 @@ export function MailboxPage(_: PageProps) {
           </InfoMessage>
         ) : null}
         {items.length > 0 ? (
-          <div class="table-wrap">
-            <table
-              class="data cards"
-              id="tips-table"
-              aria-labelledby="tips-list-heading"
-              aria-busy={list.loading ? 'true' : 'false'}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">{t('mailbox.number')}</th>
-                  <th scope="col">{t('mailbox.received')}</th>
-                  <th scope="col">{t('mailbox.kind')}</th>
-                  <th scope="col">{t('mailbox.status')}</th>
-                  <th scope="col">{t('mailbox.village')}</th>
-                  <th scope="col">{t('mailbox.deadline')}</th>
-                  <th scope="col">{t('mailbox.content')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((tip) => (
-                  <tr
-                    key={tip.id}
-                    data-tip-id={tip.id}
-                    data-status={tip.status}
-                    class={tip.overdue ? styles.overdue : undefined}
-                  >
-                    <td data-label={t('mailbox.number')}>
-                      <Link href={`/mailbox/${tip.id}`} class={styles.tipLink}>
-                        {t('mailbox.open_tip', { id: tip.id })}
-                      </Link>
-                    </td>
-                    <td data-label={t('mailbox.received')}>
-                      <time dateTime={tip.received_at}>{formatDateTime(tip.received_at)}</time>
-                    </td>
-                    <td data-label={t('mailbox.kind')}>{t(`tip_kind.${tip.kind}`)}</td>
-                    <td data-label={t('mailbox.status')}>{t(`tip_status.${tip.status}`)}</td>
-                    <td data-label={t('mailbox.village')}>
-                      {tip.village_id === null ? (
-                        <span class="muted">{t('mailbox.no_village')}</span>
-                      ) : (
-                        index.nameOf(tip.village_id)
-                      )}
-                    </td>
-                    <td data-label={t('mailbox.deadline')}>
-                      <TipDeadline tip={tip} now={now} />
-                    </td>
-                    <td data-label={t('mailbox.content')} class={styles.snippet}>
-                      {tip.readable ? (
-                        snippet(tip.description ?? '')
-                      ) : (
-                        <em data-unreadable="true">{t('mailbox.unreadable')}</em>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            id="tips-table"
+            labelledBy="tips-list-heading"
+            busy={list.loading}
+            columns={[
+              t('mailbox.number'),
+              t('mailbox.received'),
+              t('mailbox.kind'),
+              t('mailbox.status'),
+              t('mailbox.village'),
+              t('mailbox.deadline'),
+              t('mailbox.content'),
+            ]}
+          >
+            {items.map((tip) => (
+              <tr
+                key={tip.id}
+                data-tip-id={tip.id}
+                data-status={tip.status}
+                class={tip.overdue ? styles.overdue : undefined}
+              >
+                <td data-label={t('mailbox.number')}>
+                  <Link href={`/mailbox/${tip.id}`} class={styles.tipLink}>
+                    {t('mailbox.open_tip', { id: tip.id })}
+                  </Link>
+                </td>
+                <td data-label={t('mailbox.received')}>
+                  <time dateTime={tip.received_at}>{formatDateTime(tip.received_at)}</time>
+                </td>
+                <td data-label={t('mailbox.kind')}>{t(`tip_kind.${tip.kind}`)}</td>
+                <td data-label={t('mailbox.status')}>{t(`tip_status.${tip.status}`)}</td>
+                <td data-label={t('mailbox.village')}>
+                  {tip.village_id === null ? (
+                    <span class="muted">{t('mailbox.no_village')}</span>
+                  ) : (
+                    index.nameOf(tip.village_id)
+                  )}
+                </td>
+                <td data-label={t('mailbox.deadline')}>
+                  <TipDeadline tip={tip} now={now} />
+                </td>
+                <td data-label={t('mailbox.content')} class={styles.snippet}>
+                  {tip.readable ? (
+                    snippet(tip.description ?? '')
+                  ) : (
+                    <em data-unreadable="true">{t('mailbox.unreadable')}</em>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </CardTable>
         ) : null}
         {list.data && list.data.total > 0 ? (
           <Pager

@@ -1,42 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act } from 'preact/test-utils';
-import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
-import type { UnitNode } from '../lib/types';
+import { boxOpening, COMMUNE } from '../test/fixtures';
+import {
+  choose,
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  TEST_USER,
+  type,
+} from '../test/render';
 import { readRegisterParams, RegisterTipPage } from './tip-new';
 
 const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
 
-const COMMUNE: UnitNode = {
-  id: 12,
-  code: 'TT',
-  name: 'Tân Trào',
-  kind: 'commune',
-  designation: 'xã',
-  parent_id: 2,
-  valid_from: null,
-  valid_to: null,
-  remote: false,
-  merged_into: null,
-  demo: false,
-  note: '',
-  active: true,
-  children: [],
-};
-
-const OPENING = {
-  id: 5,
-  box_id: 3,
-  box_place: 'Chợ Tân Trào',
-  unit_id: 12,
-  opened_at: '2026-11-28T02:00:00Z',
-  people: [],
-  letters: 2,
-  registered: 0,
-  number: '',
-  notes: '',
-  recorded_by: 'officer.tantrao',
-  created_at: '2026-11-28T02:05:00Z',
-};
+const OPENING = boxOpening();
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -86,11 +63,7 @@ describe('RegisterTipPage', () => {
     await settle();
     expect((container.querySelector('#register-channel') as HTMLSelectElement).value).toBe('box');
     expect((container.querySelector('#register-opening') as HTMLSelectElement).value).toBe('5');
-    const kind = container.querySelector('#register-kind') as HTMLSelectElement;
-    act(() => {
-      kind.value = 'denunciation';
-      kind.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    choose(container.querySelector('#register-kind'), 'denunciation');
     type(container.querySelector('#register-description'), 'Thư tố giác');
     click(container.querySelector('#register-issue-receipt'));
     click(container.querySelector('#register-form button[type="submit"]'));

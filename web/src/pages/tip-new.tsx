@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
-import { Link } from '../components/Link';
+import { BackLink, Link } from '../components/Link';
 import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { RegisterTipForm, type RegisterDefaults } from '../components/RegisterTipForm';
 import { boxes, units } from '../lib/api';
@@ -10,7 +10,6 @@ import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useLocation } from '../lib/use-location';
 import { useTitle } from '../lib/use-title';
-import styles from './mailbox.module.css';
 
 /** ?channel=box&opening=12 (from a box's page) preselects the channel and the opening. */
 export function readRegisterParams(search: URLSearchParams): {
@@ -63,12 +62,7 @@ export function RegisterTipPage(_: PageProps) {
   const tipId = done?.result.tip.id;
   return (
     <>
-      <p>
-        <Link href="/mailbox" class={styles.back}>
-          <span aria-hidden="true">←</span>
-          {t('register.back')}
-        </Link>
-      </p>
+      <BackLink href="/mailbox" label={t('register.back')} />
       <h1>{t('register.title')}</h1>
       <p>{t('register.intro')}</p>
       <StatusMessage>

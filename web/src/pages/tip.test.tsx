@@ -1,37 +1,24 @@
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
-import type { TipDetail } from '../lib/types';
+import {
+  choose,
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  TEST_USER,
+  type,
+} from '../test/render';
+import { tipDetail } from '../test/fixtures';
 import { TipPage } from './tip';
 
 const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
 
-const TIP: TipDetail = {
-  id: 12,
-  unit_id: 7,
-  unit_name: 'Tân Trào',
-  village_id: null,
-  kind: 'denunciation',
-  channel: 'web',
-  status: 'received',
+const TIP = tipDetail({
   identity_mode: 'confidential',
   wants_outcome: true,
-  received_at: '2026-11-28T10:00:00Z',
-  deadline_at: '2026-11-29T10:00:00Z',
-  transferred_at: null,
-  closed_at: null,
-  duplicate_of: null,
-  assignee_id: null,
-  overdue: false,
-  readable: true,
   description: 'Có nhóm người đánh bạc',
   when: 'Tối thứ bảy',
-  where: '',
-  latitude: null,
-  longitude: null,
-  events: [],
-  messages: [],
-};
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -86,11 +73,7 @@ describe('TipPage', () => {
     expect(note?.textContent).toContain('Ghi chú nội bộ — người gửi không thấy');
     expect(container.querySelector('[role="status"]')?.textContent).toBe('Đã thêm ghi chú nội bộ.');
 
-    const select = container.querySelector('#transition-status') as HTMLSelectElement;
-    act(() => {
-      select.value = 'verifying';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    choose(container.querySelector('#transition-status'), 'verifying');
     type(container.querySelector('#transition-reason'), 'Xác minh tại chỗ');
     click(container.querySelector('#transition-form button[type="submit"]'));
     await settle();

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
-import { Link } from '../components/Link';
+import { BackLink, Link } from '../components/Link';
 import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { TipConversation } from '../components/TipConversation';
 import { TipDeadline } from '../components/TipDeadline';
@@ -40,12 +40,7 @@ export function TipPage({ params }: PageProps) {
 
   return (
     <>
-      <p>
-        <Link href="/mailbox" class={styles.back}>
-          <span aria-hidden="true">←</span>
-          {t('tip.back')}
-        </Link>
-      </p>
+      <BackLink href="/mailbox" label={t('tip.back')} />
       <h1>{id === null ? t('mailbox.title') : t('tip.title', { id })}</h1>
       <StatusMessage>{status}</StatusMessage>
       {id === null ? (

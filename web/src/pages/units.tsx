@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CheckboxField, TextField } from '../components/Field';
 import { Link } from '../components/Link';
+import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
 import {
   UnitCreateForm,
@@ -135,13 +136,7 @@ export function UnitsPage({ params }: PageProps) {
             />
           ) : (
             <>
-              <ErrorMessage error={tree.error} />
-              {tree.error ? (
-                <button type="button" class="secondary" onClick={tree.reload}>
-                  {t('common.retry')}
-                </button>
-              ) : null}
-              {tree.loading && !tree.data ? <p role="status">{t('common.loading')}</p> : null}
+              <LoadStatus state={tree} />
               {tree.data && tree.data.roots.length === 0 ? <p>{t('units.empty_tree')}</p> : null}
               {tree.data ? (
                 <UnitTree

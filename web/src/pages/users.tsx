@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
+import { CardTable } from '../components/CardTable';
 import { CheckboxField, SelectField, TextField, type Option } from '../components/Field';
+import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
+import { SubmitActions } from '../components/SubmitActions';
 import { Pager } from '../components/Pager';
 import { users, units, type UserPatch } from '../lib/api';
 import { formatNumber, unitLabel } from '../lib/format';
@@ -9,6 +12,7 @@ import { fieldErrors, type Translator } from '../lib/i18n';
 import { ROLES, type Role, type User } from '../lib/types';
 import { useAsync } from '../lib/use-async';
 import { useDebounced } from '../lib/use-debounced';
+import { useAction } from '../lib/use-action';
 import { useI18n } from '../lib/use-i18n';
 import { useTitle } from '../lib/use-title';
 
@@ -84,54 +88,50 @@ export function UsersPage(_: PageProps) {
             placeholder={t('users.all_roles')}
           />
         </form>
-        <ErrorMessage error={list.error} />
-        {list.loading && !list.data ? <p role="status">{t('common.loading')}</p> : null}
+        <LoadStatus state={list} />
         {list.data && list.data.items.length === 0 ? <p>{t('users.empty')}</p> : null}
         {list.data && list.data.items.length > 0 ? (
-          <div class="table-wrap">
-            <table class="data cards" id="users-table" aria-labelledby="users-list-heading">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.username')}</th>
-                  <th scope="col">{t('users.full_name')}</th>
-                  <th scope="col">{t('users.role')}</th>
-                  <th scope="col">{t('users.unit')}</th>
-                  <th scope="col">{t('users.totp')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                  <th scope="col">{t('users.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((user) => (
-                  <tr key={user.id} data-username={user.username}>
-                    <td data-label={t('users.username')}>
-                      <code>{user.username}</code>
-                    </td>
-                    <td data-label={t('users.full_name')}>{user.full_name}</td>
-                    <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
-                    <td data-label={t('users.unit')}>{user.unit_name}</td>
-                    <td data-label={t('users.totp')}>
-                      {user.totp_enabled ? t('users.totp_on') : t('users.totp_off')}
-                    </td>
-                    <td data-label={t('users.status')}>
-                      {user.disabled ? t('users.disabled') : t('users.active')}
-                    </td>
-                    <td data-label={t('users.actions')}>
-                      <button
-                        type="button"
-                        class="secondary"
-                        data-edit-user={user.username}
-                        aria-label={t('users.edit_button', { username: user.username })}
-                        onClick={() => setEditing(user)}
-                      >
-                        {t('common.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            id="users-table"
+            labelledBy="users-list-heading"
+            columns={[
+              t('users.username'),
+              t('users.full_name'),
+              t('users.role'),
+              t('users.unit'),
+              t('users.totp'),
+              t('users.status'),
+              t('users.actions'),
+            ]}
+          >
+            {list.data.items.map((user) => (
+              <tr key={user.id} data-username={user.username}>
+                <td data-label={t('users.username')}>
+                  <code>{user.username}</code>
+                </td>
+                <td data-label={t('users.full_name')}>{user.full_name}</td>
+                <td data-label={t('users.role')}>{t(`role.${user.role}`)}</td>
+                <td data-label={t('users.unit')}>{user.unit_name}</td>
+                <td data-label={t('users.totp')}>
+                  {user.totp_enabled ? t('users.totp_on') : t('users.totp_off')}
+                </td>
+                <td data-label={t('users.status')}>
+                  {user.disabled ? t('users.disabled') : t('users.active')}
+                </td>
+                <td data-label={t('users.actions')}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    data-edit-user={user.username}
+                    aria-label={t('users.edit_button', { username: user.username })}
+                    onClick={() => setEditing(user)}
+                  >
+                    {t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </CardTable>
         ) : null}
         {list.data ? (
           <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
@@ -182,15 +182,12 @@ function UserCreateForm({
   const [role, setRole] = useState('');
   const [unitId, setUnitId] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const fe = fieldErrors(t, error);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const created = await users.create({
         username: username.trim(),
         full_name: fullName.trim(),
@@ -202,11 +199,7 @@ function UserCreateForm({
       setFullName('');
       setPassword('');
       onDone(t('users.created', { username: created.username }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -273,11 +266,7 @@ function UserCreateForm({
           autocomplete="new-password"
         />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('users.create_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('users.create_submit')} />
     </form>
   );
 }
@@ -295,9 +284,8 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
   const [unitId, setUnitId] = useState(String(user.unit_id));
   const [disabled, setDisabled] = useState(user.disabled);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useAction();
   const [nothing, setNothing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fe = fieldErrors(t, error);
 
@@ -311,7 +299,7 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
     ? unitOptions
     : [{ value: String(user.unit_id), label: user.unit_name }, ...unitOptions];
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const patch: UserPatch = {};
     if (fullName.trim() !== user.full_name) patch.full_name = fullName.trim();
@@ -325,9 +313,7 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
       return;
     }
     setNothing(false);
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const updated = await users.update(user.id, patch);
       const name = { username: updated.username };
       const sentences: string[] = [];
@@ -338,11 +324,7 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
       if (patch.password !== undefined) sentences.push(t('users.password_reset', name));
       setPassword('');
       onDone(sentences.join(' '), updated);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -406,14 +388,11 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
         onChecked={setDisabled}
         error={fe.disabled}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('common.save')}
-        </button>
+      <SubmitActions busy={busy} label={t('common.save')}>
         <button type="button" class="secondary" onClick={onClose}>
           {t('common.close')}
         </button>
-      </div>
+      </SubmitActions>
     </form>
   );
 }

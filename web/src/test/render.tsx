@@ -77,6 +77,17 @@ export function jsonResponse(
   });
 }
 
+/** The server's 422 problem refusing the given fields. */
+export function validationProblem(
+  errors: { field: string; code: string; message?: string }[],
+): Response {
+  return jsonResponse(422, {
+    type: '/problems/validation-failed',
+    status: 422,
+    errors: errors.map((error) => ({ message: '', ...error })),
+  });
+}
+
 /** Let pending promises and Preact's re-renders run. */
 export async function settle(): Promise<void> {
   await act(async () => {
@@ -97,4 +108,19 @@ export function type(input: Element | null, value: string): void {
 export function click(element: Element | null): void {
   if (!(element instanceof HTMLElement)) throw new Error('not an element');
   act(() => element.click());
+}
+
+/** Chooses `value` in a <select> as a person would. */
+export function choose(select: Element | null, value: string): void {
+  if (!(select instanceof HTMLSelectElement)) throw new Error('not a select');
+  act(() => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+/** The JSON body of the `call`-th request a fetch mock received. */
+export function bodyOf(fetchMock: ReturnType<typeof vi.fn>, call = 0): unknown {
+  const init = (fetchMock.mock.calls[call] as unknown[])[1] as RequestInit;
+  return JSON.parse(String(init.body));
 }

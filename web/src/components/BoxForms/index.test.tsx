@@ -1,68 +1,28 @@
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, type } from '../../test/render';
-import type { MailBox, UnitNode } from '../../lib/types';
+import { mailBox, treeUnit as unit } from '../../test/fixtures';
+import {
+  bodyOf,
+  choose,
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  type,
+  validationProblem,
+} from '../../test/render';
 import { BoxCreateForm, BoxEditForm, OpeningForm } from '.';
-
-function unit(
-  id: number,
-  kind: UnitNode['kind'],
-  name: string,
-  children: UnitNode[] = [],
-): UnitNode {
-  return {
-    id,
-    code: `U${id}`,
-    name,
-    kind,
-    designation: '',
-    parent_id: null,
-    valid_from: null,
-    valid_to: null,
-    remote: false,
-    merged_into: null,
-    demo: false,
-    note: '',
-    active: true,
-    children,
-  };
-}
 
 const TANTRAO = unit(12, 'commune', 'Tân Trào', [
   unit(7, 'residential_area', 'Khuôn Điển'),
   unit(15, 'school', 'Trường Tiểu học'),
 ]);
 
-const BOX: MailBox = {
-  id: 3,
-  unit_id: 12,
-  unit_name: 'Tân Trào',
-  village_id: 7,
-  village_name: 'Khuôn Điển',
-  place: 'Nhà văn hóa thôn',
-  active: true,
-  created_at: '2026-11-01T00:00:00Z',
-  last_opened_at: null,
-  openings: 0,
-};
+const BOX = mailBox({ village_id: 7, village_name: 'Khuôn Điển', place: 'Nhà văn hóa thôn' });
 
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
-
-function choose(select: Element | null, value: string) {
-  if (!(select instanceof HTMLSelectElement)) throw new Error('not a select');
-  act(() => {
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-function bodyOf(fetchMock: ReturnType<typeof vi.fn>, call = 0): unknown {
-  const init = (fetchMock.mock.calls[call] as unknown[])[1] as RequestInit;
-  return JSON.parse(String(init.body));
-}
 
 describe('BoxCreateForm', () => {
   it('offers the villages of the commune, needs a place and confirms the new box', async () => {
@@ -210,14 +170,10 @@ describe('OpeningForm', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        jsonResponse(422, {
-          type: '/problems/validation-failed',
-          status: 422,
-          errors: [
-            { field: 'opened_at', code: 'in_future', message: 'Thời điểm ở tương lai' },
-            { field: 'people[1].name', code: 'too_long', message: 'Quá dài' },
-          ],
-        }),
+        validationProblem([
+          { field: 'opened_at', code: 'in_future', message: 'Thời điểm ở tương lai' },
+          { field: 'people[1].name', code: 'too_long', message: 'Quá dài' },
+        ]),
       ),
     );
     const { container } = renderWithApp(

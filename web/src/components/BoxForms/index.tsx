@@ -2,8 +2,10 @@
 // and record an opening (when, who was present, how many letters).
 import { useRef, useState } from 'preact/hooks';
 import styles from './style.module.css';
-import { SelectField, TextAreaField, TextField, type Option } from '../Field';
+import { CommuneSelect, useCommuneChoice, VillageSelect } from '../CommuneFields';
+import { TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
+import { SubmitActions } from '../SubmitActions';
 import { boxes, localValidation } from '../../lib/api';
 import {
   checkOpening,
@@ -12,31 +14,35 @@ import {
   MAX_PEOPLE,
   vietnamDateTime,
   vietnamLocalInput,
-  villagesOf,
 } from '../../lib/boxes';
 import { formatNumber } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
 import type { BoxOpening, MailBox, UnitNode } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
 const MAX_PLACE = 300;
 
-/** Runs one request at a time and keeps its error. */
-function useAction() {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, setError, busy, run };
+interface PlaceProps {
+  id: string;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+  error: string | undefined;
+}
+
+/** Where the box stands, when adding it and when renaming it. */
+function PlaceField(props: PlaceProps) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      {...props}
+      label={t('boxes.place')}
+      required
+      maxLength={MAX_PLACE}
+      autocomplete="off"
+    />
+  );
 }
 
 interface CreateProps {
@@ -48,9 +54,7 @@ interface CreateProps {
 /** #box-form: a new box in one of the officer's communes, optionally tied to a village. */
 export function BoxCreateForm({ communes, onDone }: CreateProps) {
   const { t } = useI18n();
-  const only = communes.length === 1 ? communes[0] : undefined;
-  const [unitId, setUnitId] = useState(only ? String(only.id) : '');
-  const [villageId, setVillageId] = useState('');
+  const choice = useCommuneChoice(communes);
   const [place, setPlace] = useState('');
   const { error, setError, busy, run } = useAction();
   const fe = fieldErrors(t, error);
@@ -59,17 +63,11 @@ export function BoxCreateForm({ communes, onDone }: CreateProps) {
     village_id: t('boxes.village'),
     place: t('boxes.place'),
   };
-  const commune = communes.find((c) => String(c.id) === unitId);
-  const communeOptions: Option[] = communes.map((c) => ({ value: String(c.id), label: c.name }));
-  const villageOptions: Option[] = villagesOf(commune).map((v) => ({
-    value: String(v.id),
-    label: v.name,
-  }));
 
   const submit = (event: Event) => {
     event.preventDefault();
     const missing: { field: string; code: string }[] = [];
-    if (!unitId) missing.push({ field: 'unit_id', code: 'required' });
+    if (!choice.unitId) missing.push({ field: 'unit_id', code: 'required' });
     if (!place.trim()) missing.push({ field: 'place', code: 'required' });
     if (missing.length) {
       setError(localValidation(missing));
@@ -77,12 +75,12 @@ export function BoxCreateForm({ communes, onDone }: CreateProps) {
     }
     void run(async () => {
       const box = await boxes.create({
-        unit_id: Number(unitId),
-        ...(villageId ? { village_id: Number(villageId) } : {}),
+        unit_id: Number(choice.unitId),
+        ...(choice.villageId ? { village_id: Number(choice.villageId) } : {}),
         place: place.trim(),
       });
       setPlace('');
-      setVillageId('');
+      choice.setVillageId('');
       onDone(box, t('boxes.added', { place: box.place }));
     });
   };
@@ -98,46 +96,29 @@ export function BoxCreateForm({ communes, onDone }: CreateProps) {
       <h2 id="box-form-heading">{t('boxes.add')}</h2>
       <ErrorMessage error={error} fields={labels} />
       <div class="form-grid">
-        <SelectField
+        <CommuneSelect
           id="box-unit"
           label={labels.unit_id}
-          value={unitId}
-          onValue={(value) => {
-            setUnitId(value);
-            setVillageId('');
-          }}
-          options={communeOptions}
-          placeholder={only ? undefined : t('boxes.choose_unit')}
+          choice={choice}
+          placeholder={t('boxes.choose_unit')}
           error={fe.unit_id}
-          required
         />
-        <SelectField
+        <VillageSelect
           id="box-village"
           label={labels.village_id}
-          value={villageId}
-          onValue={setVillageId}
-          options={villageOptions}
+          choice={choice}
           placeholder={t('boxes.village_none')}
           error={fe.village_id}
-          disabled={!commune}
         />
       </div>
-      <TextField
+      <PlaceField
         id="box-place"
-        label={labels.place}
         hint={t('boxes.place_hint')}
         value={place}
         onValue={setPlace}
         error={fe.place}
-        required
-        maxLength={MAX_PLACE}
-        autocomplete="off"
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('boxes.add_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('boxes.add_submit')} />
     </form>
   );
 }
@@ -182,21 +163,8 @@ export function BoxEditForm({ box, onDone }: EditProps) {
       <h2 id="box-edit-heading">{t('boxes.edit')}</h2>
       <ErrorMessage error={error} fields={{ place: t('boxes.place') }} />
       <form id="box-rename-form" onSubmit={rename} noValidate aria-label={t('boxes.rename_submit')}>
-        <TextField
-          id="box-rename-place"
-          label={t('boxes.place')}
-          value={place}
-          onValue={setPlace}
-          error={fe.place}
-          required
-          maxLength={MAX_PLACE}
-          autocomplete="off"
-        />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {t('boxes.rename_submit')}
-          </button>
-        </div>
+        <PlaceField id="box-rename-place" value={place} onValue={setPlace} error={fe.place} />
+        <SubmitActions busy={busy} label={t('boxes.rename_submit')} />
       </form>
       <p class="muted" id="box-active-hint">
         {t('boxes.take_down_hint')}
@@ -439,11 +407,7 @@ export function OpeningForm({ boxId, onDone, now }: OpeningProps) {
         rows={3}
         maxLength={2000}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('boxes.record_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('boxes.record_submit')} />
     </form>
   );
 }

@@ -1,25 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
-import type { BoxOpening } from '../../lib/types';
+import { boxOpening } from '../../test/fixtures';
 import { BoxOpenings, registerLetterUrl } from '.';
 
-const OPENING: BoxOpening = {
-  id: 5,
-  box_id: 3,
-  box_place: 'Chợ Tân Trào',
-  unit_id: 12,
-  opened_at: '2026-11-28T02:00:00Z',
-  people: [
-    { name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' },
-    { name: 'Hoàng Thị Dung', position: 'Trưởng thôn' },
-  ],
-  letters: 2,
+const OPENING = boxOpening({
   registered: 1,
   number: '07/BB-CAX',
   notes: 'Hòm còn nguyên niêm phong.',
-  recorded_by: 'officer.tantrao',
-  created_at: '2026-11-28T02:05:00Z',
-};
+});
 
 afterEach(() => {
   document.body.innerHTML = '';

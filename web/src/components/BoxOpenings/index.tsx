@@ -1,6 +1,7 @@
 // The openings of one paper mailbox: when, who was present, letters found and registered,
 // the minutes to download and, for officers, registering the next letter.
 import styles from './style.module.css';
+import { CardTable } from '../CardTable';
 import { Link } from '../Link';
 import { boxes } from '../../lib/api';
 import { lettersLeft, vietnamDateTime } from '../../lib/boxes';
@@ -26,85 +27,82 @@ export function BoxOpenings({ openings, canRegister }: Props) {
     (a, b) => Date.parse(b.opened_at) - Date.parse(a.opened_at) || b.id - a.id,
   );
   return (
-    <div class="table-wrap">
-      <table class="data cards" id="openings-table" aria-labelledby="openings-heading">
-        <thead>
-          <tr>
-            <th scope="col">{t('boxes.opened_at')}</th>
-            <th scope="col">{t('boxes.people')}</th>
-            <th scope="col">{t('boxes.letters')}</th>
-            <th scope="col">{t('boxes.number')}</th>
-            <th scope="col">{t('boxes.notes')}</th>
-            <th scope="col">{t('boxes.recorded_by')}</th>
-            <th scope="col">{t('boxes.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((opening) => {
-            const full = lettersLeft(opening) === 0;
-            return (
-              <tr key={opening.id} data-opening-id={opening.id}>
-                <td data-label={t('boxes.opened_at')}>
-                  <time dateTime={opening.opened_at}>{vietnamDateTime(opening.opened_at)}</time>
-                  <br />
-                  <span class="muted" id={`opening-${opening.id}-name`}>
-                    {t('boxes.opening_number', { id: opening.id })}
+    <CardTable
+      id="openings-table"
+      labelledBy="openings-heading"
+      columns={[
+        t('boxes.opened_at'),
+        t('boxes.people'),
+        t('boxes.letters'),
+        t('boxes.number'),
+        t('boxes.notes'),
+        t('boxes.recorded_by'),
+        t('boxes.actions'),
+      ]}
+    >
+      {sorted.map((opening) => {
+        const full = lettersLeft(opening) === 0;
+        return (
+          <tr key={opening.id} data-opening-id={opening.id}>
+            <td data-label={t('boxes.opened_at')}>
+              <time dateTime={opening.opened_at}>{vietnamDateTime(opening.opened_at)}</time>
+              <br />
+              <span class="muted" id={`opening-${opening.id}-name`}>
+                {t('boxes.opening_number', { id: opening.id })}
+              </span>
+            </td>
+            <td data-label={t('boxes.people')}>
+              <ul class={styles.people}>
+                {opening.people.map((person, index) => (
+                  <li key={index}>
+                    {person.name}
+                    {person.position ? <span class="muted"> — {person.position}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td data-label={t('boxes.letters')} class="opening-letters">
+              {t('boxes.letters_count', {
+                registered: formatNumber(opening.registered),
+                letters: formatNumber(opening.letters),
+              })}
+            </td>
+            <td data-label={t('boxes.number')}>{opening.number || t('common.none')}</td>
+            <td data-label={t('boxes.notes')} class={styles.notes}>
+              {opening.notes || t('common.none')}
+            </td>
+            <td data-label={t('boxes.recorded_by')}>{opening.recorded_by}</td>
+            <td data-label={t('boxes.actions')}>
+              <div class={styles.actions}>
+                <a
+                  href={boxes.minutesUrl(opening.id)}
+                  download
+                  class={styles.action}
+                  data-minutes={opening.id}
+                  aria-describedby={`opening-${opening.id}-name`}
+                >
+                  {t('boxes.minutes')}
+                </a>
+                {canRegister && !full ? (
+                  <Link
+                    href={registerLetterUrl(opening.id)}
+                    class={styles.action}
+                    data-register={opening.id}
+                    aria-describedby={`opening-${opening.id}-name`}
+                  >
+                    {t('boxes.register_letter')}
+                  </Link>
+                ) : null}
+                {canRegister && full ? (
+                  <span class={styles.done} data-register-done={opening.id}>
+                    {t('boxes.all_registered')}
                   </span>
-                </td>
-                <td data-label={t('boxes.people')}>
-                  <ul class={styles.people}>
-                    {opening.people.map((person, index) => (
-                      <li key={index}>
-                        {person.name}
-                        {person.position ? <span class="muted"> — {person.position}</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td data-label={t('boxes.letters')} class="opening-letters">
-                  {t('boxes.letters_count', {
-                    registered: formatNumber(opening.registered),
-                    letters: formatNumber(opening.letters),
-                  })}
-                </td>
-                <td data-label={t('boxes.number')}>{opening.number || t('common.none')}</td>
-                <td data-label={t('boxes.notes')} class={styles.notes}>
-                  {opening.notes || t('common.none')}
-                </td>
-                <td data-label={t('boxes.recorded_by')}>{opening.recorded_by}</td>
-                <td data-label={t('boxes.actions')}>
-                  <div class={styles.actions}>
-                    <a
-                      href={boxes.minutesUrl(opening.id)}
-                      download
-                      class={styles.action}
-                      data-minutes={opening.id}
-                      aria-describedby={`opening-${opening.id}-name`}
-                    >
-                      {t('boxes.minutes')}
-                    </a>
-                    {canRegister && !full ? (
-                      <Link
-                        href={registerLetterUrl(opening.id)}
-                        class={styles.action}
-                        data-register={opening.id}
-                        aria-describedby={`opening-${opening.id}-name`}
-                      >
-                        {t('boxes.register_letter')}
-                      </Link>
-                    ) : null}
-                    {canRegister && full ? (
-                      <span class={styles.done} data-register-done={opening.id}>
-                        {t('boxes.all_registered')}
-                      </span>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                ) : null}
+              </div>
+            </td>
+          </tr>
+        );
+      })}
+    </CardTable>
   );
 }

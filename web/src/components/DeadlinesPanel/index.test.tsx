@@ -1,62 +1,39 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp, settle, TEST_USER } from '../../test/render';
+import { ApiError } from '../../lib/api';
+import type { TipOverview } from '../../lib/tip-overview';
 import type { Tip } from '../../lib/types';
+import type { AsyncState } from '../../lib/use-async';
+import { tip as tipOf } from '../../test/fixtures';
+import { renderWithApp, TEST_USER } from '../../test/render';
 import { DeadlinesPanel } from '.';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
 
-const TIP: Tip = {
-  id: 1,
-  unit_id: 7,
-  unit_name: 'Tân Trào',
-  village_id: null,
-  kind: 'denunciation',
-  channel: 'web',
-  status: 'received',
-  identity_mode: 'anonymous',
-  wants_outcome: false,
-  received_at: '2026-11-27T12:00:00Z',
-  deadline_at: '2026-11-28T12:00:00Z',
-  transferred_at: null,
-  closed_at: null,
-  duplicate_of: null,
-  assignee_id: null,
-  overdue: false,
-  readable: true,
-  description: 'Tố giác',
-};
-
-const tip = (id: number, change: Partial<Tip>): Tip => ({ ...TIP, id, ...change });
-
-interface Lists {
-  overdue?: Tip[];
-  overdueTotal?: number;
-  received?: Tip[];
-  verifying?: Tip[];
-}
-
-function fakeServer(lists: Lists) {
-  return vi.fn(async (url: string) => {
-    const query = new URL(url, 'http://x').searchParams;
-    if (query.get('overdue') === '1') {
-      const items = lists.overdue ?? [];
-      return jsonResponse(200, { items, total: lists.overdueTotal ?? items.length });
-    }
-    const items = query.get('status') === 'verifying' ? lists.verifying : lists.received;
-    return jsonResponse(200, { items: items ?? [], total: items?.length ?? 0 });
+const tip = (id: number, change: Partial<Tip>): Tip =>
+  tipOf({
+    id,
+    received_at: '2026-11-27T12:00:00Z',
+    deadline_at: '2026-11-28T12:00:00Z',
+    description: 'Tố giác',
+    ...change,
   });
+
+function loaded(data: Partial<TipOverview>): AsyncState<TipOverview> {
+  const overdue = data.overdue ?? [];
+  return {
+    data: { overdue, overdueTotal: overdue.length, running: [], counts: {}, ...data },
+    error: null,
+    loading: false,
+    reload: vi.fn(),
+  };
 }
 
-async function show(lists: Lists, locale: 'vi' | 'en' = 'vi') {
-  const fetchMock = fakeServer(lists);
-  vi.stubGlobal('fetch', fetchMock);
-  const rendered = renderWithApp(<DeadlinesPanel now={NOW} />, {
+function show(overview: AsyncState<TipOverview>, locale: 'vi' | 'en' = 'vi') {
+  return renderWithApp(<DeadlinesPanel overview={overview} now={NOW} />, {
     locale,
     session: { user: OFFICER },
   });
-  await settle();
-  return { ...rendered, fetchMock };
 }
 
 const ids = (container: HTMLElement, list: string) =>
@@ -65,26 +42,19 @@ const ids = (container: HTMLElement, list: string) =>
   );
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
 
 describe('DeadlinesPanel', () => {
-  it('asks for the overdue tips and for the running ones', async () => {
-    const { fetchMock } = await show({});
-    const urls = fetchMock.mock.calls.map((call) => String(call[0]));
-    expect(urls).toEqual([
-      '/api/v1/tips?overdue=1&page_size=20',
-      '/api/v1/tips?status=received&page_size=200',
-      '/api/v1/tips?status=verifying&page_size=200',
-    ]);
-  });
-
-  it('says so in a plain sentence when nothing is overdue or due soon', async () => {
-    const { container } = await show({
-      received: [tip(5, { deadline_at: '2026-11-29T09:00:00Z' })],
-      verifying: [tip(6, { status: 'verifying', deadline_at: null, kind: 'suggestion' })],
-    });
+  it('says so in a plain sentence when nothing is overdue or due soon', () => {
+    const { container } = show(
+      loaded({
+        running: [
+          tip(5, { deadline_at: '2026-11-29T09:00:00Z' }),
+          tip(6, { status: 'verifying', deadline_at: null, kind: 'suggestion' }),
+        ],
+      }),
+    );
     expect(container.querySelector('#deadlines-empty')?.textContent).toBe(
       'Không có tin nào quá hạn hay sắp đến hạn.',
     );
@@ -98,13 +68,15 @@ describe('DeadlinesPanel', () => {
     expect(panel?.getAttribute('data-soon-count')).toBe('0');
   });
 
-  it('lists overdue tips in words, most overdue first, each linking to the tip', async () => {
-    const { container } = await show({
-      overdue: [
-        tip(3, { overdue: true, deadline_at: '2026-11-28T07:00:00Z' }),
-        tip(2, { overdue: true, status: 'verifying', deadline_at: '2026-11-25T09:00:00Z' }),
-      ],
-    });
+  it('lists overdue tips in words, most overdue first, each linking to the tip', () => {
+    const { container } = show(
+      loaded({
+        overdue: [
+          tip(3, { overdue: true, deadline_at: '2026-11-28T07:00:00Z' }),
+          tip(2, { overdue: true, status: 'verifying', deadline_at: '2026-11-25T09:00:00Z' }),
+        ],
+      }),
+    );
     expect(ids(container, 'deadlines-overdue')).toEqual(['2', '3']);
     const items = container.querySelectorAll('#deadlines-overdue li');
     expect(items[0]?.textContent).toContain('Quá hạn 3 ngày');
@@ -118,15 +90,17 @@ describe('DeadlinesPanel', () => {
     );
   });
 
-  it('lists running tips due within 6 hours, soonest first, and leaves the others out', async () => {
-    const { container } = await show({
-      received: [
-        tip(7, { deadline_at: '2026-11-28T15:00:00Z' }),
-        tip(8, { deadline_at: '2026-11-28T16:30:00Z' }), // 6 h 30 left
-        tip(9, { deadline_at: '2026-11-29T10:00:00Z' }), // a new denunciation: 24 h
-      ],
-      verifying: [tip(10, { status: 'verifying', deadline_at: '2026-11-28T12:10:00Z' })],
-    });
+  it('lists running tips due within 6 hours, soonest first, and leaves the others out', () => {
+    const { container } = show(
+      loaded({
+        running: [
+          tip(7, { deadline_at: '2026-11-28T15:00:00Z' }),
+          tip(8, { deadline_at: '2026-11-28T16:30:00Z' }), // 6 h 30 left
+          tip(9, { deadline_at: '2026-11-29T10:00:00Z' }), // a new denunciation: 24 h
+          tip(10, { status: 'verifying', deadline_at: '2026-11-28T12:10:00Z' }),
+        ],
+      }),
+    );
     expect(ids(container, 'deadlines-soon')).toEqual(['10', '7']);
     const items = container.querySelectorAll('#deadlines-soon li');
     expect(items[0]?.textContent).toContain('Sắp đến hạn: còn 2 giờ');
@@ -140,19 +114,21 @@ describe('DeadlinesPanel', () => {
     );
   });
 
-  it('counts every overdue tip, links to the rest, and adds those that lapsed meanwhile', async () => {
+  it('counts every overdue tip, links to the rest, and adds those that lapsed meanwhile', () => {
     const overdue = Array.from({ length: 20 }, (_, i) =>
       tip(100 + i, { overdue: true, deadline_at: '2026-11-28T09:00:00Z' }),
     );
-    const { container } = await show({
-      overdue,
-      overdueTotal: 23,
-      received: [
-        overdue[0] as Tip,
-        tip(50, { overdue: true, deadline_at: '2026-11-28T08:00:00Z' }), // counted, not listed
-        tip(51, { deadline_at: '2026-11-28T09:50:00Z' }), // passed after the server answered
-      ],
-    });
+    const { container } = show(
+      loaded({
+        overdue,
+        overdueTotal: 23,
+        running: [
+          overdue[0] as Tip,
+          tip(50, { overdue: true, deadline_at: '2026-11-28T08:00:00Z' }), // counted, not listed
+          tip(51, { deadline_at: '2026-11-28T09:50:00Z' }), // passed after the server answered
+        ],
+      }),
+    );
     expect(ids(container, 'deadlines-overdue')).toHaveLength(21);
     expect(ids(container, 'deadlines-overdue')[20]).toBe('51');
     expect(container.querySelector('#deadlines-overdue li:last-child')?.textContent).toContain(
@@ -166,12 +142,12 @@ describe('DeadlinesPanel', () => {
     expect(more?.textContent).toBe('Xem tất cả 24 tin quá hạn');
   });
 
-  it('speaks English', async () => {
-    const { container } = await show(
-      {
+  it('speaks English', () => {
+    const { container } = show(
+      loaded({
         overdue: [tip(3, { overdue: true, deadline_at: '2026-11-28T07:00:00Z' })],
-        received: [tip(7, { deadline_at: '2026-11-28T10:20:00Z' })],
-      },
+        running: [tip(7, { deadline_at: '2026-11-28T10:20:00Z' })],
+      }),
       'en',
     );
     expect(container.querySelector('#deadlines-heading')?.textContent).toBe(
@@ -185,17 +161,17 @@ describe('DeadlinesPanel', () => {
     );
   });
 
-  it('shows the error with a retry button', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () =>
-        jsonResponse(503, { type: 'https://antq/problems/unavailable', title: 'Bận' }),
-      ),
+  it('says it is loading, then shows the error with a retry button', () => {
+    const loading = show({ data: undefined, error: null, loading: true, reload: vi.fn() });
+    expect(loading.container.querySelector('#deadlines-panel')?.getAttribute('aria-busy')).toBe(
+      'true',
     );
-    const { container } = renderWithApp(<DeadlinesPanel now={NOW} />, {
-      session: { user: OFFICER },
-    });
-    await settle();
+    expect(loading.container.querySelector('#deadlines-panel [role=status]')?.textContent).toBe(
+      'Đang tải…',
+    );
+    loading.unmount();
+    const error = new ApiError({ status: 503, slug: 'unavailable', title: 'Bận' });
+    const { container } = show({ data: undefined, error, loading: false, reload: vi.fn() });
     expect(container.querySelector('#deadlines-panel [role=alert]')).not.toBeNull();
     expect(container.querySelector('#deadlines-panel button')?.textContent).toBe('Thử lại');
     expect(container.querySelector('#deadlines-empty')).toBeNull();

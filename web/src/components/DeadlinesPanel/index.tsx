@@ -1,40 +1,19 @@
 import styles from './style.module.css';
 import { Link } from '../Link';
-import { ErrorMessage } from '../Notice';
+import { LoadStatus } from '../LoadStatus';
 import { deadlineText, overdueText } from '../TipDeadline';
-import { tips } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { deadlineState, dueSoon } from '../../lib/mailbox';
+import type { TipOverview } from '../../lib/tip-overview';
 import type { Tip } from '../../lib/types';
-import { useAsync } from '../../lib/use-async';
+import type { AsyncState } from '../../lib/use-async';
 import { useI18n } from '../../lib/use-i18n';
 import { useNow } from '../../lib/use-now';
 
 /** "Sắp đến hạn" means a legal deadline within this many hours. */
 export const SOON_HOURS = 6;
-/** Overdue tips listed on the panel; the count covers them all, the mailbox lists the rest. */
-const OVERDUE_SHOWN = 20;
-/** Running tips read per status to find those due soon (the server's largest page). */
-const RUNNING_PAGE = 200;
 
-interface Loaded {
-  overdue: Tip[];
-  overdueTotal: number;
-  running: Tip[];
-}
-
-async function load(signal: AbortSignal): Promise<Loaded> {
-  const [overdue, received, verifying] = await Promise.all([
-    tips.list({ overdue: true, page_size: OVERDUE_SHOWN }, signal),
-    tips.list({ status: 'received', page_size: RUNNING_PAGE }, signal),
-    tips.list({ status: 'verifying', page_size: RUNNING_PAGE }, signal),
-  ]);
-  return {
-    overdue: overdue.items,
-    overdueTotal: overdue.total,
-    running: [...received.items, ...verifying.items],
-  };
-}
+type Loaded = Pick<TipOverview, 'overdue' | 'overdueTotal' | 'running'>;
 
 const byDeadline = (a: Tip, b: Tip) =>
   (a.deadline_at ? Date.parse(a.deadline_at) : Infinity) -
@@ -56,24 +35,30 @@ export function sortDeadlines(data: Loaded, now: number) {
   };
 }
 
+interface Props {
+  /** The overview's tips (loadTipOverview), shared with the counts per status. */
+  overview: AsyncState<TipOverview>;
+  /** The clock (ms since the epoch); now, ticking, by default. */
+  now?: number;
+}
+
 /**
  * "Hạn xử lý" on the overview of a commune officer: tips past their legal deadline
  * ("Quá hạn 3 giờ", in red and in words) and tips due within the next 6 hours, each
  * linking to the tip. Only officers may read tips: render it for them alone.
  */
-export function DeadlinesPanel({ now: fixedNow }: { now?: number }) {
+export function DeadlinesPanel({ overview, now: fixedNow }: Props) {
   const { t } = useI18n();
   const clock = useNow();
   const now = fixedNow ?? clock;
-  const data = useAsync(load, []);
-  const lists = data.data ? sortDeadlines(data.data, now) : null;
+  const lists = overview.data ? sortDeadlines(overview.data, now) : null;
 
   return (
     <section
       class={`panel ${styles.panel}`}
       id="deadlines-panel"
       aria-labelledby="deadlines-heading"
-      aria-busy={data.loading ? 'true' : 'false'}
+      aria-busy={overview.loading ? 'true' : 'false'}
       data-overdue-count={lists ? lists.overdueTotal : undefined}
       data-soon-count={lists ? lists.soon.length : undefined}
     >
@@ -88,13 +73,7 @@ export function DeadlinesPanel({ now: fixedNow }: { now?: number }) {
           </span>
         ) : null}
       </h2>
-      {data.loading && !data.data ? <p role="status">{t('common.loading')}</p> : null}
-      <ErrorMessage error={data.error} />
-      {data.error ? (
-        <button type="button" class="secondary" onClick={data.reload}>
-          {t('common.retry')}
-        </button>
-      ) : null}
+      <LoadStatus state={overview} />
       {lists && lists.overdueTotal === 0 && lists.soon.length === 0 ? (
         <p id="deadlines-empty">{t('deadlines.empty')}</p>
       ) : null}
@@ -103,7 +82,11 @@ export function DeadlinesPanel({ now: fixedNow }: { now?: number }) {
           <h3 id="deadlines-overdue-heading" class={styles.overdueHeading}>
             {t('deadlines.overdue', { count: formatNumber(lists.overdueTotal) })}
           </h3>
-          <ul id="deadlines-overdue" class={styles.list} aria-labelledby="deadlines-overdue-heading">
+          <ul
+            id="deadlines-overdue"
+            class={styles.list}
+            aria-labelledby="deadlines-overdue-heading"
+          >
             {lists.overdue.map((tip) => (
               <li key={tip.id} data-tip-id={tip.id} class={styles.overdueItem}>
                 <Link href={`/mailbox/${tip.id}`} class={styles.tipLink}>

@@ -43,14 +43,24 @@ function Extras({
   );
 }
 
-function LabelText({ label, required }: { label: ComponentChildren; required?: boolean }) {
+/** The field's <label>, saying "(bắt buộc)" after the text of a required one. */
+function FieldLabel({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'>) {
   const { t } = useI18n();
   return (
-    <>
+    <label class={styles.label} for={id}>
       {label}
       {required ? <span class={styles.required}> ({t('common.required')})</span> : null}
-    </>
+    </label>
   );
+}
+
+/** What every control carries: required, invalid with its error, described by hint and error. */
+function controlAttrs({ id, error, hint, required }: Omit<Common, 'label'>) {
+  return {
+    required,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(id, error, hint),
+  };
 }
 
 type InputProps = Common &
@@ -72,16 +82,12 @@ export function TextField({
 }: InputProps) {
   return (
     <div class={styles.field}>
-      <label class={styles.label} for={id}>
-        <LabelText label={label} required={required} />
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         name={rest.name ?? id}
         value={value}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAttrs({ id, error, hint, required })}
         class={error ? styles.invalid : undefined}
         onInput={(event) => onValue(event.currentTarget.value)}
         {...rest}
@@ -111,18 +117,14 @@ export function TextAreaField({
 }: TextAreaProps) {
   return (
     <div class={styles.field}>
-      <label class={styles.label} for={id}>
-        <LabelText label={label} required={required} />
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <textarea
         id={id}
         name={id}
         value={value}
         rows={rows ?? 3}
         maxLength={maxLength}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAttrs({ id, error, hint, required })}
         class={error ? styles.invalid : undefined}
         onInput={(event) => onValue(event.currentTarget.value)}
       />
@@ -161,17 +163,13 @@ export function SelectField({
 }: SelectProps) {
   return (
     <div class={styles.field}>
-      <label class={styles.label} for={id}>
-        <LabelText label={label} required={required} />
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <select
         id={id}
         name={id}
         value={value}
-        required={required}
         disabled={disabled}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAttrs({ id, error, hint, required })}
         class={error ? styles.invalid : undefined}
         onChange={(event) => onValue(event.currentTarget.value)}
       >
@@ -201,8 +199,7 @@ export function CheckboxField({ id, label, error, hint, checked, onChecked }: Ch
           id={id}
           name={id}
           checked={checked}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, error, hint)}
+          {...controlAttrs({ id, error, hint })}
           onChange={(event) => onChecked(event.currentTarget.checked)}
         />
         <label for={id}>{label}</label>
@@ -265,9 +262,7 @@ export function FileField({
   }, [files]);
   return (
     <div class={styles.field}>
-      <label class={styles.label} for={id}>
-        <LabelText label={label} required={required} />
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input
         ref={input}
         type="file"
@@ -275,9 +270,7 @@ export function FileField({
         name={id}
         accept={accept}
         multiple={multiple}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAttrs({ id, error, hint, required })}
         onChange={(event) => onFiles(Array.from(event.currentTarget.files ?? []))}
       />
       <Extras id={id} error={error} hint={hint} />

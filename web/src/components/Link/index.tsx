@@ -1,4 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
+import styles from './style.module.css';
 import { navigate } from '../../lib/router';
 
 type Props = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & {
@@ -26,5 +27,17 @@ export function Link({ href, children, onClick, ...rest }: Props) {
     <a href={href} onClick={handleClick} {...rest}>
       {children}
     </a>
+  );
+}
+
+/** "← Back to …" above a page's title: a link to the page it belongs to. */
+export function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <p>
+      <Link href={href} class={styles.back}>
+        <span aria-hidden="true">←</span>
+        {label}
+      </Link>
+    </p>
   );
 }

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, type } from '../../test/render';
+import {
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  type,
+  validationProblem,
+} from '../../test/render';
 import { KeyGrantForm, KeyHolders } from '.';
 
 afterEach(() => {
@@ -60,11 +67,7 @@ describe('KeyGrantForm', () => {
 
   it('refuses an empty id before sending and shows the server reason next to the field', async () => {
     const fetchMock = vi.fn(async () =>
-      jsonResponse(422, {
-        type: '/problems/validation-failed',
-        status: 422,
-        errors: [{ field: 'user_id', code: 'no_key', message: '' }],
-      }),
+      validationProblem([{ field: 'user_id', code: 'no_key', message: '' }]),
     );
     vi.stubGlobal('fetch', fetchMock);
     const { container } = renderWithApp(<KeyGrantForm unitId={7} onDone={() => undefined} />);

@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import styles from './style.module.css';
 import { TextField } from '../Field';
 import { AlertMessage, ErrorMessage } from '../Notice';
+import { SubmitActions } from '../SubmitActions';
 import { ApiError, localValidation, mailboxKeys } from '../../lib/api';
 import { fieldErrors } from '../../lib/i18n';
 import type { MailboxKeyStatus } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
 interface HoldersProps {
@@ -66,12 +68,11 @@ interface GrantProps {
 export function KeyGrantForm({ unitId, onDone }: GrantProps) {
   const { t } = useI18n();
   const [userId, setUserId] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const fe = fieldErrors(t, error);
   const label = t('mailbox_keys.grant_user_id');
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const value = userId.trim();
     if (!/^\d+$/.test(value) || Number(value) < 1) {
@@ -80,17 +81,11 @@ export function KeyGrantForm({ unitId, onDone }: GrantProps) {
       );
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await mailboxKeys.grant(unitId, Number(value));
       setUserId('');
       onDone(t('mailbox_keys.granted', { id: Number(value) }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const forbidden = error instanceof ApiError && error.status === 403 && error.slug === 'forbidden';
@@ -125,11 +120,7 @@ export function KeyGrantForm({ unitId, onDone }: GrantProps) {
           autocomplete="off"
         />
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('mailbox_keys.grant_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('mailbox_keys.grant_submit')} />
     </form>
   );
 }

@@ -1,64 +1,27 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, type } from '../../test/render';
-import type { BoxOpening, MailBox, UnitNode } from '../../lib/types';
+import { boxOpening, mailBox, treeUnit as unit } from '../../test/fixtures';
+import {
+  choose,
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  type,
+  validationProblem,
+} from '../../test/render';
 import { RegisterTipForm } from '.';
-
-function unit(
-  id: number,
-  kind: UnitNode['kind'],
-  name: string,
-  children: UnitNode[] = [],
-): UnitNode {
-  return {
-    id,
-    code: `U${id}`,
-    name,
-    kind,
-    designation: '',
-    parent_id: null,
-    valid_from: null,
-    valid_to: null,
-    remote: false,
-    merged_into: null,
-    demo: false,
-    note: '',
-    active: true,
-    children,
-  };
-}
 
 const TANTRAO = unit(12, 'commune', 'Tân Trào', [unit(7, 'residential_area', 'Khuôn Điển')]);
 const KIENTHIET = unit(13, 'commune', 'Kiến Thiết');
 
-const BOX: MailBox = {
-  id: 3,
-  unit_id: 12,
-  unit_name: 'Tân Trào',
-  village_id: null,
-  village_name: '',
-  place: 'Chợ Tân Trào',
-  active: true,
-  created_at: '2026-11-01T00:00:00Z',
-  last_opened_at: '2026-11-28T01:00:00Z',
-  openings: 2,
-};
-
-const OPENING: BoxOpening = {
-  id: 5,
-  box_id: 3,
-  box_place: 'Chợ Tân Trào',
-  unit_id: 12,
+const BOX = mailBox({ last_opened_at: '2026-11-28T01:00:00Z', openings: 2 });
+const OPENING = boxOpening({
   opened_at: '2026-11-28T01:00:00Z',
-  people: [],
-  letters: 2,
   registered: 1,
-  number: '',
-  notes: '',
-  recorded_by: 'officer.tantrao',
   created_at: '2026-11-28T01:05:00Z',
-};
-const FULL: BoxOpening = { ...OPENING, id: 4, opened_at: '2026-11-20T01:00:00Z', registered: 2 };
+});
+const FULL = { ...OPENING, id: 4, opened_at: '2026-11-20T01:00:00Z', registered: 2 };
 
 const REGISTERED = {
   tip: { id: 31, unit_id: 12, channel: 'box', box_opening_id: 5 },
@@ -69,14 +32,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
-
-function choose(select: Element | null, value: string) {
-  if (!(select instanceof HTMLSelectElement)) throw new Error('not a select');
-  act(() => {
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
 
 function chooseFiles(input: Element | null, files: File[]) {
   if (!(input instanceof HTMLInputElement)) throw new Error('not an input');
@@ -192,17 +147,13 @@ describe('RegisterTipForm', () => {
   it('needs an opening for a box letter and shows the server’s refusal next to it', async () => {
     const fetchMock = vi.fn(async (url: string) => {
       if (url === '/api/v1/tips')
-        return jsonResponse(422, {
-          type: '/problems/validation-failed',
-          status: 422,
-          errors: [
-            {
-              field: 'box_opening_id',
-              code: 'all_letters_registered',
-              message: 'Đã vào sổ đủ số thư của lần mở hòm này',
-            },
-          ],
-        });
+        return validationProblem([
+          {
+            field: 'box_opening_id',
+            code: 'all_letters_registered',
+            message: 'Đã vào sổ đủ số thư của lần mở hòm này',
+          },
+        ]);
       return fakeServer()(url);
     });
     vi.stubGlobal('fetch', fetchMock);

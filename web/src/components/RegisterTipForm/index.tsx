@@ -2,6 +2,7 @@
 // phone, post, VNeID, another agency, a letter from a paper mailbox), with attachments.
 import { useEffect, useState } from 'preact/hooks';
 import styles from './style.module.css';
+import { CommuneSelect, useCommuneChoice, VillageSelect } from '../CommuneFields';
 import {
   CheckboxField,
   FileField,
@@ -12,8 +13,9 @@ import {
 } from '../Field';
 import { Link } from '../Link';
 import { ErrorMessage, InfoMessage } from '../Notice';
+import { SubmitActions } from '../SubmitActions';
 import { boxes, localValidation, tips, type TipRegisterInput } from '../../lib/api';
-import { lettersLeft, openingLabel, recentOpenings, villagesOf } from '../../lib/boxes';
+import { lettersLeft, openingLabel, recentOpenings } from '../../lib/boxes';
 import { ACCEPTED_FILES, MAX_FILES } from '../../lib/files';
 import { fieldErrors, type Translator } from '../../lib/i18n';
 import {
@@ -27,6 +29,7 @@ import {
   type TipKind,
   type UnitNode,
 } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useI18n } from '../../lib/use-i18n';
 
@@ -56,16 +59,13 @@ interface Props {
 
 export function RegisterTipForm({ communes, defaults, onDone }: Props) {
   const { t } = useI18n();
-  const only = communes.length === 1 ? communes[0] : undefined;
-  const [unitId, setUnitId] = useState(
-    defaults.unitId !== null ? String(defaults.unitId) : only ? String(only.id) : '',
-  );
+  const choice = useCommuneChoice(communes, defaults.unitId);
+  const { unitId } = choice;
   const [channel, setChannel] = useState<string>(defaults.channel);
   const [openingId, setOpeningId] = useState(
     defaults.openingId !== null ? String(defaults.openingId) : '',
   );
   const [kind, setKind] = useState('');
-  const [villageId, setVillageId] = useState('');
   const [description, setDescription] = useState('');
   const [when, setWhen] = useState('');
   const [where, setWhere] = useState('');
@@ -76,8 +76,7 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
   const [wantsOutcome, setWantsOutcome] = useState(false);
   const [issueReceipt, setIssueReceipt] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const fe = fieldErrors(t, error);
 
   const box = channel === 'box';
@@ -96,9 +95,6 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
     if (!chosen || lettersLeft(chosen) === 0) setOpeningId('');
   }, [openings.data, openingId]);
 
-  const commune = communes.find((c) => String(c.id) === unitId);
-  const villages = villagesOf(commune);
-
   const labels: Record<string, string> = {
     unit_id: t('register.unit'),
     channel: t('register.channel'),
@@ -115,7 +111,7 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
     files: t('register.files'),
   };
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const missing: { field: string; code: string }[] = [];
     if (!unitId) missing.push({ field: 'unit_id', code: 'required' });
@@ -137,7 +133,7 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
       description: description.trim(),
       identity_mode: identityMode,
     };
-    if (villageId) input.village_id = Number(villageId);
+    if (choice.villageId) input.village_id = Number(choice.villageId);
     if (when.trim()) input.when = when.trim();
     if (where.trim()) input.where = where.trim();
     if (identityMode !== 'anonymous')
@@ -145,27 +141,20 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
     if (wantsOutcome) input.wants_outcome = true;
     if (issueReceipt) input.issue_receipt = true;
     if (box) input.box_opening_id = Number(openingId);
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const result = await tips.register(input, files);
       onDone(result, files.length);
-    } catch (caught) {
-      setError(caught);
+    }).then((ok) => {
       // The counts of letters may have changed (another officer registered one).
-      if (box) openings.reload();
-    } finally {
-      setBusy(false);
-    }
+      if (!ok && box) openings.reload();
+    });
   };
 
-  const communeOptions: Option[] = communes.map((c) => ({ value: String(c.id), label: c.name }));
   const channelOptions: Option[] = REGISTER_CHANNELS.map((c) => ({
     value: c,
     label: t(`tip_channel.${c}`),
   }));
   const kindOptions: Option[] = TIP_KINDS.map((k) => ({ value: k, label: t(`tip_kind.${k}`) }));
-  const villageOptions: Option[] = villages.map((v) => ({ value: String(v.id), label: v.name }));
   const modeOptions: Option[] = IDENTITY_MODES.map((m) => ({
     value: m,
     label: t(`identity_mode.${m}`),
@@ -175,18 +164,12 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
     <form id="register-form" onSubmit={submit} noValidate aria-label={t('register.title')}>
       <ErrorMessage error={error} fields={labels} />
       <div class="form-grid">
-        <SelectField
+        <CommuneSelect
           id="register-unit"
           label={labels.unit_id}
-          value={unitId}
-          onValue={(value) => {
-            setUnitId(value);
-            setVillageId('');
-          }}
-          options={communeOptions}
-          placeholder={only ? undefined : t('register.choose_unit')}
+          choice={choice}
+          placeholder={t('register.choose_unit')}
           error={fe.unit_id}
-          required
         />
         <SelectField
           id="register-channel"
@@ -240,15 +223,12 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
           error={fe.kind}
           required
         />
-        <SelectField
+        <VillageSelect
           id="register-village"
           label={labels.village_id}
-          value={villageId}
-          onValue={setVillageId}
-          options={villageOptions}
+          choice={choice}
           placeholder={t('register.village_none')}
           error={fe.village_id}
-          disabled={!commune}
         />
       </div>
       <TextAreaField
@@ -352,11 +332,7 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
         multiple
         error={fe.files}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('register.submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('register.submit')} />
     </form>
   );
 }

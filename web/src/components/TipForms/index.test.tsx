@@ -1,53 +1,22 @@
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, type } from '../../test/render';
-import type { TipDetail } from '../../lib/types';
+import { tipDetail } from '../../test/fixtures';
+import {
+  bodyOf,
+  choose,
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  type,
+} from '../../test/render';
 import { AssignControl, MessageForm, RevealForm, TransitionForm } from '.';
 
-const TIP: TipDetail = {
-  id: 12,
-  unit_id: 7,
-  unit_name: 'Tân Trào',
-  village_id: null,
-  kind: 'denunciation',
-  channel: 'web',
-  status: 'received',
-  identity_mode: 'confidential',
-  wants_outcome: false,
-  received_at: '2026-11-28T10:00:00Z',
-  deadline_at: '2026-11-29T10:00:00Z',
-  transferred_at: null,
-  closed_at: null,
-  duplicate_of: null,
-  assignee_id: null,
-  overdue: false,
-  readable: true,
-  description: 'Đánh bạc',
-  when: '',
-  where: '',
-  latitude: null,
-  longitude: null,
-  events: [],
-  messages: [],
-};
+const TIP = tipDetail({ identity_mode: 'confidential' });
 
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
-
-function choose(select: Element | null, value: string) {
-  if (!(select instanceof HTMLSelectElement)) throw new Error('not a select');
-  act(() => {
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-function bodyOf(fetchMock: ReturnType<typeof vi.fn>, call = 0): unknown {
-  const init = (fetchMock.mock.calls[call] as unknown[])[1] as RequestInit;
-  return JSON.parse(String(init.body));
-}
 
 describe('TransitionForm', () => {
   it('offers only the next statuses and asks for transfer details when transferring', async () => {

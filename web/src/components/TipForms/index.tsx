@@ -4,32 +4,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import styles from './style.module.css';
 import { SelectField, TextAreaField, TextField, type Option } from '../Field';
 import { AlertMessage, ErrorMessage } from '../Notice';
+import { SubmitActions } from '../SubmitActions';
 import { ApiError, localValidation, tips, type TipTransitionInput } from '../../lib/api';
 import { fieldErrors } from '../../lib/i18n';
 import { NEXT_STATUSES } from '../../lib/mailbox';
 import type { RevealedIdentity, Tip, TipDetail, TipMessage, TipStatus } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
 const MAX_MESSAGE = 5000;
 const MAX_REVEAL_REASON = 1000;
-
-/** Runs one request at a time and keeps its error. */
-function useAction() {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, setError, busy, run };
-}
 
 function hasField(error: unknown, field: string): boolean {
   return error instanceof ApiError && error.errors.some((entry) => entry.field === field);
@@ -89,11 +73,10 @@ export function MessageForm({ tipId, internal, onSent }: MessageProps) {
         rows={4}
         maxLength={MAX_MESSAGE}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : internal ? t('tip.note_submit') : t('tip.message_submit')}
-        </button>
-      </div>
+      <SubmitActions
+        busy={busy}
+        label={internal ? t('tip.note_submit') : t('tip.message_submit')}
+      />
     </form>
   );
 }
@@ -226,11 +209,7 @@ export function TransitionForm({ tip, onDone }: TipActionProps) {
           />
         </div>
       ) : null}
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('tip.transition_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('tip.transition_submit')} />
     </form>
   );
 }
@@ -369,11 +348,7 @@ export function RevealForm({ tip, onDone }: RevealProps) {
         rows={2}
         maxLength={MAX_REVEAL_REASON}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('tip.reveal_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('tip.reveal_submit')} />
     </form>
   );
 }

@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, type } from '../../test/render';
+import {
+  click,
+  jsonResponse,
+  renderWithApp,
+  settle,
+  type,
+  validationProblem,
+} from '../../test/render';
 import type { Unit } from '../../lib/types';
+import { unitNode } from '../../test/fixtures';
 import { indexUnits } from '../../lib/unit-index';
 import { UnitCreateForm, UnitEditForm, UnitMergeForm } from '.';
 
-const commune: Unit = {
+const commune: Unit = unitNode({
   id: 4,
   code: '02512',
   name: 'Tân Trào',
@@ -12,13 +20,7 @@ const commune: Unit = {
   designation: 'xã',
   parent_id: 2,
   valid_from: '2025-07-01',
-  valid_to: null,
-  remote: false,
-  merged_into: null,
-  demo: false,
-  note: '',
-  active: true,
-};
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -43,13 +45,7 @@ describe('UnitForms', () => {
   it('shows the server field errors next to the fields', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        jsonResponse(422, {
-          type: '/problems/validation-failed',
-          status: 422,
-          errors: [{ field: 'code', code: 'duplicate', message: '' }],
-        }),
-      ),
+      vi.fn(async () => validationProblem([{ field: 'code', code: 'duplicate', message: '' }])),
     );
     const { container } = renderWithApp(
       <UnitCreateForm parent={commune} role="admin" onDone={() => undefined} />,

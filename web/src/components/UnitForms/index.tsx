@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import styles from './style.module.css';
+import { CardTable } from '../CardTable';
 import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
+import { SubmitActions } from '../SubmitActions';
 import { ApiError, localValidation, units, type UnitPatch } from '../../lib/api';
 import { fieldErrorMessage, fieldErrors, type Translator } from '../../lib/i18n';
 import { formatDate, formatNumber, parseDateInput, todayIso, unitLabel } from '../../lib/format';
 import { resolveUnitRefs, type UnitIndex } from '../../lib/unit-index';
+import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import {
   OFFICER_UNIT_KINDS,
@@ -59,20 +62,17 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
   const [validFrom, setValidFrom] = useState('');
   const [remote, setRemote] = useState(parent.remote);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const fe = fieldErrors(t, error);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const from = parseDateInput(validFrom);
     if (from === null) {
       setError(localValidation([{ field: 'valid_from', code: 'invalid_date' }]));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const created = await units.create({
         code: code.trim(),
         name: name.trim(),
@@ -89,11 +89,7 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
       setValidFrom('');
       setNote('');
       onDone(t('units.created', { name: unitLabel(created), code: created.code }), created.id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -170,11 +166,7 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
         maxLength={2000}
       />
       {fe.parent_id ? <p class={styles.error}>{`${t('units.parent')}: ${fe.parent_id}`}</p> : null}
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('units.add_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('units.add_submit')} />
     </form>
   );
 }
@@ -196,12 +188,11 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
   const [validTo, setValidTo] = useState(formatDate(unit.valid_to));
   const [remote, setRemote] = useState(unit.remote);
   const [note, setNote] = useState(unit.note ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const [nothing, setNothing] = useState(false);
   const fe = fieldErrors(t, error);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const patch: UnitPatch = {};
     if (name.trim() !== unit.name) patch.name = name.trim();
@@ -229,16 +220,10 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
       return;
     }
     setNothing(false);
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const updated = await units.update(unit.id, patch);
       onDone(t('units.updated', { name: unitLabel(updated) }), updated.id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -314,11 +299,7 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
         rows={2}
         maxLength={2000}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('common.save')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('common.save')} />
     </form>
   );
 }
@@ -338,8 +319,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
   const [target, setTarget] = useState('');
   const [date, setDate] = useState(formatDate(todayIso()));
   const [basis, setBasis] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
   const sourceRefs = resolveUnitRefs(sources, index);
   const targetRefs = resolveUnitRefs(target, index);
@@ -371,7 +351,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
       setSources(sources.trim() ? `${sources.trim()}, ${selected.code}` : selected.code);
   };
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     setError(null);
     const effective = parseDateInput(date);
@@ -391,8 +371,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
       );
       return;
     }
-    setBusy(true);
-    try {
+    void run(async () => {
       const merged = await units.merge({
         source_ids: sourceRefs.ids,
         target_id: targetId,
@@ -406,11 +385,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
         t('units.merged', { count: formatNumber(sourceRefs.ids.length), name: unitLabel(merged) }),
         merged.id,
       );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const labels = {
@@ -498,11 +473,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
           })}
         </p>
       ) : null}
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('units.merge_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('units.merge_submit')} />
     </form>
   );
 }
@@ -513,11 +484,10 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
 export function UnitImportForm({ onDone }: { onDone: Done }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const [missing, setMissing] = useState(false);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     setError(null);
     if (!file) {
@@ -525,8 +495,7 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
       return;
     }
     setMissing(false);
-    setBusy(true);
-    try {
+    void run(async () => {
       const text = await file.text();
       const result = await units.importCsv(text);
       onDone(
@@ -536,11 +505,7 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
           updated: formatNumber(result.updated),
         }),
       );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const lineErrors =
@@ -557,29 +522,21 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
       <h3 id="unit-import-heading">{t('units.import')}</h3>
       <ErrorMessage error={error} />
       {lineErrors.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data cards" id="import-errors">
-            <caption class={styles.caption}>{t('units.import_errors')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('units.import_line')}</th>
-                <th scope="col">{t('units.import_field')}</th>
-                <th scope="col">{t('units.import_message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lineErrors.map((entry, i) => (
-                <tr key={i}>
-                  <td data-label={t('units.import_line')}>{entry.line}</td>
-                  <td data-label={t('units.import_field')}>
-                    <code>{entry.field}</code>
-                  </td>
-                  <td data-label={t('units.import_message')}>{fieldErrorMessage(t, entry)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          id="import-errors"
+          caption={<caption class={styles.caption}>{t('units.import_errors')}</caption>}
+          columns={[t('units.import_line'), t('units.import_field'), t('units.import_message')]}
+        >
+          {lineErrors.map((entry, i) => (
+            <tr key={i}>
+              <td data-label={t('units.import_line')}>{entry.line}</td>
+              <td data-label={t('units.import_field')}>
+                <code>{entry.field}</code>
+              </td>
+              <td data-label={t('units.import_message')}>{fieldErrorMessage(t, entry)}</td>
+            </tr>
+          ))}
+        </CardTable>
       ) : null}
       <div class={styles.file}>
         <label for="import-file">{t('units.import_file')}</label>
@@ -601,11 +558,7 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
           </span>
         ) : null}
       </div>
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.sending') : t('units.import_submit')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={t('units.import_submit')} />
     </form>
   );
 }

@@ -1,27 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { click, renderWithApp } from '../../test/render';
-import type { UnitNode } from '../../lib/types';
+import { unitNode as node } from '../../test/fixtures';
 import { UnitTree } from '.';
-
-function node(over: Partial<UnitNode>): UnitNode {
-  return {
-    id: 1,
-    code: 'VN',
-    name: 'Việt Nam',
-    kind: 'country',
-    designation: '',
-    parent_id: null,
-    valid_from: null,
-    valid_to: null,
-    remote: false,
-    merged_into: null,
-    demo: false,
-    note: '',
-    active: true,
-    children: [],
-    ...over,
-  };
-}
 
 const roots = [
   node({

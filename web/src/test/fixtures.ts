@@ -1,0 +1,118 @@
+// Test data shaped as the server sends it: each factory fills in a plausible record and takes
+// the fields a test is about.
+import type { BoxOpening, MailBox, Tip, TipDetail, UnitKind, UnitNode } from '../lib/types';
+
+/** A unit of the tree; Việt Nam unless told otherwise. */
+export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
+  return {
+    id: 1,
+    code: 'VN',
+    name: 'Việt Nam',
+    kind: 'country',
+    designation: '',
+    parent_id: null,
+    valid_from: null,
+    valid_to: null,
+    remote: false,
+    merged_into: null,
+    demo: false,
+    note: '',
+    active: true,
+    children: [],
+    ...over,
+  };
+}
+
+/** unitNode in short: the unit `id` (code U<id>) of a kind and name, with its children. */
+export function treeUnit(
+  id: number,
+  kind: UnitKind,
+  name: string,
+  children: UnitNode[] = [],
+  active = true,
+): UnitNode {
+  return unitNode({ id, code: `U${id}`, kind, name, children, active });
+}
+
+/** The commune of Tân Trào (id 12), in the province of Tuyên Quang (id 2). */
+export const COMMUNE: UnitNode = unitNode({
+  id: 12,
+  code: 'TT',
+  name: 'Tân Trào',
+  kind: 'commune',
+  designation: 'xã',
+  parent_id: 2,
+});
+
+/** A paper mailbox of Tân Trào, never opened. */
+export function mailBox(over: Partial<MailBox> = {}): MailBox {
+  return {
+    id: 3,
+    unit_id: 12,
+    unit_name: 'Tân Trào',
+    village_id: null,
+    village_name: '',
+    place: 'Chợ Tân Trào',
+    active: true,
+    created_at: '2026-11-01T00:00:00Z',
+    last_opened_at: null,
+    openings: 0,
+    ...over,
+  };
+}
+
+/** An opening of box 3, by two people, that found two letters, none registered yet. */
+export function boxOpening(over: Partial<BoxOpening> = {}): BoxOpening {
+  return {
+    id: 5,
+    box_id: 3,
+    box_place: 'Chợ Tân Trào',
+    unit_id: 12,
+    opened_at: '2026-11-28T02:00:00Z',
+    people: [
+      { name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' },
+      { name: 'Hoàng Thị Dung', position: 'Trưởng thôn' },
+    ],
+    letters: 2,
+    registered: 0,
+    number: '',
+    notes: '',
+    recorded_by: 'officer.tantrao',
+    created_at: '2026-11-28T02:05:00Z',
+    ...over,
+  };
+}
+
+/** A readable, anonymous denunciation to Tân Trào (unit 7), received and due in 24 hours. */
+export function tip(over: Partial<Tip> = {}): Tip {
+  return {
+    id: 12,
+    unit_id: 7,
+    unit_name: 'Tân Trào',
+    village_id: null,
+    kind: 'denunciation',
+    channel: 'web',
+    status: 'received',
+    identity_mode: 'anonymous',
+    wants_outcome: false,
+    received_at: '2026-11-28T10:00:00Z',
+    deadline_at: '2026-11-29T10:00:00Z',
+    transferred_at: null,
+    closed_at: null,
+    duplicate_of: null,
+    assignee_id: null,
+    overdue: false,
+    readable: true,
+    description: 'Đánh bạc',
+    when: '',
+    where: '',
+    latitude: null,
+    longitude: null,
+    ...over,
+  };
+}
+
+/** tip() as GET /tips/{id} answers it: with its history and conversation (empty). */
+export function tipDetail(over: Partial<TipDetail> = {}): TipDetail {
+  return { ...tip(over), events: [], messages: [], ...over };
+}
