@@ -104,9 +104,10 @@ std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup) 
 std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) {
   db::Params params;
   std::string where = filters(params, q);
-  std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT " +
-                    params.add(static_cast<std::int64_t>(limit)) + " OFFSET " +
-                    params.add(static_cast<std::int64_t>(offset));
+  // LIMIT and OFFSET are written as numbers, not parameters: with parameters PostgreSQL's
+  // generic plan does not know the page is small and may sort the whole commune.
+  std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT " + std::to_string(limit) +
+                    " OFFSET " + std::to_string(offset);
   std::vector<TipRow> out;
   for (const auto& r : tx.query(db::Query{"tips.list", sql}, params.values())) out.push_back(from_row(r));
   return out;

@@ -45,8 +45,8 @@ std::unordered_map<std::int64_t, std::string> decode(const std::string& bytes) {
 
 CommuneIndex load(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
                   std::int64_t unit_id) {
-  static constexpr db::Query q{"tip_search_index.get",
-                               "SELECT unit_key_id, key_sealed, segment FROM tip_search_index WHERE unit_id = $1"};
+  static constexpr db::Query q{
+      "tip_search_index.get", "SELECT unit_key_id, key_sealed, segment FROM tip_search_index WHERE unit_id = $1", true};
   CommuneIndex index;
   auto row = tx.row(q, unit_id);
   if (!row) return index;

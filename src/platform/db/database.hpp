@@ -25,6 +25,9 @@ using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Bl
 struct Query {
   std::string_view name;
   std::string_view sql;
+  // PostgreSQL sends the results in binary (no hex for large blobs). Only for queries
+  // whose columns are bytea, bigint, integer, boolean or text.
+  bool binary_results = false;
 };
 
 class Row {

@@ -33,6 +33,30 @@ std::string decode_bytea(const char* text, int len) {
   return out;
 }
 
+// A value in PostgreSQL's binary format (network byte order for numbers).
+Value binary_value(Oid type, const char* data, std::size_t length) {
+  auto big_endian = [&](std::size_t n) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < n; ++i) v = v << 8 | static_cast<unsigned char>(data[i]);
+    return v;
+  };
+  switch (type) {
+    case 17:  // bytea
+      return Blob{std::string(data, length)};
+    case 16:  // boolean
+      return static_cast<std::int64_t>(data[0] != 0);
+    case 20:  // bigint
+      return static_cast<std::int64_t>(big_endian(8));
+    case 23:  // integer
+      return static_cast<std::int64_t>(static_cast<std::int32_t>(big_endian(4)));
+    case 25:    // text
+    case 1043:  // varchar
+      return std::string(data, length);
+    default:
+      throw DbError(DbError::Kind::other, "no binary reading for PostgreSQL type " + std::to_string(type));
+  }
+}
+
 class Connection final : public Tx {
  public:
   explicit Connection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
@@ -59,6 +83,9 @@ class Connection final : public Tx {
       for (int c = 0; c < cols; ++c) {
         if (PQgetisnull(res.get(), r, c)) {
           values.emplace_back(nullptr);
+        } else if (PQfformat(res.get(), c) == 1) {
+          values.emplace_back(binary_value(PQftype(res.get(), c), PQgetvalue(res.get(), r, c),
+                                           static_cast<std::size_t>(PQgetlength(res.get(), r, c))));
         } else if (PQftype(res.get(), c) == kByteaOid) {
           values.emplace_back(Blob{decode_bytea(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c))});
         } else {
@@ -114,7 +141,7 @@ class Connection final : public Tx {
       lengths[i] = static_cast<int>(texts[i].size());
     }
     Result res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
-                              formats.data(), 0),
+                              formats.data(), q.binary_results ? 1 : 0),
                &PQclear);
     auto status = PQresultStatus(res.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn_, res.get(), q.name);
