@@ -14,7 +14,7 @@
 namespace antq::http {
 namespace {
 
-constexpr std::size_t kPiece = 64 * 1024;
+constexpr std::size_t kPiece = std::size_t{64} * 1024;
 
 int open_unnamed(const std::string& dir) {
   int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -129,6 +129,7 @@ std::size_t SpooledBody::read(char* out, std::size_t n) {
   while (given < n) {
     if (state_->ready_at == state_->ready.size() && !state_->read_piece()) break;
     std::size_t take = std::min(n - given, state_->ready.size() - state_->ready_at);
+    // NOLINTNEXTLINE(bugprone-not-null-terminated-result): bytes, not a C string
     std::memcpy(out + given, state_->ready.data() + state_->ready_at, take);
     state_->ready_at += take;
     given += take;

@@ -40,7 +40,7 @@ struct Request {
   std::shared_ptr<BodySource> body_source() const;
   // The whole body as text: `body`, or a spooled upload of at most `limit` bytes (else
   // payload_too_large). A spooled body can be read once.
-  std::string text_body(std::size_t limit = 1024 * 1024) const;
+  std::string text_body(std::size_t limit = std::size_t{1024} * 1024) const;
 };
 
 struct Response {

@@ -61,7 +61,7 @@ class Window {
         buffer_.erase(0, at_);
         at_ = 0;
       }
-      std::array<char, 64 * 1024> chunk{};
+      std::array<char, std::size_t{64} * 1024> chunk{};
       auto got = body_.read(chunk.data(), chunk.size());
       if (got == 0) return false;
       buffer_.append(chunk.data(), got);

@@ -24,9 +24,9 @@ struct MultipartHandler {
 };
 
 struct MultipartLimits {
-  std::size_t field_bytes = 64 * 1024;  // one text field
-  std::size_t fields = 64;              // how many text fields
-  std::size_t header_bytes = 8 * 1024;  // one part's headers
+  std::size_t field_bytes = std::size_t{64} * 1024;  // one text field
+  std::size_t fields = 64;                           // how many text fields
+  std::size_t header_bytes = std::size_t{8} * 1024;  // one part's headers
 };
 
 // Reads the whole body: returns the text fields in order (values must be UTF-8) and

@@ -127,7 +127,7 @@ Opening Boxes::record_opening(const Actor& actor, std::int64_t box_id, const New
   FieldErrors errors;
   auto opened_at = time::parse_local_datetime(in.opened_at);
   if (!opened_at) errors.add("opened_at", in.opened_at.empty() ? "required" : "invalid_date");
-  if (opened_at && *opened_at > clock_.now() + 5 * 60 * 1000) errors.add("opened_at", "in_future");
+  if (opened_at && *opened_at > clock_.now() + 5LL * 60 * 1000) errors.add("opened_at", "in_future");
   boost::json::array people;
   if (in.people.size() < 2) errors.add("people", "at_least_two");
   if (in.people.size() > 20) errors.add("people", "too_long");

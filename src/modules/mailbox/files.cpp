@@ -15,7 +15,7 @@
 namespace antq::mailbox {
 namespace {
 
-constexpr std::size_t kChunk = 256 * 1024;  // plaintext bytes per stored chunk
+constexpr std::size_t kChunk = std::size_t{256} * 1024;  // plaintext bytes per stored chunk
 constexpr std::size_t kMaxName = 200;
 
 // A file name fit to show: valid UTF-8, no path, no control characters, not too long.

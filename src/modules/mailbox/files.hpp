@@ -20,7 +20,7 @@ namespace antq::mailbox {
 
 struct FileLimits {
   std::size_t max_files = 5;
-  std::size_t max_bytes = 20 * 1024 * 1024;  // per file
+  std::size_t max_bytes = std::size_t{20} * 1024 * 1024;  // per file
 };
 
 // A file read and stored, not yet attached to a tip. Its key lives only here.

@@ -46,6 +46,14 @@ std::string content_json(const NewTip& t) {
   return boost::json::serialize(o);
 }
 
+// Tips of a status (or all) from the counts per status.
+std::int64_t total_of(const std::map<std::string, std::int64_t>& counts, const std::optional<std::string>& status) {
+  if (status) return counts.count(*status) ? counts.at(*status) : 0;
+  std::int64_t total = 0;
+  for (const auto& [s, n] : counts) total += n;
+  return total;
+}
+
 }  // namespace
 
 namespace detail {
@@ -346,7 +354,7 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
     out.counts = repo::counts_by_status(tx, q.unit_ids);
     detail::KeyCache keys;
     if (!f.query) {
-      out.total = repo::count(tx, q);
+      out.total = !f.kind && !f.overdue_only ? total_of(out.counts, f.status) : repo::count(tx, q);
       for (const auto& r : repo::list(tx, q, size, (page - 1) * size)) {
         out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now, &keys));
       }

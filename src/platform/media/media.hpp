@@ -10,7 +10,7 @@
 namespace antq::media {
 
 // How many first bytes sniff() needs to decide.
-constexpr std::size_t kSniffBytes = 16 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{16} * 1024;
 
 // The MIME type of a file from its first bytes ("image/jpeg", "application/x-dosexec" …).
 std::string sniff(std::string_view head);
