@@ -170,6 +170,7 @@ struct Server::Impl {
   int citizen_workers = 1;
   int citizen_queue_limit = 4;
   std::atomic<int> citizen_queued{0};
+  std::atomic<int> uploads{0};
   std::optional<asio::ssl::context> ssl;
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
@@ -253,7 +254,9 @@ struct Server::Impl {
   // What was read of one request: the request itself, or the error to answer.
   struct Incoming {
     Request req;
-    beast::error_code ec;  // a parse error or a limit; the connection is then closed
+    beast::error_code ec;                // a parse error or a limit; the connection is then closed
+    std::optional<Error::Kind> refused;  // answered without reading the body
+    std::shared_ptr<void> upload_slot;   // held while an upload is spooled and handled
     bool keep_alive = false;
     unsigned version = 11;
   };
@@ -298,10 +301,22 @@ struct Server::Impl {
       co_return in;
     }
     if (upload > 0) {
+      // Uploads in progress are bounded like the citizens' queue, so that a flood of large
+      // bodies cannot fill the disk with spools.
+      if (uploads.fetch_add(1) >= citizen_workers + citizen_queue_limit) {
+        --uploads;
+        in.refused = Error::Kind::overloaded;
+        in.req.method = std::string(head.get().method_string());
+        co_return in;
+      }
+      in.upload_slot = std::shared_ptr<void>(nullptr, [this](void*) { --uploads; });
       bool expects_continue = beast::iequals(head.get()[bhttp::field::expect], "100-continue");
       bhttp::request_parser<bhttp::buffer_body> upload_parser(std::move(head));
       upload_parser.body_limit(upload);
-      co_return co_await read_upload(stream, buffer, upload_parser, expects_continue, client, tls);
+      auto slot = in.upload_slot;
+      Incoming read = co_await read_upload(stream, buffer, upload_parser, expects_continue, client, tls);
+      read.upload_slot = std::move(slot);
+      co_return read;
     }
     bhttp::request_parser<bhttp::string_body> parser(std::move(head));
     parser.body_limit(cfg.body_limit);
@@ -397,13 +412,15 @@ struct Server::Impl {
       bool log_client = true;
       bool keep_alive = false;
       ++inflight;
-      if (ec) {
+      bool refused = ec || in.refused;
+      if (refused) {
         req.request_id = new_request_id();
         req.client = client;
-        auto kind = ec == bhttp::error::body_limit     ? Error::Kind::payload_too_large
+        auto kind = in.refused                         ? *in.refused
+                    : ec == bhttp::error::body_limit   ? Error::Kind::payload_too_large
                     : ec == bhttp::error::header_limit ? Error::Kind::payload_too_large
                                                        : Error::Kind::bad_path;
-        res = problem(Error::of(kind, ec.message()), req);
+        res = problem(Error::of(kind, in.refused ? "too many uploads at once" : ec.message()), req);
         if (ec == bhttp::error::header_limit) res.status = 431;
       } else {
         try {
@@ -428,7 +445,7 @@ struct Server::Impl {
       (void)written;
       bool complete = !wec && (!streamed || co_await write_stream(stream, res));
       --inflight;
-      if (ec && complete) co_await discard_unread(stream);
+      if (refused && complete) co_await discard_unread(stream);
       if (!complete || !keep_alive) break;
     }
     co_await close(stream);

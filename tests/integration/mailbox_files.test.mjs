@@ -164,3 +164,32 @@ test('file contents and names leave no readable trace at rest', async () => {
   assert.equal(r.status, 201, r.text);
   assertNoMarkers(server, [...markers, 'ANTQMARKER']);
 });
+
+test('uploads in progress are bounded: beyond the citizens\' queue a new one gets 503 at once', async () => {
+  const { connect } = await import('node:net');
+  const { port } = new URL(server.url);
+  const head = (length) => `POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${length}\r\n\r\n`;
+  // Slow senders: each holds an upload slot with a body that never finishes.
+  const slow = [];
+  const answer = (socket) => new Promise((resolve) => {
+    let text = '';
+    socket.on('data', (d) => { text += d; if (text.includes('\r\n\r\n')) resolve(text); });
+    socket.on('close', () => resolve(text));
+  });
+  let refused = null;
+  for (let i = 0; i < 40 && !refused; i++) {
+    const s = connect(Number(port), '127.0.0.1');
+    await new Promise((ok) => s.once('connect', ok));
+    const reply = answer(s);
+    s.write(head(1000000) + '--b\r\n');
+    const quick = await Promise.race([reply, new Promise((ok) => setTimeout(() => ok(null), 300))]);
+    if (quick) refused = quick; else slow.push(s);
+  }
+  assert.ok(refused, 'a new upload was refused');
+  assert.match(refused, /^HTTP\/1\.1 503/);
+  assert.match(refused, /Retry-After: 1/);
+  assert.ok(slow.length >= 4, `${slow.length} uploads were let in first`);
+  for (const s of slow) s.destroy();
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.equal((await send(form(tipJson(), [['ok.pdf', pdf('ok')]]))).status, 201, 'slots come back when they end');
+});
