@@ -102,6 +102,7 @@ std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup) 
 }
 
 std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) {
+  if (q.unit_ids.size() > 1) return list_merged(tx, q, limit, offset);
   db::Params params;
   std::string where = filters(params, q);
   // LIMIT and OFFSET are written as numbers, not parameters: with parameters PostgreSQL's
@@ -110,6 +111,25 @@ std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) 
                     " OFFSET " + std::to_string(offset);
   std::vector<TipRow> out;
   for (const auto& r : tx.query(db::Query{"tips.list", sql}, params.values())) out.push_back(from_row(r));
+  return out;
+}
+
+// Several communes (a merged commune keeps its own tips): one index scan per commune,
+// merged, instead of sorting all their tips.
+std::vector<TipRow> list_merged(db::Tx& tx, const ListQuery& q, int limit, int offset) {
+  db::Params params;
+  std::string parts;
+  std::string enough = std::to_string(limit + offset);
+  for (std::size_t i = 0; i < q.unit_ids.size(); ++i) {
+    ListQuery one = q;
+    one.unit_ids = {q.unit_ids[i]};
+    parts += std::string(i ? " UNION ALL " : "") + "SELECT * FROM (" TIP_SELECT + filters(params, one) +
+             " ORDER BY t.received_at DESC, t.id DESC LIMIT " + enough + ") p" + std::to_string(i);
+  }
+  std::string sql = "SELECT * FROM (" + parts + ") m ORDER BY m.received_at DESC, m.id DESC LIMIT " +
+                    std::to_string(limit) + " OFFSET " + std::to_string(offset);
+  std::vector<TipRow> out;
+  for (const auto& r : tx.query(db::Query{"tips.list_merged", sql}, params.values())) out.push_back(from_row(r));
   return out;
 }
 
@@ -125,13 +145,13 @@ std::int64_t count(db::Tx& tx, const ListQuery& q) {
   return tx.query(db::Query{"tip_counts.sum", sql}, params.values()).at(0).i64(0);
 }
 
-std::map<std::string, std::int64_t> counts_by_status(db::Tx& tx, const std::vector<std::int64_t>& unit_ids) {
+std::vector<StatusCount> status_counts(db::Tx& tx, const std::vector<std::int64_t>& unit_ids) {
   db::Params params;
-  std::string sql =
-      "SELECT c.status, SUM(c.n) FROM tip_counts c" + unit_filter(params, unit_ids, "c.unit_id") + " GROUP BY c.status";
-  std::map<std::string, std::int64_t> out;
-  for (const auto& r : tx.query(db::Query{"tip_counts.by_status", sql}, params.values())) {
-    if (r.i64(1) > 0) out[r.text(0)] = r.i64(1);
+  std::string sql = "SELECT c.unit_id, c.status, SUM(c.n) FROM tip_counts c" +
+                    unit_filter(params, unit_ids, "c.unit_id") + " GROUP BY c.unit_id, c.status";
+  std::vector<StatusCount> out;
+  for (const auto& r : tx.query(db::Query{"tip_counts.by_unit_status", sql}, params.values())) {
+    if (r.i64(2) > 0) out.push_back(StatusCount{r.i64(0), r.text(1), r.i64(2)});
   }
   return out;
 }

@@ -49,9 +49,16 @@ std::optional<TipRow> get(db::Tx& tx, std::int64_t id);
 std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup);
 // Tips of units whose path starts with the scope path, newest first.
 std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset);
+std::vector<TipRow> list_merged(db::Tx& tx, const ListQuery& q, int limit, int offset);
 // From the kept counts, unless the query asks for overdue tips.
 std::int64_t count(db::Tx& tx, const ListQuery& q);
-std::map<std::string, std::int64_t> counts_by_status(db::Tx& tx, const std::vector<std::int64_t>& unit_ids);
+struct StatusCount {
+  std::int64_t unit_id = 0;
+  std::string status;
+  std::int64_t n = 0;
+};
+// Kept counts per commune and status (only those above zero).
+std::vector<StatusCount> status_counts(db::Tx& tx, const std::vector<std::int64_t>& unit_ids);
 // Ids in inbox order (for searches, which filter on the decrypted text).
 struct IdRow {
   std::int64_t id = 0;

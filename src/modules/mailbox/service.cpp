@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <cmath>
+#include <set>
 
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/files_repo.hpp"
@@ -350,8 +351,13 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
   TipPage out;
   std::map<std::int64_t, search::CommuneIndex> to_store;
   db_.read([&](db::Tx& tx) {
-    q.unit_ids = repo::communes_in(tx, actor.scope_path);
-    out.counts = repo::counts_by_status(tx, q.unit_ids);
+    // Only the communes that hold tips: usually one, whose index gives the page in order.
+    std::set<std::int64_t> holding;
+    for (const auto& c : repo::status_counts(tx, repo::communes_in(tx, actor.scope_path))) {
+      out.counts[c.status] += c.n;
+      holding.insert(c.unit_id);
+    }
+    q.unit_ids.assign(holding.begin(), holding.end());
     detail::KeyCache keys;
     if (!f.query) {
       out.total = !f.kind && !f.overdue_only ? total_of(out.counts, f.status) : repo::count(tx, q);
