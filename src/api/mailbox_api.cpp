@@ -155,9 +155,9 @@ TipUpload read_tip_upload(Services& s, const http::Request& req) {
   }
   u.files = s.mailbox.file_intake();
   auto fields = read_form_and_files(req, *u.files);
-  auto tip = std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.first == "tip"; });
-  if (tip == fields.end()) throw Error::field("tip", "required");
-  u.body = json::parse_object(tip->second);
+  auto tip = http::field_value(fields, "tip");
+  if (!tip) throw Error::field("tip", "required");
+  u.body = json::parse_object(*tip);
   return u;
 }
 
@@ -219,9 +219,9 @@ void add_mailbox_routes(http::Router& router, Services& s) {
         if (!is_multipart(req)) throw Error::of(Error::Kind::unsupported_media_type, "expected multipart/form-data");
         auto intake = s.mailbox.file_intake();
         auto fields = read_form_and_files(req, *intake);
-        auto receipt = std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.first == "receipt"; });
-        if (receipt == fields.end()) throw Error::field("receipt", "required");
-        s.mailbox.tipster_add_files(receipt->second, *intake);
+        auto receipt = http::field_value(fields, "receipt");
+        if (!receipt) throw Error::field("receipt", "required");
+        s.mailbox.tipster_add_files(*receipt, *intake);
         return no_store(http::Response::json(201, boost::json::object{{"added", intake->files().size()}}));
       },
       citizen_upload);

@@ -119,4 +119,11 @@ std::string Request::text_body(std::size_t limit) const {
   return out;
 }
 
+std::optional<std::string> field_value(const Fields& fields, std::string_view name) {
+  for (const auto& [k, v] : fields) {
+    if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
 }  // namespace antq::http

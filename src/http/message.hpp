@@ -68,5 +68,7 @@ struct Response {
 // The fields of an application/x-www-form-urlencoded body, decoded ('+' is a space).
 // Throws Error invalid_utf8 / malformed when the body is not a form.
 Fields parse_form(std::string_view body);
+// The first value of a field, or nullopt.
+std::optional<std::string> field_value(const Fields& fields, std::string_view name);
 
 }  // namespace antq::http

@@ -19,10 +19,7 @@ using i18n::Locale;
 const http::RouteOptions kCitizen{.blocking = true, .log_client = false, .citizen_pool = true};
 
 std::string form_value(const http::Fields& form, const std::string& name) {
-  for (const auto& [k, v] : form) {
-    if (k == name) return v;
-  }
-  return {};
+  return http::field_value(form, name).value_or("");
 }
 
 std::optional<std::int64_t> id_of(const std::string& s) {

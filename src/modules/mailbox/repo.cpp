@@ -348,4 +348,30 @@ std::vector<std::int64_t> communes_in(db::Tx& tx, const std::string& scope_path)
   return out;
 }
 
+std::optional<SearchIndexRow> search_index(db::Tx& tx, std::int64_t unit_id) {
+  // Binary results: the segment is megabytes, hex would double it.
+  static constexpr db::Query q{
+      "tip_search_index.get",
+      "SELECT unit_key_id, key_sealed, segment, last_tip_id, entries FROM tip_search_index WHERE unit_id = $1", true};
+  auto r = tx.row(q, unit_id);
+  if (!r) return std::nullopt;
+  return SearchIndexRow{unit_id, r->i64(0), r->blob(1), r->blob(2), r->i64(3), r->i64(4)};
+}
+
+void put_search_index(db::Tx& tx, const SearchIndexRow& row, std::int64_t now) {
+  static constexpr db::Query q{
+      "tip_search_index.put",
+      "INSERT INTO tip_search_index (unit_id, unit_key_id, key_sealed, segment, last_tip_id, entries, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (unit_id) DO UPDATE SET unit_key_id = excluded.unit_key_id, "
+      "key_sealed = excluded.key_sealed, segment = excluded.segment, last_tip_id = excluded.last_tip_id, "
+      "entries = excluded.entries, updated_at = excluded.updated_at"};
+  tx.exec(q, row.unit_id, row.unit_key_id, db::Blob{row.key_sealed}, db::Blob{row.segment}, row.last_tip_id,
+          row.entries, now);
+}
+
+void drop_search_index(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{"tip_search_index.drop", "DELETE FROM tip_search_index WHERE unit_id = $1"};
+  tx.exec(q, unit_id);
+}
+
 }  // namespace antq::mailbox::repo

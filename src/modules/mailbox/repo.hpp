@@ -125,6 +125,19 @@ bool delete_tip(db::Tx& tx, std::int64_t id);
 std::map<std::string, int> retention(db::Tx& tx);
 void set_retention(db::Tx& tx, const std::string& kind, int days);
 
+// A commune's encrypted search index (see search.hpp).
+struct SearchIndexRow {
+  std::int64_t unit_id = 0;
+  std::int64_t unit_key_id = 0;
+  std::string key_sealed;
+  std::string segment;
+  std::int64_t last_tip_id = 0;
+  std::int64_t entries = 0;
+};
+std::optional<SearchIndexRow> search_index(db::Tx& tx, std::int64_t unit_id);
+void put_search_index(db::Tx& tx, const SearchIndexRow& row, std::int64_t now);
+void drop_search_index(db::Tx& tx, std::int64_t unit_id);
+
 std::optional<std::string> install_secret(db::Tx& tx, const std::string& name);
 void insert_install_secret(db::Tx& tx, const std::string& name, const std::string& value);
 

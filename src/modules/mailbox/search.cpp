@@ -45,17 +45,15 @@ std::unordered_map<std::int64_t, std::string> decode(const std::string& bytes) {
 
 CommuneIndex load(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
                   std::int64_t unit_id) {
-  static constexpr db::Query q{
-      "tip_search_index.get", "SELECT unit_key_id, key_sealed, segment FROM tip_search_index WHERE unit_id = $1", true};
   CommuneIndex index;
-  auto row = tx.row(q, unit_id);
+  auto row = repo::search_index(tx, unit_id);
   if (!row) return index;
-  auto pair = keys.open(tx, row->i64(0), user_id, user_secret);
+  auto pair = keys.open(tx, row->unit_key_id, user_id, user_secret);
   if (!pair) return index;
-  auto key = crypto::open_sealed(*pair, row->blob(1));
+  auto key = crypto::open_sealed(*pair, row->key_sealed);
   crypto::wipe(pair->secret_key);
   if (!key) return index;
-  auto segment = crypto::open_secretbox(*key, row->blob(2));
+  auto segment = crypto::open_secretbox(*key, row->segment);
   crypto::wipe(*key);
   if (!segment) return index;
   index.text = decode(*segment);
@@ -65,12 +63,6 @@ CommuneIndex load(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std:
 }
 
 void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneIndex& index, std::int64_t now) {
-  static constexpr db::Query q{
-      "tip_search_index.put",
-      "INSERT INTO tip_search_index (unit_id, unit_key_id, key_sealed, segment, last_tip_id, entries, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (unit_id) DO UPDATE SET unit_key_id = excluded.unit_key_id, "
-      "key_sealed = excluded.key_sealed, segment = excluded.segment, last_tip_id = excluded.last_tip_id, "
-      "entries = excluded.entries, updated_at = excluded.updated_at"};
   auto current = keys.current(tx, unit_id);
   if (!current) return;
   std::string key = crypto::random_bytes(crypto::kKeyBytes);
@@ -79,15 +71,14 @@ void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneInde
   crypto::wipe(plain);
   std::int64_t last = 0;
   for (const auto& [id, t] : index.text) last = std::max(last, id);
-  tx.exec(q, unit_id, current->unit_key_id, db::Blob{crypto::seal(current->public_key, key)}, db::Blob{segment}, last,
-          static_cast<std::int64_t>(index.text.size()), now);
+  repo::put_search_index(tx,
+                         repo::SearchIndexRow{unit_id, current->unit_key_id, crypto::seal(current->public_key, key),
+                                              std::move(segment), last, static_cast<std::int64_t>(index.text.size())},
+                         now);
   crypto::wipe(key);
 }
 
-void drop(db::Tx& tx, std::int64_t unit_id) {
-  static constexpr db::Query q{"tip_search_index.drop", "DELETE FROM tip_search_index WHERE unit_id = $1"};
-  tx.exec(q, unit_id);
-}
+void drop(db::Tx& tx, std::int64_t unit_id) { repo::drop_search_index(tx, unit_id); }
 
 std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& user_secret,
                                    const repo::ListQuery& q, const std::string& needle, std::int64_t now,
