@@ -19,9 +19,12 @@ namespace antq::mailbox {
 namespace {
 
 constexpr const char* kReceiptSalt = "receipt_salt";
-// Marks installations whose receipts use kReceiptLimits (older ones keep the interactive
-// limits their receipts were made with).
-constexpr const char* kReceiptKdf = "receipt_kdf_1p32m";
+// Records the Argon2id limits ("passes:bytes") that an installation's receipts are made
+// with. Installations made before it existed keep theirs: one pass over 32 MiB where
+// kLegacyReceiptKdf marks them, the interactive limits otherwise.
+constexpr const char* kReceiptKdf = "receipt_kdf_limits";
+constexpr const char* kLegacyReceiptKdf = "receipt_kdf_1p32m";
+constexpr crypto::KdfLimits kLegacyReceiptLimits{1, 32u << 20};
 constexpr std::int64_t kHour = 3600LL * 1000;
 
 struct TipsterKeys {
@@ -36,6 +39,24 @@ TipsterKeys tipster_keys(const std::string& digits, const ReceiptKdf& kdf) {
   TipsterKeys k{crypto::key_pair_from_seed(seed), crypto::to_hex(crypto::keyed_hash(seed, "antq-receipt-lookup"))};
   crypto::wipe(seed);
   return k;
+}
+
+std::string limits_text(const crypto::KdfLimits& l) {
+  return std::to_string(l.passes) + ":" + std::to_string(l.memory);
+}
+
+crypto::KdfLimits parse_limits(const std::string& text) {
+  auto colon = text.find(':');
+  if (colon == std::string::npos) throw Error::internal("receipt_kdf_limits is not passes:bytes");
+  return crypto::KdfLimits{std::stoull(text.substr(0, colon)),
+                           static_cast<std::size_t>(std::stoull(text.substr(colon + 1)))};
+}
+
+// The limits receipts of this installation are made with (its salt exists).
+crypto::KdfLimits recorded_limits(db::Tx& tx) {
+  if (auto text = repo::install_secret(tx, kReceiptKdf)) return parse_limits(*text);
+  if (repo::install_secret(tx, kLegacyReceiptKdf)) return kLegacyReceiptLimits;
+  return crypto::kInteractiveKdf;
 }
 
 std::string content_json(const NewTip& t) {
@@ -155,25 +176,23 @@ std::optional<std::string> receipt_digits(const std::string& typed) {
   return digits;
 }
 
-ReceiptKdf Service::receipt_kdf(db::Tx& tx) const {
-  if (auto salt = repo::install_secret(tx, kReceiptSalt)) {
-    bool light = repo::install_secret(tx, kReceiptKdf).has_value();
-    return ReceiptKdf{*salt, light ? kReceiptLimits : crypto::kInteractiveKdf};
-  }
+std::optional<ReceiptKdf> recorded_receipt_kdf(db::Tx& tx) {
+  auto salt = repo::install_secret(tx, kReceiptSalt);
+  if (!salt) return std::nullopt;
+  return ReceiptKdf{*salt, recorded_limits(tx)};
+}
+
+ReceiptKdf receipt_kdf(db::Tx& tx) {
+  if (auto kdf = recorded_receipt_kdf(tx)) return *kdf;
   std::string salt = crypto::random_bytes(crypto::kSaltBytes);
   repo::insert_install_secret(tx, kReceiptSalt, salt);
-  repo::insert_install_secret(tx, kReceiptKdf, "1");
+  repo::insert_install_secret(tx, kReceiptKdf, limits_text(kReceiptLimits));
   return ReceiptKdf{salt, kReceiptLimits};
 }
 
 ReceiptKdf Service::receipt_kdf_for_reading() const {
   std::optional<ReceiptKdf> kdf;
-  db_.read([&](db::Tx& tx) {
-    if (auto salt = repo::install_secret(tx, kReceiptSalt)) {
-      bool light = repo::install_secret(tx, kReceiptKdf).has_value();
-      kdf = ReceiptKdf{*salt, light ? kReceiptLimits : crypto::kInteractiveKdf};
-    }
-  });
+  db_.read([&](db::Tx& tx) { kdf = recorded_receipt_kdf(tx); });
   if (kdf) return *kdf;
   db_.write([&](db::Tx& tx) { kdf = receipt_kdf(tx); });
   return *kdf;
