@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <thread>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -119,6 +120,25 @@ int main() {
   auto first = timed(1, [&] { b.ctx->mailbox->list(b.actor, secret, search); });
   auto later = timed(20, [&] { b.ctx->mailbox->list(b.actor, secret, search); });
 
+  // As the server does it: an inbox page hands the index to a background refresh, so
+  // that the search typed after it finds the index ready.
+  std::vector<std::thread> background;
+  b.ctx->mailbox->run_in_background([&](std::function<void()> task) { background.emplace_back(std::move(task)); });
+  b.ctx->db->write([](db::Tx& tx) { tx.execute_script("DELETE FROM tip_search_index"); });
+  started = Clock::now();
+  b.ctx->mailbox->list(b.actor, secret, mailbox::TipFilter{});
+  bool stored = false;
+  while (!stored) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    b.ctx->db->read([&](db::Tx& tx) {
+      stored = tx.row(db::Query{"b.index", "SELECT 1 FROM tip_search_index"}).has_value();
+    });
+  }
+  double refreshed = ms_since(started);
+  for (auto& t : background) t.join();
+  b.ctx->mailbox->run_in_background(nullptr);
+  auto after_page = timed(1, [&] { b.ctx->mailbox->list(b.actor, secret, search); });
+
   started = Clock::now();
   fill(b, 10000, total, false);
   std::cerr << fmt::format("{} tips in all after {:.1f} s\n", total, ms_since(started) / 1000);
@@ -138,6 +158,8 @@ int main() {
                            first[0]);
   std::cout << fmt::format("| search over the text of 10,000 tips, later, median | {:.0f} ms | ≤ 200 ms |\n",
                            percentile(later, 0.5));
+  std::cout << fmt::format("| background refresh of that index after an inbox page | {:.0f} ms | — |\n", refreshed);
+  std::cout << fmt::format("| the first search after it | {:.0f} ms | ≤ 200 ms |\n", after_page[0]);
   std::cout << fmt::format("| inbox page of 50 out of {} tips, p50 / p99 | {:.2f} / {:.2f} ms | p99 ≤ 10 ms |\n", total,
                            percentile(pages, 0.5), percentile(pages, 0.99));
   std::cout << fmt::format("| same, filtered by status, p99 | {:.2f} ms | ≤ 10 ms |\n", percentile(filtered, 0.99));

@@ -4,6 +4,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -16,6 +20,31 @@
 
 namespace antq::app {
 namespace {
+
+// One worker at low priority (nice 10) for the mailbox's background work (search index
+// refreshes); it stops, dropping what has not started, before the services go.
+class BackgroundWorker {
+ public:
+  explicit BackgroundWorker(mailbox::Service& mailbox) : mailbox_(mailbox) {
+    boost::asio::post(pool_, [] {
+      if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) {
+        spdlog::debug("could not lower the background worker's priority");
+      }
+    });
+    mailbox_.run_in_background([this](std::function<void()> task) { boost::asio::post(pool_, std::move(task)); });
+  }
+  ~BackgroundWorker() {
+    mailbox_.run_in_background(nullptr);
+    pool_.stop();
+    pool_.join();
+  }
+  BackgroundWorker(const BackgroundWorker&) = delete;
+  BackgroundWorker& operator=(const BackgroundWorker&) = delete;
+
+ private:
+  mailbox::Service& mailbox_;
+  boost::asio::thread_pool pool_{1};
+};
 
 http::ServerConfig server_config(const Config& c) {
   http::ServerConfig s;
@@ -106,6 +135,7 @@ int serve(Context& ctx) {
   }
   auto cfg = server_config(ctx.config);
   bool tls = !cfg.tls_cert.empty();
+  BackgroundWorker background(*ctx.mailbox);
   http::Server server(cfg, router, files.get(), metrics);
   auto port = server.listen();
   // The mailbox retention purge: at start, then every day, until the server stops.

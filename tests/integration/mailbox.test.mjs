@@ -287,6 +287,31 @@ test('the inbox finds words in the encrypted text, ignoring case and diacritics'
   assert.equal((await other.get('/api/v1/tips?q=diep')).data.total, 0, 'never across communes');
 });
 
+test('an inbox page brings the search index up to date in the background', async () => {
+  const officer = await signedIn(server.url, 'officer.kienthiet');
+  const unit = ids['DEMO-KIENTHIET'];
+  for (let i = 0; i < 18; i++) {
+    const r = await officer.post('/api/v1/tips', { unit_id: unit, kind: 'suggestion', channel: 'phone',
+      description: `Phản ánh ${i}: ${i === 7 ? 'Cầu treo Nà Khà lung lay' : 'Rác thải ven đường'}` });
+    assert.equal(r.status, 201);
+  }
+  const indexed = `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${unit}`;
+  assert.equal(sql(server, indexed), '0', 'no index before the page');
+  assert.equal((await officer.get('/api/v1/tips')).status, 200);
+  let waited = 0;
+  while (sql(server, indexed) !== '1' && waited < 10000) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    waited += 100;
+  }
+  assert.equal(sql(server, indexed), '1', 'stored by the background refresh, before any search');
+  const stamp = sql(server, `SELECT updated_at FROM tip_search_index WHERE unit_id = ${unit}`);
+  const found = await officer.get(`/api/v1/tips?q=${encodeURIComponent('nà khà')}`);
+  assert.equal(found.data.total, 1);
+  assert.ok(found.data.items[0].description.includes('Cầu treo Nà Khà'));
+  assert.equal(sql(server, `SELECT updated_at FROM tip_search_index WHERE unit_id = ${unit}`), stamp,
+    'the search found every tip in the stored index and did not store it again');
+});
+
 test('tips are assigned to officers of the commune only', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
   const id = (await officer.get('/api/v1/tips')).data.items[0].id;

@@ -1,6 +1,9 @@
 #include "modules/mailbox/search.hpp"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 #include "platform/crypto/box.hpp"
@@ -39,6 +42,24 @@ std::unordered_map<std::int64_t, std::string> decode(const std::string& bytes) {
     at += length;
   }
   return out;
+}
+
+std::optional<crypto::KeyPair> pair_for(db::Tx& tx, const Keys& keys, std::int64_t user_id,
+                                        const std::string& user_secret, std::int64_t unit_key_id,
+                                        detail::KeyCache& cache) {
+  auto [it, fresh] = cache.try_emplace(unit_key_id);
+  if (fresh) it->second = keys.open(tx, unit_key_id, user_id, user_secret);
+  return it->second;
+}
+
+// What a search looks in: the description, when and where, folded.
+std::optional<std::string> folded_content(const crypto::KeyPair& pair, const std::string& sealed) {
+  auto content = crypto::open_sealed(pair, sealed);
+  if (!content) return std::nullopt;
+  auto o = boost::json::parse(*content).as_object();
+  crypto::wipe(*content);
+  return text::fold(std::string(o.at("description").as_string()) + " " + std::string(o.at("when").as_string()) + " " +
+                    std::string(o.at("where").as_string()));
 }
 
 }  // namespace
@@ -80,28 +101,75 @@ void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneInde
 
 void drop(db::Tx& tx, std::int64_t unit_id) { repo::drop_search_index(tx, unit_id); }
 
+std::int64_t refresh(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
+                     std::int64_t unit_id, CommuneIndex& index, detail::KeyCache& cache) {
+  std::optional<std::int64_t> first_missing;
+  for (const auto& row : repo::list_ids(tx, repo::ListQuery{{unit_id}, {}, {}, {}})) {
+    if (!index.text.count(row.id)) first_missing = std::min(first_missing.value_or(row.id), row.id);
+  }
+  if (!first_missing) return 0;
+  std::int64_t added = 0;
+  for (const auto& tip : repo::sealed_contents(tx, unit_id, *first_missing - 1)) {
+    if (index.text.count(tip.id)) continue;
+    auto pair = pair_for(tx, keys, user_id, user_secret, tip.unit_key_id, cache);
+    auto folded = pair ? folded_content(*pair, tip.content_sealed) : std::nullopt;
+    if (!folded) continue;
+    index.text.emplace(tip.id, std::move(*folded));
+    ++added;
+  }
+  index.added += added;
+  return added;
+}
+
 std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& user_secret,
-                                   const repo::ListQuery& q, const std::string& needle, std::int64_t now,
-                                   detail::KeyCache& cache, std::map<std::int64_t, CommuneIndex>& to_store) {
+                                   const repo::ListQuery& q, const std::string& needle, detail::KeyCache& cache,
+                                   std::map<std::int64_t, CommuneIndex>& to_store) {
   std::map<std::int64_t, CommuneIndex> indexes;
+  for (auto unit_id : q.unit_ids) {
+    auto& index = indexes[unit_id] = load(tx, keys, actor.user_id, user_secret, unit_id);
+    refresh(tx, keys, actor.user_id, user_secret, unit_id, index, cache);
+  }
   std::vector<std::int64_t> found;
   for (const auto& row : repo::list_ids(tx, q)) {
-    auto [it, fresh] = indexes.try_emplace(row.unit_id);
-    if (fresh) it->second = load(tx, keys, actor.user_id, user_secret, row.unit_id);
-    auto& index = it->second;
-    auto text = index.text.find(row.id);
-    if (text == index.text.end()) {
-      auto v = detail::view_of(tx, keys, actor, user_secret, repo::get(tx, row.id).value(), now, &cache);
-      if (!v.readable) continue;
-      text = index.text.emplace(row.id, text::fold(v.description + " " + v.when + " " + v.where)).first;
-      ++index.added;
-    }
-    if (text->second.find(needle) != std::string::npos) found.push_back(row.id);
+    auto index = indexes.find(row.unit_id);
+    if (index == indexes.end()) continue;
+    auto text = index->second.text.find(row.id);
+    if (text != index->second.text.end() && text->second.find(needle) != std::string::npos) found.push_back(row.id);
   }
   for (auto& [unit_id, index] : indexes) {
     if (index.added >= kRebuildAfter) to_store.emplace(unit_id, std::move(index));
   }
   return found;
+}
+
+std::vector<std::int64_t> Refreshes::begin(const std::map<std::int64_t, std::int64_t>& tips_by_unit) {
+  std::lock_guard lock(mutex_);
+  std::vector<std::int64_t> out;
+  for (const auto& [unit_id, tips] : tips_by_unit) {
+    auto last = tips_at_last_.find(unit_id);
+    if (running_.count(unit_id) || (last != tips_at_last_.end() && std::abs(tips - last->second) < kRebuildAfter)) {
+      continue;
+    }
+    running_.insert(unit_id);
+    tips_at_last_[unit_id] = tips;
+    out.push_back(unit_id);
+  }
+  return out;
+}
+
+void Refreshes::end(std::int64_t unit_id) {
+  {
+    std::lock_guard lock(mutex_);
+    running_.erase(unit_id);
+  }
+  idle_.notify_all();
+}
+
+void Refreshes::wait_for(const std::vector<std::int64_t>& unit_ids, std::chrono::milliseconds limit) {
+  std::unique_lock lock(mutex_);
+  idle_.wait_for(lock, limit, [&] {
+    return std::none_of(unit_ids.begin(), unit_ids.end(), [&](std::int64_t id) { return running_.count(id) > 0; });
+  });
 }
 
 }  // namespace antq::mailbox::search

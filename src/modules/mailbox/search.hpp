@@ -5,8 +5,12 @@
 // tips of a commune in one secret box whose random key is sealed to the commune's key:
 // a search opens one box, then only the tips added since. Searches rebuild it when many
 // tips were added; purging tips drops it (it would otherwise keep their text).
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,14 +39,40 @@ void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneInde
 // Drops the stored index of a commune (after tips were deleted).
 void drop(db::Tx& tx, std::int64_t unit_id);
 
+// Adds to `index` the folded text of the commune's tips missing from it, opened with the
+// officer's key (one query for their sealed content); returns how many were added.
+// Tips the officer cannot open stay out.
+std::int64_t refresh(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
+                     std::int64_t unit_id, CommuneIndex& index, detail::KeyCache& cache);
+
 // Ids of the tips of `q` whose folded text holds `needle`, in inbox order: from each
 // commune's stored index, opening only the tips missing from it. Indexes that gained
 // kRebuildAfter entries or more are moved into `to_store` (to store after the read).
 std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& user_secret,
-                                   const repo::ListQuery& q, const std::string& needle, std::int64_t now,
-                                   detail::KeyCache& cache, std::map<std::int64_t, CommuneIndex>& to_store);
+                                   const repo::ListQuery& q, const std::string& needle, detail::KeyCache& cache,
+                                   std::map<std::int64_t, CommuneIndex>& to_store);
 
 // When a search should store its index again.
 constexpr std::int64_t kRebuildAfter = 16;
+
+// Background refreshes of communes' indexes (after an officer's inbox page), so that the
+// first search after many new tips does not open them all: one at a time per commune,
+// the first time a commune is seen and then whenever its number of tips moved by
+// kRebuildAfter or more since its last refresh. Searches wait for a refresh in progress
+// instead of opening the same tips beside it.
+class Refreshes {
+ public:
+  // The communes to refresh now, from their numbers of tips; they are marked in progress.
+  std::vector<std::int64_t> begin(const std::map<std::int64_t, std::int64_t>& tips_by_unit);
+  void end(std::int64_t unit_id);
+  // Waits until none of these communes is being refreshed (at most `limit`).
+  void wait_for(const std::vector<std::int64_t>& unit_ids, std::chrono::milliseconds limit);
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable idle_;
+  std::set<std::int64_t> running_;
+  std::map<std::int64_t, std::int64_t> tips_at_last_;
+};
 
 }  // namespace antq::mailbox::search

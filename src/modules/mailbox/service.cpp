@@ -1,5 +1,6 @@
 #include "modules/mailbox/service.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
 #include <cmath>
@@ -26,6 +27,7 @@ constexpr const char* kReceiptKdf = "receipt_kdf_limits";
 constexpr const char* kLegacyReceiptKdf = "receipt_kdf_1p32m";
 constexpr crypto::KdfLimits kLegacyReceiptLimits{1, 32u << 20};
 constexpr std::int64_t kHour = 3600LL * 1000;
+using namespace std::chrono_literals;
 
 struct TipsterKeys {
   crypto::KeyPair pair;
@@ -198,6 +200,19 @@ ReceiptKdf Service::receipt_kdf_for_reading() const {
   return *kdf;
 }
 
+Service::Service(db::Database& db, const audit::Service& audit, const units::Service& units, const Keys& keys,
+                 const time::Clock& clock, FileLimits file_limits)
+    : db_(db),
+      audit_(audit),
+      units_(units),
+      keys_(keys),
+      clock_(clock),
+      file_limits_(file_limits),
+      wrong_receipts_(clock, 100, 60),
+      refreshes_(std::make_unique<search::Refreshes>()) {}
+
+Service::~Service() = default;
+
 Receipt Service::submit(const NewTip& in, FileIntake* files) {
   return store(in, Channel::web, nullptr, true, files).second;
 }
@@ -369,14 +384,20 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
   repo::ListQuery q{{}, f.status, f.kind, f.overdue_only ? std::optional<std::int64_t>(now) : std::nullopt};
   TipPage out;
   std::map<std::int64_t, search::CommuneIndex> to_store;
+  std::map<std::int64_t, std::int64_t> tips_by_unit;
+  // A search waits for a background refresh of its communes rather than open the same tips.
+  if (f.query) {
+    std::vector<std::int64_t> communes;
+    db_.read([&](db::Tx& tx) { communes = repo::communes_in(tx, actor.scope_path); });
+    refreshes_->wait_for(communes, 10s);
+  }
   db_.read([&](db::Tx& tx) {
     // Only the communes that hold tips: usually one, whose index gives the page in order.
-    std::set<std::int64_t> holding;
     for (const auto& c : repo::status_counts(tx, repo::communes_in(tx, actor.scope_path))) {
       out.counts[c.status] += c.n;
-      holding.insert(c.unit_id);
+      tips_by_unit[c.unit_id] += c.n;
     }
-    q.unit_ids.assign(holding.begin(), holding.end());
+    for (const auto& [unit_id, n] : tips_by_unit) q.unit_ids.push_back(unit_id);
     detail::KeyCache keys;
     if (!f.query) {
       out.total = !f.kind && !f.overdue_only ? total_of(out.counts, f.status) : repo::count(tx, q);
@@ -385,7 +406,7 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
       }
       return;
     }
-    auto ids = search::matching(tx, keys_, actor, user_secret, q, text::fold(*f.query), now, keys, to_store);
+    auto ids = search::matching(tx, keys_, actor, user_secret, q, text::fold(*f.query), keys, to_store);
     out.total = static_cast<std::int64_t>(ids.size());
     auto skip = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(size);
     for (std::size_t i = skip; i < ids.size() && i < skip + static_cast<std::size_t>(size); ++i) {
@@ -398,7 +419,39 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
     for (const auto& t : out.items) ids.push_back(t.id);
     audit_.record(tx, actor, "tip.list", "tip", "", boost::json::serialize(boost::json::object{{"ids", ids}}));
   });
+  if (!f.query) refresh_search_later(actor, user_secret, tips_by_unit);
   return out;
+}
+
+void Service::refresh_search_later(const Actor& actor, const std::string& user_secret,
+                                   const std::map<std::int64_t, std::int64_t>& tips_by_unit) const {
+  if (!background_) return;
+  for (auto unit_id : refreshes_->begin(tips_by_unit)) {
+    // The officer's secret is wiped when the task has run or was dropped unstarted.
+    std::shared_ptr<std::string> secret(new std::string(user_secret), [](std::string* s) {
+      crypto::wipe(*s);
+      delete s;
+    });
+    background_([this, actor, secret, unit_id] {
+      try {
+        refresh_search(actor, *secret, unit_id);
+      } catch (const std::exception& e) {
+        spdlog::warn("search index of unit {} not refreshed: {}", unit_id, e.what());
+      }
+      refreshes_->end(unit_id);
+    });
+  }
+}
+
+void Service::refresh_search(const Actor& actor, const std::string& user_secret, std::int64_t unit_id) const {
+  search::CommuneIndex index;
+  db_.read([&](db::Tx& tx) {
+    detail::KeyCache keys;
+    index = search::load(tx, keys_, actor.user_id, user_secret, unit_id);
+    search::refresh(tx, keys_, actor.user_id, user_secret, unit_id, index, keys);
+  });
+  if (index.added < search::kRebuildAfter) return;
+  db_.write([&](db::Tx& tx) { search::store(tx, keys_, unit_id, index, clock_.now()); });
 }
 
 TipView Service::get(const Actor& actor, const std::string& user_secret, std::int64_t id) const {

@@ -2,6 +2,9 @@
 // The mailbox service: residents submit tips without an account and follow them with a
 // receipt; commune officers read them with the commune's key, which they hold only
 // while signed in. Team members, reviewers, auditors and administrators read no tip.
+#include <functional>
+#include <map>
+#include <memory>
 #include <string>
 
 #include "modules/access.hpp"
@@ -35,17 +38,22 @@ struct ReceiptKdf {
 std::optional<ReceiptKdf> recorded_receipt_kdf(db::Tx& tx);
 ReceiptKdf receipt_kdf(db::Tx& tx);
 
+namespace search {
+class Refreshes;
+}
+
 class Service {
  public:
   Service(db::Database& db, const audit::Service& audit, const units::Service& units, const Keys& keys,
-          const time::Clock& clock, FileLimits file_limits = {})
-      : db_(db),
-        audit_(audit),
-        units_(units),
-        keys_(keys),
-        clock_(clock),
-        file_limits_(file_limits),
-        wrong_receipts_(clock, 100, 60) {}
+          const time::Clock& clock, FileLimits file_limits = {});
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  // Where the server runs background work (a single worker that it stops before the
+  // service goes). Without it (commands, tests) searches refresh indexes themselves.
+  using Background = std::function<void(std::function<void()>)>;
+  void run_in_background(Background post) { background_ = std::move(post); }
 
   // A tip from a resident (no account). Throws validation errors naming each field;
   // nothing is stored then. Slow on purpose: the receipt's Argon2id derivation.
@@ -125,6 +133,11 @@ class Service {
   // The tip behind a receipt and the tipster's key pair; throws not_found (throttled).
   struct TipsterAccess;
   TipsterAccess tipster_access(const std::string& receipt);
+  // Brings the search indexes of these communes up to date in the background (see
+  // search::Refreshes), with the officer's key while the officer's request lasts.
+  void refresh_search_later(const Actor& actor, const std::string& user_secret,
+                            const std::map<std::int64_t, std::int64_t>& tips_by_unit) const;
+  void refresh_search(const Actor& actor, const std::string& user_secret, std::int64_t unit_id) const;
   // Validates and stores a tip; `actor` is null for residents.
   std::pair<std::int64_t, Receipt> store(const NewTip& tip, Channel channel, const Actor* actor, bool with_receipt,
                                          FileIntake* files);
@@ -136,6 +149,8 @@ class Service {
   const time::Clock& clock_;
   FileLimits file_limits_;
   accounts::Throttle wrong_receipts_;
+  Background background_;
+  std::unique_ptr<search::Refreshes> refreshes_;
 };
 
 struct Service::TipsterAccess {

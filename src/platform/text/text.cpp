@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -104,7 +105,7 @@ std::optional<std::string> fold_latin(std::string_view utf8) {
 
 }  // namespace
 
-std::string fold(std::string_view utf8) {
+std::string fold_reference(std::string_view utf8) {
   if (auto fast = fold_latin(utf8)) return *fast;
   icu::UnicodeString s = from_utf8(utf8);
   // Latin-ASCII maps đ/Đ to d/D already; keep the explicit rule for clarity.
@@ -125,6 +126,78 @@ std::string fold(std::string_view utf8) {
     out.push_back(ch);
   }
   return out;
+}
+
+namespace {
+
+// What one code point folds to, for the code points of Latin and Vietnamese text (below
+// U+2100): a lower case ASCII character, nothing (combining marks), a space, or
+// kOtherChar when the whole text needs the reference path. Made once from the reference
+// rules (NFD, marks dropped, đ → d), so that both paths give the same keys.
+constexpr UChar32 kTableEnd = 0x2100;
+constexpr char kDropChar = 0;
+constexpr char kSpaceChar = 1;
+constexpr char kOtherChar = 2;
+
+char fold_code_point(UChar32 c) {
+  if (c >= 0xD800 && c <= 0xDFFF) return kOtherChar;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return kOtherChar;
+  icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString(c), status);
+  if (U_FAILURE(status)) return kOtherChar;
+  char out = kDropChar;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    UChar32 d = decomposed.char32At(i);
+    if (u_getCombiningClass(d) != 0 || u_charType(d) == U_NON_SPACING_MARK) continue;
+    if (d == 0x0110 || d == 0x0111) d = 'd';
+    if (is_space(d)) return kSpaceChar;
+    if (d >= 0x80 || out != kDropChar || d <= kOtherChar) return kOtherChar;
+    out = static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d);
+  }
+  return out;
+}
+
+const std::array<char, kTableEnd>& fold_table() {
+  static const std::array<char, kTableEnd> table = [] {
+    std::array<char, kTableEnd> t{};
+    for (UChar32 c = 0; c < kTableEnd; ++c) t[static_cast<std::size_t>(c)] = fold_code_point(c);
+    return t;
+  }();
+  return table;
+}
+
+// The table's way: one pass over the bytes; nullopt when a code point is not in it.
+std::optional<std::string> fold_by_table(std::string_view utf8) {
+  const auto& table = fold_table();
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || c >= kTableEnd) return std::nullopt;
+    char folded = table[static_cast<std::size_t>(c)];
+    if (folded == kOtherChar) return std::nullopt;
+    if (folded == kDropChar) continue;
+    if (folded == kSpaceChar) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(folded);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+  if (auto fast = fold_by_table(utf8)) return *fast;
+  return fold_reference(utf8);
 }
 
 std::string clean(std::string_view utf8) {

@@ -55,6 +55,39 @@ TEST(Fold, FoldsDecomposedInputLikePrecomposed) {
   EXPECT_EQ(fold("\xC4\x90ie\xCC\xA3\xCC\x82p"), "diep");
 }
 
+// fold() takes a table for Latin text; every code point it covers must fold as the
+// reference (ICU normalisation) does, alone and between letters and spaces.
+TEST(Fold, TableAgreesWithTheReferenceForEveryCodePointItCovers) {
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    if (c < 0x80) {
+      s += static_cast<char>(c);
+    } else if (c < 0x800) {
+      s += static_cast<char>(0xC0 | (c >> 6));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+  };
+  int compared = 0;
+  for (char32_t c = 1; c < 0x2200; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    for (const std::string& text : {utf8(c), "Ab " + utf8(c) + "c  d", utf8(c) + " " + utf8(c) + "x"}) {
+      ASSERT_EQ(fold(text), fold_reference(text)) << "code point U+" << std::hex << static_cast<unsigned>(c);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 20000);
+  const std::string sample =
+      "Đêm 12/3, tại thôn Khuôn Điển, ông NGUYỄN VĂN Điệp (khoảng 45 tuổi) thấy xe máy lạ: «biển số 22B1-123.45» — "
+      "người ngồi sau đội mũ bảo hiểm; Ư Ơ ư ơ Ă Â ă â Ê Ô ê ô ợ ằ ẫ ỹ ỵ.\tHết\n";
+  EXPECT_EQ(fold(sample), fold_reference(sample));
+  EXPECT_EQ(fold("Mười ☎ 113 ở Tân Trào"), fold_reference("Mười ☎ 113 ở Tân Trào")) << "outside the table";
+}
+
 TEST(Nfc, ComposesCombiningSequences) {
   const std::vector<Case> table = {
       {"e\xCC\x81", "\xC3\xA9"},                        // e + acute -> é
