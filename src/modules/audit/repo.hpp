@@ -14,8 +14,8 @@ struct Head {
 
 // Claims the next id: locks the head row until the transaction ends.
 Head claim_next(db::Tx& tx);
-void insert(db::Tx& tx, const Entry& e);
-void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash);
+// Inserts the entry and makes it the chain's head.
+void append(db::Tx& tx, const Entry& e);
 Head head(db::Tx& tx);
 Page list(db::Tx& tx, const Filter& filter);
 // Calls `visit` for every entry in id order, in pages (never the whole log in memory).

@@ -30,8 +30,7 @@ void Service::record(db::Tx& tx, Entry entry) const {
   entry.at = clock_.now();
   entry.prev_hash = head.last_hash;
   entry.hash = crypto::blake2b_hex(canonical(entry));
-  repo::insert(tx, entry);
-  repo::set_head(tx, entry.id, entry.hash);
+  repo::append(tx, entry);
 }
 
 void Service::record(db::Tx& tx, const Actor& actor, std::string action, std::string entity, std::string entity_id,

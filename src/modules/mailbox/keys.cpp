@@ -195,12 +195,12 @@ std::optional<UnitPublicKey> Keys::current(db::Tx& tx, std::int64_t unit_id) con
 std::optional<crypto::KeyPair> Keys::open(db::Tx& tx, std::int64_t unit_key_id, std::int64_t user_id,
                                           const std::string& user_secret) const {
   if (user_secret.empty()) return std::nullopt;
-  auto grant = keys_repo::grant(tx, unit_key_id, user_id);
-  auto key = keys_repo::get(tx, unit_key_id);
-  if (!grant || !key) return std::nullopt;
-  auto secret = crypto::open_sealed(crypto::KeyPair{grant->recipient_public_key, user_secret}, grant->sealed_secret);
+  auto found = keys_repo::grant(tx, unit_key_id, user_id);
+  if (!found) return std::nullopt;
+  const auto& grant = found->grant;
+  auto secret = crypto::open_sealed(crypto::KeyPair{grant.recipient_public_key, user_secret}, grant.sealed_secret);
   if (!secret) return std::nullopt;
-  return crypto::KeyPair{key->public_key, *secret};
+  return crypto::KeyPair{found->unit_public_key, *secret};
 }
 
 void Keys::revoke_user(db::Tx& tx, std::int64_t user_id) const { keys_repo::delete_grants_of(tx, user_id); }

@@ -51,13 +51,15 @@ void clear_recovery(db::Tx& tx, std::int64_t unit_key_id) {
   tx.exec(q, unit_key_id, db::Blob{});
 }
 
-std::optional<GrantRow> grant(db::Tx& tx, std::int64_t unit_key_id, std::int64_t user_id) {
-  static constexpr db::Query q{"unit_key_grants.get",
-                               "SELECT unit_key_id, user_id, recipient_public_key, sealed_secret FROM unit_key_grants "
-                               "WHERE unit_key_id = $1 AND user_id = $2"};
+std::optional<GrantWithKey> grant(db::Tx& tx, std::int64_t unit_key_id, std::int64_t user_id) {
+  static constexpr db::Query q{
+      "unit_key_grants.get",
+      "SELECT g.unit_key_id, g.user_id, g.recipient_public_key, g.sealed_secret, k.public_key "
+      "FROM unit_key_grants g JOIN unit_keys k ON k.id = g.unit_key_id WHERE g.unit_key_id = $1 AND g.user_id = $2",
+      true};
   auto r = tx.row(q, unit_key_id, user_id);
   if (!r) return std::nullopt;
-  return GrantRow{r->i64(0), r->i64(1), r->blob(2), r->blob(3)};
+  return GrantWithKey{GrantRow{r->i64(0), r->i64(1), r->blob(2), r->blob(3)}, r->blob(4)};
 }
 
 std::vector<GrantRow> grants_of_unit(db::Tx& tx, std::int64_t unit_id) {

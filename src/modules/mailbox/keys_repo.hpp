@@ -33,7 +33,13 @@ struct GrantRow {
   std::string recipient_public_key;
   std::string sealed_secret;
 };
-std::optional<GrantRow> grant(db::Tx& tx, std::int64_t unit_key_id, std::int64_t user_id);
+// A user's grant of a key version, with that version's public key (one query: every
+// tip page opens one).
+struct GrantWithKey {
+  GrantRow grant;
+  std::string unit_public_key;
+};
+std::optional<GrantWithKey> grant(db::Tx& tx, std::int64_t unit_key_id, std::int64_t user_id);
 std::vector<GrantRow> grants_of_unit(db::Tx& tx, std::int64_t unit_id);
 void upsert_grant(db::Tx& tx, const GrantRow& g, std::optional<std::int64_t> granted_by, std::int64_t now);
 void delete_grants_of(db::Tx& tx, std::int64_t user_id);

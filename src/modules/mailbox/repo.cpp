@@ -88,14 +88,14 @@ std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_look
 }
 
 std::optional<TipRow> get(db::Tx& tx, std::int64_t id) {
-  static constexpr db::Query q{"tips.get", TIP_SELECT " WHERE t.id = $1"};
+  static constexpr db::Query q{"tips.get", TIP_SELECT " WHERE t.id = $1", true};
   auto r = tx.row(q, id);
   if (!r) return std::nullopt;
   return from_row(*r);
 }
 
 std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup) {
-  static constexpr db::Query q{"tips.by_receipt", TIP_SELECT " WHERE t.receipt_lookup = $1"};
+  static constexpr db::Query q{"tips.by_receipt", TIP_SELECT " WHERE t.receipt_lookup = $1", true};
   auto r = tx.row(q, receipt_lookup);
   if (!r) return std::nullopt;
   return from_row(*r);
@@ -110,7 +110,7 @@ std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) 
   std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT " + std::to_string(limit) +
                     " OFFSET " + std::to_string(offset);
   std::vector<TipRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list", sql}, params.values())) out.push_back(from_row(r));
+  for (const auto& r : tx.query(db::Query{"tips.list", sql, true}, params.values())) out.push_back(from_row(r));
   return out;
 }
 
@@ -129,7 +129,7 @@ std::vector<TipRow> list_merged(db::Tx& tx, const ListQuery& q, int limit, int o
   std::string sql = "SELECT * FROM (" + parts + ") m ORDER BY m.received_at DESC, m.id DESC LIMIT " +
                     std::to_string(limit) + " OFFSET " + std::to_string(offset);
   std::vector<TipRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list_merged", sql}, params.values())) out.push_back(from_row(r));
+  for (const auto& r : tx.query(db::Query{"tips.list_merged", sql, true}, params.values())) out.push_back(from_row(r));
   return out;
 }
 
@@ -145,13 +145,16 @@ std::int64_t count(db::Tx& tx, const ListQuery& q) {
   return tx.query(db::Query{"tip_counts.sum", sql}, params.values()).at(0).i64(0);
 }
 
-std::vector<StatusCount> status_counts(db::Tx& tx, const std::vector<std::int64_t>& unit_ids) {
-  db::Params params;
-  std::string sql = "SELECT c.unit_id, c.status, SUM(c.n) FROM tip_counts c" +
-                    unit_filter(params, unit_ids, "c.unit_id") + " GROUP BY c.unit_id, c.status";
+std::vector<StatusCount> status_counts(db::Tx& tx, const std::string& scope_path) {
+  static constexpr db::Query q{"tip_counts.in_scope",
+                               "SELECT c.unit_id, u.kind, c.status, SUM(c.n) FROM tip_counts c JOIN units u ON u.id = "
+                               "c.unit_id WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+                               "GROUP BY c.unit_id, u.kind, c.status"};
   std::vector<StatusCount> out;
-  for (const auto& r : tx.query(db::Query{"tip_counts.by_unit_status", sql}, params.values())) {
-    if (r.i64(2) > 0) out.push_back(StatusCount{r.i64(0), r.text(1), r.i64(2)});
+  for (const auto& r : tx.rows(q, scope_path)) {
+    auto kind = units::kind_from_code(r.text(1));
+    if (kind && units::is_commune_level(*kind) && r.i64(3) > 0)
+      out.push_back(StatusCount{r.i64(0), r.text(2), r.i64(3)});
   }
   return out;
 }
@@ -161,7 +164,7 @@ std::vector<IdRow> list_ids(db::Tx& tx, const ListQuery& q) {
   std::string sql =
       "SELECT t.id, t.unit_id FROM tips t" + filters(params, q) + " ORDER BY t.received_at DESC, t.id DESC";
   std::vector<IdRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list_ids", sql}, params.values())) {
+  for (const auto& r : tx.query(db::Query{"tips.list_ids", sql, true}, params.values())) {
     out.push_back(IdRow{r.i64(0), r.i64(1)});
   }
   return out;

@@ -57,8 +57,8 @@ struct StatusCount {
   std::string status;
   std::int64_t n = 0;
 };
-// Kept counts per commune and status (only those above zero).
-std::vector<StatusCount> status_counts(db::Tx& tx, const std::vector<std::int64_t>& unit_ids);
+// Tips per commune and status in a scope (commune-level units only; none at zero).
+std::vector<StatusCount> status_counts(db::Tx& tx, const std::string& scope_path);
 // Ids in inbox order (for searches, which filter on the decrypted text).
 struct IdRow {
   std::int64_t id = 0;

@@ -393,7 +393,7 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
   }
   db_.read([&](db::Tx& tx) {
     // Only the communes that hold tips: usually one, whose index gives the page in order.
-    for (const auto& c : repo::status_counts(tx, repo::communes_in(tx, actor.scope_path))) {
+    for (const auto& c : repo::status_counts(tx, actor.scope_path)) {
       out.counts[c.status] += c.n;
       tips_by_unit[c.unit_id] += c.n;
     }
