@@ -29,6 +29,7 @@ void add_auth_routes(http::Router& router, Services& s) {
     c.client = req.client;
     r.finish();
     auto session = s.accounts.login(c);
+    s.mailbox.prepare_search(accounts::Service::actor_of(session.user), session.box_secret_key);
     req.locale = i18n::locale_from_code(session.user.locale);
     auto res = http::Response::json(200, session_json(session));
     res.set("Set-Cookie", session_cookie(s, req, session.token, s.session_hours * 3600));

@@ -287,7 +287,7 @@ test('the inbox finds words in the encrypted text, ignoring case and diacritics'
   assert.equal((await other.get('/api/v1/tips?q=diep')).data.total, 0, 'never across communes');
 });
 
-test('an inbox page brings the search index up to date in the background', async () => {
+test('an inbox page and a sign-in bring the search index up to date in the background', async () => {
   const officer = await signedIn(server.url, 'officer.kienthiet');
   const unit = ids['DEMO-KIENTHIET'];
   for (let i = 0; i < 18; i++) {
@@ -310,6 +310,21 @@ test('an inbox page brings the search index up to date in the background', async
   assert.ok(found.data.items[0].description.includes('Cầu treo Nà Khà'));
   assert.equal(sql(server, `SELECT updated_at FROM tip_search_index WHERE unit_id = ${unit}`), stamp,
     'the search found every tip in the stored index and did not store it again');
+
+  const entries = () => Number(sql(server, `SELECT entries FROM tip_search_index WHERE unit_id = ${unit}`));
+  const before = entries();
+  for (let i = 0; i < 17; i++) {
+    assert.equal((await officer.post('/api/v1/tips', { unit_id: unit, kind: 'suggestion', channel: 'phone',
+      description: `Phản ánh thêm ${i}` })).status, 201);
+  }
+  assert.equal(entries(), before, 'registering tips does not touch the index');
+  await signedIn(server.url, 'officer.kienthiet');
+  waited = 0;
+  while (entries() !== before + 17 && waited < 10000) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    waited += 100;
+  }
+  assert.equal(entries(), before + 17, 'signing in brought the index up to date, with no page and no search');
 });
 
 test('tips are assigned to officers of the commune only', async () => {

@@ -423,6 +423,20 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
   return out;
 }
 
+void Service::prepare_search(const Actor& actor, const std::string& user_secret) const {
+  if (!background_ || !actor.is(Role::officer)) return;
+  std::map<std::int64_t, std::int64_t> tips_by_unit;
+  try {
+    db_.read([&](db::Tx& tx) {
+      for (const auto& c : repo::status_counts(tx, actor.scope_path)) tips_by_unit[c.unit_id] += c.n;
+    });
+  } catch (const std::exception& e) {
+    spdlog::warn("search indexes not prepared at sign-in: {}", e.what());
+    return;
+  }
+  refresh_search_later(actor, user_secret, tips_by_unit);
+}
+
 void Service::refresh_search_later(const Actor& actor, const std::string& user_secret,
                                    const std::map<std::int64_t, std::int64_t>& tips_by_unit) const {
   if (!background_) return;

@@ -66,6 +66,9 @@ class Service {
   // Commune officers: tips of the communes in their scope, newest first, opened with
   // `user_secret` (the officer's own secret key from the session).
   TipPage list(const Actor& actor, const std::string& user_secret, const TipFilter& filter) const;
+  // After an officer signs in: the search indexes of the officer's communes are brought
+  // up to date in the background (nothing without background work, or for other roles).
+  void prepare_search(const Actor& actor, const std::string& user_secret) const;
   // One tip with its history and conversation; audited as a read of sensitive data.
   TipView get(const Actor& actor, const std::string& user_secret, std::int64_t id) const;
 
