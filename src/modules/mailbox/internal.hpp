@@ -20,6 +20,8 @@ crypto::KeyPair unit_key(db::Tx& tx, const Keys& keys, const Actor& actor, const
                          std::int64_t unit_key_id);
 // Commune key pairs opened during one request, by version (an X25519 operation each).
 using KeyCache = std::map<std::int64_t, std::optional<crypto::KeyPair>>;
+// Wipes the secret keys a request opened.
+void wipe(KeyCache& cache);
 
 TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret, const repo::TipRow& r,
                 std::int64_t now, KeyCache* cache = nullptr);

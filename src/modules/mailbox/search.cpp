@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_set>
 
 #include "platform/crypto/box.hpp"
 #include "platform/crypto/crypto.hpp"
@@ -83,20 +84,40 @@ CommuneIndex load(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std:
   return index;
 }
 
-void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneIndex& index, std::int64_t now) {
+std::optional<SealedIndex> seal(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneIndex& index) {
   auto current = keys.current(tx, unit_id);
-  if (!current) return;
+  if (!current) return std::nullopt;
   std::string key = crypto::random_bytes(crypto::kKeyBytes);
   std::string plain = encode(index.text);
-  std::string segment = crypto::secretbox(key, plain);
+  SealedIndex sealed;
+  sealed.row = repo::SearchIndexRow{unit_id,
+                                    current->unit_key_id,
+                                    crypto::seal(current->public_key, key),
+                                    crypto::secretbox(key, plain),
+                                    0,
+                                    static_cast<std::int64_t>(index.text.size())};
   crypto::wipe(plain);
-  std::int64_t last = 0;
-  for (const auto& [id, t] : index.text) last = std::max(last, id);
-  repo::put_search_index(tx,
-                         repo::SearchIndexRow{unit_id, current->unit_key_id, crypto::seal(current->public_key, key),
-                                              std::move(segment), last, static_cast<std::int64_t>(index.text.size())},
-                         now);
   crypto::wipe(key);
+  for (const auto& [id, t] : index.text) {
+    sealed.row.last_tip_id = std::max(sealed.row.last_tip_id, id);
+    sealed.ids.push_back(id);
+  }
+  return sealed;
+}
+
+bool store(db::Tx& tx, const SealedIndex& sealed, std::int64_t now) {
+  std::unordered_set<std::int64_t> present;
+  for (const auto& row : repo::list_ids(tx, repo::ListQuery{{sealed.row.unit_id}, {}, {}, {}})) present.insert(row.id);
+  for (auto id : sealed.ids) {
+    if (!present.count(id)) return false;  // purged since it was read: the index must not keep its text
+  }
+  repo::put_search_index(tx, sealed.row, now);
+  return true;
+}
+
+void wipe(CommuneIndex& index) {
+  for (auto& [id, text] : index.text) crypto::wipe(text);
+  index.text.clear();
 }
 
 void drop(db::Tx& tx, std::int64_t unit_id) { repo::drop_search_index(tx, unit_id); }
@@ -137,7 +158,11 @@ std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& ac
     if (text != index->second.text.end() && text->second.find(needle) != std::string::npos) found.push_back(row.id);
   }
   for (auto& [unit_id, index] : indexes) {
-    if (index.added >= kRebuildAfter) to_store.emplace(unit_id, std::move(index));
+    if (index.added >= kRebuildAfter) {
+      to_store.emplace(unit_id, std::move(index));
+    } else {
+      wipe(index);
+    }
   }
   return found;
 }
@@ -147,20 +172,27 @@ std::vector<std::int64_t> Refreshes::begin(const std::map<std::int64_t, std::int
   std::vector<std::int64_t> out;
   for (const auto& [unit_id, tips] : tips_by_unit) {
     auto last = tips_at_last_.find(unit_id);
-    if (running_.count(unit_id) || (last != tips_at_last_.end() && std::abs(tips - last->second) < kRebuildAfter)) {
+    if (queued_.count(unit_id) || (last != tips_at_last_.end() && std::abs(tips - last->second) < kRebuildAfter)) {
       continue;
     }
-    running_.insert(unit_id);
+    queued_.insert(unit_id);
     tips_at_last_[unit_id] = tips;
     out.push_back(unit_id);
   }
   return out;
 }
 
-void Refreshes::end(std::int64_t unit_id) {
+void Refreshes::start(std::int64_t unit_id) {
+  std::lock_guard lock(mutex_);
+  running_.insert(unit_id);
+}
+
+void Refreshes::end(std::int64_t unit_id, bool done) {
   {
     std::lock_guard lock(mutex_);
+    queued_.erase(unit_id);
     running_.erase(unit_id);
+    if (!done) tips_at_last_.erase(unit_id);  // the next page tries again
   }
   idle_.notify_all();
 }

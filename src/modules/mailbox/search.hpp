@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -33,8 +34,18 @@ struct CommuneIndex {
 CommuneIndex load(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
                   std::int64_t unit_id);
 
-// Stores `index` for `unit_id`, sealed to the commune's current key.
-void store(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneIndex& index, std::int64_t now);
+// `index` sealed to the commune's current key, ready to store (sealing megabytes takes
+// time: done before the write transaction, which then only stores it).
+struct SealedIndex {
+  repo::SearchIndexRow row;
+  std::vector<std::int64_t> ids;  // the tips it holds
+};
+std::optional<SealedIndex> seal(db::Tx& tx, const Keys& keys, std::int64_t unit_id, const CommuneIndex& index);
+// Stores it, unless a tip it holds was deleted since it was read (the retention purge
+// ran meanwhile: the index must not bring the purged text back). False then.
+bool store(db::Tx& tx, const SealedIndex& sealed, std::int64_t now);
+// Wipes the folded text (plaintext) of an index no longer needed.
+void wipe(CommuneIndex& index);
 
 // Drops the stored index of a commune (after tips were deleted).
 void drop(db::Tx& tx, std::int64_t unit_id);
@@ -55,22 +66,26 @@ std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& ac
 // When a search should store its index again.
 constexpr std::int64_t kRebuildAfter = 16;
 
-// Background refreshes of communes' indexes (after an officer's inbox page), so that the
-// first search after many new tips does not open them all: one at a time per commune,
-// the first time a commune is seen and then whenever its number of tips moved by
-// kRebuildAfter or more since its last refresh. Searches wait for a refresh in progress
-// instead of opening the same tips beside it.
+// Background refreshes of communes' indexes (after an officer's sign-in or inbox page),
+// so that the first search after many new tips does not open them all: one at a time
+// per commune, the first time a commune is seen and then whenever its number of tips
+// moved by kRebuildAfter or more since its last refresh (or the last one failed).
+// Searches wait for a refresh that has started instead of opening the same tips beside
+// it; one still queued does not hold them.
 class Refreshes {
  public:
-  // The communes to refresh now, from their numbers of tips; they are marked in progress.
+  // The communes to refresh now, from their numbers of tips; they are marked queued.
   std::vector<std::int64_t> begin(const std::map<std::int64_t, std::int64_t>& tips_by_unit);
-  void end(std::int64_t unit_id);
+  void start(std::int64_t unit_id);
+  // Ends a refresh begun, run or not; `done` false lets the next page try again.
+  void end(std::int64_t unit_id, bool done);
   // Waits until none of these communes is being refreshed (at most `limit`).
   void wait_for(const std::vector<std::int64_t>& unit_ids, std::chrono::milliseconds limit);
 
  private:
   std::mutex mutex_;
   std::condition_variable idle_;
+  std::set<std::int64_t> queued_;
   std::set<std::int64_t> running_;
   std::map<std::int64_t, std::int64_t> tips_at_last_;
 };

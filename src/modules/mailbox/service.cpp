@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -47,11 +48,18 @@ std::string limits_text(const crypto::KdfLimits& l) {
   return std::to_string(l.passes) + ":" + std::to_string(l.memory);
 }
 
+// "passes:bytes", at least one pass over 8 MiB: anything else is a damaged record, and
+// receipts must never be derived with weaker limits than were meant.
 crypto::KdfLimits parse_limits(const std::string& text) {
+  unsigned long long passes = 0;
+  std::size_t memory = 0;
   auto colon = text.find(':');
-  if (colon == std::string::npos) throw Error::internal("receipt_kdf_limits is not passes:bytes");
-  return crypto::KdfLimits{std::stoull(text.substr(0, colon)),
-                           static_cast<std::size_t>(std::stoull(text.substr(colon + 1)))};
+  const char* end = text.data() + text.size();
+  bool ok = colon != std::string::npos &&
+            std::from_chars(text.data(), text.data() + colon, passes).ptr == text.data() + colon &&
+            std::from_chars(text.data() + colon + 1, end, memory).ptr == end && passes >= 1 && memory >= (8u << 20);
+  if (!ok) throw Error::internal("install_secrets.receipt_kdf_limits is not passes:bytes (>= 1:8388608)");
+  return crypto::KdfLimits{passes, memory};
 }
 
 // The limits receipts of this installation are made with (its salt exists).
@@ -143,6 +151,13 @@ TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::str
     }
   }
   return v;
+}
+
+void wipe(KeyCache& cache) {
+  for (auto& [id, pair] : cache) {
+    if (pair) crypto::wipe(pair->secret_key);
+  }
+  cache.clear();
 }
 
 std::vector<Message> messages_for_officer(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& secret,
@@ -383,13 +398,13 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
   auto now = clock_.now();
   repo::ListQuery q{{}, f.status, f.kind, f.overdue_only ? std::optional<std::int64_t>(now) : std::nullopt};
   TipPage out;
-  std::map<std::int64_t, search::CommuneIndex> to_store;
+  std::vector<search::SealedIndex> to_store;
   std::map<std::int64_t, std::int64_t> tips_by_unit;
   // A search waits for a background refresh of its communes rather than open the same tips.
   if (f.query) {
     std::vector<std::int64_t> communes;
     db_.read([&](db::Tx& tx) { communes = repo::communes_in(tx, actor.scope_path); });
-    refreshes_->wait_for(communes, 10s);
+    refreshes_->wait_for(communes, 5s);
   }
   db_.read([&](db::Tx& tx) {
     // Only the communes that hold tips: usually one, whose index gives the page in order.
@@ -404,17 +419,24 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
       for (const auto& r : repo::list(tx, q, size, (page - 1) * size)) {
         out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, r, now, &keys));
       }
+      detail::wipe(keys);
       return;
     }
-    auto ids = search::matching(tx, keys_, actor, user_secret, q, text::fold(*f.query), keys, to_store);
+    std::map<std::int64_t, search::CommuneIndex> grown;
+    auto ids = search::matching(tx, keys_, actor, user_secret, q, text::fold(*f.query), keys, grown);
     out.total = static_cast<std::int64_t>(ids.size());
     auto skip = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(size);
     for (std::size_t i = skip; i < ids.size() && i < skip + static_cast<std::size_t>(size); ++i) {
       out.items.push_back(detail::view_of(tx, keys_, actor, user_secret, repo::get(tx, ids[i]).value(), now, &keys));
     }
+    for (auto& [unit_id, index] : grown) {
+      if (auto sealed = search::seal(tx, keys_, unit_id, index)) to_store.push_back(std::move(*sealed));
+      search::wipe(index);
+    }
+    detail::wipe(keys);
   });
   db_.write([&](db::Tx& tx) {
-    for (const auto& [unit_id, index] : to_store) search::store(tx, keys_, unit_id, index, now);
+    for (const auto& sealed : to_store) search::store(tx, sealed, now);
     boost::json::array ids;
     for (const auto& t : out.items) ids.push_back(t.id);
     audit_.record(tx, actor, "tip.list", "tip", "", boost::json::serialize(boost::json::object{{"ids", ids}}));
@@ -439,33 +461,50 @@ void Service::prepare_search(const Actor& actor, const std::string& user_secret)
 
 void Service::refresh_search_later(const Actor& actor, const std::string& user_secret,
                                    const std::map<std::int64_t, std::int64_t>& tips_by_unit) const {
-  if (!background_) return;
+  if (!background_ || user_secret.empty()) return;
   for (auto unit_id : refreshes_->begin(tips_by_unit)) {
-    // The officer's secret is wiped when the task has run or was dropped unstarted.
+    // Wiped when the task has run or was dropped unstarted (the server stopping); the
+    // officer's secret stays in memory until then, even if the officer signs out.
     std::shared_ptr<std::string> secret(new std::string(user_secret), [](std::string* s) {
       crypto::wipe(*s);
       delete s;
     });
-    background_([this, actor, secret, unit_id] {
-      try {
-        refresh_search(actor, *secret, unit_id);
-      } catch (const std::exception& e) {
-        spdlog::warn("search index of unit {} not refreshed: {}", unit_id, e.what());
-      }
-      refreshes_->end(unit_id);
-    });
+    // Ends the refresh however the task goes: run, failed, dropped, or never posted.
+    auto refreshes = refreshes_.get();
+    auto done = std::make_shared<bool>(false);
+    std::shared_ptr<void> ending(nullptr, [refreshes, unit_id, done](void*) { refreshes->end(unit_id, *done); });
+    try {
+      background_([this, actor, secret, unit_id, ending, done] {
+        refreshes_->start(unit_id);
+        try {
+          *done = refresh_search(actor, *secret, unit_id);
+        } catch (const std::exception& e) {
+          spdlog::warn("search index of unit {} not refreshed: {}", unit_id, e.what());
+        } catch (...) {
+          spdlog::warn("search index of unit {} not refreshed", unit_id);
+        }
+      });
+    } catch (const std::exception& e) {
+      spdlog::warn("search index of unit {} not queued: {}", unit_id, e.what());
+    }
   }
 }
 
-void Service::refresh_search(const Actor& actor, const std::string& user_secret, std::int64_t unit_id) const {
+bool Service::refresh_search(const Actor& actor, const std::string& user_secret, std::int64_t unit_id) const {
   search::CommuneIndex index;
+  std::optional<search::SealedIndex> sealed;
   db_.read([&](db::Tx& tx) {
     detail::KeyCache keys;
     index = search::load(tx, keys_, actor.user_id, user_secret, unit_id);
     search::refresh(tx, keys_, actor.user_id, user_secret, unit_id, index, keys);
+    detail::wipe(keys);
+    if (index.added >= search::kRebuildAfter) sealed = search::seal(tx, keys_, unit_id, index);
   });
-  if (index.added < search::kRebuildAfter) return;
-  db_.write([&](db::Tx& tx) { search::store(tx, keys_, unit_id, index, clock_.now()); });
+  search::wipe(index);
+  if (!sealed) return true;
+  bool stored = false;
+  db_.write([&](db::Tx& tx) { stored = search::store(tx, *sealed, clock_.now()); });
+  return stored;
 }
 
 TipView Service::get(const Actor& actor, const std::string& user_secret, std::int64_t id) const {

@@ -137,10 +137,11 @@ class Service {
   struct TipsterAccess;
   TipsterAccess tipster_access(const std::string& receipt);
   // Brings the search indexes of these communes up to date in the background (see
-  // search::Refreshes), with the officer's key while the officer's request lasts.
+  // search::Refreshes), with a copy of the officer's secret held until the task ends.
   void refresh_search_later(const Actor& actor, const std::string& user_secret,
                             const std::map<std::int64_t, std::int64_t>& tips_by_unit) const;
-  void refresh_search(const Actor& actor, const std::string& user_secret, std::int64_t unit_id) const;
+  // False when the index could not be stored (a purge ran meanwhile).
+  bool refresh_search(const Actor& actor, const std::string& user_secret, std::int64_t unit_id) const;
   // Validates and stores a tip; `actor` is null for residents.
   std::pair<std::int64_t, Receipt> store(const NewTip& tip, Channel channel, const Actor* actor, bool with_receipt,
                                          FileIntake* files);

@@ -7,6 +7,7 @@
 #include "modules/mailbox/service.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/error.hpp"
 
 namespace antq::mailbox {
 namespace {
@@ -63,6 +64,22 @@ TEST_F(ReceiptKdfTest, InstallationsOfEarlierVersionsKeepTheirLimits) {
   auto marked = recorded();
   EXPECT_EQ(marked->limits.passes, 1u) << "the first lighter limits: one pass over 32 MiB";
   EXPECT_EQ(marked->limits.memory, 32u << 20);
+}
+
+TEST_F(ReceiptKdfTest, ADamagedOrWeakRecordIsRefusedNotUsed) {
+  put_secret("receipt_salt", std::string(crypto::kSaltBytes, 's'));
+  put_secret("receipt_kdf_limits", "1:8");
+  EXPECT_THROW(recorded(), Error) << "8 bytes of memory would make receipts cheap to guess";
+  db->write([&](db::Tx& tx) {
+    tx.exec(db::Query{"t.kdf", "UPDATE install_secrets SET value = $1 WHERE name = 'receipt_kdf_limits'"},
+            db::Blob{"-1:16777216"});
+  });
+  EXPECT_THROW(recorded(), Error);
+  db->write([&](db::Tx& tx) {
+    tx.exec(db::Query{"t.kdf", "UPDATE install_secrets SET value = $1 WHERE name = 'receipt_kdf_limits'"},
+            db::Blob{"2:16777216 "});
+  });
+  EXPECT_THROW(recorded(), Error) << "trailing characters";
 }
 
 }  // namespace
