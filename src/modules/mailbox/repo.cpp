@@ -361,12 +361,14 @@ std::optional<SearchIndexRow> search_index(db::Tx& tx, std::int64_t unit_id) {
   return SearchIndexRow{unit_id, r->i64(0), r->blob(1), r->blob(2), r->i64(3), r->i64(4)};
 }
 
-std::vector<SealedContent> sealed_contents(db::Tx& tx, std::int64_t unit_id, std::int64_t after_id) {
-  static constexpr db::Query q{
-      "tips.sealed_contents",
-      "SELECT id, unit_key_id, content_sealed FROM tips WHERE unit_id = $1 AND id > $2 ORDER BY id", true};
+std::vector<SealedContent> sealed_contents(db::Tx& tx, std::int64_t unit_id, std::int64_t after_id, int limit) {
+  std::string sql =
+      "SELECT id, unit_key_id, content_sealed FROM tips WHERE unit_id = $1 AND id > $2 ORDER BY id LIMIT " +
+      std::to_string(limit);
   std::vector<SealedContent> out;
-  for (const auto& r : tx.rows(q, unit_id, after_id)) out.push_back(SealedContent{r.i64(0), r.i64(1), r.blob(2)});
+  for (const auto& r : tx.rows(db::Query{"tips.sealed_contents", sql, true}, unit_id, after_id)) {
+    out.push_back(SealedContent{r.i64(0), r.i64(1), r.blob(2)});
+  }
   return out;
 }
 

@@ -135,13 +135,13 @@ struct SearchIndexRow {
   std::int64_t entries = 0;
 };
 std::optional<SearchIndexRow> search_index(db::Tx& tx, std::int64_t unit_id);
-// The sealed content of a commune's tips with ids above `after_id`, by id.
+// The sealed content of a commune's tips with ids above `after_id`, by id, at most `limit`.
 struct SealedContent {
   std::int64_t id = 0;
   std::int64_t unit_key_id = 0;
   std::string content_sealed;
 };
-std::vector<SealedContent> sealed_contents(db::Tx& tx, std::int64_t unit_id, std::int64_t after_id);
+std::vector<SealedContent> sealed_contents(db::Tx& tx, std::int64_t unit_id, std::int64_t after_id, int limit);
 void put_search_index(db::Tx& tx, const SearchIndexRow& row, std::int64_t now);
 void drop_search_index(db::Tx& tx, std::int64_t unit_id);
 

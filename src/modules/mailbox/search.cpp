@@ -129,14 +129,22 @@ std::int64_t refresh(db::Tx& tx, const Keys& keys, std::int64_t user_id, const s
     if (!index.text.count(row.id)) first_missing = std::min(first_missing.value_or(row.id), row.id);
   }
   if (!first_missing) return 0;
+  // In batches, so that the sealed content of thousands of tips is never all in memory.
+  constexpr int kBatch = 500;
   std::int64_t added = 0;
-  for (const auto& tip : repo::sealed_contents(tx, unit_id, *first_missing - 1)) {
-    if (index.text.count(tip.id)) continue;
-    auto pair = pair_for(tx, keys, user_id, user_secret, tip.unit_key_id, cache);
-    auto folded = pair ? folded_content(*pair, tip.content_sealed) : std::nullopt;
-    if (!folded) continue;
-    index.text.emplace(tip.id, std::move(*folded));
-    ++added;
+  std::int64_t after = *first_missing - 1;
+  for (bool more = true; more;) {
+    auto batch = repo::sealed_contents(tx, unit_id, after, kBatch);
+    more = batch.size() == kBatch;
+    for (const auto& tip : batch) {
+      after = tip.id;
+      if (index.text.count(tip.id)) continue;
+      auto pair = pair_for(tx, keys, user_id, user_secret, tip.unit_key_id, cache);
+      auto folded = pair ? folded_content(*pair, tip.content_sealed) : std::nullopt;
+      if (!folded) continue;
+      index.text.emplace(tip.id, std::move(*folded));
+      ++added;
+    }
   }
   index.added += added;
   return added;

@@ -27,6 +27,12 @@ TEST(SearchIndex, IsNotStoredWhenATipItHoldsWasDeletedMeanwhile) {
   tip.kind = "suggestion";
   tip.description = "Đèn đường thôn Khuôn Điển hỏng";
   auto gone = ctx->mailbox->register_tip(actor, session.box_secret_key, tip, "phone", false).tip.id;
+  tip.description = "Góp ý khác";
+  for (int i = 0; i < 520; ++i) ctx->mailbox->register_tip(actor, session.box_secret_key, tip, "phone", false);
+  std::int64_t tips = 0;
+  ctx->db->read([&](db::Tx& tx) {
+    tips = tx.row(db::Query{"t.n", "SELECT COUNT(*) FROM tips WHERE unit_id = $1"}, unit)->i64(0);
+  });
 
   search::CommuneIndex index;
   std::optional<search::SealedIndex> sealed;
@@ -36,6 +42,7 @@ TEST(SearchIndex, IsNotStoredWhenATipItHoldsWasDeletedMeanwhile) {
     search::refresh(tx, *ctx->keys, actor.user_id, session.box_secret_key, unit, index, keys);
     sealed = search::seal(tx, *ctx->keys, unit, index);
   });
+  EXPECT_EQ(static_cast<std::int64_t>(index.text.size()), tips) << "every tip, read in batches of 500";
   ASSERT_TRUE(index.text.count(gone)) << "the new tip was read into the index";
   EXPECT_EQ(index.text.at(gone), "den duong thon khuon dien hong") << "folded: description, when and where";
   ASSERT_TRUE(sealed.has_value());
