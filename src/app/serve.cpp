@@ -4,8 +4,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <sys/resource.h>
-
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <condition_variable>
@@ -16,6 +14,7 @@
 #include "api/api.hpp"
 #include "http/server.hpp"
 #include "platform/log/log.hpp"
+#include "platform/thread/priority.hpp"
 #include "portal/portal.hpp"
 
 namespace antq::app {
@@ -26,11 +25,7 @@ namespace {
 class BackgroundWorker {
  public:
   explicit BackgroundWorker(mailbox::Service& mailbox) : mailbox_(mailbox) {
-    boost::asio::post(pool_, [] {
-      if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) {
-        spdlog::debug("could not lower the background worker's priority");
-      }
-    });
+    boost::asio::post(pool_, [] { thread::lower_priority(); });
     mailbox_.run_in_background([this](std::function<void()> task) { boost::asio::post(pool_, std::move(task)); });
   }
   ~BackgroundWorker() {

@@ -1,6 +1,8 @@
 // The only translation unit with Beast's HTTP machinery (it is slow to compile).
 #include "http/server.hpp"
 
+#include "platform/thread/priority.hpp"
+
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
@@ -8,7 +10,6 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <array>
@@ -77,9 +78,7 @@ void lower_priority_once() {
   thread_local bool lowered = false;
   if (lowered) return;
   lowered = true;
-  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) {
-    spdlog::debug("could not lower the citizen worker's priority");
-  }
+  thread::lower_priority();
 }
 
 Response run_handler(const Route& route, Request& req) noexcept {

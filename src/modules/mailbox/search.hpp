@@ -77,6 +77,16 @@ class Refreshes {
   // The communes to refresh now, from their numbers of tips; they are marked queued.
   std::vector<std::int64_t> begin(const std::map<std::int64_t, std::int64_t>& tips_by_unit);
   void start(std::int64_t unit_id);
+  // Ends the refresh of a commune begun when it goes, with `done` as set by then.
+  struct Ticket {
+    Ticket(Refreshes& r, std::int64_t unit) : refreshes(r), unit_id(unit) {}
+    ~Ticket() { refreshes.end(unit_id, done); }
+    Ticket(const Ticket&) = delete;
+    Ticket& operator=(const Ticket&) = delete;
+    Refreshes& refreshes;
+    std::int64_t unit_id;
+    bool done = false;
+  };
   // Ends a refresh begun, run or not; `done` false lets the next page try again.
   void end(std::int64_t unit_id, bool done);
   // Waits until none of these communes is being refreshed (at most `limit`).

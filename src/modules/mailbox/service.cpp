@@ -470,18 +470,16 @@ void Service::refresh_search_later(const Actor& actor, const std::string& user_s
       delete s;
     });
     // Ends the refresh however the task goes: run, failed, dropped, or never posted.
-    auto refreshes = refreshes_.get();
-    auto done = std::make_shared<bool>(false);
-    std::shared_ptr<void> ending(nullptr, [refreshes, unit_id, done](void*) { refreshes->end(unit_id, *done); });
+    auto ticket = std::make_shared<search::Refreshes::Ticket>(*refreshes_, unit_id);
     try {
-      background_([this, actor, secret, unit_id, ending, done] {
-        refreshes_->start(unit_id);
+      background_([this, actor, secret, ticket] {
+        refreshes_->start(ticket->unit_id);
         try {
-          *done = refresh_search(actor, *secret, unit_id);
+          ticket->done = refresh_search(actor, *secret, ticket->unit_id);
         } catch (const std::exception& e) {
-          spdlog::warn("search index of unit {} not refreshed: {}", unit_id, e.what());
+          spdlog::warn("search index of unit {} not refreshed: {}", ticket->unit_id, e.what());
         } catch (...) {
-          spdlog::warn("search index of unit {} not refreshed", unit_id);
+          spdlog::warn("search index of unit {} not refreshed", ticket->unit_id);
         }
       });
     } catch (const std::exception& e) {
