@@ -22,7 +22,7 @@ build-asan:
 	@cmake --build --preset asan -j$(JOBS)
 
 web:
-	@cd web && npm run --silent build
+	@. scripts/node-env && cd web && npm run --silent build
 
 bench: 
 	@scripts/bootstrap --bench
