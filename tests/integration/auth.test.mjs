@@ -118,7 +118,7 @@ test('a password change needs the current password and a long new one', async ()
   assert.equal((await new Client(server.url).login('doi.matkhau', ' mot mat khau moi ')).status, 200, 'spaces are kept');
 });
 
-test('TOTP: setup, enable with a code, then login needs the code; recovery codes work once', async () => {
+test('TOTP: setup, enable with a code, then login needs a code never used before; recovery codes work once', async () => {
   const c = await signedIn(server.url, 'reviewer.tuyenquang');
   const setup = await c.post('/api/v1/auth/totp/setup');
   assert.equal(setup.status, 200);
@@ -127,7 +127,8 @@ test('TOTP: setup, enable with a code, then login needs the code; recovery codes
   assert.match(setup.data.qr_svg, /^<svg /);
   const badEnable = await c.post('/api/v1/auth/totp/enable', { code: '000000' === totp(setup.data.secret) ? '111111' : '000000' });
   assert.equal(badEnable.status, 422);
-  const enabled = await c.post('/api/v1/auth/totp/enable', { code: totp(setup.data.secret) });
+  const enableCode = totp(setup.data.secret);
+  const enabled = await c.post('/api/v1/auth/totp/enable', { code: enableCode });
   assert.equal(enabled.status, 200);
   assert.equal(enabled.data.recovery_codes.length, 10);
 
@@ -138,9 +139,17 @@ test('TOTP: setup, enable with a code, then login needs the code; recovery codes
   assert.equal(needs.data.totp_required, true);
   const wrongCode = await fresh.login('reviewer.tuyenquang', PASSWORD, '123456' === totp(setup.data.secret) ? '654321' : '123456');
   assert.equal(wrongCode.data.type, '/problems/invalid-totp');
-  const good = await fresh.login('reviewer.tuyenquang', PASSWORD, totp(setup.data.secret));
+  const used = await fresh.login('reviewer.tuyenquang', PASSWORD, enableCode);
+  assert.equal(used.data.type, '/problems/invalid-totp', 'the code that turned TOTP on cannot sign in');
+  const next = totp(setup.data.secret, Date.now() + 30000);  // the next step, within the allowed drift
+  const good = await fresh.login('reviewer.tuyenquang', PASSWORD, next);
   assert.equal(good.status, 200);
   assert.equal(good.data.user.totp_enabled, true);
+  const replayed = await new Client(server.url).login('reviewer.tuyenquang', PASSWORD, next);
+  assert.equal(replayed.status, 401, 'a code is accepted once (RFC 6238 §5.2)');
+  assert.equal(replayed.data.type, '/problems/invalid-totp');
+  const earlier = await new Client(server.url).login('reviewer.tuyenquang', PASSWORD, totp(setup.data.secret, Date.now() - 30000));
+  assert.equal(earlier.status, 401, 'nor one of a step before the last accepted');
 
   const recovery = enabled.data.recovery_codes[0];
   assert.equal((await new Client(server.url).login('reviewer.tuyenquang', PASSWORD, recovery)).status, 200);

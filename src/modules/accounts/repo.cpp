@@ -77,6 +77,13 @@ void set_password(db::Tx& tx, std::int64_t id, const std::string& hash, std::int
   tx.exec(q, id, hash, now);
 }
 
+bool accept_totp_step(db::Tx& tx, std::int64_t user_id, std::int64_t step) {
+  static constexpr db::Query q{"users.accept_totp_step",
+                               "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND "
+                               "(totp_last_step IS NULL OR totp_last_step < $2)"};
+  return tx.exec(q, user_id, step) == 1;
+}
+
 void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& secret,
               const std::optional<std::string>& pending, std::int64_t now) {
   static constexpr db::Query q{"users.set_totp",

@@ -24,6 +24,10 @@ void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& sec
               const std::optional<std::string>& pending, std::int64_t now);
 UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& filter);
 
+// Records `step` as the user's last accepted TOTP step unless one at or after it was
+// accepted already (a replayed code, or a race with the same code): false then.
+bool accept_totp_step(db::Tx& tx, std::int64_t user_id, std::int64_t step);
+
 // The user's own key pair: public key, the wrapped secret key and the wrapping salt.
 struct BoxKeys {
   std::optional<std::string> public_key;

@@ -128,13 +128,16 @@ Session Service::login(const Credentials& c) {
   bool used_recovery = false;
   if (secrets.totp_secret) {
     if (!c.totp || c.totp->empty()) throw Error::of(Error::Kind::totp_required, "second factor needed");
-    bool ok = crypto::verify_totp(*secrets.totp_secret, *c.totp, clock_.now() / 1000);
-    if (!ok) {
-      db_.write([&](db::Tx& tx) {
+    auto step = crypto::totp_step(*secrets.totp_secret, *c.totp, clock_.now() / 1000);
+    bool accepted = false;
+    db_.write([&](db::Tx& tx) {
+      if (step) {
+        accepted = repo::accept_totp_step(tx, user->id, *step);  // a code counts once
+      } else {
         used_recovery = repo::use_recovery_code(tx, user->id, hash_recovery(*c.totp), clock_.now());
-      });
-      if (!used_recovery) throw refuse(Error::Kind::invalid_totp, "auth.totp_failed");
-    }
+      }
+    });
+    if (!accepted && !used_recovery) throw refuse(Error::Kind::invalid_totp, "auth.totp_failed");
   }
   account_throttle_.success(account_key);  // the client's count stays: one good account must not unlock guessing
 
@@ -263,15 +266,15 @@ std::vector<std::string> Service::enable_totp(const Actor& actor, const std::str
     auto secrets = repo::secrets(tx, actor.user_id);
     if (secrets.totp_secret) throw Error::conflict("two-factor authentication is already on");
     if (!secrets.totp_pending) throw Error::conflict("start the setup first");
-    if (!crypto::verify_totp(*secrets.totp_pending, code, clock_.now() / 1000)) {
-      throw Error::field("code", "unknown_value");
-    }
+    auto step = crypto::totp_step(*secrets.totp_pending, code, clock_.now() / 1000);
+    if (!step) throw Error::field("code", "unknown_value");
     std::vector<std::string> hashes;
     for (int i = 0; i < kRecoveryCodes; ++i) {
       codes.push_back(new_recovery_code());
       hashes.push_back(hash_recovery(codes.back()));
     }
     repo::set_totp(tx, actor.user_id, secrets.totp_pending, std::nullopt, clock_.now());
+    repo::accept_totp_step(tx, actor.user_id, *step);  // the code that turned it on cannot sign in
     repo::replace_recovery_codes(tx, actor.user_id, hashes);
     audit_.record(tx, actor, "user.totp_enable", "user", std::to_string(actor.user_id));
   });

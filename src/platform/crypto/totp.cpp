@@ -64,17 +64,24 @@ std::string new_totp_secret() {
   return out;
 }
 
-bool verify_totp(std::string_view base32_secret, std::string_view code, std::int64_t unix_seconds) {
-  if (code.size() != kDigits) return false;
+std::optional<std::int64_t> totp_step(std::string_view base32_secret, std::string_view code,
+                                      std::int64_t unix_seconds) {
+  if (code.size() != kDigits) return std::nullopt;
   for (char c : code) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') return std::nullopt;
   }
   std::string secret = decode_secret(base32_secret);
-  if (secret.empty()) return false;
+  if (secret.empty()) return std::nullopt;
   std::string otp(code);
-  int rc =
-      oath_totp_validate(secret.data(), secret.size(), static_cast<time_t>(unix_seconds), kStep, 0, 1, otp.c_str());
-  return rc >= 0;  // the window position of the match; negative means no match
+  int offset = 0;  // steps from the current one, negative for past steps
+  int rc = oath_totp_validate2(secret.data(), secret.size(), static_cast<time_t>(unix_seconds), kStep, 0, 1, &offset,
+                               otp.c_str());
+  if (rc < 0) return std::nullopt;  // negative means no match
+  return unix_seconds / kStep + offset;
+}
+
+bool verify_totp(std::string_view base32_secret, std::string_view code, std::int64_t unix_seconds) {
+  return totp_step(base32_secret, code, unix_seconds).has_value();
 }
 
 std::string totp_code(std::string_view base32_secret, std::int64_t unix_seconds) {

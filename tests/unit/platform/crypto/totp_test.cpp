@@ -49,6 +49,14 @@ TEST_F(Totp, VerifyAcceptsTheNextStep) {
   EXPECT_TRUE(verify_totp(kRfcSecret, totp_code(kRfcSecret, now + 30), now));
 }
 
+TEST_F(Totp, StepNamesTheStepTheCodeBelongsTo) {
+  const std::int64_t now = 1111111109;  // step 37037036
+  EXPECT_EQ(totp_step(kRfcSecret, totp_code(kRfcSecret, now), now), 37037036);
+  EXPECT_EQ(totp_step(kRfcSecret, totp_code(kRfcSecret, now - 30), now), 37037035);
+  EXPECT_EQ(totp_step(kRfcSecret, totp_code(kRfcSecret, now + 30), now), 37037037);
+  EXPECT_EQ(totp_step(kRfcSecret, totp_code(kRfcSecret, now - 60), now), std::nullopt);
+}
+
 TEST_F(Totp, VerifyRejectsCodesTwoStepsAway) {
   const std::int64_t now = 1111111109;
   EXPECT_FALSE(verify_totp(kRfcSecret, totp_code(kRfcSecret, now - 60), now));
