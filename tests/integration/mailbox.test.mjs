@@ -283,6 +283,9 @@ test('the inbox finds words in the encrypted text, ignoring case and diacritics'
   assert.equal(found.data.total, 1);
   assert.equal((await officer.get('/api/v1/tips?q=DUONG%20LE%20LOI')).data.total, 1, 'where is searched too');
   assert.equal((await officer.get('/api/v1/tips?q=khong%20co%20tu%20nay')).data.total, 0);
+  const words = await officer.get(`/api/v1/tips?q=${encodeURIComponent('loi  HOANG dai')}`);
+  assert.equal(words.data.total, 1, 'every word, in any order, wherever it stands');
+  assert.equal((await officer.get('/api/v1/tips?q=loi%20hoang%20vinh')).data.total, 0, 'every word must be there');
   const other = await signedIn(server.url, 'officer.kienthiet');
   assert.equal((await other.get('/api/v1/tips?q=diep')).data.total, 0, 'never across communes');
 });

@@ -151,8 +151,8 @@ std::int64_t refresh(db::Tx& tx, const Keys& keys, std::int64_t user_id, const s
 }
 
 std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& user_secret,
-                                   const repo::ListQuery& q, const std::string& needle, detail::KeyCache& cache,
-                                   std::map<std::int64_t, CommuneIndex>& to_store) {
+                                   const repo::ListQuery& q, const std::vector<std::string>& terms,
+                                   detail::KeyCache& cache, std::map<std::int64_t, CommuneIndex>& to_store) {
   std::map<std::int64_t, CommuneIndex> indexes;
   for (auto unit_id : q.unit_ids) {
     auto& index = indexes[unit_id] = load(tx, keys, actor.user_id, user_secret, unit_id);
@@ -163,7 +163,7 @@ std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& ac
     auto index = indexes.find(row.unit_id);
     if (index == indexes.end()) continue;
     auto text = index->second.text.find(row.id);
-    if (text != index->second.text.end() && text->second.find(needle) != std::string::npos) found.push_back(row.id);
+    if (text != index->second.text.end() && text::contains_all(text->second, terms)) found.push_back(row.id);
   }
   for (auto& [unit_id, index] : indexes) {
     if (index.added >= kRebuildAfter) {

@@ -56,12 +56,12 @@ void drop(db::Tx& tx, std::int64_t unit_id);
 std::int64_t refresh(db::Tx& tx, const Keys& keys, std::int64_t user_id, const std::string& user_secret,
                      std::int64_t unit_id, CommuneIndex& index, detail::KeyCache& cache);
 
-// Ids of the tips of `q` whose folded text holds `needle`, in inbox order: from each
+// Ids of the tips of `q` whose folded text holds every term (any order), in inbox order: from each
 // commune's stored index, opening only the tips missing from it. Indexes that gained
 // kRebuildAfter entries or more are moved into `to_store` (to store after the read).
 std::vector<std::int64_t> matching(db::Tx& tx, const Keys& keys, const Actor& actor, const std::string& user_secret,
-                                   const repo::ListQuery& q, const std::string& needle, detail::KeyCache& cache,
-                                   std::map<std::int64_t, CommuneIndex>& to_store);
+                                   const repo::ListQuery& q, const std::vector<std::string>& terms,
+                                   detail::KeyCache& cache, std::map<std::int64_t, CommuneIndex>& to_store);
 
 // When a search should store its index again.
 constexpr std::int64_t kRebuildAfter = 16;

@@ -423,7 +423,7 @@ TipPage Service::list(const Actor& actor, const std::string& user_secret, const 
       return;
     }
     std::map<std::int64_t, search::CommuneIndex> grown;
-    auto ids = search::matching(tx, keys_, actor, user_secret, q, text::fold(*f.query), keys, grown);
+    auto ids = search::matching(tx, keys_, actor, user_secret, q, text::search_terms(*f.query), keys, grown);
     out.total = static_cast<std::int64_t>(ids.size());
     auto skip = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(size);
     for (std::size_t i = skip; i < ids.size() && i < skip + static_cast<std::size_t>(size); ++i) {

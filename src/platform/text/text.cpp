@@ -200,6 +200,25 @@ std::string fold(std::string_view utf8) {
   return fold_reference(utf8);
 }
 
+std::vector<std::string> search_terms(std::string_view utf8) {
+  std::vector<std::string> terms;
+  std::string folded = fold(utf8);  // spaces collapsed to one
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    std::string term = folded.substr(start, end - start);
+    if (!term.empty() && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+    start = end + 1;
+  }
+  return terms;
+}
+
+bool contains_all(std::string_view folded, const std::vector<std::string>& terms) {
+  return std::all_of(terms.begin(), terms.end(),
+                     [&](const std::string& term) { return folded.find(term) != std::string_view::npos; });
+}
+
 std::string clean(std::string_view utf8) {
   icu::UnicodeString s = from_utf8(utf8);
   int32_t start = 0;

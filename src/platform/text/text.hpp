@@ -20,6 +20,13 @@ std::string fold(std::string_view utf8);
 // text); for tests that compare both.
 std::string fold_reference(std::string_view utf8);
 
+// The words of a search, folded and without repeats, in the order typed:
+// "Đặng  khuôn ĐẶNG" -> {"dang", "khuon"}. REQUIRES: valid UTF-8.
+std::vector<std::string> search_terms(std::string_view utf8);
+// True when every term occurs in the folded text, in any order ("dang khuon dien" in
+// "ong dang ... thon khuon dien"); true for no terms.
+bool contains_all(std::string_view folded, const std::vector<std::string>& terms);
+
 // Capitals by Vietnamese rules ("Tân Trào" -> "TÂN TRÀO"), NFC.
 std::string upper(std::string_view utf8);
 

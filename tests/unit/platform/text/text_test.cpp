@@ -55,6 +55,26 @@ TEST(Fold, FoldsDecomposedInputLikePrecomposed) {
   EXPECT_EQ(fold("\xC4\x90ie\xCC\xA3\xCC\x82p"), "diep");
 }
 
+TEST(SearchTerms, SplitsFoldedWordsAndDropsRepeats) {
+  EXPECT_EQ(search_terms("  Đặng   khuôn ĐẶNG Điển "), (std::vector<std::string>{"dang", "khuon", "dien"}));
+  EXPECT_TRUE(search_terms(" \t ").empty());
+}
+
+TEST(ContainsAll, FindsEveryWordInAnyOrder) {
+  const std::string folded = fold("Ông Đặng Văn Hùng ở thôn Khuôn Điển hay tụ tập");
+  struct Row {
+    std::string query;
+    bool found;
+  };
+  const std::vector<Row> table = {
+      {"dang khuon dien", true}, {"Khuôn Điển Đặng", true}, {"DIEN dang", true}, {"dang khuon hai", false},
+      {"thon khuon dien", true}, {"khuondien", false},      {"", true},
+  };
+  for (const auto& row : table) {
+    EXPECT_EQ(contains_all(folded, search_terms(row.query)), row.found) << "query: " << row.query;
+  }
+}
+
 // fold() takes a table for Latin text; every code point it covers must fold as the
 // reference (ICU normalisation) does, alone and between letters and spaces.
 TEST(Fold, TableAgreesWithTheReferenceForEveryCodePointItCovers) {
