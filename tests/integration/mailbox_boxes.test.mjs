@@ -80,6 +80,10 @@ test('an officer registers a box, records an opening, registers its letters and 
     assert.ok(text.includes(expected), `minutes lack "${expected}":\n${text}`);
   }
   assert.ok(!text.includes('tàng trữ pháo'), 'no letter content in the minutes');
+  const [year, month, day] = localNow().slice(0, 10).split('-');
+  const written = `ngày ${day} tháng ${Number(month) <= 2 ? month : Number(month)} năm ${year}`;  // Decree 30
+  assert.ok(text.includes(`Tân Trào, ${written}`), `the date as Decree 30 writes it (${written}):\n${text}`);
+  assert.doesNotMatch(text, /ngày \d tháng/, 'no day under 10 without its zero');
 
   const record = await officer.get(`/api/v1/tips/${first.data.tip.id}/receipt-record.docx`);
   assert.equal(record.status, 200, record.text);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/office/dates.hpp"
 #include "platform/text/text.hpp"
 #include "platform/time/time.hpp"
 
@@ -41,8 +42,7 @@ std::string number_line(const units::Unit& commune, const std::string& number) {
 std::string spoken_time(std::int64_t instant) {
   auto date = time::local_date(instant);  // YYYY-MM-DD
   auto clock = time::local_time(instant);
-  return fmt::format("{} giờ {} phút, ngày {}/{}/{}", clock.substr(0, 2), clock.substr(3, 2),
-                     std::stoi(date.substr(8, 2)), std::stoi(date.substr(5, 2)), date.substr(0, 4));
+  return fmt::format("{} giờ {} phút, {}", clock.substr(0, 2), clock.substr(3, 2), office::decree_date(date));
 }
 
 office::DocumentHead commune_head(db::Tx& tx, const units::Service& units, const units::Unit& commune,
@@ -53,8 +53,7 @@ office::DocumentHead commune_head(db::Tx& tx, const units::Service& units, const
   if (auto province = province_of(tx, units, commune)) head.parent_body = police_of(*province);
   head.issuing_body = police_of(commune);
   head.number = number_line(commune, number);
-  head.place_date = fmt::format("{}, ngày {} tháng {} năm {}", commune.name, std::stoi(day.substr(8, 2)),
-                                std::stoi(day.substr(5, 2)), day.substr(0, 4));
+  head.place_date = fmt::format("{}, {}", commune.name, office::decree_date(day));
   head.doc_type = std::move(doc_type);
   head.subject = std::move(subject);
   return head;
