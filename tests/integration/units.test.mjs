@@ -1,7 +1,10 @@
 // The unit tree: scoping, the 2025 merge, search, administration and CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds } from './lib.mjs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DB, prepare, start, signedIn, unitIds } from './lib.mjs';
 
 let server;
 let ids;
@@ -187,4 +190,31 @@ test('a CSV with wrong columns is refused naming them', async () => {
   assert.equal(json.status, 415);
   const broken = await c.request('POST', '/api/v1/units/import', { body: 'code,name\r\n"unterminated,x\r\n', headers: { 'content-type': 'text/csv' } });
   assert.equal(broken.status, 422);
+});
+
+// Every instance caches the tree and checks one version row: every unit write must move
+// it, or a rename stays old (with a 304 to browsers) on the other instances.
+test('a rename on one instance reaches the cached tree of another at once', { skip: DB !== 'postgres' && 'one SQLite file serves one instance' }, async () => {
+  const prepared = prepare();
+  const first = await start(prepared);
+  const copy = mkdtempSync(join(tmpdir(), 'antq-it-second-'));
+  cpSync(prepared.dir, copy, { recursive: true });
+  const second = await start({ ...prepared, dir: copy });
+  try {
+    const here = await signedIn(first.url, 'admin');
+    const there = await signedIn(second.url, 'admin');
+    const ids2 = await unitIds(first.url);
+    const before = await there.get('/api/v1/units/tree');
+    const etag = before.headers.get('etag');
+    assert.equal((await there.get('/api/v1/units/tree', { headers: { 'if-none-match': etag } })).status, 304);
+    const renamed = await here.patch(`/api/v1/units/${ids2['DEMO-KQ-LANGHAN']}`, { name: 'Làng Hản Mới', hotline: '0207 3822 113' });
+    assert.equal(renamed.status, 200);
+    const after = await there.get('/api/v1/units/tree', { headers: { 'if-none-match': etag } });
+    assert.equal(after.status, 200, 'the old ETag no longer matches');
+    assert.equal(find(after.data.roots, 'DEMO-KQ-LANGHAN').name, 'Làng Hản Mới');
+  } finally {
+    await second.stop();
+    rmSync(copy, { recursive: true, force: true });
+    await first.close();
+  }
 });

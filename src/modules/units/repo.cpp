@@ -105,6 +105,7 @@ void update_fields(db::Tx& tx, const Unit& u, std::int64_t now) {
       "remote = $8, merged_into = $9, note = $10, updated_at = $11, hotline = $12 WHERE id = $1"};
   tx.exec(q, u.id, u.code, u.name, text::fold(u.name + " " + u.code), u.designation, u.valid_from, u.valid_to, u.remote,
           u.merged_into, u.note, now, u.hotline);
+  bump_version(tx);  // a rename or a hotline change must reach every instance's cached tree too
 }
 
 void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {
