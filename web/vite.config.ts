@@ -23,5 +23,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // On a clock set to UTC, as an officer's laptop may be: the app must still show
+    // Vietnam's times (lib/format.ts).
+    env: { TZ: 'UTC' },
   },
 });

@@ -18,8 +18,10 @@ export async function launch() {
 }
 
 // A new page in a fresh context (no cookies), Vietnamese browser by default.
-export async function newPage(browser, { locale = 'vi-VN', width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height } });
+// Pages run on a computer whose clock is set to UTC, as an officer's laptop may be: what
+// they show must still be Vietnam's time.
+export async function newPage(browser, { locale = 'vi-VN', width = 1280, height = 900, timezoneId = 'UTC' } = {}) {
+  const context = await browser.newContext({ locale, timezoneId, viewport: { width, height } });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   const errors = [];
@@ -49,4 +51,10 @@ export async function axeViolations(page) {
 // True when nothing is wider than the viewport (no sideways scrolling on a phone).
 export async function fitsWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
+
+// "28/11/2026 17:05": an ISO instant as Vietnam's wall clock (UTC+7, no daylight saving).
+export function vietnamTime(iso) {
+  const local = new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
 }

@@ -1,23 +1,15 @@
 // Paper mailboxes as the web app needs them: the local time of an opening, which openings
 // to offer when registering a letter, and the opening form's own checks.
-import { formatNumber } from './format';
+import { formatNumber, vietnamLocalInput } from './format';
 import type { Translator } from './i18n';
 import type { BoxOpening, MailBox, UnitNode } from './types';
 
-/** Vietnam's offset from UTC (Asia/Ho_Chi_Minh, no daylight saving): the server's clock. */
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+export { vietnamLocalInput };
+
 /** Openings offered in the register form's list (the most recent ones). */
 export const RECENT_OPENINGS = 20;
 export const MAX_PEOPLE = 20;
 export const MAX_LETTERS = 500;
-
-/**
- * An instant as Vietnam's wall-clock time, the way <input type="datetime-local"> writes it
- * ("2026-11-28T09:30"); the server reads opened_at in that time zone.
- */
-export function vietnamLocalInput(instant: number): string {
-  return new Date(instant + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
-}
 
 /** A datetime-local value "2026-11-28T09:30" → "28/11/2026 09:30"; "" when it is not one. */
 export function localInputText(value: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, parseDateInput, unitLabel } from './format';
+import { formatDate, formatDateTime, formatNumber, parseDateInput, todayIso, unitLabel } from './format';
 
 describe('format', () => {
   it('shows a calendar date as dd/mm/yyyy without shifting the day', () => {
@@ -7,8 +7,16 @@ describe('format', () => {
     expect(formatDate(null)).toBe('');
   });
 
-  it('shows an instant as dd/mm/yyyy hh:mm', () => {
-    expect(formatDateTime('2026-11-28T10:05:00Z')).toMatch(/^28\/11\/2026 \d{2}:05$/);
+  it('shows an instant as dd/mm/yyyy hh:mm in Vietnam whatever the computer\'s time zone', () => {
+    // The tests run with TZ=UTC (vite.config.ts), as a laptop left on UTC would.
+    expect(new Date(0).getTimezoneOffset()).toBe(0);
+    expect(formatDateTime('2026-11-28T10:05:00Z')).toBe('28/11/2026 17:05');
+    expect(formatDateTime('2026-02-05T17:30:00Z')).toBe('06/02/2026 00:30');
+  });
+
+  it('takes today as the date in Vietnam, which starts 7 hours before UTC\'s', () => {
+    expect(todayIso(Date.parse('2026-12-31T16:59:00Z'))).toBe('2026-12-31');
+    expect(todayIso(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
 
   it('writes numbers the Vietnamese way', () => {

@@ -1,14 +1,27 @@
 // Vietnamese conventions whatever the UI language: dd/mm/yyyy, 1.234,5.
 
+/**
+ * Times are Vietnam's whatever the computer's clock is set to (a laptop left on UTC must
+ * show what the .docx and the server's deadlines say).
+ */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 const numberFormat = new Intl.NumberFormat('vi-VN');
 const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: VIETNAM_TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  hourCycle: 'h23',
 });
+
+function vietnamParts(date: Date): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const part of dateTimeFormat.formatToParts(date)) parts[part.type] = part.value;
+  return parts;
+}
 
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
@@ -22,22 +35,27 @@ export function formatDate(value: string | null | undefined): string {
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
-/** An ISO-8601 instant → "30/06/2025 14:05" in the browser's time zone. */
+/** An ISO-8601 instant → "30/06/2025 14:05" in Vietnam's time (Asia/Ho_Chi_Minh). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const parts: Record<string, string> = {};
-  for (const part of dateTimeFormat.formatToParts(date)) parts[part.type] = part.value;
+  const parts = vietnamParts(date);
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
-/** The date of today as "yyyy-mm-dd" in local time (the value of <input type="date">). */
-export function todayIso(): string {
-  const now = new Date();
-  const mm = String(now.getMonth() + 1).padStart(2, '0');
-  const dd = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${mm}-${dd}`;
+/**
+ * An instant as Vietnam's wall-clock time, the way <input type="datetime-local"> writes it
+ * ("2026-11-28T09:30"); the server reads local times in that time zone.
+ */
+export function vietnamLocalInput(instant: number): string {
+  const parts = vietnamParts(new Date(instant));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** Today's date in Vietnam as "yyyy-mm-dd" (the value of <input type="date">). */
+export function todayIso(now: number = Date.now()): string {
+  return vietnamLocalInput(now).slice(0, 10);
 }
 
 /** "xã" + "Kim Quan" → "Xã Kim Quan"; the name alone when it already says what it is. */
