@@ -88,15 +88,19 @@ void add_units_routes(http::Router& router, Services& s) {
                return res;
              }));
 
-  router.add(
-      "POST", "/api/v1/units/import", authed(s, [&s](http::Request& req, const Caller& c) {
-        auto type = req.header("content-type").value_or("");
-        if (type.rfind("text/csv", 0) != 0) {
-          throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
-        }
-        auto result = s.units.import_csv(c.actor, req.body);
-        return http::Response::json(200, boost::json::object{{"created", result.created}, {"updated", result.updated}});
-      }));
+  router.add("POST", "/api/v1/units/import", authed(s, [&s](http::Request& req, const Caller& c) {
+               auto type = req.header("content-type").value_or("");
+               if (type.rfind("text/csv", 0) != 0) {
+                 throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
+               }
+               units::ImportOptions options;
+               options.dry_run = flag_param(req, "dry_run");
+               auto result = s.units.import_csv(c.actor, req.body, options);
+               return http::Response::json(200, boost::json::object{{"created", result.created},
+                                                                    {"updated", result.updated},
+                                                                    {"dry_run", result.dry_run},
+                                                                    {"encoding", result.encoding}});
+             }));
 
   router.add("POST", "/api/v1/units/merge", authed(s, [&s, today](http::Request& req, const Caller& c) {
                auto body = json_body(req);

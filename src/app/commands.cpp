@@ -21,6 +21,7 @@
 #include "platform/error.hpp"
 #include "platform/i18n/catalog.hpp"
 #include "platform/log/log.hpp"
+#include "platform/progress/progress.hpp"
 
 namespace antq::app {
 namespace {
@@ -193,6 +194,8 @@ int run_cli(int argc, char** argv) {
   std::string file;
   auto* units_import = units_cmd->add_subcommand("import", "import units from CSV (all rows or nothing)");
   units_import->add_option("file", file)->required()->check(CLI::ExistingFile);
+  bool dry_run = false;
+  units_import->add_flag("--dry-run", dry_run, "check every row and list the bad ones; write nothing");
   auto* units_export = units_cmd->add_subcommand("export", "export units as CSV (to a file or stdout)");
   units_export->add_option("file", file);
 
@@ -275,8 +278,15 @@ int run_cli(int argc, char** argv) {
       std::ifstream in(file, std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
-      auto r = ctx->units->import_csv(system_actor(), ss.str());
-      std::cout << fmt::format("Đã nhập / imported: {} mới / created, {} cập nhật / updated\n", r.created, r.updated);
+      Progress progress("Nhập đơn vị / units", std::cerr, isatty(STDERR_FILENO) != 0);
+      units::ImportOptions options;
+      options.dry_run = dry_run;
+      options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+      auto r = ctx->units->import_csv(system_actor(), ss.str(), options);
+      progress.finish();
+      std::cout << fmt::format("{}: {} mới / created, {} cập nhật / updated ({})\n",
+                               r.dry_run ? "Kiểm tra, chưa ghi gì / dry run, nothing written" : "Đã nhập / imported",
+                               r.created, r.updated, r.encoding);
     } else if (*units_export) {
       auto csv = ctx->units->export_csv(system_actor());
       if (file.empty()) {

@@ -108,6 +108,36 @@ test('an officer adds a village under Tân Trào and sees it confirmed', async (
   await page.context().close();
 });
 
+test('an officer checks an Excel CSV in Windows-1258 before importing it: bad rows listed by line, then imported', async () => {
+  const page = await newPage(browser);
+  await login(page, server.url, 'officer.tantrao', PASSWORD);
+  await page.waitForSelector('#welcome');
+  const tree = await page.evaluate(() => fetch('/api/v1/units/tree').then((r) => r.json()));
+  await page.goto(`${server.url}/units/${tree.roots[0].id}`);
+  await page.waitForSelector('#unit-import-form');
+  // "Mã;Tên đơn vị;Loại;Mã cấp trên;Từ ngày" and "Thôn Đồng" as Vietnamese Windows saves them.
+  const header = 'Ma\xDE;T\xEAn \xF0\xF5n vi\xF2;Loa\xF2i;Ma\xDE c\xE2\xECp tr\xEAn;T\xFD\xCC nga\xECy\r\n';
+  const good = 'E2E-XL-1;Th\xF4n \xD0\xF4\xCCng;residential_area;DEMO-TANTRAO;5/2/2026\r\n';
+  const file = (rows) => ({ name: 'thon.csv', mimeType: 'text/csv', buffer: Buffer.from(header + rows, 'latin1') });
+  await page.setInputFiles('#import-file', file(good + 'E2E-XL-2;;residential_area;DEMO-TANTRAO;31/2/2026\r\n'));
+  await page.click('#import-check');
+  await page.waitForSelector('#import-errors tr td');
+  const rows = await page.$$eval('#import-errors tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.equal(rows.length, 2, rows.join('|'));
+  assert.ok(rows.every((r) => r.startsWith('3')), 'both on line 3');
+  assert.deepEqual(await axeViolations(page), [], 'import errors');
+  await page.setInputFiles('#import-file', file(good));
+  await page.click('#import-check');
+  await page.waitForSelector('#import-checked');
+  assert.match(await page.textContent('#import-checked'), /thon\.csv hợp lệ: sẽ thêm mới 1, cập nhật 0 đơn vị\. Chưa có gì được ghi\./);
+  assert.equal((await page.evaluate(() => fetch('/api/v1/units?q=E2E-XL-1').then((r) => r.json()))).total, 0);
+  await page.click('#unit-import-form button[type=submit]:not(#import-check)');
+  await page.waitForFunction(() => /thêm mới 1/.test(document.querySelector('main [role=status]')?.textContent ?? ''));
+  const made = await page.evaluate(() => fetch('/api/v1/units?q=E2E-XL-1').then((r) => r.json()));
+  assert.equal(made.items[0].name, 'Thôn Đồng');
+  await page.context().close();
+});
+
 test('an admin creates a user; a short password is refused next to its field', async () => {
   const page = await newPage(browser);
   await login(page, server.url, 'admin', PASSWORD);

@@ -54,6 +54,18 @@ test('the CLI manages users and units; bad CSV changes nothing', () => {
   assert.equal(imp.status, 1);
   assert.match(imp.stderr, /dòng\/line 3 parent_code/);
   assert.doesNotMatch(p.cli(['units', 'export']).stdout, /OK-1/);
+
+  // As officers' Excel saves it: Vietnamese headers, ';', dd/mm/yyyy; a dry run first.
+  const excel = join(p.dir, 'excel.csv');
+  writeFileSync(excel, 'Mã;Tên đơn vị;Loại;Mã cấp trên;Từ ngày\r\nOK-2;Thôn Đồng Vải 2;residential_area;DEMO-TANTRAO;05/02/2026\r\n');
+  const dry = p.cli(['units', 'import', '--dry-run', excel]);
+  assert.equal(dry.status, 0, dry.stderr);
+  assert.match(dry.stdout, /dry run, nothing written: 1 mới \/ created, 0 cập nhật/);
+  assert.match(dry.stderr, /Nhập đơn vị \/ units: 1 \/ 1 \(100%\)/, 'progress is shown');
+  assert.doesNotMatch(p.cli(['units', 'export']).stdout, /OK-2/, 'a dry run writes nothing');
+  const real = p.cli(['units', 'import', excel]);
+  assert.equal(real.status, 0, real.stderr);
+  assert.match(p.cli(['units', 'export']).stdout, /OK-2,Thôn Đồng Vải 2,residential_area,,DEMO-TANTRAO,2026-02-05,/);
 });
 
 test('a second server on the same data directory is refused', async () => {

@@ -154,7 +154,7 @@ test('CSV export then import of the same file updates every row and creates none
   const rows = exported.text.trim().split('\r\n').length - 1;
   const r = await c.request('POST', '/api/v1/units/import', { body: exported.text, headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 200, r.text);
-  assert.deepEqual(r.data, { created: 0, updated: rows });
+  assert.deepEqual(r.data, { created: 0, updated: rows, dry_run: false, encoding: 'UTF-8' });
 });
 
 test('a CSV import with one bad row reports its line and changes nothing', async () => {
@@ -174,7 +174,7 @@ test('a CSV import with one bad row reports its line and changes nothing', async
   assert.equal((await c.get('/api/v1/units?history=1&page_size=1')).data.total, before, 'nothing written');
   const good = await c.request('POST', '/api/v1/units/import', { body: '\uFEFF' + csv.split('\r\n').slice(0, 3).join('\n'), headers: { 'content-type': 'text/csv' } });
   assert.equal(good.status, 200, good.text);
-  assert.deepEqual(good.data, { created: 2, updated: 0 });
+  assert.deepEqual(good.data, { created: 2, updated: 0, dry_run: false, encoding: 'UTF-8' });
   const two = await c.get('/api/v1/units?q=thon%20hai');
   assert.equal(two.data.items[0].name, 'Thôn Hai, mới');
   assert.equal(two.data.items[0].remote, true);
@@ -182,14 +182,40 @@ test('a CSV import with one bad row reports its line and changes nothing', async
 
 test('a CSV with wrong columns is refused naming them', async () => {
   const c = await signedIn(server.url, 'admin');
-  const r = await c.request('POST', '/api/v1/units/import', { body: 'ma,ten\r\nA,B\r\n', headers: { 'content-type': 'text/csv' } });
+  const r = await c.request('POST', '/api/v1/units/import', { body: 'mau,ten\r\nA,B\r\n', headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 422);
   const fields = r.data.errors.map((e) => `${e.code}:${e.field}`).sort();
-  assert.ok(fields.includes('unknown_column:ma') && fields.includes('missing_column:code'), fields.join());
+  assert.deepEqual(fields, ['missing_column:code', 'missing_column:kind', 'missing_column:parent_code', 'unknown_column:mau'], '"ten" is the name');
   const json = await c.request('POST', '/api/v1/units/import', { body: '{}', headers: { 'content-type': 'application/json' } });
   assert.equal(json.status, 415);
   const broken = await c.request('POST', '/api/v1/units/import', { body: 'code,name\r\n"unterminated,x\r\n', headers: { 'content-type': 'text/csv' } });
   assert.equal(broken.status, 422);
+});
+
+test('a CSV saved by Excel with Vietnamese settings imports after a dry run that lists every bad row', async () => {
+  const c = await signedIn(server.url, 'admin');
+  const post = (body, query = '') => c.request('POST', `/api/v1/units/import${query}`, { body, headers: { 'content-type': 'text/csv' } });
+  // Windows-1258 as Vietnamese Windows writes it: "Thôn Đồng" is Th, ô (F4), n, Đ (D0), ô (F4), grave (CC), ng.
+  const header = Buffer.from('Ma\xDE;T\xEAn \xF0\xF5n vi\xF2;Loa\xF2i;Ma\xDE c\xE2\xECp tr\xEAn;T\xFD\xCC nga\xECy;Ghi chu\xEC\r\n', 'latin1');
+  const rows = (...lines) => Buffer.concat([header, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1')]);
+  const good = 'XL-1;Th\xF4n \xD0\xF4\xCCng;residential_area;DEMO-TANTRAO;5/2/2026;=1+1';
+  const bad = rows(good, 'XL-2;;residential_area;DEMO-TANTRAO;31/2/2026;', 'XL 3;Th\xF4n Ba;residential_area;KHONG-CO;;');
+  const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;
+  const checked = await post(bad, '?dry_run=1');
+  assert.equal(checked.status, 422);
+  assert.deepEqual(checked.data.errors.map((e) => `${e.line}:${e.field}:${e.code}`).sort(),
+    ['3:name:required', '3:valid_from:invalid_date', '4:code:invalid_format', '4:parent_code:not_found']);
+  const dry = await post(rows(good), '?dry_run=1');
+  assert.equal(dry.status, 200, dry.text);
+  assert.deepEqual(dry.data, { created: 1, updated: 0, dry_run: true, encoding: 'windows-1258' });
+  assert.equal((await c.get('/api/v1/units?history=1&page_size=1')).data.total, before, 'nothing written');
+  const done = await post(rows(good));
+  assert.deepEqual(done.data, { created: 1, updated: 0, dry_run: false, encoding: 'windows-1258' });
+  const made = (await c.get('/api/v1/units?q=XL-1')).data.items[0];
+  assert.equal(made.name, 'Thôn Đồng');
+  assert.equal(made.valid_from, '2026-02-05');
+  const exported = await c.get('/api/v1/units/export');
+  assert.ok(exported.text.includes("\r\nXL-1,Thôn Đồng,residential_area,,DEMO-TANTRAO,2026-02-05,,0,'=1+1\r\n"), 'a formula is escaped in the export');
 });
 
 // Every instance caches the tree and checks one version row: every unit write must move

@@ -1,154 +1,146 @@
 // CSV import and export of units (part of units::Service).
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "modules/units/repo.hpp"
 #include "modules/units/service.hpp"
 #include "platform/csv/csv.hpp"
 #include "platform/error.hpp"
+#include "platform/importkit/importkit.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::units {
 namespace {
 
-const std::vector<std::string> kColumns{"code",       "name",     "kind",   "designation", "parent_code",
-                                        "valid_from", "valid_to", "remote", "note"};
-
-FieldError line_error(std::size_t line, std::string field, std::string code, std::string hint = {}) {
-  return FieldError{std::move(field), std::move(code), static_cast<std::int64_t>(line), std::move(hint)};
+// The columns of kCsvColumns with the headers officers write in Vietnamese.
+const std::vector<importkit::ColumnSpec>& column_specs() {
+  static const std::vector<importkit::ColumnSpec> specs{
+      {"code", {"mã", "mã đơn vị", "mã số"}, true},
+      {"name", {"tên", "tên đơn vị"}, true},
+      {"kind", {"loại", "loại đơn vị", "cấp"}, true},
+      {"designation", {"danh xưng", "tên gọi"}, false},
+      {"parent_code", {"mã cấp trên", "mã đơn vị cấp trên", "đơn vị cấp trên"}, true},
+      {"valid_from", {"từ ngày", "hiệu lực từ", "ngày thành lập"}, false},
+      {"valid_to", {"đến ngày", "hiệu lực đến", "ngày kết thúc"}, false},
+      {"remote", {"vùng sâu vùng xa", "vùng sâu, vùng xa", "xa xôi"}, false},
+      {"note", {"ghi chú"}, false},
+  };
+  return specs;
 }
 
-// Maps header names to positions; reports unknown and missing columns on line 1.
-std::map<std::string, std::size_t> read_header(const csv::Record& header, std::vector<FieldError>& errors) {
-  std::map<std::string, std::size_t> pos;
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    std::string name = text::fold(header.fields[i]);
-    if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end()) {
-      errors.push_back(line_error(header.line, header.fields[i], "unknown_column"));
-    } else {
-      pos[name] = i;
-    }
-  }
-  for (const auto& c : {"code", "name", "kind", "parent_code"}) {
-    if (!pos.count(c)) errors.push_back(line_error(header.line, c, "missing_column"));
-  }
-  return pos;
+// A date cell as 'YYYY-MM-DD', or as typed when it is not a date (the service then
+// reports it as invalid_date, as it does for the API).
+std::optional<std::string> date_cell(const std::string& cell) {
+  if (cell.empty()) return std::nullopt;
+  return importkit::parse_date(cell).value_or(cell);
 }
 
-bool parse_bool(const std::string& s, bool& out) {
-  std::string f = text::fold(s);
-  if (f.empty() || f == "0" || f == "false" || f == "khong") {
-    out = false;
-    return true;
+// The service's errors in the file's terms: parent_id is the parent_code column, and a
+// refusal of scope or role is out_of_scope on the column that decided it.
+void add_row_errors(std::vector<FieldError>& out, std::size_t line, const Error& e, bool existing) {
+  if (e.kind() == Error::Kind::forbidden) {
+    out.push_back(importkit::line_error(line, existing ? "code" : "parent_code", "out_of_scope"));
+    return;
   }
-  if (f == "1" || f == "true" || f == "co") {
-    out = true;
-    return true;
+  if (e.kind() == Error::Kind::not_found) {
+    out.push_back(importkit::line_error(line, "code", "not_found"));
+    return;
   }
-  return false;
+  for (const auto& f : e.fields()) {
+    std::string field = f.field == "parent_id" ? "parent_code" : f.field;
+    bool seen = std::any_of(out.begin(), out.end(), [&](const FieldError& o) {
+      return o.line == static_cast<std::int64_t>(line) && o.field == field;
+    });
+    if (!seen) out.push_back(importkit::line_error(line, field, f.code, f.value_hint));
+  }
 }
+
+// Thrown to roll a dry run back once every row was checked.
+struct DryRunDone {};
 
 }  // namespace
 
-ImportResult Service::import_csv(const Actor& actor, std::string_view document) const {
+ImportResult Service::import_csv(const Actor& actor, std::string_view document, const ImportOptions& options) const {
   if (!actor.is(Role::admin) && !actor.is(Role::officer)) throw Error::forbidden("import needs admin or officer");
-  std::vector<csv::Record> records;
-  try {
-    records = csv::parse(document);
-  } catch (const std::invalid_argument& e) {
-    throw Error::csv({FieldError{"file", "invalid_format", 1, e.what()}});
-  }
-  if (records.empty()) throw Error::csv({FieldError{"file", "required", 1, {}}});
+  auto sheet = importkit::read_csv(document);
   std::vector<FieldError> errors;
-  auto pos = read_header(records.front(), errors);
+  importkit::Columns cols(column_specs(), sheet, errors);
   if (!errors.empty()) throw Error::csv(errors);
 
   ImportResult result;
-  db_.write([&](db::Tx& tx) {
-    auto now = clock_.now();
-    for (std::size_t r = 1; r < records.size(); ++r) {
-      const auto& rec = records[r];
-      auto cell = [&](const char* name) -> std::string {
-        auto it = pos.find(name);
-        if (it == pos.end() || it->second >= rec.fields.size()) return {};
-        return text::clean(rec.fields[it->second]);
-      };
-      if (rec.fields.size() == 1 && cell("code").empty()) continue;  // blank line
-      if (rec.fields.size() != records.front().fields.size()) {
-        errors.push_back(line_error(rec.line, "row", "invalid_format", std::to_string(rec.fields.size())));
-        continue;
+  result.dry_run = options.dry_run;
+  result.encoding = sheet.encoding;
+  try {
+    db_.write([&](db::Tx& tx) {
+      for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+        import_row(tx, actor, cols, sheet.rows[i], result, errors);
+        if (options.progress) options.progress(i + 1, sheet.rows.size());
       }
-      NewUnit in{cell("code"), cell("name"), cell("kind"), cell("designation"), std::nullopt, std::nullopt,
-                 false,        cell("note"), false};
-      if (!cell("valid_from").empty()) in.valid_from = cell("valid_from");
-      if (!parse_bool(cell("remote"), in.remote)) errors.push_back(line_error(rec.line, "remote", "invalid_format"));
-      std::string parent_code = cell("parent_code");
-      std::optional<Unit> parent;
-      if (!parent_code.empty()) {
-        parent = repo::by_code(tx, parent_code);  // earlier rows of this file are already written
-        if (!parent) errors.push_back(line_error(rec.line, "parent_code", "not_found", parent_code));
-      }
-      FieldErrors row_errors;
-      Unit u;
-      try {
-        auto kind = kind_from_code(in.kind);
-        if (in.code.empty()) row_errors.add("code", "required");
-        if (in.name.empty()) row_errors.add("name", "required");
-        if (!kind) row_errors.add("kind", in.kind.empty() ? "required" : "unknown_value");
-        if (in.valid_from && !time::parse_date(*in.valid_from)) row_errors.add("valid_from", "invalid_date");
-        std::optional<std::string> valid_to;
-        if (!cell("valid_to").empty()) {
-          valid_to = time::parse_date(cell("valid_to"));
-          if (!valid_to) row_errors.add("valid_to", "invalid_date");
-        }
-        if (kind && *kind != Kind::country && parent_code.empty() && !repo::by_code(tx, in.code)) {
-          row_errors.add("parent_code", "required");  // an existing unit keeps its parent
-        }
-        row_errors.throw_if_any();
-        if (parent && !actor.covers(parent->path)) throw Error::field("parent_code", "out_of_scope");
-        bool may = actor.is(Role::admin) || officer_may_manage(*kind);
-        if (!may) throw Error::field("kind", "out_of_scope");
-        auto existing = repo::by_code(tx, in.code);
-        if (!existing && *kind == Kind::country && actor.scope_path != "/") throw Error::field("kind", "out_of_scope");
-        if (existing) {
-          if (!actor.covers(existing->path)) throw Error::field("code", "out_of_scope");
-          existing->name = in.name;
-          existing->designation = in.designation;
-          existing->note = in.note;
-          existing->remote = in.remote;
-          existing->valid_from = in.valid_from ? time::parse_date(*in.valid_from) : existing->valid_from;
-          existing->valid_to = valid_to;
-          repo::update_fields(tx, *existing, now);
-          if (parent && existing->parent_id != parent->id) {
-            if (parent->path.rfind(existing->path, 0) == 0) throw Error::field("parent_code", "cycle");
-            repo::move(tx, *existing, *parent, now);
-          }
-          audit_.record(tx, actor, "unit.update", "unit", std::to_string(existing->id),
-                        boost::json::serialize(boost::json::object{{"code", in.code}, {"source", "csv"}}));
-          ++result.updated;
-        } else {
-          u.code = in.code;
-          u.name = in.name;
-          u.kind = *kind;
-          u.designation = in.designation;
-          u.note = in.note;
-          u.remote = in.remote;
-          u.valid_from = in.valid_from ? time::parse_date(*in.valid_from) : std::nullopt;
-          u.valid_to = valid_to;
-          if (parent) u.parent_id = parent->id;
-          auto id = repo::insert(tx, u, parent ? parent->path : std::string(), now);
-          audit_.record(tx, actor, "unit.create", "unit", std::to_string(id),
-                        boost::json::serialize(boost::json::object{{"code", in.code}, {"source", "csv"}}));
-          ++result.created;
-        }
-      } catch (const Error& e) {
-        for (const auto& f : e.fields()) errors.push_back(line_error(rec.line, f.field, f.code, f.value_hint));
-      }
-    }
-    if (!errors.empty()) throw Error::csv(errors);  // rolls the whole import back
-  });
+      if (!errors.empty()) throw Error::csv(errors);  // rolls the whole import back
+      if (options.dry_run) throw DryRunDone{};
+    });
+  } catch (const DryRunDone&) {
+  }
   return result;
+}
+
+void Service::import_row(db::Tx& tx, const Actor& actor, const importkit::Columns& cols, const csv::Record& row,
+                         ImportResult& result, std::vector<FieldError>& errors) const {
+  const auto line = row.line;
+  auto cell = [&](const char* key) { return cols.cell(row, key); };
+  if (row.fields.size() != cols.width()) {
+    errors.push_back(importkit::line_error(line, "row", "invalid_format", std::to_string(row.fields.size())));
+    return;
+  }
+  const std::size_t errors_before = errors.size();
+  auto remote = importkit::parse_flag(cell("remote"));
+  if (!remote) errors.push_back(importkit::line_error(line, "remote", "invalid_format"));
+  std::optional<Unit> parent;
+  if (auto parent_code = cell("parent_code"); !parent_code.empty()) {
+    parent = repo::by_code(tx, parent_code);  // earlier rows of this file are already written
+    if (!parent) errors.push_back(importkit::line_error(line, "parent_code", "not_found", parent_code));
+  }
+  auto code = cell("code");
+  auto existing = code.empty() ? std::nullopt : repo::by_code(tx, code);
+  try {
+    if (existing) {
+      if (!actor.covers(existing->path)) throw Error::forbidden("unit outside scope");
+      if (!kind_from_code(cell("kind")))
+        throw Error::field("kind", cell("kind").empty() ? "required" : "unknown_value");
+      UnitPatch patch;
+      patch.name = cell("name");
+      if (cols.has("designation")) patch.designation = cell("designation");
+      if (cols.has("note")) patch.note = cell("note");
+      if (cols.has("remote")) patch.remote = remote.value_or(existing->remote);
+      if (cols.has("valid_from")) patch.valid_from = date_cell(cell("valid_from"));
+      if (cols.has("valid_to")) {
+        patch.valid_to = date_cell(cell("valid_to"));
+        patch.clear_valid_to = !patch.valid_to;
+      }
+      if (parent) patch.parent_id = parent->id;  // an empty parent code keeps the parent
+      update_in(tx, actor, *existing, patch, "csv");
+      if (errors.size() == errors_before) ++result.updated;
+    } else {
+      NewUnit in{code,
+                 cell("name"),
+                 cell("kind"),
+                 cell("designation"),
+                 std::nullopt,
+                 date_cell(cell("valid_from")),
+                 remote.value_or(false),
+                 cell("note"),
+                 false};
+      in.valid_to = date_cell(cell("valid_to"));
+      if (parent) in.parent_id = parent->id;
+      create_in(
+          tx, actor, in, [&] { return parent; }, "csv");
+      if (errors.size() == errors_before) ++result.created;
+    }
+  } catch (const Error& e) {
+    add_row_errors(errors, line, e, existing.has_value());
+  }
 }
 
 std::string Service::export_csv(const Actor& actor) const {
@@ -157,7 +149,9 @@ std::string Service::export_csv(const Actor& actor) const {
   std::map<std::int64_t, std::string> codes;
   for (const auto& u : units) codes[u.id] = u.code;
   std::string out = "\xEF\xBB\xBF";  // Excel reads UTF-8 only with a BOM
-  out += csv::format_record(kColumns);
+  std::vector<std::string> header;
+  for (const auto& spec : column_specs()) header.push_back(spec.key);
+  out += csv::format_record(header);
   for (const auto& u : units) {
     std::string parent_code = u.parent_id && codes.count(*u.parent_id) ? codes[*u.parent_id] : "";
     out += csv::format_record({u.code, u.name, std::string(kind_code(u.kind)), u.designation, parent_code,

@@ -2,6 +2,7 @@
 // Units (đơn vị): the tree of administrative units and other bodies, with validity
 // periods and merges (sáp nhập).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,6 +89,7 @@ struct NewUnit {
   bool remote = false;
   std::string note;
   bool demo = false;
+  std::optional<std::string> valid_to{};  // a unit that has already ended (CSV of history)
 };
 
 // A partial update: only present fields change.
@@ -96,6 +98,7 @@ struct UnitPatch {
   std::optional<std::string> name;
   std::optional<std::string> designation;
   std::optional<std::int64_t> parent_id;
+  std::optional<std::string> valid_from;  // the CSV import only; the API keeps the first day
   std::optional<std::string> valid_to;
   bool clear_valid_to = false;
   std::optional<bool> remote;
@@ -127,6 +130,14 @@ struct ListPage {
 struct ImportResult {
   int created = 0;
   int updated = 0;
+  bool dry_run = false;  // checked and counted, nothing written
+  std::string encoding;  // "UTF-8" or "windows-1258", as the file came
+};
+
+struct ImportOptions {
+  bool dry_run = false;  // check every row and count, then write nothing
+  // Called after each row with the rows done and the rows in all (the import's thread).
+  std::function<void(std::size_t done, std::size_t total)> progress{};
 };
 
 }  // namespace antq::units

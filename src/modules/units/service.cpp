@@ -23,13 +23,19 @@ HistoryEvent event(std::string kind, std::string date, std::optional<std::int64_
   return e;
 }
 
+constexpr std::size_t kMaxName = 200;
+constexpr std::size_t kMaxDesignation = 50;
+constexpr std::size_t kMaxNote = 2000;
+constexpr std::size_t kMaxHotline = 200;
+
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 32) return false;
   return std::all_of(code.begin(), code.end(),
                      [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
-std::string detail_of(const Unit& u) {
+// The audit entry's detail; `source` names where the change came from ("csv") if not the API.
+std::string detail_of(const Unit& u, std::string_view source) {
   boost::json::object o{{"code", u.code},
                         {"name", u.name},
                         {"kind", std::string(kind_code(u.kind))},
@@ -37,6 +43,7 @@ std::string detail_of(const Unit& u) {
                         {"hotline", u.hotline}};
   if (u.parent_id) o["parent_id"] = *u.parent_id;
   if (u.valid_to) o["valid_to"] = *u.valid_to;
+  if (!source.empty()) o["source"] = source;
   return boost::json::serialize(o);
 }
 
@@ -76,11 +83,11 @@ Validated validate_new(const NewUnit& in, FieldErrors& errors, const std::functi
   }
   if (u.name.empty()) {
     errors.add("name", "required");
-  } else if (text::length(u.name) > 200) {
+  } else if (text::length(u.name) > kMaxName) {
     errors.add("name", "too_long");
   }
-  if (text::length(u.designation) > 50) errors.add("designation", "too_long");
-  if (text::length(u.note) > 2000) errors.add("note", "too_long");
+  if (text::length(u.designation) > kMaxDesignation) errors.add("designation", "too_long");
+  if (text::length(u.note) > kMaxNote) errors.add("note", "too_long");
   auto kind = kind_from_code(in.kind);
   if (in.kind.empty()) {
     errors.add("kind", "required");
@@ -92,6 +99,10 @@ Validated validate_new(const NewUnit& in, FieldErrors& errors, const std::functi
   if (in.valid_from) {
     u.valid_from = time::parse_date(*in.valid_from);
     if (!u.valid_from) errors.add("valid_from", "invalid_date");
+  }
+  if (in.valid_to) {
+    u.valid_to = time::parse_date(*in.valid_to);
+    if (!u.valid_to) errors.add("valid_to", "invalid_date");
   }
   auto p = parent();
   if (kind == Kind::country) {
@@ -182,80 +193,98 @@ Detail Service::get(const Actor& actor, std::int64_t id) const {
 Unit Service::create(const Actor& actor, const NewUnit& input) const {
   Unit created;
   db_.write([&](db::Tx& tx) {
-    FieldErrors errors;
-    auto v = validate_new(input, errors, [&]() -> std::optional<Unit> {
+    created = create_in(tx, actor, input, [&]() -> std::optional<Unit> {
       if (!input.parent_id) return std::nullopt;
       return repo::get(tx, *input.parent_id);
     });
-    errors.throw_if_any();
-    if (v.unit.kind == Kind::country) {
-      if (!actor.is(Role::admin) || actor.scope_path != "/")
-        throw Error::forbidden("only a national admin adds countries");
-    } else {
-      require_manage(actor, v.unit.kind, v.parent_path);
-    }
-    if (repo::by_code(tx, v.unit.code)) throw Error::field("code", "duplicate");
-    auto now = clock_.now();
-    auto id = repo::insert(tx, v.unit, v.parent_path, now);
-    created = *repo::get(tx, id);
-    audit_.record(tx, actor, "unit.create", "unit", std::to_string(id), detail_of(created));
   });
+  return created;
+}
+
+Unit Service::create_in(db::Tx& tx, const Actor& actor, const NewUnit& input,
+                        const std::function<std::optional<Unit>()>& parent, std::string_view source) const {
+  FieldErrors errors;
+  auto v = validate_new(input, errors, parent);
+  errors.throw_if_any();
+  if (v.unit.kind == Kind::country) {
+    if (!actor.is(Role::admin) || actor.scope_path != "/")
+      throw Error::forbidden("only a national admin adds countries");
+  } else {
+    require_manage(actor, v.unit.kind, v.parent_path);
+  }
+  if (repo::by_code(tx, v.unit.code)) throw Error::field("code", "duplicate");
+  auto now = clock_.now();
+  auto id = repo::insert(tx, v.unit, v.parent_path, now);
+  Unit created = *repo::get(tx, id);
+  audit_.record(tx, actor, "unit.create", "unit", std::to_string(id), detail_of(created, source));
   return created;
 }
 
 Unit Service::update(const Actor& actor, std::int64_t id, const UnitPatch& patch) const {
   Unit updated;
-  db_.write([&](db::Tx& tx) {
-    Unit u = load_in_scope(tx, actor, id);
-    require_manage(actor, u.kind, u.path);
-    FieldErrors errors;
-    if (patch.code) {
-      std::string code = text::clean(*patch.code);
-      if (!valid_code(code)) {
-        errors.add("code", code.empty() ? "required" : "invalid_format");
-      } else if (code != u.code && repo::by_code(tx, code)) {
-        errors.add("code", "duplicate");
-      }
-      u.code = code;
+  db_.write([&](db::Tx& tx) { updated = update_in(tx, actor, load_in_scope(tx, actor, id), patch); });
+  return updated;
+}
+
+Unit Service::update_in(db::Tx& tx, const Actor& actor, Unit u, const UnitPatch& patch, std::string_view source) const {
+  require_manage(actor, u.kind, u.path);
+  FieldErrors errors;
+  if (patch.code) {
+    std::string code = text::clean(*patch.code);
+    if (!valid_code(code)) {
+      errors.add("code", code.empty() ? "required" : "invalid_format");
+    } else if (code != u.code && repo::by_code(tx, code)) {
+      errors.add("code", "duplicate");
     }
-    if (patch.name) {
-      u.name = text::clean(*patch.name);
-      if (u.name.empty()) errors.add("name", "required");
-      if (text::length(u.name) > 200) errors.add("name", "too_long");
+    u.code = code;
+  }
+  if (patch.name) {
+    u.name = text::clean(*patch.name);
+    if (u.name.empty()) errors.add("name", "required");
+    if (text::length(u.name) > kMaxName) errors.add("name", "too_long");
+  }
+  if (patch.designation) {
+    u.designation = text::clean(*patch.designation);
+    if (text::length(u.designation) > kMaxDesignation) errors.add("designation", "too_long");
+  }
+  if (patch.note) {
+    u.note = text::clean(*patch.note);
+    if (text::length(u.note) > kMaxNote) errors.add("note", "too_long");
+  }
+  if (patch.hotline) {
+    u.hotline = text::clean(*patch.hotline);
+    if (text::length(u.hotline) > kMaxHotline) errors.add("hotline", "too_long");
+  }
+  if (patch.remote) u.remote = *patch.remote;
+  if (patch.valid_from) {
+    u.valid_from = time::parse_date(*patch.valid_from);
+    if (!u.valid_from) errors.add("valid_from", "invalid_date");
+  }
+  if (patch.clear_valid_to) u.valid_to.reset();
+  if (patch.valid_to) {
+    u.valid_to = time::parse_date(*patch.valid_to);
+    if (!u.valid_to) errors.add("valid_to", "invalid_date");
+  }
+  std::optional<Unit> new_parent;
+  if (patch.parent_id && patch.parent_id != u.parent_id) {
+    new_parent = repo::get(tx, *patch.parent_id);
+    if (!new_parent) {
+      errors.add("parent_id", "not_found");
+    } else if (!actor.covers(new_parent->path)) {
+      errors.add("parent_id", "out_of_scope");
+    } else if (new_parent->path.rfind(u.path, 0) == 0) {
+      errors.add("parent_id", "cycle");
     }
-    if (patch.designation) u.designation = text::clean(*patch.designation);
-    if (patch.note) u.note = text::clean(*patch.note);
-    if (patch.hotline) {
-      u.hotline = text::clean(*patch.hotline);
-      if (text::length(u.hotline) > 200) errors.add("hotline", "too_long");
-    }
-    if (patch.remote) u.remote = *patch.remote;
-    if (patch.clear_valid_to) u.valid_to.reset();
-    if (patch.valid_to) {
-      u.valid_to = time::parse_date(*patch.valid_to);
-      if (!u.valid_to) errors.add("valid_to", "invalid_date");
-    }
-    std::optional<Unit> new_parent;
-    if (patch.parent_id && patch.parent_id != u.parent_id) {
-      new_parent = repo::get(tx, *patch.parent_id);
-      if (!new_parent) {
-        errors.add("parent_id", "not_found");
-      } else if (!actor.covers(new_parent->path)) {
-        errors.add("parent_id", "out_of_scope");
-      } else if (new_parent->path.rfind(u.path, 0) == 0) {
-        errors.add("parent_id", "cycle");
-      }
-    }
-    errors.throw_if_any();
-    auto now = clock_.now();
-    repo::update_fields(tx, u, now);
-    if (new_parent) {
-      repo::insert_history(tx, u.id, event("moved", time::local_date(now), u.parent_id, new_parent->id, ""), now);
-      repo::move(tx, u, *new_parent, now);
-    }
-    updated = *repo::get(tx, id);
-    audit_.record(tx, actor, "unit.update", "unit", std::to_string(id), detail_of(updated));
-  });
+  }
+  errors.throw_if_any();
+  auto now = clock_.now();
+  repo::update_fields(tx, u, now);
+  if (new_parent) {
+    repo::insert_history(tx, u.id, event("moved", time::local_date(now), u.parent_id, new_parent->id, ""), now);
+    repo::move(tx, u, *new_parent, now);
+  }
+  Unit updated = *repo::get(tx, u.id);
+  audit_.record(tx, actor, "unit.update", "unit", std::to_string(u.id), detail_of(updated, source));
   return updated;
 }
 

@@ -1,13 +1,24 @@
 #pragma once
 // Units service: the tree, scoped reads, administration, merges, CSV import/export.
 // Every call checks the actor's role and scope (REQUIRES nothing of callers).
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/units/model.hpp"
 #include "platform/db/database.hpp"
+#include "platform/error.hpp"
 #include "platform/time/time.hpp"
+
+namespace antq::csv {
+struct Record;
+}
+namespace antq::importkit {
+class Columns;
+}
 
 namespace antq::units {
 
@@ -27,9 +38,12 @@ class Service {
   // Merges sources into target (admin only); see model.hpp.
   Unit merge(const Actor& actor, const Merge& merge) const;
 
-  // CSV with the columns of kCsvColumns; all rows or nothing. Throws Error::csv with
-  // one FieldError per bad row (its line number and column).
-  ImportResult import_csv(const Actor& actor, std::string_view csv) const;
+  // CSV with the columns of kCsvColumns (or their Vietnamese names: "Mã", "Tên đơn vị",
+  // "Mã đơn vị cấp trên" …) as Excel saves it (the import kit: UTF-8 or Windows-1258,
+  // ',' ';' or tab, dd/mm/yyyy); all rows or nothing. Each row goes through the same
+  // checks, scope, history and audit as create() and update(). Throws Error::csv with
+  // every error of every row (its line and column); a dry run writes nothing either way.
+  ImportResult import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options = {}) const;
   std::string export_csv(const Actor& actor) const;
 
   // Public lists for the citizen pages (names of units are public): active provinces,
@@ -48,6 +62,15 @@ class Service {
   static constexpr const char* kCsvColumns = "code,name,kind,designation,parent_code,valid_from,valid_to,remote,note";
 
  private:
+  // The one path of every unit write (API, CSV): validation, scope, history and audit,
+  // inside the caller's transaction. `source` goes into the audit detail ("csv").
+  Unit create_in(db::Tx& tx, const Actor& actor, const NewUnit& input,
+                 const std::function<std::optional<Unit>()>& parent, std::string_view source = {}) const;
+  Unit update_in(db::Tx& tx, const Actor& actor, Unit unit, const UnitPatch& patch, std::string_view source = {}) const;
+  // One row of a CSV import through create_in()/update_in(); its errors go to `errors`.
+  void import_row(db::Tx& tx, const Actor& actor, const importkit::Columns& cols, const csv::Record& row,
+                  ImportResult& result, std::vector<FieldError>& errors) const;
+
   db::Database& db_;
   const audit::Service& audit_;
   const time::Clock& clock_;

@@ -30,7 +30,7 @@ void on_record(int, void* ctx) {
 
 }  // namespace
 
-std::vector<Record> parse(std::string_view document) {
+std::vector<Record> parse(std::string_view document, char separator) {
   if (document.substr(0, 3) == "\xEF\xBB\xBF") document.remove_prefix(3);  // libcsv keeps the BOM
   if (!text::is_valid_utf8(document)) {
     std::size_t line = 1;
@@ -48,6 +48,7 @@ std::vector<Record> parse(std::string_view document) {
     throw std::runtime_error("libcsv failed to initialise");
   }
   csv_set_opts(&parser, CSV_STRICT | CSV_STRICT_FINI);
+  csv_set_delim(&parser, static_cast<unsigned char>(separator));
   State st;
   // Feed line by line so that records know the line they started on.
   std::size_t pos = 0;
@@ -72,11 +73,44 @@ std::vector<Record> parse(std::string_view document) {
   return st.records;
 }
 
+char detect_separator(std::string_view document) {
+  if (document.substr(0, 3) == "\xEF\xBB\xBF") document.remove_prefix(3);
+  std::size_t commas = 0;
+  std::size_t semicolons = 0;
+  std::size_t tabs = 0;
+  bool quoted = false;
+  for (char c : document) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
+namespace {
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+}  // namespace
+
+std::string escape_formula(std::string_view cell) {
+  if (!cell.empty() && formula_start(cell.front())) return "'" + std::string(cell);
+  return std::string(cell);
+}
+
+std::string unescape_formula(std::string_view cell) {
+  if (cell.size() >= 2 && cell.front() == '\'' && formula_start(cell[1])) cell.remove_prefix(1);
+  return std::string(cell);
+}
+
 std::string format_record(const std::vector<std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out.push_back(',');
-    const auto& f = fields[i];
+    const std::string f = escape_formula(fields[i]);
     auto is_blank = [](char c) { return c == ' ' || c == '\t'; };  // libcsv trims unquoted blanks
     bool quote =
         f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (is_blank(f.front()) || is_blank(f.back())));

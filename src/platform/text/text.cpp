@@ -200,6 +200,12 @@ std::string fold(std::string_view utf8) {
   return fold_reference(utf8);
 }
 
+std::string from_windows_1258(std::string_view bytes) {
+  icu::UnicodeString decoded(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-1258");
+  if (decoded.isBogus()) throw std::runtime_error("ICU has no windows-1258 converter");
+  return nfc(to_utf8(decoded));
+}
+
 std::vector<std::string> search_terms(std::string_view utf8) {
   std::vector<std::string> terms;
   std::string folded = fold(utf8);  // spaces collapsed to one

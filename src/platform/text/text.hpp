@@ -30,6 +30,10 @@ bool contains_all(std::string_view folded, const std::vector<std::string>& terms
 // Capitals by Vietnamese rules ("Tân Trào" -> "TÂN TRÀO"), NFC.
 std::string upper(std::string_view utf8);
 
+// Text saved as Windows-1258 (Vietnamese Windows, what an old Excel writes) as UTF-8
+// NFC; its separate tone marks are composed ("a" + U+0301 -> "á").
+std::string from_windows_1258(std::string_view bytes);
+
 // Trims ASCII and Unicode spaces at both ends and applies NFC.
 std::string clean(std::string_view utf8);
 

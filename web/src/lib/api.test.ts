@@ -87,11 +87,20 @@ describe('api', () => {
     expect(headersOf(calls[2]!)['X-CSRF-Token']).toBe('fresh');
   });
 
-  it('posts CSV import bodies as text/csv', async () => {
-    const fetchMock = mockFetch(jsonResponse(200, { created: 1, updated: 0 }));
-    await units.importCsv('code,name\n1,A\n');
-    const call = fetchMock.mock.calls[0] as unknown[];
-    expect(headersOf(call)['Content-Type']).toBe('text/csv; charset=utf-8');
+  it('posts a CSV file as its bytes, untouched, and asks for a dry run when checking', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(200, { created: 1, updated: 0, dry_run: false, encoding: 'windows-1258' }),
+      jsonResponse(200, { created: 1, updated: 0, dry_run: true, encoding: 'windows-1258' }),
+    );
+    const bytes = new Uint8Array([0x4d, 0x61, 0xde, 0x0a]); // "Mã" in Windows-1258: not UTF-8
+    const file = new Blob([bytes]);
+    await units.importCsv(file);
+    await units.importCsv(file, true);
+    const [first, second] = fetchMock.mock.calls as unknown[][];
+    expect(headersOf(first!)['Content-Type']).toBe('text/csv');
+    expect((first![1] as RequestInit).body).toBe(file);
+    expect(String(first![0])).not.toContain('dry_run');
+    expect(String(second![0])).toContain('dry_run=1');
   });
 
   it('reports a network failure as the "network" problem', async () => {

@@ -104,6 +104,8 @@ interface RequestOptions {
   /** multipart/form-data (the browser writes the Content-Type with its boundary). */
   form?: FormData;
   text?: string;
+  /** A file sent as it is, bytes untouched (a CSV in Windows-1258 stays readable). */
+  file?: Blob;
   contentType?: string;
   signal?: AbortSignal;
   /** Do not send the user to the login page on 401 (login itself, the first /auth/me). */
@@ -164,7 +166,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLocale,
   };
-  let body: string | FormData | undefined;
+  let body: string | FormData | Blob | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.json);
@@ -173,6 +175,9 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   } else if (options.text !== undefined) {
     headers['Content-Type'] = options.contentType ?? 'text/plain; charset=utf-8';
     body = options.text;
+  } else if (options.file !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+    body = options.file;
   }
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
@@ -292,13 +297,24 @@ export const units = {
   create: (input: UnitCreateInput) => request<Unit>('POST', '/units', { json: input }),
   update: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/units/${id}`, { json: patch }),
   merge: (input: MergeInput) => request<Unit>('POST', '/units/merge', { json: input }),
-  importCsv: (csv: string) =>
-    request<{ created: number; updated: number }>('POST', '/units/import', {
-      text: csv,
-      contentType: 'text/csv; charset=utf-8',
+  /** The file's bytes as they are (UTF-8 or Windows-1258: the server tells them apart). */
+  importCsv: (file: Blob, dryRun = false) =>
+    request<UnitImportResult>('POST', '/units/import', {
+      file,
+      contentType: 'text/csv',
+      query: dryRun ? { dry_run: 1 } : undefined,
     }),
   exportUrl: `${BASE}/units/export`,
 };
+
+export interface UnitImportResult {
+  created: number;
+  updated: number;
+  /** True when the file was only checked: nothing was written. */
+  dry_run: boolean;
+  /** "UTF-8" or "windows-1258", as the file came. */
+  encoding: string;
+}
 
 export interface UserQuery {
   q?: string;

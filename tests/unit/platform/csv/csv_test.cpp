@@ -135,7 +135,10 @@ TEST(CsvFormat, RoundTripsThroughParse) {
       "=1+1", "Đại tá Phạm Hoàng Điệp"};
   auto records = parse(format_record(fields) + format_record({"next"}));
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[0].fields, fields);
+  EXPECT_EQ(records[0].fields[8], "'=1+1") << "a formula is escaped";
+  Fields read;
+  for (const auto& f : records[0].fields) read.push_back(unescape_formula(f));
+  EXPECT_EQ(read, fields);
   EXPECT_EQ(records[1].fields, (Fields{"next"}));
   EXPECT_EQ(records[1].line, 4u);  // the first record spans lines 1 to 3
 }
@@ -144,7 +147,8 @@ TEST(CsvFormat, FieldsWithLeadingOrTrailingTabsRoundTrip) {
   const Fields fields = {"\tindented", "tab after\t"};
   auto records = parse(format_record(fields));
   ASSERT_EQ(records.size(), 1u);
-  EXPECT_EQ(records[0].fields, fields);
+  EXPECT_EQ(records[0].fields, (Fields{"'\tindented", "tab after\t"})) << "a leading tab is escaped like a formula";
+  EXPECT_EQ(unescape_formula(records[0].fields[0]), fields[0]);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import styles from './style.module.css';
 import { CardTable } from '../CardTable';
 import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../Field';
@@ -486,25 +486,30 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
   const [file, setFile] = useState<File | null>(null);
   const { error, setError, busy, run } = useAction();
   const [missing, setMissing] = useState(false);
+  const [checked, setChecked] = useState('');
+  // Which button sent the form: "check" writes nothing and lists every bad row.
+  const dryRun = useRef(false);
 
   const submit = (event: Event) => {
     event.preventDefault();
     setError(null);
+    setChecked('');
     if (!file) {
       setMissing(true);
       return;
     }
     setMissing(false);
+    const checkOnly = dryRun.current;
+    dryRun.current = false;
     void run(async () => {
-      const text = await file.text();
-      const result = await units.importCsv(text);
-      onDone(
-        t('units.imported', {
-          file: file.name,
-          created: formatNumber(result.created),
-          updated: formatNumber(result.updated),
-        }),
-      );
+      const result = await units.importCsv(file, checkOnly);
+      const values = {
+        file: file.name,
+        created: formatNumber(result.created),
+        updated: formatNumber(result.updated),
+      };
+      if (checkOnly) setChecked(t('units.import_checked', values));
+      else onDone(t('units.imported', values));
     });
   };
 
@@ -558,7 +563,22 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
           </span>
         ) : null}
       </div>
-      <SubmitActions busy={busy} label={t('units.import_submit')} />
+      {checked ? (
+        <p role="status" id="import-checked">
+          {checked}
+        </p>
+      ) : null}
+      <SubmitActions busy={busy} label={t('units.import_submit')}>
+        <button
+          type="submit"
+          class="secondary"
+          id="import-check"
+          disabled={busy}
+          onClick={() => (dryRun.current = true)}
+        >
+          {t('units.import_check')}
+        </button>
+      </SubmitActions>
     </form>
   );
 }
