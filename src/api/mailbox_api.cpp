@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/support.hpp"
-#include "api/uploads.hpp"
+#include "http/uploads.hpp"
 #include "platform/error.hpp"
 #include "platform/i18n/catalog.hpp"
 
@@ -55,6 +55,62 @@ boost::json::value optional_number(const std::optional<double>& v) {
   return *v;
 }
 
+boost::json::array status_codes(const std::vector<mailbox::Status>& statuses) {
+  boost::json::array out;
+  for (auto status : statuses) out.emplace_back(std::string(mailbox::code(status)));
+  return out;
+}
+
+// A value of a taxonomy with its labels from the one catalog ("web.tip_kind.denunciation").
+template <typename E>
+boost::json::object labelled(E value, const std::string& group) {
+  const auto& catalog = i18n::Catalog::embedded();
+  std::string code(mailbox::code(value));
+  std::string key = "web." + group + "." + code;
+  return boost::json::object{
+      {"code", code},
+      {"label", boost::json::object{{"vi", catalog.get(i18n::Locale::vi, key)}, {"en", catalog.get(i18n::Locale::en, key)}}}};
+}
+
+// Kinds, statuses, channels and identity modes with the rules that go with them: what a
+// client needs to offer choices and moves without a copy of the workflow.
+boost::json::object taxonomies_json() {
+  boost::json::array kinds;
+  for (auto kind : mailbox::all_kinds()) {
+    auto o = labelled(kind, "tip_kind");
+    o["legal_deadline"] = mailbox::has_legal_deadline(kind);
+    o["receipt_record"] = mailbox::has_receipt_record(kind);
+    kinds.push_back(std::move(o));
+  }
+  boost::json::array statuses;
+  for (auto status : mailbox::all_statuses()) {
+    auto o = labelled(status, "tip_status");
+    o["deadline_runs"] = mailbox::deadline_runs(status);
+    o["next"] = status_codes(mailbox::next_statuses(status));
+    statuses.push_back(std::move(o));
+  }
+  boost::json::array channels;
+  for (auto channel : mailbox::all_channels()) {
+    auto o = labelled(channel, "tip_channel");
+    o["registrable"] = mailbox::registrable(channel);
+    channels.push_back(std::move(o));
+  }
+  boost::json::array modes;
+  for (auto mode : mailbox::all_identity_modes()) modes.push_back(labelled(mode, "identity_mode"));
+  return boost::json::object{
+      {"kinds", std::move(kinds)}, {"statuses", std::move(statuses)}, {"channels", std::move(channels)}, {"identity_modes", std::move(modes)}};
+}
+
+// Tips in the counts whose legal deadline still runs.
+std::int64_t running_of(const std::map<std::string, std::int64_t>& counts) {
+  std::int64_t n = 0;
+  for (const auto& [code, count] : counts) {
+    auto status = mailbox::status_from(code);
+    if (status && mailbox::deadline_runs(*status)) n += count;
+  }
+  return n;
+}
+
 boost::json::object tip_json(const mailbox::TipView& t) {
   boost::json::object o{
       {"id", t.id},
@@ -77,6 +133,9 @@ boost::json::object tip_json(const mailbox::TipView& t) {
       {"solved_case", t.solved_case},
       {"box_opening_id", t.box_opening_id ? boost::json::value(*t.box_opening_id) : nullptr},
       {"readable", t.readable},
+      {"next_statuses", status_codes(mailbox::next_statuses(t.status))},
+      {"deadline_running", mailbox::deadline_runs(t.status)},
+      {"receipt_record", mailbox::has_receipt_record(t.kind)},
   };
   if (t.readable) {
     o["description"] = t.description;
@@ -274,9 +333,17 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                auto page = s.mailbox.list(c.actor, c.session.box_secret_key, f);
                boost::json::array items;
                for (const auto& t : page.items) items.push_back(tip_json(t));
-               return no_store(http::Response::json(
-                   200, boost::json::object{
-                            {"items", std::move(items)}, {"total", page.total}, {"counts", count_json(page.counts)}}));
+               return no_store(http::Response::json(200, boost::json::object{{"items", std::move(items)},
+                                                                             {"total", page.total},
+                                                                             {"counts", count_json(page.counts)},
+                                                                             {"running", running_of(page.counts)}}));
+             }));
+
+  router.add("GET", "/api/v1/mailbox/taxonomies", authed(s, [](http::Request&, const Caller&) {
+               static const std::string body = boost::json::serialize(taxonomies_json());
+               auto res = http::Response::text(200, body, "application/json; charset=utf-8");
+               res.set("Cache-Control", "private, max-age=3600");
+               return res;
              }));
 
   router.add("GET", "/api/v1/tips/{id}", authed(s, [&s](http::Request& req, const Caller& c) {

@@ -120,7 +120,7 @@ int serve(Context& ctx) {
                          .boxes = *ctx.boxes};
   http::Router router;
   api::add_all_routes(router, services);
-  portal::add_portal_routes(router, services);
+  portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
   auto web = static_dir(ctx.config);
   std::unique_ptr<http::StaticFiles> files;
   if (std::filesystem::exists(web / "index.html")) {

@@ -1,7 +1,7 @@
 // /hom-thu: the mailbox for residents. Thin adapters over mailbox::Service.
 #include <fmt/format.h>
 
-#include "api/uploads.hpp"
+#include "http/uploads.hpp"
 #include "http/problem.hpp"
 #include "platform/embedded.hpp"
 #include "platform/error.hpp"
@@ -27,8 +27,6 @@ std::optional<std::int64_t> id_of(const std::string& s) {
   return std::stoll(s);
 }
 
-const char* const kKinds[] = {"denunciation", "crime_report", "security_report", "suggestion"};
-const char* const kModes[] = {"anonymous", "confidential", "open"};
 
 std::string field_id(const std::string& field) {
   if (field == "kind") return "kind-denunciation";
@@ -57,9 +55,10 @@ std::string field_label(Locale l, const std::string& field) {
   return field;
 }
 
-struct Services {
-  explicit Services(api::Services& a) : api(a) {}
-  api::Services& api;
+// The pages' state: the services they call and the check question's signer.
+struct Pages {
+  explicit Pages(const portal::Services& services) : deps(services) {}
+  portal::Services deps;
   AntiBot antibot;
 };
 
@@ -68,12 +67,12 @@ http::Response start_page(const http::Request& req) {
   return render_page("start", base_context(l), l, text(l, "start.title"), "/hom-thu");
 }
 
-http::Response choose_page(Services& s, const http::Request& req, Locale l) {
+http::Response choose_page(Pages& s, const http::Request& req, Locale l) {
   auto ctx = base_context(l);
   auto province = id_of(req.query_param("tinh").value_or(""));
   if (!province) {
     mstch::array provinces;
-    for (const auto& p : s.api.units.public_provinces()) {
+    for (const auto& p : s.deps.units.public_provinces()) {
       provinces.push_back(mstch::map{{"id", std::to_string(p.id)}, {"name", p.name}});
     }
     ctx.emplace("provinces_step", true);
@@ -82,16 +81,16 @@ http::Response choose_page(Services& s, const http::Request& req, Locale l) {
   }
   std::string query = req.query_param("q").value_or("");
   if (!antq::text::is_valid_utf8(query) || query.size() > 200) query.clear();
-  auto communes = s.api.units.public_communes(*province, query);
+  auto communes = s.deps.units.public_communes(*province, query);
   std::vector<std::int64_t> ids;
   for (const auto& c : communes) ids.push_back(c.id);
-  auto open = s.api.mailbox.accepting(ids);
+  auto open = s.deps.mailbox.accepting(ids);
   mstch::array list;
   for (const auto& c : communes) {
     if (std::find(open.begin(), open.end(), c.id) == open.end()) continue;
     list.push_back(mstch::map{{"id", std::to_string(c.id)}, {"name", c.name}, {"designation", c.designation}});
   }
-  auto unit = s.api.units.find(*province);
+  auto unit = s.deps.units.find(*province);
   ctx.emplace("communes_step", true);
   ctx.emplace("communes", list);
   ctx.emplace("province_id", std::to_string(*province));
@@ -108,8 +107,8 @@ std::string error_message(Locale l, const FieldError& e) {
 }
 
 // The file input's label and limits (hidden when residents may send no file).
-void add_file_texts(Services& s, Locale l, mstch::map& ctx) {
-  const auto& limits = s.api.mailbox.file_limits();
+void add_file_texts(Pages& s, Locale l, mstch::map& ctx) {
+  const auto& limits = s.deps.mailbox.file_limits();
   std::string count = std::to_string(limits.max_files);
   std::string mb = std::to_string(limits.max_bytes / (1024 * 1024));
   ctx.emplace("max_files", limits.max_files > 0);
@@ -117,12 +116,12 @@ void add_file_texts(Services& s, Locale l, mstch::map& ctx) {
   ctx.emplace("files_hint", text(l, "form.files_hint", {{"mb", mb}}));
 }
 
-http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http::Fields& values,
+http::Response form_page(Pages& s, Locale l, std::int64_t unit_id, const http::Fields& values,
                          const std::vector<FieldError>& errors, const std::string& path, int status) {
-  auto unit = s.api.units.find(unit_id);
-  if (!unit || s.api.mailbox.accepting({unit_id}).empty()) throw Error::not_found("commune not accepting tips");
+  auto unit = s.deps.units.find(unit_id);
+  if (!unit || s.deps.mailbox.accepting({unit_id}).empty()) throw Error::not_found("commune not accepting tips");
   auto ctx = base_context(l);
-  auto challenge = s.antibot.issue(s.api.mailbox.install_secret("form_key"), s.api.clock.now());
+  auto challenge = s.antibot.issue(s.deps.mailbox.install_secret("form_key"), s.deps.clock.now());
   auto words = i18n::Catalog::embedded().root(l).at("portal").at("question_words").as_array();
   std::string question = text(l, "question",
                               {{"a", std::string(words[static_cast<std::size_t>(challenge.a)].as_string())},
@@ -131,18 +130,18 @@ http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http
   std::string chosen_mode = form_value(values, "identity_mode");
   if (chosen_mode.empty()) chosen_mode = "anonymous";
   mstch::array kinds;
-  for (const char* k : kKinds) {
-    kinds.push_back(mstch::map{
-        {"code", std::string(k)}, {"label", text(l, std::string("form.kind_") + k)}, {"checked", chosen_kind == k}});
+  for (auto kind : mailbox::all_kinds()) {
+    std::string k(mailbox::code(kind));
+    kinds.push_back(mstch::map{{"code", k}, {"label", text(l, "form.kind_" + k)}, {"checked", chosen_kind == k}});
   }
   mstch::array modes;
-  for (const char* m : kModes) {
-    modes.push_back(mstch::map{
-        {"code", std::string(m)}, {"label", text(l, std::string("start.") + m)}, {"checked", chosen_mode == m}});
+  for (auto mode : mailbox::all_identity_modes()) {
+    std::string m(mailbox::code(mode));
+    modes.push_back(mstch::map{{"code", m}, {"label", text(l, "start." + m)}, {"checked", chosen_mode == m}});
   }
   mstch::array villages;
   std::string chosen_village = form_value(values, "village");
-  for (const auto& v : s.api.units.public_villages(unit_id)) {
+  for (const auto& v : s.deps.units.public_villages(unit_id)) {
     villages.push_back(mstch::map{{"id", std::to_string(v.id)},
                                   {"name", v.name},
                                   {"designation", v.designation},
@@ -174,10 +173,10 @@ http::Response form_page(Services& s, Locale l, std::int64_t unit_id, const http
   return render_page("form", ctx, l, heading, path, status);
 }
 
-http::Response submit(Services& s, http::Request& req) {
+http::Response submit(Pages& s, http::Request& req) {
   auto l = page_locale(req);
-  auto intake = s.api.mailbox.file_intake();
-  auto upload = api::read_form_with_files(req, *intake);
+  auto intake = s.deps.mailbox.file_intake();
+  auto upload = http::read_form_with_files(req, *intake);
   const auto& form = upload.fields;
   // Browsers do not keep chosen files when a form comes back: say so with the errors.
   auto form_again = [&](std::vector<FieldError> errors) {
@@ -187,8 +186,8 @@ http::Response submit(Services& s, http::Request& req) {
   auto unit_id = id_of(form_value(form, "xa"));
   if (!unit_id) throw Error::not_found("no commune");
   if (!form_value(form, "website").empty()) throw Error::of(Error::Kind::forbidden, "honeypot filled");
-  bool human = s.antibot.check(s.api.mailbox.install_secret("form_key"), form_value(form, "token"),
-                               form_value(form, "answer"), s.api.clock.now());
+  bool human = s.antibot.check(s.deps.mailbox.install_secret("form_key"), form_value(form, "token"),
+                               form_value(form, "answer"), s.deps.clock.now());
   mailbox::NewTip tip;
   tip.unit_id = unit_id;
   tip.village_id = id_of(form_value(form, "village"));
@@ -203,7 +202,7 @@ http::Response submit(Services& s, http::Request& req) {
   if (!human) return form_again({FieldError{"answer", "antibot", std::nullopt, {}}});
   if (!upload.file_errors.empty()) return form_again(upload.file_errors);
   try {
-    auto receipt = s.api.mailbox.submit(tip, intake.get());
+    auto receipt = s.deps.mailbox.submit(tip, intake.get());
     auto ctx = base_context(l);
     ctx.emplace("receipt", receipt.formatted);
     return render_page("receipt", ctx, l, text(l, "receipt.title"), "/hom-thu", 201);
@@ -213,9 +212,9 @@ http::Response submit(Services& s, http::Request& req) {
   }
 }
 
-http::Response status_page(Services& s, Locale l, const std::string& receipt, const std::string& notice,
+http::Response status_page(Pages& s, Locale l, const std::string& receipt, const std::string& notice,
                            int http_status = 200) {
-  auto view = s.api.mailbox.follow(receipt);
+  auto view = s.deps.mailbox.follow(receipt);
   auto ctx = base_context(l);
   std::string status(mailbox::code(view.status));
   mstch::array messages;
@@ -277,8 +276,8 @@ http::Handler html_errors(http::Handler handler) {
 
 }  // namespace
 
-void add_portal_routes(http::Router& router, api::Services& api) {
-  auto s = std::make_shared<Services>(api);
+void add_portal_routes(http::Router& router, const Services& services) {
+  auto s = std::make_shared<Pages>(services);
   router.add("GET", "/hom-thu", html_errors([](http::Request& req) { return start_page(req); }), kCitizen);
   router.add("GET", "/hom-thu/style.css",
              [](http::Request&) {
@@ -313,24 +312,24 @@ void add_portal_routes(http::Router& router, api::Services& api) {
                auto form = http::parse_form(req.body);
                auto receipt = form_value(form, "receipt");
                return with_receipt(l, [&] {
-                 s->api.mailbox.tipster_reply(receipt, form_value(form, "body"));
+                 s->deps.mailbox.tipster_reply(receipt, form_value(form, "body"));
                  return status_page(*s, l, receipt, text(l, "follow.sent"));
                });
              }),
              kCitizen);
   http::RouteOptions upload = kCitizen;
-  upload.upload_limit = api::upload_limit(api.mailbox.file_limits());
+  upload.upload_limit = http::upload_limit(services.mailbox.file_limits());
   router.add("POST", "/hom-thu/gui", html_errors([s](http::Request& req) { return submit(*s, req); }), upload);
   router.add("POST", "/hom-thu/them-tep", html_errors([s](http::Request& req) {
                auto l = page_locale(req);
-               auto intake = s->api.mailbox.file_intake();
-               auto form = api::read_form_with_files(req, *intake);
+               auto intake = s->deps.mailbox.file_intake();
+               auto form = http::read_form_with_files(req, *intake);
                auto receipt = form_value(form.fields, "receipt");
                return with_receipt(l, [&] {
                  if (!form.file_errors.empty()) {
                    return status_page(*s, l, receipt, error_message(l, form.file_errors.front()), 422);
                  }
-                 s->api.mailbox.tipster_add_files(receipt, *intake);
+                 s->deps.mailbox.tipster_add_files(receipt, *intake);
                  return status_page(*s, l, receipt, text(l, "follow.files_added"));
                });
              }),

@@ -367,3 +367,34 @@ test('searches go through an encrypted per-commune index that follows new and pu
   const other = await signedIn(server.url, 'officer.kienthiet');
   assert.equal((await other.get(`/api/v1/tips?q=${encodeURIComponent('khuoi kit')}`)).data.total, 0, 'another commune finds nothing');
 });
+
+// The workflow and the taxonomies live in the mailbox service; clients ask for them.
+test('the server says which moves each tip allows and sends the taxonomies with their labels', async () => {
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const tax = await officer.get('/api/v1/mailbox/taxonomies');
+  assert.equal(tax.status, 200);
+  assert.deepEqual(tax.data.kinds.map((k) => [k.code, k.legal_deadline, k.receipt_record]), [
+    ['denunciation', true, true], ['crime_report', true, true], ['security_report', false, false], ['suggestion', false, false]]);
+  assert.deepEqual(tax.data.kinds[0].label, { vi: 'Tố giác tội phạm', en: 'Crime denunciation' });
+  const next = Object.fromEntries(tax.data.statuses.map((s) => [s.code, s.next]));
+  assert.deepEqual(next.received, ['verifying', 'transferred', 'duplicate']);
+  assert.deepEqual(next.closed, []);
+  assert.deepEqual(tax.data.statuses.filter((s) => s.deadline_runs).map((s) => s.code), ['received', 'verifying']);
+  assert.deepEqual(tax.data.channels.filter((c) => !c.registrable).map((c) => c.code), ['web']);
+  assert.deepEqual(tax.data.identity_modes.map((m) => m.code), ['anonymous', 'confidential', 'open']);
+  assert.equal((await new Client(server.url).get('/api/v1/mailbox/taxonomies')).status, 401, 'staff only');
+
+  await submit(tip({ kind: 'suggestion', description: 'Góp ý: lắp thêm đèn đường' }));
+  const page = await officer.get('/api/v1/tips?page_size=200');
+  assert.ok(page.data.items.length > 1);
+  for (const t of page.data.items) {
+    assert.deepEqual(t.next_statuses, next[t.status], `tip ${t.id}`);
+    assert.equal(t.deadline_running, ['received', 'verifying'].includes(t.status));
+    assert.equal(t.receipt_record, ['denunciation', 'crime_report'].includes(t.kind));
+  }
+  const counts = page.data.counts;
+  assert.equal(page.data.running, (counts.received ?? 0) + (counts.verifying ?? 0));
+  const received = page.data.items.find((t) => t.status === 'received');
+  const refused = await officer.post(`/api/v1/tips/${received.id}/transitions`, { to: 'closed', reason: 'Thử' });
+  assert.equal(refused.status, 409, 'a move the tip does not list is refused');
+});

@@ -55,7 +55,32 @@ std::optional<Channel> channel_from(std::string_view s) { return parse(kChannels
 std::optional<Status> status_from(std::string_view s) { return parse(kStatuses, s); }
 std::optional<IdentityMode> identity_mode_from(std::string_view s) { return parse(kModes, s); }
 
+namespace {
+template <typename E, std::size_t N>
+std::vector<E> values_of(const std::array<std::pair<E, std::string_view>, N>& table) {
+  std::vector<E> out;
+  for (const auto& entry : table) out.push_back(entry.first);
+  return out;
+}
+}  // namespace
+
+std::vector<Kind> all_kinds() { return values_of(kKinds); }
+std::vector<Channel> all_channels() { return values_of(kChannels); }
+std::vector<Status> all_statuses() { return values_of(kStatuses); }
+std::vector<IdentityMode> all_identity_modes() { return values_of(kModes); }
+
 bool has_legal_deadline(Kind k) { return k == Kind::denunciation || k == Kind::crime_report; }
+bool has_receipt_record(Kind k) { return has_legal_deadline(k); }
+bool deadline_runs(Status s) { return s == Status::received || s == Status::verifying; }
+bool registrable(Channel c) { return c != Channel::web; }
+
+std::vector<Status> next_statuses(Status from) {
+  std::vector<Status> out;
+  for (auto to : all_statuses()) {
+    if (allowed_transition(from, to)) out.push_back(to);
+  }
+  return out;
+}
 
 bool allowed_transition(Status from, Status to) {
   switch (from) {

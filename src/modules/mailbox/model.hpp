@@ -45,9 +45,23 @@ std::optional<Channel> channel_from(std::string_view s);
 std::optional<Status> status_from(std::string_view s);
 std::optional<IdentityMode> identity_mode_from(std::string_view s);
 
+// Every value, in the order shown to people (the taxonomies the API sends to clients).
+std::vector<Kind> all_kinds();
+std::vector<Channel> all_channels();
+std::vector<Status> all_statuses();
+std::vector<IdentityMode> all_identity_modes();
+
 // Crime denunciations and crime reports must be recorded and transferred within the
 // legal deadline (24 h, 48 h for remote communes).
 bool has_legal_deadline(Kind k);
+// They are also the kinds that get the record of receiving crime information (biên bản
+// tiếp nhận nguồn tin về tội phạm).
+bool has_receipt_record(Kind k);
+// The legal deadline runs while a tip is received or being verified; a transfer (or any
+// other outcome) stops it.
+bool deadline_runs(Status s);
+// Channels an officer registers a tip from; "web" is the residents' own form.
+bool registrable(Channel c);
 
 constexpr std::size_t kMaxDescription = 10000;
 
@@ -83,6 +97,8 @@ struct Receipt {
 // The allowed next states: received → verifying | transferred | duplicate;
 // verifying → transferred | resolved | unfounded | duplicate; those four → closed.
 bool allowed_transition(Status from, Status to);
+// The statuses a tip in `from` may move to, in all_statuses() order.
+std::vector<Status> next_statuses(Status from);
 
 // A change of status asked by an officer. Every change needs a reason.
 struct Transition {

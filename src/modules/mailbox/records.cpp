@@ -50,7 +50,7 @@ std::string source_text(IdentityMode mode) {
 std::string Service::receipt_record_docx(const Actor& actor, const std::string& user_secret, std::int64_t id) const {
   auto tip = get(actor, user_secret, id);
   if (!tip.readable) throw Error::forbidden("the officer holds no key of this commune");
-  if (!has_legal_deadline(tip.kind)) throw Error::conflict("a receipt record is made for crime information only");
+  if (!has_receipt_record(tip.kind)) throw Error::conflict("a receipt record is made for crime information only");
   std::string out;
   db_.read([&](db::Tx& tx) {
     auto commune = units_.find(tx, tip.unit_id).value();

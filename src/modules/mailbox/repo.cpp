@@ -56,8 +56,12 @@ std::string filters(db::Params& params, const ListQuery& q) {
   if (q.status) where += " AND t.status = " + params.add(*q.status);
   if (q.kind) where += " AND t.kind = " + params.add(*q.kind);
   if (q.overdue_at) {
-    where += " AND t.deadline_at < " + params.add(*q.overdue_at) +
-             " AND t.transferred_at IS NULL AND t.status IN ('received', 'verifying')";
+    std::string running;  // the statuses during which the legal deadline runs
+    for (auto status : all_statuses()) {
+      if (deadline_runs(status)) running += (running.empty() ? "" : ", ") + params.add(std::string(code(status)));
+    }
+    where += " AND t.deadline_at < " + params.add(*q.overdue_at) + " AND t.transferred_at IS NULL AND t.status IN (" +
+             running + ")";
   }
   return where;
 }

@@ -129,8 +129,7 @@ TipView view_of(db::Tx& tx, const Keys& keys, const Actor& actor, const std::str
   v.useful = r.useful;
   v.solved_case = r.solved_case;
   v.box_opening_id = r.box_opening_id;
-  v.overdue = r.deadline_at && !r.transferred_at && *r.deadline_at < now &&
-              (v.status == Status::received || v.status == Status::verifying);
+  v.overdue = r.deadline_at && !r.transferred_at && *r.deadline_at < now && deadline_runs(v.status);
   std::optional<crypto::KeyPair> pair;
   if (cache && cache->count(r.unit_key_id)) {
     pair = cache->at(r.unit_key_id);

@@ -17,7 +17,8 @@ bool overdue_row(const repo::StatRow& r, std::int64_t now) {
   if (r.purged_overdue) return true;
   if (!r.deadline_at) return false;
   if (r.transferred_at) return *r.transferred_at > *r.deadline_at;
-  return *r.deadline_at < now && (r.status == code(Status::received) || r.status == code(Status::verifying));
+  auto status = status_from(r.status);
+  return *r.deadline_at < now && status && deadline_runs(*status);
 }
 
 }  // namespace

@@ -119,7 +119,7 @@ Service::Registered Service::register_tip(const Actor& actor, const std::string&
                                           const std::string& channel_code, bool issue_receipt, FileIntake* files) {
   detail::require_officer(actor);
   auto channel = channel_from(channel_code);
-  if (!channel || *channel == Channel::web)
+  if (!channel || !registrable(*channel))
     throw Error::field("channel", channel_code.empty() ? "required" : "unknown_value");
   auto [id, receipt] = store(tip, *channel, &actor, issue_receipt, files);
   Registered out{get(actor, user_secret, id), std::nullopt};

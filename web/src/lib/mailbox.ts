@@ -1,19 +1,6 @@
-// The mailbox workflow as the web app needs it: allowed moves, deadline state, counts, snippets.
+// The mailbox as the web app shows it: deadline state, counts, snippets. The workflow itself
+// (moves allowed next, when a deadline runs) comes from the server with each tip.
 import { TIP_STATUSES, type Tip, type TipCounts, type TipStatus } from './types';
-
-/** The statuses a tip may move to from each status (the server answers 409 otherwise). */
-export const NEXT_STATUSES: Readonly<Record<TipStatus, readonly TipStatus[]>> = {
-  received: ['verifying', 'transferred', 'duplicate'],
-  verifying: ['transferred', 'resolved', 'unfounded', 'duplicate'],
-  transferred: ['closed'],
-  resolved: ['closed'],
-  unfounded: ['closed'],
-  duplicate: ['closed'],
-  closed: [],
-};
-
-/** Statuses during which the legal deadline (24 or 48 hours) still runs. */
-export const RUNNING: readonly TipStatus[] = ['received', 'verifying'];
 
 /** How many tips the counts give for these statuses (all of them by default). */
 export function countOf(counts: TipCounts, statuses: readonly TipStatus[] = TIP_STATUSES): number {
@@ -34,12 +21,12 @@ export type DeadlineState =
  * `overdue` wins; the clock only matters for tips that pass the deadline while shown.
  */
 export function deadlineState(
-  tip: Pick<Tip, 'deadline_at' | 'status' | 'overdue'>,
+  tip: Pick<Tip, 'deadline_at' | 'deadline_running' | 'overdue'>,
   now: number,
 ): DeadlineState {
   if (tip.overdue) return { kind: 'overdue' };
   if (!tip.deadline_at) return { kind: 'none' };
-  if (!RUNNING.includes(tip.status)) return { kind: 'stopped' };
+  if (!tip.deadline_running) return { kind: 'stopped' };
   const deadline = Date.parse(tip.deadline_at);
   if (Number.isNaN(deadline)) return { kind: 'none' };
   const left = deadline - now;
@@ -63,7 +50,7 @@ export function overdueBy(
 
 /** A tip whose legal deadline still runs and falls within `withinMs` of `now` (not yet passed). */
 export function dueSoon(
-  tip: Pick<Tip, 'deadline_at' | 'status' | 'overdue'>,
+  tip: Pick<Tip, 'deadline_at' | 'deadline_running' | 'overdue'>,
   now: number,
   withinMs: number,
 ): boolean {

@@ -12,11 +12,17 @@ interface Answers {
 }
 
 function fakeServer({ newest, counts, overdue = [], overdueTotal }: Answers) {
+  const running = (counts.received ?? 0) + (counts.verifying ?? 0);
   return vi.fn(async (url: string) => {
     const query = new URL(url, 'http://x').searchParams;
     if (query.get('overdue') === '1')
-      return jsonResponse(200, { items: overdue, total: overdueTotal ?? overdue.length, counts });
-    return jsonResponse(200, { items: newest, total: newest.length, counts });
+      return jsonResponse(200, {
+        items: overdue,
+        total: overdueTotal ?? overdue.length,
+        counts,
+        running,
+      });
+    return jsonResponse(200, { items: newest, total: newest.length, counts, running });
   });
 }
 

@@ -1,7 +1,6 @@
 // The mailbox as the officers' overview shows it (deadlines, counts per status), read with as
 // few audited GET /tips as the answers allow: usually one.
 import { tips } from './api';
-import { countOf, RUNNING } from './mailbox';
 import type { Tip, TipCounts } from './types';
 
 /** Overdue tips listed on the overview; the count covers them all, the inbox lists the rest. */
@@ -27,8 +26,8 @@ export interface TipOverview {
  */
 export async function loadTipOverview(signal?: AbortSignal): Promise<TipOverview> {
   const newest = await tips.list({ page_size: NEWEST_PAGE }, signal);
-  const running = newest.items.filter((tip) => RUNNING.includes(tip.status));
-  if (running.length >= countOf(newest.counts ?? {}, RUNNING)) {
+  const running = newest.items.filter((tip) => tip.deadline_running);
+  if (running.length >= newest.running) {
     // The same tips, in the same order (newest first), as GET /tips?overdue=1 would list.
     const overdue = running.filter((tip) => tip.overdue);
     return {

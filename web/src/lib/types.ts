@@ -157,6 +157,8 @@ export type TipCounts = Partial<Record<TipStatus, number>>;
 /** A page of GET /tips: the tips asked for, how many match, and the counts per status. */
 export interface TipPage extends Page<Tip> {
   counts: TipCounts;
+  /** Tips in scope whose status is one during which a legal deadline runs. */
+  running: number;
 }
 
 export type TipChannel = 'web' | 'in_person' | 'phone' | 'post' | 'vneid' | 'transfer' | 'box';
@@ -190,6 +192,12 @@ export interface Tip {
   duplicate_of: number | null;
   assignee_id: number | null;
   overdue: boolean;
+  /** The statuses the workflow lets this tip move to next (the server's rule). */
+  next_statuses: TipStatus[];
+  /** The status is one during which a legal deadline runs (received, verifying). */
+  deadline_running: boolean;
+  /** Its kind gets the record of receiving crime information (.docx). */
+  receipt_record: boolean;
   /** The paper-mailbox opening a letter came from (channel "box"). */
   box_opening_id?: number | null;
   readable: boolean;

@@ -12,6 +12,7 @@ function fakeServer() {
       items: [tip({ id: 5, status: 'closed' }), tip({ id: 4, deadline_at: null })],
       total: 2,
       counts: { received: 1, closed: 1 },
+      running: 1,
     });
   });
 }
@@ -53,7 +54,7 @@ describe('DashboardPage', () => {
   it('says so when the mailbox has no tip yet', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse(200, { items: [], total: 0, counts: {} })),
+      vi.fn(async () => jsonResponse(200, { items: [], total: 0, counts: {}, running: 0 })),
     );
     const { container } = renderWithApp(<DashboardPage params={{}} />, {
       session: { user: OFFICER },

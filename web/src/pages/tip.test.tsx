@@ -41,6 +41,7 @@ describe('TipPage', () => {
         return jsonResponse(200, {
           ...TIP,
           status: 'verifying',
+          next_statuses: ['transferred', 'resolved', 'unfounded', 'duplicate'],
           events: [
             {
               at: '2026-11-28T11:05:00Z',
@@ -144,7 +145,7 @@ describe('TipPage', () => {
   it('offers no receipt record for a suggestion, and says there are no files', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse(200, { ...TIP, kind: 'suggestion', files: [] })),
+      vi.fn(async () => jsonResponse(200, { ...TIP, kind: 'suggestion', receipt_record: false, files: [] })),
     );
     const { container } = renderWithApp(<TipPage params={{ id: '12' }} />, {
       session: { user: OFFICER },

@@ -9,7 +9,7 @@ import { AssignControl, MessageForm, RevealForm, TransitionForm } from '../compo
 import { TipHistory } from '../components/TipHistory';
 import { ApiError, boxes, tips, units } from '../lib/api';
 import { formatDateTime } from '../lib/format';
-import type { TipDetail, TipKind, TipMessage } from '../lib/types';
+import type { TipDetail, TipMessage } from '../lib/types';
 import { indexUnits } from '../lib/unit-index';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
@@ -63,7 +63,6 @@ export function TipPage({ params }: PageProps) {
 }
 
 /** Kinds with a "Biên bản tiếp nhận nguồn tin về tội phạm" (information about a crime). */
-const RECORD_KINDS: readonly TipKind[] = ['denunciation', 'crime_report'];
 
 interface ViewProps {
   tip: TipDetail;
@@ -173,7 +172,7 @@ function TipView({ tip, userId, onChanged, onSent, onStatus }: ViewProps) {
         </dl>
         <AssignControl tip={tip} userId={userId} onDone={onChanged} />
         {/* The record quotes the content: only with the commune key. */}
-        {tip.readable && RECORD_KINDS.includes(tip.kind) ? (
+        {tip.readable && tip.receipt_record ? (
           <p class={styles.record}>
             <a
               href={tips.receiptRecordUrl(tip.id)}

@@ -1,6 +1,6 @@
 // Test data shaped as the server sends it: each factory fills in a plausible record and takes
 // the fields a test is about.
-import type { BoxOpening, MailBox, Tip, TipDetail, UnitKind, UnitNode } from '../lib/types';
+import type { BoxOpening, MailBox, Tip, TipDetail, TipStatus, UnitKind, UnitNode } from '../lib/types';
 
 /** A unit of the tree; Việt Nam unless told otherwise. */
 export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
@@ -83,8 +83,22 @@ export function boxOpening(over: Partial<BoxOpening> = {}): BoxOpening {
   };
 }
 
-/** A readable, anonymous denunciation to Tân Trào (unit 7), received and due in 24 hours. */
+/** What the server says with each tip of a status (its workflow), for test tips. */
+const SERVER_NEXT: Record<TipStatus, TipStatus[]> = {
+  received: ['verifying', 'transferred', 'duplicate'],
+  verifying: ['transferred', 'resolved', 'unfounded', 'duplicate'],
+  transferred: ['closed'],
+  resolved: ['closed'],
+  unfounded: ['closed'],
+  duplicate: ['closed'],
+  closed: [],
+};
+
+/** A readable, anonymous denunciation to Tân Trào (unit 7), received and due in 24 hours;
+ *  the workflow fields follow its status and kind as the server would send them. */
 export function tip(over: Partial<Tip> = {}): Tip {
+  const status = over.status ?? 'received';
+  const kind = over.kind ?? 'denunciation';
   return {
     id: 12,
     unit_id: 7,
@@ -102,6 +116,9 @@ export function tip(over: Partial<Tip> = {}): Tip {
     duplicate_of: null,
     assignee_id: null,
     overdue: false,
+    next_statuses: SERVER_NEXT[status],
+    deadline_running: status === 'received' || status === 'verifying',
+    receipt_record: kind === 'denunciation' || kind === 'crime_report',
     readable: true,
     description: 'Đánh bạc',
     when: '',

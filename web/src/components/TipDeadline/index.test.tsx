@@ -13,7 +13,7 @@ describe('TipDeadline', () => {
   it('shows the date and the hours left', () => {
     const { container } = renderWithApp(
       <TipDeadline
-        tip={{ status: 'received', overdue: false, deadline_at: '2026-11-28T15:30:00Z' }}
+        tip={{ deadline_running: true, overdue: false, deadline_at: '2026-11-28T15:30:00Z' }}
         now={NOW}
       />,
     );
@@ -23,7 +23,7 @@ describe('TipDeadline', () => {
   it('says "Quá hạn" in words when the deadline has passed', () => {
     const { container } = renderWithApp(
       <TipDeadline
-        tip={{ status: 'verifying', overdue: true, deadline_at: '2026-11-27T10:00:00Z' }}
+        tip={{ deadline_running: true, overdue: true, deadline_at: '2026-11-27T10:00:00Z' }}
         now={NOW}
       />,
       { locale: 'en' },
@@ -36,7 +36,7 @@ describe('TipDeadline', () => {
 
   it('says when a kind has no legal deadline', () => {
     const { container } = renderWithApp(
-      <TipDeadline tip={{ status: 'received', overdue: false, deadline_at: null }} now={NOW} />,
+      <TipDeadline tip={{ deadline_running: true, overdue: false, deadline_at: null }} now={NOW} />,
     );
     expect(container.textContent).toBe('Không có hạn luật định');
   });

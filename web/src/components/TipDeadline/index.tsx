@@ -5,7 +5,7 @@ import { deadlineState, overdueBy } from '../../lib/mailbox';
 import type { Tip } from '../../lib/types';
 import { useI18n } from '../../lib/use-i18n';
 
-type DeadlineTip = Pick<Tip, 'deadline_at' | 'status' | 'overdue'>;
+type DeadlineTip = Pick<Tip, 'deadline_at' | 'deadline_running' | 'overdue'>;
 
 /** "còn 5 giờ", "Quá hạn", "Không có hạn luật định"… for a tip at `now`. */
 export function deadlineText(t: Translator, tip: DeadlineTip, now: number): string {

@@ -52,12 +52,15 @@ describe('TransitionForm', () => {
 
   it('asks for the original tip of a duplicate and says a closed tip cannot move', () => {
     const { container } = renderWithApp(
-      <TransitionForm tip={{ ...TIP, status: 'verifying' }} onDone={() => undefined} />,
+      <TransitionForm
+        tip={{ ...TIP, status: 'verifying', next_statuses: ['transferred', 'resolved', 'unfounded', 'duplicate'] }}
+        onDone={() => undefined}
+      />,
     );
     choose(container.querySelector('#transition-status'), 'duplicate');
     expect(container.querySelector('#transition-duplicate-of')).not.toBeNull();
     const closed = renderWithApp(
-      <TransitionForm tip={{ ...TIP, status: 'closed' }} onDone={() => undefined} />,
+      <TransitionForm tip={{ ...TIP, status: 'closed', next_statuses: [] }} onDone={() => undefined} />,
     );
     expect(closed.container.querySelector('#transition-form')).toBeNull();
     expect(closed.container.textContent).toContain('Tin đã đóng');

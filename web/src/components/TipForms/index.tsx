@@ -7,7 +7,6 @@ import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { ApiError, localValidation, tips, type TipTransitionInput } from '../../lib/api';
 import { fieldErrors } from '../../lib/i18n';
-import { NEXT_STATUSES } from '../../lib/mailbox';
 import type { RevealedIdentity, Tip, TipDetail, TipMessage, TipStatus } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
@@ -89,7 +88,7 @@ interface TipActionProps {
 /** #transition-form: only the statuses the workflow allows next, always with a reason. */
 export function TransitionForm({ tip, onDone }: TipActionProps) {
   const { t } = useI18n();
-  const next = NEXT_STATUSES[tip.status];
+  const next = tip.next_statuses;
   const [status, setStatus] = useState<string>(next.length === 1 ? (next[0] ?? '') : '');
   const [reason, setReason] = useState('');
   const [transferredTo, setTransferredTo] = useState('');

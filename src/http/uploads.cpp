@@ -1,11 +1,11 @@
-#include "api/uploads.hpp"
+#include "http/uploads.hpp"
 
 #include <functional>
 
 #include "http/multipart.hpp"
 #include "platform/error.hpp"
 
-namespace antq::api {
+namespace antq::http {
 
 bool is_multipart(const http::Request& req) {
   return http::multipart_boundary(req.header("content-type").value_or("")).has_value();
@@ -55,4 +55,4 @@ std::size_t upload_limit(const mailbox::FileLimits& limits) {
   return limits.max_files * limits.max_bytes + 1024 * 1024;
 }
 
-}  // namespace antq::api
+}  // namespace antq::http

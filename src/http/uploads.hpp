@@ -5,7 +5,7 @@
 #include "modules/mailbox/files.hpp"
 #include "platform/error.hpp"
 
-namespace antq::api {
+namespace antq::http {
 
 struct FormWithFiles {
   http::Fields fields;
@@ -28,4 +28,4 @@ bool is_multipart(const http::Request& req);
 // room for the text fields.
 std::size_t upload_limit(const mailbox::FileLimits& limits);
 
-}  // namespace antq::api
+}  // namespace antq::http
