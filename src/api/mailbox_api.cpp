@@ -67,9 +67,9 @@ boost::json::object labelled(E value, const std::string& group) {
   const auto& catalog = i18n::Catalog::embedded();
   std::string code(mailbox::code(value));
   std::string key = "web." + group + "." + code;
-  return boost::json::object{
-      {"code", code},
-      {"label", boost::json::object{{"vi", catalog.get(i18n::Locale::vi, key)}, {"en", catalog.get(i18n::Locale::en, key)}}}};
+  return boost::json::object{{"code", code},
+                             {"label", boost::json::object{{"vi", catalog.get(i18n::Locale::vi, key)},
+                                                           {"en", catalog.get(i18n::Locale::en, key)}}}};
 }
 
 // Kinds, statuses, channels and identity modes with the rules that go with them: what a
@@ -97,8 +97,10 @@ boost::json::object taxonomies_json() {
   }
   boost::json::array modes;
   for (auto mode : mailbox::all_identity_modes()) modes.push_back(labelled(mode, "identity_mode"));
-  return boost::json::object{
-      {"kinds", std::move(kinds)}, {"statuses", std::move(statuses)}, {"channels", std::move(channels)}, {"identity_modes", std::move(modes)}};
+  return boost::json::object{{"kinds", std::move(kinds)},
+                             {"statuses", std::move(statuses)},
+                             {"channels", std::move(channels)},
+                             {"identity_modes", std::move(modes)}};
 }
 
 // Tips in the counts whose legal deadline still runs.
@@ -261,7 +263,7 @@ void add_mailbox_routes(http::Router& router, Services& s) {
   const http::RouteOptions citizen{.blocking = true, .log_client = false, .citizen_pool = true};
 
   http::RouteOptions citizen_upload = citizen;
-  citizen_upload.upload_limit = upload_limit(s.mailbox.file_limits());
+  citizen_upload.upload_limit = http::upload_limit(s.mailbox.file_limits());
 
   router.add(
       "POST", "/api/v1/public/tips",
@@ -403,7 +405,7 @@ void add_mailbox_routes(http::Router& router, Services& s) {
                       out["receipt"] = made.receipt ? boost::json::value(made.receipt->formatted) : nullptr;
                       return no_store(http::Response::json(201, out));
                     }),
-             {.upload_limit = upload_limit(s.mailbox.file_limits())});
+             {.upload_limit = http::upload_limit(s.mailbox.file_limits())});
 
   router.add("GET", "/api/v1/tips/stats", authed(s, [&s](http::Request& req, const Caller& c) {
                mailbox::StatsQuery q;

@@ -1,8 +1,8 @@
 // /hom-thu: the mailbox for residents. Thin adapters over mailbox::Service.
 #include <fmt/format.h>
 
-#include "http/uploads.hpp"
 #include "http/problem.hpp"
+#include "http/uploads.hpp"
 #include "platform/embedded.hpp"
 #include "platform/error.hpp"
 #include "platform/i18n/catalog.hpp"
@@ -26,7 +26,6 @@ std::optional<std::int64_t> id_of(const std::string& s) {
   if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   return std::stoll(s);
 }
-
 
 std::string field_id(const std::string& field) {
   if (field == "kind") return "kind-denunciation";
