@@ -80,13 +80,8 @@ http::Response choose_page(Pages& s, const http::Request& req, Locale l) {
   }
   std::string query = req.query_param("q").value_or("");
   if (!antq::text::is_valid_utf8(query) || query.size() > 200) query.clear();
-  auto communes = s.deps.units.public_communes(*province, query);
-  std::vector<std::int64_t> ids;
-  for (const auto& c : communes) ids.push_back(c.id);
-  auto open = s.deps.mailbox.accepting(ids);
   mstch::array list;
-  for (const auto& c : communes) {
-    if (std::find(open.begin(), open.end(), c.id) == open.end()) continue;
+  for (const auto& c : s.deps.mailbox.communes_offered(*province, query)) {
     list.push_back(mstch::map{{"id", std::to_string(c.id)}, {"name", c.name}, {"designation", c.designation}});
   }
   auto unit = s.deps.units.find(*province);

@@ -395,6 +395,6 @@ test('the server says which moves each tip allows and sends the taxonomies with 
   const counts = page.data.counts;
   assert.equal(page.data.running, (counts.received ?? 0) + (counts.verifying ?? 0));
   const received = page.data.items.find((t) => t.status === 'received');
-  const refused = await officer.post(`/api/v1/tips/${received.id}/transitions`, { to: 'closed', reason: 'Thử' });
+  const refused = await officer.post(`/api/v1/tips/${received.id}/transitions`, { status: 'closed', reason: 'Thử' });
   assert.equal(refused.status, 409, 'a move the tip does not list is refused');
 });

@@ -71,6 +71,12 @@ std::vector<IdentityMode> all_identity_modes() { return values_of(kModes); }
 
 bool has_legal_deadline(Kind k) { return k == Kind::denunciation || k == Kind::crime_report; }
 bool has_receipt_record(Kind k) { return has_legal_deadline(k); }
+
+std::optional<std::int64_t> legal_deadline(Kind k, bool remote_commune, std::int64_t received_at) {
+  constexpr std::int64_t kHour = 3600LL * 1000;
+  if (!has_legal_deadline(k)) return std::nullopt;
+  return received_at + (remote_commune ? 48 : 24) * kHour;
+}
 bool deadline_runs(Status s) { return s == Status::received || s == Status::verifying; }
 bool registrable(Channel c) { return c != Channel::web; }
 

@@ -54,6 +54,9 @@ std::vector<IdentityMode> all_identity_modes();
 // Crime denunciations and crime reports must be recorded and transferred within the
 // legal deadline (24 h, 48 h for remote communes).
 bool has_legal_deadline(Kind k);
+// The legal deadline of a tip received at `received_at` (ms): 24 hours, 48 for a remote
+// commune (vùng sâu, vùng xa); none for kinds without one.
+std::optional<std::int64_t> legal_deadline(Kind k, bool remote_commune, std::int64_t received_at);
 // They are also the kinds that get the record of receiving crime information (biên bản
 // tiếp nhận nguồn tin về tội phạm).
 bool has_receipt_record(Kind k);

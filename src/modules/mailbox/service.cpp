@@ -27,7 +27,6 @@ constexpr const char* kReceiptSalt = "receipt_salt";
 constexpr const char* kReceiptKdf = "receipt_kdf_limits";
 constexpr const char* kLegacyReceiptKdf = "receipt_kdf_1p32m";
 constexpr crypto::KdfLimits kLegacyReceiptLimits{1, 32u << 20};
-constexpr std::int64_t kHour = 3600LL * 1000;
 using namespace std::chrono_literals;
 
 struct TipsterKeys {
@@ -303,7 +302,7 @@ std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channe
     row.wants_outcome = in.wants_outcome;
     row.box_opening_id = in.box_opening_id;
     auto now = clock_.now();
-    if (has_legal_deadline(*kind)) row.deadline_at = now + (unit->remote ? 48 : 24) * kHour;
+    row.deadline_at = legal_deadline(*kind, unit->remote, now);
     tip_id = repo::insert(tx, row, tipster.lookup, now);
     std::size_t file_count = files ? files->files().size() : 0;
     if (files) attach(tx, tip_id, key->unit_key_id, key->public_key, files->files(), actor ? "officer" : "tipster");
@@ -334,6 +333,16 @@ std::vector<std::int64_t> Service::accepting(const std::vector<std::int64_t>& un
     }
   });
   return out;
+}
+
+std::vector<units::Unit> Service::communes_offered(std::int64_t province_id, const std::string& query) const {
+  auto communes = units_.public_communes(province_id, query);
+  std::vector<std::int64_t> ids;
+  for (const auto& c : communes) ids.push_back(c.id);
+  auto open = accepting(ids);
+  std::erase_if(communes,
+                [&](const units::Unit& c) { return std::find(open.begin(), open.end(), c.id) == open.end(); });
+  return communes;
 }
 
 std::string Service::install_secret(const std::string& name) const {

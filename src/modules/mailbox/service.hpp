@@ -126,6 +126,9 @@ class Service {
 
   // Which of these communes take tips (their mailbox key exists).
   std::vector<std::int64_t> accepting(const std::vector<std::int64_t>& unit_ids) const;
+  // The communes offered to residents in a province: active communes whose mailbox takes
+  // tips, narrowed by a folded search ("tan trao"), in Vietnamese order.
+  std::vector<units::Unit> communes_offered(std::int64_t province_id, const std::string& query) const;
   // A random 32-byte secret of this installation, made on first use (e.g. to sign the
   // citizen form's check question), the same for every instance sharing the database.
   std::string install_secret(const std::string& name) const;
