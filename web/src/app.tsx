@@ -1,60 +1,17 @@
-import type { FunctionComponent } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Layout } from './components/Layout';
 import { auth, onUnauthenticated, setCsrfToken, setRequestLocale } from './lib/api';
 import { createTranslator, storedLocale, storeLocale } from './lib/i18n';
 import { matchPath, navigate, safeNext, type RouteParams } from './lib/router';
-import type { Locale, Role, User } from './lib/types';
+import type { Locale, User } from './lib/types';
 import { I18nContext, type I18nValue } from './lib/use-i18n';
 import { useLocation } from './lib/use-location';
 import { SessionContext, type SessionValue } from './lib/use-session';
-import { AccountPage } from './pages/account';
-import { AuditPage } from './pages/audit';
-import { BoxesPage, BoxPage } from './pages/boxes';
-import { DashboardPage } from './pages/dashboard';
 import { ForbiddenPage } from './pages/forbidden';
-import { LoginPage } from './pages/login';
-import { MailboxPage } from './pages/mailbox';
-import { MailboxKeysPage } from './pages/mailbox-keys';
 import { NotFoundPage } from './pages/not-found';
-import { TipPage } from './pages/tip';
-import { RegisterTipPage } from './pages/tip-new';
-import { UnitsPage } from './pages/units';
-import { UsersPage } from './pages/users';
+import { ROUTES, type PageComponent, type Route } from './routes';
 
-export interface PageProps {
-  params: RouteParams;
-}
-
-interface Route {
-  path: string;
-  page: FunctionComponent<PageProps>;
-  /** Shown without logging in (and skipped once logged in). */
-  public?: boolean;
-  /** Only these roles may open the page. */
-  roles?: readonly Role[];
-}
-
-/** Paper mailboxes: officers keep them, reviewers and administrators read them. */
-const BOX_READERS: readonly Role[] = ['officer', 'reviewer', 'admin'];
-
-/** Every page of the app; anything else is the 404 page. */
-const ROUTES: readonly Route[] = [
-  { path: '/login', page: LoginPage, public: true },
-  { path: '/', page: DashboardPage },
-  { path: '/units', page: UnitsPage },
-  { path: '/units/:id', page: UnitsPage },
-  { path: '/mailbox', page: MailboxPage, roles: ['officer'] },
-  // Before /mailbox/:id, which would take "keys", "new" or "boxes" for an id.
-  { path: '/mailbox/keys', page: MailboxKeysPage, roles: ['officer'] },
-  { path: '/mailbox/new', page: RegisterTipPage, roles: ['officer'] },
-  { path: '/mailbox/boxes', page: BoxesPage, roles: BOX_READERS },
-  { path: '/mailbox/boxes/:id', page: BoxPage, roles: BOX_READERS },
-  { path: '/mailbox/:id', page: TipPage, roles: ['officer'] },
-  { path: '/users', page: UsersPage, roles: ['admin'] },
-  { path: '/audit', page: AuditPage, roles: ['auditor'] },
-  { path: '/account', page: AccountPage },
-];
+export type { PageProps } from './routes';
 
 function resolve(path: string): { route: Route; params: RouteParams } | null {
   for (const route of ROUTES) {
@@ -62,6 +19,27 @@ function resolve(path: string): { route: Route; params: RouteParams } | null {
     if (params) return { route, params };
   }
   return null;
+}
+
+// Pages loaded so far, by route: a page is fetched once, the first time it is opened.
+const loaded = new Map<Route, PageComponent>();
+
+/** The page of `route`, or null while its module loads (it re-renders when it has). */
+function usePage(route: Route | undefined): PageComponent | null {
+  const [, setVersion] = useState(0);
+  const page = route ? loaded.get(route) : undefined;
+  useEffect(() => {
+    if (!route || loaded.has(route)) return;
+    let live = true;
+    void route.load().then((component) => {
+      loaded.set(route, component);
+      if (live) setVersion((v) => v + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [route, page]);
+  return page ?? null;
 }
 
 function Redirect({ to }: { to: string }) {
@@ -156,12 +134,12 @@ export function App() {
   );
 
   const match = resolve(location.path);
-  const Page = match?.route.page;
+  const Page = usePage(match?.route);
 
   // Moving to another page puts focus on <main>, so screen readers start there.
   const lastPage = useRef<unknown>(null);
   useEffect(() => {
-    if (!booted) return;
+    if (!booted || (match && !Page)) return; // its page is still loading
     if (lastPage.current !== null && lastPage.current !== Page) {
       document.getElementById('main')?.focus();
     }
@@ -178,12 +156,12 @@ export function App() {
   } else if (match?.route.public) {
     content = user ? (
       <Redirect to={safeNext(location.search.get('next'))} />
-    ) : (
-      <match.route.page params={match.params} />
-    );
+    ) : Page ? (
+      <Page params={match.params} />
+    ) : null;
   } else if (!user) {
     content = <Redirect to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} />;
-  } else if (!match || !Page) {
+  } else if (!match) {
     content = (
       <Layout>
         <NotFoundPage params={{}} />
@@ -198,7 +176,11 @@ export function App() {
   } else {
     content = (
       <Layout>
-        <Page params={match.params} />
+        {Page ? (
+          <Page params={match.params} />
+        ) : (
+          <p role="status">{t('common.loading')}</p>
+        )}
       </Layout>
     );
   }

@@ -3,30 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import styles from './style.module.css';
 import { Link } from '../Link';
 import { LocaleSwitch } from '../LocaleSwitch';
-import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/use-i18n';
 import { useLocation } from '../../lib/use-location';
 import { useSession } from '../../lib/use-session';
-import type { Role } from '../../lib/types';
-
-interface NavItem {
-  href: string;
-  label: MessageKey;
-  /** Only these roles see the entry. */
-  roles?: readonly Role[];
-}
-
-// Modules still to come (cameras, community, situation, evaluation, reports)
-// get their entries when they exist.
-const NAV: readonly NavItem[] = [
-  { href: '/', label: 'nav.dashboard' },
-  { href: '/units', label: 'nav.units' },
-  { href: '/mailbox', label: 'nav.mailbox', roles: ['officer'] },
-  { href: '/mailbox/boxes', label: 'nav.boxes', roles: ['officer', 'reviewer', 'admin'] },
-  { href: '/users', label: 'nav.users', roles: ['admin'] },
-  { href: '/audit', label: 'nav.audit', roles: ['auditor'] },
-  { href: '/account', label: 'nav.account' },
-];
+import { navigationFor } from '../../routes';
 
 function matches(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
@@ -52,7 +32,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   useEffect(() => setMenuOpen(false), [path]);
 
   if (!user) return null;
-  const items = NAV.filter((item) => !item.roles || item.roles.includes(user.role));
+  const items = navigationFor(user.role);
   const current = currentHref(
     items.map((item) => item.href),
     path,

@@ -1,0 +1,86 @@
+// Every page of the staff app in one table: its path, its page (loaded the first time it
+// is opened, so Vite gives each its own chunk), who may open it and its entry in the
+// main navigation. The router and the navigation both read it; nothing else lists pages.
+import type { FunctionComponent } from 'preact';
+import type { MessageKey } from './lib/i18n';
+import type { RouteParams } from './lib/router';
+import type { Role } from './lib/types';
+
+export interface PageProps {
+  params: RouteParams;
+}
+
+export type PageComponent = FunctionComponent<PageProps>;
+
+export interface Route {
+  path: string;
+  /** Loads the page's module and picks the page out of it. */
+  load: () => Promise<PageComponent>;
+  /** Shown without logging in (and skipped once logged in). */
+  public?: boolean;
+  /** Only these roles may open the page (and see its navigation entry). */
+  roles?: readonly Role[];
+  /** Its entry in the main navigation, in this table's order. */
+  nav?: MessageKey;
+}
+
+/** Paper mailboxes: officers keep them, reviewers and administrators read them. */
+const BOX_READERS: readonly Role[] = ['officer', 'reviewer', 'admin'];
+
+/** Every page of the app; anything else is the 404 page. */
+export const ROUTES: readonly Route[] = [
+  { path: '/login', load: () => import('./pages/login').then((m) => m.LoginPage), public: true },
+  { path: '/', load: () => import('./pages/dashboard').then((m) => m.DashboardPage), nav: 'nav.dashboard' },
+  { path: '/units', load: () => import('./pages/units').then((m) => m.UnitsPage), nav: 'nav.units' },
+  { path: '/units/:id', load: () => import('./pages/units').then((m) => m.UnitsPage) },
+  {
+    path: '/mailbox',
+    load: () => import('./pages/mailbox').then((m) => m.MailboxPage),
+    roles: ['officer'],
+    nav: 'nav.mailbox',
+  },
+  // Before /mailbox/:id, which would take "keys", "new" or "boxes" for an id.
+  {
+    path: '/mailbox/keys',
+    load: () => import('./pages/mailbox-keys').then((m) => m.MailboxKeysPage),
+    roles: ['officer'],
+  },
+  {
+    path: '/mailbox/new',
+    load: () => import('./pages/tip-new').then((m) => m.RegisterTipPage),
+    roles: ['officer'],
+  },
+  {
+    path: '/mailbox/boxes',
+    load: () => import('./pages/boxes').then((m) => m.BoxesPage),
+    roles: BOX_READERS,
+    nav: 'nav.boxes',
+  },
+  {
+    path: '/mailbox/boxes/:id',
+    load: () => import('./pages/boxes').then((m) => m.BoxPage),
+    roles: BOX_READERS,
+  },
+  { path: '/mailbox/:id', load: () => import('./pages/tip').then((m) => m.TipPage), roles: ['officer'] },
+  {
+    path: '/users',
+    load: () => import('./pages/users').then((m) => m.UsersPage),
+    roles: ['admin'],
+    nav: 'nav.users',
+  },
+  {
+    path: '/audit',
+    load: () => import('./pages/audit').then((m) => m.AuditPage),
+    roles: ['auditor'],
+    nav: 'nav.audit',
+  },
+  { path: '/account', load: () => import('./pages/account').then((m) => m.AccountPage), nav: 'nav.account' },
+];
+
+/** The navigation entries a role sees, in the table's order. */
+export function navigationFor(role: Role): { href: string; label: MessageKey }[] {
+  return ROUTES.filter((r) => r.nav && (!r.roles || r.roles.includes(role))).map((r) => ({
+    href: r.path,
+    label: r.nav as MessageKey,
+  }));
+}
