@@ -167,6 +167,7 @@ int run_cli(int argc, char** argv) {
   app.add_option("--database-url", o.database_url, "database.url");
 
   auto* init = app.add_subcommand("init", "create the data directory and the database");
+  auto* routes_cmd = app.add_subcommand("routes", "list every route the server answers (METHOD /path)");
   auto* serve_cmd = app.add_subcommand("serve", "serve the web application and the API");
   serve_cmd->add_option("--listen", o.listen, "address:port (server.listen)");
   auto* migrate = app.add_subcommand("migrate", "apply pending migrations, or show them");
@@ -258,6 +259,7 @@ int run_cli(int argc, char** argv) {
     }
     auto ctx = context_of(o);
     if (*serve_cmd) return serve(*ctx);
+    if (*routes_cmd) return print_routes(*ctx);
     if (*user_add) {
       accounts::NewUser in{username, full_name, role, unit_id_by_code(*ctx, unit_code), password_of(password), locale};
       auto u = ctx->accounts->create(system_actor(), in);

@@ -8,6 +8,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <condition_variable>
 #include <filesystem>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -99,28 +100,49 @@ DataLock::~DataLock() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+namespace {
+
+// Everything the server answers, wired to the context's services: the routes of the API
+// and of the citizen pages, and the metrics they report to.
+struct Wiring {
+  explicit Wiring(Context& ctx)
+      : services{.db = *ctx.db,
+                 .clock = ctx.clock,
+                 .accounts = *ctx.accounts,
+                 .units = *ctx.units,
+                 .audit = *ctx.audit,
+                 .metrics = metrics,
+                 .cookie_secure = cookie_policy(ctx.config.security.cookie_secure),
+                 .session_hours = ctx.config.security.session_hours,
+                 .mailbox = *ctx.mailbox,
+                 .keys = *ctx.keys,
+                 .boxes = *ctx.boxes} {
+    auto* database = ctx.db.get();
+    metrics.add_gauge("antq_db_pool_in_use", "Database connections in use.",
+                      [database] { return static_cast<double>(database->pool_stats().in_use); });
+    metrics.add_gauge("antq_db_pool_size", "Database connections available.",
+                      [database] { return static_cast<double>(database->pool_stats().size); });
+    api::add_all_routes(router, services);
+    portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
+  }
+  http::Metrics metrics;
+  api::Services services;
+  http::Router router;
+};
+
+}  // namespace
+
+int print_routes(Context& ctx) {
+  Wiring wiring(ctx);
+  for (const auto& route : wiring.router.routes()) std::cout << route.method << " " << route.pattern << "\n";
+  return 0;
+}
+
 int serve(Context& ctx) {
   DataLock lock(ctx.config.data_dir);
-  http::Metrics metrics;
-  auto* database = ctx.db.get();
-  metrics.add_gauge("antq_db_pool_in_use", "Database connections in use.",
-                    [database] { return static_cast<double>(database->pool_stats().in_use); });
-  metrics.add_gauge("antq_db_pool_size", "Database connections available.",
-                    [database] { return static_cast<double>(database->pool_stats().size); });
-  api::Services services{.db = *ctx.db,
-                         .clock = ctx.clock,
-                         .accounts = *ctx.accounts,
-                         .units = *ctx.units,
-                         .audit = *ctx.audit,
-                         .metrics = metrics,
-                         .cookie_secure = cookie_policy(ctx.config.security.cookie_secure),
-                         .session_hours = ctx.config.security.session_hours,
-                         .mailbox = *ctx.mailbox,
-                         .keys = *ctx.keys,
-                         .boxes = *ctx.boxes};
-  http::Router router;
-  api::add_all_routes(router, services);
-  portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
+  auto wiring = std::make_unique<Wiring>(ctx);
+  auto& metrics = wiring->metrics;
+  auto& router = wiring->router;
   auto web = static_dir(ctx.config);
   std::unique_ptr<http::StaticFiles> files;
   if (std::filesystem::exists(web / "index.html")) {

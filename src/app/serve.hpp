@@ -20,5 +20,7 @@ class DataLock {
 
 // Serves HTTP until SIGINT/SIGTERM. Returns the exit code.
 int serve(Context& ctx);
+// Prints every route the server answers, one "METHOD /pattern" a line (for the contract test).
+int print_routes(Context& ctx);
 
 }  // namespace antq::app
