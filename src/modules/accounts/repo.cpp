@@ -1,5 +1,6 @@
 #include "modules/accounts/repo.hpp"
 
+#include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
 #include "platform/text/text.hpp"
 
@@ -92,7 +93,7 @@ void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& sec
 }
 
 UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& f) {
-  std::string where = " WHERE substr(un.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
+  std::string where = " WHERE " ANTQ_UNIT_IN_SUBTREE("un.path", "$1");
   db::Params params({scope_path});
   if (f.query) {
     where += " AND u.full_name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";

@@ -1,4 +1,5 @@
 #include "modules/mailbox/boxes_repo.hpp"
+#include "modules/units/subtree_sql.hpp"
 
 #include <boost/json.hpp>
 
@@ -57,7 +58,7 @@ Opening opening_from(const db::Row& r) {
 
 std::vector<Box> boxes(db::Tx& tx, const std::string& scope_path, std::optional<std::int64_t> unit_id) {
   static constexpr db::Query q{"mail_boxes.list", BOX_SELECT
-                               " WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+                               " WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
                                "AND (CAST($2 AS BIGINT) IS NULL OR b.unit_id = $2) "
                                "ORDER BY u.name, b.active DESC, b.place, b.id"};
   std::vector<Box> out;

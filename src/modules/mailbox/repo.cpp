@@ -3,6 +3,7 @@
 #include "modules/mailbox/files_repo.hpp"
 
 #include "modules/units/model.hpp"
+#include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
 
 namespace antq::mailbox::repo {
@@ -152,7 +153,7 @@ std::int64_t count(db::Tx& tx, const ListQuery& q) {
 std::vector<StatusCount> status_counts(db::Tx& tx, const std::string& scope_path) {
   static constexpr db::Query q{"tip_counts.in_scope",
                                "SELECT c.unit_id, u.kind, c.status, SUM(c.n) FROM tip_counts c JOIN units u ON u.id = "
-                               "c.unit_id WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+                               "c.unit_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
                                "GROUP BY c.unit_id, u.kind, c.status"};
   std::vector<StatusCount> out;
   for (const auto& r : tx.rows(q, scope_path)) {
@@ -252,13 +253,13 @@ std::vector<StatRow> stat_rows(db::Tx& tx, const std::string& scope_path, std::i
       "tips.stat_rows",
       "SELECT t.kind, t.channel, t.status, t.received_at, t.transferred_at, t.deadline_at, t.useful, t.solved_case, "
       "COALESCE(v.name, '') FROM tips t JOIN units u ON u.id = t.unit_id LEFT JOIN units v ON v.id = t.village_id "
-      "WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) AND t.received_at >= $2 "
+      "WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " AND t.received_at >= $2 "
       "AND t.received_at < $3"};
   static constexpr db::Query purged{
       "tips.stat_rows_purged",
       "SELECT p.kind, p.channel, p.final_status, p.received_at, p.transfer_ms, p.overdue, p.useful, p.solved_case, "
       "COALESCE(v.name, ''), p.transferred FROM tip_purged_counts p JOIN units u ON u.id = p.unit_id "
-      "LEFT JOIN units v ON v.id = p.village_id WHERE substr(u.path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+      "LEFT JOIN units v ON v.id = p.village_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
       "AND p.received_at >= $2 AND p.received_at < $3"};
   std::vector<StatRow> out;
   for (const auto& r : tx.rows(live, scope_path, from, to)) {
@@ -345,8 +346,7 @@ std::string user_full_name(db::Tx& tx, std::int64_t user_id) {
 
 std::vector<std::int64_t> communes_in(db::Tx& tx, const std::string& scope_path) {
   static constexpr db::Query q{"units.in_scope_kinds",
-                               "SELECT id, kind FROM units WHERE substr(path, 1, length(CAST($1 AS TEXT))) = "
-                               "CAST($1 AS TEXT) ORDER BY id"};
+                               "SELECT id, kind FROM units WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " ORDER BY id"};
   std::vector<std::int64_t> out;
   for (const auto& r : tx.rows(q, scope_path)) {
     auto kind = units::kind_from_code(r.text(1));

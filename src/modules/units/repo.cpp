@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
 #include "platform/text/text.hpp"
 
@@ -88,7 +89,7 @@ std::vector<Unit> by_ids(db::Tx& tx, const std::vector<std::int64_t>& ids) {
 std::vector<Unit> subtree(db::Tx& tx, const std::string& path) {
   static constexpr db::Query q{"units.subtree",
                                "SELECT " UNIT_COLUMNS
-                               " FROM units WHERE substr(path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT) "
+                               " FROM units WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " "
                                "ORDER BY path"};
   return many(tx.rows(q, path));
 }
@@ -114,7 +115,7 @@ void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {
   static constexpr db::Query rewrite{
       "units.rewrite_paths",
       "UPDATE units SET path = CAST($2 AS TEXT) || substr(path, length(CAST($1 AS TEXT)) + 1), depth = depth + $3 "
-      "WHERE substr(path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)"};
+      "WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1")};
   std::string new_path = new_parent.path + std::to_string(u.id) + "/";
   tx.exec(set_parent, u.id, new_parent.id, now);
   tx.exec(rewrite, u.path, new_path, new_parent.depth + 1 - u.depth);
@@ -148,7 +149,7 @@ std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id) {
 }
 
 ListPage list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, const std::string& today) {
-  std::string where = " WHERE substr(path, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
+  std::string where = " WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1");
   db::Params params({scope_path});
   if (f.query) where += " AND name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";
   if (f.kind) where += " AND kind = " + params.add(*f.kind);
