@@ -7,7 +7,7 @@
 #include <string>
 
 #include "modules/accounts/model.hpp"
-#include "modules/accounts/throttle.hpp"
+#include "platform/throttle/throttle.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"

@@ -9,7 +9,7 @@
 
 #include "modules/access.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/accounts/throttle.hpp"
+#include "platform/throttle/throttle.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/mailbox/files.hpp"
 #include "modules/mailbox/keys.hpp"
@@ -155,7 +155,7 @@ class Service {
   const Keys& keys_;
   const time::Clock& clock_;
   FileLimits file_limits_;
-  accounts::Throttle wrong_receipts_;
+  Throttle wrong_receipts_;
   Background background_;
   std::unique_ptr<search::Refreshes> refreshes_;
 };

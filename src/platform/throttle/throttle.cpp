@@ -1,8 +1,8 @@
-#include "modules/accounts/throttle.hpp"
+#include "platform/throttle/throttle.hpp"
 
 #include <algorithm>
 
-namespace antq::accounts {
+namespace antq {
 
 constexpr std::int64_t kQuietReset = 3600LL * 1000;
 
@@ -42,4 +42,4 @@ void Throttle::forget_old(std::int64_t now) {
   }
 }
 
-}  // namespace antq::accounts
+}  // namespace antq

@@ -10,7 +10,7 @@
 
 #include "platform/time/time.hpp"
 
-namespace antq::accounts {
+namespace antq {
 
 class Throttle {
  public:
@@ -37,4 +37,4 @@ class Throttle {
   std::unordered_map<std::string, State> states_;
 };
 
-}  // namespace antq::accounts
+}  // namespace antq

@@ -1,11 +1,11 @@
 // Sign-in throttling: free attempts, then doubling delays up to a cap.
-#include "modules/accounts/throttle.hpp"
+#include "platform/throttle/throttle.hpp"
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
-namespace antq::accounts {
+namespace antq {
 namespace {
 
 constexpr int kFree = 3;
@@ -88,4 +88,4 @@ TEST_F(ThrottleTest, TheCapHoldsForVeryManyFailures) {
 }
 
 }  // namespace
-}  // namespace antq::accounts
+}  // namespace antq
