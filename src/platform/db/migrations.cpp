@@ -72,7 +72,15 @@ std::vector<Migration> load_migrations(const std::vector<embedded::File>& files,
     if (target.count(version)) throw std::invalid_argument("migration file listed twice: " + name);
     target[version] = Migration{version, base.substr(5), translate(std::string(f.content), dialect)};
   }
-  for (auto& [version, m] : specific) portable[version] = std::move(m);
+  // A dialect's file adds to the portable one (triggers, storage settings), after it.
+  for (auto& [version, m] : specific) {
+    auto it = portable.find(version);
+    if (it == portable.end()) {
+      portable[version] = std::move(m);
+    } else {
+      it->second.sql += "\n" + m.sql;
+    }
+  }
   std::vector<Migration> out;
   for (auto& [version, m] : portable) out.push_back(std::move(m));
   if (out.size() != base_names.size()) {
