@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "platform/db/database.hpp"
+
 namespace antq::http {
 
 int status_of(Error::Kind kind) {
@@ -132,6 +134,20 @@ Response problem(const Error& error, const Request& req) {
     r.set("Retry-After", "1");
   }
   return r;
+}
+
+Error current_error() {
+  try {
+    throw;
+  } catch (const Error& e) {
+    return e;
+  } catch (const db::DbError& e) {
+    if (e.kind() == db::DbError::Kind::unique_violation) return Error::conflict(e.what());
+    if (e.kind() == db::DbError::Kind::busy) return Error::of(Error::Kind::overloaded, e.what());
+    return Error::internal(std::string("database error: ") + e.what());
+  } catch (const std::exception& e) {
+    return Error::internal(e.what());
+  }
 }
 
 }  // namespace antq::http

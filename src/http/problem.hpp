@@ -9,5 +9,9 @@ namespace antq::http {
 int status_of(Error::Kind kind);
 std::string slug_of(Error::Kind kind);
 Response problem(const Error& error, const Request& req);
+// The exception in flight as an Error: the one place where a database's refusal becomes
+// one (a unique violation is a conflict, a busy database is overloaded, anything else is
+// internal). REQUIRES: called inside a catch block.
+Error current_error();
 
 }  // namespace antq::http

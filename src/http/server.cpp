@@ -37,20 +37,9 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 // The problem+json for whatever exception is in flight. Call only inside a catch.
 Response current_error_response(const Request& req) {
-  try {
-    throw;
-  } catch (const Error& e) {
-    if (e.kind() == Error::Kind::internal) spdlog::error("{} internal error: {}", req.request_id, e.internal_message());
-    return problem(e, req);
-  } catch (const db::DbError& e) {
-    if (e.kind() == db::DbError::Kind::unique_violation) return problem(Error::conflict(e.what()), req);
-    if (e.kind() == db::DbError::Kind::busy) return problem(Error::of(Error::Kind::overloaded, e.what()), req);
-    spdlog::error("{} database error: {}", req.request_id, e.what());
-    return problem(Error::internal(e.what()), req);
-  } catch (const std::exception& e) {
-    spdlog::error("{} unexpected error: {}", req.request_id, e.what());
-    return problem(Error::internal(e.what()), req);
-  }
+  Error e = current_error();
+  if (e.kind() == Error::Kind::internal) spdlog::error("{} internal error: {}", req.request_id, e.internal_message());
+  return problem(e, req);
 }
 
 // 16 hex digits from a per-thread generator seeded by libsodium: unique enough to find a

@@ -252,7 +252,8 @@ http::Handler html_errors(http::Handler handler) {
   return [handler = std::move(handler)](http::Request& req) {
     try {
       return handler(req);
-    } catch (const Error& e) {
+    } catch (...) {
+      Error e = http::current_error();               // a busy database too gets an HTML page
       if (e.kind() == Error::Kind::internal) throw;  // logged by the server
       auto l = page_locale(req);
       const auto& catalog = i18n::Catalog::embedded();

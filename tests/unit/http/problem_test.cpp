@@ -4,7 +4,11 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <functional>
+#include <stdexcept>
 #include <string>
+
+#include "platform/db/database.hpp"
 
 namespace antq::http {
 namespace {
@@ -100,6 +104,32 @@ TEST(StatusOf, MapsKindsToHttpStatuses) {
       {Error::Kind::overloaded, 503},        {Error::Kind::internal, 500},
   };
   for (const auto& r : table) EXPECT_EQ(status_of(r.kind), r.status) << slug_of(r.kind);
+}
+
+}  // namespace
+}  // namespace antq::http
+
+namespace antq::http {
+namespace {
+
+Error mapped(const std::function<void()>& thrower) {
+  try {
+    thrower();
+  } catch (...) {
+    return current_error();
+  }
+  ADD_FAILURE() << "nothing thrown";
+  return Error::internal("none");
+}
+
+TEST(CurrentError, MapsDatabaseRefusalsInOnePlace) {
+  using K = db::DbError::Kind;
+  EXPECT_EQ(mapped([] { throw db::DbError(K::unique_violation, "dup"); }).kind(), Error::Kind::conflict);
+  EXPECT_EQ(mapped([] { throw db::DbError(K::busy, "locked"); }).kind(), Error::Kind::overloaded);
+  EXPECT_EQ(mapped([] { throw db::DbError(K::other, "broken"); }).kind(), Error::Kind::internal);
+  EXPECT_EQ(mapped([] { throw Error::not_found("x"); }).kind(), Error::Kind::not_found);
+  EXPECT_EQ(mapped([] { throw std::runtime_error("boom"); }).kind(), Error::Kind::internal);
+  EXPECT_EQ(status_of(mapped([] { throw db::DbError(K::busy, "locked"); }).kind()), 503);
 }
 
 }  // namespace
