@@ -129,7 +129,7 @@ test('an officer checks an Excel CSV in Windows-1258 before importing it: bad ro
   await page.setInputFiles('#import-file', file(good));
   await page.click('#import-check');
   await page.waitForSelector('#import-checked');
-  assert.match(await page.textContent('#import-checked'), /thon\.csv hợp lệ: sẽ thêm mới 1, cập nhật 0 đơn vị\. Chưa có gì được ghi\./);
+  assert.match(await page.textContent('#import-checked'), /thon\.csv \(windows-1258\) hợp lệ: sẽ thêm mới 1, cập nhật 0 đơn vị\. Chưa có gì được ghi\./);
   assert.equal((await page.evaluate(() => fetch('/api/v1/units?q=E2E-XL-1').then((r) => r.json()))).total, 0);
   await page.click('#unit-import-form button[type=submit]:not(#import-check)');
   await page.waitForFunction(() => /thêm mới 1/.test(document.querySelector('main [role=status]')?.textContent ?? ''));

@@ -4,7 +4,7 @@ import { auth, onUnauthenticated, setCsrfToken, setRequestLocale } from './lib/a
 import { createTranslator, storedLocale, storeLocale } from './lib/i18n';
 import { matchPath, navigate, safeNext, type RouteParams } from './lib/router';
 import type { Locale, User } from './lib/types';
-import { I18nContext, type I18nValue } from './lib/use-i18n';
+import { I18nContext, useI18n as useI18nValue, type I18nValue } from './lib/use-i18n';
 import { useLocation } from './lib/use-location';
 import { SessionContext, type SessionValue } from './lib/use-session';
 import { ForbiddenPage } from './pages/forbidden';
@@ -24,22 +24,46 @@ function resolve(path: string): { route: Route; params: RouteParams } | null {
 // Pages loaded so far, by route: a page is fetched once, the first time it is opened.
 const loaded = new Map<Route, PageComponent>();
 
-/** The page of `route`, or null while its module loads (it re-renders when it has). */
-function usePage(route: Route | undefined): PageComponent | null {
+/**
+ * The page of `route`, null while its module loads (it re-renders when it has), or
+ * 'failed' when it could not be fetched (no network, or a newer version replaced it).
+ */
+function usePage(route: Route | undefined): PageComponent | 'failed' | null {
+  const [failed, setFailed] = useState<Route | null>(null);
   const [, setVersion] = useState(0);
   const page = route ? loaded.get(route) : undefined;
   useEffect(() => {
     if (!route || loaded.has(route)) return;
     let live = true;
-    void route.load().then((component) => {
-      loaded.set(route, component);
-      if (live) setVersion((v) => v + 1);
-    });
+    route.load().then(
+      (component) => {
+        loaded.set(route, component);
+        if (live) setVersion((v) => v + 1);
+      },
+      () => {
+        if (live) setFailed(route);
+      },
+    );
     return () => {
       live = false;
     };
   }, [route, page]);
+  if (route && failed === route && !page) return 'failed';
   return page ?? null;
+}
+
+/** A page whose code could not be fetched: say so and offer to load the app again. */
+function PageLoadFailed() {
+  const { t } = useI18nValue();
+  return (
+    <div role="alert">
+      <h1>{t('error.network_title')}</h1>
+      <p>{t('error.network_detail')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('common.retry')}
+      </button>
+    </div>
+  );
 }
 
 function Redirect({ to }: { to: string }) {
@@ -134,7 +158,8 @@ export function App() {
   );
 
   const match = resolve(location.path);
-  const Page = usePage(match?.route);
+  const loadedPage = usePage(match?.route);
+  const Page = loadedPage === 'failed' ? PageLoadFailed : loadedPage;
 
   // Moving to another page puts focus on <main>, so screen readers start there.
   const lastPage = useRef<unknown>(null);

@@ -37,15 +37,24 @@ std::optional<std::string> date_cell(const std::string& cell) {
   return importkit::parse_date(cell).value_or(cell);
 }
 
+// The column whose value a refusal of role or scope is about: the kind when the role may
+// not manage it, else the unit itself (an existing one) or its parent (a new one).
+std::string refused_column(const Actor& actor, const std::string& kind, bool existing) {
+  auto k = kind_from_code(kind);
+  if (k && !Service::may_manage(actor, *k)) return "kind";
+  return existing ? "code" : "parent_code";
+}
+
 // The service's errors in the file's terms: parent_id is the parent_code column, and a
 // refusal of scope or role is out_of_scope on the column that decided it.
-void add_row_errors(std::vector<FieldError>& out, std::size_t line, const Error& e, bool existing) {
+void add_row_errors(std::vector<FieldError>& out, std::size_t line, const Error& e, const std::string& refused) {
   if (e.kind() == Error::Kind::forbidden) {
-    out.push_back(importkit::line_error(line, existing ? "code" : "parent_code", "out_of_scope"));
+    out.push_back(importkit::line_error(line, refused, "out_of_scope"));
     return;
   }
-  if (e.kind() == Error::Kind::not_found) {
-    out.push_back(importkit::line_error(line, "code", "not_found"));
+  if (e.fields().empty()) {  // any other refusal still names its line
+    out.push_back(importkit::line_error(line, e.kind() == Error::Kind::not_found ? "code" : "row",
+                                        e.kind() == Error::Kind::not_found ? "not_found" : "invalid_format"));
     return;
   }
   for (const auto& f : e.fields()) {
@@ -139,7 +148,7 @@ void Service::import_row(db::Tx& tx, const Actor& actor, const importkit::Column
       if (errors.size() == errors_before) ++result.created;
     }
   } catch (const Error& e) {
-    add_row_errors(errors, line, e, existing.has_value());
+    add_row_errors(errors, line, e, refused_column(actor, cell("kind"), existing.has_value()));
   }
 }
 

@@ -49,8 +49,7 @@ std::string detail_of(const Unit& u, std::string_view source) {
 
 // May `actor` create or change a unit of `kind` under a parent at `parent_path`?
 void require_manage(const Actor& actor, Kind kind, const std::string& parent_path) {
-  bool role_ok = actor.is(Role::admin) || (actor.is(Role::officer) && officer_may_manage(kind));
-  if (!role_ok) throw Error::forbidden("role may not manage this kind of unit");
+  if (!Service::may_manage(actor, kind)) throw Error::forbidden("role may not manage this kind of unit");
   if (!actor.covers(parent_path)) throw Error::forbidden("parent outside scope");
 }
 
@@ -131,6 +130,11 @@ void build_tree(std::vector<TreeNode>& nodes, std::map<std::int64_t, std::vector
 }
 
 }  // namespace
+
+bool Service::may_manage(const Actor& actor, Kind kind) {
+  if (kind == Kind::country) return actor.is(Role::admin) && actor.scope_path == "/";
+  return actor.is(Role::admin) || (actor.is(Role::officer) && officer_may_manage(kind));
+}
 
 std::vector<TreeNode> Service::tree(const Actor& actor, bool history) const {
   std::vector<Unit> units;

@@ -79,13 +79,22 @@ char detect_separator(std::string_view document) {
   std::size_t semicolons = 0;
   std::size_t tabs = 0;
   bool quoted = false;
+  bool content = false;  // the line holds more than blanks and separators: the header
   for (char c : document) {
     if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '\n' || c == '\r') break;
+    if (quoted) {
+      content = true;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      if (content) break;
+      commas = semicolons = tabs = 0;  // a blank line before the header
+      continue;
+    }
     commas += c == ',';
     semicolons += c == ';';
     tabs += c == '\t';
+    content = content || (c != ',' && c != ';' && c != '\t' && c != ' ');
   }
   if (semicolons > commas && semicolons >= tabs) return ';';
   if (tabs > commas && tabs > semicolons) return '\t';

@@ -16,7 +16,8 @@ struct Record {
 std::vector<Record> parse(std::string_view document, char separator = ',');
 
 // The separator of a document as Excel saves it in the user's locale: whichever of
-// ',', ';' and tab occurs most often outside quotes on the first line (',' on a tie).
+// ',', ';' and tab occurs most often outside quotes on the first line that is not blank
+// (',' on a tie).
 char detect_separator(std::string_view document);
 
 // A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a

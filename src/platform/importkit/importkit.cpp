@@ -10,6 +10,22 @@
 namespace antq::importkit {
 namespace {
 
+// True when the bytes hold a well-formed UTF-8 sequence of two or more bytes: a file with
+// one is UTF-8 that got damaged, not Windows-1258 (whose Vietnamese letters and tone
+// marks are single bytes that almost never form one).
+bool has_utf8_multibyte(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    auto lead = static_cast<unsigned char>(bytes[i]);
+    std::size_t n = lead >= 0xC2 && lead <= 0xDF   ? 2
+                    : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                   : 0;
+    if (n == 0 || i + n > bytes.size()) continue;
+    if (text::is_valid_utf8(bytes.substr(i, n))) return true;
+  }
+  return false;
+}
+
 bool blank(const csv::Record& r) {
   return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return text::clean(f).empty(); });
 }
@@ -19,8 +35,8 @@ bool blank(const csv::Record& r) {
 Sheet read_csv(std::string_view bytes) {
   Sheet sheet;
   std::string utf8;
-  if (text::is_valid_utf8(bytes)) {
-    sheet.encoding = "UTF-8";
+  if (text::is_valid_utf8(bytes) || bytes.substr(0, 3) == "\xEF\xBB\xBF" || has_utf8_multibyte(bytes)) {
+    sheet.encoding = "UTF-8";  // damaged UTF-8 is refused below, naming its line
     utf8 = std::string(bytes);
   } else {
     sheet.encoding = "windows-1258";  // what Excel saves as "CSV" on a Vietnamese Windows
@@ -84,6 +100,10 @@ std::optional<std::string> parse_date(std::string_view text) {
   char sep1 = 0;
   char sep2 = 0;
   int consumed = 0;
+  if (!std::all_of(t.begin(), t.end(),
+                   [](char c) { return (c >= '0' && c <= '9') || c == '/' || c == '.' || c == '-'; })) {
+    return std::nullopt;  // digits and separators only: no signs, no inner spaces
+  }
   if (std::sscanf(t.c_str(), "%2d%c%2d%c%4d%n", &day, &sep1, &month, &sep2, &year, &consumed) != 5) return std::nullopt;
   if (consumed != static_cast<int>(t.size()) || sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-')) {
     return std::nullopt;

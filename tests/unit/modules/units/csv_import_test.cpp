@@ -116,6 +116,36 @@ TEST(UnitsCsvImport, RefusesTheSameBadRowsAsTheApiWithTheSameErrors) {
   EXPECT_EQ(fx.count(), before) << "nothing written";
 }
 
+TEST(UnitsCsvImport, AnOfficerImportsOnlyInHisCommuneAndIsToldWhichColumnWasRefused) {
+  Fixture fx;
+  fx.units.create(fx.admin, NewUnit{"T-OTHER", "Thôn Khác", "residential_area", "thôn", fx.other.id, std::nullopt,
+                                    false, "", false});
+  Actor officer;
+  officer.user_id = 9;
+  officer.username = "officer.tantrao";
+  officer.role = Role::officer;
+  officer.scope_unit_id = fx.commune.id;
+  officer.scope_path = fx.commune.path;
+  auto errors = [&](const std::string& row) {
+    std::vector<std::string> out;
+    try {
+      fx.units.import_csv(officer, kHeader + row + "\n");
+    } catch (const Error& e) {
+      for (const auto& f : e.fields()) out.push_back(f.field + ":" + f.code);
+    }
+    return out;
+  };
+  EXPECT_EQ(errors("T-NEW,Thôn Mới,residential_area,thôn,02548,,,0,"),
+            (std::vector<std::string>{"parent_code:out_of_scope"}))
+      << "a parent in another commune";
+  EXPECT_EQ(errors("X-NEW,Xã Mới,commune,xã,08,,,0,"), (std::vector<std::string>{"kind:out_of_scope"}))
+      << "officers do not add communes";
+  EXPECT_EQ(errors("T-OTHER,Thôn Khác,residential_area,thôn,,,,0,"), (std::vector<std::string>{"code:out_of_scope"}))
+      << "an existing unit of another commune";
+  EXPECT_EQ(fx.units.import_csv(officer, kHeader + "T-MINE,Thôn Của Tôi,residential_area,thôn,02545,,,0,\n").created,
+            1);
+}
+
 TEST(UnitsCsvImport, MovingAUnitByCsvRecordsTheMoveInItsHistory) {
   Fixture fx;
   auto village = fx.units.create(fx.admin, NewUnit{"T-KHUONDIEN", "Khuôn Điển", "residential_area", "thôn",

@@ -70,6 +70,25 @@ TEST(Columns, AcceptsVietnameseHeadersFoldedAndReportsUnknownDuplicateAndMissing
   EXPECT_EQ(found, (std::vector<std::string>{"duplicate:code@3", "unknown_column:màu@3", "missing_column:name@3"}));
 }
 
+TEST(ReadCsv, RefusesDamagedUtf8InsteadOfReadingItAsWindows1258) {
+  // "Thôn" in UTF-8, then a letter cut short: damaged UTF-8, not Windows-1258.
+  try {
+    read_csv("code,name\nT1,Th\xC3\xB4n\nT2,\xE1\xBB\n");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].code, "invalid_format");
+    EXPECT_NE(e.fields()[0].value_hint.find("line 3"), std::string::npos) << e.fields()[0].value_hint;
+  }
+}
+
+TEST(ReadCsv, TakesTheSeparatorFromTheHeaderAfterBlankLines) {
+  auto sheet = read_csv("\n;;\nMã;Tên\nT1;Thôn Một\n");
+  EXPECT_EQ(sheet.separator, ';');
+  ASSERT_EQ(sheet.rows.size(), 1u);
+  EXPECT_EQ(sheet.header.line, 3u);
+}
+
 TEST(ReadCsv, LeavesBlankLinesOutAndKeepsLineNumbers) {
   auto sheet = read_csv("code,name\n\nA,B\n,\nC,D\n");
   ASSERT_EQ(sheet.rows.size(), 2u);
@@ -99,11 +118,12 @@ TEST(ParseDate, ReadsDatesAsOfficersTypeThem) {
     std::optional<std::string> date;
   };
   const std::vector<Row> table = {
-      {"5/2/2026", "2026-02-05"},  {"05/02/2026", "2026-02-05"}, {"5.2.2026", "2026-02-05"},
-      {"5-2-2026", "2026-02-05"},  {"2026-02-05", "2026-02-05"}, {" 31/12/2025 ", "2025-12-31"},
-      {"29/2/2028", "2028-02-29"}, {"29/2/2026", std::nullopt},  {"31/4/2026", std::nullopt},
-      {"5/2/26", std::nullopt},    {"5/2-2026", std::nullopt},   {"2/5/2026x", std::nullopt},
-      {"", std::nullopt},          {"hôm qua", std::nullopt},    {"13/13/2026", std::nullopt},
+      {"5/2/2026", "2026-02-05"},   {"05/02/2026", "2026-02-05"}, {"5.2.2026", "2026-02-05"},
+      {"5-2-2026", "2026-02-05"},   {"2026-02-05", "2026-02-05"}, {" 31/12/2025 ", "2025-12-31"},
+      {"29/2/2028", "2028-02-29"},  {"29/2/2026", std::nullopt},  {"31/4/2026", std::nullopt},
+      {"5/2/26", std::nullopt},     {"5/2-2026", std::nullopt},   {"2/5/2026x", std::nullopt},
+      {"+5/+2/2026", std::nullopt}, {"5/ 2/2026", std::nullopt},  {"", std::nullopt},
+      {"hôm qua", std::nullopt},    {"13/13/2026", std::nullopt},
   };
   for (const auto& row : table) EXPECT_EQ(parse_date(row.text), row.date) << row.text;
 }

@@ -492,6 +492,8 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
 
   const submit = (event: Event) => {
     event.preventDefault();
+    const checkOnly = dryRun.current; // read and reset first, whatever happens next
+    dryRun.current = false;
     setError(null);
     setChecked('');
     if (!file) {
@@ -499,14 +501,13 @@ export function UnitImportForm({ onDone }: { onDone: Done }) {
       return;
     }
     setMissing(false);
-    const checkOnly = dryRun.current;
-    dryRun.current = false;
     void run(async () => {
       const result = await units.importCsv(file, checkOnly);
       const values = {
         file: file.name,
         created: formatNumber(result.created),
         updated: formatNumber(result.updated),
+        encoding: result.encoding,
       };
       if (checkOnly) setChecked(t('units.import_checked', values));
       else onDone(t('units.imported', values));
