@@ -78,7 +78,8 @@ test('an officer adds a box, records an opening, registers its letter with a PDF
   await page.waitForSelector('#person-1-name-error');
   await page.click('#add-person');
   assert.equal(await page.$$eval('[data-person]', (rows) => rows.length), 3);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'person-2-name');
+  // The new row's first field takes the focus once it is drawn (a task after the click).
+  await page.waitForFunction(() => document.activeElement?.id === 'person-2-name', null, { timeout: 2000 });
   await page.click('[data-person="2"] button');
   await page.fill('#person-1-name', 'Hoàng Thị Dung');
   await page.fill('#person-1-position', 'Trưởng thôn Khuôn Điển');

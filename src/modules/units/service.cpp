@@ -132,7 +132,6 @@ void build_tree(std::vector<TreeNode>& nodes, std::map<std::int64_t, std::vector
 }  // namespace
 
 bool Service::may_manage(const Actor& actor, Kind kind) {
-  if (kind == Kind::country) return actor.is(Role::admin) && actor.scope_path == "/";
   return actor.is(Role::admin) || (actor.is(Role::officer) && officer_may_manage(kind));
 }
 

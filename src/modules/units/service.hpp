@@ -59,8 +59,9 @@ class Service {
   // The unit with an official code (codes are unique), for the command line and imports.
   std::optional<Unit> find_by_code(const std::string& code) const;
 
-  // The role rule of unit administration: administrators manage every kind below their
-  // scope (countries only at the national scope), officers the kinds of officer_may_manage().
+  // The role rule of unit administration: administrators manage every kind (within their
+  // scope; adding a country needs the national scope too), officers the kinds of
+  // officer_may_manage().
   static bool may_manage(const Actor& actor, Kind kind);
 
   static constexpr const char* kCsvColumns = "code,name,kind,designation,parent_code,valid_from,valid_to,remote,note";
