@@ -15,8 +15,8 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "app/context.hpp"
 #include "app/demo.hpp"
+#include "app/modules.hpp"
 #include "modules/mailbox/repo.hpp"
 #include "platform/crypto/box.hpp"
 #include "platform/crypto/crypto.hpp"

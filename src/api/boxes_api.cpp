@@ -1,13 +1,18 @@
 // /api/v1/mailbox/boxes and /api/v1/mailbox/openings: paper mailboxes, their openings and
 // the opening minutes; /api/v1/tips/{id}/receipt-record.docx.
+#include "api/mailbox_api.hpp"
+
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
-#include "api/support.hpp"
 #include "platform/error.hpp"
 
 namespace antq::api {
 namespace {
+
+struct Deps {
+  mailbox::Boxes& boxes;
+  mailbox::Service& tips;
+};
 
 boost::json::value optional_time(const std::optional<std::int64_t>& t) {
   if (!t) return nullptr;
@@ -81,63 +86,72 @@ http::Response docx(std::string bytes, const std::string& filename) {
   return res;
 }
 
+http::Response list_boxes(const Deps& d, http::Request& req, const Caller& c) {
+  boost::json::array items;
+  for (const auto& b : d.boxes.list(c.actor, optional_id_param(req, "unit_id"))) items.push_back(box_json(b));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+http::Response create_box(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  mailbox::NewBox b;
+  b.unit_id = r.required_integer("unit_id");
+  b.village_id = r.integer("village_id");
+  b.place = r.required_text("place", 301).value_or("");
+  r.finish();
+  return http::Response::json(201, box_json(d.boxes.create(c.actor, b)));
+}
+
+http::Response update_box(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  mailbox::BoxPatch p;
+  p.place = r.text("place", 301);
+  p.active = r.boolean("active");
+  if (!p.place && !p.active) r.errors().add("place", "required");
+  r.finish();
+  return http::Response::json(200, box_json(d.boxes.update(c.actor, path_id(req), p)));
+}
+
+http::Response list_openings(const Deps& d, http::Request& req, const Caller& c) {
+  boost::json::array items;
+  for (const auto& o : d.boxes.openings(c.actor, path_id(req))) items.push_back(opening_json(o));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+http::Response record_opening(const Deps& d, http::Request& req, const Caller& c) {
+  auto opening = read_opening(json_body(req));
+  return http::Response::json(201, opening_json(d.boxes.record_opening(c.actor, path_id(req), opening)));
+}
+
+http::Response get_opening(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(200, opening_json(d.boxes.opening(c.actor, path_id(req))));
+}
+
+http::Response opening_minutes(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  return docx(d.boxes.minutes_docx(c.actor, id), "bien-ban-mo-hom-thu-" + std::to_string(id) + ".docx");
+}
+
+http::Response receipt_record(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  return docx(d.tips.receipt_record_docx(c.actor, c.session.box_secret_key, id),
+              "bien-ban-tiep-nhan-" + std::to_string(id) + ".docx");
+}
+
 }  // namespace
 
-void add_box_routes(http::Router& router, Services& s) {
-  router.add("GET", "/api/v1/mailbox/boxes", authed(s, [&s](http::Request& req, const Caller& c) {
-               boost::json::array items;
-               for (const auto& b : s.boxes.list(c.actor, optional_id_param(req, "unit_id")))
-                 items.push_back(box_json(b));
-               return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
-             }));
-
-  router.add("POST", "/api/v1/mailbox/boxes", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto body = json_body(req);
-               json::Reader r(body);
-               mailbox::NewBox b;
-               b.unit_id = r.required_integer("unit_id");
-               b.village_id = r.integer("village_id");
-               b.place = r.required_text("place", 301).value_or("");
-               r.finish();
-               return http::Response::json(201, box_json(s.boxes.create(c.actor, b)));
-             }));
-
-  router.add("PATCH", "/api/v1/mailbox/boxes/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto body = json_body(req);
-               json::Reader r(body);
-               mailbox::BoxPatch p;
-               p.place = r.text("place", 301);
-               p.active = r.boolean("active");
-               if (!p.place && !p.active) r.errors().add("place", "required");
-               r.finish();
-               return http::Response::json(200, box_json(s.boxes.update(c.actor, path_id(req), p)));
-             }));
-
-  router.add("GET", "/api/v1/mailbox/boxes/{id}/openings", authed(s, [&s](http::Request& req, const Caller& c) {
-               boost::json::array items;
-               for (const auto& o : s.boxes.openings(c.actor, path_id(req))) items.push_back(opening_json(o));
-               return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
-             }));
-
-  router.add("POST", "/api/v1/mailbox/boxes/{id}/openings", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto opening = read_opening(json_body(req));
-               return http::Response::json(201, opening_json(s.boxes.record_opening(c.actor, path_id(req), opening)));
-             }));
-
-  router.add("GET", "/api/v1/mailbox/openings/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
-               return http::Response::json(200, opening_json(s.boxes.opening(c.actor, path_id(req))));
-             }));
-
-  router.add("GET", "/api/v1/mailbox/openings/{id}/minutes.docx", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               return docx(s.boxes.minutes_docx(c.actor, id), "bien-ban-mo-hom-thu-" + std::to_string(id) + ".docx");
-             }));
-
-  router.add("GET", "/api/v1/tips/{id}/receipt-record.docx", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               return docx(s.mailbox.receipt_record_docx(c.actor, c.session.box_secret_key, id),
-                           "bien-ban-tiep-nhan-" + std::to_string(id) + ".docx");
-             }));
+void add_box_routes(http::Router& router, const Auth& auth, mailbox::Boxes& boxes, mailbox::Service& tips) {
+  Routes<Deps> routes(router, auth, Deps{boxes, tips});
+  routes.staff("GET", "/api/v1/mailbox/boxes", list_boxes);
+  routes.staff("POST", "/api/v1/mailbox/boxes", create_box);
+  routes.staff("PATCH", "/api/v1/mailbox/boxes/{id}", update_box);
+  routes.staff("GET", "/api/v1/mailbox/boxes/{id}/openings", list_openings);
+  routes.staff("POST", "/api/v1/mailbox/boxes/{id}/openings", record_opening);
+  routes.staff("GET", "/api/v1/mailbox/openings/{id}", get_opening);
+  routes.staff("GET", "/api/v1/mailbox/openings/{id}/minutes.docx", opening_minutes);
+  routes.staff("GET", "/api/v1/tips/{id}/receipt-record.docx", receipt_record);
 }
 
 }  // namespace antq::api

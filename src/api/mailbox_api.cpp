@@ -1,14 +1,20 @@
 // /api/v1/public/tips (residents, no account) and /api/v1/tips, /api/v1/mailbox/keys
 // (commune officers).
+#include "api/mailbox_api.hpp"
+
 #include <boost/json.hpp>
 
-#include "api/support.hpp"
 #include "http/uploads.hpp"
 #include "platform/error.hpp"
 #include "platform/i18n/catalog.hpp"
 
 namespace antq::api {
 namespace {
+
+struct Deps {
+  mailbox::Service& tips;
+  mailbox::Keys& keys;
+};
 
 mailbox::NewTip read_tip(const boost::json::object& body) {
   json::Reader r(body);
@@ -208,13 +214,13 @@ struct TipUpload {
   std::unique_ptr<mailbox::FileIntake> files;  // null without files
 };
 
-TipUpload read_tip_upload(Services& s, const http::Request& req) {
+TipUpload read_tip_upload(const Deps& d, const http::Request& req) {
   TipUpload u;
   if (!is_multipart(req)) {
     u.body = json_body(req);
     return u;
   }
-  u.files = s.mailbox.file_intake();
+  u.files = d.tips.file_intake();
   auto fields = read_form_and_files(req, *u.files);
   auto tip = http::field_value(fields, "tip");
   if (!tip) throw Error::field("tip", "required");
@@ -256,228 +262,231 @@ http::Response file_response(mailbox::Service::OpenedFile opened, bool download)
   return res;
 }
 
+// Residents (no account): submit, add files, follow, reply.
+
+http::Response submit_tip(const Deps& d, http::Request& req) {
+  auto upload = read_tip_upload(d, req);
+  auto receipt = d.tips.submit(read_tip(upload.body), upload.files.get());
+  return no_store(http::Response::json(201, boost::json::object{{"receipt", receipt.formatted}}));
+}
+
+http::Response add_tipster_files(const Deps& d, http::Request& req) {
+  if (!is_multipart(req)) throw Error::of(Error::Kind::unsupported_media_type, "expected multipart/form-data");
+  auto intake = d.tips.file_intake();
+  auto fields = read_form_and_files(req, *intake);
+  auto receipt = http::field_value(fields, "receipt");
+  if (!receipt) throw Error::field("receipt", "required");
+  d.tips.tipster_add_files(*receipt, *intake);
+  return no_store(http::Response::json(201, boost::json::object{{"added", intake->files().size()}}));
+}
+
+http::Response follow_tip(const Deps& d, http::Request& req) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto receipt = r.required_text("receipt", 40);
+  r.finish();
+  auto view = d.tips.follow(*receipt);
+  const auto& catalog = i18n::Catalog::embedded();
+  std::string status(mailbox::code(view.status));
+  boost::json::array messages;
+  for (const auto& m : view.messages) messages.push_back(message_json(m, false));
+  return no_store(http::Response::json(
+      200, boost::json::object{{"status", status},
+                               {"status_text", catalog.get(req.locale, "mailbox.status." + status)},
+                               {"kind", std::string(mailbox::code(view.kind))},
+                               {"unit_name", view.unit_name},
+                               {"received_on", time::local_date(view.received_at)},
+                               {"wants_outcome", view.wants_outcome},
+                               {"files", view.files},
+                               {"messages", std::move(messages)}}));
+}
+
+http::Response tipster_reply(const Deps& d, http::Request& req) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto receipt = r.required_text("receipt", 40);
+  auto text = r.required_text("body", mailbox::kMaxMessage + 1);
+  r.finish();
+  d.tips.tipster_reply(*receipt, *text);
+  return http::Response::empty(204);
+}
+
+// Staff: the inbox, a tip and its workflow, files, messages, identity, keys.
+
+http::Response list_tips(const Deps& d, http::Request& req, const Caller& c) {
+  mailbox::TipFilter f;
+  f.status = text_param(req, "status");
+  f.kind = text_param(req, "kind");
+  f.page = int_param(req, "page", 1, 1, 1000000);
+  f.page_size = int_param(req, "page_size", 50, 1, 200);
+  f.overdue_only = flag_param(req, "overdue");
+  f.query = text_param(req, "q");
+  auto page = d.tips.list(c.actor, c.session.box_secret_key, f);
+  boost::json::array items;
+  for (const auto& t : page.items) items.push_back(tip_json(t));
+  return no_store(http::Response::json(200, boost::json::object{{"items", std::move(items)},
+                                                                {"total", page.total},
+                                                                {"counts", count_json(page.counts)},
+                                                                {"running", running_of(page.counts)}}));
+}
+
+http::Response get_taxonomies(const Deps&, http::Request&, const Caller&) {
+  static const std::string body = boost::json::serialize(taxonomies_json());
+  auto res = http::Response::text(200, body, "application/json; charset=utf-8");
+  res.set("Cache-Control", "private, max-age=3600");
+  return res;
+}
+
+http::Response get_tip(const Deps& d, http::Request& req, const Caller& c) {
+  return no_store(
+      http::Response::json(200, tip_detail_json(d.tips.get(c.actor, c.session.box_secret_key, path_id(req)))));
+}
+
+http::Response move_tip(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  mailbox::Transition t;
+  t.to = r.required_text("status", 40).value_or("");
+  t.reason = r.text("reason", mailbox::kMaxMessage + 1).value_or("");
+  t.transferred_to = r.text("transferred_to", 300).value_or("");
+  t.minutes_number = r.text("minutes_number", 100).value_or("");
+  t.duplicate_of = r.integer("duplicate_of");
+  r.finish();
+  return no_store(
+      http::Response::json(200, tip_detail_json(d.tips.transition(c.actor, c.session.box_secret_key, id, t))));
+}
+
+http::Response update_tip(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  mailbox::TipPatch patch;
+  if (body.contains("assignee_id")) patch.assignee_id = r.integer("assignee_id");
+  patch.useful = r.boolean("useful");
+  patch.solved_case = r.boolean("solved_case");
+  if (!patch.assignee_id && !patch.useful && !patch.solved_case) r.errors().add("assignee_id", "required");
+  r.finish();
+  return no_store(
+      http::Response::json(200, tip_detail_json(d.tips.update(c.actor, c.session.box_secret_key, id, patch))));
+}
+
+http::Response get_tip_file(const Deps& d, http::Request& req, const Caller& c) {
+  auto file_id = path_id(req, "file_id");
+  bool download = text_param(req, "download").value_or("") == "1";
+  return file_response(d.tips.open_file(c.actor, c.session.box_secret_key, path_id(req), file_id), download);
+}
+
+http::Response register_tip(const Deps& d, http::Request& req, const Caller& c) {
+  auto upload = read_tip_upload(d, req);
+  auto& body = upload.body;
+  auto tip = read_tip(body);
+  json::Reader r(body);
+  auto channel = r.required_text("channel", 20).value_or("");
+  bool issue_receipt = r.boolean("issue_receipt").value_or(false);
+  r.finish();
+  auto made = d.tips.register_tip(c.actor, c.session.box_secret_key, tip, channel, issue_receipt, upload.files.get());
+  boost::json::object out{{"tip", tip_detail_json(made.tip)}};
+  out["receipt"] = made.receipt ? boost::json::value(made.receipt->formatted) : nullptr;
+  return no_store(http::Response::json(201, out));
+}
+
+boost::json::object counts_json(const std::map<std::string, std::int64_t>& m) {
+  boost::json::object o;
+  for (const auto& [k, v] : m) o[k] = v;
+  return o;
+}
+
+http::Response get_stats(const Deps& d, http::Request& req, const Caller& c) {
+  mailbox::StatsQuery q;
+  q.unit_id = optional_id_param(req, "unit_id");
+  q.from = text_param(req, "from").value_or("");
+  q.to = text_param(req, "to").value_or("");
+  auto st = d.tips.stats(c.actor, q);
+  boost::json::object out{{"from", q.from},
+                          {"to", q.to},
+                          {"total", st.total},
+                          {"by_kind", counts_json(st.by_kind)},
+                          {"by_channel", counts_json(st.by_channel)},
+                          {"by_status", counts_json(st.by_status)},
+                          {"by_month", counts_json(st.by_month)},
+                          {"by_village", counts_json(st.by_village)},
+                          {"useful", st.useful},
+                          {"solved_cases", st.solved_cases},
+                          {"transferred", st.transferred},
+                          {"overdue", st.overdue}};
+  out["median_hours_to_transfer"] =
+      st.median_hours_to_transfer ? boost::json::value(*st.median_hours_to_transfer) : nullptr;
+  return http::Response::json(200, out);
+}
+
+http::Response add_message(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto text = r.required_text("body", mailbox::kMaxMessage + 1);
+  bool internal = r.boolean("internal").value_or(false);
+  r.finish();
+  auto m = d.tips.add_message(c.actor, c.session.box_secret_key, id, *text, internal);
+  return no_store(http::Response::json(201, message_json(m, true)));
+}
+
+http::Response reveal_identity(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto reason = r.required_text("reason", 1001);
+  r.finish();
+  auto who = d.tips.reveal_identity(c.actor, c.session.box_secret_key, id, *reason);
+  return no_store(http::Response::json(
+      200, boost::json::object{{"name", who.name}, {"phone", who.phone}, {"address", who.address}}));
+}
+
+http::Response key_status(const Deps& d, http::Request& req, const Caller& c) {
+  auto st = d.keys.status(c.actor, path_id(req));
+  boost::json::array holders;
+  for (const auto& h : st.holders) {
+    holders.push_back(boost::json::object{{"user_id", h.user_id}, {"username", h.username}, {"usable", h.usable}});
+  }
+  return http::Response::json(
+      200, boost::json::object{{"unit_id", st.unit_id}, {"version", st.version}, {"holders", std::move(holders)}});
+}
+
+http::Response grant_key(const Deps& d, http::Request& req, const Caller& c) {
+  auto unit_id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto user_id = r.required_integer("user_id");
+  r.finish();
+  d.keys.grant(c.actor, c.session.box_secret_key, unit_id, *user_id);
+  return http::Response::empty(204);
+}
+
 }  // namespace
 
-void add_mailbox_routes(http::Router& router, Services& s) {
+void add_mailbox_routes(http::Router& router, const Auth& auth, mailbox::Service& tips, mailbox::Keys& keys) {
+  Routes<Deps> routes(router, auth, Deps{tips, keys});
   // Citizen routes: no session, no CSRF (nothing to forge), no client address in logs.
   const http::RouteOptions citizen{.blocking = true, .log_client = false, .citizen_pool = true};
-
   http::RouteOptions citizen_upload = citizen;
-  citizen_upload.upload_limit = http::upload_limit(s.mailbox.file_limits());
+  citizen_upload.upload_limit = http::upload_limit(tips.file_limits());
+  routes.open("POST", "/api/v1/public/tips", submit_tip, citizen_upload);
+  routes.open("POST", "/api/v1/public/tips/files", add_tipster_files, citizen_upload);
+  routes.open("POST", "/api/v1/public/tips/follow", follow_tip, citizen);
+  routes.open("POST", "/api/v1/public/tips/messages", tipster_reply, citizen);
 
-  router.add(
-      "POST", "/api/v1/public/tips",
-      [&s](http::Request& req) {
-        auto upload = read_tip_upload(s, req);
-        auto receipt = s.mailbox.submit(read_tip(upload.body), upload.files.get());
-        return no_store(http::Response::json(201, boost::json::object{{"receipt", receipt.formatted}}));
-      },
-      citizen_upload);
-
-  router.add(
-      "POST", "/api/v1/public/tips/files",
-      [&s](http::Request& req) {
-        if (!is_multipart(req)) throw Error::of(Error::Kind::unsupported_media_type, "expected multipart/form-data");
-        auto intake = s.mailbox.file_intake();
-        auto fields = read_form_and_files(req, *intake);
-        auto receipt = http::field_value(fields, "receipt");
-        if (!receipt) throw Error::field("receipt", "required");
-        s.mailbox.tipster_add_files(*receipt, *intake);
-        return no_store(http::Response::json(201, boost::json::object{{"added", intake->files().size()}}));
-      },
-      citizen_upload);
-
-  router.add(
-      "POST", "/api/v1/public/tips/follow",
-      [&s](http::Request& req) {
-        auto body = json_body(req);
-        json::Reader r(body);
-        auto receipt = r.required_text("receipt", 40);
-        r.finish();
-        auto view = s.mailbox.follow(*receipt);
-        const auto& catalog = i18n::Catalog::embedded();
-        std::string status(mailbox::code(view.status));
-        boost::json::array messages;
-        for (const auto& m : view.messages) messages.push_back(message_json(m, false));
-        return no_store(http::Response::json(
-            200, boost::json::object{{"status", status},
-                                     {"status_text", catalog.get(req.locale, "mailbox.status." + status)},
-                                     {"kind", std::string(mailbox::code(view.kind))},
-                                     {"unit_name", view.unit_name},
-                                     {"received_on", time::local_date(view.received_at)},
-                                     {"wants_outcome", view.wants_outcome},
-                                     {"files", view.files},
-                                     {"messages", std::move(messages)}}));
-      },
-      citizen);
-
-  router.add(
-      "POST", "/api/v1/public/tips/messages",
-      [&s](http::Request& req) {
-        auto body = json_body(req);
-        json::Reader r(body);
-        auto receipt = r.required_text("receipt", 40);
-        auto text = r.required_text("body", mailbox::kMaxMessage + 1);
-        r.finish();
-        s.mailbox.tipster_reply(*receipt, *text);
-        return http::Response::empty(204);
-      },
-      citizen);
-
-  router.add("GET", "/api/v1/tips", authed(s, [&s](http::Request& req, const Caller& c) {
-               mailbox::TipFilter f;
-               f.status = text_param(req, "status");
-               f.kind = text_param(req, "kind");
-               f.page = int_param(req, "page", 1, 1, 1000000);
-               f.page_size = int_param(req, "page_size", 50, 1, 200);
-               f.overdue_only = flag_param(req, "overdue");
-               f.query = text_param(req, "q");
-               auto page = s.mailbox.list(c.actor, c.session.box_secret_key, f);
-               boost::json::array items;
-               for (const auto& t : page.items) items.push_back(tip_json(t));
-               return no_store(http::Response::json(200, boost::json::object{{"items", std::move(items)},
-                                                                             {"total", page.total},
-                                                                             {"counts", count_json(page.counts)},
-                                                                             {"running", running_of(page.counts)}}));
-             }));
-
-  router.add("GET", "/api/v1/mailbox/taxonomies", authed(s, [](http::Request&, const Caller&) {
-               static const std::string body = boost::json::serialize(taxonomies_json());
-               auto res = http::Response::text(200, body, "application/json; charset=utf-8");
-               res.set("Cache-Control", "private, max-age=3600");
-               return res;
-             }));
-
-  router.add("GET", "/api/v1/tips/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
-               return no_store(http::Response::json(
-                   200, tip_detail_json(s.mailbox.get(c.actor, c.session.box_secret_key, path_id(req)))));
-             }));
-
-  router.add("POST", "/api/v1/tips/{id}/transitions", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               auto body = json_body(req);
-               json::Reader r(body);
-               mailbox::Transition t;
-               t.to = r.required_text("status", 40).value_or("");
-               t.reason = r.text("reason", mailbox::kMaxMessage + 1).value_or("");
-               t.transferred_to = r.text("transferred_to", 300).value_or("");
-               t.minutes_number = r.text("minutes_number", 100).value_or("");
-               t.duplicate_of = r.integer("duplicate_of");
-               r.finish();
-               return no_store(http::Response::json(
-                   200, tip_detail_json(s.mailbox.transition(c.actor, c.session.box_secret_key, id, t))));
-             }));
-
-  router.add("PATCH", "/api/v1/tips/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               auto body = json_body(req);
-               json::Reader r(body);
-               mailbox::TipPatch patch;
-               if (body.contains("assignee_id")) patch.assignee_id = r.integer("assignee_id");
-               patch.useful = r.boolean("useful");
-               patch.solved_case = r.boolean("solved_case");
-               if (!patch.assignee_id && !patch.useful && !patch.solved_case) r.errors().add("assignee_id", "required");
-               r.finish();
-               return no_store(http::Response::json(
-                   200, tip_detail_json(s.mailbox.update(c.actor, c.session.box_secret_key, id, patch))));
-             }));
-
-  router.add("GET", "/api/v1/tips/{id}/files/{file_id}", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto file_id = path_id(req, "file_id");
-               bool download = text_param(req, "download").value_or("") == "1";
-               return file_response(s.mailbox.open_file(c.actor, c.session.box_secret_key, path_id(req), file_id),
-                                    download);
-             }));
-
-  router.add("POST", "/api/v1/tips",
-             authed(s,
-                    [&s](http::Request& req, const Caller& c) {
-                      auto upload = read_tip_upload(s, req);
-                      auto& body = upload.body;
-                      auto tip = read_tip(body);
-                      json::Reader r(body);
-                      auto channel = r.required_text("channel", 20).value_or("");
-                      bool issue_receipt = r.boolean("issue_receipt").value_or(false);
-                      r.finish();
-                      auto made = s.mailbox.register_tip(c.actor, c.session.box_secret_key, tip, channel, issue_receipt,
-                                                         upload.files.get());
-                      boost::json::object out{{"tip", tip_detail_json(made.tip)}};
-                      out["receipt"] = made.receipt ? boost::json::value(made.receipt->formatted) : nullptr;
-                      return no_store(http::Response::json(201, out));
-                    }),
-             {.upload_limit = http::upload_limit(s.mailbox.file_limits())});
-
-  router.add("GET", "/api/v1/tips/stats", authed(s, [&s](http::Request& req, const Caller& c) {
-               mailbox::StatsQuery q;
-               q.unit_id = optional_id_param(req, "unit_id");
-               q.from = text_param(req, "from").value_or("");
-               q.to = text_param(req, "to").value_or("");
-               auto st = s.mailbox.stats(c.actor, q);
-               auto counts = [](const std::map<std::string, std::int64_t>& m) {
-                 boost::json::object o;
-                 for (const auto& [k, v] : m) o[k] = v;
-                 return o;
-               };
-               boost::json::object out{{"from", q.from},
-                                       {"to", q.to},
-                                       {"total", st.total},
-                                       {"by_kind", counts(st.by_kind)},
-                                       {"by_channel", counts(st.by_channel)},
-                                       {"by_status", counts(st.by_status)},
-                                       {"by_month", counts(st.by_month)},
-                                       {"by_village", counts(st.by_village)},
-                                       {"useful", st.useful},
-                                       {"solved_cases", st.solved_cases},
-                                       {"transferred", st.transferred},
-                                       {"overdue", st.overdue}};
-               out["median_hours_to_transfer"] =
-                   st.median_hours_to_transfer ? boost::json::value(*st.median_hours_to_transfer) : nullptr;
-               return http::Response::json(200, out);
-             }));
-
-  router.add("POST", "/api/v1/tips/{id}/messages", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               auto body = json_body(req);
-               json::Reader r(body);
-               auto text = r.required_text("body", mailbox::kMaxMessage + 1);
-               bool internal = r.boolean("internal").value_or(false);
-               r.finish();
-               auto m = s.mailbox.add_message(c.actor, c.session.box_secret_key, id, *text, internal);
-               return no_store(http::Response::json(201, message_json(m, true)));
-             }));
-
-  router.add("POST", "/api/v1/tips/{id}/identity", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               auto body = json_body(req);
-               json::Reader r(body);
-               auto reason = r.required_text("reason", 1001);
-               r.finish();
-               auto who = s.mailbox.reveal_identity(c.actor, c.session.box_secret_key, id, *reason);
-               return no_store(http::Response::json(
-                   200, boost::json::object{{"name", who.name}, {"phone", who.phone}, {"address", who.address}}));
-             }));
-
-  router.add("GET", "/api/v1/mailbox/keys/{id}", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto st = s.keys.status(c.actor, path_id(req));
-               boost::json::array holders;
-               for (const auto& h : st.holders) {
-                 holders.push_back(
-                     boost::json::object{{"user_id", h.user_id}, {"username", h.username}, {"usable", h.usable}});
-               }
-               return http::Response::json(
-                   200, boost::json::object{
-                            {"unit_id", st.unit_id}, {"version", st.version}, {"holders", std::move(holders)}});
-             }));
-
-  router.add("POST", "/api/v1/mailbox/keys/{id}/grants", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto unit_id = path_id(req);
-               auto body = json_body(req);
-               json::Reader r(body);
-               auto user_id = r.required_integer("user_id");
-               r.finish();
-               s.keys.grant(c.actor, c.session.box_secret_key, unit_id, *user_id);
-               return http::Response::empty(204);
-             }));
+  routes.staff("GET", "/api/v1/tips", list_tips);
+  routes.staff("GET", "/api/v1/mailbox/taxonomies", get_taxonomies);
+  routes.staff("GET", "/api/v1/tips/{id}", get_tip);
+  routes.staff("POST", "/api/v1/tips/{id}/transitions", move_tip);
+  routes.staff("PATCH", "/api/v1/tips/{id}", update_tip);
+  routes.staff("GET", "/api/v1/tips/{id}/files/{file_id}", get_tip_file);
+  routes.staff("POST", "/api/v1/tips", register_tip, {.upload_limit = http::upload_limit(tips.file_limits())});
+  routes.staff("GET", "/api/v1/tips/stats", get_stats);
+  routes.staff("POST", "/api/v1/tips/{id}/messages", add_message);
+  routes.staff("POST", "/api/v1/tips/{id}/identity", reveal_identity);
+  routes.staff("GET", "/api/v1/mailbox/keys/{id}", key_status);
+  routes.staff("POST", "/api/v1/mailbox/keys/{id}/grants", grant_key);
 }
 
 }  // namespace antq::api

@@ -8,9 +8,9 @@
 
 namespace antq::api {
 
-http::Handler authed(Services& services, AuthedHandler handler) {
-  return [&services, handler = std::move(handler)](http::Request& req) {
-    auto session = services.accounts.session(req.cookie(kSessionCookie));
+http::Handler authed(Auth auth, AuthedHandler handler) {
+  return [auth, handler = std::move(handler)](http::Request& req) {
+    auto session = auth.accounts.session(req.cookie(kSessionCookie));
     req.locale = i18n::locale_from_code(session.user.locale);
     if (req.method != "GET" && req.method != "HEAD") {
       auto token = req.header("x-csrf-token");

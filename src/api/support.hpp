@@ -4,13 +4,25 @@
 
 #include <functional>
 
-#include "api/api.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
+#include "modules/accounts/service.hpp"
+#include "modules/units/model.hpp"
 #include "platform/json/json.hpp"
 
 namespace antq::api {
 
 inline constexpr const char* kSessionCookie = "antq_session";
+
+enum class CookieSecure { automatic, always, never };
+
+// The auth settings every module's routes get besides their own services: who a session
+// cookie belongs to, and how the cookie is set.
+struct Auth {
+  accounts::Service& accounts;
+  CookieSecure cookie_secure = CookieSecure::automatic;
+  int session_hours = 12;
+};
 
 struct Caller {
   Actor actor;
@@ -21,7 +33,41 @@ using AuthedHandler = std::function<http::Response(http::Request&, const Caller&
 
 // Requires a live session (401 otherwise) and, on state-changing methods, the session's
 // CSRF token in X-CSRF-Token (403 otherwise). Switches the request to the user's language.
-http::Handler authed(Services& services, AuthedHandler handler);
+http::Handler authed(Auth auth, AuthedHandler handler);
+
+// A module's routes: named handler functions, each given the module's services and, for
+// staff routes, the signed-in caller. `Deps` is a small struct of references to the
+// module's own services, copied into every route:
+//   struct Deps { units::Service& units; };
+//   Routes<Deps> routes(router, auth, Deps{units});
+//   routes.staff("GET", "/api/v1/units/{id}", get_unit);
+template <typename Deps>
+class Routes {
+ public:
+  using StaffHandler = http::Response (*)(const Deps&, http::Request&, const Caller&);
+  using OpenHandler = http::Response (*)(const Deps&, http::Request&);
+
+  Routes(http::Router& router, Auth auth, Deps deps) : router_(router), auth_(auth), deps_(deps) {}
+
+  // Signed-in staff only (see authed()).
+  void staff(std::string method, std::string pattern, StaffHandler handler, http::RouteOptions options = {}) {
+    router_.add(
+        std::move(method), std::move(pattern),
+        authed(auth_, [deps = deps_, handler](http::Request& req, const Caller& c) { return handler(deps, req, c); }),
+        options);
+  }
+  // Anyone: no session, no CSRF token.
+  void open(std::string method, std::string pattern, OpenHandler handler, http::RouteOptions options = {}) {
+    router_.add(
+        std::move(method), std::move(pattern),
+        [deps = deps_, handler](http::Request& req) { return handler(deps, req); }, options);
+  }
+
+ private:
+  http::Router& router_;
+  Auth auth_;
+  Deps deps_;
+};
 
 // The JSON object in the body; 415 when the body is not declared JSON.
 boost::json::object json_body(const http::Request& req);

@@ -1,32 +1,44 @@
 // /healthz, /readyz and /metrics.
+#include "api/system_api.hpp"
+
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/error.hpp"
 
 namespace antq::api {
+namespace {
 
-void add_system_routes(http::Router& router, Services& s) {
-  router.add("GET", "/healthz", [](http::Request&) { return http::Response::text(200, "ok\n"); },
-             {.blocking = false, .log_client = true});
+struct Deps {
+  db::Database& db;
+  http::Metrics& metrics;
+};
 
-  router.add("GET", "/readyz", [&s](http::Request&) {
-    bool current = false;
-    try {
-      current = db::migrations_current(s.db);
-    } catch (const std::exception& e) {
-      throw Error::unavailable(e.what());
-    }
-    if (!current) throw Error::unavailable("migrations pending");
-    return http::Response::json(200, boost::json::object{{"database", "ok"}, {"migrations", "current"}});
-  });
+http::Response health(const Deps&, http::Request&) { return http::Response::text(200, "ok\n"); }
 
-  router.add("GET", "/metrics",
-             [&s](http::Request&) {
-               return http::Response::text(200, s.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
-             },
-             {.blocking = false, .log_client = true});
+http::Response readiness(const Deps& d, http::Request&) {
+  bool current = false;
+  try {
+    current = db::migrations_current(d.db);
+  } catch (const std::exception& e) {
+    throw Error::unavailable(e.what());
+  }
+  if (!current) throw Error::unavailable("migrations pending");
+  return http::Response::json(200, boost::json::object{{"database", "ok"}, {"migrations", "current"}});
+}
+
+http::Response render_metrics(const Deps& d, http::Request&) {
+  return http::Response::text(200, d.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+}  // namespace
+
+void add_system_routes(http::Router& router, const Auth& auth, db::Database& db, http::Metrics& metrics) {
+  Routes<Deps> routes(router, auth, Deps{db, metrics});
+  const http::RouteOptions quick{.blocking = false, .log_client = true};
+  routes.open("GET", "/healthz", health, quick);
+  routes.open("GET", "/readyz", readiness);
+  routes.open("GET", "/metrics", render_metrics, quick);
 }
 
 }  // namespace antq::api

@@ -1,6 +1,8 @@
 // /api/v1/units/…: the tree, list, details, administration, merges, CSV.
 #include <boost/json.hpp>
 
+#include "api/units_api.hpp"
+
 #include "api/support.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
@@ -38,123 +40,127 @@ boost::json::object detail_json(const units::Detail& d, const std::string& today
   return o;
 }
 
+struct Deps {
+  units::Service& units;
+};
+
+http::Response get_tree(const Deps& d, http::Request& req, const Caller& c) {
+  auto tree = d.units.rendered_tree(c.actor, flag_param(req, "history"), [](const auto& roots, const auto& today) {
+    boost::json::array out;
+    for (const auto& r : roots) out.push_back(node_json(r, today));
+    return boost::json::serialize(boost::json::object{{"roots", std::move(out)}});
+  });
+  std::string etag = "\"" + crypto::blake2b_hex(tree.tag).substr(0, 20) + "\"";
+  http::Response res;
+  res.set("ETag", etag);
+  res.set("Cache-Control", "private, no-cache");
+  if (req.header("if-none-match") == etag) {
+    res.status = 304;
+    return res;
+  }
+  res.shared_body = tree.body;
+  res.set("Content-Type", "application/json; charset=utf-8");
+  return res;
+}
+
+http::Response list_units(const Deps& d, http::Request& req, const Caller& c) {
+  units::ListFilter f;
+  f.query = text_param(req, "q");
+  f.kind = text_param(req, "kind");
+  f.parent_id = optional_id_param(req, "parent_id");
+  f.include_history = flag_param(req, "history");
+  f.page = int_param(req, "page", 1, 1, 1000000);
+  f.page_size = int_param(req, "page_size", 50, 1, 500);
+  auto page = d.units.list(c.actor, f);
+  boost::json::array items;
+  auto today = d.units.today();
+  for (const auto& u : page.items) items.push_back(unit_json(u, today));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+}
+
+http::Response export_units(const Deps& d, http::Request&, const Caller& c) {
+  auto res = http::Response::text(200, d.units.export_csv(c.actor), "text/csv; charset=utf-8");
+  res.set("Content-Disposition", "attachment; filename=\"antq-units.csv\"");
+  return res;
+}
+
+http::Response import_units(const Deps& d, http::Request& req, const Caller& c) {
+  auto type = req.header("content-type").value_or("");
+  if (type.rfind("text/csv", 0) != 0) throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
+  units::ImportOptions options;
+  options.dry_run = flag_param(req, "dry_run");
+  auto result = d.units.import_csv(c.actor, req.body, options);
+  return http::Response::json(200, boost::json::object{{"created", result.created},
+                                                       {"updated", result.updated},
+                                                       {"dry_run", result.dry_run},
+                                                       {"encoding", result.encoding}});
+}
+
+http::Response merge_units(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  units::Merge m;
+  auto sources = r.integers("source_ids");
+  auto target = r.required_integer("target_id");
+  m.effective_date = r.required_text("effective_date", 10).value_or("");
+  m.basis = r.required_text("basis", 500).value_or("");
+  if (!sources) r.errors().add("source_ids", "required");
+  r.finish();
+  m.source_ids = *sources;
+  m.target_id = *target;
+  return http::Response::json(200, unit_json(d.units.merge(c.actor, m), d.units.today()));
+}
+
+http::Response get_unit(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(200, detail_json(d.units.get(c.actor, path_id(req)), d.units.today()));
+}
+
+http::Response create_unit(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  units::NewUnit in;
+  in.code = r.text("code", 64).value_or("");
+  in.name = r.text("name", 400).value_or("");
+  in.kind = r.text("kind", 40).value_or("");
+  in.designation = r.text("designation", 100).value_or("");
+  in.parent_id = r.integer("parent_id");
+  in.valid_from = r.text("valid_from", 10);
+  in.remote = r.boolean("remote").value_or(false);
+  in.note = r.text("note", 2000).value_or("");
+  r.finish();
+  return http::Response::json(201, unit_json(d.units.create(c.actor, in), d.units.today()));
+}
+
+http::Response update_unit(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  units::UnitPatch p;
+  p.code = r.text("code", 64);
+  p.name = r.text("name", 400);
+  p.designation = r.text("designation", 100);
+  p.parent_id = r.integer("parent_id");
+  p.valid_to = r.text("valid_to", 10);
+  p.clear_valid_to = body.contains("valid_to") && body.at("valid_to").is_null();
+  p.remote = r.boolean("remote");
+  p.note = r.text("note", 2000);
+  p.hotline = r.text("hotline", 400);
+  r.finish();
+  return http::Response::json(200, unit_json(d.units.update(c.actor, id, p), d.units.today()));
+}
+
 }  // namespace
 
-void add_units_routes(http::Router& router, Services& s) {
-  auto today = [&s] { return time::local_date(s.clock.now()); };
-
-  router.add("GET", "/api/v1/units/tree", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               bool history = flag_param(req, "history");
-               auto t = today();
-               auto version = s.units.version();
-               std::string key = c.actor.scope_path + (history ? "|h|" : "|a|") + t;
-               auto body = s.tree_cache.get(version, key, [&] {
-                 boost::json::array out;
-                 for (const auto& r : s.units.tree(c.actor, history)) out.push_back(node_json(r, t));
-                 return boost::json::serialize(boost::json::object{{"roots", std::move(out)}});
-               });
-               std::string etag = "\"" + crypto::blake2b_hex(std::to_string(version) + "|" + key).substr(0, 20) + "\"";
-               http::Response res;
-               res.set("ETag", etag);
-               res.set("Cache-Control", "private, no-cache");
-               if (req.header("if-none-match") == etag) {
-                 res.status = 304;
-                 return res;
-               }
-               res.shared_body = body;
-               res.set("Content-Type", "application/json; charset=utf-8");
-               return res;
-             }));
-
-  router.add(
-      "GET", "/api/v1/units", authed(s, [&s, today](http::Request& req, const Caller& c) {
-        units::ListFilter f;
-        f.query = text_param(req, "q");
-        f.kind = text_param(req, "kind");
-        f.parent_id = optional_id_param(req, "parent_id");
-        f.include_history = flag_param(req, "history");
-        f.page = int_param(req, "page", 1, 1, 1000000);
-        f.page_size = int_param(req, "page_size", 50, 1, 500);
-        auto page = s.units.list(c.actor, f);
-        boost::json::array items;
-        auto t = today();
-        for (const auto& u : page.items) items.push_back(unit_json(u, t));
-        return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
-      }));
-
-  router.add("GET", "/api/v1/units/export", authed(s, [&s](http::Request&, const Caller& c) {
-               auto res = http::Response::text(200, s.units.export_csv(c.actor), "text/csv; charset=utf-8");
-               res.set("Content-Disposition", "attachment; filename=\"antq-units.csv\"");
-               return res;
-             }));
-
-  router.add("POST", "/api/v1/units/import", authed(s, [&s](http::Request& req, const Caller& c) {
-               auto type = req.header("content-type").value_or("");
-               if (type.rfind("text/csv", 0) != 0) {
-                 throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
-               }
-               units::ImportOptions options;
-               options.dry_run = flag_param(req, "dry_run");
-               auto result = s.units.import_csv(c.actor, req.body, options);
-               return http::Response::json(200, boost::json::object{{"created", result.created},
-                                                                    {"updated", result.updated},
-                                                                    {"dry_run", result.dry_run},
-                                                                    {"encoding", result.encoding}});
-             }));
-
-  router.add("POST", "/api/v1/units/merge", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               auto body = json_body(req);
-               json::Reader r(body);
-               units::Merge m;
-               auto sources = r.integers("source_ids");
-               auto target = r.required_integer("target_id");
-               m.effective_date = r.required_text("effective_date", 10).value_or("");
-               m.basis = r.required_text("basis", 500).value_or("");
-               if (!sources) r.errors().add("source_ids", "required");
-               r.finish();
-               m.source_ids = *sources;
-               m.target_id = *target;
-               return http::Response::json(200, unit_json(s.units.merge(c.actor, m), today()));
-             }));
-
-  router.add("GET", "/api/v1/units/{id}", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               return http::Response::json(200, detail_json(s.units.get(c.actor, path_id(req)), today()));
-             }));
-
-  router.add("POST", "/api/v1/units", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               auto body = json_body(req);
-               json::Reader r(body);
-               units::NewUnit in;
-               in.code = r.text("code", 64).value_or("");
-               in.name = r.text("name", 400).value_or("");
-               in.kind = r.text("kind", 40).value_or("");
-               in.designation = r.text("designation", 100).value_or("");
-               in.parent_id = r.integer("parent_id");
-               in.valid_from = r.text("valid_from", 10);
-               in.remote = r.boolean("remote").value_or(false);
-               in.note = r.text("note", 2000).value_or("");
-               r.finish();
-               auto res = http::Response::json(201, unit_json(s.units.create(c.actor, in), today()));
-               return res;
-             }));
-
-  router.add("PATCH", "/api/v1/units/{id}", authed(s, [&s, today](http::Request& req, const Caller& c) {
-               auto id = path_id(req);
-               auto body = json_body(req);
-               json::Reader r(body);
-               units::UnitPatch p;
-               p.code = r.text("code", 64);
-               p.name = r.text("name", 400);
-               p.designation = r.text("designation", 100);
-               p.parent_id = r.integer("parent_id");
-               p.valid_to = r.text("valid_to", 10);
-               p.clear_valid_to = body.contains("valid_to") && body.at("valid_to").is_null();
-               p.remote = r.boolean("remote");
-               p.note = r.text("note", 2000);
-               p.hotline = r.text("hotline", 400);
-               r.finish();
-               return http::Response::json(200, unit_json(s.units.update(c.actor, id, p), today()));
-             }));
+void add_units_routes(http::Router& router, const Auth& auth, units::Service& units) {
+  Routes<Deps> routes(router, auth, Deps{units});
+  routes.staff("GET", "/api/v1/units/tree", get_tree);
+  routes.staff("GET", "/api/v1/units", list_units);
+  routes.staff("GET", "/api/v1/units/export", export_units);
+  routes.staff("POST", "/api/v1/units/import", import_units);
+  routes.staff("POST", "/api/v1/units/merge", merge_units);
+  routes.staff("GET", "/api/v1/units/{id}", get_unit);
+  routes.staff("POST", "/api/v1/units", create_unit);
+  routes.staff("PATCH", "/api/v1/units/{id}", update_unit);
 }
 
 }  // namespace antq::api

@@ -2,7 +2,7 @@
 #include <optional>
 #include <string>
 
-#include "app/context.hpp"
+#include "app/modules.hpp"
 
 namespace antq::app {
 

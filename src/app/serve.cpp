@@ -12,11 +12,9 @@
 #include <mutex>
 #include <thread>
 
-#include "api/api.hpp"
 #include "http/server.hpp"
 #include "platform/log/log.hpp"
 #include "platform/thread/priority.hpp"
-#include "portal/portal.hpp"
 
 namespace antq::app {
 namespace {
@@ -77,12 +75,6 @@ std::filesystem::path static_dir(const Config& c) {
   return "/usr/share/antq/web";
 }
 
-api::CookieSecure cookie_policy(const std::string& v) {
-  if (v == "always") return api::CookieSecure::always;
-  if (v == "never") return api::CookieSecure::never;
-  return api::CookieSecure::automatic;
-}
-
 }  // namespace
 
 DataLock::DataLock(const std::filesystem::path& data_dir) {
@@ -105,28 +97,15 @@ namespace {
 // Everything the server answers, wired to the context's services: the routes of the API
 // and of the citizen pages, and the metrics they report to.
 struct Wiring {
-  explicit Wiring(Context& ctx)
-      : services{.db = *ctx.db,
-                 .clock = ctx.clock,
-                 .accounts = *ctx.accounts,
-                 .units = *ctx.units,
-                 .audit = *ctx.audit,
-                 .metrics = metrics,
-                 .cookie_secure = cookie_policy(ctx.config.security.cookie_secure),
-                 .session_hours = ctx.config.security.session_hours,
-                 .mailbox = *ctx.mailbox,
-                 .keys = *ctx.keys,
-                 .boxes = *ctx.boxes} {
+  explicit Wiring(Context& ctx) {
     auto* database = ctx.db.get();
     metrics.add_gauge("antq_db_pool_in_use", "Database connections in use.",
                       [database] { return static_cast<double>(database->pool_stats().in_use); });
     metrics.add_gauge("antq_db_pool_size", "Database connections available.",
                       [database] { return static_cast<double>(database->pool_stats().size); });
-    api::add_all_routes(router, services);
-    portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
+    add_routes(router, ctx, metrics);
   }
   http::Metrics metrics;
-  api::Services services;
   http::Router router;
 };
 

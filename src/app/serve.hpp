@@ -1,7 +1,7 @@
 #pragma once
 #include <filesystem>
 
-#include "app/context.hpp"
+#include "app/modules.hpp"
 
 namespace antq::app {
 

@@ -60,7 +60,7 @@ test('a resident sends a tip with JavaScript off and follows it with the receipt
   await page.check('#consent');
   await page.check('#wants_outcome');
   await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
-  await page.waitForTimeout(2100);  // the form must be at least two seconds old
+  server.advanceClock(2100);  // the form must be at least two seconds old
   await page.click('form button[type=submit]');
   const receipt = (await page.textContent('#receipt')).trim();
   assert.match(receipt, /^\d{4}-\d{4}-\d{4}-\d{4}$/);
@@ -95,12 +95,12 @@ test('a bad form names what to fix, keeps what was typed, and stores nothing', a
   await page.check('#mode-confidential');
   await page.check('#consent');  // the browser itself insists on consent (required)
   await page.fill('#answer', '99');
-  await page.waitForTimeout(2100);
+  server.advanceClock(2100);
   await page.click('form button[type=submit]');
   assert.match(await page.textContent('[role=alert]'), /Câu trả lời kiểm tra chưa đúng/);
   assert.equal(await page.inputValue('#where'), 'Chợ xã', 'what was typed is kept');
   await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
-  await page.waitForTimeout(2100);
+  server.advanceClock(2100);
   await page.click('form button[type=submit]');
   const alert = await page.textContent('[role=alert]');
   assert.match(alert, /Chưa gửi được/);
@@ -132,7 +132,7 @@ test('a resident attaches a photo with JavaScript off, then adds a document with
   await page.setInputFiles('#files', { name: 'IMG_0815.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
   await page.check('#consent');
   await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
-  await page.waitForTimeout(2100);
+  server.advanceClock(2100);
   await page.click('form button[type=submit]');
   const receipt = (await page.textContent('#receipt')).trim();
   await page.click('main a[href^="/hom-thu/theo-doi"]');

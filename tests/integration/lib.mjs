@@ -1,12 +1,14 @@
 // Helpers for black-box tests: start the real antq binary on a fresh database (SQLite,
 // or PostgreSQL when ANTQ_TEST_DB=postgres) and talk to it over HTTP.
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 
-export const BIN = process.env.ANTQ_BIN ?? new URL('../../build/release/antq', import.meta.url).pathname;
+// The test build of the binary (antq-test): the same code as antq, and it accepts the
+// test clock (ANTQ_TEST_CLOCK_FILE), which the installed antq refuses.
+export const BIN = process.env.ANTQ_BIN ?? new URL('../../build/release/antq-test', import.meta.url).pathname;
 export const DB = process.env.ANTQ_TEST_DB ?? 'sqlite';
 export const PASSWORD = 'mat-khau-thu-nghiem';
 
@@ -41,14 +43,24 @@ export function psql(url, sql) {
 // A data directory (and database) with or without the demo data; not serving yet.
 export function prepare({ demo = true, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'antq-it-'));
-  const baseEnv = { ...process.env, ANTQ_LOG_LEVEL: 'info', ...env };
+  // The test clock: the server and every command add the milliseconds in this file to
+  // the system clock, so a test moves time forward instead of sleeping.
+  const clockFile = join(dir, 'test-clock-offset-ms');
+  const baseEnv = { ...process.env, ANTQ_LOG_LEVEL: 'info', ANTQ_TEST_CLOCK_FILE: clockFile, ...env };
   delete baseEnv.ANTQ_DATA;
   if (DB === 'postgres' && !baseEnv.ANTQ_DATABASE_URL) baseEnv.ANTQ_DATABASE_URL = newPostgresDatabase();
   const cli = (args, options = {}) =>
     spawnSync(BIN, [...args, '--data', dir], { env: { ...baseEnv, ...(options.env ?? {}) }, encoding: 'utf8', input: options.input });
   const r = demo ? cli(['demo', '--password', PASSWORD]) : cli(['init']);
   if (r.status !== 0) throw new Error(`antq ${demo ? 'demo' : 'init'} failed: ${r.stderr}`);
-  return { dir, env: baseEnv, cli, demoOutput: r.stdout, databaseUrl: baseEnv.ANTQ_DATABASE_URL ?? `sqlite://${dir}/antq.db` };
+  const advanceClock = (ms) => {
+    const now = existsSync(clockFile) ? Number(readFileSync(clockFile, 'utf8')) : 0;
+    writeFileSync(clockFile, String(now + ms));
+  };
+  return {
+    dir, env: baseEnv, cli, advanceClock, demoOutput: r.stdout,
+    databaseUrl: baseEnv.ANTQ_DATABASE_URL ?? `sqlite://${dir}/antq.db`,
+  };
 }
 
 // Starts `antq serve` on a free port and resolves when it listens.

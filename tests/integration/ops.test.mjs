@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { prepare, start, signedIn, Client, DB, PASSWORD, BIN, freshDatabaseUrl } from './lib.mjs';
 
 test('antq --version names the version', () => {
@@ -11,6 +11,38 @@ test('antq --version names the version', () => {
   const r = p.cli(['--version']);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^antq \d+\.\d+\.\d+/);
+});
+
+test('every command describes itself from the catalog, in Vietnamese then English', () => {
+  const p = prepare({ demo: false });
+  const top = p.cli(['--help']);
+  assert.equal(top.status, 0);
+  assert.match(top.stdout, /audit\s+nhật ký kiểm toán \/ the audit log/);
+  const areas = [...top.stdout.matchAll(/^  ([a-z]+)\s{2,}/gm)].map((m) => m[1]);
+  assert.ok(areas.includes('keys') && areas.includes('units'), `areas: ${areas}`);
+  for (const area of areas) {
+    const help = p.cli([area, '--help']);
+    assert.equal(help.status, 0, `${area} --help`);
+    const subcommands = [...help.stdout.matchAll(/^  ([a-z]+)\s{2,}/gm)].map((m) => m[1]);
+    for (const sub of subcommands) {
+      const text = p.cli([area, sub, '--help']).stdout;
+      assert.doesNotMatch(text, /\bcli\.|\.help\b|option\./, `${area} ${sub}: a catalog key is missing`);
+    }
+    assert.doesNotMatch(help.stdout, /\bcli\.|\.help\b|option\./, `${area}: a catalog key is missing`);
+  }
+});
+
+test('only the test build accepts the test clock; the installed antq refuses it', () => {
+  const p = prepare({ demo: false });
+  const installed = BIN.replace(/antq-test$/, 'antq');
+  assert.notEqual(installed, BIN, 'the suites run antq-test');
+  const refused = spawnSync(installed, ['migrate', 'status', '--data', p.dir], { env: p.env, encoding: 'utf8' });
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /ANTQ_TEST_CLOCK_FILE is for the test build \(antq-test\) only/);
+  const { ANTQ_TEST_CLOCK_FILE, ...plain } = p.env;
+  assert.ok(ANTQ_TEST_CLOCK_FILE);
+  assert.equal(spawnSync(installed, ['migrate', 'status', '--data', p.dir], { env: plain }).status, 0);
+  assert.equal(p.cli(['migrate', 'status']).status, 0, 'antq-test takes it');
 });
 
 test('an unknown configuration key is refused with its name, in the file and in --set', () => {
@@ -44,7 +76,7 @@ test('the CLI manages users and units; bad CSV changes nothing', () => {
   assert.equal(add.status, 0, add.stderr);
   assert.match(p.cli(['user', 'list']).stdout, /can\.bo\.moi\s+officer\s+Tân Trào/);
   assert.equal(p.cli(['user', 'disable', 'can.bo.moi']).status, 0);
-  assert.match(p.cli(['user', 'list']).stdout, /can\.bo\.moi.*\[disabled\]/);
+  assert.match(p.cli(['user', 'list']).stdout, /can\.bo\.moi.*\[đã khóa \/ disabled\]/);
   const weak = p.cli(['user', 'passwd', 'auditor', '--password', 'short']);
   assert.equal(weak.status, 1);
   assert.match(weak.stderr, /password.*Mật khẩu phải có ít nhất 10 ký tự/);
@@ -60,7 +92,7 @@ test('the CLI manages users and units; bad CSV changes nothing', () => {
   writeFileSync(excel, 'Mã;Tên đơn vị;Loại;Mã cấp trên;Từ ngày\r\nOK-2;Thôn Đồng Vải 2;residential_area;DEMO-TANTRAO;05/02/2026\r\n');
   const dry = p.cli(['units', 'import', '--dry-run', excel]);
   assert.equal(dry.status, 0, dry.stderr);
-  assert.match(dry.stdout, /dry run, nothing written: 1 mới \/ created, 0 cập nhật/);
+  assert.match(dry.stdout, /Kiểm tra, chưa ghi gì: 1 mới, 0 cập nhật \(UTF-8\) \/ dry run, nothing written: 1 created, 0 updated/);
   assert.match(dry.stderr, /Nhập đơn vị \/ units: 1 \/ 1 \(100%\)/, 'progress is shown');
   assert.doesNotMatch(p.cli(['units', 'export']).stdout, /OK-2/, 'a dry run writes nothing');
   const real = p.cli(['units', 'import', excel]);

@@ -69,12 +69,12 @@ test('a form tip is stored once and followed by its receipt', async () => {
   assert.equal(early.status, 422, 'a form answered within two seconds looks automated');
   const form2 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
   const token2 = /name="token" value="([^"]+)"/.exec(form2)[1];
-  await new Promise((ok) => setTimeout(ok, 2100));
+  server.advanceClock(2100);  // the form must be at least two seconds old
   const wrongAnswer = await post('/hom-thu/gui', { ...fields, token: token2, answer: String((Number(answer(form2)) % 18) + 1) });
   assert.equal(wrongAnswer.status, 422);
   const form3 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
   const token3 = /name="token" value="([^"]+)"/.exec(form3)[1];
-  await new Promise((ok) => setTimeout(ok, 2100));
+  server.advanceClock(2100);  // the form must be at least two seconds old
   const sent = await post('/hom-thu/gui', { ...fields, token: token3, answer: answer(form3) });
   assert.equal(sent.status, 201);
   const receipt = /id="receipt">([\d-]+)</.exec(await sent.text())[1];
@@ -109,7 +109,7 @@ test('the form takes files as multipart without JavaScript; refused files keep w
   };
   const base = { xa: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Tố giác kèm tệp: cướp giật ở cầu', identity_mode: 'anonymous', consent: '1' };
   const first = await fresh();
-  await new Promise((ok) => setTimeout(ok, 2100));
+  server.advanceClock(2100);  // the form must be at least two seconds old
   const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000)]);
   const refused = await multipart({ ...base, ...first }, [['anh.jpg', exe]]);
   assert.equal(refused.status, 422);
@@ -118,7 +118,7 @@ test('the form takes files as multipart without JavaScript; refused files keep w
   assert.match(page, /xin chọn lại/, 'says that files must be chosen again');
   assert.match(page, /cướp giật ở cầu/, 'the description is kept');
   const second = await fresh();
-  await new Promise((ok) => setTimeout(ok, 2100));
+  server.advanceClock(2100);  // the form must be at least two seconds old
   const pdf = Buffer.from('%PDF-1.4\n% bien ban\n%%EOF\n');
   const sent = await multipart({ ...base, ...second }, [['ảnh hiện trường.pdf', pdf]]);
   assert.equal(sent.status, 201, await sent.clone().text());

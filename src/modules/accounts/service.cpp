@@ -155,6 +155,7 @@ Session Service::login(const Credentials& c) {
     audit_.record(tx, actor_of(*user), "auth.login", "user", std::to_string(user->id),
                   used_recovery ? R"({"recovery_code":true})" : "{}");
   });
+  for (const auto& hook : signed_in_hooks_) hook(s);
   return s;
 }
 

@@ -7,10 +7,10 @@
 #include <string>
 
 #include "modules/accounts/model.hpp"
-#include "platform/throttle/throttle.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
+#include "platform/throttle/throttle.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::accounts {
@@ -59,6 +59,11 @@ class Service {
   // password reset by an administrator), so that keys given to that user go too.
   using KeysRevokedHook = std::function<void(db::Tx&, std::int64_t user_id)>;
   void on_keys_revoked(KeysRevokedHook hook) { keys_revoked_hooks_.push_back(std::move(hook)); }
+  // Called after a sign-in succeeded, outside any transaction, with the new session and
+  // its unlocked box key, so that other modules get ready for the user (the mailbox
+  // refreshes the user's search indexes in the background). A hook must not throw.
+  using SignedInHook = std::function<void(const Session&)>;
+  void on_signed_in(SignedInHook hook) { signed_in_hooks_.push_back(std::move(hook)); }
 
  private:
   std::int64_t session_expiry() const;
@@ -68,6 +73,7 @@ class Service {
   void revoke_keys(db::Tx& tx, std::int64_t user_id) const;
 
   std::vector<KeysRevokedHook> keys_revoked_hooks_;
+  std::vector<SignedInHook> signed_in_hooks_;
   db::Database& db_;
   const audit::Service& audit_;
   const units::Service& units_;

@@ -165,6 +165,16 @@ std::int64_t Service::version() const {
   return v;
 }
 
+Service::RenderedTree Service::rendered_tree(const Actor& actor, bool history, const TreeRenderer& render) const {
+  auto day = today();
+  auto current = version();
+  std::string key = actor.scope_path + (history ? "|h|" : "|a|") + day;
+  auto body = tree_cache_.get(current, key, [&] { return render(tree(actor, history), day); });
+  return {std::to_string(current) + "|" + key, std::move(body)};
+}
+
+std::string Service::today() const { return time::local_date(clock_.now()); }
+
 ListPage Service::list(const Actor& actor, const ListFilter& filter) const {
   ListFilter f = filter;
   f.page = std::max(1, f.page);

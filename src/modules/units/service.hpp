@@ -2,6 +2,7 @@
 // Units service: the tree, scoped reads, administration, merges, CSV import/export.
 // Every call checks the actor's role and scope (REQUIRES nothing of callers).
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/units/model.hpp"
+#include "modules/units/tree_cache.hpp"
 #include "platform/db/database.hpp"
 #include "platform/error.hpp"
 #include "platform/time/time.hpp"
@@ -31,6 +33,19 @@ class Service {
   std::vector<TreeNode> tree(const Actor& actor, bool history) const;
   // Changes with every write to any unit: a cached tree is current while this is equal.
   std::int64_t version() const;
+  // The actor's tree as tree() gives it, rendered by `render` and kept while no unit
+  // changes. The cache key is made here, from everything that decides the tree (the
+  // actor's scope, `history`, the day), so a cached body only ever reaches callers who
+  // would get the same tree; a new filter must join the key here. `tag` names the
+  // version and key (an ETag). One renderer per service: the API's JSON.
+  struct RenderedTree {
+    std::string tag;
+    std::shared_ptr<const std::string> body;
+  };
+  using TreeRenderer = std::function<std::string(const std::vector<TreeNode>& roots, const std::string& today)>;
+  RenderedTree rendered_tree(const Actor& actor, bool history, const TreeRenderer& render) const;
+  // Today's date in Vietnam (yyyy-mm-dd): what "active" is measured against.
+  std::string today() const;
   ListPage list(const Actor& actor, const ListFilter& filter) const;
   Detail get(const Actor& actor, std::int64_t id) const;
   Unit create(const Actor& actor, const NewUnit& input) const;
@@ -79,6 +94,7 @@ class Service {
   db::Database& db_;
   const audit::Service& audit_;
   const time::Clock& clock_;
+  mutable TreeCache tree_cache_;
 };
 
 }  // namespace antq::units

@@ -1,5 +1,7 @@
 #include "platform/time/time.hpp"
 
+#include <fstream>
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -43,6 +45,15 @@ std::optional<std::chrono::year_month_day> ymd_of(std::string_view text) {
 Millis SystemClock::now() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+Millis ProcessClock::now() const {
+  Millis now = SystemClock().now();
+  if (offset_file_.empty()) return now;
+  std::ifstream in(offset_file_);
+  Millis offset = 0;
+  if (in >> offset) return now + offset;
+  return now;
 }
 
 std::string format_iso_utc(Millis instant) {

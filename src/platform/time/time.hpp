@@ -23,6 +23,20 @@ class SystemClock final : public Clock {
   Millis now() const override;
 };
 
+// The process's clock: the system clock, or, when told to follow an offset file, the
+// system clock moved forward by the milliseconds written in that file (read at every
+// call; a missing or empty file is 0). Only test builds let it follow a file
+// (ANTQ_TEST_CLOCK_FILE), so that tests age forms and run out deadlines without sleeping.
+class ProcessClock final : public Clock {
+ public:
+  Millis now() const override;
+  void follow_offset_file(std::string path) { offset_file_ = std::move(path); }
+  bool following() const { return !offset_file_.empty(); }
+
+ private:
+  std::string offset_file_;
+};
+
 // A clock that only moves when told to. Thread-safe.
 class ManualClock final : public Clock {
  public:

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "../../support/temp_dir.hpp"
-#include "app/context.hpp"
 #include "app/demo.hpp"
+#include "app/modules.hpp"
 #include "modules/mailbox/search.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/log/log.hpp"

@@ -3,8 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include "../../support/temp_dir.hpp"
 
 namespace antq::time {
 namespace {
@@ -83,6 +86,25 @@ TEST(ManualClock, MovesOnlyWhenAdvanced) {
   EXPECT_EQ(clock.now(), 1000);
   clock.advance(2500);
   EXPECT_EQ(clock.now(), 3500);
+}
+
+TEST(ProcessClock, IsTheSystemClockUntilToldToFollowAnOffsetFile) {
+  ProcessClock clock;
+  EXPECT_FALSE(clock.following());
+  EXPECT_NEAR(static_cast<double>(clock.now()), static_cast<double>(SystemClock().now()), 1000.0);
+}
+
+TEST(ProcessClock, AddsTheOffsetWrittenInTheFileAtEveryCall) {
+  testing::TempDir dir;
+  auto file = dir.file("offset");
+  ProcessClock clock;
+  clock.follow_offset_file(file);
+  EXPECT_NEAR(static_cast<double>(clock.now()), static_cast<double>(SystemClock().now()), 1000.0)
+      << "a missing file is no offset";
+  std::ofstream(file) << 2 * kHour;
+  EXPECT_NEAR(static_cast<double>(clock.now() - SystemClock().now()), static_cast<double>(2 * kHour), 1000.0);
+  std::ofstream(file) << 50 * kHour;
+  EXPECT_NEAR(static_cast<double>(clock.now() - SystemClock().now()), static_cast<double>(50 * kHour), 1000.0);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <string>
 
-namespace antq::api {
+namespace antq::units {
 
 class TreeCache {
  public:
@@ -39,4 +39,4 @@ class TreeCache {
   std::map<std::string, std::shared_ptr<const std::string>> entries_;
 };
 
-}  // namespace antq::api
+}  // namespace antq::units

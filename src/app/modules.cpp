@@ -1,0 +1,91 @@
+#include "app/modules.hpp"
+
+#include <cstdlib>
+
+#include "api/audit_api.hpp"
+#include "api/auth_api.hpp"
+#include "api/mailbox_api.hpp"
+#include "api/system_api.hpp"
+#include "api/units_api.hpp"
+#include "api/users_api.hpp"
+#include "app/build_kind/build_kind.hpp"
+#include "app/cli/cli.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/log/log.hpp"
+#include "portal/portal.hpp"
+
+namespace antq::app {
+namespace {
+
+void build_services(Context& ctx) {
+  ctx.audit = std::make_unique<audit::Service>(*ctx.db, ctx.clock);
+  ctx.units = std::make_unique<units::Service>(*ctx.db, *ctx.audit, ctx.clock);
+  const auto& security = ctx.config.security;
+  accounts::Settings settings{security.session_hours, security.login_delay_after, security.login_max_delay};
+  ctx.accounts = std::make_unique<accounts::Service>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock, settings);
+  ctx.keys = std::make_unique<mailbox::Keys>(*ctx.db, *ctx.audit, *ctx.units, *ctx.accounts, ctx.clock);
+  mailbox::FileLimits files{static_cast<std::size_t>(ctx.config.mailbox.max_files),
+                            static_cast<std::size_t>(ctx.config.mailbox.max_file_mb) * 1024 * 1024};
+  ctx.mailbox = std::make_unique<mailbox::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.keys, ctx.clock, files);
+  ctx.boxes = std::make_unique<mailbox::Boxes>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
+}
+
+// The hooks between modules: each fired by the module that owns the event.
+void connect_services(Context& ctx) {
+  // Keys given to a person go when that person's own key pair goes.
+  auto* keys = ctx.keys.get();
+  ctx.accounts->on_keys_revoked([keys](db::Tx& tx, std::int64_t user_id) { keys->revoke_user(tx, user_id); });
+  // An officer who signs in gets the mailbox search indexes refreshed in the background.
+  auto* mailbox = ctx.mailbox.get();
+  ctx.accounts->on_signed_in([mailbox](const accounts::Session& session) {
+    mailbox->prepare_search(accounts::Service::actor_of(session.user), session.box_secret_key);
+  });
+}
+
+api::CookieSecure cookie_policy(const std::string& v) {
+  if (v == "always") return api::CookieSecure::always;
+  if (v == "never") return api::CookieSecure::never;
+  return api::CookieSecure::automatic;
+}
+
+}  // namespace
+
+std::unique_ptr<Context> open_context(Config config, bool migrate) {
+  auto ctx = std::make_unique<Context>();
+  ctx->config = std::move(config);
+  if (const char* file = std::getenv("ANTQ_TEST_CLOCK_FILE"); file && *file) {
+    if (!kTestBuild) throw std::runtime_error(say("error.test_clock_refused"));
+    ctx->clock.follow_offset_file(file);
+  }
+  ctx->db = db::open(ctx->config.database.url, db::Options{ctx->config.database.pool});
+  if (migrate) {
+    auto applied = db::migrate(*ctx->db);
+    if (!applied.empty()) spdlog::info("applied {} migration(s), now at {}", applied.size(), applied.back());
+  }
+  build_services(*ctx);
+  connect_services(*ctx);
+  return ctx;
+}
+
+void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
+  const api::Auth auth{*ctx.accounts, cookie_policy(ctx.config.security.cookie_secure),
+                       ctx.config.security.session_hours};
+  api::add_system_routes(router, auth, *ctx.db, metrics);
+  api::add_auth_routes(router, auth);
+  api::add_users_routes(router, auth);
+  api::add_units_routes(router, auth, *ctx.units);
+  api::add_audit_routes(router, auth, *ctx.audit);
+  api::add_mailbox_routes(router, auth, *ctx.mailbox, *ctx.keys);
+  api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);
+  portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
+}
+
+void add_commands(Cli& cli) {
+  add_system_commands(cli);
+  add_users_commands(cli);
+  add_units_commands(cli);
+  add_mailbox_commands(cli);
+  add_audit_commands(cli);
+}
+
+}  // namespace antq::app
