@@ -1,6 +1,7 @@
 // The mailbox as the web app shows it: deadline state, counts, snippets. The workflow itself
 // (moves allowed next, when a deadline runs) comes from the server with each tip.
-import { TIP_STATUSES, type Tip, type TipCounts, type TipStatus } from './types';
+import { type Tip, type TipCounts, type TipStatus } from './schema';
+import { TIP_STATUSES } from './enums';
 
 /** How many tips the counts give for these statuses (all of them by default). */
 export function countOf(counts: TipCounts, statuses: readonly TipStatus[] = TIP_STATUSES): number {

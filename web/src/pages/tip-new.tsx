@@ -5,7 +5,8 @@ import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { RegisterTipForm, type RegisterDefaults } from '../components/RegisterTipForm';
 import { boxes, units } from '../lib/api';
 import { communesOf } from '../lib/boxes';
-import { REGISTER_CHANNELS, type RegisteredTip, type TipChannel } from '../lib/types';
+import { type TipRegistered, type TipChannel } from '../lib/schema';
+import { REGISTER_CHANNELS } from '../lib/enums';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useLocation } from '../lib/use-location';
@@ -36,7 +37,7 @@ export function RegisterTipPage(_: PageProps) {
       params.openingId === null ? Promise.resolve(null) : boxes.opening(params.openingId, signal),
     [params.openingId],
   );
-  const [done, setDone] = useState<{ result: RegisteredTip; files: number } | null>(null);
+  const [done, setDone] = useState<{ result: TipRegistered; files: number } | null>(null);
   // A new form after each registration keeps the commune, channel and opening.
   const [round, setRound] = useState(0);
   const [defaults, setDefaults] = useState<RegisterDefaults | null>(null);
@@ -48,7 +49,7 @@ export function RegisterTipPage(_: PageProps) {
     openingId: opening.data ? opening.data.id : null,
   };
 
-  const registered = (result: RegisteredTip, files: number) => {
+  const registered = (result: TipRegistered, files: number) => {
     setDone({ result, files });
     setDefaults({
       unitId: result.tip.unit_id,

@@ -1,6 +1,6 @@
 // Test data shaped as the server sends it: each factory fills in a plausible record and takes
 // the fields a test is about.
-import type { BoxOpening, MailBox, Tip, TipDetail, TipStatus, UnitKind, UnitNode } from '../lib/types';
+import type { Opening, Box, Tip, TipDetail, TipStatus, UnitKind, UnitNode } from '../lib/schema';
 
 /** A unit of the tree; Việt Nam unless told otherwise. */
 export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
@@ -17,6 +17,7 @@ export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
     merged_into: null,
     demo: false,
     note: '',
+    hotline: '',
     active: true,
     children: [],
     ...over,
@@ -45,7 +46,7 @@ export const COMMUNE: UnitNode = unitNode({
 });
 
 /** A paper mailbox of Tân Trào, never opened. */
-export function mailBox(over: Partial<MailBox> = {}): MailBox {
+export function mailBox(over: Partial<Box> = {}): Box {
   return {
     id: 3,
     unit_id: 12,
@@ -62,7 +63,7 @@ export function mailBox(over: Partial<MailBox> = {}): MailBox {
 }
 
 /** An opening of box 3, by two people, that found two letters, none registered yet. */
-export function boxOpening(over: Partial<BoxOpening> = {}): BoxOpening {
+export function boxOpening(over: Partial<Opening> = {}): Opening {
   return {
     id: 5,
     box_id: 3,
@@ -116,6 +117,9 @@ export function tip(over: Partial<Tip> = {}): Tip {
     duplicate_of: null,
     assignee_id: null,
     overdue: false,
+    useful: false,
+    solved_case: false,
+    box_opening_id: null,
     next_statuses: SERVER_NEXT[status],
     deadline_running: status === 'received' || status === 'verifying',
     receipt_record: kind === 'denunciation' || kind === 'crime_report',
@@ -129,7 +133,7 @@ export function tip(over: Partial<Tip> = {}): Tip {
   };
 }
 
-/** tip() as GET /tips/{id} answers it: with its history and conversation (empty). */
+/** tip() as GET /tips/{id} answers it: with its history, conversation and files (empty). */
 export function tipDetail(over: Partial<TipDetail> = {}): TipDetail {
-  return { ...tip(over), events: [], messages: [], ...over };
+  return { ...tip(over), events: [], messages: [], files: [], ...over };
 }

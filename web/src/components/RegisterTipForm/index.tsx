@@ -19,16 +19,14 @@ import { lettersLeft, openingLabel, recentOpenings } from '../../lib/boxes';
 import { ACCEPTED_FILES, MAX_FILES } from '../../lib/files';
 import { fieldErrors, type Translator } from '../../lib/i18n';
 import {
-  IDENTITY_MODES,
-  REGISTER_CHANNELS,
-  TIP_KINDS,
-  type BoxOpening,
+  type Opening,
   type IdentityMode,
-  type RegisteredTip,
+  type TipRegistered,
   type TipChannel,
   type TipKind,
   type UnitNode,
-} from '../../lib/types';
+} from '../../lib/schema';
+import { IDENTITY_MODES, REGISTER_CHANNELS, TIP_KINDS } from '../../lib/enums';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useI18n } from '../../lib/use-i18n';
@@ -36,7 +34,7 @@ import { useI18n } from '../../lib/use-i18n';
 const MAX_DESCRIPTION = 10000;
 
 /** Every opening of a commune's boxes (taken-down boxes too: their letters still count). */
-export async function communeOpenings(unitId: number, signal?: AbortSignal): Promise<BoxOpening[]> {
+export async function communeOpenings(unitId: number, signal?: AbortSignal): Promise<Opening[]> {
   const list = await boxes.list(unitId, signal);
   const all = await Promise.all(
     list.items.filter((box) => box.openings > 0).map((box) => boxes.openings(box.id, signal)),
@@ -54,7 +52,7 @@ interface Props {
   /** The communes the officer covers, with their villages. */
   communes: readonly UnitNode[];
   defaults: RegisterDefaults;
-  onDone: (result: RegisteredTip, files: number) => void;
+  onDone: (result: TipRegistered, files: number) => void;
 }
 
 export function RegisterTipForm({ communes, defaults, onDone }: Props) {
@@ -338,7 +336,7 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
 }
 
 /** The openings as choices; those whose letters are all registered cannot be chosen. */
-function openingOptions(t: Translator, openings: readonly BoxOpening[]): Option[] {
+function openingOptions(t: Translator, openings: readonly Opening[]): Option[] {
   return openings.map((opening) => {
     const full = lettersLeft(opening) === 0;
     return {

@@ -3,7 +3,8 @@ import styles from './style.module.css';
 import { Link } from '../Link';
 import { formatNumber } from '../../lib/format';
 import { countOf } from '../../lib/mailbox';
-import { TIP_STATUSES, type TipCounts, type TipStatus } from '../../lib/types';
+import { type TipCounts, type TipStatus } from '../../lib/schema';
+import { TIP_STATUSES } from '../../lib/enums';
 import { useI18n } from '../../lib/use-i18n';
 
 interface Props {
