@@ -11,6 +11,7 @@ import type {
   Locale,
   LoginRequest,
   MailboxKeyStatus,
+  MailboxTaxonomies,
   Opening,
   OpeningCreate,
   OpeningList,
@@ -383,6 +384,11 @@ export const boxes = {
     request<Opening>('GET', `/mailbox/openings/${id}`, { signal }),
   /** Biên bản mở hòm thư (.docx). */
   minutesUrl: (openingId: number) => `${BASE}/mailbox/openings/${openingId}/minutes.docx`,
+};
+
+export const mailbox = {
+  /** Kinds, statuses, channels and identity modes with their rules (use lib/taxonomies.ts). */
+  taxonomies: () => request<MailboxTaxonomies>('GET', '/mailbox/taxonomies'),
 };
 
 export const mailboxKeys = {

@@ -1,8 +1,8 @@
 // Value lists the web app shows in its own order (role and unit-kind pickers). Their values
 // come from the API document: each list must name every value of its generated union once,
 // so a role or kind added to docs/openapi.yaml fails `tsc` until it is listed here too.
-// The mailbox's lists are not here: the server serves them (use-taxonomies.ts).
-import type { IdentityMode, Role, TipChannel, TipKind, TipStatus, UnitKind } from './schema';
+// The mailbox's lists are not here: the server serves them (lib/taxonomies.ts).
+import type { Role, UnitKind } from './schema';
 
 type Missing<T, L extends readonly T[]> = Exclude<T, L[number]>;
 /** `list` as it is, once it holds every value of `T` (a missing one is a type error). */
@@ -39,34 +39,3 @@ export const OFFICER_UNIT_KINDS: readonly UnitKind[] = [
   'enterprise',
   'school',
 ];
-
-// Mailbox lists, until the web app reads them from GET /api/v1/mailbox/taxonomies.
-export const TIP_KINDS: readonly TipKind[] = every<TipKind>()([
-  'denunciation',
-  'crime_report',
-  'security_report',
-  'suggestion',
-]);
-export const TIP_STATUSES: readonly TipStatus[] = every<TipStatus>()([
-  'received',
-  'verifying',
-  'transferred',
-  'resolved',
-  'unfounded',
-  'duplicate',
-  'closed',
-]);
-/** The channels an officer registers a tip from ("web" is the residents' own form). */
-export const REGISTER_CHANNELS: readonly TipChannel[] = [
-  'in_person',
-  'phone',
-  'post',
-  'vneid',
-  'transfer',
-  'box',
-];
-export const IDENTITY_MODES: readonly IdentityMode[] = every<IdentityMode>()([
-  'anonymous',
-  'confidential',
-  'open',
-]);

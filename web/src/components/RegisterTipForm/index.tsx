@@ -18,15 +18,16 @@ import { boxes, localValidation, tips, type TipRegisterInput } from '../../lib/a
 import { lettersLeft, openingLabel, recentOpenings } from '../../lib/boxes';
 import { ACCEPTED_FILES, MAX_FILES } from '../../lib/files';
 import { fieldErrors, type Translator } from '../../lib/i18n';
-import {
-  type Opening,
-  type IdentityMode,
-  type TipRegistered,
-  type TipChannel,
-  type TipKind,
-  type UnitNode,
+import type {
+  IdentityMode,
+  MailboxTaxonomies,
+  Opening,
+  TipChannel,
+  TipKind,
+  TipRegistered,
+  UnitNode,
 } from '../../lib/schema';
-import { IDENTITY_MODES, REGISTER_CHANNELS, TIP_KINDS } from '../../lib/enums';
+import { registrableChannels } from '../../lib/taxonomies';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useI18n } from '../../lib/use-i18n';
@@ -52,10 +53,12 @@ interface Props {
   /** The communes the officer covers, with their villages. */
   communes: readonly UnitNode[];
   defaults: RegisterDefaults;
+  /** The server's kinds, channels and identity modes (lib/taxonomies.ts). */
+  taxonomies: MailboxTaxonomies;
   onDone: (result: TipRegistered, files: number) => void;
 }
 
-export function RegisterTipForm({ communes, defaults, onDone }: Props) {
+export function RegisterTipForm({ communes, defaults, taxonomies, onDone }: Props) {
   const { t } = useI18n();
   const choice = useCommuneChoice(communes, defaults.unitId);
   const { unitId } = choice;
@@ -148,14 +151,17 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
     });
   };
 
-  const channelOptions: Option[] = REGISTER_CHANNELS.map((c) => ({
+  const channelOptions: Option[] = registrableChannels(taxonomies).map((c) => ({
     value: c,
     label: t(`tip_channel.${c}`),
   }));
-  const kindOptions: Option[] = TIP_KINDS.map((k) => ({ value: k, label: t(`tip_kind.${k}`) }));
-  const modeOptions: Option[] = IDENTITY_MODES.map((m) => ({
-    value: m,
-    label: t(`identity_mode.${m}`),
+  const kindOptions: Option[] = taxonomies.kinds.map(({ code }) => ({
+    value: code,
+    label: t(`tip_kind.${code}`),
+  }));
+  const modeOptions: Option[] = taxonomies.identity_modes.map(({ code }) => ({
+    value: code,
+    label: t(`identity_mode.${code}`),
   }));
 
   return (
