@@ -3,7 +3,7 @@ import { Layout } from './components/Layout';
 import { auth, onUnauthenticated, setCsrfToken, setRequestLocale } from './lib/api';
 import { createTranslator, storedLocale, storeLocale } from './lib/i18n';
 import { matchPath, navigate, safeNext, type RouteParams } from './lib/router';
-import type { Locale, User } from './lib/types';
+import type { Locale, User } from './lib/schema';
 import { I18nContext, useI18n as useI18nValue, type I18nValue } from './lib/use-i18n';
 import { useLocation } from './lib/use-location';
 import { SessionContext, type SessionValue } from './lib/use-session';

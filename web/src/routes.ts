@@ -4,7 +4,7 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from './lib/i18n';
 import type { RouteParams } from './lib/router';
-import type { Role } from './lib/types';
+import type { Role } from './lib/schema';
 
 export interface PageProps {
   params: RouteParams;

@@ -1,41 +1,54 @@
 // The one way the web app talks to the antq server: JSON over fetch, same-origin cookie
 // session, X-CSRF-Token on every non-GET, RFC 9457 problems turned into ApiError.
+import type { operations } from './api-schema';
 import type {
-  AuditEntry,
-  AuditVerifyResult,
-  BoxOpening,
-  IdentityMode,
+  AuditPage,
+  AuditVerification,
+  BoxCreate,
+  CsvFieldError,
+  FieldError as SchemaFieldError,
+  ImportResult,
   Locale,
-  MailBox,
+  LoginRequest,
   MailboxKeyStatus,
-  Page,
-  RegisteredTip,
+  MailboxTaxonomies,
+  Opening,
+  OpeningCreate,
+  OpeningList,
+  Box,
+  BoxList,
+  RecoveryCodes,
   RevealedIdentity,
-  Role,
-  SessionResponse,
-  TipChannel,
+  Session,
   TipDetail,
-  TipKind,
   TipMessage,
   TipPage,
-  TipStatus,
+  TipRegistered,
+  TipRegistration,
+  TipTransition,
   TotpSetup,
   Unit,
+  UnitCreate,
   UnitDetail,
-  UnitKind,
-  UnitNode,
+  UnitMerge,
+  UnitPage,
+  UnitPatch,
+  UnitTree,
   User,
-} from './types';
+  UserCreate,
+  UserPage,
+  UserPatch,
+} from './schema';
 
 const BASE = '/api/v1';
 
-/** One entry of problem.errors[]; `line` is set for CSV import errors. */
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-  line?: number;
-}
+/** One entry of problem.errors[] (the document's FieldError, or its CsvFieldError with the
+ *  file's `line`). The code is read as any string, so that one this build does not know still
+ *  shows (as the generic message). */
+export type FieldError = Omit<SchemaFieldError, 'code'> & {
+  code: SchemaFieldError['code'] | (string & {});
+  line?: CsvFieldError['line'];
+};
 
 /** A failed call: an RFC 9457 problem from the server, or `network` when none arrived. */
 export class ApiError extends Error {
@@ -97,6 +110,16 @@ export function onUnauthenticated(handler: (() => void) | null): void {
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** The query of a listing as the web app writes it: the document's parameters, a 0/1 flag as
+ *  a boolean, '' or null for "not set" (buildUrl leaves those out). */
+type AppQuery<Op extends keyof operations> = {
+  [K in keyof NonNullable<operations[Op]['parameters']['query']>]?:
+    | (NonNullable<NonNullable<operations[Op]['parameters']['query']>[K]> extends 0 | 1
+        ? boolean
+        : NonNullable<NonNullable<operations[Op]['parameters']['query']>[K]>)
+    | '';
+};
 
 interface RequestOptions {
   query?: Query;
@@ -206,7 +229,7 @@ export async function request<T>(
     if (problem.slug === 'csrf-failed') {
       const refreshed = await send('GET', '/auth/me', {});
       if (refreshed.ok) {
-        const session = (await refreshed.json()) as SessionResponse;
+        const session = (await refreshed.json()) as Session;
         setCsrfToken(session.csrf_token);
         response = await send(method, path, options);
       }
@@ -229,70 +252,37 @@ export async function request<T>(
 
 // ---- Endpoints -----------------------------------------------------------------------
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  totp?: string;
-}
+export type LoginInput = LoginRequest;
 
 export const auth = {
   login: (input: LoginInput) =>
-    request<SessionResponse>('POST', '/auth/login', { json: input, quiet401: true }),
+    request<Session>('POST', '/auth/login', { json: input, quiet401: true }),
   logout: () => request<void>('POST', '/auth/logout'),
-  me: (quiet401 = false) => request<SessionResponse>('GET', '/auth/me', { quiet401 }),
+  me: (quiet401 = false) => request<Session>('GET', '/auth/me', { quiet401 }),
   setLocale: (locale: Locale) =>
-    request<SessionResponse>('PATCH', '/auth/me', { json: { locale } }),
+    request<Session>('PATCH', '/auth/me', { json: { locale } }),
   changePassword: (current_password: string, new_password: string) =>
     request<void>('POST', '/auth/password', { json: { current_password, new_password } }),
   totpSetup: () => request<TotpSetup>('POST', '/auth/totp/setup'),
   totpEnable: (code: string) =>
-    request<{ recovery_codes: string[] }>('POST', '/auth/totp/enable', { json: { code } }),
+    request<RecoveryCodes>('POST', '/auth/totp/enable', { json: { code } }),
   totpDisable: (password: string) =>
     request<void>('POST', '/auth/totp/disable', { json: { password } }),
 };
 
-export interface UnitQuery {
-  q?: string;
-  kind?: UnitKind | '';
-  parent_id?: number;
-  history?: boolean;
-  page?: number;
-  page_size?: number;
-}
+export type UnitQuery = AppQuery<'listUnits'>;
 
-export interface UnitCreateInput {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  designation?: string;
-  parent_id: number;
-  valid_from?: string;
-  remote?: boolean;
-  note?: string;
-}
+export type UnitCreateInput = UnitCreate;
 
-export type UnitPatch = Partial<{
-  name: string;
-  code: string;
-  designation: string;
-  parent_id: number;
-  valid_to: string | null;
-  remote: boolean;
-  note: string;
-}>;
+export type { UnitPatch };
 
-export interface MergeInput {
-  source_ids: number[];
-  target_id: number;
-  effective_date: string;
-  basis: string;
-}
+export type MergeInput = UnitMerge;
 
 export const units = {
   tree: (history: boolean, signal?: AbortSignal) =>
-    request<{ roots: UnitNode[] }>('GET', '/units/tree', { query: { history }, signal }),
+    request<UnitTree>('GET', '/units/tree', { query: { history }, signal }),
   list: (query: UnitQuery, signal?: AbortSignal) =>
-    request<Page<Unit>>('GET', '/units', { query: { ...query }, signal }),
+    request<UnitPage>('GET', '/units', { query: { ...query }, signal }),
   get: (id: number, signal?: AbortSignal) => request<UnitDetail>('GET', `/units/${id}`, { signal }),
   create: (input: UnitCreateInput) => request<Unit>('POST', '/units', { json: input }),
   update: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/units/${id}`, { json: patch }),
@@ -307,98 +297,36 @@ export const units = {
   exportUrl: `${BASE}/units/export`,
 };
 
-export interface UnitImportResult {
-  created: number;
-  updated: number;
-  /** True when the file was only checked: nothing was written. */
-  dry_run: boolean;
-  /** "UTF-8" or "windows-1258", as the file came. */
-  encoding: string;
-}
+export type UnitImportResult = ImportResult;
 
-export interface UserQuery {
-  q?: string;
-  role?: Role | '';
-  page?: number;
-  page_size?: number;
-}
+export type UserQuery = AppQuery<'listUsers'>;
 
-export interface UserCreateInput {
-  username: string;
-  full_name: string;
-  role: Role;
-  unit_id: number;
-  password: string;
-  locale?: Locale;
-}
+export type UserCreateInput = UserCreate;
 
-export type UserPatch = Partial<{
-  full_name: string;
-  role: Role;
-  unit_id: number;
-  disabled: boolean;
-  password: string;
-  locale: Locale;
-}>;
+export type { UserPatch };
 
 export const users = {
   list: (query: UserQuery, signal?: AbortSignal) =>
-    request<Page<User>>('GET', '/users', { query: { ...query }, signal }),
+    request<UserPage>('GET', '/users', { query: { ...query }, signal }),
   get: (id: number) => request<User>('GET', `/users/${id}`),
   create: (input: UserCreateInput) => request<User>('POST', '/users', { json: input }),
   update: (id: number, patch: UserPatch) => request<User>('PATCH', `/users/${id}`, { json: patch }),
 };
 
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  entity_id?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  page_size?: number;
-}
+export type AuditQuery = AppQuery<'listAuditEntries'>;
 
 export const audit = {
   list: (query: AuditQuery, signal?: AbortSignal) =>
-    request<Page<AuditEntry>>('GET', '/audit', { query: { ...query }, signal }),
-  verify: () => request<AuditVerifyResult>('GET', '/audit/verify'),
+    request<AuditPage>('GET', '/audit', { query: { ...query }, signal }),
+  verify: () => request<AuditVerification>('GET', '/audit/verify'),
 };
 
-export interface TipQuery {
-  status?: TipStatus | '';
-  kind?: TipKind | '';
-  /** Only tips past their legal deadline (sent as overdue=1). */
-  overdue?: boolean;
-  page?: number;
-  page_size?: number;
-}
+export type TipQuery = AppQuery<'listTips'>;
 
-export interface TipTransitionInput {
-  status: TipStatus;
-  reason: string;
-  transferred_to?: string;
-  minutes_number?: string;
-  duplicate_of?: number;
-}
+export type TipTransitionInput = TipTransition;
 
 /** A tip an officer registers from another channel (POST /tips). */
-export interface TipRegisterInput {
-  unit_id: number;
-  village_id?: number;
-  kind: TipKind;
-  channel: TipChannel;
-  description: string;
-  when?: string;
-  where?: string;
-  identity_mode: IdentityMode;
-  identity?: { name: string; phone?: string; address?: string };
-  wants_outcome?: boolean;
-  issue_receipt?: boolean;
-  /** Required for channel "box": the opening the letter came from. */
-  box_opening_id?: number;
-}
+export type TipRegisterInput = TipRegistration;
 
 /** The body of POST /tips: JSON, or multipart with the JSON in "tip" and parts "files". */
 export function tipRegisterBody(
@@ -429,7 +357,7 @@ export const tips = {
   revealIdentity: (id: number, reason: string) =>
     request<RevealedIdentity>('POST', `/tips/${id}/identity`, { json: { reason } }),
   register: (input: TipRegisterInput, files: readonly File[] = []) =>
-    request<RegisteredTip>('POST', '/tips', tipRegisterBody(input, files)),
+    request<TipRegistered>('POST', '/tips', tipRegisterBody(input, files)),
   /** An attached file: images open inline (previews), `download` always saves it. */
   fileUrl: (tipId: number, fileId: number, download = false) =>
     `${tipPath(tipId)}/files/${fileId}${download ? '?download=1' : ''}`,
@@ -437,35 +365,30 @@ export const tips = {
   receiptRecordUrl: (id: number) => `${tipPath(id)}/receipt-record.docx`,
 };
 
-export interface BoxCreateInput {
-  unit_id: number;
-  village_id?: number;
-  place: string;
-}
+export type BoxCreateInput = BoxCreate;
 
-export interface OpeningInput {
-  /** Local time as an <input type="datetime-local"> gives it: "2026-11-28T09:30". */
-  opened_at: string;
-  people: { name: string; position: string }[];
-  letters: number;
-  number?: string;
-  notes?: string;
-}
+/** `opened_at` as an <input type="datetime-local"> gives it: local time, "2026-11-28T09:30". */
+export type OpeningInput = OpeningCreate;
 
 export const boxes = {
   list: (unitId: number | null, signal?: AbortSignal) =>
-    request<{ items: MailBox[] }>('GET', '/mailbox/boxes', { query: { unit_id: unitId }, signal }),
-  create: (input: BoxCreateInput) => request<MailBox>('POST', '/mailbox/boxes', { json: input }),
+    request<BoxList>('GET', '/mailbox/boxes', { query: { unit_id: unitId }, signal }),
+  create: (input: BoxCreateInput) => request<Box>('POST', '/mailbox/boxes', { json: input }),
   update: (id: number, patch: { place?: string; active?: boolean }) =>
-    request<MailBox>('PATCH', `/mailbox/boxes/${id}`, { json: patch }),
+    request<Box>('PATCH', `/mailbox/boxes/${id}`, { json: patch }),
   openings: (boxId: number, signal?: AbortSignal) =>
-    request<{ items: BoxOpening[] }>('GET', `/mailbox/boxes/${boxId}/openings`, { signal }),
+    request<OpeningList>('GET', `/mailbox/boxes/${boxId}/openings`, { signal }),
   recordOpening: (boxId: number, input: OpeningInput) =>
-    request<BoxOpening>('POST', `/mailbox/boxes/${boxId}/openings`, { json: input }),
+    request<Opening>('POST', `/mailbox/boxes/${boxId}/openings`, { json: input }),
   opening: (id: number, signal?: AbortSignal) =>
-    request<BoxOpening>('GET', `/mailbox/openings/${id}`, { signal }),
+    request<Opening>('GET', `/mailbox/openings/${id}`, { signal }),
   /** Biên bản mở hòm thư (.docx). */
   minutesUrl: (openingId: number) => `${BASE}/mailbox/openings/${openingId}/minutes.docx`,
+};
+
+export const mailbox = {
+  /** Kinds, statuses, channels and identity modes with their rules (use lib/taxonomies.ts). */
+  taxonomies: () => request<MailboxTaxonomies>('GET', '/mailbox/taxonomies'),
 };
 
 export const mailboxKeys = {

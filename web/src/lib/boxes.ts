@@ -2,7 +2,7 @@
 // to offer when registering a letter, and the opening form's own checks.
 import { formatNumber, vietnamLocalInput } from './format';
 import type { Translator } from './i18n';
-import type { BoxOpening, MailBox, UnitNode } from './types';
+import type { Opening, Box, UnitNode } from './schema';
 
 export { vietnamLocalInput };
 
@@ -37,12 +37,12 @@ export function vietnamDateTime(iso: string): string {
 }
 
 /** Letters of an opening not yet registered as tips. */
-export function lettersLeft(opening: Pick<BoxOpening, 'letters' | 'registered'>): number {
+export function lettersLeft(opening: Pick<Opening, 'letters' | 'registered'>): number {
   return Math.max(0, opening.letters - opening.registered);
 }
 
 /** "Hòm ở Chợ Tân Trào — mở ngày 28/11/2026 (1/2 thư)". */
-export function openingLabel(t: Translator, opening: BoxOpening): string {
+export function openingLabel(t: Translator, opening: Opening): string {
   return t('boxes.opening_option', {
     place: opening.box_place,
     date: vietnamDate(opening.opened_at),
@@ -56,10 +56,10 @@ export function openingLabel(t: Translator, opening: BoxOpening): string {
  * one asked for (`keepId`) even when older.
  */
 export function recentOpenings(
-  openings: readonly BoxOpening[],
+  openings: readonly Opening[],
   limit = RECENT_OPENINGS,
   keepId: number | null = null,
-): BoxOpening[] {
+): Opening[] {
   const sorted = [...openings].sort(
     (a, b) => Date.parse(b.opened_at) - Date.parse(a.opened_at) || b.id - a.id,
   );
@@ -71,9 +71,9 @@ export function recentOpenings(
 
 /** Boxes grouped by commune, communes and boxes in name order (active boxes first). */
 export function groupByCommune(
-  list: readonly MailBox[],
-): { unitId: number; unitName: string; boxes: MailBox[] }[] {
-  const groups = new Map<number, { unitId: number; unitName: string; boxes: MailBox[] }>();
+  list: readonly Box[],
+): { unitId: number; unitName: string; boxes: Box[] }[] {
+  const groups = new Map<number, { unitId: number; unitName: string; boxes: Box[] }>();
   for (const box of list) {
     const group = groups.get(box.unit_id) ?? {
       unitId: box.unit_id,

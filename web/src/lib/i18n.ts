@@ -2,7 +2,7 @@
 // under "problem.<slug>", field errors under "field_error.<code>", this app under "web.*".
 import vi from '../../../i18n/vi.json';
 import en from '../../../i18n/en.json';
-import type { Locale } from './types';
+import type { Locale } from './schema';
 import type { ApiError, FieldError } from './api';
 
 type Catalog = typeof vi;

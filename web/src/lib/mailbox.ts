@@ -1,10 +1,11 @@
 // The mailbox as the web app shows it: deadline state, counts, snippets. The workflow itself
 // (moves allowed next, when a deadline runs) comes from the server with each tip.
-import { TIP_STATUSES, type Tip, type TipCounts, type TipStatus } from './types';
+import type { Tip, TipCounts, TipStatus } from './schema';
 
 /** How many tips the counts give for these statuses (all of them by default). */
-export function countOf(counts: TipCounts, statuses: readonly TipStatus[] = TIP_STATUSES): number {
-  return statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+export function countOf(counts: TipCounts, statuses?: readonly TipStatus[]): number {
+  const values = statuses ? statuses.map((status) => counts[status] ?? 0) : Object.values(counts);
+  return values.reduce((sum, count) => sum + count, 0);
 }
 
 export type DeadlineState =

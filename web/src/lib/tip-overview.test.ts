@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tip } from '../test/fixtures';
 import { jsonResponse } from '../test/render';
 import { loadTipOverview } from './tip-overview';
-import type { Tip, TipCounts } from './types';
+import type { Tip, TipCounts } from './schema';
 
 interface Answers {
   newest: Tip[];

@@ -1,7 +1,7 @@
 // The mailbox as the officers' overview shows it (deadlines, counts per status), read with as
 // few audited GET /tips as the answers allow: usually one.
 import { tips } from './api';
-import type { Tip, TipCounts } from './types';
+import type { Tip, TipCounts } from './schema';
 
 /** Overdue tips listed on the overview; the count covers them all, the inbox lists the rest. */
 export const OVERDUE_SHOWN = 20;

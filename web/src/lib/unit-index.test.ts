@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unitNode } from '../test/fixtures';
-import type { UnitNode } from './types';
+import type { UnitNode } from './schema';
 import { indexUnits, resolveUnitRefs } from './unit-index';
 
 /** A commune, or one that ended on 30/06/2025 when not active. */

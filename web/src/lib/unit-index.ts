@@ -1,5 +1,5 @@
 import { unitLabel } from './format';
-import type { UnitNode } from './types';
+import type { UnitNode } from './schema';
 
 /** Lookups over a loaded unit tree. */
 export interface UnitIndex {

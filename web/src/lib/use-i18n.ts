@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createTranslator, DEFAULT_LOCALE, type Translator } from './i18n';
-import type { Locale } from './types';
+import type { Locale } from './schema';
 
 export interface I18nValue {
   locale: Locale;

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { User } from './types';
+import type { User } from './schema';
 
 export interface SessionValue {
   /** The logged-in user; null before login. */

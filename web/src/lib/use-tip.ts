@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import { tips } from './api';
-import type { TipDetail } from './types';
+import type { TipDetail } from './schema';
 import { useAsync } from './use-async';
 
 export interface TipState {

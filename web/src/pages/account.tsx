@@ -7,7 +7,7 @@ import { TotpQr } from '../components/TotpQr';
 import { ApiError, auth } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { fieldErrors } from '../lib/i18n';
-import type { TotpSetup } from '../lib/types';
+import type { TotpSetup } from '../lib/schema';
 import { useAction } from '../lib/use-action';
 import { useI18n } from '../lib/use-i18n';
 import { useSession, useUser } from '../lib/use-session';

@@ -8,7 +8,7 @@ import { Pager } from '../components/Pager';
 import { audit, localValidation, type AuditQuery } from '../lib/api';
 import { formatDateTime, formatNumber, parseDateInput } from '../lib/format';
 import { fieldErrors } from '../lib/i18n';
-import type { AuditVerifyResult } from '../lib/types';
+import type { AuditVerification } from '../lib/schema';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useTitle } from '../lib/use-title';
@@ -40,7 +40,7 @@ export function AuditPage(_: PageProps) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
   const [verifying, setVerifying] = useState(false);
-  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+  const [verify, setVerify] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
 
   const query: AuditQuery = {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
-import type { MailBox } from '../lib/types';
+import type { Box } from '../lib/schema';
 import { boxOpening, COMMUNE, mailBox } from '../test/fixtures';
 import { BoxesPage, BoxPage } from './boxes';
 
@@ -22,7 +22,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function fakeServer(list: MailBox[]) {
+function fakeServer(list: Box[]) {
   return vi.fn(async (url: string, init?: RequestInit) => {
     if (url.startsWith('/api/v1/units/tree')) return jsonResponse(200, { roots: [COMMUNE] });
     if (url === '/api/v1/mailbox/boxes' && init?.method === 'POST') {

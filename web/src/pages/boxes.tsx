@@ -9,14 +9,14 @@ import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { ApiError, boxes, units } from '../lib/api';
 import { communesOf, groupByCommune, vietnamDateTime } from '../lib/boxes';
 import { formatNumber } from '../lib/format';
-import type { MailBox } from '../lib/types';
+import type { Box } from '../lib/schema';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
 import styles from './mailbox.module.css';
 
-function BoxState({ box }: { box: MailBox }) {
+function BoxState({ box }: { box: Box }) {
   const { t } = useI18n();
   return box.active ? (
     <span data-active="true">{t('boxes.active')}</span>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tip } from '../test/fixtures';
+import { resetTaxonomies } from '../lib/taxonomies';
+import { TAXONOMIES, tip } from '../test/fixtures';
 import { jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
 import { DashboardPage } from './dashboard';
 
@@ -7,6 +8,7 @@ const OFFICER = { ...TEST_USER, role: 'officer' as const, unit_id: 7, unit_name:
 
 function fakeServer() {
   return vi.fn(async (url: string) => {
+    if (url === '/api/v1/mailbox/taxonomies') return jsonResponse(200, TAXONOMIES);
     if (url.includes('/units')) return jsonResponse(200, { items: [], total: 3 });
     return jsonResponse(200, {
       items: [tip({ id: 5, status: 'closed' }), tip({ id: 4, deadline_at: null })],
@@ -22,6 +24,7 @@ const tipRequests = (fetchMock: ReturnType<typeof vi.fn>) =>
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  resetTaxonomies();
   document.body.innerHTML = '';
 });
 
@@ -32,6 +35,7 @@ describe('DashboardPage', () => {
     const { container } = renderWithApp(<DashboardPage params={{}} />, {
       session: { user: OFFICER },
     });
+    await settle(); // the taxonomies, then what needs them
     await settle();
     expect(tipRequests(fetchMock)).toEqual(['/api/v1/tips?page_size=200']);
     expect(container.querySelector('#deadlines-panel h2')?.textContent).toContain('Hạn xử lý');
@@ -59,6 +63,7 @@ describe('DashboardPage', () => {
     const { container } = renderWithApp(<DashboardPage params={{}} />, {
       session: { user: OFFICER },
     });
+    await settle(); // the taxonomies, then what needs them
     await settle();
     expect(container.querySelector('#status-counts')).toBeNull();
     expect(container.querySelector('#status-counts-empty')?.textContent).toBe(
@@ -73,6 +78,7 @@ describe('DashboardPage', () => {
       const { container, unmount } = renderWithApp(<DashboardPage params={{}} />, {
         session: { user: { ...TEST_USER, role } },
       });
+      await settle(); // the taxonomies, then what needs them
       await settle();
       expect(container.querySelector('#deadlines-panel')).toBeNull();
       expect(container.querySelector('#status-counts')).toBeNull();

@@ -2,7 +2,8 @@ import type { PageProps } from '../app';
 import { Link } from '../components/Link';
 import { useI18n } from '../lib/use-i18n';
 import { useTitle } from '../lib/use-title';
-import { ROLES, type Role } from '../lib/types';
+import { type Role } from '../lib/schema';
+import { ROLES } from '../lib/enums';
 
 /** A page the user's role may not open; params.role names the roles that may ("a,b"). */
 export function ForbiddenPage({ params }: PageProps) {

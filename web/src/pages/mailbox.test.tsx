@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tip, unitNode } from '../test/fixtures';
+import { resetTaxonomies } from '../lib/taxonomies';
+import { TAXONOMIES, tip, unitNode } from '../test/fixtures';
 import { choose, click, jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import { MailboxPage } from './mailbox';
@@ -23,6 +24,7 @@ const VILLAGE = unitNode({
 
 function fakeServer() {
   return vi.fn(async (url: string) => {
+    if (url === '/api/v1/mailbox/taxonomies') return jsonResponse(200, TAXONOMIES);
     if (url.startsWith('/api/v1/units/tree')) return jsonResponse(200, { roots: [VILLAGE] });
     return jsonResponse(200, {
       items: [TIP, { ...TIP, id: 11, readable: false, overdue: false, description: undefined }],
@@ -39,6 +41,7 @@ function Page() {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  resetTaxonomies();
   document.body.innerHTML = '';
   window.history.replaceState(null, '', '/');
 });
@@ -48,6 +51,7 @@ describe('MailboxPage', () => {
     window.history.replaceState(null, '', '/mailbox');
     vi.stubGlobal('fetch', fakeServer());
     const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
+    await settle(); // the taxonomies, then what needs them
     await settle();
     const rows = container.querySelectorAll('#tips-table tr[data-tip-id]');
     expect(rows).toHaveLength(2);
@@ -65,6 +69,7 @@ describe('MailboxPage', () => {
     const fetchMock = fakeServer();
     vi.stubGlobal('fetch', fetchMock);
     const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
+    await settle(); // the taxonomies, then what needs them
     await settle();
     choose(container.querySelector('#tip-status'), 'verifying');
     click(container.querySelector('#tip-overdue'));
@@ -79,6 +84,7 @@ describe('MailboxPage', () => {
     const fetchMock = fakeServer();
     vi.stubGlobal('fetch', fetchMock);
     const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
+    await settle(); // the taxonomies, then what needs them
     await settle();
     const chips = Array.from(container.querySelectorAll('#status-counts a'));
     expect(container.querySelector('#status-counts')?.getAttribute('aria-label')).toBe(

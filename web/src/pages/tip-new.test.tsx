@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boxOpening, COMMUNE } from '../test/fixtures';
+import { resetTaxonomies, registrableChannels } from '../lib/taxonomies';
+import { boxOpening, COMMUNE, TAXONOMIES } from '../test/fixtures';
 import {
   choose,
   click,
@@ -15,23 +16,26 @@ const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
 
 const OPENING = boxOpening();
 
+const CHANNELS = registrableChannels(TAXONOMIES);
+
 afterEach(() => {
   vi.unstubAllGlobals();
+  resetTaxonomies();
   document.body.innerHTML = '';
   window.history.replaceState(null, '', '/');
 });
 
 describe('readRegisterParams', () => {
   it('reads the channel and the opening; an opening means the box channel', () => {
-    expect(readRegisterParams(new URLSearchParams('channel=phone'))).toEqual({
+    expect(readRegisterParams(new URLSearchParams('channel=phone'), CHANNELS)).toEqual({
       channel: 'phone',
       openingId: null,
     });
-    expect(readRegisterParams(new URLSearchParams('opening=5'))).toEqual({
+    expect(readRegisterParams(new URLSearchParams('opening=5'), CHANNELS)).toEqual({
       channel: 'box',
       openingId: 5,
     });
-    expect(readRegisterParams(new URLSearchParams('channel=web&opening=x'))).toEqual({
+    expect(readRegisterParams(new URLSearchParams('channel=web&opening=x'), CHANNELS)).toEqual({
       channel: '',
       openingId: null,
     });
@@ -42,6 +46,7 @@ describe('RegisterTipPage', () => {
   it('comes from a box page with the opening chosen, and confirms the registered letter', async () => {
     window.history.replaceState(null, '', '/mailbox/new?channel=box&opening=5');
     const fetchMock = vi.fn(async (url: string) => {
+      if (url === '/api/v1/mailbox/taxonomies') return jsonResponse(200, TAXONOMIES);
       if (url.startsWith('/api/v1/units/tree')) return jsonResponse(200, { roots: [COMMUNE] });
       if (url === '/api/v1/mailbox/openings/5') return jsonResponse(200, OPENING);
       if (url === '/api/v1/mailbox/boxes?unit_id=12')

@@ -5,18 +5,23 @@ import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { RegisterTipForm, type RegisterDefaults } from '../components/RegisterTipForm';
 import { boxes, units } from '../lib/api';
 import { communesOf } from '../lib/boxes';
-import { REGISTER_CHANNELS, type RegisteredTip, type TipChannel } from '../lib/types';
+import type { TipChannel, TipRegistered } from '../lib/schema';
+import { registrableChannels, useTaxonomies } from '../lib/taxonomies';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useLocation } from '../lib/use-location';
 import { useTitle } from '../lib/use-title';
 
-/** ?channel=box&opening=12 (from a box's page) preselects the channel and the opening. */
-export function readRegisterParams(search: URLSearchParams): {
+/** ?channel=box&opening=12 (from a box's page) preselects the channel and the opening; a
+ *  channel not among `channels` (those an officer registers from) is left out. */
+export function readRegisterParams(
+  search: URLSearchParams,
+  channels: readonly TipChannel[],
+): {
   channel: TipChannel | '';
   openingId: number | null;
 } {
-  const channel = REGISTER_CHANNELS.find((c) => c === search.get('channel')) ?? '';
+  const channel = channels.find((c) => c === search.get('channel')) ?? '';
   const opening = search.get('opening') ?? '';
   const openingId = /^\d+$/.test(opening) && Number(opening) > 0 ? Number(opening) : null;
   return { channel: openingId !== null ? 'box' : channel, openingId };
@@ -27,7 +32,11 @@ export function RegisterTipPage(_: PageProps) {
   const { t } = useI18n();
   useTitle(t('register.title'));
   const { search } = useLocation();
-  const params = readRegisterParams(search);
+  const taxonomies = useTaxonomies();
+  const params = readRegisterParams(
+    search,
+    taxonomies.data ? registrableChannels(taxonomies.data) : [],
+  );
   const tree = useAsync((signal) => units.tree(false, signal), []);
   const communes = useMemo(() => communesOf(tree.data?.roots ?? []), [tree.data]);
   // The commune of a preselected opening.
@@ -36,19 +45,20 @@ export function RegisterTipPage(_: PageProps) {
       params.openingId === null ? Promise.resolve(null) : boxes.opening(params.openingId, signal),
     [params.openingId],
   );
-  const [done, setDone] = useState<{ result: RegisteredTip; files: number } | null>(null);
+  const [done, setDone] = useState<{ result: TipRegistered; files: number } | null>(null);
   // A new form after each registration keeps the commune, channel and opening.
   const [round, setRound] = useState(0);
   const [defaults, setDefaults] = useState<RegisterDefaults | null>(null);
 
-  const ready = tree.data && (params.openingId === null || !opening.loading);
+  const ready =
+    tree.data && taxonomies.data && (params.openingId === null || !opening.loading);
   const initial: RegisterDefaults = defaults ?? {
     unitId: opening.data?.unit_id ?? null,
     channel: params.channel,
     openingId: opening.data ? opening.data.id : null,
   };
 
-  const registered = (result: RegisteredTip, files: number) => {
+  const registered = (result: TipRegistered, files: number) => {
     setDone({ result, files });
     setDefaults({
       unitId: result.tip.unit_id,
@@ -95,13 +105,22 @@ export function RegisterTipPage(_: PageProps) {
         </div>
       ) : null}
       <ErrorMessage error={tree.error} />
+      <ErrorMessage error={taxonomies.error} />
       <ErrorMessage error={opening.error} />
-      {!ready && !tree.error ? <p role="status">{t('common.loading')}</p> : null}
+      {!ready && !tree.error && !taxonomies.error ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : null}
       {ready && communes.length === 0 ? (
         <InfoMessage>{t('register.no_communes')}</InfoMessage>
       ) : null}
-      {ready && communes.length > 0 && !done ? (
-        <RegisterTipForm key={round} communes={communes} defaults={initial} onDone={registered} />
+      {ready && taxonomies.data && communes.length > 0 && !done ? (
+        <RegisterTipForm
+          key={round}
+          communes={communes}
+          defaults={initial}
+          taxonomies={taxonomies.data}
+          onDone={registered}
+        />
       ) : null}
     </>
   );

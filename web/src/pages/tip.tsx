@@ -9,7 +9,7 @@ import { AssignControl, MessageForm, RevealForm, TransitionForm } from '../compo
 import { TipHistory } from '../components/TipHistory';
 import { ApiError, boxes, tips, units } from '../lib/api';
 import { formatDateTime } from '../lib/format';
-import type { TipDetail, TipMessage } from '../lib/types';
+import type { TipDetail, TipMessage } from '../lib/schema';
 import { indexUnits } from '../lib/unit-index';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';

@@ -13,7 +13,8 @@ import {
 import { InactiveNote, UnitTree } from '../components/UnitTree';
 import { ApiError, units } from '../lib/api';
 import { formatDate, formatNumber, unitLabel } from '../lib/format';
-import { OFFICER_UNIT_KINDS, type Unit, type UnitDetail, type User } from '../lib/types';
+import { type Unit, type UnitDetail, type User } from '../lib/schema';
+import { OFFICER_UNIT_KINDS } from '../lib/enums';
 import { indexUnits, type UnitIndex } from '../lib/unit-index';
 import { useAsync } from '../lib/use-async';
 import { useDebounced } from '../lib/use-debounced';

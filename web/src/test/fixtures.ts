@@ -1,6 +1,15 @@
 // Test data shaped as the server sends it: each factory fills in a plausible record and takes
 // the fields a test is about.
-import type { BoxOpening, MailBox, Tip, TipDetail, TipStatus, UnitKind, UnitNode } from '../lib/types';
+import type {
+  Box,
+  MailboxTaxonomies,
+  Opening,
+  Tip,
+  TipDetail,
+  TipStatus,
+  UnitKind,
+  UnitNode,
+} from '../lib/schema';
 
 /** A unit of the tree; Việt Nam unless told otherwise. */
 export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
@@ -17,6 +26,7 @@ export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
     merged_into: null,
     demo: false,
     note: '',
+    hotline: '',
     active: true,
     children: [],
     ...over,
@@ -45,7 +55,7 @@ export const COMMUNE: UnitNode = unitNode({
 });
 
 /** A paper mailbox of Tân Trào, never opened. */
-export function mailBox(over: Partial<MailBox> = {}): MailBox {
+export function mailBox(over: Partial<Box> = {}): Box {
   return {
     id: 3,
     unit_id: 12,
@@ -62,7 +72,7 @@ export function mailBox(over: Partial<MailBox> = {}): MailBox {
 }
 
 /** An opening of box 3, by two people, that found two letters, none registered yet. */
-export function boxOpening(over: Partial<BoxOpening> = {}): BoxOpening {
+export function boxOpening(over: Partial<Opening> = {}): Opening {
   return {
     id: 5,
     box_id: 3,
@@ -83,16 +93,97 @@ export function boxOpening(over: Partial<BoxOpening> = {}): BoxOpening {
   };
 }
 
-/** What the server says with each tip of a status (its workflow), for test tips. */
-const SERVER_NEXT: Record<TipStatus, TipStatus[]> = {
-  received: ['verifying', 'transferred', 'duplicate'],
-  verifying: ['transferred', 'resolved', 'unfounded', 'duplicate'],
-  transferred: ['closed'],
-  resolved: ['closed'],
-  unfounded: ['closed'],
-  duplicate: ['closed'],
-  closed: [],
+/** GET /api/v1/mailbox/taxonomies as the server answers it (lib/taxonomies.ts). */
+export const TAXONOMIES: MailboxTaxonomies = {
+  kinds: [
+    {
+      code: 'denunciation',
+      label: { vi: 'Tố giác tội phạm', en: 'Crime denunciation' },
+      legal_deadline: true,
+      receipt_record: true,
+    },
+    {
+      code: 'crime_report',
+      label: { vi: 'Tin báo về tội phạm', en: 'Crime report' },
+      legal_deadline: true,
+      receipt_record: true,
+    },
+    {
+      code: 'security_report',
+      label: { vi: 'Phản ánh về ANTT', en: 'Security and order report' },
+      legal_deadline: false,
+      receipt_record: false,
+    },
+    {
+      code: 'suggestion',
+      label: { vi: 'Góp ý', en: 'Suggestion' },
+      legal_deadline: false,
+      receipt_record: false,
+    },
+  ],
+  statuses: [
+    {
+      code: 'received',
+      label: { vi: 'Mới tiếp nhận', en: 'Received' },
+      deadline_runs: true,
+      next: ['verifying', 'transferred', 'duplicate'],
+    },
+    {
+      code: 'verifying',
+      label: { vi: 'Đang xác minh', en: 'Verifying' },
+      deadline_runs: true,
+      next: ['transferred', 'resolved', 'unfounded', 'duplicate'],
+    },
+    {
+      code: 'transferred',
+      label: { vi: 'Đã chuyển', en: 'Transferred' },
+      deadline_runs: false,
+      next: ['closed'],
+    },
+    {
+      code: 'resolved',
+      label: { vi: 'Đã giải quyết', en: 'Resolved' },
+      deadline_runs: false,
+      next: ['closed'],
+    },
+    {
+      code: 'unfounded',
+      label: { vi: 'Không có căn cứ', en: 'Unfounded' },
+      deadline_runs: false,
+      next: ['closed'],
+    },
+    {
+      code: 'duplicate',
+      label: { vi: 'Trùng', en: 'Duplicate' },
+      deadline_runs: false,
+      next: ['closed'],
+    },
+    { code: 'closed', label: { vi: 'Đã đóng', en: 'Closed' }, deadline_runs: false, next: [] },
+  ],
+  channels: [
+    { code: 'web', label: { vi: 'Trực tuyến', en: 'Online' }, registrable: false },
+    { code: 'in_person', label: { vi: 'Trực tiếp', en: 'In person' }, registrable: true },
+    { code: 'phone', label: { vi: 'Điện thoại', en: 'Phone' }, registrable: true },
+    { code: 'post', label: { vi: 'Bưu điện', en: 'Post' }, registrable: true },
+    { code: 'vneid', label: { vi: 'Ứng dụng VNeID', en: 'VNeID app' }, registrable: true },
+    {
+      code: 'transfer',
+      label: { vi: 'Chuyển đến từ cơ quan khác', en: 'Transferred from another agency' },
+      registrable: true,
+    },
+    { code: 'box', label: { vi: 'Hòm thư giấy', en: 'Paper mailbox' }, registrable: true },
+  ],
+  identity_modes: [
+    { code: 'anonymous', label: { vi: 'Ẩn danh', en: 'Anonymous' } },
+    { code: 'confidential', label: { vi: 'Bảo mật danh tính', en: 'Confidential identity' } },
+    { code: 'open', label: { vi: 'Công khai', en: 'Open' } },
+  ],
 };
+
+/** What the server says with each tip of a status (its workflow), for test tips. */
+const SERVER_NEXT = Object.fromEntries(
+  TAXONOMIES.statuses.map((status) => [status.code, status.next]),
+) as Record<TipStatus, TipStatus[]>;
 
 /** A readable, anonymous denunciation to Tân Trào (unit 7), received and due in 24 hours;
  *  the workflow fields follow its status and kind as the server would send them. */
@@ -116,6 +207,9 @@ export function tip(over: Partial<Tip> = {}): Tip {
     duplicate_of: null,
     assignee_id: null,
     overdue: false,
+    useful: false,
+    solved_case: false,
+    box_opening_id: null,
     next_statuses: SERVER_NEXT[status],
     deadline_running: status === 'received' || status === 'verifying',
     receipt_record: kind === 'denunciation' || kind === 'crime_report',
@@ -129,7 +223,7 @@ export function tip(over: Partial<Tip> = {}): Tip {
   };
 }
 
-/** tip() as GET /tips/{id} answers it: with its history and conversation (empty). */
+/** tip() as GET /tips/{id} answers it: with its history, conversation and files (empty). */
 export function tipDetail(over: Partial<TipDetail> = {}): TipDetail {
-  return { ...tip(over), events: [], messages: [], ...over };
+  return { ...tip(over), events: [], messages: [], files: [], ...over };
 }

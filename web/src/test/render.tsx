@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { createTranslator } from '../lib/i18n';
-import type { Locale, User } from '../lib/types';
+import type { Locale, User } from '../lib/schema';
 import { I18nContext } from '../lib/use-i18n';
 import { SessionContext, type SessionValue } from '../lib/use-session';
 
@@ -17,6 +17,7 @@ export const TEST_USER: User = {
   unit_name: 'Việt Nam',
   locale: 'vi',
   totp_enabled: false,
+  identity_permission: false,
   disabled: false,
   created_at: '2026-11-28T10:00:00Z',
 };

@@ -17,7 +17,7 @@ import {
 } from '../../lib/boxes';
 import { formatNumber } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
-import type { BoxOpening, MailBox, UnitNode } from '../../lib/types';
+import type { Opening, Box, UnitNode } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
@@ -48,7 +48,7 @@ function PlaceField(props: PlaceProps) {
 interface CreateProps {
   /** The communes the officer covers, with their villages. */
   communes: readonly UnitNode[];
-  onDone: (box: MailBox, confirmation: string) => void;
+  onDone: (box: Box, confirmation: string) => void;
 }
 
 /** #box-form: a new box in one of the officer's communes, optionally tied to a village. */
@@ -124,8 +124,8 @@ export function BoxCreateForm({ communes, onDone }: CreateProps) {
 }
 
 interface EditProps {
-  box: MailBox;
-  onDone: (box: MailBox, confirmation: string) => void;
+  box: Box;
+  onDone: (box: Box, confirmation: string) => void;
 }
 
 /** #box-edit: change where the box stands, take it down or put it back. */
@@ -203,7 +203,7 @@ const twoPeople = (): Person[] => [
 
 interface OpeningProps {
   boxId: number;
-  onDone: (opening: BoxOpening, confirmation: string) => void;
+  onDone: (opening: Opening, confirmation: string) => void;
   /** The clock (ms since the epoch) for the default time; now by default. */
   now?: number;
 }

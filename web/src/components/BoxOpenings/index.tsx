@@ -6,11 +6,11 @@ import { Link } from '../Link';
 import { boxes } from '../../lib/api';
 import { lettersLeft, vietnamDateTime } from '../../lib/boxes';
 import { formatNumber } from '../../lib/format';
-import type { BoxOpening } from '../../lib/types';
+import type { Opening } from '../../lib/schema';
 import { useI18n } from '../../lib/use-i18n';
 
 interface Props {
-  openings: readonly BoxOpening[];
+  openings: readonly Opening[];
   /** Officers register letters; reviewers and administrators only read. */
   canRegister: boolean;
 }

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { SelectField } from '../Field';
 import { villagesOf } from '../../lib/boxes';
-import type { UnitNode } from '../../lib/types';
+import type { UnitNode } from '../../lib/schema';
 
 export interface CommuneChoice {
   communes: readonly UnitNode[];

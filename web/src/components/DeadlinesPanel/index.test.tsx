@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api';
 import type { TipOverview } from '../../lib/tip-overview';
-import type { Tip } from '../../lib/types';
+import type { Tip } from '../../lib/schema';
 import type { AsyncState } from '../../lib/use-async';
 import { tip as tipOf } from '../../test/fixtures';
 import { renderWithApp, TEST_USER } from '../../test/render';

@@ -5,7 +5,7 @@ import { deadlineText, overdueText } from '../TipDeadline';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { deadlineState, dueSoon } from '../../lib/mailbox';
 import type { TipOverview } from '../../lib/tip-overview';
-import type { Tip } from '../../lib/types';
+import type { Tip } from '../../lib/schema';
 import type { AsyncState } from '../../lib/use-async';
 import { useI18n } from '../../lib/use-i18n';
 import { useNow } from '../../lib/use-now';

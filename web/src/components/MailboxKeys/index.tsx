@@ -5,7 +5,7 @@ import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { ApiError, localValidation, mailboxKeys } from '../../lib/api';
 import { fieldErrors } from '../../lib/i18n';
-import type { MailboxKeyStatus } from '../../lib/types';
+import type { MailboxKeyStatus } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 

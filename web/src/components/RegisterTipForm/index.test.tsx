@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boxOpening, mailBox, treeUnit as unit } from '../../test/fixtures';
+import { boxOpening, mailBox, TAXONOMIES, treeUnit as unit } from '../../test/fixtures';
 import {
   choose,
   click,
@@ -61,6 +61,7 @@ describe('RegisterTipForm', () => {
       <RegisterTipForm
         communes={[KIENTHIET, TANTRAO]}
         defaults={{ unitId: null, channel: '', openingId: null }}
+        taxonomies={TAXONOMIES}
         onDone={onDone}
       />,
     );
@@ -106,6 +107,7 @@ describe('RegisterTipForm', () => {
       <RegisterTipForm
         communes={[TANTRAO]}
         defaults={{ unitId: 12, channel: 'box', openingId: 5 }}
+        taxonomies={TAXONOMIES}
         onDone={onDone}
       />,
     );
@@ -161,6 +163,7 @@ describe('RegisterTipForm', () => {
       <RegisterTipForm
         communes={[TANTRAO]}
         defaults={{ unitId: null, channel: 'box', openingId: null }}
+        taxonomies={TAXONOMIES}
         onDone={() => undefined}
       />,
     );
@@ -184,6 +187,7 @@ describe('RegisterTipForm', () => {
       <RegisterTipForm
         communes={[TANTRAO]}
         defaults={{ unitId: 12, channel: 'box', openingId: 4 }}
+        taxonomies={TAXONOMIES}
         onDone={() => undefined}
       />,
     );
@@ -198,6 +202,7 @@ describe('RegisterTipForm', () => {
       <RegisterTipForm
         communes={[TANTRAO]}
         defaults={{ unitId: 12, channel: 'in_person', openingId: null }}
+        taxonomies={TAXONOMIES}
         onDone={() => undefined}
       />,
     );

@@ -18,17 +18,16 @@ import { boxes, localValidation, tips, type TipRegisterInput } from '../../lib/a
 import { lettersLeft, openingLabel, recentOpenings } from '../../lib/boxes';
 import { ACCEPTED_FILES, MAX_FILES } from '../../lib/files';
 import { fieldErrors, type Translator } from '../../lib/i18n';
-import {
-  IDENTITY_MODES,
-  REGISTER_CHANNELS,
-  TIP_KINDS,
-  type BoxOpening,
-  type IdentityMode,
-  type RegisteredTip,
-  type TipChannel,
-  type TipKind,
-  type UnitNode,
-} from '../../lib/types';
+import type {
+  IdentityMode,
+  MailboxTaxonomies,
+  Opening,
+  TipChannel,
+  TipKind,
+  TipRegistered,
+  UnitNode,
+} from '../../lib/schema';
+import { registrableChannels } from '../../lib/taxonomies';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useI18n } from '../../lib/use-i18n';
@@ -36,7 +35,7 @@ import { useI18n } from '../../lib/use-i18n';
 const MAX_DESCRIPTION = 10000;
 
 /** Every opening of a commune's boxes (taken-down boxes too: their letters still count). */
-export async function communeOpenings(unitId: number, signal?: AbortSignal): Promise<BoxOpening[]> {
+export async function communeOpenings(unitId: number, signal?: AbortSignal): Promise<Opening[]> {
   const list = await boxes.list(unitId, signal);
   const all = await Promise.all(
     list.items.filter((box) => box.openings > 0).map((box) => boxes.openings(box.id, signal)),
@@ -54,10 +53,12 @@ interface Props {
   /** The communes the officer covers, with their villages. */
   communes: readonly UnitNode[];
   defaults: RegisterDefaults;
-  onDone: (result: RegisteredTip, files: number) => void;
+  /** The server's kinds, channels and identity modes (lib/taxonomies.ts). */
+  taxonomies: MailboxTaxonomies;
+  onDone: (result: TipRegistered, files: number) => void;
 }
 
-export function RegisterTipForm({ communes, defaults, onDone }: Props) {
+export function RegisterTipForm({ communes, defaults, taxonomies, onDone }: Props) {
   const { t } = useI18n();
   const choice = useCommuneChoice(communes, defaults.unitId);
   const { unitId } = choice;
@@ -150,14 +151,17 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
     });
   };
 
-  const channelOptions: Option[] = REGISTER_CHANNELS.map((c) => ({
+  const channelOptions: Option[] = registrableChannels(taxonomies).map((c) => ({
     value: c,
     label: t(`tip_channel.${c}`),
   }));
-  const kindOptions: Option[] = TIP_KINDS.map((k) => ({ value: k, label: t(`tip_kind.${k}`) }));
-  const modeOptions: Option[] = IDENTITY_MODES.map((m) => ({
-    value: m,
-    label: t(`identity_mode.${m}`),
+  const kindOptions: Option[] = taxonomies.kinds.map(({ code }) => ({
+    value: code,
+    label: t(`tip_kind.${code}`),
+  }));
+  const modeOptions: Option[] = taxonomies.identity_modes.map(({ code }) => ({
+    value: code,
+    label: t(`identity_mode.${code}`),
   }));
 
   return (
@@ -338,7 +342,7 @@ export function RegisterTipForm({ communes, defaults, onDone }: Props) {
 }
 
 /** The openings as choices; those whose letters are all registered cannot be chosen. */
-function openingOptions(t: Translator, openings: readonly BoxOpening[]): Option[] {
+function openingOptions(t: Translator, openings: readonly Opening[]): Option[] {
   return openings.map((opening) => {
     const full = lettersLeft(opening) === 0;
     return {

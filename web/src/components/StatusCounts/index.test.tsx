@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { renderWithApp } from '../../test/render';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetTaxonomies } from '../../lib/taxonomies';
+import type { MailboxTaxonomies } from '../../lib/schema';
+import { TAXONOMIES } from '../../test/fixtures';
+import { jsonResponse, renderWithApp, settle } from '../../test/render';
 import { StatusCounts } from '.';
 
 const href = (status: string) => (status ? `/mailbox?status=${status}` : '/mailbox');
@@ -7,15 +10,30 @@ const href = (status: string) => (status ? `/mailbox?status=${status}` : '/mailb
 const chips = (container: HTMLElement) =>
   Array.from(container.querySelectorAll('#status-counts a')).map((a) => a.textContent);
 
+/** A server that answers GET /api/v1/mailbox/taxonomies with `taxonomies`. */
+function serve(taxonomies: MailboxTaxonomies = TAXONOMIES) {
+  const fetchMock = vi.fn(async (url: string) =>
+    url === '/api/v1/mailbox/taxonomies'
+      ? jsonResponse(200, taxonomies)
+      : jsonResponse(404, { type: '/problems/not-found', status: 404 }),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
 afterEach(() => {
+  vi.unstubAllGlobals();
+  resetTaxonomies();
   document.body.innerHTML = '';
 });
 
 describe('StatusCounts', () => {
-  it('shows the statuses that have tips, in the workflow’s order, after the total', () => {
+  it('shows the statuses that have tips, in the workflow’s order, after the total', async () => {
+    serve();
     const { container } = renderWithApp(
       <StatusCounts counts={{ closed: 1200, received: 12, verifying: 3 }} href={href} />,
     );
+    await settle();
     expect(chips(container)).toEqual([
       'Mọi tình trạng 1.215',
       'Mới tiếp nhận 12',
@@ -24,11 +42,13 @@ describe('StatusCounts', () => {
     ]);
   });
 
-  it('marks the status shown now, even without tips, and names the chips in English', () => {
+  it('marks the status shown now, even without tips, and names the chips in English', async () => {
+    serve();
     const { container } = renderWithApp(
       <StatusCounts counts={{ received: 2 }} href={href} current="duplicate" />,
       { locale: 'en' },
     );
+    await settle();
     expect(chips(container)).toEqual(['All statuses 2', 'Received 2', 'Duplicate 0']);
     const current = container.querySelectorAll('[aria-current="true"]');
     expect(current).toHaveLength(1);
@@ -36,8 +56,24 @@ describe('StatusCounts', () => {
     expect(container.querySelector('nav')?.getAttribute('aria-label')).toBe('Tips by status');
   });
 
-  it('shows nothing when there are no tips at all', () => {
+  it('takes the statuses and their order from the server, asked once for every use', async () => {
+    const reversed = { ...TAXONOMIES, statuses: [...TAXONOMIES.statuses].reverse() };
+    const fetchMock = serve(reversed);
+    const counts = { closed: 1, received: 2 };
+    const first = renderWithApp(<StatusCounts counts={counts} href={href} />);
+    const second = renderWithApp(<StatusCounts counts={counts} href={href} />);
+    await settle();
+    expect(chips(first.container)).toEqual(['Mọi tình trạng 3', 'Đã đóng 1', 'Mới tiếp nhận 2']);
+    expect(chips(second.container)).toEqual(chips(first.container));
+    const third = renderWithApp(<StatusCounts counts={counts} href={href} />);
+    expect(chips(third.container)).toEqual(chips(first.container));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows nothing when there are no tips at all', async () => {
+    serve();
     const { container } = renderWithApp(<StatusCounts counts={{}} href={href} current="" />);
+    await settle();
     expect(container.querySelector('#status-counts')).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import styles from './style.module.css';
 import { Link } from '../Link';
 import { formatNumber } from '../../lib/format';
 import { countOf } from '../../lib/mailbox';
-import { TIP_STATUSES, type TipCounts, type TipStatus } from '../../lib/types';
+import type { TipCounts, TipStatus } from '../../lib/schema';
+import { statusCodes, useTaxonomies } from '../../lib/taxonomies';
 import { useI18n } from '../../lib/use-i18n';
 
 interface Props {
@@ -19,12 +20,15 @@ interface Props {
 
 /**
  * "Mọi tình trạng 55 · Mới tiếp nhận 12 · Đang xác minh 3 …": the statuses that have tips,
- * in the workflow's order, and the one shown now even without tips.
+ * in the workflow's order (the server's taxonomies: nothing until they arrive), and the one
+ * shown now even without tips.
  */
 export function StatusCounts({ counts, href, current, labelledBy }: Props) {
   const { t } = useI18n();
+  const taxonomies = useTaxonomies();
   const total = countOf(counts);
-  const shown = TIP_STATUSES.filter((status) => (counts[status] ?? 0) > 0 || status === current);
+  const statuses = taxonomies.data ? statusCodes(taxonomies.data) : [];
+  const shown = statuses.filter((status) => (counts[status] ?? 0) > 0 || status === current);
   if (shown.length === 0) return null;
   const chip = (status: TipStatus | '', label: string, count: number) => (
     <li key={status || 'all'}>

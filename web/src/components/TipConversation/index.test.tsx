@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
-import type { TipMessage } from '../../lib/types';
+import type { TipMessage } from '../../lib/schema';
 import { TipConversation } from '.';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import styles from './style.module.css';
 import { formatDateTime } from '../../lib/format';
-import type { TipMessage } from '../../lib/types';
+import type { TipMessage } from '../../lib/schema';
 import { useI18n } from '../../lib/use-i18n';
 
 function Author({ message }: { message: TipMessage }) {

@@ -2,7 +2,7 @@ import styles from './style.module.css';
 import { formatDateTime } from '../../lib/format';
 import type { Translator } from '../../lib/i18n';
 import { deadlineState, overdueBy } from '../../lib/mailbox';
-import type { Tip } from '../../lib/types';
+import type { Tip } from '../../lib/schema';
 import { useI18n } from '../../lib/use-i18n';
 
 type DeadlineTip = Pick<Tip, 'deadline_at' | 'deadline_running' | 'overdue'>;

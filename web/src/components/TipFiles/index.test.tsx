@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
-import type { TipFile } from '../../lib/types';
+import type { TipFile } from '../../lib/schema';
 import { TipFiles } from '.';
 
 const FILES: TipFile[] = [
@@ -55,7 +55,7 @@ describe('TipFiles', () => {
   });
 
   it('offers nothing to open without the commune key, and says when there are no files', () => {
-    const closed = FILES.map((f) => ({ ...f, name: '', mime: '' }));
+    const closed = FILES.map((f) => ({ ...f, name: '', mime: '' as const }));
     const { container } = renderWithApp(<TipFiles tipId={12} files={closed} readable={false} />);
     expect(container.querySelectorAll('#tip-files a')).toHaveLength(0);
     expect(container.textContent).toContain('Tệp không đọc được');

@@ -5,7 +5,7 @@ import { CardTable } from '../CardTable';
 import { tips } from '../../lib/api';
 import { fileKind, formatFileSize, isPreviewable } from '../../lib/files';
 import { formatDateTime } from '../../lib/format';
-import type { TipFile } from '../../lib/types';
+import type { TipFile } from '../../lib/schema';
 import { useI18n } from '../../lib/use-i18n';
 
 interface Props {

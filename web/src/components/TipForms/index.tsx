@@ -7,7 +7,7 @@ import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { ApiError, localValidation, tips, type TipTransitionInput } from '../../lib/api';
 import { fieldErrors } from '../../lib/i18n';
-import type { RevealedIdentity, Tip, TipDetail, TipMessage, TipStatus } from '../../lib/types';
+import type { RevealedIdentity, Tip, TipDetail, TipMessage, TipStatus } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
-import type { TipEvent } from '../../lib/types';
+import type { TipEvent } from '../../lib/schema';
 import { TipHistory } from '.';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import styles from './style.module.css';
 import { Link } from '../Link';
 import { formatDateTime } from '../../lib/format';
-import type { TipEvent } from '../../lib/types';
+import type { TipEvent } from '../../lib/schema';
 import { useI18n } from '../../lib/use-i18n';
 
 /** The changes of status of a tip, oldest first: from → to, who, when, why, where to. */

@@ -7,7 +7,7 @@ import {
   type,
   validationProblem,
 } from '../../test/render';
-import type { Unit } from '../../lib/types';
+import type { Unit } from '../../lib/schema';
 import { unitNode } from '../../test/fixtures';
 import { indexUnits } from '../../lib/unit-index';
 import { UnitCreateForm, UnitEditForm, UnitMergeForm } from '.';

@@ -11,12 +11,11 @@ import { resolveUnitRefs, type UnitIndex } from '../../lib/unit-index';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import {
-  OFFICER_UNIT_KINDS,
-  UNIT_KINDS,
   type Role,
   type Unit,
   type UnitKind,
-} from '../../lib/types';
+} from '../../lib/schema';
+import { OFFICER_UNIT_KINDS, UNIT_KINDS } from '../../lib/enums';
 
 /** Confirmation sentence for the page's status line. */
 type Done = (message: string, changedUnitId?: number) => void;

@@ -2,7 +2,7 @@ import styles from './style.module.css';
 import { Link } from '../Link';
 import { formatDate, unitLabel } from '../../lib/format';
 import { useI18n } from '../../lib/use-i18n';
-import type { Unit, UnitNode } from '../../lib/types';
+import type { Unit, UnitNode } from '../../lib/schema';
 
 interface Props {
   roots: UnitNode[];

@@ -1,0 +1,41 @@
+// Value lists the web app shows in its own order (role and unit-kind pickers). Their values
+// come from the API document: each list must name every value of its generated union once,
+// so a role or kind added to docs/openapi.yaml fails `tsc` until it is listed here too.
+// The mailbox's lists are not here: the server serves them (lib/taxonomies.ts).
+import type { Role, UnitKind } from './schema';
+
+type Missing<T, L extends readonly T[]> = Exclude<T, L[number]>;
+/** `list` as it is, once it holds every value of `T` (a missing one is a type error). */
+const every =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: [Missing<T, L>] extends [never] ? L : Missing<T, L>): L =>
+    list as L;
+
+export const ROLES: readonly Role[] = every<Role>()([
+  'admin',
+  'officer',
+  'team_member',
+  'reviewer',
+  'auditor',
+]);
+
+export const UNIT_KINDS: readonly UnitKind[] = every<UnitKind>()([
+  'country',
+  'province',
+  'district',
+  'commune',
+  'ward',
+  'special_zone',
+  'residential_area',
+  'agency',
+  'enterprise',
+  'school',
+]);
+
+/** Kinds an officer (Cán bộ Công an xã) may create or edit inside their own scope. */
+export const OFFICER_UNIT_KINDS: readonly UnitKind[] = [
+  'residential_area',
+  'agency',
+  'enterprise',
+  'school',
+];

@@ -1,0 +1,71 @@
+// The shapes of the antq API, named: aliases into the types that `npm run types` generates
+// from docs/openapi.yaml (src/lib/api-schema.d.ts). Nothing here is written by hand, so a
+// change of the document that the web app does not follow fails `tsc`.
+import type { components, operations } from './api-schema';
+
+type Schemas = components['schemas'];
+
+export type Problem = Schemas['Problem'];
+export type FieldError = Schemas['FieldError'];
+export type CsvFieldError = Schemas['CsvFieldError'];
+
+export type Role = Schemas['Role'];
+export type Locale = Schemas['Locale'];
+export type User = Schemas['User'];
+export type UserPage = Schemas['UserPage'];
+export type UserCreate = Schemas['UserCreate'];
+export type UserPatch = Schemas['UserPatch'];
+export type UserQuery = NonNullable<operations['listUsers']['parameters']['query']>;
+
+export type LoginRequest = Schemas['LoginRequest'];
+export type Session = Schemas['Session'];
+export type TotpSetup = Schemas['TotpSetup'];
+export type RecoveryCodes = Schemas['RecoveryCodes'];
+
+export type UnitKind = Schemas['UnitKind'];
+export type Unit = Schemas['Unit'];
+export type UnitNode = Schemas['UnitNode'];
+export type UnitTree = Schemas['UnitTree'];
+export type UnitRef = Schemas['UnitRef'];
+export type UnitHistoryEntry = Schemas['UnitHistoryEntry'];
+export type UnitDetail = Schemas['UnitDetail'];
+export type UnitPage = Schemas['UnitPage'];
+export type UnitCreate = Schemas['UnitCreate'];
+export type UnitPatch = Schemas['UnitPatch'];
+export type UnitMerge = Schemas['UnitMerge'];
+export type ImportResult = Schemas['ImportResult'];
+export type UnitQuery = NonNullable<operations['listUnits']['parameters']['query']>;
+
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = Schemas['AuditPage'];
+export type AuditVerification = Schemas['AuditVerification'];
+export type AuditQuery = NonNullable<operations['listAuditEntries']['parameters']['query']>;
+
+export type TipKind = Schemas['TipKind'];
+export type TipChannel = Schemas['TipChannel'];
+export type TipStatus = Schemas['TipStatus'];
+export type IdentityMode = Schemas['IdentityMode'];
+export type Tip = Schemas['Tip'];
+export type TipPage = Schemas['TipPage'];
+export type TipCounts = Schemas['TipCounts'];
+export type TipEvent = Schemas['TipEvent'];
+export type TipMessage = Schemas['TipMessage'];
+export type TipFile = Schemas['TipFile'];
+export type TipDetail = Schemas['TipDetail'];
+export type TipRegistration = Schemas['TipRegistration'];
+export type TipRegistered = Schemas['TipRegistered'];
+export type TipTransition = Schemas['TipTransition'];
+export type RevealedIdentity = Schemas['RevealedIdentity'];
+export type TipQuery = NonNullable<operations['listTips']['parameters']['query']>;
+export type Labels = Schemas['Labels'];
+export type MailboxTaxonomies = Schemas['MailboxTaxonomies'];
+export type MailboxKeyHolder = Schemas['MailboxKeyHolder'];
+export type MailboxKeyStatus = Schemas['MailboxKeyStatus'];
+
+export type Box = Schemas['Box'];
+export type BoxList = Schemas['BoxList'];
+export type BoxCreate = Schemas['BoxCreate'];
+export type Witness = Schemas['Witness'];
+export type Opening = Schemas['Opening'];
+export type OpeningList = Schemas['OpeningList'];
+export type OpeningCreate = Schemas['OpeningCreate'];
