@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   click,
   jsonResponse,
+  offeredUnits,
+  pickUnit,
   renderWithApp,
   settle,
   type,
@@ -86,16 +88,20 @@ describe('UnitForms', () => {
   it('merges units named by code into the target with the typed date', async () => {
     const fetchMock = vi.fn(async () => jsonResponse(200, commune));
     vi.stubGlobal('fetch', fetchMock);
-    const index = indexUnits([
+    const roots = [
       { ...commune, children: [] },
       { ...commune, id: 3, code: '02509', name: 'Kim Quan', children: [] },
-    ]);
+    ];
+    const index = indexUnits(roots);
     const onDone = vi.fn();
     const { container } = renderWithApp(
-      <UnitMergeForm index={index} selected={null} onDone={onDone} />,
+      <UnitMergeForm index={index} roots={roots} selected={null} onDone={onDone} />,
     );
     type(container.querySelector('#merge-sources'), '02509');
-    type(container.querySelector('#merge-target'), '02512');
+    // A unit being merged is no target.
+    type(container.querySelector('#merge-target'), '0250');
+    expect(offeredUnits(container.querySelector('#merge-target'))).toEqual([]);
+    pickUnit(container.querySelector('#merge-target'), '02512', 4);
     type(container.querySelector('#merge-date'), '01/07/2025');
     type(container.querySelector('#merge-basis'), 'Nghị quyết 1684/NQ-UBTVQH15');
     expect(container.querySelector('#merge-preview')?.textContent).toBe(
