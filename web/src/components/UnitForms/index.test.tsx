@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  bodyOf,
   click,
   jsonResponse,
   offeredUnits,
@@ -71,6 +72,41 @@ describe('UnitForms', () => {
     expect(init.method).toBe('PATCH');
     expect(init.body).toBe('{"note":"mới"}');
     expect(onDone).toHaveBeenCalledWith('Đã lưu thay đổi của đơn vị Xã Tân Trào.', 4);
+  });
+
+  it('moves a unit under another one, never under itself or what lies below it', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(200, { ...commune, parent_id: 3 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const roots = [
+      unitNode({
+        id: 2,
+        code: '08',
+        name: 'Tuyên Quang',
+        kind: 'province',
+        designation: 'tỉnh',
+        children: [
+          {
+            ...commune,
+            children: [
+              unitNode({ id: 9, code: 'T9', name: 'Tân Trào 2', kind: 'residential_area' }),
+            ],
+          },
+          unitNode({ id: 3, code: '02509', name: 'Tân Thành', kind: 'commune', parent_id: 2 }),
+        ],
+      }),
+    ];
+    const onDone = vi.fn();
+    const { container } = renderWithApp(
+      <UnitEditForm unit={commune} roots={roots} parentName="Tuyên Quang" onDone={onDone} />,
+    );
+    const parent = container.querySelector('#edit-unit-parent');
+    expect((parent as HTMLInputElement).value).toBe('Tỉnh Tuyên Quang');
+    type(parent, 'tan');
+    expect(offeredUnits(parent)).toEqual([3]);
+    pickUnit(parent, 'tan thanh', 3);
+    submit(container.querySelector('form'));
+    await settle();
+    expect(bodyOf(fetchMock)).toEqual({ parent_id: 3 });
   });
 
   it('refuses a date that does not exist before sending', () => {
