@@ -133,3 +133,32 @@ test('Escape puts back the chosen unit; the list fits a 360-px phone', async () 
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });
+
+test('the admin moves a village under another commune by name; the village and what lies below are not offered', async () => {
+  const village = await unitId(villageCode(1));
+  const kienThiet = await unitId('DEMO-KIENTHIET');
+  const page = await newPage(browser);
+  await login(page, server.url, 'admin', PASSWORD);
+  await page.waitForSelector('#welcome');
+  await page.goto(`${server.url}/units/${village}`);
+  await page.waitForSelector('#unit-edit-form');
+  assert.equal(await page.inputValue('#edit-unit-parent'), 'Xã Tân Trào');
+  await page.focus('#edit-unit-parent');
+  await page.keyboard.type(villageName(1));
+  await page.waitForSelector('#edit-unit-parent-listbox [role=option]');
+  const offered = await page.$$eval('#edit-unit-parent-listbox [role=option]', (os) => os.map((o) => Number(o.dataset.unitId)));
+  assert.ok(!offered.includes(village), 'not under itself');
+  await page.fill('#edit-unit-parent', '');
+  await page.keyboard.type('kien thiet');
+  await page.waitForSelector(`#edit-unit-parent-option-${kienThiet}`);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('#edit-unit-parent', 'aria-activedescendant'), `edit-unit-parent-option-${kienThiet}`);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#edit-unit-parent-value'), String(kienThiet));
+  await page.click('#unit-edit-form button[type=submit]');
+  await page.waitForFunction(() => /Đồng Mới 1/.test(document.querySelector('main [role=status]')?.textContent ?? ''));
+  const moved = await admin.get(`/api/v1/units/${village}`);
+  assert.equal(moved.data.parent_id, kienThiet);
+  assert.deepEqual(page.jsErrors, []);
+  await page.context().close();
+});

@@ -218,7 +218,9 @@ export function UnitPicker({
   const status = !open
     ? ''
     : matches.length === 0
-      ? t('unit_picker.none')
+      ? loading
+        ? t('unit_picker.loading')
+        : t('unit_picker.none')
       : truncated
         ? t('unit_picker.more', {
             shown: formatNumber(shown.length),
@@ -263,6 +265,10 @@ export function UnitPicker({
             onInput={onInput}
             onKeyDown={onKeyDown}
             onBlur={onBlur}
+            // The chosen name is selected: typing replaces it with a search.
+            onFocus={(event) => {
+              if (query === null && value !== null) event.currentTarget.select();
+            }}
             onClick={() => {
               if (!disabled && !open) openAt('none');
             }}
