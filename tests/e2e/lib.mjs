@@ -38,6 +38,18 @@ export async function login(page, base, username, password) {
   await page.click('button[type=submit]');
 }
 
+// Chooses a unit in a unit picker (the combobox of web/src/components/UnitPicker): types
+// `text` and clicks the option of unit `unitId` once the list offers it.
+export async function pickUnit(page, selector, text, unitId) {
+  await page.fill(selector, text);
+  const listbox = await page.getAttribute(selector, 'aria-controls');
+  await page.click(`#${listbox} [role=option][data-unit-id="${unitId}"]`);
+  await page.waitForFunction(
+    ([s, id]) => document.querySelector(s)?.getAttribute('data-value') === String(id),
+    [selector, unitId],
+  );
+}
+
 // axe-core's serious and critical violations on the current page (evaluated through the
 // DevTools protocol, so the page's strict CSP stays on).
 export async function axeViolations(page) {

@@ -148,8 +148,14 @@ test('an admin creates a user; a short password is refused next to its field', a
   await page.fill('#new-username', 'canbo.trinhduyet');
   await page.fill('#new-full-name', 'Vũ Thị Trình');
   await page.selectOption('#new-role', 'officer');
-  const unitValue = await page.$eval('#new-unit', (s) => [...s.options].find((o) => o.textContent.includes('Tân Trào'))?.value);
-  await page.selectOption('#new-unit', unitValue);
+  // The unit picker: "tan trao" finds Xã Tân Trào, chosen with the keyboard.
+  await page.fill('#new-unit', 'tan trao');
+  await page.waitForSelector('#new-unit-listbox [role=option]');
+  await page.press('#new-unit', 'ArrowDown');
+  assert.match(await page.textContent('#new-unit-listbox [role=option]:first-child'), /Xã Tân Trào/);
+  await page.press('#new-unit', 'Enter');
+  assert.equal(await page.inputValue('#new-unit'), 'Xã Tân Trào');
+  assert.notEqual(await page.inputValue('#new-unit-value'), '');
   await page.fill('#new-password', 'ngan');
   await page.click('#new-password >> xpath=ancestor::form//button[@type="submit"]');
   await page.waitForSelector('#new-password-error');

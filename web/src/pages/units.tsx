@@ -11,6 +11,7 @@ import {
   UnitMergeForm,
 } from '../components/UnitForms';
 import { InactiveNote, UnitTree } from '../components/UnitTree';
+import { NO_UNITS } from '../components/UnitPicker';
 import { ApiError, units } from '../lib/api';
 import { formatDate, formatNumber, unitLabel } from '../lib/format';
 import { type Unit, type UnitDetail, type User } from '../lib/schema';
@@ -178,6 +179,8 @@ export function UnitsPage({ params }: PageProps) {
             <UnitEditForm
               key={`edit-${unit.id}-${unit.code}-${unit.name}-${unit.valid_to}`}
               unit={unit}
+              roots={tree.data?.roots ?? NO_UNITS}
+              parentName={unit.ancestors.find((a) => a.id === unit.parent_id)?.name}
               onDone={done}
             />
           ) : null}
@@ -207,7 +210,12 @@ export function UnitsPage({ params }: PageProps) {
           </p>
           <div class={styles.manageGrid}>
             {user.role === 'admin' ? (
-              <UnitMergeForm index={index} selected={unit} onDone={done} />
+              <UnitMergeForm
+                index={index}
+                roots={tree.data?.roots ?? NO_UNITS}
+                selected={unit}
+                onDone={done}
+              />
             ) : null}
             <UnitImportForm onDone={done} />
           </div>

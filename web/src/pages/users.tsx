@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
 import { CheckboxField, SelectField, TextField, type Option } from '../components/Field';
@@ -6,10 +6,10 @@ import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
 import { Pager } from '../components/Pager';
-import { users, units, type UserPatch } from '../lib/api';
-import { formatNumber, unitLabel } from '../lib/format';
+import { NO_UNITS, UnitPicker } from '../components/UnitPicker';
+import { localValidation, users, units, type UserPatch } from '../lib/api';
 import { fieldErrors, type Translator } from '../lib/i18n';
-import { type Role, type User } from '../lib/schema';
+import { type Role, type UnitNode, type User } from '../lib/schema';
 import { ROLES } from '../lib/enums';
 import { useAsync } from '../lib/use-async';
 import { useDebounced } from '../lib/use-debounced';
@@ -18,7 +18,6 @@ import { useI18n } from '../lib/use-i18n';
 import { useTitle } from '../lib/use-title';
 
 const PAGE_SIZE = 50;
-const UNIT_CHOICES = 500;
 
 function userFieldLabels(t: Translator): Record<string, string> {
   return {
@@ -30,6 +29,9 @@ function userFieldLabels(t: Translator): Record<string, string> {
     disabled: t('users.status'),
   };
 }
+
+/** Accounts belong to units in force. */
+const activeUnit = (unit: UnitNode) => unit.active;
 
 /** /users (admin): the accounts, a form to create one and one to edit the chosen one. */
 export function UsersPage(_: PageProps) {
@@ -48,15 +50,9 @@ export function UsersPage(_: PageProps) {
     (signal) => users.list({ q, role: role as Role | '', page, page_size: PAGE_SIZE }, signal),
     [q, role, page],
   );
-  const unitList = useAsync((signal) => units.list({ page_size: UNIT_CHOICES }, signal), []);
-  const unitOptions: Option[] = useMemo(
-    () =>
-      (unitList.data?.items ?? []).map((unit) => ({
-        value: String(unit.id),
-        label: `${unitLabel(unit)} (${unit.code})`,
-      })),
-    [unitList.data],
-  );
+  // Every unit the admin may give an account: the whole scoped tree (cached by the server).
+  const tree = useAsync((signal) => units.tree(false, signal), []);
+  const unitRoots = tree.data?.roots ?? NO_UNITS;
   const roleOptions: Option[] = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
 
   const done = (message: string) => {
@@ -139,22 +135,15 @@ export function UsersPage(_: PageProps) {
         ) : null}
       </section>
 
-      {unitList.data && unitList.data.total > unitList.data.items.length ? (
-        <p class="muted">
-          {t('users.units_truncated', {
-            shown: formatNumber(unitList.data.items.length),
-            total: formatNumber(unitList.data.total),
-          })}
-        </p>
-      ) : null}
-      <ErrorMessage error={unitList.error} />
+      <ErrorMessage error={tree.error} />
 
       {editing ? (
         <UserEditForm
           key={editing.id}
           user={editing}
           roleOptions={roleOptions}
-          unitOptions={unitOptions}
+          unitRoots={unitRoots}
+          unitsLoading={tree.loading}
           onClose={() => setEditing(null)}
           onDone={(message, updated) => {
             setEditing(updated);
@@ -162,38 +151,50 @@ export function UsersPage(_: PageProps) {
           }}
         />
       ) : null}
-      <UserCreateForm roleOptions={roleOptions} unitOptions={unitOptions} onDone={done} />
+      <UserCreateForm
+        roleOptions={roleOptions}
+        unitRoots={unitRoots}
+        unitsLoading={tree.loading}
+        onDone={done}
+      />
     </>
   );
 }
 
 interface FormProps {
   roleOptions: Option[];
-  unitOptions: Option[];
+  /** The units an account may belong to (the admin's scoped tree). */
+  unitRoots: readonly UnitNode[];
+  unitsLoading: boolean;
 }
 
 function UserCreateForm({
   roleOptions,
-  unitOptions,
+  unitRoots,
+  unitsLoading,
   onDone,
 }: FormProps & { onDone: (message: string) => void }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState('');
-  const [unitId, setUnitId] = useState('');
+  const [unitId, setUnitId] = useState<number | null>(null);
   const [password, setPassword] = useState('');
-  const { error, busy, run } = useAction();
+  const { error, setError, busy, run } = useAction();
   const fe = fieldErrors(t, error);
 
   const submit = (event: Event) => {
     event.preventDefault();
+    if (unitId === null) {
+      setError(localValidation([{ field: 'unit_id', code: 'required' }]));
+      return;
+    }
     void run(async () => {
       const created = await users.create({
         username: username.trim(),
         full_name: fullName.trim(),
         role: role as Role,
-        unit_id: Number(unitId),
+        unit_id: unitId,
         password,
       });
       setUsername('');
@@ -246,13 +247,14 @@ function UserCreateForm({
           error={fe.role}
           required
         />
-        <SelectField
+        <UnitPicker
           id="new-unit"
           label={t('users.unit')}
+          roots={unitRoots}
+          loading={unitsLoading}
           value={unitId}
           onValue={setUnitId}
-          options={unitOptions}
-          placeholder={t('users.choose_unit')}
+          accept={activeUnit}
           error={fe.unit_id}
           required
         />
@@ -278,11 +280,18 @@ interface EditProps extends FormProps {
   onDone: (message: string, updated: User) => void;
 }
 
-function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditProps) {
+function UserEditForm({
+  user,
+  roleOptions,
+  unitRoots,
+  unitsLoading,
+  onClose,
+  onDone,
+}: EditProps) {
   const { t } = useI18n();
   const [fullName, setFullName] = useState(user.full_name);
   const [role, setRole] = useState<string>(user.role);
-  const [unitId, setUnitId] = useState(String(user.unit_id));
+  const [unitId, setUnitId] = useState<number | null>(user.unit_id);
   const [disabled, setDisabled] = useState(user.disabled);
   const [password, setPassword] = useState('');
   const { error, setError, busy, run } = useAction();
@@ -295,17 +304,16 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
     headingRef.current?.focus();
   }, []);
 
-  // The scope unit may be outside the first UNIT_CHOICES units: keep it selectable.
-  const options = unitOptions.some((o) => o.value === String(user.unit_id))
-    ? unitOptions
-    : [{ value: String(user.unit_id), label: user.unit_name }, ...unitOptions];
-
   const submit = (event: Event) => {
     event.preventDefault();
+    if (unitId === null) {
+      setError(localValidation([{ field: 'unit_id', code: 'required' }]));
+      return;
+    }
     const patch: UserPatch = {};
     if (fullName.trim() !== user.full_name) patch.full_name = fullName.trim();
     if (role !== user.role) patch.role = role as Role;
-    if (unitId !== String(user.unit_id)) patch.unit_id = Number(unitId);
+    if (unitId !== user.unit_id) patch.unit_id = unitId;
     if (disabled !== user.disabled) patch.disabled = disabled;
     if (password) patch.password = password;
     if (Object.keys(patch).length === 0) {
@@ -363,12 +371,16 @@ function UserEditForm({ user, roleOptions, unitOptions, onClose, onDone }: EditP
           error={fe.role}
           required
         />
-        <SelectField
+        <UnitPicker
           id="edit-unit"
           label={t('users.unit')}
+          roots={unitRoots}
+          loading={unitsLoading}
           value={unitId}
           onValue={setUnitId}
-          options={options}
+          accept={activeUnit}
+          // The account's unit may have ended since (merged): its name still shows.
+          valueLabel={user.unit_name}
           error={fe.unit_id}
           required
         />

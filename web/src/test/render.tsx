@@ -125,3 +125,32 @@ export function bodyOf(fetchMock: ReturnType<typeof vi.fn>, call = 0): unknown {
   const init = (fetchMock.mock.calls[call] as unknown[])[1] as RequestInit;
   return JSON.parse(String(init.body));
 }
+
+/** A key pressed in `element` (keydown, bubbling, cancelable). */
+export function press(element: Element | null, key: string, init: KeyboardEventInit = {}): boolean {
+  if (!(element instanceof HTMLElement)) throw new Error('not an element');
+  let proceed = true;
+  act(() => {
+    proceed = element.dispatchEvent(
+      new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }),
+    );
+  });
+  return proceed;
+}
+
+/** The unit ids a unit picker offers (its list opened, as after typing). */
+export function offeredUnits(input: Element | null): number[] {
+  const listbox = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+  return Array.from(listbox?.querySelectorAll('[role="option"]') ?? []).map((o) =>
+    Number(o.getAttribute('data-unit-id')),
+  );
+}
+
+/** Chooses a unit in a unit picker as a person would: types `text`, clicks the unit's option. */
+export function pickUnit(input: Element | null, text: string, unitId: number): void {
+  type(input, text);
+  const listbox = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+  const option = listbox?.querySelector(`[role="option"][data-unit-id="${unitId}"]`) ?? null;
+  if (!option) throw new Error(`unit ${unitId} is not offered for "${text}"`);
+  click(option);
+}

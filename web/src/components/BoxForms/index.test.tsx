@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mailBox, treeUnit as unit } from '../../test/fixtures';
 import {
   bodyOf,
-  choose,
   click,
   jsonResponse,
+  offeredUnits,
+  pickUnit,
+  press,
   renderWithApp,
   settle,
   type,
@@ -31,15 +33,16 @@ describe('BoxCreateForm', () => {
     const onDone = vi.fn();
     const { container } = renderWithApp(<BoxCreateForm communes={[TANTRAO]} onDone={onDone} />);
     // One commune: already chosen; only its villages (not its school) are offered.
-    expect((container.querySelector('#box-unit') as HTMLSelectElement).value).toBe('12');
-    const villages = Array.from(container.querySelectorAll('#box-village option')).map(
-      (o) => o.textContent,
-    );
-    expect(villages).toEqual(['— Không gắn thôn —', 'Khuôn Điển']);
+    expect(container.querySelector('#box-unit')?.getAttribute('data-value')).toBe('12');
+    expect((container.querySelector('#box-unit') as HTMLInputElement).value).toBe('Tân Trào');
+    const village = container.querySelector('#box-village');
+    expect(village?.getAttribute('placeholder')).toBe('— Không gắn thôn —');
+    press(village, 'ArrowDown');
+    expect(offeredUnits(village)).toEqual([7]);
     click(container.querySelector('#box-form button[type="submit"]'));
     expect(fetchMock).not.toHaveBeenCalled();
     expect(container.querySelector('#box-place-error')?.textContent).toBe('Bắt buộc nhập');
-    choose(container.querySelector('#box-village'), '7');
+    pickUnit(village, 'khuon', 7);
     type(container.querySelector('#box-place'), ' Nhà văn hóa thôn ');
     click(container.querySelector('#box-form button[type="submit"]'));
     await settle();

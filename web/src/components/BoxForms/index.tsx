@@ -2,7 +2,7 @@
 // and record an opening (when, who was present, how many letters).
 import { useRef, useState } from 'preact/hooks';
 import styles from './style.module.css';
-import { CommuneSelect, useCommuneChoice, VillageSelect } from '../CommuneFields';
+import { CommunePicker, useCommuneChoice, VillagePicker } from '../CommuneFields';
 import { TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
@@ -96,14 +96,14 @@ export function BoxCreateForm({ communes, onDone }: CreateProps) {
       <h2 id="box-form-heading">{t('boxes.add')}</h2>
       <ErrorMessage error={error} fields={labels} />
       <div class="form-grid">
-        <CommuneSelect
+        <CommunePicker
           id="box-unit"
           label={labels.unit_id}
           choice={choice}
           placeholder={t('boxes.choose_unit')}
           error={fe.unit_id}
         />
-        <VillageSelect
+        <VillagePicker
           id="box-village"
           label={labels.village_id}
           choice={choice}

@@ -1,6 +1,6 @@
 // The commune a form is about (one of the officer's) and, optionally, one of its villages.
-import { useState } from 'preact/hooks';
-import { SelectField } from '../Field';
+import { useMemo, useState } from 'preact/hooks';
+import { NO_UNITS, UnitPicker } from '../UnitPicker';
 import { villagesOf } from '../../lib/boxes';
 import type { UnitNode } from '../../lib/schema';
 
@@ -13,6 +13,8 @@ export interface CommuneChoice {
   setVillageId: (value: string) => void;
   /** The chosen commune, with its villages. */
   commune: UnitNode | undefined;
+  /** The chosen commune as a tree of its own (what the village picker searches). */
+  communeTree: readonly UnitNode[];
 }
 
 /** The choice of commune and village; an officer of a single commune has it chosen already. */
@@ -25,6 +27,8 @@ export function useCommuneChoice(
     initialUnitId !== null ? String(initialUnitId) : only ? String(only.id) : '',
   );
   const [villageId, setVillageId] = useState('');
+  const commune = communes.find((c) => String(c.id) === unitId);
+  const communeTree = useMemo(() => (commune ? [commune] : NO_UNITS), [commune]);
   return {
     communes,
     unitId,
@@ -34,29 +38,35 @@ export function useCommuneChoice(
     },
     villageId,
     setVillageId,
-    commune: communes.find((c) => String(c.id) === unitId),
+    commune,
+    communeTree,
   };
 }
 
-interface SelectProps {
+interface PickerProps {
   id: string;
   label: string;
   choice: CommuneChoice;
-  /** The first line: "— Chọn xã —" for the commune, "— Không gắn thôn —" for the village. */
+  /** Shown while nothing is chosen: "— Chọn xã —", "— Không gắn thôn —". */
   placeholder: string;
   error?: string | undefined;
 }
 
-/** The commune (required); no "choose" line when the officer has only one. */
-export function CommuneSelect({ id, label, choice, placeholder, error }: SelectProps) {
+const asId = (value: string) => (value ? Number(value) : null);
+const asText = (id: number | null) => (id === null ? '' : String(id));
+
+/** The commune (required), among the officer's; chosen already when there is only one. */
+export function CommunePicker({ id, label, choice, placeholder, error }: PickerProps) {
+  const ids = useMemo(() => new Set(choice.communes.map((c) => c.id)), [choice.communes]);
   return (
-    <SelectField
+    <UnitPicker
       id={id}
       label={label}
-      value={choice.unitId}
-      onValue={choice.setUnitId}
-      options={choice.communes.map((c) => ({ value: String(c.id), label: c.name }))}
-      placeholder={choice.communes.length === 1 ? undefined : placeholder}
+      roots={choice.communes}
+      accept={(unit) => ids.has(unit.id)}
+      value={asId(choice.unitId)}
+      onValue={(value) => choice.setUnitId(asText(value))}
+      placeholder={placeholder}
       error={error}
       required
     />
@@ -64,14 +74,19 @@ export function CommuneSelect({ id, label, choice, placeholder, error }: SelectP
 }
 
 /** A village of the chosen commune, or none; unavailable until a commune is chosen. */
-export function VillageSelect({ id, label, choice, placeholder, error }: SelectProps) {
+export function VillagePicker({ id, label, choice, placeholder, error }: PickerProps) {
+  const villages = useMemo(
+    () => new Set(villagesOf(choice.commune).map((v) => v.id)),
+    [choice.commune],
+  );
   return (
-    <SelectField
+    <UnitPicker
       id={id}
       label={label}
-      value={choice.villageId}
-      onValue={choice.setVillageId}
-      options={villagesOf(choice.commune).map((v) => ({ value: String(v.id), label: v.name }))}
+      roots={choice.communeTree}
+      accept={(unit) => villages.has(unit.id)}
+      value={asId(choice.villageId)}
+      onValue={(value) => choice.setVillageId(asText(value))}
       placeholder={placeholder}
       error={error}
       disabled={!choice.commune}

@@ -13,7 +13,11 @@ interface Common {
   required?: boolean;
 }
 
-function describedBy(id: string, error?: string, hint?: ComponentChildren): string | undefined {
+export function describedBy(
+  id: string,
+  error?: string,
+  hint?: ComponentChildren,
+): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -44,15 +48,42 @@ function Extras({
 }
 
 /** The field's <label>, saying "(bắt buộc)" after the text of a required one. */
-function FieldLabel({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'>) {
+function FieldLabel({
+  id,
+  label,
+  required,
+  labelId,
+}: Pick<Common, 'id' | 'label' | 'required'> & { labelId?: string }) {
   const { t } = useI18n();
   return (
-    <label class={styles.label} for={id}>
+    <label class={styles.label} for={id} id={labelId}>
       {label}
       {required ? <span class={styles.required}> ({t('common.required')})</span> : null}
     </label>
   );
 }
+
+/** A field's frame for a control made elsewhere (the unit picker): label, hint, error. */
+export function FieldFrame({
+  id,
+  label,
+  required,
+  labelId,
+  error,
+  hint,
+  children,
+}: Common & { labelId?: string; children: ComponentChildren }) {
+  return (
+    <div class={styles.field}>
+      <FieldLabel id={id} label={label} required={required} labelId={labelId} />
+      {children}
+      <Extras id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** The class of a control whose value was refused. */
+export const invalidClass = styles.invalid;
 
 /** What every control carries: required, invalid with its error, described by hint and error. */
 function controlAttrs({ id, error, hint, required }: Omit<Common, 'label'>) {

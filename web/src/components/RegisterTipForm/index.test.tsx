@@ -5,6 +5,7 @@ import {
   choose,
   click,
   jsonResponse,
+  pickUnit,
   renderWithApp,
   settle,
   type,
@@ -75,8 +76,8 @@ describe('RegisterTipForm', () => {
     );
     expect(channels).toEqual(['', 'in_person', 'phone', 'post', 'vneid', 'transfer', 'box']);
 
-    choose(container.querySelector('#register-unit'), '12');
-    choose(container.querySelector('#register-village'), '7');
+    pickUnit(container.querySelector('#register-unit'), 'tan trao', 12);
+    pickUnit(container.querySelector('#register-village'), 'Khuôn', 7);
     choose(container.querySelector('#register-channel'), 'phone');
     choose(container.querySelector('#register-kind'), 'security_report');
     type(container.querySelector('#register-description'), ' Tụ tập gây ồn ào ban đêm ');

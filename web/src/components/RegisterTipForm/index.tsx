@@ -2,7 +2,7 @@
 // phone, post, VNeID, another agency, a letter from a paper mailbox), with attachments.
 import { useEffect, useState } from 'preact/hooks';
 import styles from './style.module.css';
-import { CommuneSelect, useCommuneChoice, VillageSelect } from '../CommuneFields';
+import { CommunePicker, useCommuneChoice, VillagePicker } from '../CommuneFields';
 import {
   CheckboxField,
   FileField,
@@ -168,7 +168,7 @@ export function RegisterTipForm({ communes, defaults, taxonomies, onDone }: Prop
     <form id="register-form" onSubmit={submit} noValidate aria-label={t('register.title')}>
       <ErrorMessage error={error} fields={labels} />
       <div class="form-grid">
-        <CommuneSelect
+        <CommunePicker
           id="register-unit"
           label={labels.unit_id}
           choice={choice}
@@ -227,7 +227,7 @@ export function RegisterTipForm({ communes, defaults, taxonomies, onDone }: Prop
           error={fe.kind}
           required
         />
-        <VillageSelect
+        <VillagePicker
           id="register-village"
           label={labels.village_id}
           choice={choice}

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  bodyOf,
   click,
   jsonResponse,
+  offeredUnits,
+  pickUnit,
   renderWithApp,
   settle,
   type,
@@ -71,6 +74,41 @@ describe('UnitForms', () => {
     expect(onDone).toHaveBeenCalledWith('Đã lưu thay đổi của đơn vị Xã Tân Trào.', 4);
   });
 
+  it('moves a unit under another one, never under itself or what lies below it', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(200, { ...commune, parent_id: 3 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const roots = [
+      unitNode({
+        id: 2,
+        code: '08',
+        name: 'Tuyên Quang',
+        kind: 'province',
+        designation: 'tỉnh',
+        children: [
+          {
+            ...commune,
+            children: [
+              unitNode({ id: 9, code: 'T9', name: 'Tân Trào 2', kind: 'residential_area' }),
+            ],
+          },
+          unitNode({ id: 3, code: '02509', name: 'Tân Thành', kind: 'commune', parent_id: 2 }),
+        ],
+      }),
+    ];
+    const onDone = vi.fn();
+    const { container } = renderWithApp(
+      <UnitEditForm unit={commune} roots={roots} parentName="Tuyên Quang" onDone={onDone} />,
+    );
+    const parent = container.querySelector('#edit-unit-parent');
+    expect((parent as HTMLInputElement).value).toBe('Tỉnh Tuyên Quang');
+    type(parent, 'tan');
+    expect(offeredUnits(parent)).toEqual([3]);
+    pickUnit(parent, 'tan thanh', 3);
+    submit(container.querySelector('form'));
+    await settle();
+    expect(bodyOf(fetchMock)).toEqual({ parent_id: 3 });
+  });
+
   it('refuses a date that does not exist before sending', () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);
@@ -86,16 +124,20 @@ describe('UnitForms', () => {
   it('merges units named by code into the target with the typed date', async () => {
     const fetchMock = vi.fn(async () => jsonResponse(200, commune));
     vi.stubGlobal('fetch', fetchMock);
-    const index = indexUnits([
+    const roots = [
       { ...commune, children: [] },
       { ...commune, id: 3, code: '02509', name: 'Kim Quan', children: [] },
-    ]);
+    ];
+    const index = indexUnits(roots);
     const onDone = vi.fn();
     const { container } = renderWithApp(
-      <UnitMergeForm index={index} selected={null} onDone={onDone} />,
+      <UnitMergeForm index={index} roots={roots} selected={null} onDone={onDone} />,
     );
     type(container.querySelector('#merge-sources'), '02509');
-    type(container.querySelector('#merge-target'), '02512');
+    // A unit being merged is no target.
+    type(container.querySelector('#merge-target'), '0250');
+    expect(offeredUnits(container.querySelector('#merge-target'))).toEqual([]);
+    pickUnit(container.querySelector('#merge-target'), '02512', 4);
     type(container.querySelector('#merge-date'), '01/07/2025');
     type(container.querySelector('#merge-basis'), 'Nghị quyết 1684/NQ-UBTVQH15');
     expect(container.querySelector('#merge-preview')?.textContent).toBe(

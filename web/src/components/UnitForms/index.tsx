@@ -4,16 +4,19 @@ import { CardTable } from '../CardTable';
 import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
+import { NO_UNITS, UnitPicker, unitSearchOf } from '../UnitPicker';
 import { ApiError, localValidation, units, type UnitPatch } from '../../lib/api';
 import { fieldErrorMessage, fieldErrors, type Translator } from '../../lib/i18n';
 import { formatDate, formatNumber, parseDateInput, todayIso, unitLabel } from '../../lib/format';
 import { resolveUnitRefs, type UnitIndex } from '../../lib/unit-index';
+import { isWithin } from '../../lib/unit-search';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import {
   type Role,
   type Unit,
   type UnitKind,
+  type UnitNode,
 } from '../../lib/schema';
 import { OFFICER_UNIT_KINDS, UNIT_KINDS } from '../../lib/enums';
 
@@ -26,7 +29,7 @@ function unitFieldLabels(t: Translator): Record<string, string> {
     name: t('units.name'),
     kind: t('units.kind'),
     designation: t('units.designation'),
-    parent_id: t('units.parent_id'),
+    parent_id: t('units.parent'),
     valid_from: t('units.valid_from'),
     valid_to: t('units.valid_to'),
     remote: t('units.remote'),
@@ -174,16 +177,20 @@ export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
 
 interface EditProps {
   unit: Unit;
+  /** The user's unit tree, to move the unit under another one. */
+  roots?: readonly UnitNode[];
+  /** The current parent's name, for a parent outside the tree. */
+  parentName?: string | undefined;
   onDone: Done;
 }
 
 /** PATCH /units/{id} with only the fields that changed. */
-export function UnitEditForm({ unit, onDone }: EditProps) {
+export function UnitEditForm({ unit, roots = NO_UNITS, parentName, onDone }: EditProps) {
   const { t } = useI18n();
   const [name, setName] = useState(unit.name);
   const [code, setCode] = useState(unit.code);
   const [designation, setDesignation] = useState(unit.designation ?? '');
-  const [parentId, setParentId] = useState(unit.parent_id === null ? '' : String(unit.parent_id));
+  const [parentId, setParentId] = useState<number | null>(unit.parent_id);
   const [validTo, setValidTo] = useState(formatDate(unit.valid_to));
   const [remote, setRemote] = useState(unit.remote);
   const [note, setNote] = useState(unit.note ?? '');
@@ -197,13 +204,12 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
     if (name.trim() !== unit.name) patch.name = name.trim();
     if (code.trim() !== unit.code) patch.code = code.trim();
     if (designation.trim() !== (unit.designation ?? '')) patch.designation = designation.trim();
-    const parentText = parentId.trim();
-    if (parentText !== (unit.parent_id === null ? '' : String(unit.parent_id))) {
-      if (!/^\d+$/.test(parentText)) {
-        setError(localValidation([{ field: 'parent_id', code: 'invalid_format' }]));
+    if (parentId !== unit.parent_id) {
+      if (parentId === null) {
+        setError(localValidation([{ field: 'parent_id', code: 'required' }]));
         return;
       }
-      patch.parent_id = Number(parentText);
+      patch.parent_id = parentId;
     }
     const to = parseDateInput(validTo);
     if (to === null) {
@@ -265,13 +271,20 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
           error={fe.designation}
           maxLength={64}
         />
-        <TextField
+        <UnitPicker
           id="edit-unit-parent"
-          label={t('units.parent_id')}
-          inputMode="numeric"
+          label={t('units.parent')}
+          hint={t('units.parent_hint')}
+          roots={roots}
+          // A unit moves under a unit in force, never under itself or what lies below it.
+          accept={(candidate) =>
+            candidate.active && !isWithin(unitSearchOf(roots), candidate.id, unit.id)
+          }
           value={parentId}
           onValue={setParentId}
+          valueLabel={parentName}
           error={fe.parent_id}
+          required={unit.parent_id !== null}
         />
         <DateField
           id="edit-unit-valid-to"
@@ -307,41 +320,29 @@ export function UnitEditForm({ unit, onDone }: EditProps) {
 
 interface MergeProps {
   index: UnitIndex;
+  /** The tree `index` was made from: the target is chosen in it. */
+  roots?: readonly UnitNode[];
   selected: Unit | null;
   onDone: Done;
 }
 
-/** POST /units/merge: sources and target typed as codes or IDs, or taken from the tree. */
-export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
+/** POST /units/merge: sources typed as codes or IDs (or taken from the tree), the target
+ *  chosen with the unit picker. */
+export function UnitMergeForm({ index, roots = NO_UNITS, selected, onDone }: MergeProps) {
   const { t } = useI18n();
   const [sources, setSources] = useState('');
-  const [target, setTarget] = useState('');
+  const [targetId, setTargetId] = useState<number | null>(null);
   const [date, setDate] = useState(formatDate(todayIso()));
   const [basis, setBasis] = useState('');
   const { error, setError, busy, run } = useAction();
 
   const sourceRefs = resolveUnitRefs(sources, index);
-  const targetRefs = resolveUnitRefs(target, index);
-  const unknown = [...sourceRefs.unknown, ...targetRefs.unknown];
   const fe = fieldErrors(t, error);
   const localErrors: Record<string, string> = {};
   if (sourceRefs.unknown.length)
     localErrors.source_ids = t('units.merge_unknown', { list: sourceRefs.unknown.join(', ') });
-  if (targetRefs.unknown.length)
-    localErrors.target_id = t('units.merge_unknown', { list: targetRefs.unknown.join(', ') });
-  if (targetRefs.ids.length > 1)
-    localErrors.target_id = fieldErrorMessage(t, {
-      field: 'target_id',
-      code: 'invalid_format',
-      message: '',
-    });
 
-  const targetId = targetRefs.ids.length === 1 ? targetRefs.ids[0] : undefined;
-  const ready =
-    sourceRefs.ids.length > 0 &&
-    targetId !== undefined &&
-    unknown.length === 0 &&
-    targetRefs.ids.length === 1;
+  const ready = sourceRefs.ids.length > 0 && targetId !== null && sourceRefs.unknown.length === 0;
 
   const addSelected = () => {
     if (!selected) return;
@@ -354,15 +355,13 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
     event.preventDefault();
     setError(null);
     const effective = parseDateInput(date);
-    if (!ready || targetId === undefined || !effective) {
+    if (!ready || targetId === null || !effective) {
       setError(
         localValidation([
           ...(sourceRefs.ids.length === 0 && !sourceRefs.unknown.length
             ? [{ field: 'source_ids', code: 'required' }]
             : []),
-          ...(targetRefs.ids.length === 0 && !targetRefs.unknown.length
-            ? [{ field: 'target_id', code: 'required' }]
-            : []),
+          ...(targetId === null ? [{ field: 'target_id', code: 'required' }] : []),
           ...(!effective
             ? [{ field: 'effective_date', code: effective === '' ? 'required' : 'invalid_date' }]
             : []),
@@ -378,7 +377,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
         basis: basis.trim(),
       });
       setSources('');
-      setTarget('');
+      setTargetId(null);
       setBasis('');
       onDone(
         t('units.merged', { count: formatNumber(sourceRefs.ids.length), name: unitLabel(merged) }),
@@ -422,15 +421,15 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
           </button>
         </div>
       ) : null}
-      <TextField
+      <UnitPicker
         id="merge-target"
         label={labels.target_id}
-        value={target}
-        onValue={setTarget}
-        error={localErrors.target_id ?? fe.target_id}
+        roots={roots}
+        accept={(unit) => unit.active && !sourceRefs.ids.includes(unit.id)}
+        value={targetId}
+        onValue={setTargetId}
+        error={fe.target_id}
         required
-        autocapitalize="none"
-        spellcheck={false}
       />
       {selected ? (
         <div class="actions">
@@ -438,7 +437,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
             type="button"
             class="secondary"
             id="merge-use-selected"
-            onClick={() => setTarget(selected.code)}
+            onClick={() => setTargetId(selected.id)}
           >
             {t('units.merge_use_selected', { name: unitLabel(selected) })}
           </button>
@@ -464,7 +463,7 @@ export function UnitMergeForm({ index, selected, onDone }: MergeProps) {
           maxLength={500}
         />
       </div>
-      {ready && targetId !== undefined ? (
+      {ready && targetId !== null ? (
         <p class={styles.preview} id="merge-preview">
           {t('units.merge_preview', {
             sources: sourceRefs.ids.map(index.nameOf).join(', '),
