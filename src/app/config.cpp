@@ -100,6 +100,8 @@ const std::vector<Key>& keys() {
        "files a resident may send at once (0 = none)"},
       {"mailbox.max_file_mb", int_of(&C::mailbox, &C::Mailbox::max_file_mb, 1, 200, "mailbox.max_file_mb"), "20",
        "largest file a resident may send, in MiB"},
+      {"jobs.check_seconds", int_of(&C::jobs, &C::Jobs::check_seconds, 1, 3600, "jobs.check_seconds"), "60",
+       "how often scheduled jobs (the daily purge …) are looked for, seconds"},
   };
   return k;
 }

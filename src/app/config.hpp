@@ -40,6 +40,9 @@ struct Config {
     int max_files = 5;     // files per upload
     int max_file_mb = 20;  // per file
   } mailbox;
+  struct Jobs {
+    int check_seconds = 60;  // how often the scheduler looks for due jobs
+  } jobs;
 };
 
 // Every key, as "section.key".

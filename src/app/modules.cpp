@@ -80,6 +80,13 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
 }
 
+void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {
+  // The mailbox retention purge: closed tips past their retention go, counts stay.
+  scheduler.add({.name = "mailbox_purge", .hour = 2, .minute = 0, .lease_minutes = 60, .run = [&ctx] {
+                   return std::to_string(ctx.mailbox->purge(system_actor()).purged) + " purged";
+                 }});
+}
+
 void add_commands(Cli& cli) {
   add_system_commands(cli);
   add_users_commands(cli);

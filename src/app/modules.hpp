@@ -15,6 +15,7 @@
 #include "modules/mailbox/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
+#include "platform/jobs/scheduler.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::app {
@@ -42,6 +43,9 @@ std::unique_ptr<Context> open_context(Config config, bool migrate = true);
 // Every route the server answers: the system endpoints, each module's API and the
 // citizen pages.
 void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics);
+
+// Every scheduled job (run once a day, once across the instances sharing the database).
+void add_jobs(jobs::Scheduler& scheduler, Context& ctx);
 
 // Every command of the command line, area by area.
 void add_commands(Cli& cli);

@@ -4,13 +4,13 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <condition_variable>
+
+#include <array>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
-#include <thread>
 
 #include "http/server.hpp"
 #include "platform/log/log.hpp"
@@ -39,6 +39,32 @@ class BackgroundWorker {
   mailbox::Service& mailbox_;
   boost::asio::thread_pool pool_{1};
 };
+
+// Names this instance in the job leases: host, port and process.
+std::string instance_name(unsigned short port) {
+  std::array<char, 256> host{};
+  if (::gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
+  return fmt::format("{}:{}#{}", host.data(), port, ::getpid());
+}
+
+// The last run of every job, on whichever instance ran it: when it finished, whether it
+// succeeded, and how long it took.
+void add_job_metrics(http::Metrics& metrics, const jobs::Scheduler& scheduler) {
+  using Read = std::function<double(const jobs::LastRun&)>;
+  auto family = [&metrics, &scheduler](const char* name, const char* help, Read read) {
+    metrics.add_gauges(name, help, [&scheduler, read] {
+      http::Metrics::Samples out;
+      for (const auto& run : scheduler.last_runs()) out.emplace_back("job=\"" + run.job + "\"", read(run));
+      return out;
+    });
+  };
+  family("antq_job_last_run_timestamp_seconds", "When the job last finished (Unix time).",
+         [](const jobs::LastRun& r) { return static_cast<double>(r.finished_at) / 1000.0; });
+  family("antq_job_last_run_success", "1 when the job's last run succeeded, 0 when it failed.",
+         [](const jobs::LastRun& r) { return r.ok ? 1.0 : 0.0; });
+  family("antq_job_last_run_duration_seconds", "How long the job's last run took.",
+         [](const jobs::LastRun& r) { return static_cast<double>(r.finished_at - r.started_at) / 1000.0; });
+}
 
 http::ServerConfig server_config(const Config& c) {
   http::ServerConfig s;
@@ -134,20 +160,10 @@ int serve(Context& ctx) {
   BackgroundWorker background(*ctx.mailbox);
   http::Server server(cfg, router, files.get(), metrics);
   auto port = server.listen();
-  // The mailbox retention purge: at start, then every day, until the server stops.
-  std::jthread daily_purge([&ctx](std::stop_token stop) {
-    std::mutex m;
-    std::condition_variable_any cv;
-    while (!stop.stop_requested()) {
-      try {
-        ctx.mailbox->purge(system_actor());
-      } catch (const std::exception& e) {
-        spdlog::error("mailbox purge failed: {}", e.what());
-      }
-      std::unique_lock lock(m);
-      cv.wait_for(lock, stop, std::chrono::hours(24), [] { return false; });
-    }
-  });
+  jobs::Scheduler scheduler(*ctx.db, ctx.clock, instance_name(port));
+  add_jobs(scheduler, ctx);
+  add_job_metrics(metrics, scheduler);
+  scheduler.start(std::chrono::seconds(ctx.config.jobs.check_seconds));
   std::string host = cfg.address.find(':') != std::string::npos ? "[" + cfg.address + "]" : cfg.address;
   spdlog::info("antq {} listening on {}://{}:{} (database: {})", ANTQ_VERSION, tls ? "https" : "http", host, port,
                ctx.db->dialect() == db::Dialect::postgres ? "PostgreSQL" : "SQLite");

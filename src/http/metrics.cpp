@@ -38,6 +38,11 @@ void Metrics::add_gauge(std::string name, std::string help, std::function<double
   gauges_.push_back(Gauge{std::move(name), std::move(help), std::move(read)});
 }
 
+void Metrics::add_gauges(std::string name, std::string help, std::function<Samples()> read) {
+  std::lock_guard lock(mutex_);
+  families_.push_back(Family{std::move(name), std::move(help), std::move(read)});
+}
+
 std::string Metrics::render() const {
   std::string out;
   std::lock_guard lock(mutex_);
@@ -63,6 +68,16 @@ std::string Metrics::render() const {
   }
   for (const auto& g : gauges_) {
     out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", g.name, g.help, g.name, g.name, g.read());
+  }
+  for (const auto& f : families_) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n", f.name, f.help, f.name);
+    Samples samples;
+    try {
+      samples = f.read();
+    } catch (const std::exception&) {
+      continue;  // e.g. the database is down: /readyz says so, /metrics still answers
+    }
+    for (const auto& [labels, value] : samples) out += fmt::format("{}{{{}}} {}\n", f.name, labels, value);
   }
   return out;
 }

@@ -18,6 +18,10 @@ class Metrics {
   void record(const std::string& route, int status, double seconds);
   // A gauge read at every scrape (worker queue depth, database pool use …).
   void add_gauge(std::string name, std::string help, std::function<double()> read);
+  // A family of gauges read at every scrape, one sample per label set: `read` gives
+  // ("job=\"mailbox_purge\"", value) pairs (label values already escaped).
+  using Samples = std::vector<std::pair<std::string, double>>;
+  void add_gauges(std::string name, std::string help, std::function<Samples()> read);
   std::string render() const;
 
  private:
@@ -38,6 +42,12 @@ class Metrics {
     std::function<double()> read;
   };
   std::vector<Gauge> gauges_;
+  struct Family {
+    std::string name;
+    std::string help;
+    std::function<Samples()> read;
+  };
+  std::vector<Family> families_;
 };
 
 }  // namespace antq::http
