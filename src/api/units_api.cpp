@@ -35,8 +35,12 @@ boost::json::object detail_json(const units::Detail& d, const std::string& today
     e["to_parent_name"] = h.to_parent_id ? boost::json::value(h.to_parent_name) : nullptr;
     history.push_back(std::move(e));
   }
+  boost::json::array child_kinds;
+  for (auto kind : d.child_kinds) child_kinds.emplace_back(std::string(units::kind_code(kind)));
   o["ancestors"] = std::move(ancestors);
   o["history"] = std::move(history);
+  o["manageable"] = d.manageable;
+  o["child_kinds"] = std::move(child_kinds);
   return o;
 }
 

@@ -103,6 +103,25 @@ test('an officer adds and renames a village in his commune but may not add a com
   assert.deepEqual(dup.data.errors.map((e) => [e.field, e.code]), [['code', 'duplicate']]);
 });
 
+test('each unit says what the caller may do with it, as the server then allows', async () => {
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const commune = await officer.get(`/api/v1/units/${ids['DEMO-TANTRAO']}`);
+  assert.equal(commune.data.manageable, false, 'an officer does not change the commune itself');
+  assert.deepEqual(commune.data.child_kinds, ['residential_area', 'agency', 'enterprise', 'school']);
+  const village = await officer.get(`/api/v1/units/${ids['DEMO-KQ-KHUONDIEN']}`);
+  assert.equal(village.data.manageable, true);
+  const refused = await officer.patch(`/api/v1/units/${ids['DEMO-TANTRAO']}`, { note: 'ghi chú' });
+  assert.equal(refused.status, 403, 'manageable false means the PATCH is refused');
+  const admin = await signedIn(server.url, 'admin');
+  const province = await admin.get(`/api/v1/units/${ids['08']}`);
+  assert.equal(province.data.manageable, true);
+  assert.ok(province.data.child_kinds.includes('commune') && !province.data.child_kinds.includes('country'));
+  const auditor = await signedIn(server.url, 'auditor');
+  const seen = await auditor.get(`/api/v1/units/${ids['08']}`);
+  assert.equal(seen.data.manageable, false);
+  assert.deepEqual(seen.data.child_kinds, []);
+});
+
 test('invalid unit fields are each named and nothing is stored', async () => {
   const c = await signedIn(server.url, 'admin');
   const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;

@@ -35,6 +35,12 @@ std::optional<Kind> kind_from_code(std::string_view code) {
   return std::nullopt;
 }
 
+std::vector<Kind> all_kinds() {
+  std::vector<Kind> out;
+  for (const auto& [k, code] : kKinds) out.push_back(k);
+  return out;
+}
+
 bool is_commune_level(Kind kind) { return kind == Kind::commune || kind == Kind::ward || kind == Kind::special_zone; }
 
 bool officer_may_manage(Kind kind) {

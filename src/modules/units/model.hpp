@@ -25,6 +25,8 @@ enum class Kind {
 
 std::string_view kind_code(Kind kind);
 std::optional<Kind> kind_from_code(std::string_view code);
+// Every kind, from the country down.
+std::vector<Kind> all_kinds();
 // Commune-level kinds (cấp xã): commune, ward, special zone.
 bool is_commune_level(Kind kind);
 // Kinds that commune officers may create and edit inside their own scope.
@@ -71,6 +73,10 @@ struct Detail {
   Unit unit;
   std::vector<Ancestor> ancestors;  // root first, excluding the unit
   std::vector<HistoryEvent> history;
+  // What the caller may do with it (the role rule of Service::may_manage): change it,
+  // and the kinds of unit it may add under it.
+  bool manageable = false;
+  std::vector<Kind> child_kinds;
 };
 
 struct TreeNode {

@@ -200,6 +200,10 @@ Detail Service::get(const Actor& actor, std::int64_t id) const {
     for (const auto& a : repo::by_ids(tx, ids)) d.ancestors.push_back(Ancestor{a.id, a.name, a.kind});
     d.history = repo::history(tx, id);
   });
+  d.manageable = may_manage(actor, d.unit.kind);
+  for (auto kind : all_kinds()) {
+    if (kind != Kind::country && may_manage(actor, kind)) d.child_kinds.push_back(kind);  // a country has no parent
+  }
   return d;
 }
 

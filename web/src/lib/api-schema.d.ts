@@ -1322,8 +1322,12 @@ export interface components {
              */
             basis: string;
         };
-        /** @description A unit with its ancestors (root first) and history. */
+        /** @description A unit with its ancestors (root first), its history, and what the caller may do with it: the server's role rule, so that clients keep no copy of it. */
         UnitDetail: components["schemas"]["Unit"] & {
+            /** @description The caller may change this unit (PATCH) — an administrator any kind in scope, an officer villages, agencies, enterprises and schools. */
+            manageable: boolean;
+            /** @description The kinds of unit the caller may add under this one (POST with it as parent), in the tree's order; empty when none. */
+            child_kinds: components["schemas"]["UnitKind"][];
             ancestors: components["schemas"]["UnitRef"][];
             history: components["schemas"]["UnitHistoryEntry"][];
         };

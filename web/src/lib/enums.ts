@@ -1,8 +1,10 @@
-// Value lists the web app shows in its own order (role and unit-kind pickers). Their values
+// Value lists the web app shows in its own order (the role picker). Their values
 // come from the API document: each list must name every value of its generated union once,
 // so a role or kind added to docs/openapi.yaml fails `tsc` until it is listed here too.
-// The mailbox's lists are not here: the server serves them (lib/taxonomies.ts).
-import type { Role, UnitKind } from './schema';
+// The mailbox's lists are not here: the server serves them (lib/taxonomies.ts); nor are
+// the unit kinds a user may add or change: each unit comes with them (`child_kinds`,
+// `manageable`).
+import type { Role } from './schema';
 
 type Missing<T, L extends readonly T[]> = Exclude<T, L[number]>;
 /** `list` as it is, once it holds every value of `T` (a missing one is a type error). */
@@ -18,24 +20,3 @@ export const ROLES: readonly Role[] = every<Role>()([
   'reviewer',
   'auditor',
 ]);
-
-export const UNIT_KINDS: readonly UnitKind[] = every<UnitKind>()([
-  'country',
-  'province',
-  'district',
-  'commune',
-  'ward',
-  'special_zone',
-  'residential_area',
-  'agency',
-  'enterprise',
-  'school',
-]);
-
-/** Kinds an officer (Cán bộ Công an xã) may create or edit inside their own scope. */
-export const OFFICER_UNIT_KINDS: readonly UnitKind[] = [
-  'residential_area',
-  'agency',
-  'enterprise',
-  'school',
-];

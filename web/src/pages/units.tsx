@@ -14,8 +14,7 @@ import { InactiveNote, UnitTree } from '../components/UnitTree';
 import { NO_UNITS } from '../components/UnitPicker';
 import { ApiError, units } from '../lib/api';
 import { formatDate, formatNumber, unitLabel } from '../lib/format';
-import { type Unit, type UnitDetail, type User } from '../lib/schema';
-import { OFFICER_UNIT_KINDS } from '../lib/enums';
+import { type Unit, type UnitDetail } from '../lib/schema';
 import { indexUnits, type UnitIndex } from '../lib/unit-index';
 import { useAsync } from '../lib/use-async';
 import { useDebounced } from '../lib/use-debounced';
@@ -27,15 +26,9 @@ import styles from './units.module.css';
 
 const SEARCH_PAGE_SIZE = 50;
 
-function canEdit(user: User, unit: UnitDetail): boolean {
-  return (
-    user.role === 'admin' || (user.role === 'officer' && OFFICER_UNIT_KINDS.includes(unit.kind))
-  );
-}
-
-function canAddChild(user: User, unit: UnitDetail): boolean {
-  return unit.active && (user.role === 'admin' || user.role === 'officer');
-}
+// What the signed-in user may do with a unit comes with the unit (the server's role rule).
+const canEdit = (unit: UnitDetail): boolean => unit.manageable;
+const canAddChild = (unit: UnitDetail): boolean => unit.active && unit.child_kinds.length > 0;
 
 /** /units and /units/:id: the tree, search, a unit's details and (for some roles) the forms. */
 export function UnitsPage({ params }: PageProps) {
@@ -175,7 +168,7 @@ export function UnitsPage({ params }: PageProps) {
             </>
           ) : null}
           {unit ? <UnitDetails unit={unit} index={index} /> : null}
-          {unit && canEdit(user, unit) ? (
+          {unit && canEdit(unit) ? (
             <UnitEditForm
               key={`edit-${unit.id}-${unit.code}-${unit.name}-${unit.valid_to}`}
               unit={unit}
@@ -184,11 +177,11 @@ export function UnitsPage({ params }: PageProps) {
               onDone={done}
             />
           ) : null}
-          {unit && canAddChild(user, unit) ? (
+          {unit && canAddChild(unit) ? (
             <UnitCreateForm
               key={`create-${unit.id}`}
               parent={unit}
-              role={user.role}
+              kinds={unit.child_kinds}
               onDone={done}
             />
           ) : null}

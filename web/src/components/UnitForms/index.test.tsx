@@ -35,14 +35,30 @@ function submit(form: Element | null) {
 }
 
 describe('UnitForms', () => {
-  it('offers an officer only the kinds an officer may create', () => {
+  it('offers the kinds the server says the user may add, the usual one first chosen', () => {
     const { container } = renderWithApp(
-      <UnitCreateForm parent={commune} role="officer" onDone={() => undefined} />,
+      <UnitCreateForm
+        parent={commune}
+        kinds={['residential_area', 'agency', 'enterprise', 'school']}
+        onDone={() => undefined}
+      />,
     );
-    const kinds = Array.from(container.querySelectorAll('#new-unit-kind option')).map((o) =>
-      o.getAttribute('value'),
+    const options = Array.from(container.querySelectorAll('#new-unit-kind option'));
+    expect(options.map((o) => o.getAttribute('value'))).toEqual([
+      'residential_area',
+      'agency',
+      'enterprise',
+      'school',
+    ]);
+    const select = container.querySelector<HTMLSelectElement>('#new-unit-kind');
+    expect(select?.value).toBe('residential_area');
+  });
+
+  it('chooses the first kind offered when the usual child kind is not among them', () => {
+    const { container } = renderWithApp(
+      <UnitCreateForm parent={commune} kinds={['school']} onDone={() => undefined} />,
     );
-    expect(kinds).toEqual(['residential_area', 'agency', 'enterprise', 'school']);
+    expect(container.querySelector<HTMLSelectElement>('#new-unit-kind')?.value).toBe('school');
   });
 
   it('shows the server field errors next to the fields', async () => {
@@ -51,7 +67,11 @@ describe('UnitForms', () => {
       vi.fn(async () => validationProblem([{ field: 'code', code: 'duplicate', message: '' }])),
     );
     const { container } = renderWithApp(
-      <UnitCreateForm parent={commune} role="admin" onDone={() => undefined} />,
+      <UnitCreateForm
+        parent={commune}
+        kinds={['commune', 'residential_area', 'school']}
+        onDone={() => undefined}
+      />,
     );
     type(container.querySelector('#new-unit-name'), 'Thôn 1');
     type(container.querySelector('#new-unit-code'), 'T1');

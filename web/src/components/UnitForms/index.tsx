@@ -13,12 +13,10 @@ import { isWithin } from '../../lib/unit-search';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import {
-  type Role,
   type Unit,
   type UnitKind,
   type UnitNode,
 } from '../../lib/schema';
-import { OFFICER_UNIT_KINDS, UNIT_KINDS } from '../../lib/enums';
 
 /** Confirmation sentence for the page's status line. */
 type Done = (message: string, changedUnitId?: number) => void;
@@ -47,16 +45,16 @@ const CHILD_KIND: Partial<Record<UnitKind, UnitKind>> = {
 
 interface CreateProps {
   parent: Unit;
-  role: Role;
+  /** The kinds the user may add under `parent` (the unit's `child_kinds`, from the server). */
+  kinds: readonly UnitKind[];
   onDone: Done;
 }
 
 /** POST /units under `parent`; an officer may only add villages, agencies, enterprises, schools. */
-export function UnitCreateForm({ parent, role, onDone }: CreateProps) {
+export function UnitCreateForm({ parent, kinds, onDone }: CreateProps) {
   const { t } = useI18n();
-  const kinds = role === 'admin' ? UNIT_KINDS.filter((k) => k !== 'country') : OFFICER_UNIT_KINDS;
-  const defaultKind =
-    role === 'admin' ? (CHILD_KIND[parent.kind] ?? 'residential_area') : 'residential_area';
+  const usual = CHILD_KIND[parent.kind] ?? 'residential_area';
+  const defaultKind = kinds.includes(usual) ? usual : (kinds[0] ?? usual);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string>(defaultKind);
