@@ -17,6 +17,7 @@ bool is_postgres(const std::string& url) { return url.rfind("postgres", 0) == 0;
 // Runs a program without a shell; throws with its name when it fails.
 void run_program(const std::vector<std::string>& args) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = fork();

@@ -37,6 +37,7 @@ std::optional<Kind> kind_from_code(std::string_view code) {
 
 std::vector<Kind> all_kinds() {
   std::vector<Kind> out;
+  out.reserve(kKinds.size());
   for (const auto& [k, code] : kKinds) out.push_back(k);
   return out;
 }

@@ -358,9 +358,11 @@ namespace {
 
 std::vector<Unit> sorted_vietnamese(std::vector<Unit> units) {
   std::vector<std::pair<std::string, Unit>> keyed;
+  keyed.reserve(units.size());
   for (auto& u : units) keyed.emplace_back(text::collation_key(u.name), std::move(u));
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Unit> out;
+  out.reserve(keyed.size());
   for (auto& [k, u] : keyed) out.push_back(std::move(u));
   return out;
 }
