@@ -41,7 +41,7 @@ class Service {
 
   // Administration (administrators only, within their scope). Reading a user is an
   // access to personal data and is audited.
-  UserPage list(const Actor& actor, const UserFilter& filter) const;
+  Page<User> list(const Actor& actor, const UserFilter& filter) const;
   User get(const Actor& actor, std::int64_t id) const;
   User create(const Actor& actor, const NewUser& input);
   User update(const Actor& actor, std::int64_t id, const UserPatch& patch);

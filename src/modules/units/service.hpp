@@ -46,7 +46,7 @@ class Service {
   RenderedTree rendered_tree(const Actor& actor, bool history, const TreeRenderer& render) const;
   // Today's date in Vietnam (yyyy-mm-dd): what "active" is measured against.
   std::string today() const;
-  ListPage list(const Actor& actor, const ListFilter& filter) const;
+  Page<Unit> list(const Actor& actor, const ListFilter& filter) const;
   Detail get(const Actor& actor, std::int64_t id) const;
   Unit create(const Actor& actor, const NewUnit& input) const;
   Unit update(const Actor& actor, std::int64_t id, const UnitPatch& patch) const;
