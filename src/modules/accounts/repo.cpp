@@ -11,7 +11,8 @@ namespace {
 #define USER_COLUMNS                                                                           \
   "u.id, u.username, u.full_name, u.role, u.unit_id, un.name, un.path, u.locale, u.disabled, " \
   "u.totp_secret IS NOT NULL, u.created_at, u.identity_permission"
-#define USER_FROM " FROM users u JOIN units un ON un.id = u.unit_id"
+// A user's unit through the units module's read model (see units/service.hpp).
+#define USER_FROM " FROM users u JOIN unit_directory un ON un.id = u.unit_id"
 #define USER_SELECT "SELECT " USER_COLUMNS USER_FROM
 
 User from_row(db::Reader& r) {

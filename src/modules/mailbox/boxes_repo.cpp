@@ -11,13 +11,13 @@ namespace {
   "SELECT b.id, b.unit_id, u.name, b.village_id, COALESCE(v.name, ''), b.place, b.active, b.created_at, " \
   "(SELECT MAX(o.opened_at) FROM mail_box_openings o WHERE o.box_id = b.id), "                            \
   "(SELECT COUNT(*) FROM mail_box_openings o WHERE o.box_id = b.id) "                                     \
-  "FROM mail_boxes b JOIN units u ON u.id = b.unit_id LEFT JOIN units v ON v.id = b.village_id"
+  "FROM mail_boxes b JOIN unit_directory u ON u.id = b.unit_id LEFT JOIN unit_directory v ON v.id = b.village_id"
 
-#define OPENING_SELECT                                                                                          \
-  "SELECT o.id, o.box_id, b.place, b.unit_id, o.opened_at, o.people, o.letters, "                               \
-  "(SELECT COUNT(*) FROM tips t WHERE t.box_opening_id = o.id), o.number, o.notes, COALESCE(us.username, ''), " \
-  "o.created_at FROM mail_box_openings o JOIN mail_boxes b ON b.id = o.box_id LEFT JOIN users us ON us.id "     \
-  "= "                                                                                                          \
+#define OPENING_SELECT                                                                                                \
+  "SELECT o.id, o.box_id, b.place, b.unit_id, o.opened_at, o.people, o.letters, "                                     \
+  "(SELECT COUNT(*) FROM tips t WHERE t.box_opening_id = o.id), o.number, o.notes, COALESCE(us.username, ''), "       \
+  "o.created_at FROM mail_box_openings o JOIN mail_boxes b ON b.id = o.box_id LEFT JOIN staff_directory us ON us.id " \
+  "= "                                                                                                                \
   "o.recorded_by"
 
 Box box_from(db::Reader& r) {

@@ -14,7 +14,7 @@ namespace {
   "SELECT t.id, t.unit_id, u.name, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode, " \
   "t.content_sealed, t.identity_sealed, t.tipster_public_key, t.wants_outcome, t.received_at, t.deadline_at, "  \
   "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, t.useful, t.solved_case, t.box_opening_id "    \
-  "FROM tips t JOIN units u ON u.id = t.unit_id"
+  "FROM tips t JOIN unit_directory u ON u.id = t.unit_id"
 
 TipRow from_row(db::Reader& r) {
   TipRow t;
@@ -85,7 +85,7 @@ std::optional<Filed> status_of(db::Tx& tx, std::int64_t id) {
       id);
 }
 
-// A unit's kind is commune-level.
+// A unit's kind is commune-level (units' read model gives its kind code).
 bool commune_level(const std::string& kind_code) {
   auto kind = units::kind_from_code(kind_code);
   return kind && units::is_commune_level(*kind);
@@ -162,7 +162,7 @@ std::int64_t count(db::Tx& tx, const ListQuery& q) {
 
 std::vector<StatusCount> status_counts(db::Tx& tx, const std::string& scope_path) {
   static constexpr db::Query q{"tip_counts.in_scope",
-                               "SELECT c.unit_id, u.kind, c.status, SUM(c.n) FROM tip_counts c JOIN units u ON u.id = "
+                               "SELECT c.unit_id, u.kind, c.status, SUM(c.n) FROM tip_counts c JOIN unit_directory u ON u.id = "
                                "c.unit_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
                                "GROUP BY c.unit_id, u.kind, c.status"};
   struct Counted {
@@ -224,7 +224,7 @@ void insert_event(db::Tx& tx, std::int64_t tip_id, const EventRow& e) {
 std::vector<EventRow> events(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tip_events.list",
                                "SELECT e.at, e.actor_id, COALESCE(us.username, ''), e.from_status, e.to_status, "
-                               "e.unit_key_id, e.details_sealed FROM tip_events e LEFT JOIN users us ON "
+                               "e.unit_key_id, e.details_sealed FROM tip_events e LEFT JOIN staff_directory us ON "
                                "us.id = e.actor_id WHERE e.tip_id = $1 ORDER BY e.at, e.id"};
   return db::all(
       tx, q,
@@ -248,7 +248,7 @@ std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{
       "tip_messages.list",
       "SELECT m.id, m.author, m.author_id, COALESCE(us.username, ''), m.internal, m.unit_key_id, m.body_for_unit, "
-      "m.body_for_tipster, m.created_at FROM tip_messages m LEFT JOIN users us ON us.id = m.author_id "
+      "m.body_for_tipster, m.created_at FROM tip_messages m LEFT JOIN staff_directory us ON us.id = m.author_id "
       "WHERE m.tip_id = $1 ORDER BY m.created_at, m.id"};
   return db::all(
       tx, q,
@@ -260,7 +260,7 @@ std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id) {
 
 std::string unit_path(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tips.unit_path",
-                               "SELECT u.path FROM tips t JOIN units u ON u.id = t.unit_id WHERE t.id = $1"};
+                               "SELECT u.path FROM tips t JOIN unit_directory u ON u.id = t.unit_id WHERE t.id = $1"};
   return db::one(
              tx, q, [](db::Reader& r) { return r.text(); }, tip_id)
       .value_or(std::string());
@@ -270,15 +270,15 @@ std::vector<StatRow> stat_rows(db::Tx& tx, const std::string& scope_path, std::i
   static constexpr db::Query live{
       "tips.stat_rows",
       "SELECT t.kind, t.channel, t.status, t.received_at, t.transferred_at, t.deadline_at, t.useful, t.solved_case, "
-      "COALESCE(v.name, '') FROM tips t JOIN units u ON u.id = t.unit_id LEFT JOIN units v ON v.id = "
+      "COALESCE(v.name, '') FROM tips t JOIN unit_directory u ON u.id = t.unit_id LEFT JOIN unit_directory v ON v.id = "
       "t.village_id "
       "WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " AND t.received_at >= $2 "
       "AND t.received_at < $3"};
   static constexpr db::Query purged{
       "tips.stat_rows_purged",
       "SELECT p.kind, p.channel, p.final_status, p.received_at, p.transfer_ms, p.overdue, p.useful, p.solved_case, "
-      "COALESCE(v.name, ''), p.transferred FROM tip_purged_counts p JOIN units u ON u.id = p.unit_id "
-      "LEFT JOIN units v ON v.id = p.village_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
+      "COALESCE(v.name, ''), p.transferred FROM tip_purged_counts p JOIN unit_directory u ON u.id = p.unit_id "
+      "LEFT JOIN unit_directory v ON v.id = p.village_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
       "AND p.received_at >= $2 AND p.received_at < $3"};
   auto out = db::all(
       tx, live,
@@ -368,15 +368,16 @@ void insert_install_secret(db::Tx& tx, const std::string& name, const std::strin
 }
 
 std::string user_full_name(db::Tx& tx, std::int64_t user_id) {
-  static constexpr db::Query q{"users.full_name", "SELECT full_name FROM users WHERE id = $1"};
+  static constexpr db::Query q{"staff.full_name", "SELECT full_name FROM staff_directory WHERE id = $1"};
   return db::one(
              tx, q, [](db::Reader& r) { return r.text(); }, user_id)
       .value_or(std::string());
 }
 
 std::vector<std::int64_t> communes_in(db::Tx& tx, const std::string& scope_path) {
-  static constexpr db::Query q{"units.in_scope_kinds",
-                               "SELECT id, kind FROM units WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " ORDER BY id"};
+  static constexpr db::Query q{
+      "units.in_scope_kinds",
+      "SELECT id, kind FROM unit_directory WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " ORDER BY id"};
   std::vector<std::int64_t> out;
   for (const auto& [id, kind] : db::all(
            tx, q,

@@ -1,6 +1,12 @@
 #pragma once
 // Units service: the tree, scoped reads, administration, merges, CSV import/export.
 // Every call checks the actor's role and scope (REQUIRES nothing of callers).
+//
+// Public read model: other modules' SQL that needs a unit's name, kind or path joins the
+// view `unit_directory (id, name, kind, path)` (migrations/0015_read_models.sql), never
+// the `units` table, and tests a subtree with ANTQ_UNIT_IN_SUBTREE (subtree_sql.hpp) on
+// its `path`. `kind` is the code of units::Kind (kind_from_code). Every unit is listed,
+// current and historical; the view's columns stay when the table changes.
 #include <functional>
 #include <memory>
 #include <optional>
