@@ -61,10 +61,8 @@ std::int64_t insert(db::Tx& tx, const User& u, const std::string& password_hash,
       "users.insert",
       "INSERT INTO users (username, full_name, full_name_folded, role, unit_id, password_hash, locale, disabled, "
       "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id"};
-  return tx
-      .row(q, u.username, u.full_name, text::fold(u.full_name + " " + u.username), std::string(role_code(u.role)),
-           u.unit_id, password_hash, u.locale, u.disabled, now)
-      ->i64(0);
+  return db::scalar(tx, q, u.username, u.full_name, text::fold(u.full_name + " " + u.username),
+                    std::string(role_code(u.role)), u.unit_id, password_hash, u.locale, u.disabled, now);
 }
 
 void update(db::Tx& tx, const User& u, std::int64_t now) {

@@ -75,7 +75,7 @@ std::int64_t insert_box(db::Tx& tx, const NewBox& b, std::int64_t now) {
   static constexpr db::Query q{
       "mail_boxes.insert",
       "INSERT INTO mail_boxes (unit_id, village_id, place, created_at) VALUES ($1, $2, $3, $4) RETURNING id"};
-  return tx.row(q, *b.unit_id, b.village_id, b.place, now)->i64(0);
+  return db::scalar(tx, q, *b.unit_id, b.village_id, b.place, now);
 }
 
 void update_box(db::Tx& tx, std::int64_t id, const std::string& place, bool active) {
@@ -100,7 +100,7 @@ std::int64_t insert_opening(db::Tx& tx, std::int64_t box_id, std::int64_t opened
       "mail_box_openings.insert",
       "INSERT INTO mail_box_openings (box_id, opened_at, people, letters, number, notes, recorded_by, created_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
-  return tx.row(q, box_id, opened_at, people_json, o.letters, o.number, o.notes, recorded_by, now)->i64(0);
+  return db::scalar(tx, q, box_id, opened_at, people_json, o.letters, o.number, o.notes, recorded_by, now);
 }
 
 std::vector<OpeningLetter> letters(db::Tx& tx, std::int64_t opening_id) {

@@ -17,7 +17,7 @@ FileRow file_from(db::Reader& r) {
 std::int64_t stage_file(db::Tx& tx, const std::string& header, std::int64_t now) {
   static constexpr db::Query q{"tip_files.stage",
                                "INSERT INTO tip_files (header, created_at) VALUES ($1, $2) RETURNING id"};
-  return tx.row(q, db::Blob{header}, now)->i64(0);
+  return db::scalar(tx, q, db::Blob{header}, now);
 }
 
 void insert_chunk(db::Tx& tx, std::int64_t file_id, std::int64_t seq, const std::string& data) {
@@ -58,7 +58,7 @@ std::optional<std::string> chunk(db::Tx& tx, std::int64_t file_id, std::int64_t 
 
 std::int64_t count_files(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tip_files.count", "SELECT COUNT(*) FROM tip_files WHERE tip_id = $1"};
-  return tx.row(q, tip_id)->i64(0);
+  return db::scalar(tx, q, tip_id);
 }
 
 void delete_file(db::Tx& tx, std::int64_t file_id) {

@@ -29,7 +29,7 @@ std::int64_t insert(db::Tx& tx, std::int64_t unit_id, int version, const std::st
   static constexpr db::Query q{"unit_keys.insert",
                                "INSERT INTO unit_keys (unit_id, version, public_key, recovery_wrapped, created_at) "
                                "VALUES ($1, $2, $3, $4, $5) RETURNING id"};
-  return tx.row(q, unit_id, version, db::Blob{public_key}, db::Blob{recovery_wrapped}, now)->i64(0);
+  return db::scalar(tx, q, unit_id, version, db::Blob{public_key}, db::Blob{recovery_wrapped}, now);
 }
 
 std::string sealed_previous(db::Tx& tx, std::int64_t unit_key_id) {

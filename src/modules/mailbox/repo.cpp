@@ -102,10 +102,9 @@ std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_look
   db::Value identity = t.identity_sealed.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.identity_sealed});
   db::Value lookup = receipt_lookup.empty() ? db::Value(nullptr) : db::Value(receipt_lookup);
   db::Value tipster = t.tipster_public_key.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.tipster_public_key});
-  auto id = tx.row(q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
-                   db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at,
-                   t.box_opening_id)
-                ->i64(0);
+  auto id = db::scalar(tx, q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
+                       db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at,
+                       t.box_opening_id);
   adjust_count(tx, t.unit_id, t.status, t.kind, 1);
   return id;
 }
@@ -238,10 +237,8 @@ std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m
       "INSERT INTO tip_messages (tip_id, author, author_id, internal, unit_key_id, body_for_unit, body_for_tipster, "
       "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
   db::Value tipster = m.body_for_tipster.empty() ? db::Value(nullptr) : db::Value(db::Blob{m.body_for_tipster});
-  return tx
-      .row(q, tip_id, m.author, m.author_id, m.internal, m.unit_key_id, db::Blob{m.body_for_unit}, tipster,
-           m.created_at)
-      ->i64(0);
+  return db::scalar(tx, q, tip_id, m.author, m.author_id, m.internal, m.unit_key_id, db::Blob{m.body_for_unit}, tipster,
+                    m.created_at);
 }
 
 std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id) {

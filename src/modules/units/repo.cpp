@@ -50,9 +50,9 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
   static constexpr db::Query set_path{
       "units.set_path", "UPDATE units SET path = CAST($2 AS TEXT) || CAST(id AS TEXT) || '/' WHERE id = $1"};
   int depth = parent_path.empty() ? 0 : static_cast<int>(std::count(parent_path.begin(), parent_path.end(), '/')) - 1;
-  auto id = tx.row(q, u.code, u.name, text::fold(u.name + " " + u.code), std::string(kind_code(u.kind)), u.designation,
-                   u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo, u.note, now)
-                ->i64(0);
+  auto id = db::scalar(tx, q, u.code, u.name, text::fold(u.name + " " + u.code), std::string(kind_code(u.kind)),
+                       u.designation, u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo,
+                       u.note, now);
   tx.exec(set_path, id, parent_path.empty() ? std::string("/") : parent_path);
   bump_version(tx);
   return id;
@@ -114,7 +114,7 @@ void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {
 
 std::int64_t version(db::Tx& tx) {
   static constexpr db::Query q{"units.version", "SELECT version FROM units_version WHERE id = 1"};
-  return tx.row(q)->i64(0);
+  return db::scalar(tx, q);
 }
 
 void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& e, std::int64_t now) {

@@ -102,9 +102,16 @@ std::vector<ReadType<Fn>> all(Tx& tx, const Query& query, const std::vector<Valu
   return read_rows(tx.query(query, params), query, read);
 }
 
-// The single integer a query returns (count(*), RETURNING id).
-// REQUIRES: the query returns one row of one non-null integer column.
+// The single integer a query returns (count(*), RETURNING id); Error::internal when it
+// returns no row or a row of more than one column.
+// REQUIRES: the integer is not null.
 std::int64_t scalar(Tx& tx, const Query& query, const std::vector<Value>& params = {});
+
+template <typename... Args>
+requires(sizeof...(Args) > 0 && (!std::same_as<std::remove_cvref_t<Args>, std::vector<Value>> && ...)) std::int64_t
+    scalar(Tx& tx, const Query& query, Args&&... args) {
+  return scalar(tx, query, std::vector<Value>{Tx::to_value(std::forward<Args>(args))...});
+}
 
 // Page `page` (from 1) of `page_size` rows of a filtered listing, and the total, in two
 // queries named "<name>.count" and "<name>.list": "SELECT count(*)" + from_where, then
