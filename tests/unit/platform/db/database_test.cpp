@@ -349,10 +349,16 @@ TEST_P(RowReaderTest, ReadsNullsAsOptionalsAndAsEmpty) {
   });
 }
 
-TEST_P(RowReaderTest, ScalarReadsOneInteger) {
-  db_->read([](Tx& tx) {
-    EXPECT_EQ(scalar(tx, Query{"test.count_after", "SELECT count(*) FROM items WHERE id > $1"}, {std::int64_t{1}}), 2);
+TEST_P(RowReaderTest, ScalarReadsOneIntegerOrFailsNamingTheQuery) {
+  constexpr Query after{"test.count_after", "SELECT count(*) FROM items WHERE id > $1"};
+  db_->read([&](Tx& tx) {
+    EXPECT_EQ(scalar(tx, after, {std::int64_t{1}}), 2);
+    EXPECT_EQ(scalar(tx, after, 2), 1);
   });
+  auto message = failure([](Tx& tx) { scalar(tx, kItem, "Hà Giang"); });
+  EXPECT_NE(message.find("test.item returned no row"), std::string::npos) << message;
+  message = failure([](Tx& tx) { scalar(tx, kItem, "Làng Hản"); });
+  EXPECT_NE(message.find("read 1 of the row's 2 columns"), std::string::npos) << message;
 }
 
 TEST_P(RowReaderTest, PageCountsAllAndReadsOnePage) {
