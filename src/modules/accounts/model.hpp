@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "modules/access.hpp"
+#include "platform/page.hpp"
 
 namespace antq::accounts {
 
@@ -50,11 +51,6 @@ struct UserFilter {
   std::optional<std::string> role;
   int page = 1;
   int page_size = 50;
-};
-
-struct UserPage {
-  std::vector<User> items;
-  std::int64_t total = 0;
 };
 
 struct Credentials {

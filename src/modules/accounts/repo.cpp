@@ -2,29 +2,33 @@
 
 #include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
+#include "platform/db/read.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::accounts::repo {
 namespace {
 
-#define USER_SELECT                                                                                   \
-  "SELECT u.id, u.username, u.full_name, u.role, u.unit_id, un.name, un.path, u.locale, u.disabled, " \
-  "u.totp_secret IS NOT NULL, u.created_at, u.identity_permission FROM users u JOIN units un ON un.id = u.unit_id"
+#define USER_COLUMNS                                                                           \
+  "u.id, u.username, u.full_name, u.role, u.unit_id, un.name, un.path, u.locale, u.disabled, " \
+  "u.totp_secret IS NOT NULL, u.created_at, u.identity_permission"
+// A user's unit through the units module's read model (see units/service.hpp).
+#define USER_FROM " FROM users u JOIN unit_directory un ON un.id = u.unit_id"
+#define USER_SELECT "SELECT " USER_COLUMNS USER_FROM
 
-User from_row(const db::Row& r) {
+User from_row(db::Reader& r) {
   User u;
-  u.id = r.i64(0);
-  u.username = r.text(1);
-  u.full_name = r.text(2);
-  u.role = role_from_code(r.text(3)).value_or(Role::team_member);
-  u.unit_id = r.i64(4);
-  u.unit_name = r.text(5);
-  u.unit_path = r.text(6);
-  u.locale = r.text(7);
-  u.disabled = r.boolean(8);
-  u.totp_enabled = r.boolean(9);
-  u.created_at = r.i64(10);
-  u.identity_permission = r.boolean(11);
+  u.id = r.i64();
+  u.username = r.text();
+  u.full_name = r.text();
+  u.role = role_from_code(r.text()).value_or(Role::team_member);
+  u.unit_id = r.i64();
+  u.unit_name = r.text();
+  u.unit_path = r.text();
+  u.locale = r.text();
+  u.disabled = r.boolean();
+  u.totp_enabled = r.boolean();
+  u.created_at = r.i64();
+  u.identity_permission = r.boolean();
   return u;
 }
 
@@ -32,24 +36,24 @@ User from_row(const db::Row& r) {
 
 std::optional<User> by_username(db::Tx& tx, const std::string& username) {
   static constexpr db::Query q{"users.by_username", USER_SELECT " WHERE u.username = $1"};
-  auto r = tx.row(q, username);
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::one(tx, q, from_row, username);
 }
 
 std::optional<User> get(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"users.get", USER_SELECT " WHERE u.id = $1"};
-  auto r = tx.row(q, id);
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::one(tx, q, from_row, id);
 }
 
 Secrets secrets(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"users.secrets",
                                "SELECT password_hash, totp_secret, totp_pending FROM users WHERE id = $1"};
-  auto r = tx.row(q, id);
-  if (!r) return {};
-  return Secrets{r->text(0), r->opt_text(1), r->opt_text(2)};
+  auto secrets = db::one(
+      tx, q,
+      [](db::Reader& r) {
+        return Secrets{r.text(), r.opt_text(), r.opt_text()};
+      },
+      id);
+  return secrets.value_or(Secrets{});
 }
 
 std::int64_t insert(db::Tx& tx, const User& u, const std::string& password_hash, std::int64_t now) {
@@ -57,10 +61,8 @@ std::int64_t insert(db::Tx& tx, const User& u, const std::string& password_hash,
       "users.insert",
       "INSERT INTO users (username, full_name, full_name_folded, role, unit_id, password_hash, locale, disabled, "
       "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id"};
-  return tx
-      .row(q, u.username, u.full_name, text::fold(u.full_name + " " + u.username), std::string(role_code(u.role)),
-           u.unit_id, password_hash, u.locale, u.disabled, now)
-      ->i64(0);
+  return db::scalar(tx, q, u.username, u.full_name, text::fold(u.full_name + " " + u.username),
+                    std::string(role_code(u.role)), u.unit_id, password_hash, u.locale, u.disabled, now);
 }
 
 void update(db::Tx& tx, const User& u, std::int64_t now) {
@@ -92,32 +94,29 @@ void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& sec
   tx.exec(q, id, secret, pending, now);
 }
 
-UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& f) {
+Page<User> list(db::Tx& tx, const std::string& scope_path, const UserFilter& f) {
   std::string where = " WHERE " ANTQ_UNIT_IN_SUBTREE("un.path", "$1");
   db::Params params({scope_path});
   if (f.query) {
     where += " AND u.full_name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";
   }
   if (f.role) where += " AND u.role = " + params.add(*f.role);
-  UserPage page;
-  page.total =
-      tx.query(db::Query{"users.count", "SELECT count(*) FROM users u JOIN units un ON un.id = u.unit_id" + where},
-               params.values())
-          .at(0)
-          .i64(0);
-  std::string limit = params.add(static_cast<std::int64_t>(f.page_size));
-  std::string offset = params.add(static_cast<std::int64_t>((f.page - 1) * f.page_size));
-  std::string sql = USER_SELECT + where + " ORDER BY u.username LIMIT " + limit + " OFFSET " + offset;
-  for (const auto& r : tx.query(db::Query{"users.list", sql}, params.values())) page.items.push_back(from_row(r));
-  return page;
+  return db::page(tx, "users", USER_COLUMNS, USER_FROM + where, " ORDER BY u.username", std::move(params), f.page,
+                  f.page_size, from_row);
 }
 
 BoxKeys box_keys(db::Tx& tx, std::int64_t user_id) {
   static constexpr db::Query q{"users.box_keys",
                                "SELECT box_public_key, box_secret_wrapped, box_salt FROM users WHERE id = $1"};
-  auto r = tx.row(q, user_id);
-  if (!r || r->is_null(0)) return {};
-  return BoxKeys{r->blob(0), r->blob(1), r->blob(2)};
+  auto keys = db::one(
+      tx, q,
+      [](db::Reader& r) {
+        auto public_key = r.opt_blob();
+        BoxKeys k{public_key, r.blob(), r.blob()};
+        return public_key ? k : BoxKeys{};
+      },
+      user_id);
+  return keys.value_or(BoxKeys{});
 }
 
 void set_box_keys(db::Tx& tx, std::int64_t user_id, const std::optional<BoxKeys>& keys) {
@@ -158,9 +157,12 @@ std::optional<SessionRow> session(db::Tx& tx, const std::string& token_hash) {
   static constexpr db::Query q{"sessions.get",
                                "SELECT user_id, csrf_token, expires_at, box_secret_sealed FROM sessions "
                                "WHERE token_hash = $1"};
-  auto r = tx.row(q, token_hash);
-  if (!r) return std::nullopt;
-  return SessionRow{r->i64(0), r->text(1), r->i64(2), r->blob(3)};
+  return db::one(
+      tx, q,
+      [](db::Reader& r) {
+        return SessionRow{r.i64(), r.text(), r.i64(), r.blob()};
+      },
+      token_hash);
 }
 
 void delete_session(db::Tx& tx, const std::string& token_hash) {

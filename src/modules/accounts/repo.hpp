@@ -22,7 +22,7 @@ void update(db::Tx& tx, const User& user, std::int64_t now);
 void set_password(db::Tx& tx, std::int64_t id, const std::string& hash, std::int64_t now);
 void set_totp(db::Tx& tx, std::int64_t id, const std::optional<std::string>& secret,
               const std::optional<std::string>& pending, std::int64_t now);
-UserPage list(db::Tx& tx, const std::string& scope_path, const UserFilter& filter);
+Page<User> list(db::Tx& tx, const std::string& scope_path, const UserFilter& filter);
 
 // Records `step` as the user's last accepted TOTP step unless one at or after it was
 // accepted already (a replayed code, or a race with the same code): false then.

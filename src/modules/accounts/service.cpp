@@ -293,13 +293,13 @@ void Service::disable_totp(const Actor& actor, const std::string& password) {
   });
 }
 
-UserPage Service::list(const Actor& actor, const UserFilter& filter) const {
+Page<User> Service::list(const Actor& actor, const UserFilter& filter) const {
   require_admin(actor);
   UserFilter f = filter;
   f.page = std::max(1, f.page);
   f.page_size = std::clamp(f.page_size, 1, 500);
   if (f.role && !role_from_code(*f.role)) throw Error::field("role", "unknown_value");
-  UserPage page;
+  Page<User> page;
   db_.read([&](db::Tx& tx) { page = repo::list(tx, actor.scope_path, f); });
   db_.write([&](db::Tx& tx) {
     boost::json::array ids;

@@ -1,6 +1,11 @@
 #pragma once
 // Accounts: login and sessions, passwords, TOTP, and user administration.
 // Slow calls (Argon2id: login, password changes) must run on the worker pool.
+//
+// Public read model: other modules' SQL that names the staff who wrote or did something
+// joins the view `staff_directory (id, username, full_name)`
+// (migrations/0015_read_models.sql), never the `users` table. Every account is listed,
+// disabled ones too; the view's columns stay when the table changes.
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -41,7 +46,7 @@ class Service {
 
   // Administration (administrators only, within their scope). Reading a user is an
   // access to personal data and is audited.
-  UserPage list(const Actor& actor, const UserFilter& filter) const;
+  Page<User> list(const Actor& actor, const UserFilter& filter) const;
   User get(const Actor& actor, std::int64_t id) const;
   User create(const Actor& actor, const NewUser& input);
   User update(const Actor& actor, std::int64_t id, const UserPatch& patch);

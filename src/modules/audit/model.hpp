@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/page.hpp"
+
 namespace antq::audit {
 
 // One line of the audit log: who did what to which record, when and why.
@@ -30,11 +32,6 @@ struct Filter {
   std::optional<std::int64_t> to;    // exclusive, UTC ms
   int page = 1;
   int page_size = 50;
-};
-
-struct Page {
-  std::vector<Entry> items;
-  std::int64_t total = 0;
 };
 
 struct Verification {

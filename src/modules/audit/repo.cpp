@@ -1,27 +1,34 @@
 #include "modules/audit/repo.hpp"
 
 #include "platform/db/params.hpp"
+#include "platform/db/read.hpp"
 
 namespace antq::audit::repo {
 namespace {
 
-constexpr const char* kColumns =
-    "id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, hash";
+#define AUDIT_COLUMNS "id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, hash"
 
-Entry from_row(const db::Row& r) {
+Entry from_row(db::Reader& r) {
   Entry e;
-  e.id = r.i64(0);
-  e.at = r.i64(1);
-  e.actor_id = r.opt_i64(2);
-  e.actor_name = r.text(3);
-  e.action = r.text(4);
-  e.entity = r.text(5);
-  e.entity_id = r.text(6);
-  e.reason = r.text(7);
-  e.detail = r.text(8);
-  e.prev_hash = r.text(9);
-  e.hash = r.text(10);
+  e.id = r.i64();
+  e.at = r.i64();
+  e.actor_id = r.opt_i64();
+  e.actor_name = r.text();
+  e.action = r.text();
+  e.entity = r.text();
+  e.entity_id = r.text();
+  e.reason = r.text();
+  e.detail = r.text();
+  e.prev_hash = r.text();
+  e.hash = r.text();
   return e;
+}
+
+Head head_from(db::Reader& r) { return Head{r.i64(), r.text()}; }
+
+Head the_head(std::optional<Head> head) {
+  if (!head) throw std::logic_error("audit_head row is missing");
+  return *head;
 }
 
 }  // namespace
@@ -29,9 +36,7 @@ Entry from_row(const db::Row& r) {
 Head claim_next(db::Tx& tx) {
   static constexpr db::Query q{"audit.claim_next",
                                "UPDATE audit_head SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id, last_hash"};
-  auto r = tx.row(q);
-  if (!r) throw std::logic_error("audit_head row is missing");
-  return Head{r->i64(0), r->text(1)};
+  return the_head(db::one(tx, q, head_from));
 }
 
 // The entry and the new head; one statement on PostgreSQL (a round trip less per change).
@@ -59,12 +64,10 @@ void append(db::Tx& tx, const Entry& e) {
 
 Head head(db::Tx& tx) {
   static constexpr db::Query q{"audit.head", "SELECT last_id, last_hash FROM audit_head WHERE id = 1"};
-  auto r = tx.row(q);
-  if (!r) throw std::logic_error("audit_head row is missing");
-  return Head{r->i64(0), r->text(1)};
+  return the_head(db::one(tx, q, head_from));
 }
 
-Page list(db::Tx& tx, const Filter& f) {
+Page<Entry> list(db::Tx& tx, const Filter& f) {
   std::string where = " WHERE 1 = 1";
   db::Params params;
   if (f.actor) where += " AND actor_name = " + params.add(*f.actor);
@@ -76,26 +79,18 @@ Page list(db::Tx& tx, const Filter& f) {
   if (f.entity_id) where += " AND entity_id = " + params.add(*f.entity_id);
   if (f.from) where += " AND at >= " + params.add(*f.from);
   if (f.to) where += " AND at < " + params.add(*f.to);
-  Page page;
-  page.total =
-      tx.query(db::Query{"audit.count", "SELECT count(*) FROM audit_log" + where}, params.values()).at(0).i64(0);
-  std::string limit = params.add(static_cast<std::int64_t>(f.page_size));
-  std::string offset = params.add(static_cast<std::int64_t>((f.page - 1) * f.page_size));
-  std::string list_sql = std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY id DESC LIMIT " +
-                         limit + " OFFSET " + offset;
-  for (const auto& r : tx.query(db::Query{"audit.list", list_sql}, params.values())) page.items.push_back(from_row(r));
-  return page;
+  return db::page(tx, "audit", AUDIT_COLUMNS, " FROM audit_log" + where, " ORDER BY id DESC", std::move(params), f.page,
+                  f.page_size, from_row);
 }
 
 void each(db::Tx& tx, const std::function<bool(const Entry&)>& visit) {
-  static const std::string sql =
-      std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1000";
+  static constexpr db::Query q{"audit.each",
+                               "SELECT " AUDIT_COLUMNS " FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1000"};
   std::int64_t after = -1;
   while (true) {
-    auto rows = tx.rows(db::Query{"audit.each", sql}, after);
-    if (rows.empty()) return;
-    for (const auto& r : rows) {
-      Entry e = from_row(r);
+    auto entries = db::all(tx, q, from_row, after);
+    if (entries.empty()) return;
+    for (const auto& e : entries) {
       after = e.id;
       if (!visit(e)) return;
     }

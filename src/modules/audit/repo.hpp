@@ -17,7 +17,7 @@ Head claim_next(db::Tx& tx);
 // Inserts the entry and makes it the chain's head.
 void append(db::Tx& tx, const Entry& e);
 Head head(db::Tx& tx);
-Page list(db::Tx& tx, const Filter& filter);
+Page<Entry> list(db::Tx& tx, const Filter& filter);
 // Calls `visit` for every entry in id order, in pages (never the whole log in memory).
 void each(db::Tx& tx, const std::function<bool(const Entry&)>& visit);
 

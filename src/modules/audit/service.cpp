@@ -46,9 +46,9 @@ void Service::record(db::Tx& tx, const Actor& actor, std::string action, std::st
   record(tx, std::move(e));
 }
 
-Page Service::list(const Actor& actor, const Filter& filter) const {
+Page<Entry> Service::list(const Actor& actor, const Filter& filter) const {
   require_auditor(actor);
-  Page page;
+  Page<Entry> page;
   db_.read([&](db::Tx& tx) { page = repo::list(tx, filter); });
   return page;
 }

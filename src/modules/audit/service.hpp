@@ -21,7 +21,7 @@ class Service {
               std::string detail = "{}", std::string reason = {}) const;
 
   // Auditors only. Newest first.
-  Page list(const Actor& actor, const Filter& filter) const;
+  Page<Entry> list(const Actor& actor, const Filter& filter) const;
   // Auditors only (the CLI passes system_actor()). Walks the whole chain.
   Verification verify(const Actor& actor) const;
 

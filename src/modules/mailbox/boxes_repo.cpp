@@ -1,5 +1,6 @@
 #include "modules/mailbox/boxes_repo.hpp"
 #include "modules/units/subtree_sql.hpp"
+#include "platform/db/read.hpp"
 
 #include <boost/json.hpp>
 
@@ -10,47 +11,48 @@ namespace {
   "SELECT b.id, b.unit_id, u.name, b.village_id, COALESCE(v.name, ''), b.place, b.active, b.created_at, " \
   "(SELECT MAX(o.opened_at) FROM mail_box_openings o WHERE o.box_id = b.id), "                            \
   "(SELECT COUNT(*) FROM mail_box_openings o WHERE o.box_id = b.id) "                                     \
-  "FROM mail_boxes b JOIN units u ON u.id = b.unit_id LEFT JOIN units v ON v.id = b.village_id"
+  "FROM mail_boxes b JOIN unit_directory u ON u.id = b.unit_id LEFT JOIN unit_directory v ON v.id = b.village_id"
 
-#define OPENING_SELECT                                                                                          \
-  "SELECT o.id, o.box_id, b.place, b.unit_id, o.opened_at, o.people, o.letters, "                               \
-  "(SELECT COUNT(*) FROM tips t WHERE t.box_opening_id = o.id), o.number, o.notes, COALESCE(us.username, ''), " \
-  "o.created_at FROM mail_box_openings o JOIN mail_boxes b ON b.id = o.box_id LEFT JOIN users us ON us.id = "   \
+#define OPENING_SELECT                                                                                                \
+  "SELECT o.id, o.box_id, b.place, b.unit_id, o.opened_at, o.people, o.letters, "                                     \
+  "(SELECT COUNT(*) FROM tips t WHERE t.box_opening_id = o.id), o.number, o.notes, COALESCE(us.username, ''), "       \
+  "o.created_at FROM mail_box_openings o JOIN mail_boxes b ON b.id = o.box_id LEFT JOIN staff_directory us ON us.id " \
+  "= "                                                                                                                \
   "o.recorded_by"
 
-Box box_from(const db::Row& r) {
+Box box_from(db::Reader& r) {
   Box b;
-  b.id = r.i64(0);
-  b.unit_id = r.i64(1);
-  b.unit_name = r.text(2);
-  b.village_id = r.opt_i64(3);
-  b.village_name = r.text(4);
-  b.place = r.text(5);
-  b.active = r.boolean(6);
-  b.created_at = r.i64(7);
-  b.last_opened_at = r.opt_i64(8);
-  b.openings = r.i64(9);
+  b.id = r.i64();
+  b.unit_id = r.i64();
+  b.unit_name = r.text();
+  b.village_id = r.opt_i64();
+  b.village_name = r.text();
+  b.place = r.text();
+  b.active = r.boolean();
+  b.created_at = r.i64();
+  b.last_opened_at = r.opt_i64();
+  b.openings = r.i64();
   return b;
 }
 
-Opening opening_from(const db::Row& r) {
+Opening opening_from(db::Reader& r) {
   Opening o;
-  o.id = r.i64(0);
-  o.box_id = r.i64(1);
-  o.box_place = r.text(2);
-  o.unit_id = r.i64(3);
-  o.opened_at = r.i64(4);
-  auto people = boost::json::parse(r.text(5));
+  o.id = r.i64();
+  o.box_id = r.i64();
+  o.box_place = r.text();
+  o.unit_id = r.i64();
+  o.opened_at = r.i64();
+  auto people = boost::json::parse(r.text());
   for (const auto& p : people.as_array()) {
     const auto& w = p.as_object();
     o.people.push_back(Witness{std::string(w.at("name").as_string()), std::string(w.at("position").as_string())});
   }
-  o.letters = static_cast<int>(r.i64(6));
-  o.registered = static_cast<int>(r.i64(7));
-  o.number = r.text(8);
-  o.notes = r.text(9);
-  o.recorded_by = r.text(10);
-  o.created_at = r.i64(11);
+  o.letters = r.integer();
+  o.registered = r.integer();
+  o.number = r.text();
+  o.notes = r.text();
+  o.recorded_by = r.text();
+  o.created_at = r.i64();
   return o;
 }
 
@@ -61,23 +63,19 @@ std::vector<Box> boxes(db::Tx& tx, const std::string& scope_path, std::optional<
                                " WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
                                "AND (CAST($2 AS BIGINT) IS NULL OR b.unit_id = $2) "
                                "ORDER BY u.name, b.active DESC, b.place, b.id"};
-  std::vector<Box> out;
-  for (const auto& r : tx.rows(q, scope_path, unit_id)) out.push_back(box_from(r));
-  return out;
+  return db::all(tx, q, box_from, scope_path, unit_id);
 }
 
 std::optional<Box> box(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"mail_boxes.get", BOX_SELECT " WHERE b.id = $1"};
-  auto r = tx.row(q, id);
-  if (!r) return std::nullopt;
-  return box_from(*r);
+  return db::one(tx, q, box_from, id);
 }
 
 std::int64_t insert_box(db::Tx& tx, const NewBox& b, std::int64_t now) {
   static constexpr db::Query q{
       "mail_boxes.insert",
       "INSERT INTO mail_boxes (unit_id, village_id, place, created_at) VALUES ($1, $2, $3, $4) RETURNING id"};
-  return tx.row(q, *b.unit_id, b.village_id, b.place, now)->i64(0);
+  return db::scalar(tx, q, *b.unit_id, b.village_id, b.place, now);
 }
 
 void update_box(db::Tx& tx, std::int64_t id, const std::string& place, bool active) {
@@ -88,16 +86,12 @@ void update_box(db::Tx& tx, std::int64_t id, const std::string& place, bool acti
 std::vector<Opening> openings(db::Tx& tx, std::int64_t box_id) {
   static constexpr db::Query q{"mail_box_openings.list",
                                OPENING_SELECT " WHERE o.box_id = $1 ORDER BY o.opened_at DESC, o.id DESC"};
-  std::vector<Opening> out;
-  for (const auto& r : tx.rows(q, box_id)) out.push_back(opening_from(r));
-  return out;
+  return db::all(tx, q, opening_from, box_id);
 }
 
 std::optional<Opening> opening(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"mail_box_openings.get", OPENING_SELECT " WHERE o.id = $1"};
-  auto r = tx.row(q, id);
-  if (!r) return std::nullopt;
-  return opening_from(*r);
+  return db::one(tx, q, opening_from, id);
 }
 
 std::int64_t insert_opening(db::Tx& tx, std::int64_t box_id, std::int64_t opened_at, const std::string& people_json,
@@ -106,14 +100,17 @@ std::int64_t insert_opening(db::Tx& tx, std::int64_t box_id, std::int64_t opened
       "mail_box_openings.insert",
       "INSERT INTO mail_box_openings (box_id, opened_at, people, letters, number, notes, recorded_by, created_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
-  return tx.row(q, box_id, opened_at, people_json, o.letters, o.number, o.notes, recorded_by, now)->i64(0);
+  return db::scalar(tx, q, box_id, opened_at, people_json, o.letters, o.number, o.notes, recorded_by, now);
 }
 
 std::vector<OpeningLetter> letters(db::Tx& tx, std::int64_t opening_id) {
   static constexpr db::Query q{"tips.of_opening", "SELECT id, kind FROM tips WHERE box_opening_id = $1 ORDER BY id"};
-  std::vector<OpeningLetter> out;
-  for (const auto& r : tx.rows(q, opening_id)) out.push_back(OpeningLetter{r.i64(0), r.text(1)});
-  return out;
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        return OpeningLetter{r.i64(), r.text()};
+      },
+      opening_id);
 }
 
 }  // namespace antq::mailbox::repo

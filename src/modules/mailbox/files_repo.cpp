@@ -1,14 +1,15 @@
 #include "modules/mailbox/files_repo.hpp"
 
+#include "platform/db/read.hpp"
+
 namespace antq::mailbox::repo {
 namespace {
 
 #define FILE_SELECT \
   "SELECT id, tip_id, unit_key_id, key_sealed, meta_sealed, header, size, chunks, author, created_at FROM tip_files"
 
-FileRow file_from(const db::Row& r) {
-  return FileRow{r.i64(0),  r.opt_i64(1), r.opt_i64(2), r.blob(3), r.blob(4),
-                 r.blob(5), r.i64(6),     r.i64(7),     r.text(8), r.i64(9)};
+FileRow file_from(db::Reader& r) {
+  return FileRow{r.i64(), r.opt_i64(), r.opt_i64(), r.blob(), r.blob(), r.blob(), r.i64(), r.i64(), r.text(), r.i64()};
 }
 
 }  // namespace
@@ -16,7 +17,7 @@ FileRow file_from(const db::Row& r) {
 std::int64_t stage_file(db::Tx& tx, const std::string& header, std::int64_t now) {
   static constexpr db::Query q{"tip_files.stage",
                                "INSERT INTO tip_files (header, created_at) VALUES ($1, $2) RETURNING id"};
-  return tx.row(q, db::Blob{header}, now)->i64(0);
+  return db::scalar(tx, q, db::Blob{header}, now);
 }
 
 void insert_chunk(db::Tx& tx, std::int64_t file_id, std::int64_t seq, const std::string& data) {
@@ -40,29 +41,24 @@ bool attach_file(db::Tx& tx, std::int64_t file_id, std::int64_t tip_id, std::int
 
 std::vector<FileRow> files_of(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tip_files.of_tip", FILE_SELECT " WHERE tip_id = $1 ORDER BY id"};
-  std::vector<FileRow> out;
-  for (const auto& r : tx.rows(q, tip_id)) out.push_back(file_from(r));
-  return out;
+  return db::all(tx, q, file_from, tip_id);
 }
 
 std::optional<FileRow> file(db::Tx& tx, std::int64_t file_id) {
   static constexpr db::Query q{"tip_files.get", FILE_SELECT " WHERE id = $1"};
-  auto r = tx.row(q, file_id);
-  if (!r) return std::nullopt;
-  return file_from(*r);
+  return db::one(tx, q, file_from, file_id);
 }
 
 std::optional<std::string> chunk(db::Tx& tx, std::int64_t file_id, std::int64_t seq) {
   static constexpr db::Query q{"tip_file_chunks.get",
                                "SELECT data FROM tip_file_chunks WHERE file_id = $1 AND seq = $2"};
-  auto r = tx.row(q, file_id, seq);
-  if (!r) return std::nullopt;
-  return r->blob(0);
+  return db::one(
+      tx, q, [](db::Reader& r) { return r.blob(); }, file_id, seq);
 }
 
 std::int64_t count_files(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tip_files.count", "SELECT COUNT(*) FROM tip_files WHERE tip_id = $1"};
-  return tx.row(q, tip_id)->i64(0);
+  return db::scalar(tx, q, tip_id);
 }
 
 void delete_file(db::Tx& tx, std::int64_t file_id) {

@@ -1,11 +1,13 @@
 #include "modules/mailbox/keys_repo.hpp"
 
+#include "platform/db/read.hpp"
+
 namespace antq::mailbox::keys_repo {
 namespace {
 
-UnitKeyRow key_row(const db::Row& r) {
-  return UnitKeyRow{r.i64(0), r.i64(1), static_cast<int>(r.i64(2)), r.blob(3), r.blob(4)};
-}
+UnitKeyRow key_row(db::Reader& r) { return UnitKeyRow{r.i64(), r.i64(), r.integer(), r.blob(), r.blob()}; }
+
+GrantRow grant_row(db::Reader& r) { return GrantRow{r.i64(), r.i64(), r.blob(), r.blob()}; }
 
 }  // namespace
 
@@ -13,17 +15,13 @@ std::vector<UnitKeyRow> versions(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{"unit_keys.versions",
                                "SELECT id, unit_id, version, public_key, recovery_wrapped FROM unit_keys "
                                "WHERE unit_id = $1 ORDER BY version"};
-  std::vector<UnitKeyRow> out;
-  for (const auto& r : tx.rows(q, unit_id)) out.push_back(key_row(r));
-  return out;
+  return db::all(tx, q, key_row, unit_id);
 }
 
 std::optional<UnitKeyRow> get(db::Tx& tx, std::int64_t unit_key_id) {
   static constexpr db::Query q{
       "unit_keys.get", "SELECT id, unit_id, version, public_key, recovery_wrapped FROM unit_keys WHERE id = $1"};
-  auto r = tx.row(q, unit_key_id);
-  if (!r) return std::nullopt;
-  return key_row(*r);
+  return db::one(tx, q, key_row, unit_key_id);
 }
 
 std::int64_t insert(db::Tx& tx, std::int64_t unit_id, int version, const std::string& public_key,
@@ -31,13 +29,14 @@ std::int64_t insert(db::Tx& tx, std::int64_t unit_id, int version, const std::st
   static constexpr db::Query q{"unit_keys.insert",
                                "INSERT INTO unit_keys (unit_id, version, public_key, recovery_wrapped, created_at) "
                                "VALUES ($1, $2, $3, $4, $5) RETURNING id"};
-  return tx.row(q, unit_id, version, db::Blob{public_key}, db::Blob{recovery_wrapped}, now)->i64(0);
+  return db::scalar(tx, q, unit_id, version, db::Blob{public_key}, db::Blob{recovery_wrapped}, now);
 }
 
 std::string sealed_previous(db::Tx& tx, std::int64_t unit_key_id) {
   static constexpr db::Query q{"unit_keys.sealed_previous", "SELECT sealed_to_newest FROM unit_keys WHERE id = $1"};
-  auto r = tx.row(q, unit_key_id);
-  return r ? r->blob(0) : std::string();
+  return db::one(
+             tx, q, [](db::Reader& r) { return r.blob(); }, unit_key_id)
+      .value_or(std::string());
 }
 
 void set_sealed_previous(db::Tx& tx, std::int64_t unit_key_id, const std::string& sealed) {
@@ -57,9 +56,12 @@ std::optional<GrantWithKey> grant(db::Tx& tx, std::int64_t unit_key_id, std::int
       "SELECT g.unit_key_id, g.user_id, g.recipient_public_key, g.sealed_secret, k.public_key "
       "FROM unit_key_grants g JOIN unit_keys k ON k.id = g.unit_key_id WHERE g.unit_key_id = $1 AND g.user_id = $2",
       true};
-  auto r = tx.row(q, unit_key_id, user_id);
-  if (!r) return std::nullopt;
-  return GrantWithKey{GrantRow{r->i64(0), r->i64(1), r->blob(2), r->blob(3)}, r->blob(4)};
+  return db::one(
+      tx, q,
+      [](db::Reader& r) {
+        return GrantWithKey{grant_row(r), r.blob()};
+      },
+      unit_key_id, user_id);
 }
 
 std::vector<GrantRow> grants_of_unit(db::Tx& tx, std::int64_t unit_id) {
@@ -67,9 +69,7 @@ std::vector<GrantRow> grants_of_unit(db::Tx& tx, std::int64_t unit_id) {
       "unit_key_grants.of_unit",
       "SELECT g.unit_key_id, g.user_id, g.recipient_public_key, g.sealed_secret FROM unit_key_grants g "
       "JOIN unit_keys k ON k.id = g.unit_key_id WHERE k.unit_id = $1 ORDER BY k.version, g.user_id"};
-  std::vector<GrantRow> out;
-  for (const auto& r : tx.rows(q, unit_id)) out.push_back(GrantRow{r.i64(0), r.i64(1), r.blob(2), r.blob(3)});
-  return out;
+  return db::all(tx, q, grant_row, unit_id);
 }
 
 void upsert_grant(db::Tx& tx, const GrantRow& g, std::optional<std::int64_t> granted_by, std::int64_t now) {

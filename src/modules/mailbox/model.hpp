@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/page.hpp"
+
 namespace antq::mailbox {
 
 // What a tip is, in law.
@@ -221,9 +223,8 @@ struct TipFilter {
   int page_size = 50;
 };
 
-struct TipPage {
-  std::vector<TipView> items;
-  std::int64_t total = 0;
+// The inbox: a page of tips and the counts beside it.
+struct TipPage : Page<TipView> {
   std::map<std::string, std::int64_t> counts;  // tips in scope per status (all filters aside)
 };
 

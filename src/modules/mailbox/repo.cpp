@@ -5,6 +5,7 @@
 #include "modules/units/model.hpp"
 #include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
+#include "platform/db/read.hpp"
 
 namespace antq::mailbox::repo {
 namespace {
@@ -13,32 +14,32 @@ namespace {
   "SELECT t.id, t.unit_id, u.name, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode, " \
   "t.content_sealed, t.identity_sealed, t.tipster_public_key, t.wants_outcome, t.received_at, t.deadline_at, "  \
   "t.assignee_id, t.transferred_at, t.duplicate_of, t.closed_at, t.useful, t.solved_case, t.box_opening_id "    \
-  "FROM tips t JOIN units u ON u.id = t.unit_id"
+  "FROM tips t JOIN unit_directory u ON u.id = t.unit_id"
 
-TipRow from_row(const db::Row& r) {
+TipRow from_row(db::Reader& r) {
   TipRow t;
-  t.id = r.i64(0);
-  t.unit_id = r.i64(1);
-  t.unit_name = r.text(2);
-  t.village_id = r.opt_i64(3);
-  t.unit_key_id = r.i64(4);
-  t.kind = r.text(5);
-  t.channel = r.text(6);
-  t.status = r.text(7);
-  t.identity_mode = r.text(8);
-  t.content_sealed = r.blob(9);
-  t.identity_sealed = r.blob(10);
-  t.tipster_public_key = r.blob(11);
-  t.wants_outcome = r.boolean(12);
-  t.box_opening_id = r.opt_i64(21);
-  t.received_at = r.i64(13);
-  t.deadline_at = r.opt_i64(14);
-  t.assignee_id = r.opt_i64(15);
-  t.transferred_at = r.opt_i64(16);
-  t.duplicate_of = r.opt_i64(17);
-  t.closed_at = r.opt_i64(18);
-  t.useful = r.boolean(19);
-  t.solved_case = r.boolean(20);
+  t.id = r.i64();
+  t.unit_id = r.i64();
+  t.unit_name = r.text();
+  t.village_id = r.opt_i64();
+  t.unit_key_id = r.i64();
+  t.kind = r.text();
+  t.channel = r.text();
+  t.status = r.text();
+  t.identity_mode = r.text();
+  t.content_sealed = r.blob();
+  t.identity_sealed = r.blob();
+  t.tipster_public_key = r.blob();
+  t.wants_outcome = r.boolean();
+  t.received_at = r.i64();
+  t.deadline_at = r.opt_i64();
+  t.assignee_id = r.opt_i64();
+  t.transferred_at = r.opt_i64();
+  t.duplicate_of = r.opt_i64();
+  t.closed_at = r.opt_i64();
+  t.useful = r.boolean();
+  t.solved_case = r.boolean();
+  t.box_opening_id = r.opt_i64();
   return t;
 }
 
@@ -67,10 +68,27 @@ std::string filters(db::Params& params, const ListQuery& q) {
   return where;
 }
 
-// (status, kind, unit_id) of a tip: what its kept count is filed under.
-std::optional<db::Row> status_of(db::Tx& tx, std::int64_t id) {
+// What a tip's kept count is filed under.
+struct Filed {
+  std::string status;
+  std::string kind;
+  std::int64_t unit_id = 0;
+};
+
+std::optional<Filed> status_of(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"tips.status_of", "SELECT status, kind, unit_id FROM tips WHERE id = $1"};
-  return tx.row(q, id);
+  return db::one(
+      tx, q,
+      [](db::Reader& r) {
+        return Filed{r.text(), r.text(), r.i64()};
+      },
+      id);
+}
+
+// A unit's kind is commune-level (units' read model gives its kind code).
+bool commune_level(const std::string& kind_code) {
+  auto kind = units::kind_from_code(kind_code);
+  return kind && units::is_commune_level(*kind);
 }
 
 }  // namespace
@@ -84,26 +102,21 @@ std::int64_t insert(db::Tx& tx, const TipRow& t, const std::string& receipt_look
   db::Value identity = t.identity_sealed.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.identity_sealed});
   db::Value lookup = receipt_lookup.empty() ? db::Value(nullptr) : db::Value(receipt_lookup);
   db::Value tipster = t.tipster_public_key.empty() ? db::Value(nullptr) : db::Value(db::Blob{t.tipster_public_key});
-  auto id = tx.row(q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
-                   db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at,
-                   t.box_opening_id)
-                ->i64(0);
+  auto id = db::scalar(tx, q, t.unit_id, t.village_id, t.unit_key_id, t.kind, t.channel, t.status, t.identity_mode,
+                       db::Blob{t.content_sealed}, identity, lookup, tipster, t.wants_outcome, now, t.deadline_at,
+                       t.box_opening_id);
   adjust_count(tx, t.unit_id, t.status, t.kind, 1);
   return id;
 }
 
 std::optional<TipRow> get(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"tips.get", TIP_SELECT " WHERE t.id = $1", true};
-  auto r = tx.row(q, id);
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::one(tx, q, from_row, id);
 }
 
 std::optional<TipRow> by_receipt(db::Tx& tx, const std::string& receipt_lookup) {
   static constexpr db::Query q{"tips.by_receipt", TIP_SELECT " WHERE t.receipt_lookup = $1", true};
-  auto r = tx.row(q, receipt_lookup);
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::one(tx, q, from_row, receipt_lookup);
 }
 
 std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) {
@@ -114,9 +127,7 @@ std::vector<TipRow> list(db::Tx& tx, const ListQuery& q, int limit, int offset) 
   // generic plan does not know the page is small and may sort the whole commune.
   std::string sql = TIP_SELECT + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT " + std::to_string(limit) +
                     " OFFSET " + std::to_string(offset);
-  std::vector<TipRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list", sql, true}, params.values())) out.push_back(from_row(r));
-  return out;
+  return db::all(tx, db::Query{"tips.list", sql, true}, params.values(), from_row);
 }
 
 // Several communes (a merged commune keeps its own tips): one index scan per commune,
@@ -133,33 +144,41 @@ std::vector<TipRow> list_merged(db::Tx& tx, const ListQuery& q, int limit, int o
   }
   std::string sql = "SELECT * FROM (" + parts + ") m ORDER BY m.received_at DESC, m.id DESC LIMIT " +
                     std::to_string(limit) + " OFFSET " + std::to_string(offset);
-  std::vector<TipRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list_merged", sql, true}, params.values())) out.push_back(from_row(r));
-  return out;
+  return db::all(tx, db::Query{"tips.list_merged", sql, true}, params.values(), from_row);
 }
 
 std::int64_t count(db::Tx& tx, const ListQuery& q) {
   db::Params params;
   if (q.overdue_at) {
     std::string sql = "SELECT count(*) FROM tips t" + filters(params, q);
-    return tx.query(db::Query{"tips.count", sql}, params.values()).at(0).i64(0);
+    return db::scalar(tx, db::Query{"tips.count", sql}, params.values());
   }
   std::string sql = "SELECT COALESCE(SUM(c.n), 0) FROM tip_counts c" + unit_filter(params, q.unit_ids, "c.unit_id");
   if (q.status) sql += " AND c.status = " + params.add(*q.status);
   if (q.kind) sql += " AND c.kind = " + params.add(*q.kind);
-  return tx.query(db::Query{"tip_counts.sum", sql}, params.values()).at(0).i64(0);
+  return db::scalar(tx, db::Query{"tip_counts.sum", sql}, params.values());
 }
 
 std::vector<StatusCount> status_counts(db::Tx& tx, const std::string& scope_path) {
   static constexpr db::Query q{"tip_counts.in_scope",
-                               "SELECT c.unit_id, u.kind, c.status, SUM(c.n) FROM tip_counts c JOIN units u ON u.id = "
+                               "SELECT c.unit_id, u.kind, c.status, SUM(c.n) FROM tip_counts c JOIN unit_directory u ON u.id = "
                                "c.unit_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
                                "GROUP BY c.unit_id, u.kind, c.status"};
+  struct Counted {
+    StatusCount count;
+    std::string unit_kind;
+  };
+  auto read = [](db::Reader& r) {
+    Counted c;
+    c.count.unit_id = r.i64();
+    c.unit_kind = r.text();
+    c.count.status = r.text();
+    c.count.n = r.i64();
+    return c;
+  };
   std::vector<StatusCount> out;
-  for (const auto& r : tx.rows(q, scope_path)) {
-    auto kind = units::kind_from_code(r.text(1));
-    if (kind && units::is_commune_level(*kind) && r.i64(3) > 0)
-      out.push_back(StatusCount{r.i64(0), r.text(2), r.i64(3)});
+  for (auto& c : db::all(tx, q, read, scope_path)) {
+    if (commune_level(c.unit_kind) && c.count.n > 0) out.push_back(std::move(c.count));
   }
   return out;
 }
@@ -168,11 +187,9 @@ std::vector<IdRow> list_ids(db::Tx& tx, const ListQuery& q) {
   db::Params params;
   std::string sql =
       "SELECT t.id, t.unit_id FROM tips t" + filters(params, q) + " ORDER BY t.received_at DESC, t.id DESC";
-  std::vector<IdRow> out;
-  for (const auto& r : tx.query(db::Query{"tips.list_ids", sql, true}, params.values())) {
-    out.push_back(IdRow{r.i64(0), r.i64(1)});
-  }
-  return out;
+  return db::all(tx, db::Query{"tips.list_ids", sql, true}, params.values(), [](db::Reader& r) {
+    return IdRow{r.i64(), r.i64()};
+  });
 }
 
 void adjust_count(db::Tx& tx, std::int64_t unit_id, const std::string& status, const std::string& kind,
@@ -185,9 +202,9 @@ void adjust_count(db::Tx& tx, std::int64_t unit_id, const std::string& status, c
 
 void update_workflow(db::Tx& tx, const TipRow& t, std::int64_t now) {
   auto before = status_of(tx, t.id);
-  if (before && before->text(0) != t.status) {
-    adjust_count(tx, before->i64(2), before->text(0), before->text(1), -1);
-    adjust_count(tx, before->i64(2), t.status, before->text(1), 1);
+  if (before && before->status != t.status) {
+    adjust_count(tx, before->unit_id, before->status, before->kind, -1);
+    adjust_count(tx, before->unit_id, t.status, before->kind, 1);
   }
   static constexpr db::Query q{"tips.update_workflow",
                                "UPDATE tips SET status = $2, assignee_id = $3, transferred_at = $4, duplicate_of = $5, "
@@ -206,13 +223,12 @@ void insert_event(db::Tx& tx, std::int64_t tip_id, const EventRow& e) {
 std::vector<EventRow> events(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tip_events.list",
                                "SELECT e.at, e.actor_id, COALESCE(us.username, ''), e.from_status, e.to_status, "
-                               "e.unit_key_id, e.details_sealed FROM tip_events e LEFT JOIN users us ON us.id = "
-                               "e.actor_id WHERE e.tip_id = $1 ORDER BY e.at, e.id"};
-  std::vector<EventRow> out;
-  for (const auto& r : tx.rows(q, tip_id)) {
-    out.push_back(EventRow{r.i64(0), r.opt_i64(1), r.text(2), r.text(3), r.text(4), r.i64(5), r.blob(6)});
-  }
-  return out;
+                               "e.unit_key_id, e.details_sealed FROM tip_events e LEFT JOIN staff_directory us ON "
+                               "us.id = e.actor_id WHERE e.tip_id = $1 ORDER BY e.at, e.id"};
+  return db::all(
+      tx, q,
+      [](db::Reader& r) { return EventRow{r.i64(), r.opt_i64(), r.text(), r.text(), r.text(), r.i64(), r.blob()}; },
+      tip_id);
 }
 
 std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m) {
@@ -221,57 +237,68 @@ std::int64_t insert_message(db::Tx& tx, std::int64_t tip_id, const MessageRow& m
       "INSERT INTO tip_messages (tip_id, author, author_id, internal, unit_key_id, body_for_unit, body_for_tipster, "
       "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
   db::Value tipster = m.body_for_tipster.empty() ? db::Value(nullptr) : db::Value(db::Blob{m.body_for_tipster});
-  return tx
-      .row(q, tip_id, m.author, m.author_id, m.internal, m.unit_key_id, db::Blob{m.body_for_unit}, tipster,
-           m.created_at)
-      ->i64(0);
+  return db::scalar(tx, q, tip_id, m.author, m.author_id, m.internal, m.unit_key_id, db::Blob{m.body_for_unit}, tipster,
+                    m.created_at);
 }
 
 std::vector<MessageRow> messages(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{
       "tip_messages.list",
       "SELECT m.id, m.author, m.author_id, COALESCE(us.username, ''), m.internal, m.unit_key_id, m.body_for_unit, "
-      "m.body_for_tipster, m.created_at FROM tip_messages m LEFT JOIN users us ON us.id = m.author_id "
+      "m.body_for_tipster, m.created_at FROM tip_messages m LEFT JOIN staff_directory us ON us.id = m.author_id "
       "WHERE m.tip_id = $1 ORDER BY m.created_at, m.id"};
-  std::vector<MessageRow> out;
-  for (const auto& r : tx.rows(q, tip_id)) {
-    out.push_back(MessageRow{r.i64(0), r.text(1), r.opt_i64(2), r.text(3), r.boolean(4), r.i64(5), r.blob(6), r.blob(7),
-                             r.i64(8)});
-  }
-  return out;
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        return MessageRow{r.i64(), r.text(), r.opt_i64(), r.text(), r.boolean(), r.i64(), r.blob(), r.blob(), r.i64()};
+      },
+      tip_id);
 }
 
 std::string unit_path(db::Tx& tx, std::int64_t tip_id) {
   static constexpr db::Query q{"tips.unit_path",
-                               "SELECT u.path FROM tips t JOIN units u ON u.id = t.unit_id WHERE t.id = $1"};
-  auto r = tx.row(q, tip_id);
-  return r ? r->text(0) : std::string();
+                               "SELECT u.path FROM tips t JOIN unit_directory u ON u.id = t.unit_id WHERE t.id = $1"};
+  return db::one(
+             tx, q, [](db::Reader& r) { return r.text(); }, tip_id)
+      .value_or(std::string());
 }
 
 std::vector<StatRow> stat_rows(db::Tx& tx, const std::string& scope_path, std::int64_t from, std::int64_t to) {
   static constexpr db::Query live{
       "tips.stat_rows",
       "SELECT t.kind, t.channel, t.status, t.received_at, t.transferred_at, t.deadline_at, t.useful, t.solved_case, "
-      "COALESCE(v.name, '') FROM tips t JOIN units u ON u.id = t.unit_id LEFT JOIN units v ON v.id = t.village_id "
+      "COALESCE(v.name, '') FROM tips t JOIN unit_directory u ON u.id = t.unit_id LEFT JOIN unit_directory v ON v.id = "
+      "t.village_id "
       "WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " AND t.received_at >= $2 "
       "AND t.received_at < $3"};
   static constexpr db::Query purged{
       "tips.stat_rows_purged",
       "SELECT p.kind, p.channel, p.final_status, p.received_at, p.transfer_ms, p.overdue, p.useful, p.solved_case, "
-      "COALESCE(v.name, ''), p.transferred FROM tip_purged_counts p JOIN units u ON u.id = p.unit_id "
-      "LEFT JOIN units v ON v.id = p.village_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
+      "COALESCE(v.name, ''), p.transferred FROM tip_purged_counts p JOIN unit_directory u ON u.id = p.unit_id "
+      "LEFT JOIN unit_directory v ON v.id = p.village_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1") " "
       "AND p.received_at >= $2 AND p.received_at < $3"};
-  std::vector<StatRow> out;
-  for (const auto& r : tx.rows(live, scope_path, from, to)) {
-    out.push_back(StatRow{r.text(0), r.text(1), r.text(2), r.i64(3), r.opt_i64(4), r.opt_i64(5), r.boolean(6),
-                          r.boolean(7), r.text(8), false});
-  }
-  for (const auto& r : tx.rows(purged, scope_path, from, to)) {
-    StatRow row{r.text(0),    r.text(1),    r.text(2),    r.i64(3),  std::nullopt,
-                std::nullopt, r.boolean(6), r.boolean(7), r.text(8), r.boolean(5)};
-    if (r.boolean(9)) row.transferred_at = row.received_at + r.opt_i64(4).value_or(0);
-    out.push_back(std::move(row));
-  }
+  auto out = db::all(
+      tx, live,
+      [](db::Reader& r) {
+        return StatRow{r.text(),    r.text(),    r.text(),    r.i64(),  r.opt_i64(),
+                       r.opt_i64(), r.boolean(), r.boolean(), r.text(), false};
+      },
+      scope_path, from, to);
+  auto read_purged = [](db::Reader& r) {
+    StatRow row;
+    row.kind = r.text();
+    row.channel = r.text();
+    row.status = r.text();
+    row.received_at = r.i64();
+    auto transfer_ms = r.opt_i64();
+    row.purged_overdue = r.boolean();
+    row.useful = r.boolean();
+    row.solved_case = r.boolean();
+    row.village_name = r.text();
+    if (r.boolean()) row.transferred_at = row.received_at + transfer_ms.value_or(0);
+    return row;
+  };
+  for (auto& row : db::all(tx, purged, read_purged, scope_path, from, to)) out.push_back(std::move(row));
   return out;
 }
 
@@ -280,9 +307,7 @@ std::vector<TipRow> expired(db::Tx& tx, std::int64_t now) {
       "tips.expired", TIP_SELECT
       " JOIN mailbox_retention r ON r.kind = t.kind WHERE t.status = 'closed' "
       "AND t.closed_at IS NOT NULL AND t.closed_at + r.days * CAST(86400000 AS BIGINT) < $1 ORDER BY t.id"};
-  std::vector<TipRow> out;
-  for (const auto& r : tx.rows(q, now)) out.push_back(from_row(r));
-  return out;
+  return db::all(tx, q, from_row, now);
 }
 
 void insert_purged_count(db::Tx& tx, const TipRow& t, bool overdue, std::int64_t now) {
@@ -310,14 +335,16 @@ bool delete_tip(db::Tx& tx, std::int64_t id) {
   delete_files_of(tx, id);
   tx.exec(dups, id);
   bool deleted = tx.exec(tip, id) > 0;
-  if (deleted) adjust_count(tx, before->i64(2), before->text(0), before->text(1), -1);
+  if (deleted) adjust_count(tx, before->unit_id, before->status, before->kind, -1);
   return deleted;
 }
 
 std::map<std::string, int> retention(db::Tx& tx) {
   static constexpr db::Query q{"mailbox_retention.list", "SELECT kind, days FROM mailbox_retention ORDER BY kind"};
   std::map<std::string, int> out;
-  for (const auto& r : tx.rows(q)) out[r.text(0)] = static_cast<int>(r.i64(1));
+  for (auto& [kind, days] : db::all(tx, q, [](db::Reader& r) { return std::pair{r.text(), r.integer()}; })) {
+    out[kind] = days;
+  }
   return out;
 }
 
@@ -328,9 +355,8 @@ void set_retention(db::Tx& tx, const std::string& kind, int days) {
 
 std::optional<std::string> install_secret(db::Tx& tx, const std::string& name) {
   static constexpr db::Query q{"install_secrets.get", "SELECT value FROM install_secrets WHERE name = $1"};
-  auto r = tx.row(q, name);
-  if (!r) return std::nullopt;
-  return r->blob(0);
+  return db::one(
+      tx, q, [](db::Reader& r) { return r.blob(); }, name);
 }
 
 void insert_install_secret(db::Tx& tx, const std::string& name, const std::string& value) {
@@ -339,18 +365,24 @@ void insert_install_secret(db::Tx& tx, const std::string& name, const std::strin
 }
 
 std::string user_full_name(db::Tx& tx, std::int64_t user_id) {
-  static constexpr db::Query q{"users.full_name", "SELECT full_name FROM users WHERE id = $1"};
-  auto r = tx.row(q, user_id);
-  return r ? r->text(0) : "";
+  static constexpr db::Query q{"staff.full_name", "SELECT full_name FROM staff_directory WHERE id = $1"};
+  return db::one(
+             tx, q, [](db::Reader& r) { return r.text(); }, user_id)
+      .value_or(std::string());
 }
 
 std::vector<std::int64_t> communes_in(db::Tx& tx, const std::string& scope_path) {
-  static constexpr db::Query q{"units.in_scope_kinds",
-                               "SELECT id, kind FROM units WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " ORDER BY id"};
+  static constexpr db::Query q{
+      "units.in_scope_kinds",
+      "SELECT id, kind FROM unit_directory WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " ORDER BY id"};
   std::vector<std::int64_t> out;
-  for (const auto& r : tx.rows(q, scope_path)) {
-    auto kind = units::kind_from_code(r.text(1));
-    if (kind && units::is_commune_level(*kind)) out.push_back(r.i64(0));
+  for (const auto& [id, kind] : db::all(
+           tx, q,
+           [](db::Reader& r) {
+             return std::pair{r.i64(), r.text()};
+           },
+           scope_path)) {
+    if (commune_level(kind)) out.push_back(id);
   }
   return out;
 }
@@ -360,20 +392,21 @@ std::optional<SearchIndexRow> search_index(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{
       "tip_search_index.get",
       "SELECT unit_key_id, key_sealed, segment, last_tip_id, entries FROM tip_search_index WHERE unit_id = $1", true};
-  auto r = tx.row(q, unit_id);
-  if (!r) return std::nullopt;
-  return SearchIndexRow{unit_id, r->i64(0), r->blob(1), r->blob(2), r->i64(3), r->i64(4)};
+  return db::one(
+      tx, q, [&](db::Reader& r) { return SearchIndexRow{unit_id, r.i64(), r.blob(), r.blob(), r.i64(), r.i64()}; },
+      unit_id);
 }
 
 std::vector<SealedContent> sealed_contents(db::Tx& tx, std::int64_t unit_id, std::int64_t after_id, int limit) {
   std::string sql =
       "SELECT id, unit_key_id, content_sealed FROM tips WHERE unit_id = $1 AND id > $2 ORDER BY id LIMIT " +
       std::to_string(limit);
-  std::vector<SealedContent> out;
-  for (const auto& r : tx.rows(db::Query{"tips.sealed_contents", sql, true}, unit_id, after_id)) {
-    out.push_back(SealedContent{r.i64(0), r.i64(1), r.blob(2)});
-  }
-  return out;
+  return db::all(
+      tx, db::Query{"tips.sealed_contents", sql, true},
+      [](db::Reader& r) {
+        return SealedContent{r.i64(), r.i64(), r.blob()};
+      },
+      unit_id, after_id);
 }
 
 void put_search_index(db::Tx& tx, const SearchIndexRow& row, std::int64_t now) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/page.hpp"
+
 namespace antq::units {
 
 enum class Kind {
@@ -126,11 +128,6 @@ struct ListFilter {
   bool include_history = false;
   int page = 1;
   int page_size = 50;
-};
-
-struct ListPage {
-  std::vector<Unit> items;
-  std::int64_t total = 0;
 };
 
 struct ImportResult {

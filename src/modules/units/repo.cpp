@@ -4,6 +4,7 @@
 
 #include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
+#include "platform/db/read.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::units::repo {
@@ -13,36 +14,29 @@ namespace {
   "id, code, name, kind, designation, parent_id, path, depth, valid_from, valid_to, remote, merged_into, demo, note, " \
   "hotline"
 
-Unit from_row(const db::Row& r) {
+Unit from_row(db::Reader& r) {
   Unit u;
-  u.id = r.i64(0);
-  u.code = r.text(1);
-  u.name = r.text(2);
-  u.kind = kind_from_code(r.text(3)).value_or(Kind::residential_area);
-  u.designation = r.text(4);
-  u.parent_id = r.opt_i64(5);
-  u.path = r.text(6);
-  u.depth = static_cast<int>(r.i64(7));
-  u.valid_from = r.opt_text(8);
-  u.valid_to = r.opt_text(9);
-  u.remote = r.boolean(10);
-  u.merged_into = r.opt_i64(11);
-  u.demo = r.boolean(12);
-  u.note = r.text(13);
-  u.hotline = r.text(14);
+  u.id = r.i64();
+  u.code = r.text();
+  u.name = r.text();
+  u.kind = kind_from_code(r.text()).value_or(Kind::residential_area);
+  u.designation = r.text();
+  u.parent_id = r.opt_i64();
+  u.path = r.text();
+  u.depth = r.integer();
+  u.valid_from = r.opt_text();
+  u.valid_to = r.opt_text();
+  u.remote = r.boolean();
+  u.merged_into = r.opt_i64();
+  u.demo = r.boolean();
+  u.note = r.text();
+  u.hotline = r.text();
   return u;
 }
 
 void bump_version(db::Tx& tx) {
   static constexpr db::Query q{"units.bump_version", "UPDATE units_version SET version = version + 1 WHERE id = 1"};
   tx.exec(q);
-}
-
-std::vector<Unit> many(const db::Rows& rows) {
-  std::vector<Unit> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(from_row(r));
-  return out;
 }
 
 }  // namespace
@@ -56,9 +50,9 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
   static constexpr db::Query set_path{
       "units.set_path", "UPDATE units SET path = CAST($2 AS TEXT) || CAST(id AS TEXT) || '/' WHERE id = $1"};
   int depth = parent_path.empty() ? 0 : static_cast<int>(std::count(parent_path.begin(), parent_path.end(), '/')) - 1;
-  auto id = tx.row(q, u.code, u.name, text::fold(u.name + " " + u.code), std::string(kind_code(u.kind)), u.designation,
-                   u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo, u.note, now)
-                ->i64(0);
+  auto id = db::scalar(tx, q, u.code, u.name, text::fold(u.name + " " + u.code), std::string(kind_code(u.kind)),
+                       u.designation, u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo,
+                       u.note, now);
   tx.exec(set_path, id, parent_path.empty() ? std::string("/") : parent_path);
   bump_version(tx);
   return id;
@@ -66,16 +60,12 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
 
 std::optional<Unit> get(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"units.get", "SELECT " UNIT_COLUMNS " FROM units WHERE id = $1"};
-  auto r = tx.row(q, id);
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::one(tx, q, from_row, id);
 }
 
 std::optional<Unit> by_code(db::Tx& tx, const std::string& code) {
   static constexpr db::Query q{"units.by_code", "SELECT " UNIT_COLUMNS " FROM units WHERE code = $1"};
-  auto r = tx.row(q, code);
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::one(tx, q, from_row, code);
 }
 
 std::vector<Unit> by_ids(db::Tx& tx, const std::vector<std::int64_t>& ids) {
@@ -91,12 +81,12 @@ std::vector<Unit> subtree(db::Tx& tx, const std::string& path) {
                                "SELECT " UNIT_COLUMNS
                                " FROM units WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1") " "
                                "ORDER BY path"};
-  return many(tx.rows(q, path));
+  return db::all(tx, q, from_row, path);
 }
 
 std::vector<Unit> children(db::Tx& tx, std::int64_t parent_id) {
   static constexpr db::Query q{"units.children", "SELECT " UNIT_COLUMNS " FROM units WHERE parent_id = $1 ORDER BY id"};
-  return many(tx.rows(q, parent_id));
+  return db::all(tx, q, from_row, parent_id);
 }
 
 void update_fields(db::Tx& tx, const Unit& u, std::int64_t now) {
@@ -124,7 +114,7 @@ void move(db::Tx& tx, const Unit& u, const Unit& new_parent, std::int64_t now) {
 
 std::int64_t version(db::Tx& tx) {
   static constexpr db::Query q{"units.version", "SELECT version FROM units_version WHERE id = 1"};
-  return tx.row(q)->i64(0);
+  return db::scalar(tx, q);
 }
 
 void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& e, std::int64_t now) {
@@ -141,28 +131,23 @@ std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id) {
       "SELECT h.event, h.event_date, h.from_parent_id, h.to_parent_id, h.basis, f.name, t.name "
       "FROM unit_history h LEFT JOIN units f ON f.id = h.from_parent_id "
       "LEFT JOIN units t ON t.id = h.to_parent_id WHERE h.unit_id = $1 ORDER BY h.event_date, h.id"};
-  std::vector<HistoryEvent> out;
-  for (const auto& r : tx.rows(q, unit_id)) {
-    out.push_back(HistoryEvent{r.text(0), r.text(1), r.opt_i64(2), r.opt_i64(3), r.text(4), r.text(5), r.text(6)});
-  }
-  return out;
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        return HistoryEvent{r.text(), r.text(), r.opt_i64(), r.opt_i64(), r.text(), r.text(), r.text()};
+      },
+      unit_id);
 }
 
-ListPage list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, const std::string& today) {
+Page<Unit> list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, const std::string& today) {
   std::string where = " WHERE " ANTQ_UNIT_IN_SUBTREE("path", "$1");
   db::Params params({scope_path});
   if (f.query) where += " AND name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";
   if (f.kind) where += " AND kind = " + params.add(*f.kind);
   if (f.parent_id) where += " AND parent_id = " + params.add(*f.parent_id);
   if (!f.include_history) where += " AND (valid_to IS NULL OR valid_to >= " + params.add(today) + ")";
-  ListPage page;
-  page.total = tx.query(db::Query{"units.count", "SELECT count(*) FROM units" + where}, params.values()).at(0).i64(0);
-  std::string limit = params.add(static_cast<std::int64_t>(f.page_size));
-  std::string offset = params.add(static_cast<std::int64_t>((f.page - 1) * f.page_size));
-  std::string sql =
-      "SELECT " UNIT_COLUMNS " FROM units" + where + " ORDER BY name_folded, id LIMIT " + limit + " OFFSET " + offset;
-  page.items = many(tx.query(db::Query{"units.list", sql}, params.values()));
-  return page;
+  return db::page(tx, "units", UNIT_COLUMNS, " FROM units" + where, " ORDER BY name_folded, id", std::move(params),
+                  f.page, f.page_size, from_row);
 }
 
 }  // namespace antq::units::repo

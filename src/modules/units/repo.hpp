@@ -26,6 +26,6 @@ std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id);
 // The counter bumped by every write above (in the writer's transaction).
 std::int64_t version(db::Tx& tx);
 
-ListPage list(db::Tx& tx, const std::string& scope_path, const ListFilter& filter, const std::string& today);
+Page<Unit> list(db::Tx& tx, const std::string& scope_path, const ListFilter& filter, const std::string& today);
 
 }  // namespace antq::units::repo

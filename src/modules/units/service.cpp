@@ -175,12 +175,12 @@ Service::RenderedTree Service::rendered_tree(const Actor& actor, bool history, c
 
 std::string Service::today() const { return time::local_date(clock_.now()); }
 
-ListPage Service::list(const Actor& actor, const ListFilter& filter) const {
+Page<Unit> Service::list(const Actor& actor, const ListFilter& filter) const {
   ListFilter f = filter;
   f.page = std::max(1, f.page);
   f.page_size = std::clamp(f.page_size, 1, 500);
   if (f.kind && !kind_from_code(*f.kind)) throw Error::field("kind", "unknown_value");
-  ListPage page;
+  Page<Unit> page;
   db_.read([&](db::Tx& tx) { page = repo::list(tx, actor.scope_path, f, time::local_date(clock_.now())); });
   return page;
 }

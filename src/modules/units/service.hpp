@@ -1,6 +1,12 @@
 #pragma once
 // Units service: the tree, scoped reads, administration, merges, CSV import/export.
 // Every call checks the actor's role and scope (REQUIRES nothing of callers).
+//
+// Public read model: other modules' SQL that needs a unit's name, kind or path joins the
+// view `unit_directory (id, name, kind, path)` (migrations/0015_read_models.sql), never
+// the `units` table, and tests a subtree with ANTQ_UNIT_IN_SUBTREE (subtree_sql.hpp) on
+// its `path`. `kind` is the code of units::Kind (kind_from_code). Every unit is listed,
+// current and historical; the view's columns stay when the table changes.
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,7 +52,7 @@ class Service {
   RenderedTree rendered_tree(const Actor& actor, bool history, const TreeRenderer& render) const;
   // Today's date in Vietnam (yyyy-mm-dd): what "active" is measured against.
   std::string today() const;
-  ListPage list(const Actor& actor, const ListFilter& filter) const;
+  Page<Unit> list(const Actor& actor, const ListFilter& filter) const;
   Detail get(const Actor& actor, std::int64_t id) const;
   Unit create(const Actor& actor, const NewUnit& input) const;
   Unit update(const Actor& actor, std::int64_t id, const UnitPatch& patch) const;

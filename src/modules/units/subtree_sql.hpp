@@ -4,7 +4,10 @@
 // subtree at $1" is a prefix test. The units module owns the paths; this is the one way
 // to write the test, so that an index-friendly form can replace it in one place.
 //
-//   "SELECT … FROM tips t JOIN units u ON u.id = t.unit_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1")
+// Other modules join the units module's read model, the view `unit_directory` (see
+// units/service.hpp), for the path:
+//
+//   "SELECT … FROM tips t JOIN unit_directory u ON u.id = t.unit_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1")
 
 // SQL true when the path in `path_column` lies in the subtree whose path is the text
 // parameter `param` ("$1"); both arguments are string literals.

@@ -14,6 +14,8 @@
 
 #include "../../support/temp_dir.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/db/read.hpp"
+#include "platform/error.hpp"
 
 namespace antq::db {
 namespace {
@@ -258,6 +260,120 @@ TEST_P(DatabaseTest, BackupIsADatabaseWithTheSameRows) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::Values(Dialect::sqlite, Dialect::postgres),
+                         [](const auto& info) { return info.param == Dialect::sqlite ? "sqlite" : "postgres"; });
+
+// Rows into structs: db::one, db::all and db::page read each row with a reader function
+// that takes the columns in order, and fail loudly when it does not take them all.
+struct Item {
+  std::int64_t id = 0;
+  std::string name;
+  bool operator==(const Item&) const = default;
+};
+
+Item read_item(Reader& r) { return Item{r.i64(), r.text()}; }
+
+constexpr Query kItem{"test.item", "SELECT id, name FROM items WHERE name = $1"};
+constexpr Query kItems{"test.items", "SELECT id, name FROM items ORDER BY id"};
+
+class RowReaderTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    if (IsSkipped()) return;
+    create_items();
+    db_->write([](Tx& tx) {
+      for (const char* n : {"Khuôn Điển", "Làng Hản", "Tuyên Quang"}) tx.exec(kInsert, n);
+    });
+  }
+
+  // The internal message of the Error `fn` throws inside a read transaction.
+  std::string failure(const std::function<void(Tx&)>& fn) {
+    try {
+      db_->read(fn);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), Error::Kind::internal);
+      return e.internal_message();
+    }
+    ADD_FAILURE() << "nothing thrown";
+    return {};
+  }
+};
+
+TEST_P(RowReaderTest, OneReadsTheFirstRowOrNothing) {
+  db_->read([](Tx& tx) {
+    EXPECT_EQ(one(tx, kItem, read_item, "Làng Hản"), (Item{2, "Làng Hản"}));
+    EXPECT_EQ(one(tx, kItem, read_item, "Hà Giang"), std::nullopt);
+    EXPECT_EQ(one(tx, kItem, std::vector<Value>{std::string("Tuyên Quang")}, read_item), (Item{3, "Tuyên Quang"}));
+  });
+}
+
+TEST_P(RowReaderTest, AllReadsEveryRowInOrder) {
+  db_->read([](Tx& tx) {
+    EXPECT_EQ(all(tx, kItems, read_item), (std::vector<Item>{{1, "Khuôn Điển"}, {2, "Làng Hản"}, {3, "Tuyên Quang"}}));
+    Params params;
+    std::string sql = "SELECT id, name FROM items WHERE id > " + params.add(std::int64_t{1}) + " ORDER BY id";
+    EXPECT_EQ(all(tx, Query{"test.items_after", sql}, params.values(), read_item),
+              (std::vector<Item>{{2, "Làng Hản"}, {3, "Tuyên Quang"}}));
+    EXPECT_TRUE(all(tx, kItem, read_item, "Hà Giang").empty());
+  });
+}
+
+TEST_P(RowReaderTest, AColumnSelectedButNotReadFailsNamingTheQuery) {
+  constexpr Query drifted{"test.drifted", "SELECT id, name, id + 1 FROM items WHERE name = $1"};
+  auto message = failure([&](Tx& tx) { one(tx, drifted, read_item, "Làng Hản"); });
+  EXPECT_NE(message.find("test.drifted"), std::string::npos) << message;
+  EXPECT_NE(message.find("read 2 of the row's 3 columns"), std::string::npos) << message;
+  message = failure([&](Tx& tx) { all(tx, Query{"test.drifted_all", "SELECT id, name, name FROM items"}, read_item); });
+  EXPECT_NE(message.find("test.drifted_all"), std::string::npos) << message;
+}
+
+TEST_P(RowReaderTest, AColumnReadButNotSelectedFailsNamingTheQuery) {
+  constexpr Query drifted{"test.short", "SELECT id FROM items WHERE name = $1"};
+  auto message = failure([&](Tx& tx) { one(tx, drifted, read_item, "Làng Hản"); });
+  EXPECT_NE(message.find("test.short"), std::string::npos) << message;
+  EXPECT_NE(message.find("reads column 2 but the row has 1"), std::string::npos) << message;
+}
+
+TEST_P(RowReaderTest, ReadsNullsAsOptionalsAndAsEmpty) {
+  constexpr Query nulls{"test.nulls", "SELECT NULL, NULL, NULL, 7, 'x', 0"};
+  db_->read([&](Tx& tx) {
+    auto row = one(tx, nulls, [](Reader& r) {
+      EXPECT_EQ(r.opt_i64(), std::nullopt);
+      EXPECT_EQ(r.opt_text(), std::nullopt);
+      EXPECT_EQ(r.opt_blob(), std::nullopt);
+      EXPECT_EQ(r.integer(), 7);
+      EXPECT_EQ(r.opt_text(), "x");
+      return r.boolean();
+    });
+    EXPECT_EQ(row, false);
+  });
+}
+
+TEST_P(RowReaderTest, ScalarReadsOneIntegerOrFailsNamingTheQuery) {
+  constexpr Query after{"test.count_after", "SELECT count(*) FROM items WHERE id > $1"};
+  db_->read([&](Tx& tx) {
+    EXPECT_EQ(scalar(tx, after, {std::int64_t{1}}), 2);
+    EXPECT_EQ(scalar(tx, after, 2), 1);
+  });
+  auto message = failure([](Tx& tx) { scalar(tx, kItem, "Hà Giang"); });
+  EXPECT_NE(message.find("test.item returned no row"), std::string::npos) << message;
+  message = failure([](Tx& tx) { scalar(tx, kItem, "Làng Hản"); });
+  EXPECT_NE(message.find("read 1 of the row's 2 columns"), std::string::npos) << message;
+}
+
+TEST_P(RowReaderTest, PageCountsAllAndReadsOnePage) {
+  db_->read([](Tx& tx) {
+    Params params;
+    std::string where = " FROM items WHERE id > " + params.add(std::int64_t{0});
+    auto page = db::page(tx, "test.items", "id, name", where, " ORDER BY id DESC", params, 2, 2, read_item);
+    EXPECT_EQ(page.total, 3);
+    EXPECT_EQ(page.items, (std::vector<Item>{{1, "Khuôn Điển"}}));
+    page = db::page(tx, "test.items", "id, name", where, " ORDER BY id DESC", params, 1, 2, read_item);
+    EXPECT_EQ(page.items, (std::vector<Item>{{3, "Tuyên Quang"}, {2, "Làng Hản"}}));
+  });
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RowReaderTest, ::testing::Values(Dialect::sqlite, Dialect::postgres),
                          [](const auto& info) { return info.param == Dialect::sqlite ? "sqlite" : "postgres"; });
 
 }  // namespace
