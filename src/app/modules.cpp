@@ -56,6 +56,7 @@ std::unique_ptr<Context> open_context(Config config, bool migrate) {
   if (const char* file = std::getenv("ANTQ_TEST_CLOCK_FILE"); file && *file) {
     if (!kTestBuild) throw std::runtime_error(say("error.test_clock_refused"));
     ctx->clock.follow_offset_file(file);
+    spdlog::warn("test build: the clock follows {} (never in production)", file);
   }
   ctx->db = db::open(ctx->config.database.url, db::Options{ctx->config.database.pool});
   if (migrate) {

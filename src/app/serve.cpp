@@ -54,7 +54,7 @@ void add_job_metrics(http::Metrics& metrics, const jobs::Scheduler& scheduler) {
   auto family = [&metrics, &scheduler](const char* name, const char* help, Read read) {
     metrics.add_gauges(name, help, [&scheduler, read] {
       http::Metrics::Samples out;
-      for (const auto& run : scheduler.last_runs()) out.emplace_back("job=\"" + run.job + "\"", read(run));
+      for (const auto& run : scheduler.last_runs_seen()) out.emplace_back("job=\"" + run.job + "\"", read(run));
       return out;
     });
   };

@@ -45,7 +45,33 @@ void Metrics::add_gauges(std::string name, std::string help, std::function<Sampl
 
 std::string Metrics::render() const {
   std::string out;
-  std::lock_guard lock(mutex_);
+  std::vector<Gauge> gauges;
+  std::vector<Family> families;
+  {
+    std::lock_guard lock(mutex_);
+    out += render_routes();
+    gauges = gauges_;
+    families = families_;
+  }
+  // Read outside the lock, which every finished request takes to record itself.
+  for (const auto& g : gauges) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", g.name, g.help, g.name, g.name, g.read());
+  }
+  for (const auto& f : families) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n", f.name, f.help, f.name);
+    Samples samples;
+    try {
+      samples = f.read();
+    } catch (const std::exception&) {
+      continue;
+    }
+    for (const auto& [labels, value] : samples) out += fmt::format("{}{{{}}} {}\n", f.name, labels, value);
+  }
+  return out;
+}
+
+std::string Metrics::render_routes() const {
+  std::string out;
   out += "# HELP antq_http_requests_total HTTP requests by route pattern and status.\n";
   out += "# TYPE antq_http_requests_total counter\n";
   for (const auto& [route, stats] : routes_) {
@@ -65,19 +91,6 @@ std::string Metrics::render() const {
     out += fmt::format("antq_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label, h.count);
     out += fmt::format("antq_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);
     out += fmt::format("antq_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, h.count);
-  }
-  for (const auto& g : gauges_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", g.name, g.help, g.name, g.name, g.read());
-  }
-  for (const auto& f : families_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n", f.name, f.help, f.name);
-    Samples samples;
-    try {
-      samples = f.read();
-    } catch (const std::exception&) {
-      continue;  // e.g. the database is down: /readyz says so, /metrics still answers
-    }
-    for (const auto& [labels, value] : samples) out += fmt::format("{}{{{}}} {}\n", f.name, labels, value);
   }
   return out;
 }

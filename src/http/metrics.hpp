@@ -25,6 +25,9 @@ class Metrics {
   std::string render() const;
 
  private:
+  // Requests and latencies. REQUIRES: mutex_ held.
+  std::string render_routes() const;
+
   struct Histogram {
     std::array<std::uint64_t, kBuckets.size()> buckets{};
     std::uint64_t count = 0;

@@ -1,7 +1,7 @@
 // Helpers for black-box tests: start the real antq binary on a fresh database (SQLite,
 // or PostgreSQL when ANTQ_TEST_DB=postgres) and talk to it over HTTP.
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -55,7 +55,8 @@ export function prepare({ demo = true, env = {} } = {}) {
   if (r.status !== 0) throw new Error(`antq ${demo ? 'demo' : 'init'} failed: ${r.stderr}`);
   const advanceClock = (ms) => {
     const now = existsSync(clockFile) ? Number(readFileSync(clockFile, 'utf8')) : 0;
-    writeFileSync(clockFile, String(now + ms));
+    writeFileSync(`${clockFile}.new`, String(now + ms));
+    renameSync(`${clockFile}.new`, clockFile);  // whole, never an empty file to a reader
   };
   return {
     dir, env: baseEnv, cli, advanceClock, demoOutput: r.stdout,

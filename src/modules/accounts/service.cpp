@@ -9,6 +9,7 @@
 #include "platform/crypto/crypto.hpp"
 #include "platform/crypto/totp.hpp"
 #include "platform/error.hpp"
+#include "platform/log/log.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::accounts {
@@ -155,7 +156,13 @@ Session Service::login(const Credentials& c) {
     audit_.record(tx, actor_of(*user), "auth.login", "user", std::to_string(user->id),
                   used_recovery ? R"({"recovery_code":true})" : "{}");
   });
-  for (const auto& hook : signed_in_hooks_) hook(s);
+  for (const auto& hook : signed_in_hooks_) {
+    try {
+      hook(s);
+    } catch (const std::exception& e) {  // the sign-in has happened: a hook cannot undo it
+      spdlog::warn("a sign-in hook failed: {}", e.what());
+    }
+  }
   return s;
 }
 

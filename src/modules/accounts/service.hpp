@@ -66,7 +66,8 @@ class Service {
   void on_keys_revoked(KeysRevokedHook hook) { keys_revoked_hooks_.push_back(std::move(hook)); }
   // Called after a sign-in succeeded, outside any transaction, with the new session and
   // its unlocked box key, so that other modules get ready for the user (the mailbox
-  // refreshes the user's search indexes in the background). A hook must not throw.
+  // refreshes the user's search indexes in the background). A hook that throws is
+  // logged and skipped: the sign-in stands.
   using SignedInHook = std::function<void(const Session&)>;
   void on_signed_in(SignedInHook hook) { signed_in_hooks_.push_back(std::move(hook)); }
 

@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "platform/db/read.hpp"
 #include "platform/log/log.hpp"
 
 namespace antq::jobs {
@@ -10,6 +11,14 @@ namespace {
 
 constexpr time::Millis kDay = 24LL * 3600 * 1000;
 constexpr std::size_t kMaxDetail = 500;
+
+// At most `max` bytes of `text`, not cutting a UTF-8 character.
+std::string utf8_prefix(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
 
 }  // namespace
 
@@ -38,6 +47,12 @@ bool Scheduler::take_lease(const Job& job, const std::string& slot, time::Millis
   static constexpr db::Query take_over{"job_runs.take_over",
                                        "UPDATE job_runs SET instance = $3, started_at = $4, lease_until = $5 "
                                        "WHERE job = $1 AND slot = $2 AND finished_at IS NULL AND lease_until < $4"};
+  static constexpr db::Query held{"job_runs.held",
+                                  "SELECT count(*) FROM job_runs WHERE job = $1 AND slot = $2 AND "
+                                  "(finished_at IS NOT NULL OR lease_until >= $3)"};
+  bool busy = false;
+  db_.read([&](db::Tx& tx) { busy = db::scalar(tx, held, job.name, slot, now) > 0; });
+  if (busy) return false;  // the usual case at every check: no write transaction
   auto until = now + job.lease_minutes * 60LL * 1000;
   bool taken = false;
   db_.write([&](db::Tx& tx) {
@@ -53,7 +68,7 @@ void Scheduler::finish(const Job& job, const std::string& slot, bool ok, const s
                                "WHERE job = $1 AND slot = $2 AND instance = $3"};
   db_.write([&](db::Tx& tx) {
     tx.exec(q, job.name, slot, instance_, clock_.now(), std::string(ok ? "ok" : "failed"),
-            detail.substr(0, kMaxDetail));
+            utf8_prefix(detail, kMaxDetail));
   });
 }
 
@@ -80,7 +95,19 @@ int Scheduler::run_due() {
       spdlog::error("job {}: the schedule could not be read or written: {}", job.name, e.what());
     }
   }
+  try {
+    auto runs = last_runs();
+    std::lock_guard lock(seen_mutex_);
+    seen_ = std::move(runs);
+  } catch (const std::exception& e) {
+    spdlog::warn("jobs: last runs not read: {}", e.what());
+  }
   return ran;
+}
+
+std::vector<LastRun> Scheduler::last_runs_seen() const {
+  std::lock_guard lock(seen_mutex_);
+  return seen_;
 }
 
 std::vector<LastRun> Scheduler::last_runs() const {
@@ -90,9 +117,11 @@ std::vector<LastRun> Scheduler::last_runs() const {
   std::vector<LastRun> out;
   db_.read([&](db::Tx& tx) {
     for (const auto& job : jobs_) {
-      auto row = tx.row(q, job.name);
-      if (!row) continue;
-      out.push_back(LastRun{job.name, row->text(0), row->i64(1), row->i64(2), row->text(3) == "ok", row->text(4)});
+      auto run = db::one(
+          tx, q,
+          [&job](db::Reader& r) { return LastRun{job.name, r.text(), r.i64(), r.i64(), r.text() == "ok", r.text()}; },
+          job.name);
+      if (run) out.push_back(std::move(*run));
     }
   });
   return out;

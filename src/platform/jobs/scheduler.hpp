@@ -3,9 +3,11 @@
 // across every instance that shares the database. Before a run an instance inserts the
 // job's row for that day's slot (job_runs) and so holds its lease; the others find the
 // row and skip. A slot missed while no instance ran (the office PC was off at 02:00) is
-// run at the next check; older missed slots are not replayed.
+// run at the next check; older missed slots are not replayed. A job must finish within
+// its lease: past it, another instance may take the slot over and run it again.
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -47,8 +49,13 @@ class Scheduler {
   void add(Job job);
   // Runs, one after the other, the jobs whose latest slot has come and that no instance
   // has taken; returns how many this instance ran. Failures are recorded, not thrown.
+  // Then refreshes the snapshot of last runs.
   int run_due();
+  // The last finished run of each job, on any instance, read from the database.
   std::vector<LastRun> last_runs() const;
+  // The same as of the last check (run_due()), from memory: for /metrics, which must not
+  // wait for the database.
+  std::vector<LastRun> last_runs_seen() const;
   const std::vector<Job>& jobs() const { return jobs_; }
 
   // Checks for due jobs now and then every `every`, on a thread of its own, until
@@ -66,6 +73,8 @@ class Scheduler {
   const time::Clock& clock_;
   std::string instance_;
   std::vector<Job> jobs_;
+  mutable std::mutex seen_mutex_;
+  std::vector<LastRun> seen_;
   std::jthread thread_;
 };
 

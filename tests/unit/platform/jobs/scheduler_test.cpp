@@ -68,6 +68,9 @@ TEST_P(SchedulerTest, RunsOnceADayAtItsLocalTimeCatchingUpAMissedDay) {
   EXPECT_EQ(last[0].slot, "2026-12-02");
   EXPECT_TRUE(last[0].ok);
   EXPECT_EQ(last[0].detail, "3 purged");
+  auto seen = s.last_runs_seen();
+  ASSERT_EQ(seen.size(), 1U) << "the snapshot for /metrics follows each check";
+  EXPECT_EQ(seen[0].slot, "2026-12-02");
 }
 
 TEST_P(SchedulerTest, TwoInstancesOnOneDatabaseRunEachSlotOnce) {
