@@ -244,6 +244,80 @@ std::size_t length(std::string_view utf8) {
   return count;
 }
 
+namespace {
+
+// The digit of a Vietnamese tone mark (NFD), or 0 when `c` is not one.
+char tone_digit(UChar32 c) {
+  switch (c) {
+    case 0x0301:
+      return '1';  // sắc
+    case 0x0300:
+      return '2';  // huyền
+    case 0x0309:
+      return '3';  // hỏi
+    case 0x0303:
+      return '4';  // ngã
+    case 0x0323:
+      return '5';  // nặng
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+std::string name_key(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString s = from_utf8(utf8);
+  s.toLower(icu::Locale("vi"));
+  icu::UnicodeString decomposed = nfd->normalize(s, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFD failed");
+  icu::UnicodeString out;
+  char tone = 0;
+  auto end_syllable = [&] {
+    if (tone) out.append(static_cast<UChar32>(tone));
+    tone = 0;
+  };
+  bool pending_space = false;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    UChar32 c = decomposed.char32At(i);
+    if (char digit = tone_digit(c)) {
+      tone = digit;
+      continue;
+    }
+    if (c == 0x2019) c = '\'';
+    bool letter = u_isalnum(c) || u_getCombiningClass(c) != 0;
+    if (!letter) end_syllable();
+    if (is_space(c)) {
+      pending_space = !out.isEmpty();
+      continue;
+    }
+    if (pending_space) out.append(static_cast<UChar32>(' '));
+    pending_space = false;
+    out.append(c);
+  }
+  end_syllable();
+  return nfc(to_utf8(out));
+}
+
+std::string ascii_slug(std::string_view utf8) {
+  std::string folded = fold(utf8);
+  std::string out;
+  bool dash = false;
+  for (char c : folded) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!keep) {
+      dash = !out.empty();
+      continue;
+    }
+    if (dash) out.push_back('-');
+    dash = false;
+    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+  }
+  return out;
+}
+
 std::string upper(std::string_view utf8) {
   icu::UnicodeString s = from_utf8(utf8);
   s.toUpper(icu::Locale("vi"));

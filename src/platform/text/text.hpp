@@ -27,6 +27,18 @@ std::vector<std::string> search_terms(std::string_view utf8);
 // "ong dang ... thon khuon dien"); true for no terms.
 bool contains_all(std::string_view folded, const std::vector<std::string>& terms);
 
+// The identity of a Vietnamese place name, blind only to where a tone mark sits: NFC,
+// lower case, spaces collapsed, the right single quote as an apostrophe, and each
+// syllable's tone mark moved to a digit after it (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng).
+// "Hòa" and "Hoà" give "hoa2"; "Văn Tự" ("văn tư5") and "Vân Từ" ("vân tư2") stay apart,
+// as full folding would not keep them. REQUIRES: valid UTF-8.
+std::string name_key(std::string_view utf8);
+
+// Upper-case ASCII for codes: folded (no diacritics, đ -> D), every run of other
+// characters a single '-', none at the ends: "Kim Quan" -> "KIM-QUAN",
+// "Mỹ Đình 1" -> "MY-DINH-1". REQUIRES: valid UTF-8.
+std::string ascii_slug(std::string_view utf8);
+
 // Capitals by Vietnamese rules ("Tân Trào" -> "TÂN TRÀO"), NFC.
 std::string upper(std::string_view utf8);
 

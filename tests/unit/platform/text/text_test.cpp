@@ -195,5 +195,37 @@ TEST(CollationKey, ComparesLikeSortVietnamese) {
   EXPECT_EQ(collation_key("Nguye\xCC\x82\xCC\x83n"), collation_key("Nguy\xE1\xBB\x85n"));
 }
 
+TEST(NameKey, IsBlindToWhereTheToneMarkSitsAndNothingElse) {
+  struct Case {
+    const char* a;
+    const char* b;
+    bool same;
+  };
+  const std::vector<Case> cases = {
+      {"Hòa", "Hoà", true},
+      {"Xã Trung Hòa", "xã  trung hoà", true},
+      {"Thụy Khuê", "Thuỵ Khuê", true},
+      {"Nguye\xCC\x82\xCC\x83n", "Nguyễn", true},  // decomposed input
+      {"Ea H’leo", "Ea H'leo", true},
+      {"Văn Tự", "Vân Từ", false},  // full folding would make these one
+      {"Văn Lang", "Văn Lăng", false},
+      {"Kim Quan", "Kim Quân", false},
+      {"Hòa", "Hóa", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(name_key(c.a) == name_key(c.b), c.same) << c.a << " / " << c.b;
+  }
+  EXPECT_EQ(name_key("Xã Tân Trào"), "xa4 tân trao2");
+  EXPECT_EQ(name_key("Phường Mỹ Đình 1"), "phương2 my4 đinh2 1");
+}
+
+TEST(AsciiSlug, MakesCodeFriendlyCapitals) {
+  EXPECT_EQ(ascii_slug("Kim Quan"), "KIM-QUAN");
+  EXPECT_EQ(ascii_slug("Mỹ Đình 1"), "MY-DINH-1");
+  EXPECT_EQ(ascii_slug("  Ea H’leo (huyện Ea H'leo) "), "EA-H-LEO-HUYEN-EA-H-LEO");
+  EXPECT_EQ(ascii_slug("Đồng Văn"), "DONG-VAN");
+  EXPECT_EQ(ascii_slug("—"), "");
+}
+
 }  // namespace
 }  // namespace antq::text
