@@ -2024,7 +2024,14 @@ export interface components {
             useful?: boolean;
             /** @description Phá án nhờ tin — a case was solved thanks to the tip. */
             solved_case?: boolean;
-        } | unknown | unknown | unknown;
+        } | {
+            /** Format: int64 */
+            assignee_id: number | null;
+        } | {
+            useful: boolean;
+        } | {
+            solved_case: boolean;
+        };
         TipMessageNew: {
             /** @description Nội dung — trimmed and NFC-normalised; length in characters. */
             body: string;
@@ -2141,7 +2148,11 @@ export interface components {
             place?: string;
             /** @description False takes the box down (its history stays); true puts it back. */
             active?: boolean;
-        } | unknown | unknown;
+        } | {
+            place: string;
+        } | {
+            active: boolean;
+        };
         /** @description Someone present at an opening — an official acting in office, stored in the clear. */
         Witness: {
             /** @example Nguyễn Văn An */
