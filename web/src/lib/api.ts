@@ -38,6 +38,8 @@ import type {
   UserCreate,
   UserPage,
   UserPatch,
+  BoxPatch,
+  TipPatch,
 } from './schema';
 
 const BASE = '/api/v1';
@@ -346,8 +348,10 @@ export const tips = {
   list: (query: TipQuery, signal?: AbortSignal) =>
     request<TipPage>('GET', '/tips', { query: { ...query }, signal }),
   get: (id: number, signal?: AbortSignal) => request<TipDetail>('GET', `/tips/${id}`, { signal }),
-  assign: (id: number, assignee_id: number | null) =>
-    request<TipDetail>('PATCH', `/tips/${id}`, { json: { assignee_id } }),
+  assign: (id: number, assignee_id: number | null) => {
+    const patch: TipPatch = { assignee_id };
+    return request<TipDetail>('PATCH', `/tips/${id}`, { json: patch });
+  },
   transition: (id: number, input: TipTransitionInput) =>
     request<TipDetail>('POST', `/tips/${id}/transitions`, { json: input }),
   addMessage: (id: number, body: string, internal: boolean) =>
@@ -374,7 +378,7 @@ export const boxes = {
   list: (unitId: number | null, signal?: AbortSignal) =>
     request<BoxList>('GET', '/mailbox/boxes', { query: { unit_id: unitId }, signal }),
   create: (input: BoxCreateInput) => request<Box>('POST', '/mailbox/boxes', { json: input }),
-  update: (id: number, patch: { place?: string; active?: boolean }) =>
+  update: (id: number, patch: BoxPatch) =>
     request<Box>('PATCH', `/mailbox/boxes/${id}`, { json: patch }),
   openings: (boxId: number, signal?: AbortSignal) =>
     request<OpeningList>('GET', `/mailbox/boxes/${boxId}/openings`, { signal }),

@@ -52,6 +52,7 @@ export type TipEvent = Schemas['TipEvent'];
 export type TipMessage = Schemas['TipMessage'];
 export type TipFile = Schemas['TipFile'];
 export type TipDetail = Schemas['TipDetail'];
+export type TipPatch = Schemas['TipPatch'];
 export type TipRegistration = Schemas['TipRegistration'];
 export type TipRegistered = Schemas['TipRegistered'];
 export type TipTransition = Schemas['TipTransition'];
@@ -63,6 +64,7 @@ export type MailboxKeyHolder = Schemas['MailboxKeyHolder'];
 export type MailboxKeyStatus = Schemas['MailboxKeyStatus'];
 
 export type Box = Schemas['Box'];
+export type BoxPatch = Schemas['BoxPatch'];
 export type BoxList = Schemas['BoxList'];
 export type BoxCreate = Schemas['BoxCreate'];
 export type Witness = Schemas['Witness'];
