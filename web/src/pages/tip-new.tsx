@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { BackLink, Link } from '../components/Link';
+import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage, InfoMessage, StatusMessage } from '../components/Notice';
 import { RegisterTipForm, type RegisterDefaults } from '../components/RegisterTipForm';
 import { boxes, units } from '../lib/api';
@@ -105,7 +106,7 @@ export function RegisterTipPage(_: PageProps) {
         </div>
       ) : null}
       <ErrorMessage error={tree.error} />
-      <ErrorMessage error={taxonomies.error} />
+      {taxonomies.error ? <LoadStatus state={taxonomies} /> : null}
       <ErrorMessage error={opening.error} />
       {!ready && !tree.error && !taxonomies.error ? (
         <p role="status">{t('common.loading')}</p>

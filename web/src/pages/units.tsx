@@ -170,7 +170,7 @@ export function UnitsPage({ params }: PageProps) {
           {unit ? <UnitDetails unit={unit} index={index} /> : null}
           {unit && canEdit(unit) ? (
             <UnitEditForm
-              key={`edit-${unit.id}-${unit.code}-${unit.name}-${unit.valid_to}`}
+              key={`edit-${unit.id}-${unit.code}-${unit.name}-${unit.valid_to}-${unit.parent_id}`}
               unit={unit}
               roots={tree.data?.roots ?? NO_UNITS}
               parentName={unit.ancestors.find((a) => a.id === unit.parent_id)?.name}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetTaxonomies } from '../../lib/taxonomies';
 import type { MailboxTaxonomies } from '../../lib/schema';
 import { TAXONOMIES } from '../../test/fixtures';
-import { jsonResponse, renderWithApp, settle } from '../../test/render';
+import { click, jsonResponse, renderWithApp, settle } from '../../test/render';
 import { StatusCounts } from '.';
 
 const href = (status: string) => (status ? `/mailbox?status=${status}` : '/mailbox');
@@ -75,5 +75,28 @@ describe('StatusCounts', () => {
     const { container } = renderWithApp(<StatusCounts counts={{}} href={href} current="" />);
     await settle();
     expect(container.querySelector('#status-counts')).toBeNull();
+  });
+  it('says when the statuses cannot be fetched and asks again on Thử lại', async () => {
+    let fail = true;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        fail
+          ? jsonResponse(503, { type: '/problems/unavailable', status: 503 })
+          : jsonResponse(200, TAXONOMIES),
+      ),
+    );
+    const { container } = renderWithApp(<StatusCounts counts={{ received: 2 }} href={href} />);
+    await settle();
+    expect(chips(container)).toEqual([]);
+    const retry = Array.from(container.querySelectorAll('button')).find((b) =>
+      /Thử lại/.test(b.textContent ?? ''),
+    );
+    expect(retry).toBeDefined();
+    fail = false;
+    click(retry ?? null);
+    await settle();
+    await settle();
+    expect(chips(container)).toEqual(['Mọi tình trạng 2', 'Mới tiếp nhận 2']);
   });
 });

@@ -1,6 +1,7 @@
 // The number of tips in each status, as chips that open the inbox filtered by that status.
 import styles from './style.module.css';
 import { Link } from '../Link';
+import { LoadStatus } from '../LoadStatus';
 import { formatNumber } from '../../lib/format';
 import { countOf } from '../../lib/mailbox';
 import type { TipCounts, TipStatus } from '../../lib/schema';
@@ -20,14 +21,16 @@ interface Props {
 
 /**
  * "Mọi tình trạng 55 · Mới tiếp nhận 12 · Đang xác minh 3 …": the statuses that have tips,
- * in the workflow's order (the server's taxonomies: nothing until they arrive), and the one
+ * in the workflow's order (the server's taxonomies: "loading", or the error with a retry
+ * button, until they arrive), and the one
  * shown now even without tips.
  */
 export function StatusCounts({ counts, href, current, labelledBy }: Props) {
   const { t } = useI18n();
   const taxonomies = useTaxonomies();
   const total = countOf(counts);
-  const statuses = taxonomies.data ? statusCodes(taxonomies.data) : [];
+  if (!taxonomies.data) return <LoadStatus state={taxonomies} />;
+  const statuses = statusCodes(taxonomies.data);
   const shown = statuses.filter((status) => (counts[status] ?? 0) > 0 || status === current);
   if (shown.length === 0) return null;
   const chip = (status: TipStatus | '', label: string, count: number) => (

@@ -179,6 +179,26 @@ describe('UnitPicker', () => {
     expect(onValue).not.toHaveBeenCalled();
   });
 
+  it('Alt+ArrowUp closes the list and puts back the chosen name, as Enter then sends it', () => {
+    const onValue = vi.fn();
+    const { input } = setup({ initial: 12, onValue });
+    type(input, 'kim');
+    press(input, 'ArrowUp', { altKey: true });
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(input.value).toBe('Xã Tân Trào');
+    expect(onValue).not.toHaveBeenCalled();
+  });
+
+  it('an Enter that confirms a word of an input method chooses nothing', () => {
+    const onValue = vi.fn();
+    const { input } = setup({ onValue });
+    type(input, 'kim quan');
+    expect(press(input, 'Enter', { isComposing: true })).toBe(true);
+    expect(onValue).not.toHaveBeenCalled();
+    press(input, 'Enter');
+    expect(onValue).toHaveBeenLastCalledWith(13);
+  });
+
   it('chooses the only match with Enter, and a clicked option', () => {
     const onValue = vi.fn();
     const { input, options } = setup({ onValue });

@@ -127,7 +127,8 @@ export function UnitPicker({
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (disabled) return;
+    // A key that confirms a word of an input method (Vietnamese Telex) is not a choice.
+    if (disabled || event.isComposing || event.keyCode === 229) return;
     const count = shown.length;
     switch (event.key) {
       case 'ArrowDown':
@@ -138,8 +139,10 @@ export function UnitPicker({
       case 'ArrowUp':
         event.preventDefault();
         if (!expanded) openAt(event.altKey ? 'none' : 'last');
-        else if (event.altKey) close();
-        else setActive(active <= 0 ? count - 1 : active - 1);
+        else if (event.altKey) {
+          close();
+          setQuery(null);  // the text shown is the chosen unit's again, as what Enter sends
+        } else setActive(active <= 0 ? count - 1 : active - 1);
         return;
       case 'Home':
       case 'End':
@@ -289,7 +292,12 @@ export function UnitPicker({
             </button>
           ) : null}
           <input type="hidden" id={`${id}-value`} name={name ?? id} value={value ?? ''} />
-          <div class={styles.popup} hidden={!open}>
+          <div
+            class={styles.popup}
+            hidden={!open}
+            // Keep the focus in the input when the list's scrollbar or its notes are pressed.
+            onMouseDown={(event) => event.preventDefault()}
+          >
             <ul
               id={listboxId}
               role="listbox"
@@ -305,8 +313,6 @@ export function UnitPicker({
                   aria-selected={entry.unit.id === value ? 'true' : 'false'}
                   data-unit-id={entry.unit.id}
                   class={`${styles.option} ${i === active ? styles.active : ''}`}
-                  // Keep the focus in the input: the choice is made on click.
-                  onMouseDown={(event) => event.preventDefault()}
                   onClick={() => choose(entry)}
                   onMouseMove={() => {
                     if (i !== active) setActive(i);
