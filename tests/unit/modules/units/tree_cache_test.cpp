@@ -4,31 +4,13 @@
 #include <memory>
 #include <string>
 
-#include "../../support/temp_dir.hpp"
-#include "modules/audit/service.hpp"
 #include "modules/units/service.hpp"
-#include "platform/crypto/crypto.hpp"
-#include "platform/db/migrations.hpp"
+#include "units_fixture.hpp"
 
 namespace antq::units {
 namespace {
 
-constexpr time::Millis kStart = 1764547200000LL;  // 2025-12-01 07:00 local
-
-struct Fixture {
-  testing::TempDir dir;
-  std::unique_ptr<db::Database> db = [this] {
-    crypto::init();
-    auto d = db::open("sqlite://" + dir.file("units.db"), {});
-    db::migrate(*d);
-    return d;
-  }();
-  time::ManualClock clock{kStart};
-  audit::Service audit{*db, clock};
-  Service units{*db, audit, clock};
-  Actor admin = system_actor();
-  Unit country =
-      units.create(admin, NewUnit{"VN", "Việt Nam", "country", "", std::nullopt, std::nullopt, false, "", false});
+struct Fixture : UnitsFixture {
   Unit commune =
       units.create(admin, NewUnit{"02545", "Tân Trào", "commune", "xã", country.id, std::nullopt, false, "", false});
   Unit other =
