@@ -93,6 +93,7 @@ boost::json::object unit_json(const units::Unit& u, const std::string& today) {
       {"id", u.id},
       {"code", u.code},
       {"name", u.name},
+      {"name_en", u.name_en},
       {"kind", std::string(units::kind_code(u.kind))},
       {"designation", u.designation},
       {"parent_id", opt_id(u.parent_id)},

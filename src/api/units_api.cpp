@@ -19,6 +19,22 @@ boost::json::object node_json(const units::TreeNode& node, const std::string& to
   return o;
 }
 
+boost::json::array links_json(const std::vector<units::MergeLink>& links) {
+  boost::json::array out;
+  for (const auto& l : links) {
+    out.push_back(boost::json::object{{"id", l.id},
+                                      {"code", l.code},
+                                      {"name", l.name},
+                                      {"kind", std::string(units::kind_code(l.kind))},
+                                      {"designation", l.designation},
+                                      {"date", l.date},
+                                      {"main", l.main},
+                                      {"part", l.part},
+                                      {"basis", l.basis}});
+  }
+  return out;
+}
+
 boost::json::object detail_json(const units::Detail& d, const std::string& today) {
   auto o = unit_json(d.unit, today);
   boost::json::array ancestors;
@@ -33,12 +49,15 @@ boost::json::object detail_json(const units::Detail& d, const std::string& today
     e["to_parent_id"] = h.to_parent_id ? boost::json::value(*h.to_parent_id) : nullptr;
     e["from_parent_name"] = h.from_parent_id ? boost::json::value(h.from_parent_name) : nullptr;
     e["to_parent_name"] = h.to_parent_id ? boost::json::value(h.to_parent_name) : nullptr;
+    if (h.event == "renamed") e["old_name"] = h.old_name;
     history.push_back(std::move(e));
   }
   boost::json::array child_kinds;
   for (auto kind : d.child_kinds) child_kinds.emplace_back(std::string(units::kind_code(kind)));
   o["ancestors"] = std::move(ancestors);
   o["history"] = std::move(history);
+  o["formed_from"] = links_json(d.formed_from);
+  o["successors"] = links_json(d.successors);
   o["manageable"] = d.manageable;
   o["child_kinds"] = std::move(child_kinds);
   return o;

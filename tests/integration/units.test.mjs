@@ -58,6 +58,10 @@ test('with history, Kim Quan appears under Tân Trào, ended on 30/6/2025 and me
   assert.equal(village.data.parent_id, ids['DEMO-TANTRAO']);
   assert.equal(village.data.history[0].kind, 'moved');
   assert.equal(village.data.history[0].from_parent_id, ids['DEMO-KIMQUAN']);
+  assert.deepEqual(detail.data.successors.map((s) => [s.id, s.main, s.date]), [[ids['DEMO-TANTRAO'], true, '2025-07-01']]);
+  const tanTrao = await c.get(`/api/v1/units/${ids['DEMO-TANTRAO']}`);
+  assert.deepEqual(tanTrao.data.formed_from.map((u) => u.name), ['Kim Quan', 'Tân Trào', 'Trung Yên']);
+  assert.match(tanTrao.data.formed_from[0].basis, /1684\/NQ-UBTVQH15/);
 });
 
 test('an officer of another commune sees nothing of Tân Trào', async () => {
@@ -94,6 +98,8 @@ test('an officer adds and renames a village in his commune but may not add a com
   assert.equal(renamed.status, 200);
   assert.equal(renamed.data.name, 'Thôn Mới Lập');
   assert.equal(renamed.data.remote, true);
+  const history = (await c.get(`/api/v1/units/${made.data.id}`)).data.history;
+  assert.deepEqual(history.map((h) => [h.kind, h.old_name]), [['renamed', 'Thôn Mới']]);
   const commune = await c.post('/api/v1/units', { code: 'X1', name: 'Xã X', kind: 'commune', parent_id: ids['08'] });
   assert.equal(commune.status, 403);
   const outside = await c.post('/api/v1/units', { code: 'X2', name: 'Thôn X', kind: 'residential_area', parent_id: ids['DEMO-KIENTHIET'] });

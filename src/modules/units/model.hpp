@@ -36,8 +36,9 @@ bool officer_may_manage(Kind kind);
 
 struct Unit {
   std::int64_t id = 0;
-  std::string code;  // official code (mã đơn vị hành chính); unique
-  std::string name;  // Vietnamese name, NFC
+  std::string code;     // official code (mã đơn vị hành chính); unique
+  std::string name;     // Vietnamese name, NFC
+  std::string name_en;  // English name ("Tan Trao Commune"), from the official list
   Kind kind = Kind::residential_area;
   std::string designation;  // "xã", "thôn", "tổ dân phố" …
   std::optional<std::int64_t> parent_id;
@@ -50,6 +51,8 @@ struct Unit {
   bool demo = false;  // demo data, not a real unit
   std::string note;
   std::string hotline;  // đường dây nóng, shown to residents
+  // Identity in the official list (official_import.cpp); unset for units made by hand.
+  std::optional<std::string> official_key;
 
   // Active on `date` ('YYYY-MM-DD').
   bool active_on(std::string_view date) const;
@@ -62,19 +65,37 @@ struct Ancestor {
 };
 
 struct HistoryEvent {
-  std::string event;  // "merged" | "moved"
+  std::string event;  // "merged" | "moved" | "renamed"
   std::string date;
   std::optional<std::int64_t> from_parent_id;
   std::optional<std::int64_t> to_parent_id;
   std::string basis;
   std::string from_parent_name;  // filled when read back
   std::string to_parent_name;
+  std::string old_name;  // "renamed": the name before
+};
+
+// One end of a merge: a unit merged into another (formed_from) or the one it went into
+// (successors). A unit split among several has several successors; `main` is the one
+// its records roll up to (its merged_into).
+struct MergeLink {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  Kind kind = Kind::commune;
+  std::string designation;
+  std::string date;  // the first day of the new unit
+  bool main = true;
+  std::string part;  // "" for the whole unit, else what went there
+  std::string basis;
 };
 
 struct Detail {
   Unit unit;
   std::vector<Ancestor> ancestors;  // root first, excluding the unit
   std::vector<HistoryEvent> history;
+  std::vector<MergeLink> formed_from;  // the units merged into this one
+  std::vector<MergeLink> successors;   // where this one went, main first
   // What the caller may do with it (the role rule of Service::may_manage): change it,
   // and the kinds of unit it may add under it.
   bool manageable = false;

@@ -1,6 +1,8 @@
 #include "modules/units/repo.hpp"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "modules/units/subtree_sql.hpp"
 #include "platform/db/params.hpp"
@@ -12,7 +14,7 @@ namespace {
 
 #define UNIT_COLUMNS                                                                                                   \
   "id, code, name, kind, designation, parent_id, path, depth, valid_from, valid_to, remote, merged_into, demo, note, " \
-  "hotline"
+  "hotline, name_en, official_key"
 
 Unit from_row(db::Reader& r) {
   Unit u;
@@ -31,6 +33,8 @@ Unit from_row(db::Reader& r) {
   u.demo = r.boolean();
   u.note = r.text();
   u.hotline = r.text();
+  u.name_en = r.text();
+  u.official_key = r.opt_text();
   return u;
 }
 
@@ -45,14 +49,14 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
   static constexpr db::Query q{
       "units.insert",
       "INSERT INTO units (code, name, name_folded, kind, designation, parent_id, path, depth, valid_from, valid_to, "
-      "remote, merged_into, demo, note, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id"};
+      "remote, merged_into, demo, note, created_at, updated_at, hotline, name_en, official_key) "
+      "VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17) RETURNING id"};
   static constexpr db::Query set_path{
       "units.set_path", "UPDATE units SET path = CAST($2 AS TEXT) || CAST(id AS TEXT) || '/' WHERE id = $1"};
   int depth = parent_path.empty() ? 0 : static_cast<int>(std::count(parent_path.begin(), parent_path.end(), '/')) - 1;
   auto id = db::scalar(tx, q, u.code, u.name, text::fold(u.name + " " + u.code), std::string(kind_code(u.kind)),
                        u.designation, u.parent_id, depth, u.valid_from, u.valid_to, u.remote, u.merged_into, u.demo,
-                       u.note, now);
+                       u.note, now, u.hotline, u.name_en, u.official_key);
   tx.exec(set_path, id, parent_path.empty() ? std::string("/") : parent_path);
   bump_version(tx);
   return id;
@@ -61,6 +65,11 @@ std::int64_t insert(db::Tx& tx, const Unit& u, const std::string& parent_path, s
 std::optional<Unit> get(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"units.get", "SELECT " UNIT_COLUMNS " FROM units WHERE id = $1"};
   return db::one(tx, q, from_row, id);
+}
+
+std::optional<Unit> by_official_key(db::Tx& tx, const std::string& key) {
+  static constexpr db::Query q{"units.by_official_key", "SELECT " UNIT_COLUMNS " FROM units WHERE official_key = $1"};
+  return db::one(tx, q, from_row, key);
 }
 
 std::optional<Unit> by_code(db::Tx& tx, const std::string& code) {
@@ -93,9 +102,10 @@ void update_fields(db::Tx& tx, const Unit& u, std::int64_t now) {
   static constexpr db::Query q{
       "units.update",
       "UPDATE units SET code = $2, name = $3, name_folded = $4, designation = $5, valid_from = $6, valid_to = $7, "
-      "remote = $8, merged_into = $9, note = $10, updated_at = $11, hotline = $12 WHERE id = $1"};
+      "remote = $8, merged_into = $9, note = $10, updated_at = $11, hotline = $12, name_en = $13, official_key = $14 "
+      "WHERE id = $1"};
   tx.exec(q, u.id, u.code, u.name, text::fold(u.name + " " + u.code), u.designation, u.valid_from, u.valid_to, u.remote,
-          u.merged_into, u.note, now, u.hotline);
+          u.merged_into, u.note, now, u.hotline, u.name_en, u.official_key);
   bump_version(tx);  // a rename or a hotline change must reach every instance's cached tree too
 }
 
@@ -118,25 +128,80 @@ std::int64_t version(db::Tx& tx) {
 }
 
 void insert_history(db::Tx& tx, std::int64_t unit_id, const HistoryEvent& e, std::int64_t now) {
-  static constexpr db::Query q{
-      "units.insert_history",
-      "INSERT INTO unit_history (unit_id, event, event_date, from_parent_id, to_parent_id, basis, recorded_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7)"};
-  tx.exec(q, unit_id, e.event, e.date, e.from_parent_id, e.to_parent_id, e.basis, now);
+  static constexpr db::Query q{"units.insert_history",
+                               "INSERT INTO unit_history (unit_id, event, event_date, from_parent_id, to_parent_id, "
+                               "basis, recorded_at, old_name) "
+                               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
+  tx.exec(q, unit_id, e.event, e.date, e.from_parent_id, e.to_parent_id, e.basis, now, e.old_name);
 }
 
 std::vector<HistoryEvent> history(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{
       "units.history",
-      "SELECT h.event, h.event_date, h.from_parent_id, h.to_parent_id, h.basis, f.name, t.name "
+      "SELECT h.event, h.event_date, h.from_parent_id, h.to_parent_id, h.basis, f.name, t.name, h.old_name "
       "FROM unit_history h LEFT JOIN units f ON f.id = h.from_parent_id "
       "LEFT JOIN units t ON t.id = h.to_parent_id WHERE h.unit_id = $1 ORDER BY h.event_date, h.id"};
   return db::all(
       tx, q,
       [](db::Reader& r) {
-        return HistoryEvent{r.text(), r.text(), r.opt_i64(), r.opt_i64(), r.text(), r.text(), r.text()};
+        return HistoryEvent{r.text(), r.text(), r.opt_i64(), r.opt_i64(), r.text(), r.text(), r.text(), r.text()};
       },
       unit_id);
+}
+
+void insert_successor(db::Tx& tx, std::int64_t unit_id, const MergeLink& to) {
+  static constexpr db::Query q{"units.insert_successor",
+                               "INSERT INTO unit_successors (unit_id, successor_id, effective_date, main, part, basis) "
+                               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id, successor_id) DO NOTHING"};
+  tx.exec(q, unit_id, to.id, to.date, to.main, to.part, to.basis);
+  bump_version(tx);
+}
+
+namespace {
+
+MergeLink link_from_row(db::Reader& r) {
+  MergeLink l;
+  l.id = r.i64();
+  l.code = r.text();
+  l.name = r.text();
+  l.kind = kind_from_code(r.text()).value_or(Kind::commune);
+  l.designation = r.text();
+  l.date = r.text();
+  l.main = r.boolean();
+  l.part = r.text();
+  l.basis = r.text();
+  return l;
+}
+
+}  // namespace
+
+std::vector<MergeLink> formed_from(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{
+      "units.formed_from",
+      "SELECT u.id, u.code, u.name, u.kind, u.designation, s.effective_date, s.main, s.part, s.basis "
+      "FROM unit_successors s JOIN units u ON u.id = s.unit_id WHERE s.successor_id = $1 ORDER BY u.name_folded, u.id"};
+  return db::all(tx, q, link_from_row, unit_id);
+}
+
+std::vector<MergeLink> successors(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{
+      "units.successors",
+      "SELECT u.id, u.code, u.name, u.kind, u.designation, s.effective_date, s.main, s.part, s.basis "
+      "FROM unit_successors s JOIN units u ON u.id = s.successor_id WHERE s.unit_id = $1 ORDER BY s.main DESC, u.code"};
+  return db::all(tx, q, link_from_row, unit_id);
+}
+
+std::set<std::pair<std::int64_t, std::int64_t>> successor_pairs(db::Tx& tx, const std::string& path) {
+  static constexpr db::Query q{"units.successor_pairs",
+                               "SELECT s.unit_id, s.successor_id FROM unit_successors s "
+                               "JOIN units u ON u.id = s.successor_id WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1")};
+  auto rows = db::all(
+      tx, q,
+      [](db::Reader& r) {
+        return std::pair{r.i64(), r.i64()};
+      },
+      path);
+  return {rows.begin(), rows.end()};
 }
 
 Page<Unit> list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, const std::string& today) {

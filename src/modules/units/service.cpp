@@ -5,23 +5,13 @@
 #include <algorithm>
 #include <map>
 
+#include "modules/units/history.hpp"
 #include "modules/units/repo.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::units {
 namespace {
-
-HistoryEvent event(std::string kind, std::string date, std::optional<std::int64_t> from, std::int64_t to,
-                   std::string basis) {
-  HistoryEvent e;
-  e.event = std::move(kind);
-  e.date = std::move(date);
-  e.from_parent_id = from;
-  e.to_parent_id = to;
-  e.basis = std::move(basis);
-  return e;
-}
 
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxDesignation = 50;
@@ -199,6 +189,8 @@ Detail Service::get(const Actor& actor, std::int64_t id) const {
     ids.pop_back();  // the unit itself
     for (const auto& a : repo::by_ids(tx, ids)) d.ancestors.push_back(Ancestor{a.id, a.name, a.kind});
     d.history = repo::history(tx, id);
+    d.formed_from = repo::formed_from(tx, id);
+    d.successors = repo::successors(tx, id);
   });
   d.manageable = may_manage(actor, d.unit.kind);
   for (auto kind : all_kinds()) {
@@ -255,6 +247,7 @@ Unit Service::update_in(db::Tx& tx, const Actor& actor, Unit u, const UnitPatch&
     }
     u.code = code;
   }
+  std::string old_name = u.name;
   if (patch.name) {
     u.name = text::clean(*patch.name);
     if (u.name.empty()) errors.add("name", "required");
@@ -296,62 +289,18 @@ Unit Service::update_in(db::Tx& tx, const Actor& actor, Unit u, const UnitPatch&
   errors.throw_if_any();
   auto now = clock_.now();
   repo::update_fields(tx, u, now);
+  if (u.name != old_name) {
+    auto renamed = history_event("renamed", time::local_date(now), std::nullopt, std::nullopt, "");
+    renamed.old_name = old_name;
+    repo::insert_history(tx, u.id, renamed, now);
+  }
   if (new_parent) {
-    repo::insert_history(tx, u.id, event("moved", time::local_date(now), u.parent_id, new_parent->id, ""), now);
+    repo::insert_history(tx, u.id, history_event("moved", time::local_date(now), u.parent_id, new_parent->id, ""), now);
     repo::move(tx, u, *new_parent, now);
   }
   Unit updated = *repo::get(tx, u.id);
   audit_.record(tx, actor, "unit.update", "unit", std::to_string(u.id), detail_of(updated, source));
   return updated;
-}
-
-Unit Service::merge(const Actor& actor, const Merge& m) const {
-  if (!actor.is(Role::admin)) throw Error::forbidden("only administrators merge units");
-  FieldErrors errors;
-  auto date = time::parse_date(m.effective_date);
-  if (!date) errors.add("effective_date", m.effective_date.empty() ? "required" : "invalid_date");
-  if (m.source_ids.empty()) errors.add("source_ids", "required");
-  std::string basis = text::clean(m.basis);
-  if (basis.empty()) errors.add("basis", "required");
-  errors.throw_if_any();
-  Unit result;
-  db_.write([&](db::Tx& tx) {
-    auto target = repo::get(tx, m.target_id);
-    if (!target || !actor.covers(target->path)) throw Error::field("target_id", "not_found");
-    std::vector<Unit> sources;
-    for (auto id : m.source_ids) {
-      auto s = repo::get(tx, id);
-      if (!s || !actor.covers(s->path)) throw Error::field("source_ids", "not_found");
-      if (s->id == target->id || target->path.rfind(s->path, 0) == 0) throw Error::field("source_ids", "cycle");
-      if (s->valid_to) throw Error::field("source_ids", "unknown_value");  // already ended
-      if (std::any_of(sources.begin(), sources.end(), [&](const Unit& o) { return o.id == s->id; })) {
-        throw Error::field("source_ids", "duplicate");
-      }
-      sources.push_back(*s);
-    }
-    auto now = clock_.now();
-    std::string last_day = time::previous_day(*date);
-    for (auto& source : sources) {
-      // The source becomes a historic child of the target; its active children move up.
-      repo::insert_history(tx, source.id, event("merged", *date, source.parent_id, target->id, basis), now);
-      repo::move(tx, source, *target, now);
-      source = *repo::get(tx, source.id);
-      source.valid_to = last_day;
-      source.merged_into = target->id;
-      repo::update_fields(tx, source, now);
-      for (const auto& child : repo::children(tx, source.id)) {
-        if (child.valid_to && *child.valid_to < *date) continue;
-        repo::insert_history(tx, child.id, event("moved", *date, source.id, target->id, basis), now);
-        repo::move(tx, child, *repo::get(tx, target->id), now);
-      }
-    }
-    result = *repo::get(tx, target->id);
-    boost::json::array ids;
-    for (const auto& s : sources) ids.push_back(s.id);
-    boost::json::object detail{{"source_ids", ids}, {"effective_date", *date}, {"basis", basis}};
-    audit_.record(tx, actor, "unit.merge", "unit", std::to_string(target->id), boost::json::serialize(detail));
-  });
-  return result;
 }
 
 namespace {

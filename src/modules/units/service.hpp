@@ -93,6 +93,11 @@ class Service {
   Unit create_in(db::Tx& tx, const Actor& actor, const NewUnit& input,
                  const std::function<std::optional<Unit>()>& parent, std::string_view source = {}) const;
   Unit update_in(db::Tx& tx, const Actor& actor, Unit unit, const UnitPatch& patch, std::string_view source = {}) const;
+  // Ends `source` the day before `date` and makes it a historic child of `target`, its
+  // main successor (merged_into, a successor row with `part`), moving its active
+  // children under the target; all with history, no audit entry (the caller writes one).
+  void merge_in(db::Tx& tx, const Unit& source, const Unit& target, const std::string& date, const std::string& basis,
+                const std::string& part = {}) const;
   // One row of a CSV import through create_in()/update_in(); its errors go to `errors`.
   void import_row(db::Tx& tx, const Actor& actor, const importkit::Columns& cols, const csv::Record& row,
                   ImportResult& result, std::vector<FieldError>& errors) const;

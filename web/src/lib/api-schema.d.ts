@@ -1244,6 +1244,11 @@ export interface components {
              * @example Kim Quan
              */
             name: string;
+            /**
+             * @description English name from the official list (`antq units import-official`); empty for units made by hand.
+             * @example Tan Trao Commune
+             */
+            readonly name_en: string;
             kind: components["schemas"]["UnitKind"];
             /**
              * @description The word shown before the name (xã, phường, thôn, tổ dân phố…).
@@ -1299,10 +1304,10 @@ export interface components {
         };
         UnitHistoryEntry: {
             /**
-             * @description `merged` sáp nhập; `moved` chuyển sang đơn vị cấp trên khác.
+             * @description `merged` sáp nhập; `moved` chuyển sang đơn vị cấp trên khác; `renamed` đổi tên (the old name in `old_name`).
              * @enum {string}
              */
-            kind: "merged" | "moved";
+            kind: "merged" | "moved" | "renamed";
             /**
              * Format: date
              * @description Effective date.
@@ -1321,6 +1326,8 @@ export interface components {
              * @example Nghị quyết 1684/NQ-UBTVQH15
              */
             basis: string;
+            /** @description For `renamed`, the name before the change. */
+            old_name?: string;
         };
         /** @description A unit with its ancestors (root first), its history, and what the caller may do with it: the server's role rule, so that clients keep no copy of it. */
         UnitDetail: components["schemas"]["Unit"] & {
@@ -1330,6 +1337,10 @@ export interface components {
             child_kinds: components["schemas"]["UnitKind"][];
             ancestors: components["schemas"]["UnitRef"][];
             history: components["schemas"]["UnitHistoryEntry"][];
+            /** @description The units merged into this one (Tân Trào — Kim Quan, Trung Yên, Tân Trào cũ), by name. */
+            formed_from: components["schemas"]["UnitMergeLink"][];
+            /** @description Where this unit went when it ended, the main successor first; empty for a current unit. */
+            successors: components["schemas"]["UnitMergeLink"][];
         };
         UnitPage: {
             items: components["schemas"]["Unit"][];
@@ -2226,6 +2237,32 @@ export interface components {
             number?: string;
             /** @description Ghi chú — for example the state of the seal. */
             notes?: string;
+        };
+        /** @description One end of a merge: a unit merged into this one (in `formed_from`) or a unit this one went into (in `successors`). A unit split among several new ones has several successors; the `main` one is its `merged_into`, where its records roll up. */
+        UnitMergeLink: {
+            /** Format: int64 */
+            id: number;
+            /** @example 08-X-KIM-QUAN */
+            code: string;
+            /** @example Kim Quan */
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+            /** @example xã */
+            designation: string;
+            /**
+             * Format: date
+             * @description The first day of the new unit.
+             */
+            date: string;
+            /** @description This successor is where the old unit's records roll up. */
+            main: boolean;
+            /** @description Empty when the whole unit went there; otherwise the words of the merger map ("phần còn lại sau khi sáp nhập vào phường X", "một phần"). */
+            part: string;
+            /**
+             * @description Legal basis.
+             * @example Nghị quyết 1684/NQ-UBTVQH15
+             */
+            basis: string;
         };
     };
     responses: {

@@ -29,6 +29,7 @@ export type UnitTree = Schemas['UnitTree'];
 export type UnitRef = Schemas['UnitRef'];
 export type UnitHistoryEntry = Schemas['UnitHistoryEntry'];
 export type UnitDetail = Schemas['UnitDetail'];
+export type UnitMergeLink = Schemas['UnitMergeLink'];
 export type UnitPage = Schemas['UnitPage'];
 export type UnitCreate = Schemas['UnitCreate'];
 export type UnitPatch = Schemas['UnitPatch'];

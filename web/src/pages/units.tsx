@@ -10,11 +10,12 @@ import {
   UnitImportForm,
   UnitMergeForm,
 } from '../components/UnitForms';
+import { UnitLineage } from '../components/UnitLineage';
 import { InactiveNote, UnitTree } from '../components/UnitTree';
 import { NO_UNITS } from '../components/UnitPicker';
 import { ApiError, units } from '../lib/api';
 import { formatDate, formatNumber, unitLabel } from '../lib/format';
-import { type Unit, type UnitDetail } from '../lib/schema';
+import { type Unit, type UnitDetail, type UnitHistoryEntry } from '../lib/schema';
 import { indexUnits, type UnitIndex } from '../lib/unit-index';
 import { useAsync } from '../lib/use-async';
 import { useDebounced } from '../lib/use-debounced';
@@ -274,6 +275,11 @@ function validity(t: ReturnType<typeof useI18n>['t'], unit: UnitDetail): string 
   return t('units.valid_always');
 }
 
+function historyLabel(t: ReturnType<typeof useI18n>['t'], entry: UnitHistoryEntry): string {
+  if (entry.kind === 'renamed') return t('units.history_renamed', { old: entry.old_name ?? '' });
+  return entry.kind === 'merged' ? t('units.history_merged') : t('units.history_moved');
+}
+
 function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
   const { t } = useI18n();
   const parentName = (id: number | null) => (id === null ? t('common.none') : index.nameOf(id));
@@ -297,6 +303,14 @@ function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
       <dl class="facts">
         <dt>{t('units.code')}</dt>
         <dd id="unit-code">{unit.code}</dd>
+        {unit.name_en ? (
+          <>
+            <dt>{t('units.name_en')}</dt>
+            <dd id="unit-name-en" lang="en">
+              {unit.name_en}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('units.kind')}</dt>
         <dd id="unit-kind">{t(`unit_kind.${unit.kind}`)}</dd>
         <dt>{t('units.designation')}</dt>
@@ -325,6 +339,7 @@ function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
         <dt>{t('units.id')}</dt>
         <dd>{unit.id}</dd>
       </dl>
+      <UnitLineage formedFrom={unit.formed_from} successors={unit.successors} />
       <h3>{t('units.history')}</h3>
       {unit.history.length === 0 ? (
         <p>{t('units.history_none')}</p>
@@ -334,7 +349,7 @@ function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
             <li key={i}>
               <strong>{formatDate(entry.date)}</strong>
               {' — '}
-              {entry.kind === 'merged' ? t('units.history_merged') : t('units.history_moved')}{' '}
+              {historyLabel(t, entry)}{' '}
               {entry.from_parent_id !== null || entry.to_parent_id !== null
                 ? t('units.history_from_to', {
                     from: entry.from_parent_name ?? parentName(entry.from_parent_id),

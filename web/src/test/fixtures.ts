@@ -17,6 +17,7 @@ export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
     id: 1,
     code: 'VN',
     name: 'Việt Nam',
+    name_en: 'Viet Nam',
     kind: 'country',
     designation: '',
     parent_id: null,
