@@ -51,7 +51,7 @@ function wrk(url, { script, threads = 2, connections = CONNECTIONS } = {}) {
 
 function unitsCsv(count) {
   const lines = ['code,name,kind,designation,parent_code,valid_from,valid_to,remote,note'];
-  for (let i = 0; i < count; i++) lines.push(`BENCH-${i},Thôn Đo Hiệu Năng ${i},residential_area,thôn,DEMO-TANTRAO,,,0,`);
+  for (let i = 0; i < count; i++) lines.push(`BENCH-${i},Thôn Đo Hiệu Năng ${i},residential_area,thôn,02545,,,0,`);
   return lines.join('\n') + '\n';
 }
 

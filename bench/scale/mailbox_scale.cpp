@@ -126,7 +126,7 @@ int main() {
   if (!inbox_only) app::load_demo(*b.ctx, password);
   b.session = b.ctx->accounts->login({"officer.tantrao", password, std::nullopt, "bench"});
   b.actor = accounts::Service::actor_of(b.session.user);
-  b.unit_id = b.ctx->units->find_by_code("DEMO-TANTRAO")->id;
+  b.unit_id = b.ctx->units->find_by_code("02545")->id;
   b.ctx->db->read([&](db::Tx& tx) { b.key = *b.ctx->keys->current(tx, b.unit_id); });
   const auto& secret = b.session.box_secret_key;
 

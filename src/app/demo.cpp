@@ -1,5 +1,9 @@
 #include "app/demo.hpp"
 
+#include <map>
+
+#include "modules/units/official.hpp"
+#include "platform/embedded.hpp"
 #include "platform/log/log.hpp"
 
 namespace antq::app {
@@ -18,22 +22,30 @@ struct UnitSpec {
   std::string note;
 };
 
-// Kim Quan, Trung Yên and the old Tân Trào (Yên Sơn district) before 1/7/2025. Khuôn Điển
-// and Làng Hản are Kim Quan's real villages; the others are invented and flagged demo.
+// Before 1/7/2025: Yên Sơn district with Kim Quan, Trung Yên and the old Tân Trào, under
+// the codes the official import gives pre-reform units, so that the import finds them
+// and merges them into the new xã Tân Trào (02545) with their villages. Khuôn Điển and
+// Làng Hản are Kim Quan's real villages; the other villages are invented and flagged demo.
 const std::vector<UnitSpec>& before_merge() {
   static const std::vector<UnitSpec> specs{
       {"VN", "Việt Nam", "country", "", "", "", false, ""},
       {"08", "Tuyên Quang", "province", "tỉnh", "VN", "", false, ""},
-      {"DEMO-YENSON", "Yên Sơn", "district", "huyện", "08", "", false, kIllustrative},
-      {"DEMO-KIMQUAN", "Kim Quan", "commune", "xã", "DEMO-YENSON", "", false, kIllustrative},
-      {"DEMO-TRUNGYEN", "Trung Yên", "commune", "xã", "DEMO-YENSON", "", false, kIllustrative},
-      {"DEMO-TANTRAO-CU", "Tân Trào", "commune", "xã", "DEMO-YENSON", "", false, kIllustrative},
-      {"DEMO-KQ-KHUONDIEN", "Khuôn Điển", "residential_area", "thôn", "DEMO-KIMQUAN", "", false, kIllustrative},
-      {"DEMO-KQ-LANGHAN", "Làng Hản", "residential_area", "thôn", "DEMO-KIMQUAN", "", false, kIllustrative},
-      {"DEMO-KQ-DONGVAI", "Đồng Vải (minh họa)", "residential_area", "thôn", "DEMO-KIMQUAN", "", true, ""},
-      {"DEMO-TY-BANCHAN", "Bản Chăn (minh họa)", "residential_area", "thôn", "DEMO-TRUNGYEN", "", true, ""},
-      {"DEMO-TT-TANLAP", "Tân Lập (minh họa)", "residential_area", "thôn", "DEMO-TANTRAO-CU", "", true, ""},
-      {"DEMO-TANTRAO", "Tân Trào", "commune", "xã", "08", "2025-07-01", false, kIllustrative},
+      {"08-H-YEN-SON", "Yên Sơn", "district", "huyện", "08", "", false, ""},
+      {"08-X-KIM-QUAN", "Kim Quan", "commune", "xã", "08-H-YEN-SON", "", false, ""},
+      {"08-X-TRUNG-YEN", "Trung Yên", "commune", "xã", "08-H-YEN-SON", "", false, ""},
+      {"08-X-TAN-TRAO", "Tân Trào", "commune", "xã", "08-H-YEN-SON", "", false, ""},
+      {"DEMO-KQ-KHUONDIEN", "Khuôn Điển", "residential_area", "thôn", "08-X-KIM-QUAN", "", false, kIllustrative},
+      {"DEMO-KQ-LANGHAN", "Làng Hản", "residential_area", "thôn", "08-X-KIM-QUAN", "", false, kIllustrative},
+      {"DEMO-KQ-DONGVAI", "Đồng Vải (minh họa)", "residential_area", "thôn", "08-X-KIM-QUAN", "", true, ""},
+      {"DEMO-TY-BANCHAN", "Bản Chăn (minh họa)", "residential_area", "thôn", "08-X-TRUNG-YEN", "", true, ""},
+      {"DEMO-TT-TANLAP", "Tân Lập (minh họa)", "residential_area", "thôn", "08-X-TAN-TRAO", "", true, ""},
+  };
+  return specs;
+}
+
+// After the import: the second demo commune, invented and flagged demo, with its units.
+const std::vector<UnitSpec>& after_merge() {
+  static const std::vector<UnitSpec> specs{
       {"DEMO-KIENTHIET", "Kiến Thiết (minh họa)", "commune", "xã", "08", "2025-07-01", true, ""},
       {"DEMO-KT-KHUONHAU", "Khuôn Hấu (minh họa)", "residential_area", "thôn", "DEMO-KIENTHIET", "", true, ""},
       {"DEMO-KT-TRUONGA", "Trường Tiểu học Kiến Thiết (minh họa)", "school", "trường", "DEMO-KIENTHIET", "", true, ""},
@@ -46,17 +58,21 @@ struct UserSpec {
   std::string full_name;
   std::string role;
   std::string unit_code;
+  std::string unit_name;  // as the demo banner shows it
   std::string role_label;
 };
 
 const std::vector<UserSpec>& users() {
   static const std::vector<UserSpec> specs{
-      {"admin", "Quản trị hệ thống", "admin", "VN", "Quản trị viên"},
-      {"officer.tantrao", "Nguyễn Văn Hùng (minh họa)", "officer", "DEMO-TANTRAO", "Cán bộ Công an xã"},
-      {"team.khuondien", "Hoàng Thị Lan (minh họa)", "team_member", "DEMO-KQ-KHUONDIEN", "Thành viên Tổ bảo vệ ANTT"},
-      {"reviewer.tuyenquang", "Đặng Minh Tuấn (minh họa)", "reviewer", "08", "Cán bộ thẩm định cấp tỉnh"},
-      {"auditor", "Phạm Thu Hà (minh họa)", "auditor", "VN", "Kiểm toán viên"},
-      {"officer.kienthiet", "Lê Quang Vinh (minh họa)", "officer", "DEMO-KIENTHIET", "Cán bộ Công an xã"},
+      {"admin", "Quản trị hệ thống", "admin", "VN", "Việt Nam", "Quản trị viên"},
+      {"officer.tantrao", "Nguyễn Văn Hùng (minh họa)", "officer", "02545", "Tân Trào", "Cán bộ Công an xã"},
+      {"team.khuondien", "Hoàng Thị Lan (minh họa)", "team_member", "DEMO-KQ-KHUONDIEN", "Khuôn Điển",
+       "Thành viên Tổ bảo vệ ANTT"},
+      {"reviewer.tuyenquang", "Đặng Minh Tuấn (minh họa)", "reviewer", "08", "Tuyên Quang",
+       "Cán bộ thẩm định cấp tỉnh"},
+      {"auditor", "Phạm Thu Hà (minh họa)", "auditor", "VN", "Việt Nam", "Kiểm toán viên"},
+      {"officer.kienthiet", "Lê Quang Vinh (minh họa)", "officer", "DEMO-KIENTHIET", "Kiến Thiết (minh họa)",
+       "Cán bộ Công an xã"},
   };
   return specs;
 }
@@ -67,6 +83,25 @@ std::int64_t id_of(Context& ctx, const std::string& code) {
   return unit->id;
 }
 
+void create_units(Context& ctx, const std::vector<UnitSpec>& specs) {
+  for (const auto& s : specs) {
+    units::NewUnit in{s.code, s.name, s.kind, s.designation, std::nullopt, std::nullopt, false, s.note, s.demo};
+    if (!s.parent_code.empty()) in.parent_id = id_of(ctx, s.parent_code);
+    if (!s.valid_from.empty()) in.valid_from = s.valid_from;
+    ctx.units->create(system_actor(), in);
+  }
+}
+
+// Tuyên Quang's rows of the official list, as compiled in.
+units::official::List demo_list() {
+  std::map<std::string_view, std::string_view> files;
+  for (const auto& f : embedded::demo_units()) files[f.name] = f.content;
+  auto list =
+      units::official::read(files.at("units.csv"), files.at("formed-from.csv"), files.at("provinces-formed-from.csv"));
+  units::official::apply_basis(list, files.at("basis.csv"));
+  return list;
+}
+
 }  // namespace
 
 std::optional<std::string> load_demo(Context& ctx, const std::string& password) {
@@ -74,22 +109,15 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   units::ListFilter everything;
   everything.include_history = true;
   if (ctx.units->list(system, everything).total > 0) return std::nullopt;
-  for (const auto& s : before_merge()) {
-    units::NewUnit in{s.code, s.name, s.kind, s.designation, std::nullopt, std::nullopt, false, s.note, s.demo};
-    if (!s.parent_code.empty()) in.parent_id = id_of(ctx, s.parent_code);
-    if (!s.valid_from.empty()) in.valid_from = s.valid_from;
-    ctx.units->create(system, in);
-  }
-  // 1/7/2025: Kim Quan, Trung Yên and the old Tân Trào become the new xã Tân Trào
-  // (Nghị quyết 1684/NQ-UBTVQH15, item 34); Yên Sơn district ceases to exist.
-  units::Merge merge{{id_of(ctx, "DEMO-KIMQUAN"), id_of(ctx, "DEMO-TRUNGYEN"), id_of(ctx, "DEMO-TANTRAO-CU")},
-                     id_of(ctx, "DEMO-TANTRAO"),
-                     "2025-07-01",
-                     "Nghị quyết 1684/NQ-UBTVQH15 (mục 34)"};
-  ctx.units->merge(system, merge);
+  create_units(ctx, before_merge());
+  // 1/7/2025: the official list of Tuyên Quang (its 124 communes and what each was formed
+  // from) merges Kim Quan, Trung Yên and the old Tân Trào into the new xã Tân Trào
+  // (Nghị quyết 1684/NQ-UBTVQH15); Yên Sơn district ceases to exist.
+  auto report = ctx.units->import_official(system, demo_list(), units::official::ImportOptions{"08", false, {}});
   units::UnitPatch end_district;
   end_district.valid_to = "2025-06-30";
-  ctx.units->update(system, id_of(ctx, "DEMO-YENSON"), end_district);
+  ctx.units->update(system, id_of(ctx, "08-H-YEN-SON"), end_district);
+  create_units(ctx, after_merge());
   units::UnitPatch remote;
   remote.remote = true;
   ctx.units->update(system, id_of(ctx, "DEMO-KIENTHIET"), remote);
@@ -99,23 +127,19 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   }
   // Tân Trào opens its mailbox; its officer signs in once (which makes his own key pair)
   // and receives the commune's key.
-  auto recovery = ctx.keys->init(system, id_of(ctx, "DEMO-TANTRAO"));
+  auto tan_trao = id_of(ctx, "02545");
+  auto recovery = ctx.keys->init(system, tan_trao);
   auto officer = ctx.accounts->login(accounts::Credentials{"officer.tantrao", password, std::nullopt, "demo"});
   ctx.accounts->logout(officer.token);
-  ctx.keys->grant_with_recovery(system, id_of(ctx, "DEMO-TANTRAO"), recovery, officer.user.id);
-  spdlog::info("demo data loaded: {} units, {} users", before_merge().size(), users().size());
+  ctx.keys->grant_with_recovery(system, tan_trao, recovery, officer.user.id);
+  spdlog::info("demo data loaded: {} units of the official list, {} demo units, {} users",
+               report.created + report.merged, before_merge().size() + after_merge().size(), users().size());
   return recovery;
 }
 
 std::vector<DemoAccount> demo_accounts() {
   std::vector<DemoAccount> out;
-  for (const auto& u : users()) {
-    std::string unit;
-    for (const auto& s : before_merge()) {
-      if (s.code == u.unit_code) unit = s.name;
-    }
-    out.push_back(DemoAccount{u.username, u.role_label, unit});
-  }
+  for (const auto& u : users()) out.push_back(DemoAccount{u.username, u.role_label, u.unit_name});
   return out;
 }
 

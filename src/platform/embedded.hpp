@@ -13,5 +13,8 @@ struct File {
 const std::vector<File>& migrations();
 const std::vector<File>& catalogs();
 const std::vector<File>& templates();  // citizen pages (src/portal/templates)
+// The demo province's rows of refdata/vn-units-2025 (units.csv, formed-from.csv,
+// provinces-formed-from.csv) and basis.csv: what `antq demo` imports.
+const std::vector<File>& demo_units();
 
 }  // namespace antq::embedded

@@ -117,7 +117,7 @@ test('an officer adds a box, records an opening, registers its letter with a PDF
     await page.textContent(`#register-opening option[value="${openingId}"]`),
     /^Hòm ở Nhà văn hóa thôn Khuôn Điển \(E2E\) — mở ngày \d\d\/\d\d\/\d{4} \(0\/1 thư\)$/,
   );
-  assert.equal(await page.inputValue('#register-unit-value'), String(ids['DEMO-TANTRAO']));
+  assert.equal(await page.inputValue('#register-unit-value'), String(ids['02545']));
   await page.selectOption('#register-kind', 'denunciation');
   await pickUnit(page, '#register-village', 'Khuôn Điển', ids['DEMO-KQ-KHUONDIEN']);
   await page.fill('#register-description', 'E2E: thư trong hòm tố giác có người tàng trữ pháo nổ ở thôn Khuôn Điển');

@@ -21,7 +21,7 @@ after(async () => {
 
 const submit = (extra) =>
   new Client(server.url).post('/api/v1/public/tips', {
-    unit_id: ids['DEMO-TANTRAO'], kind: 'denunciation', consent: true, ...extra,
+    unit_id: ids['02545'], kind: 'denunciation', consent: true, ...extra,
   });
 
 async function officerPage(options) {
@@ -184,7 +184,7 @@ test('without the identity permission the reveal form says so; with it the ident
 test('the key page lists the holders and gives the key to a colleague by user id', async () => {
   const admin = await signedIn(server.url, 'admin');
   const made = await admin.post('/api/v1/users', {
-    username: 'canbo.e2e', full_name: 'Cán Bộ Trình Duyệt', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD,
+    username: 'canbo.e2e', full_name: 'Cán Bộ Trình Duyệt', role: 'officer', unit_id: ids['02545'], password: PASSWORD,
   });
   assert.equal(made.status, 201, made.text);
   await signedIn(server.url, 'canbo.e2e');  // a key can only go to someone who has signed in

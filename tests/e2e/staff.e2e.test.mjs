@@ -117,9 +117,9 @@ test('an officer checks an Excel CSV in Windows-1258 before importing it: bad ro
   await page.waitForSelector('#unit-import-form');
   // "Mã;Tên đơn vị;Loại;Mã cấp trên;Từ ngày" and "Thôn Đồng" as Vietnamese Windows saves them.
   const header = 'Ma\xDE;T\xEAn \xF0\xF5n vi\xF2;Loa\xF2i;Ma\xDE c\xE2\xECp tr\xEAn;T\xFD\xCC nga\xECy\r\n';
-  const good = 'E2E-XL-1;Th\xF4n \xD0\xF4\xCCng;residential_area;DEMO-TANTRAO;5/2/2026\r\n';
+  const good = 'E2E-XL-1;Th\xF4n \xD0\xF4\xCCng;residential_area;02545;5/2/2026\r\n';
   const file = (rows) => ({ name: 'thon.csv', mimeType: 'text/csv', buffer: Buffer.from(header + rows, 'latin1') });
-  await page.setInputFiles('#import-file', file(good + 'E2E-XL-2;;residential_area;DEMO-TANTRAO;31/2/2026\r\n'));
+  await page.setInputFiles('#import-file', file(good + 'E2E-XL-2;;residential_area;02545;31/2/2026\r\n'));
   await page.click('#import-check');
   await page.waitForSelector('#import-errors tr td');
   const rows = await page.$$eval('#import-errors tbody tr', (trs) => trs.map((tr) => tr.textContent));

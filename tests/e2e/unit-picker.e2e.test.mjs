@@ -19,7 +19,7 @@ before(async () => {
   browser = await launch();
   admin = await signedIn(server.url, 'admin');
   const rows = ['code,name,kind,designation,parent_code'];
-  for (let n = 1; n <= VILLAGES; n += 1) rows.push(`${villageCode(n)},${villageName(n)},residential_area,thôn,DEMO-TANTRAO`);
+  for (let n = 1; n <= VILLAGES; n += 1) rows.push(`${villageCode(n)},${villageName(n)},residential_area,thôn,02545`);
   const r = await admin.request('POST', '/api/v1/units/import', {
     body: rows.join('\r\n') + '\r\n',
     headers: { 'content-type': 'text/csv' },
@@ -149,7 +149,7 @@ test('the admin moves a village under another commune by name; the village and w
   const offered = await page.$$eval('#edit-unit-parent-listbox [role=option]', (os) => os.map((o) => Number(o.dataset.unitId)));
   assert.ok(!offered.includes(village), 'not under itself');
   await page.fill('#edit-unit-parent', '');
-  await page.keyboard.type('kien thiet');
+  await page.keyboard.type('kien thiet minh hoa');
   await page.waitForSelector(`#edit-unit-parent-option-${kienThiet}`);
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getAttribute('#edit-unit-parent', 'aria-activedescendant'), `edit-unit-parent-option-${kienThiet}`);

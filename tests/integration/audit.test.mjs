@@ -28,9 +28,11 @@ test('auditors browse the log newest first, filtered by actor, action and dates'
   const old = await auditor.get('/api/v1/audit?to=2020-01-01');
   assert.equal(old.data.total, 0);
   assert.equal((await auditor.get('/api/v1/audit?from=yesterday')).status, 422);
-  const demoMerge = await auditor.get('/api/v1/audit?action=unit.merge');
-  assert.equal(demoMerge.data.items[0].actor_name, 'system');
-  assert.match(demoMerge.data.items[0].detail.basis, /1684/);
+  const demoImport = await auditor.get('/api/v1/audit?action=unit.import_official');
+  assert.equal(demoImport.data.total, 1, 'one entry for the province, not one per unit');
+  assert.equal(demoImport.data.items[0].actor_name, 'system');
+  assert.equal(demoImport.data.items[0].detail.province, '08');
+  assert.equal(demoImport.data.items[0].detail.merged, 3, 'Kim Quan, Trung Yên and the old Tân Trào');
 });
 
 test('nobody but auditors reads the log', async () => {

@@ -31,13 +31,13 @@ const matrix = () => [
     { admin: 200, 'officer.tantrao': 404, 'team.khuondien': 404, 'reviewer.tuyenquang': 404, auditor: 200 }],
   ['GET units list', (c) => c.get('/api/v1/units'), { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
   ['GET units export', (c) => c.get('/api/v1/units/export'), { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 200, 'reviewer.tuyenquang': 200, auditor: 200 }],
-  ['POST village in Tân Trào', (c) => c.post('/api/v1/units', village('DEMO-TANTRAO')),
+  ['POST village in Tân Trào', (c) => c.post('/api/v1/units', village('02545')),
     { admin: 201, 'officer.tantrao': 201, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
   ['POST village in Kiến Thiết', (c) => c.post('/api/v1/units', village('DEMO-KIENTHIET')),
     { admin: 201, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
   ['PATCH village Làng Hản', (c) => c.patch(`/api/v1/units/${ids['DEMO-KQ-LANGHAN']}`, { note: 'ghi chú' }),
     { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 404, 'reviewer.tuyenquang': 403, auditor: 403 }],
-  ['PATCH commune Tân Trào', (c) => c.patch(`/api/v1/units/${ids['DEMO-TANTRAO']}`, { note: 'x' }),
+  ['PATCH commune Tân Trào', (c) => c.patch(`/api/v1/units/${ids['02545']}`, { note: 'x' }),
     { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 404, 'reviewer.tuyenquang': 403, auditor: 403 }],
   ['PATCH village in Kiến Thiết', (c) => c.patch(`/api/v1/units/${ids['DEMO-KT-KHUONHAU']}`, { note: 'x' }),
     { admin: 200, 'officer.tantrao': 404, 'team.khuondien': 404, 'reviewer.tuyenquang': 403, auditor: 403 }],
@@ -47,7 +47,7 @@ const matrix = () => [
     { admin: 200, 'officer.tantrao': 200, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
   ['GET users', (c) => c.get('/api/v1/users'), { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
   ['GET user 1', (c) => c.get('/api/v1/users/1'), { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
-  ['POST user', (c) => c.post('/api/v1/users', { username: `u${++serial}`.padEnd(4, 'x'), full_name: 'X', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD }),
+  ['POST user', (c) => c.post('/api/v1/users', { username: `u${++serial}`.padEnd(4, 'x'), full_name: 'X', role: 'officer', unit_id: ids['02545'], password: PASSWORD }),
     { admin: 201, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
   ['PATCH user 2', (c) => c.patch('/api/v1/users/2', { full_name: 'Nguyễn Văn Hùng (minh họa)' }),
     { admin: 200, 'officer.tantrao': 403, 'team.khuondien': 403, 'reviewer.tuyenquang': 403, auditor: 403 }],
@@ -92,12 +92,12 @@ test('an admin scoped to a province cannot reach units or users outside it', asy
 
 test('mailbox endpoints: officers of the commune handle tips, files and boxes; reviewers and admins only read boxes', async () => {
   const officer = clients['officer.tantrao'];
-  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'Nhà văn hóa thôn' })).data;
+  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['02545'], place: 'Nhà văn hóa thôn' })).data;
   const at = new Date(Date.now() + 7 * 3600 * 1000 - 60000).toISOString().slice(0, 16);
   const people = [{ name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' }, { name: 'Lê Thị Bình', position: 'Trưởng thôn' }];
   const opening = (await officer.post(`/api/v1/mailbox/boxes/${box.id}/openings`, { opened_at: at, letters: 1, people })).data;
   const form = new FormData();
-  form.append('tip', JSON.stringify({ unit_id: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Thư tố giác', channel: 'box', box_opening_id: opening.id }));
+  form.append('tip', JSON.stringify({ unit_id: ids['02545'], kind: 'denunciation', description: 'Thư tố giác', channel: 'box', box_opening_id: opening.id }));
   form.append('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'thu.pdf');
   const tip = (await officer.request('POST', '/api/v1/tips', { body: form })).data.tip;
   const file = tip.files[0];
@@ -109,7 +109,7 @@ test('mailbox endpoints: officers of the commune handle tips, files and boxes; r
     ['GET tip file', (c) => c.get(`/api/v1/tips/${tip.id}/files/${file.id}`), only('officer.tantrao', 200, 403)],
     ['GET receipt record', (c) => c.get(`/api/v1/tips/${tip.id}/receipt-record.docx`), only('officer.tantrao', 200, 403)],
     ['GET boxes', (c) => c.get('/api/v1/mailbox/boxes'), readers(200)],
-    ['POST box', (c) => c.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'Chợ' }), only('officer.tantrao', 201, 403)],
+    ['POST box', (c) => c.post('/api/v1/mailbox/boxes', { unit_id: ids['02545'], place: 'Chợ' }), only('officer.tantrao', 201, 403)],
     ['PATCH box', (c) => c.patch(`/api/v1/mailbox/boxes/${box.id}`, { place: 'Nhà văn hóa thôn mới' }), only('officer.tantrao', 200, 403)],
     ['GET openings', (c) => c.get(`/api/v1/mailbox/boxes/${box.id}/openings`), readers(200)],
     ['GET opening', (c) => c.get(`/api/v1/mailbox/openings/${opening.id}`), readers(200)],

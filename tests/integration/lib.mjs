@@ -170,8 +170,12 @@ export function totp(secret, when = Date.now()) {
 // Units of the demo by code, as the admin sees them.
 export async function unitIds(base) {
   const admin = await signedIn(base, 'admin');
-  const r = await admin.get('/api/v1/units?history=1&page_size=500');
-  return Object.fromEntries(r.data.items.map((u) => [u.code, u.id]));
+  const ids = {};
+  for (let page = 1; ; page++) {
+    const r = await admin.get(`/api/v1/units?history=1&page_size=500&page=${page}`);
+    for (const u of r.data.items) ids[u.code] = u.id;
+    if (r.data.items.length === 0 || Object.keys(ids).length >= r.data.total) return ids;
+  }
 }
 
 // Every file under the server's data directory (and PostgreSQL's, after a checkpoint).

@@ -13,7 +13,7 @@ before(async () => {
 after(async () => { await server.close(); });
 
 const tip = (extra = {}) => ({
-  unit_id: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Có người buôn bán hàng cấm ở chợ.',
+  unit_id: ids['02545'], kind: 'denunciation', description: 'Có người buôn bán hàng cấm ở chợ.',
   identity_mode: 'anonymous', consent: true, ...extra,
 });
 const submit = (body, headers = {}) => new Client(server.url).request('POST', '/api/v1/public/tips', { json: body, headers });
@@ -60,7 +60,7 @@ test('bad submissions name each field and store nothing', async () => {
     [{ description: 'x'.repeat(10001) }, { description: 'too_long' }],
     [{ identity_mode: 'confidential' }, { 'identity.name': 'required' }],
     [{ unit_id: 999999 }, { unit_id: 'not_found' }],
-    [{ unit_id: ids['DEMO-KIMQUAN'] }, { unit_id: 'not_found' }],
+    [{ unit_id: ids['08-X-KIM-QUAN'] }, { unit_id: 'not_found' }],
     [{ village_id: ids['DEMO-KT-KHUONHAU'] }, { village_id: 'not_found' }],
     [{ unit_id: 'Tân Trào', latitude: 'north' }, { unit_id: 'wrong_type', latitude: 'wrong_type' }],
     [{ latitude: 95, longitude: 10 }, { latitude: 'invalid_format' }],
@@ -122,7 +122,7 @@ test('only commune officers read tips, and only their own commune\'s', async () 
 
 test('a new officer reads only after a holder grants the key; disabling removes the grant', async () => {
   const admin = await signedIn(server.url, 'admin');
-  const u = await admin.post('/api/v1/users', { username: 'canbo.moi', full_name: 'Cán Bộ Mới', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD });
+  const u = await admin.post('/api/v1/users', { username: 'canbo.moi', full_name: 'Cán Bộ Mới', role: 'officer', unit_id: ids['02545'], password: PASSWORD });
   assert.equal(u.status, 201);
   await submit(tip({ description: 'Tin gửi trước khi cán bộ mới có khóa' }));
   const newcomer = await signedIn(server.url, 'canbo.moi');
@@ -130,17 +130,17 @@ test('a new officer reads only after a holder grants the key; disabling removes 
   assert.ok(locked.data.total > 0);
   assert.ok(locked.data.items.every((t) => t.readable === false && t.description === undefined));
   const holder = await signedIn(server.url, 'officer.tantrao');
-  const status = await holder.get(`/api/v1/mailbox/keys/${ids['DEMO-TANTRAO']}`);
+  const status = await holder.get(`/api/v1/mailbox/keys/${ids['02545']}`);
   assert.deepEqual(status.data.holders.map((h) => h.username), ['officer.tantrao']);
-  const outsider = await holder.post(`/api/v1/mailbox/keys/${ids['DEMO-TANTRAO']}/grants`, { user_id: (await admin.get('/api/v1/users?q=kienthiet')).data.items[0].id });
+  const outsider = await holder.post(`/api/v1/mailbox/keys/${ids['02545']}/grants`, { user_id: (await admin.get('/api/v1/users?q=kienthiet')).data.items[0].id });
   assert.equal(outsider.status, 422, 'keys go only to officers of the commune');
-  const granted = await holder.post(`/api/v1/mailbox/keys/${ids['DEMO-TANTRAO']}/grants`, { user_id: u.data.id });
+  const granted = await holder.post(`/api/v1/mailbox/keys/${ids['02545']}/grants`, { user_id: u.data.id });
   assert.equal(granted.status, 204, granted.text);
   const open = await newcomer.get('/api/v1/tips');
   assert.ok(open.data.items.every((t) => t.readable === true && typeof t.description === 'string'));
   assert.ok(open.data.items.some((t) => t.description === 'Tin gửi trước khi cán bộ mới có khóa'));
   await admin.patch(`/api/v1/users/${u.data.id}`, { disabled: true });
-  const after = await holder.get(`/api/v1/mailbox/keys/${ids['DEMO-TANTRAO']}`);
+  const after = await holder.get(`/api/v1/mailbox/keys/${ids['02545']}`);
   assert.deepEqual(after.data.holders.map((h) => h.username), ['officer.tantrao'], 'the grant is gone');
   const cannot = await new Client(server.url).login('canbo.moi');
   assert.equal(cannot.status, 401);
@@ -149,22 +149,22 @@ test('a new officer reads only after a holder grants the key; disabling removes 
 test('a rotated key keeps old tips readable, takes new tips, and retires the old recovery key', async () => {
   await submit(tip({ description: 'Trước khi đổi khóa' }));
   const demoKey = /recovery key: ([A-Z2-7-]+)/.exec(server.demoOutput)[1];
-  assert.match(server.cli(['keys', 'status', '--unit', 'DEMO-TANTRAO']).stdout, /version 1\n\s+officer\.tantrao/);
-  const rot = server.cli(['keys', 'rotate', '--unit', 'DEMO-TANTRAO', '--recovery-key', demoKey]);
+  assert.match(server.cli(['keys', 'status', '--unit', '02545']).stdout, /version 1\n\s+officer\.tantrao/);
+  const rot = server.cli(['keys', 'rotate', '--unit', '02545', '--recovery-key', demoKey]);
   assert.equal(rot.status, 0, rot.stderr);
   const newKey = /([A-Z2-7]{4}(?:-[A-Z2-7]{1,4}){12})/.exec(rot.stdout)[1];
   assert.notEqual(newKey, demoKey);
-  assert.match(server.cli(['keys', 'status', '--unit', 'DEMO-TANTRAO']).stdout, /version 2\n\s+officer\.tantrao/);
+  assert.match(server.cli(['keys', 'status', '--unit', '02545']).stdout, /version 2\n\s+officer\.tantrao/);
   await submit(tip({ description: 'Sau khi đổi khóa' }));
   const officer = await signedIn(server.url, 'officer.tantrao');
   const texts = (await officer.get('/api/v1/tips?page_size=200')).data.items.map((t) => t.description);
   assert.ok(texts.includes('Trước khi đổi khóa') && texts.includes('Sau khi đổi khóa'));
-  const stale = server.cli(['keys', 'recover', '--unit', 'DEMO-TANTRAO', '--user', 'officer.tantrao', '--recovery-key', demoKey]);
+  const stale = server.cli(['keys', 'recover', '--unit', '02545', '--user', 'officer.tantrao', '--recovery-key', demoKey]);
   assert.equal(stale.status, 1, 'the old recovery key no longer opens the key');
   const admin = await signedIn(server.url, 'admin');
-  const u = await admin.post('/api/v1/users', { username: 'canbo.phuchoi', full_name: 'Phục Hồi', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD });
+  const u = await admin.post('/api/v1/users', { username: 'canbo.phuchoi', full_name: 'Phục Hồi', role: 'officer', unit_id: ids['02545'], password: PASSWORD });
   await signedIn(server.url, 'canbo.phuchoi');
-  const rec = server.cli(['keys', 'recover', '--unit', 'DEMO-TANTRAO', '--user', 'canbo.phuchoi', '--recovery-key', newKey.toLowerCase()]);
+  const rec = server.cli(['keys', 'recover', '--unit', '02545', '--user', 'canbo.phuchoi', '--recovery-key', newKey.toLowerCase()]);
   assert.equal(rec.status, 0, rec.stderr);
   const restored = await signedIn(server.url, 'canbo.phuchoi');
   const all = (await restored.get('/api/v1/tips?page_size=200')).data.items;
@@ -350,13 +350,13 @@ test('tips are assigned to officers of the commune only', async () => {
 test('searches go through an encrypted per-commune index that follows new and purged tips', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
   const register = (description) => officer.post('/api/v1/tips', {
-    unit_id: ids['DEMO-TANTRAO'], kind: 'suggestion', channel: 'in_person', description,
+    unit_id: ids['02545'], kind: 'suggestion', channel: 'in_person', description,
   });
   for (let i = 0; i < 20; i++) assert.equal((await register(`Góp ý số ${i}: Đường liên thôn ${i % 2 ? 'Khuổi Kịt' : 'Bản Bung'} hỏng`)).status, 201);
   const kit = await officer.get(`/api/v1/tips?q=${encodeURIComponent('khuoi kit')}`);
   assert.equal(kit.data.total, 10);
   assert.equal(kit.data.counts.received >= 20, true, 'counts per status come with the page');
-  assert.equal(sql(server, `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${ids['DEMO-TANTRAO']}`), '1', 'the index was stored');
+  assert.equal(sql(server, `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${ids['02545']}`), '1', 'the index was stored');
   assertNoMarkers(server, ['khuoi kit', 'ban bung']);
   const again = await officer.get(`/api/v1/tips?q=${encodeURIComponent('Bản Bung')}&page_size=4&page=2`);
   assert.equal(again.data.total, 10);

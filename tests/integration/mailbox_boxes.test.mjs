@@ -40,7 +40,7 @@ const witnesses = [
 test('an officer registers a box, records an opening, registers its letters and prints the minutes', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
   const box = await officer.post('/api/v1/mailbox/boxes', {
-    unit_id: ids['DEMO-TANTRAO'], village_id: ids['DEMO-KQ-KHUONDIEN'], place: 'Nhà văn hóa thôn Khuôn Điển',
+    unit_id: ids['02545'], village_id: ids['DEMO-KQ-KHUONDIEN'], place: 'Nhà văn hóa thôn Khuôn Điển',
   });
   assert.equal(box.status, 201, box.text);
   assert.equal(box.data.village_name, 'Khuôn Điển');
@@ -51,7 +51,7 @@ test('an officer registers a box, records an opening, registers its letters and 
   assert.equal(opening.data.letters, 2);
   assert.equal(opening.data.registered, 0);
   const letter = (extra) => officer.post('/api/v1/tips', {
-    unit_id: ids['DEMO-TANTRAO'], channel: 'box', box_opening_id: opening.data.id, kind: 'denunciation',
+    unit_id: ids['02545'], channel: 'box', box_opening_id: opening.data.id, kind: 'denunciation',
     description: 'Thư tố giác: có người tàng trữ pháo nổ', ...extra,
   });
   const first = await letter({});
@@ -62,7 +62,7 @@ test('an officer registers a box, records an opening, registers its letters and 
   const third = await letter({ description: 'Thư thứ ba' });
   assert.equal(third.status, 422, 'only two letters were found');
   assert.equal(third.data.errors[0].code, 'all_letters_registered');
-  const list = await officer.get(`/api/v1/mailbox/boxes?unit_id=${ids['DEMO-TANTRAO']}`);
+  const list = await officer.get(`/api/v1/mailbox/boxes?unit_id=${ids['02545']}`);
   const mine = list.data.items.find((b) => b.id === box.data.id);
   assert.equal(mine.openings, 1);
   assert.ok(mine.last_opened_at);
@@ -106,7 +106,7 @@ test('an officer registers a box, records an opening, registers its letters and 
 
 test('openings need two people, a real past time and a box still in place', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
-  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'Chợ Tân Trào' })).data;
+  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['02545'], place: 'Chợ Tân Trào' })).data;
   const open = (body) => officer.post(`/api/v1/mailbox/boxes/${box.id}/openings`, { opened_at: localNow(), letters: 1, people: witnesses, ...body });
   const codes = async (body) => (await open(body)).data.errors.map((e) => `${e.field}:${e.code}`);
   assert.deepEqual(await codes({ people: [witnesses[0]] }), ['people:at_least_two']);
@@ -118,19 +118,19 @@ test('openings need two people, a real past time and a box still in place', asyn
   const down = await officer.patch(`/api/v1/mailbox/boxes/${box.id}`, { active: false });
   assert.equal(down.data.active, false);
   assert.equal((await open({})).status, 409);
-  assert.equal((await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: '' })).status, 422);
+  assert.equal((await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['02545'], place: '' })).status, 422);
   assert.equal((await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-KIENTHIET'], place: 'Chợ' })).status, 422);
 });
 
 test('who may see and change paper mailboxes', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
-  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'Bưu điện xã' })).data;
+  const box = (await officer.post('/api/v1/mailbox/boxes', { unit_id: ids['02545'], place: 'Bưu điện xã' })).data;
   const other = await signedIn(server.url, 'officer.kienthiet');
   assert.equal((await other.get(`/api/v1/mailbox/boxes/${box.id}/openings`)).status, 404);
   assert.ok(!(await other.get('/api/v1/mailbox/boxes')).data.items.some((b) => b.id === box.id));
   const reviewer = await signedIn(server.url, 'reviewer.tuyenquang');
   assert.ok((await reviewer.get('/api/v1/mailbox/boxes')).data.items.some((b) => b.id === box.id), 'reviewers read');
-  assert.equal((await reviewer.post('/api/v1/mailbox/boxes', { unit_id: ids['DEMO-TANTRAO'], place: 'X' })).status, 403);
+  assert.equal((await reviewer.post('/api/v1/mailbox/boxes', { unit_id: ids['02545'], place: 'X' })).status, 403);
   assert.equal((await reviewer.patch(`/api/v1/mailbox/boxes/${box.id}`, { place: 'X' })).status, 403);
   const team = await signedIn(server.url, 'team.khuondien');
   assert.equal((await team.get('/api/v1/mailbox/boxes')).status, 403);

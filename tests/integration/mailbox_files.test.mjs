@@ -27,7 +27,7 @@ before(async () => {
 after(async () => { await server.close(); });
 
 const tipJson = (extra = {}) => ({
-  unit_id: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Có người buôn bán hàng cấm, ảnh đính kèm.',
+  unit_id: ids['02545'], kind: 'denunciation', description: 'Có người buôn bán hàng cấm, ảnh đính kèm.',
   identity_mode: 'anonymous', consent: true, ...extra,
 });
 
@@ -148,7 +148,7 @@ test('files are opened only by officers of the tip\'s commune', async () => {
 
 test('an officer registers a letter from a paper box with its scan', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
-  const opening = await openedBox(officer, ids['DEMO-TANTRAO'], 1);
+  const opening = await openedBox(officer, ids['02545'], 1);
   const r = await officer.request('POST', '/api/v1/tips', {
     body: form({ ...tipJson({ description: 'Thư trong hòm: phản ánh tụ tập gây rối', kind: 'security_report' }), channel: 'box', box_opening_id: opening.id },
       [['thu.pdf', pdf('thu tay')]]),

@@ -14,7 +14,7 @@ after(async () => { await server.close(); });
 
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 const registered = (officer, extra) => officer.post('/api/v1/tips', {
-  unit_id: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Tin nhận trực tiếp', channel: 'in_person', ...extra,
+  unit_id: ids['02545'], kind: 'denunciation', description: 'Tin nhận trực tiếp', channel: 'in_person', ...extra,
 });
 
 test('an officer registers tips from other channels with the same deadlines', async () => {
@@ -27,7 +27,7 @@ test('an officer registers tips from other channels with the same deadlines', as
   assert.equal(Date.parse(phone.data.tip.deadline_at) - Date.parse(phone.data.tip.received_at), 24 * 3600 * 1000);
   const follow = await new Client(server.url).post('/api/v1/public/tips/follow', { receipt: phone.data.receipt });
   assert.equal(follow.status, 200, 'the caller can follow it online');
-  const opening = await openedBox(officer, ids['DEMO-TANTRAO']);
+  const opening = await openedBox(officer, ids['02545']);
   assert.equal((await registered(officer, { channel: 'box', kind: 'suggestion' })).status, 422, 'a letter needs its opening');
   const box = await registered(officer, { channel: 'box', kind: 'suggestion', description: 'Thư trong hòm thư giấy', box_opening_id: opening.id });
   assert.equal(box.status, 201, box.text);
@@ -67,7 +67,7 @@ test('statistics count by kind, channel, status, month and village, with transfe
   assert.equal(province.data.total, st.data.total, 'the province sees the same counts, without content');
   const other = await signedIn(server.url, 'officer.kienthiet');
   assert.equal((await other.get(`/api/v1/tips/stats?from=${day}&to=${day}`)).data.total, 0);
-  assert.equal((await other.get(`/api/v1/tips/stats?from=${day}&to=${day}&unit_id=${ids['DEMO-TANTRAO']}`)).status, 422);
+  assert.equal((await other.get(`/api/v1/tips/stats?from=${day}&to=${day}&unit_id=${ids['02545']}`)).status, 422);
   assert.equal((await officer.get('/api/v1/tips/stats?from=2026-13-01&to=2026-01-01')).status, 422);
   const auditor = await signedIn(server.url, 'auditor');
   assert.equal((await auditor.get(`/api/v1/tips/stats?from=${day}&to=${day}`)).status, 403);
@@ -85,7 +85,7 @@ test('closed tips past retention are purged by antq mailbox purge, leaving only 
   // the text of the tip to purge.
   for (let i = 0; i < 16; i++) await registered(officer, { kind: 'security_report', description: `Phản ánh ${i}` });
   assert.equal((await officer.get('/api/v1/tips?q=se%20bi%20xoa')).data.total, 1);
-  const indexed = `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${ids['DEMO-TANTRAO']}`;
+  const indexed = `SELECT COUNT(*) FROM tip_search_index WHERE unit_id = ${ids['02545']}`;
   assert.equal(sql(server, indexed), '1');
   const inboxBefore = (await officer.get('/api/v1/tips')).data;
   const day = today();

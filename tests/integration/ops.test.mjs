@@ -71,7 +71,7 @@ test('migrate status lists every migration as applied', () => {
 
 test('the CLI manages users and units; bad CSV changes nothing', () => {
   const p = prepare();
-  const add = p.cli(['user', 'add', 'can.bo.moi', '--full-name', 'Cán Bộ Mới', '--role', 'officer', '--unit', 'DEMO-TANTRAO'],
+  const add = p.cli(['user', 'add', 'can.bo.moi', '--full-name', 'Cán Bộ Mới', '--role', 'officer', '--unit', '02545'],
     { env: { ANTQ_PASSWORD: PASSWORD } });
   assert.equal(add.status, 0, add.stderr);
   assert.match(p.cli(['user', 'list']).stdout, /can\.bo\.moi\s+officer\s+Tân Trào/);
@@ -81,7 +81,7 @@ test('the CLI manages users and units; bad CSV changes nothing', () => {
   assert.equal(weak.status, 1);
   assert.match(weak.stderr, /password.*Mật khẩu phải có ít nhất 10 ký tự/);
   const csv = join(p.dir, 'bad.csv');
-  writeFileSync(csv, 'code,name,kind,parent_code\nOK-1,Thôn Tốt,residential_area,DEMO-TANTRAO\nBAD-1,Thôn Xấu,residential_area,NOWHERE\n');
+  writeFileSync(csv, 'code,name,kind,parent_code\nOK-1,Thôn Tốt,residential_area,02545\nBAD-1,Thôn Xấu,residential_area,NOWHERE\n');
   const imp = p.cli(['units', 'import', csv]);
   assert.equal(imp.status, 1);
   assert.match(imp.stderr, /dòng\/line 3 parent_code/);
@@ -89,7 +89,7 @@ test('the CLI manages users and units; bad CSV changes nothing', () => {
 
   // As officers' Excel saves it: Vietnamese headers, ';', dd/mm/yyyy; a dry run first.
   const excel = join(p.dir, 'excel.csv');
-  writeFileSync(excel, 'Mã;Tên đơn vị;Loại;Mã cấp trên;Từ ngày\r\nOK-2;Thôn Đồng Vải 2;residential_area;DEMO-TANTRAO;05/02/2026\r\n');
+  writeFileSync(excel, 'Mã;Tên đơn vị;Loại;Mã cấp trên;Từ ngày\r\nOK-2;Thôn Đồng Vải 2;residential_area;02545;05/02/2026\r\n');
   const dry = p.cli(['units', 'import', '--dry-run', excel]);
   assert.equal(dry.status, 0, dry.stderr);
   assert.match(dry.stdout, /Kiểm tra, chưa ghi gì: 1 mới, 0 cập nhật \(UTF-8\) \/ dry run, nothing written: 1 created, 0 updated/);
@@ -97,7 +97,7 @@ test('the CLI manages users and units; bad CSV changes nothing', () => {
   assert.doesNotMatch(p.cli(['units', 'export']).stdout, /OK-2/, 'a dry run writes nothing');
   const real = p.cli(['units', 'import', excel]);
   assert.equal(real.status, 0, real.stderr);
-  assert.match(p.cli(['units', 'export']).stdout, /OK-2,Thôn Đồng Vải 2,residential_area,,DEMO-TANTRAO,2026-02-05,/);
+  assert.match(p.cli(['units', 'export']).stdout, /OK-2,Thôn Đồng Vải 2,residential_area,,02545,2026-02-05,/);
 });
 
 test('a second server on the same data directory is refused', async () => {

@@ -53,26 +53,26 @@ test('only communes with an open mailbox are offered', async () => {
 test('the commune hotline set by an officer appears on the form', async () => {
   const { signedIn } = await import('./lib.mjs');
   const admin = await signedIn(server.url, 'admin');
-  const set = await admin.patch(`/api/v1/units/${ids['DEMO-TANTRAO']}`, { hotline: '0207 3822 113' });
+  const set = await admin.patch(`/api/v1/units/${ids['02545']}`, { hotline: '0207 3822 113' });
   assert.equal(set.status, 200, set.text);
   assert.equal(set.data.hotline, '0207 3822 113');
-  const form = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const form = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   assert.match(form, /Đường dây nóng của Công an xã: <strong>0207 3822 113<\/strong>/);
 });
 
 test('a form tip is stored once and followed by its receipt', async () => {
-  const form = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const form = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   const token = /name="token" value="([^"]+)"/.exec(form)[1];
   assert.equal(token.split('.').length, 3, 'issued time, nonce, MAC: the answer is not in the token');
-  const fields = { xa: ids['DEMO-TANTRAO'], token, answer: answer(form), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
+  const fields = { xa: ids['02545'], token, answer: answer(form), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
   const early = await post('/hom-thu/gui', fields);
   assert.equal(early.status, 422, 'a form answered within two seconds looks automated');
-  const form2 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const form2 = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   const token2 = /name="token" value="([^"]+)"/.exec(form2)[1];
   server.advanceClock(2100);  // the form must be at least two seconds old
   const wrongAnswer = await post('/hom-thu/gui', { ...fields, token: token2, answer: String((Number(answer(form2)) % 18) + 1) });
   assert.equal(wrongAnswer.status, 422);
-  const form3 = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+  const form3 = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   const token3 = /name="token" value="([^"]+)"/.exec(form3)[1];
   server.advanceClock(2100);  // the form must be at least two seconds old
   const sent = await post('/hom-thu/gui', { ...fields, token: token3, answer: answer(form3) });
@@ -96,7 +96,7 @@ test('a form tip is stored once and followed by its receipt', async () => {
 
 test('the form takes files as multipart without JavaScript; refused files keep what was written', async () => {
   const fresh = async () => {
-    const html = await (await get(`/hom-thu/gui?xa=${ids['DEMO-TANTRAO']}`)).text();
+    const html = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
     assert.match(html, /enctype="multipart\/form-data"/);
     assert.match(html, /<input type="file" id="files" name="files" multiple/);
     return { token: /name="token" value="([^"]+)"/.exec(html)[1], answer: answer(html) };
@@ -107,7 +107,7 @@ test('the form takes files as multipart without JavaScript; refused files keep w
     for (const [name, bytes] of files) f.append('files', new Blob([bytes]), name);
     return fetch(server.url + '/hom-thu/gui', { method: 'POST', body: f });
   };
-  const base = { xa: ids['DEMO-TANTRAO'], kind: 'denunciation', description: 'Tố giác kèm tệp: cướp giật ở cầu', identity_mode: 'anonymous', consent: '1' };
+  const base = { xa: ids['02545'], kind: 'denunciation', description: 'Tố giác kèm tệp: cướp giật ở cầu', identity_mode: 'anonymous', consent: '1' };
   const first = await fresh();
   server.advanceClock(2100);  // the form must be at least two seconds old
   const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000)]);

@@ -139,6 +139,7 @@ test('oversized headers get 431', async () => {
 
 test('malformed JSON, invalid UTF-8, wrong types, missing fields and wrong media type are named', async () => {
   const c = await signedIn(server.url, 'admin');
+  const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;
   const bad = await c.request('POST', '/api/v1/units', { body: '{"code": ', headers: { 'content-type': 'application/json' } });
   assertProblem(bad, 400, 'malformed-json');
   const notObject = await c.request('POST', '/api/v1/units', { body: '[1,2]', headers: { 'content-type': 'application/json' } });
@@ -159,7 +160,7 @@ test('malformed JSON, invalid UTF-8, wrong types, missing fields and wrong media
   const media = await c.request('POST', '/api/v1/units', { body: 'code=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   assertProblem(media, 415, 'unsupported-media-type');
   const after = await c.get('/api/v1/units?history=1&page_size=1');
-  assert.equal(after.data.total, 15, 'nothing was written');
+  assert.equal(after.data.total, before, 'nothing was written');
 });
 
 test('keep-alive serves several requests on one connection', async () => {

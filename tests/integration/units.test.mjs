@@ -42,24 +42,24 @@ test('an officer sees the new commune Tân Trào as the root of the tree with it
 test('with history, Kim Quan appears under Tân Trào, ended on 30/6/2025 and merged into it', async () => {
   const c = await signedIn(server.url, 'officer.tantrao');
   const r = await c.get('/api/v1/units/tree?history=1');
-  const kimQuan = find(r.data.roots, 'DEMO-KIMQUAN');
+  const kimQuan = find(r.data.roots, '08-X-KIM-QUAN');
   assert.ok(kimQuan);
   assert.equal(kimQuan.valid_to, '2025-06-30');
-  assert.equal(kimQuan.merged_into, ids['DEMO-TANTRAO']);
+  assert.equal(kimQuan.merged_into, ids['02545']);
   assert.equal(kimQuan.active, false);
-  const detail = await c.get(`/api/v1/units/${ids['DEMO-KIMQUAN']}`);
+  const detail = await c.get(`/api/v1/units/${ids['08-X-KIM-QUAN']}`);
   assert.equal(detail.status, 200, 'records filed under Kim Quan roll up to Tân Trào');
   assert.deepEqual(detail.data.ancestors.map((a) => a.name), ['Việt Nam', 'Tuyên Quang', 'Tân Trào']);
   assert.equal(detail.data.history[0].kind, 'merged');
   assert.equal(detail.data.history[0].date, '2025-07-01');
-  assert.equal(detail.data.history[0].from_parent_id, ids['DEMO-YENSON']);
+  assert.equal(detail.data.history[0].from_parent_id, ids['08-H-YEN-SON']);
   assert.match(detail.data.history[0].basis, /1684\/NQ-UBTVQH15/);
   const village = await c.get(`/api/v1/units/${ids['DEMO-KQ-KHUONDIEN']}`);
-  assert.equal(village.data.parent_id, ids['DEMO-TANTRAO']);
+  assert.equal(village.data.parent_id, ids['02545']);
   assert.equal(village.data.history[0].kind, 'moved');
-  assert.equal(village.data.history[0].from_parent_id, ids['DEMO-KIMQUAN']);
-  assert.deepEqual(detail.data.successors.map((s) => [s.id, s.main, s.date]), [[ids['DEMO-TANTRAO'], true, '2025-07-01']]);
-  const tanTrao = await c.get(`/api/v1/units/${ids['DEMO-TANTRAO']}`);
+  assert.equal(village.data.history[0].from_parent_id, ids['08-X-KIM-QUAN']);
+  assert.deepEqual(detail.data.successors.map((s) => [s.id, s.main, s.date]), [[ids['02545'], true, '2025-07-01']]);
+  const tanTrao = await c.get(`/api/v1/units/${ids['02545']}`);
   assert.deepEqual(tanTrao.data.formed_from.map((u) => u.name), ['Kim Quan', 'Tân Trào', 'Trung Yên']);
   assert.match(tanTrao.data.formed_from[0].basis, /1684\/NQ-UBTVQH15/);
 });
@@ -67,8 +67,8 @@ test('with history, Kim Quan appears under Tân Trào, ended on 30/6/2025 and me
 test('an officer of another commune sees nothing of Tân Trào', async () => {
   const c = await signedIn(server.url, 'officer.kienthiet');
   const tree = await c.get('/api/v1/units/tree?history=1');
-  assert.equal(find(tree.data.roots, 'DEMO-TANTRAO'), null);
-  assert.equal((await c.get(`/api/v1/units/${ids['DEMO-KIMQUAN']}`)).status, 404);
+  assert.equal(find(tree.data.roots, '02545'), null);
+  assert.equal((await c.get(`/api/v1/units/${ids['08-X-KIM-QUAN']}`)).status, 404);
   const list = await c.get('/api/v1/units?q=khuon&history=1');
   assert.deepEqual(list.data.items.map((u) => u.code), ['DEMO-KT-KHUONHAU']);
 });
@@ -79,9 +79,12 @@ test('search ignores case and diacritics: "dien" finds Khuôn Điển, "KIM QUAN
   assert.deepEqual(dien.data.items.map((u) => u.name), ['Khuôn Điển']);
   assert.equal((await c.get('/api/v1/units?q=KIM%20QUAN')).data.total, 0);
   const kq = await c.get('/api/v1/units?q=KIM%20QUAN&history=1');
-  assert.deepEqual(kq.data.items.map((u) => u.code), ['DEMO-KIMQUAN']);
-  const byKind = await c.get('/api/v1/units?kind=commune');
-  assert.deepEqual(byKind.data.items.map((u) => u.code).sort(), ['DEMO-KIENTHIET', 'DEMO-TANTRAO']);
+  assert.deepEqual(kq.data.items.map((u) => u.code), ['08-X-KIM-QUAN']);
+  const byKind = await c.get('/api/v1/units?kind=commune&page_size=500');
+  assert.equal(byKind.data.total, 117 + 1, "Tuyên Quang's 117 xã and the demo's Kiến Thiết");
+  const codes = byKind.data.items.map((u) => u.code);
+  assert.ok(codes.includes('02545') && codes.includes('DEMO-KIENTHIET'));
+  assert.ok(byKind.data.items.every((u) => u.kind === 'commune' && u.active));
   assert.equal((await c.get('/api/v1/units?kind=planet')).status, 422);
   assert.equal((await c.get('/api/v1/units?page=0')).status, 422);
 });
@@ -89,11 +92,11 @@ test('search ignores case and diacritics: "dien" finds Khuôn Điển, "KIM QUAN
 test('an officer adds and renames a village in his commune but may not add a commune', async () => {
   const c = await signedIn(server.url, 'officer.tantrao');
   const made = await c.post('/api/v1/units', {
-    code: 'DEMO-TT-MOI', name: '  Thôn Mới  ', kind: 'residential_area', designation: 'thôn', parent_id: ids['DEMO-TANTRAO'],
+    code: 'DEMO-TT-MOI', name: '  Thôn Mới  ', kind: 'residential_area', designation: 'thôn', parent_id: ids['02545'],
   });
   assert.equal(made.status, 201, made.text);
   assert.equal(made.data.name, 'Thôn Mới');
-  assert.equal(made.data.parent_id, ids['DEMO-TANTRAO']);
+  assert.equal(made.data.parent_id, ids['02545']);
   const renamed = await c.patch(`/api/v1/units/${made.data.id}`, { name: 'Thôn Mới Lập', remote: true });
   assert.equal(renamed.status, 200);
   assert.equal(renamed.data.name, 'Thôn Mới Lập');
@@ -104,19 +107,19 @@ test('an officer adds and renames a village in his commune but may not add a com
   assert.equal(commune.status, 403);
   const outside = await c.post('/api/v1/units', { code: 'X2', name: 'Thôn X', kind: 'residential_area', parent_id: ids['DEMO-KIENTHIET'] });
   assert.equal(outside.status, 403);
-  const dup = await c.post('/api/v1/units', { code: 'DEMO-TT-MOI', name: 'Trùng', kind: 'residential_area', parent_id: ids['DEMO-TANTRAO'] });
+  const dup = await c.post('/api/v1/units', { code: 'DEMO-TT-MOI', name: 'Trùng', kind: 'residential_area', parent_id: ids['02545'] });
   assert.equal(dup.status, 422);
   assert.deepEqual(dup.data.errors.map((e) => [e.field, e.code]), [['code', 'duplicate']]);
 });
 
 test('each unit says what the caller may do with it, as the server then allows', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
-  const commune = await officer.get(`/api/v1/units/${ids['DEMO-TANTRAO']}`);
+  const commune = await officer.get(`/api/v1/units/${ids['02545']}`);
   assert.equal(commune.data.manageable, false, 'an officer does not change the commune itself');
   assert.deepEqual(commune.data.child_kinds, ['residential_area', 'agency', 'enterprise', 'school']);
   const village = await officer.get(`/api/v1/units/${ids['DEMO-KQ-KHUONDIEN']}`);
   assert.equal(village.data.manageable, true);
-  const refused = await officer.patch(`/api/v1/units/${ids['DEMO-TANTRAO']}`, { note: 'ghi chú' });
+  const refused = await officer.patch(`/api/v1/units/${ids['02545']}`, { note: 'ghi chú' });
   assert.equal(refused.status, 403, 'manageable false means the PATCH is refused');
   const admin = await signedIn(server.url, 'admin');
   const province = await admin.get(`/api/v1/units/${ids['08']}`);
@@ -175,7 +178,7 @@ test('CSV export then import of the same file updates every row and creates none
   assert.ok(exported.text.startsWith('code,name,kind,designation,parent_code'));
   const bytes = Buffer.from(await (await fetch(server.url + '/api/v1/units/export', { headers: { cookie: c.cookie } })).arrayBuffer());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM so that Excel reads UTF-8');
-  assert.match(exported.text, /DEMO-KQ-KHUONDIEN,Khuôn Điển,residential_area,thôn,DEMO-TANTRAO/);
+  assert.match(exported.text, /DEMO-KQ-KHUONDIEN,Khuôn Điển,residential_area,thôn,02545/);
   const rows = exported.text.trim().split('\r\n').length - 1;
   const r = await c.request('POST', '/api/v1/units/import', { body: exported.text, headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 200, r.text);
@@ -187,7 +190,7 @@ test('a CSV import with one bad row reports its line and changes nothing', async
   const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;
   const csv = [
     'code,name,kind,designation,parent_code,valid_from,valid_to,remote,note',
-    'DEMO-CSV-1,Thôn Một,residential_area,thôn,DEMO-TANTRAO,,,0,',
+    'DEMO-CSV-1,Thôn Một,residential_area,thôn,02545,,,0,',
     'DEMO-CSV-2,"Thôn Hai, mới",residential_area,thôn,DEMO-CSV-1,,,1,',
     'DEMO-CSV-3,,residential_area,thôn,NO-SUCH-CODE,2025-13-01,,maybe,',
   ].join('\r\n');
@@ -223,8 +226,8 @@ test('a CSV saved by Excel with Vietnamese settings imports after a dry run that
   // Windows-1258 as Vietnamese Windows writes it: "Thôn Đồng" is Th, ô (F4), n, Đ (D0), ô (F4), grave (CC), ng.
   const header = Buffer.from('Ma\xDE;T\xEAn \xF0\xF5n vi\xF2;Loa\xF2i;Ma\xDE c\xE2\xECp tr\xEAn;T\xFD\xCC nga\xECy;Ghi chu\xEC\r\n', 'latin1');
   const rows = (...lines) => Buffer.concat([header, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1')]);
-  const good = 'XL-1;Th\xF4n \xD0\xF4\xCCng;residential_area;DEMO-TANTRAO;5/2/2026;=1+1';
-  const bad = rows(good, 'XL-2;;residential_area;DEMO-TANTRAO;31/2/2026;', 'XL 3;Th\xF4n Ba;residential_area;KHONG-CO;;');
+  const good = 'XL-1;Th\xF4n \xD0\xF4\xCCng;residential_area;02545;5/2/2026;=1+1';
+  const bad = rows(good, 'XL-2;;residential_area;02545;31/2/2026;', 'XL 3;Th\xF4n Ba;residential_area;KHONG-CO;;');
   const before = (await c.get('/api/v1/units?history=1&page_size=1')).data.total;
   const checked = await post(bad, '?dry_run=1');
   assert.equal(checked.status, 422);
@@ -240,7 +243,7 @@ test('a CSV saved by Excel with Vietnamese settings imports after a dry run that
   assert.equal(made.name, 'Thôn Đồng');
   assert.equal(made.valid_from, '2026-02-05');
   const exported = await c.get('/api/v1/units/export');
-  assert.ok(exported.text.includes("\r\nXL-1,Thôn Đồng,residential_area,,DEMO-TANTRAO,2026-02-05,,0,'=1+1\r\n"), 'a formula is escaped in the export');
+  assert.ok(exported.text.includes("\r\nXL-1,Thôn Đồng,residential_area,,02545,2026-02-05,,0,'=1+1\r\n"), 'a formula is escaped in the export');
 });
 
 // Every instance caches the tree and checks one version row: every unit write must move

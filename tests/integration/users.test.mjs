@@ -28,17 +28,17 @@ test('an admin creates, reads, lists and edits a user', async () => {
   assert.deepEqual(found.data.items.map((u) => u.username), ['to.langhan']);
   const byRole = await admin.get('/api/v1/users?role=auditor');
   assert.deepEqual(byRole.data.items.map((u) => u.username), ['auditor']);
-  const edited = await admin.patch(`/api/v1/users/${r.data.id}`, { role: 'officer', unit_id: ids['DEMO-TANTRAO'] });
+  const edited = await admin.patch(`/api/v1/users/${r.data.id}`, { role: 'officer', unit_id: ids['02545'] });
   assert.equal(edited.status, 200);
   assert.equal(edited.data.role, 'officer');
   assert.equal(edited.data.unit_name, 'Tân Trào');
   const signed = await signedIn(server.url, 'to.langhan');
-  assert.equal((await signed.get('/api/v1/units/tree')).data.roots[0].code, 'DEMO-TANTRAO', 'the new scope applies');
+  assert.equal((await signed.get('/api/v1/units/tree')).data.roots[0].code, '02545', 'the new scope applies');
 });
 
 test('each user gets an own key pair at first sign-in; disabling drops the wrapped key', async () => {
   const admin = await signedIn(server.url, 'admin');
-  const u = await admin.post('/api/v1/users', { username: 'co.khoa', full_name: 'Có Khóa', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD });
+  const u = await admin.post('/api/v1/users', { username: 'co.khoa', full_name: 'Có Khóa', role: 'officer', unit_id: ids['02545'], password: PASSWORD });
   const query = `SELECT count(*) FROM users WHERE id = ${u.data.id} AND box_secret_wrapped IS NOT NULL`;
   const count = () => Number(DB === 'postgres' ? psql(server.databaseUrl, query).trim()
     : execFileSync('sqlite3', [`${server.dir}/antq.db`, query], { encoding: 'utf8' }).trim());
@@ -89,7 +89,7 @@ test('only administrators manage users', async () => {
 
 test('reading and changing users is in the audit log with who and which record', async () => {
   const admin = await signedIn(server.url, 'admin');
-  const u = await admin.post('/api/v1/users', { username: 'kiem.tra', full_name: 'Kiểm Tra', role: 'officer', unit_id: ids['DEMO-TANTRAO'], password: PASSWORD });
+  const u = await admin.post('/api/v1/users', { username: 'kiem.tra', full_name: 'Kiểm Tra', role: 'officer', unit_id: ids['02545'], password: PASSWORD });
   await admin.get(`/api/v1/users/${u.data.id}`);
   const auditor = await signedIn(server.url, 'auditor');
   const log = await auditor.get(`/api/v1/audit?entity=user&entity_id=${u.data.id}`);

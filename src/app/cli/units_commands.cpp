@@ -1,11 +1,14 @@
 // antq units import, export.
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "app/cli/cli.hpp"
+#include "modules/units/official.hpp"
+#include "platform/error.hpp"
 #include "platform/progress/progress.hpp"
 
 namespace antq::app {
@@ -14,7 +17,49 @@ namespace {
 struct UnitsArgs {
   std::string file;
   bool dry_run = false;
+  std::string province;
 };
+
+std::string read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error::field(path.string(), "not_found");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// refdata/vn-units-2025 or a folder laid out like it; basis.csv may be left out.
+units::official::List read_official(const std::filesystem::path& dir) {
+  auto list = units::official::read(read_whole(dir / "units.csv"), read_whole(dir / "formed-from.csv"),
+                                    read_whole(dir / "provinces-formed-from.csv"));
+  auto basis = dir / "basis.csv";
+  units::official::apply_basis(list,
+                               std::filesystem::exists(basis) ? read_whole(basis) : "province_code,level,basis\n");
+  return list;
+}
+
+int import_official(Context& ctx, const UnitsArgs& a) {
+  auto list = read_official(a.file);
+  Progress progress(say("units.import-official.progress"), std::cerr, isatty(STDERR_FILENO) != 0);
+  units::official::ImportOptions options;
+  options.dry_run = a.dry_run;
+  options.province = a.province;
+  options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  auto r = ctx.units->import_official(system_actor(), list, options);
+  progress.finish();
+  for (const auto& entry : r.not_units) std::cout << say("units.import-official.not_unit", {{"entry", entry}}) << "\n";
+  for (const auto& unit : r.missing) std::cout << say("units.import-official.missing", {{"unit", unit}}) << "\n";
+  std::cout << say(r.dry_run ? "units.import-official.checked" : "units.import-official.done",
+                   {{"provinces", std::to_string(r.provinces)},
+                    {"created", std::to_string(r.created)},
+                    {"updated", std::to_string(r.updated)},
+                    {"renamed", std::to_string(r.renamed)},
+                    {"merged", std::to_string(r.merged)},
+                    {"successors", std::to_string(r.successors)},
+                    {"unchanged", std::to_string(r.unchanged)}})
+            << "\n";
+  return 0;
+}
 
 int import_units(Context& ctx, const UnitsArgs& a) {
   std::ifstream in(a.file, std::ios::binary);
@@ -52,6 +97,11 @@ void add_units_commands(Cli& cli) {
   import->add_option("file", a->file)->required()->check(CLI::ExistingFile);
   import->add_flag("--dry-run", a->dry_run, Cli::help("option.dry_run"));
   cli.on(import, [a](Context& ctx) { return import_units(ctx, *a); });
+  auto* official = cli.command(units, "import-official");
+  official->add_option("dir", a->file)->required()->check(CLI::ExistingDirectory);
+  official->add_option("--province", a->province, Cli::help("option.province"));
+  official->add_flag("--dry-run", a->dry_run, Cli::help("option.dry_run"));
+  cli.on(official, [a](Context& ctx) { return import_official(ctx, *a); });
   auto* exp = cli.command(units, "export");
   exp->add_option("file", a->file);
   cli.on(exp, [a](Context& ctx) { return export_units(ctx, *a); });

@@ -18,4 +18,16 @@ inline HistoryEvent history_event(std::string kind, std::string date, std::optio
   return e;
 }
 
+// The successor end of a merge, as repo::insert_successor records it.
+inline MergeLink successor_link(std::int64_t successor_id, std::string date, bool main, std::string part,
+                                std::string basis) {
+  MergeLink l;
+  l.id = successor_id;
+  l.date = std::move(date);
+  l.main = main;
+  l.part = std::move(part);
+  l.basis = std::move(basis);
+  return l;
+}
+
 }  // namespace antq::units

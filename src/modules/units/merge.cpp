@@ -54,13 +54,7 @@ void Service::merge_in(db::Tx& tx, const Unit& source, const Unit& target, const
   ended.valid_to = time::previous_day(date);
   ended.merged_into = target.id;
   repo::update_fields(tx, ended, now);
-  MergeLink link;
-  link.id = target.id;
-  link.date = date;
-  link.main = true;
-  link.part = part;
-  link.basis = basis;
-  repo::insert_successor(tx, source.id, link);
+  repo::insert_successor(tx, source.id, successor_link(target.id, date, true, part, basis));
   for (const auto& child : repo::children(tx, source.id)) {
     if (child.valid_to && *child.valid_to < date) continue;
     repo::insert_history(tx, child.id, history_event("moved", date, source.id, target.id, basis), now);

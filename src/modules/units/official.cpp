@@ -431,4 +431,51 @@ List read(std::string_view units_csv, std::string_view formed_from_csv, std::str
   return list;
 }
 
+namespace {
+
+const std::vector<importkit::ColumnSpec> kBasisColumns = {
+    {"province_code", {}, false}, {"level", {}, true}, {"basis", {}, true}};
+
+std::string generic_basis(const ListedUnit& u, const std::map<std::string, const ListedUnit*>& provinces) {
+  if (u.kind == "province") return "Nghị quyết của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh năm 2025";
+  auto it = provinces.find(u.parent_code);
+  std::string province = it == provinces.end() ? u.parent_code : it->second->designation + " " + it->second->name;
+  return "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp các đơn vị hành chính cấp xã của " + province +
+         " năm 2025";
+}
+
+}  // namespace
+
+void apply_basis(List& list, std::string_view basis_csv) {
+  std::vector<FieldError> errors;
+  auto t = table(basis_csv, kBasisColumns, "basis.csv", errors);
+  if (!errors.empty()) throw Error::csv(std::move(errors));
+  std::map<std::string, const ListedUnit*> provinces;
+  for (const auto& p : list.provinces) provinces[p.code] = &p;
+  std::map<std::string, std::string> province_basis;  // "" for the provinces themselves
+  for (const auto& row : t.sheet.rows) {
+    const auto& c = *t.cols;
+    auto code = c.cell(row, "province_code");
+    auto level = c.cell(row, "level");
+    auto basis = text::clean(c.cell(row, "basis"));
+    if (level == "province" && code.empty()) {
+      province_basis[""] = basis;
+    } else if (level == "commune" && provinces.contains(code)) {
+      province_basis[code] = basis;
+    } else if (level == "commune") {
+      fail(errors, row, "basis.csv:province_code", "not_found", code);
+    } else {
+      fail(errors, row, "basis.csv:level", "unknown_value", level);
+    }
+    if (basis.empty()) fail(errors, row, "basis.csv:basis", "required");
+  }
+  if (!errors.empty()) throw Error::csv(std::move(errors));
+  auto set = [&](ListedUnit& u, const std::string& key) {
+    auto it = province_basis.find(key);
+    u.basis = it != province_basis.end() ? it->second : generic_basis(u, provinces);
+  };
+  for (auto& p : list.provinces) set(p, "");
+  for (auto& c : list.communes) set(c, c.parent_code);
+}
+
 }  // namespace antq::units::official

@@ -10,6 +10,7 @@
 // where a tone mark sits (text::name_key), and a stable code made from it
 // ("08-X-KIM-QUAN"), since the old units have no official code in the data.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct ListedUnit {
   std::string name_en;
   std::string effective;               // "2025-07-01"
   bool unchanged = false;              // "giữ nguyên": it continues, nothing merged into it
+  std::string basis;                   // the legal basis of its forming (apply_basis)
   std::vector<std::string> not_units;  // merger-map entries that are no unit ("Trường bắn TB1")
 };
 
@@ -58,5 +60,35 @@ struct List {
 // Reads the three files' contents. Throws Error::csv with every bad line and column
 // (file names in the field: "units.csv:code") and writes nothing anywhere.
 List read(std::string_view units_csv, std::string_view formed_from_csv, std::string_view provinces_formed_from_csv);
+
+// What `antq units import-official` does (units::Service::import_official).
+struct ImportOptions {
+  std::string province;  // only this province's code; "" for all
+  bool dry_run = false;  // everything is checked and counted, nothing written
+  // Called after each province with the units done and the units in all.
+  std::function<void(std::size_t done, std::size_t total)> progress{};
+};
+
+struct ImportReport {
+  int provinces = 0;   // provinces with something written
+  int created = 0;     // units added (current and historical)
+  int updated = 0;     // units changed (name, English name, designation, dates, identity)
+  int renamed = 0;     // of them, with a new name (a `renamed` history row)
+  int merged = 0;      // units that existed and were active, merged now (their villages moved)
+  int successors = 0;  // successor links added to units that already existed
+  int unchanged = 0;   // units found as they are in the list
+  // Current, non-demo units of an imported province that the list does not name: never
+  // deleted, reported ("02999 Xã Ví Dụ").
+  std::vector<std::string> missing;
+  // Merger-map entries that are no unit ("07537: Trường bắn TB1").
+  std::vector<std::string> not_units;
+  bool dry_run = false;
+};
+
+// Sets every listed unit's legal basis from basis.csv (province_code, level, basis: an
+// empty province code with level "province" for the provinces; a province code with level
+// "commune" for its communes). A unit without a line gets the words that name the kind of
+// act without inventing its number. Throws Error::csv naming bad lines; changes nothing then.
+void apply_basis(List& list, std::string_view basis_csv);
 
 }  // namespace antq::units::official

@@ -16,6 +16,7 @@
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/units/model.hpp"
+#include "modules/units/official.hpp"
 #include "modules/units/tree_cache.hpp"
 #include "platform/db/database.hpp"
 #include "platform/error.hpp"
@@ -66,6 +67,14 @@ class Service {
   // every error of every row (its line and column); a dry run writes nothing either way.
   ImportResult import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options = {}) const;
   std::string export_csv(const Actor& actor) const;
+
+  // Builds the national tree from the official list (official_import.cpp): the country,
+  // the provinces and communes with their codes and English names, and every pre-reform
+  // unit as a historical unit merged into its successors. National administrators only.
+  // One transaction and one audit entry per province that changes; a second run changes
+  // nothing. Units the list no longer names are reported, never deleted.
+  official::ImportReport import_official(const Actor& actor, const official::List& list,
+                                         const official::ImportOptions& options = {}) const;
 
   // Public lists for the citizen pages (names of units are public): active provinces,
   // active commune-level units of a province (optionally narrowed by a folded search),

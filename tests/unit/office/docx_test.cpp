@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/files.hpp"
 #include "../support/temp_dir.hpp"
 
 namespace antq::office {
@@ -190,13 +191,6 @@ TEST(DocxPackage, PutsRecipientsBesideALoneSigner) {
   EXPECT_EQ(cells[1], "KT. TRƯỞNG CÔNG AN XÃPHÓ TRƯỞNG CÔNG AN XÃTrần Văn Nam");
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 TEST(DocxLibreOffice, ReadsTheDocument) {
   if (!std::filesystem::exists("/usr/bin/soffice")) GTEST_SKIP() << "LibreOffice (/usr/bin/soffice) is not installed";
   antq::testing::TempDir dir;
@@ -204,9 +198,9 @@ TEST(DocxLibreOffice, ReadsTheDocument) {
   std::string command = "/usr/bin/soffice --headless -env:UserInstallation=file://" + dir.file("profile") +
                         " --convert-to 'txt:Text (encoded):UTF8' --outdir " + dir.path().string() + " " +
                         dir.file("record.docx") + " >" + dir.file("soffice.log") + " 2>&1";
-  ASSERT_EQ(std::system(command.c_str()), 0) << read_file(dir.file("soffice.log"));
-  std::string text = read_file(dir.file("record.txt"));
-  ASSERT_FALSE(text.empty()) << read_file(dir.file("soffice.log"));
+  ASSERT_EQ(std::system(command.c_str()), 0) << testing::read_file(dir.file("soffice.log"));
+  std::string text = testing::read_file(dir.file("record.txt"));
+  ASSERT_FALSE(text.empty()) << testing::read_file(dir.file("soffice.log"));
   for (const char* expected : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CÔNG AN XÃ TÂN TRÀO", "BIÊN BẢN",
                                "Hôm nay, vào hồi 08 giờ 30 phút", "Phản ánh tiếng ồn & <karaoke> ban đêm"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text;

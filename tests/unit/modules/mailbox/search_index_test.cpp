@@ -21,7 +21,7 @@ TEST(SearchIndex, IsNotStoredWhenATipItHoldsWasDeletedMeanwhile) {
   app::load_demo(*ctx, password);
   auto session = ctx->accounts->login({"officer.tantrao", password, std::nullopt, "test"});
   auto actor = accounts::Service::actor_of(session.user);
-  auto unit = ctx->units->find_by_code("DEMO-TANTRAO")->id;
+  auto unit = ctx->units->find_by_code("02545")->id;
   NewTip tip;
   tip.unit_id = unit;
   tip.kind = "suggestion";

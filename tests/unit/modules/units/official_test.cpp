@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "../../support/files.hpp"
 #include "platform/error.hpp"
 
 namespace antq::units::official {
@@ -156,17 +157,10 @@ TEST(OfficialList, RefusesBadInputNamingTheFileColumnAndLine) {
   EXPECT_FALSE(fields_of("code,name\n08,Tuyên Quang\n", kFormedFrom, kProvinces).empty());
 }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // The real files: every quirk of the published text is read, and every code is unique.
 TEST(OfficialList, ReadsTheWholePublishedList) {
-  auto dir = std::filesystem::path(ANTQ_SOURCE_DIR) / "refdata" / "vn-units-2025";
-  auto list = read(slurp(dir / "units.csv"), slurp(dir / "formed-from.csv"), slurp(dir / "provinces-formed-from.csv"));
+  auto list = read(testing::refdata_file("units.csv"), testing::refdata_file("formed-from.csv"),
+                   testing::refdata_file("provinces-formed-from.csv"));
   EXPECT_EQ(list.provinces.size(), 34U);
   EXPECT_EQ(list.communes.size(), 3321U);
   auto unchanged = std::count_if(list.communes.begin(), list.communes.end(), [](auto& c) { return c.unchanged; });

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "../../support/files.hpp"
+
 namespace antq::geo {
 namespace {
 
@@ -92,17 +94,10 @@ TEST(GeoSimplify, KeepsRingsClosedAndNeverLosesAnOuterRing) {
   }
 }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // xã Tân Trào at full detail (refdata/vn-units-2025).
 TEST(GeoRealBoundary, TanTraoContainsItsCentreAndSimplifiesWithinTolerance) {
   auto file = std::filesystem::path(ANTQ_SOURCE_DIR) / "refdata/vn-units-2025/boundaries/02545-tan-trao.geojson";
-  auto collection = boost::json::parse(slurp(file));
+  auto collection = boost::json::parse(testing::read_file(file));
   const auto& feature = collection.at("features").at(0);
   EXPECT_EQ(feature.at("properties").at("code").as_string(), "02545");
   std::vector<Problem> problems;
