@@ -90,6 +90,25 @@ test('an officer searches a village without diacritics and opens its details', a
   await page.context().close();
 });
 
+test("Tân Trào's page lists what it was formed from, and Kim Quan's where it went", async () => {
+  const page = await newPage(browser);
+  await login(page, server.url, 'officer.tantrao', PASSWORD);
+  await page.waitForSelector('#welcome');
+  const tree = await page.evaluate(() => fetch('/api/v1/units/tree').then((r) => r.json()));
+  await page.goto(`${server.url}/units/${tree.roots[0].id}`);
+  await page.waitForSelector('#unit-formed-from');
+  assert.equal(await page.textContent('#unit-formed-from-heading'), 'Hình thành từ');
+  const formed = await page.$$eval('#unit-formed-from li a', (as) => as.map((a) => a.textContent));
+  assert.deepEqual(formed, ['Xã Kim Quan', 'Xã Tân Trào', 'Xã Trung Yên']);
+  assert.equal(await page.textContent('#unit-name-en'), 'Tan Trao');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.click('#unit-formed-from li a >> text=Xã Kim Quan');
+  await page.waitForSelector('#unit-successors');
+  assert.match(await page.textContent('#unit-successors'), /Xã Tân Trào.*02545.*01\/07\/2025/);
+  assert.equal(await page.$('#unit-formed-from'), null, 'Kim Quan was formed from nothing the list names');
+  await page.context().close();
+});
+
 test('an officer adds a village under Tân Trào and sees it confirmed', async () => {
   const page = await newPage(browser);
   await login(page, server.url, 'officer.tantrao', PASSWORD);
