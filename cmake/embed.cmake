@@ -1,6 +1,6 @@
 # Writes OUT: a C++ file holding every migration, i18n catalog and citizen-page template,
 # and the demo's share of the official unit list (Tuyên Quang's rows of
-# refdata/vn-units-2025), as string literals.
+# refdata/vn-units-2025) and of the boundaries, as string literals.
 file(GLOB migrations ${SRC}/migrations/*.sql)
 file(GLOB catalogs ${SRC}/i18n/*.json)
 file(GLOB templates ${SRC}/src/portal/templates/*)
@@ -60,6 +60,12 @@ csv_rows(${refdata}/provinces-formed-from.csv "${demo_province}," demo_provinces
 file(READ ${refdata}/basis.csv demo_basis)
 add_files(demo_units "units.csv=demo_units" "formed-from.csv=demo_formed_from"
           "provinces-formed-from.csv=demo_provinces" "basis.csv=demo_basis")
+
+file(READ ${refdata}/boundaries/communes/communes-${demo_province}.geojson demo_communes)
+file(READ ${refdata}/boundaries/02545-tan-trao.geojson demo_tan_trao)
+file(READ ${refdata}/boundaries/08-tuyen-quang.geojson demo_province_outline)
+add_files(demo_boundaries "communes-${demo_province}.geojson=demo_communes" "02545-tan-trao.geojson=demo_tan_trao"
+          "08-tuyen-quang.geojson=demo_province_outline")
 
 string(APPEND body "}  // namespace antq::embedded\n")
 file(WRITE ${OUT}.tmp "${body}")

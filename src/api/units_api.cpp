@@ -1,6 +1,9 @@
 // /api/v1/units/…: the tree, list, details, administration, merges, CSV.
 #include <boost/json.hpp>
 
+#include <cmath>
+#include <cstdlib>
+
 #include "api/units_api.hpp"
 
 #include "api/support.hpp"
@@ -65,7 +68,67 @@ boost::json::object detail_json(const units::Detail& d, const std::string& today
 
 struct Deps {
   units::Service& units;
+  const units::Boundaries& boundaries;
 };
+
+// A decimal number query parameter ("21.80561") within [min, max]; errors go to `errors`.
+std::optional<double> number_param(const http::Request& req, const std::string& name, double min, double max,
+                                   FieldErrors& errors, std::optional<double> fallback = std::nullopt) {
+  auto text = text_param(req, name);
+  if (!text || text->empty()) {
+    if (!fallback) errors.add(name, "required");
+    return fallback;
+  }
+  char* end = nullptr;
+  double v = std::strtod(text->c_str(), &end);
+  if (end != text->c_str() + text->size() || !std::isfinite(v)) {
+    errors.add(name, "invalid_format");
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    errors.add(name, "out_of_range");
+    return std::nullopt;
+  }
+  return v;
+}
+
+boost::json::value unit_ref(const std::optional<units::Unit>& u) {
+  if (!u) return nullptr;
+  return boost::json::object{{"id", u->id},
+                             {"code", u->code},
+                             {"name", u->name},
+                             {"designation", u->designation},
+                             {"kind", std::string(units::kind_code(u->kind))}};
+}
+
+http::Response get_boundary(const Deps& d, http::Request& req, const Caller& c) {
+  FieldErrors errors;
+  auto tolerance = number_param(req, "tolerance", 0, 100000, errors, 0.0);
+  errors.throw_if_any();
+  auto view = d.boundaries.boundary(c.actor, path_id(req), units::Boundaries::tolerance_step(*tolerance));
+  http::Response res;
+  res.set("ETag", view.etag);
+  res.set("Cache-Control", "private, no-cache");
+  if (req.header("if-none-match") == view.etag) {
+    res.status = 304;
+    return res;
+  }
+  res.shared_body = view.body;
+  res.set("Content-Type", "application/geo+json");
+  return res;
+}
+
+http::Response locate_point(const Deps& d, http::Request& req, const Caller&) {
+  FieldErrors errors;
+  auto lat = number_param(req, "lat", -90, 90, errors);
+  auto lon = number_param(req, "lon", -180, 180, errors);
+  errors.throw_if_any();
+  auto found = d.boundaries.locate(geo::Point{*lon, *lat});
+  return http::Response::json(200, boost::json::object{{"commune", unit_ref(found.commune)},
+                                                       {"village", unit_ref(found.village)},
+                                                       {"exact", found.exact},
+                                                       {"distance_m", std::round(found.distance_m * 10) / 10}});
+}
 
 http::Response get_tree(const Deps& d, http::Request& req, const Caller& c) {
   auto tree = d.units.rendered_tree(c.actor, flag_param(req, "history"), [](const auto& roots, const auto& today) {
@@ -174,8 +237,11 @@ http::Response update_unit(const Deps& d, http::Request& req, const Caller& c) {
 
 }  // namespace
 
-void add_units_routes(http::Router& router, const Auth& auth, units::Service& units) {
-  Routes<Deps> routes(router, auth, Deps{units});
+void add_units_routes(http::Router& router, const Auth& auth, units::Service& units,
+                      const units::Boundaries& boundaries) {
+  Routes<Deps> routes(router, auth, Deps{units, boundaries});
+  routes.staff("GET", "/api/v1/units/locate", locate_point);
+  routes.staff("GET", "/api/v1/units/{id}/boundary", get_boundary);
   routes.staff("GET", "/api/v1/units/tree", get_tree);
   routes.staff("GET", "/api/v1/units", list_units);
   routes.staff("GET", "/api/v1/units/export", export_units);

@@ -117,6 +117,11 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   units::UnitPatch end_district;
   end_district.valid_to = "2025-06-30";
   ctx.units->update(system, id_of(ctx, "08-H-YEN-SON"), end_district);
+  for (const auto& f : embedded::demo_boundaries()) {
+    units::BoundaryImportOptions options;
+    options.source = std::string(f.name);
+    ctx.boundaries->import_geojson(system, f.content, options);
+  }
   create_units(ctx, after_merge());
   units::UnitPatch remote;
   remote.remote = true;

@@ -20,6 +20,7 @@ namespace {
 void build_services(Context& ctx) {
   ctx.audit = std::make_unique<audit::Service>(*ctx.db, ctx.clock);
   ctx.units = std::make_unique<units::Service>(*ctx.db, *ctx.audit, ctx.clock);
+  ctx.boundaries = std::make_unique<units::Boundaries>(*ctx.db, *ctx.audit, ctx.clock);
   const auto& security = ctx.config.security;
   accounts::Settings settings{security.session_hours, security.login_delay_after, security.login_max_delay};
   ctx.accounts = std::make_unique<accounts::Service>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock, settings);
@@ -74,7 +75,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_system_routes(router, auth, *ctx.db, metrics);
   api::add_auth_routes(router, auth);
   api::add_users_routes(router, auth);
-  api::add_units_routes(router, auth, *ctx.units);
+  api::add_units_routes(router, auth, *ctx.units, *ctx.boundaries);
   api::add_audit_routes(router, auth, *ctx.audit);
   api::add_mailbox_routes(router, auth, *ctx.mailbox, *ctx.keys);
   api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);

@@ -13,6 +13,7 @@
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/service.hpp"
+#include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
 #include "platform/jobs/scheduler.hpp"
@@ -29,6 +30,7 @@ struct Context {
   std::unique_ptr<db::Database> db;
   std::unique_ptr<audit::Service> audit;
   std::unique_ptr<units::Service> units;
+  std::unique_ptr<units::Boundaries> boundaries;
   std::unique_ptr<accounts::Service> accounts;
   std::unique_ptr<mailbox::Keys> keys;
   std::unique_ptr<mailbox::Service> mailbox;

@@ -16,5 +16,8 @@ const std::vector<File>& templates();  // citizen pages (src/portal/templates)
 // The demo province's rows of refdata/vn-units-2025 (units.csv, formed-from.csv,
 // provinces-formed-from.csv) and basis.csv: what `antq demo` imports.
 const std::vector<File>& demo_units();
+// Its boundaries, in the order the demo imports them: the communes (simplified to about
+// 20 m), xã Tân Trào at full detail (replacing its simplified one), the province outline.
+const std::vector<File>& demo_boundaries();
 
 }  // namespace antq::embedded

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "app/cli/cli.hpp"
 #include "modules/units/official.hpp"
@@ -18,6 +20,13 @@ struct UnitsArgs {
   std::string file;
   bool dry_run = false;
   std::string province;
+};
+
+struct BoundaryArgs {
+  std::vector<std::string> files;
+  std::string code_property = "code";
+  bool dry_run = false;
+  bool skip_unmatched = false;
 };
 
 std::string read_whole(const std::filesystem::path& path) {
@@ -78,6 +87,33 @@ int import_units(Context& ctx, const UnitsArgs& a) {
   return 0;
 }
 
+// Each file is checked whole and imported in its own transaction, in the order given (a
+// detailed boundary after a simplified one replaces it).
+int import_boundaries(Context& ctx, const BoundaryArgs& a) {
+  units::BoundaryImportOptions options;
+  options.code_property = a.code_property;
+  options.dry_run = a.dry_run;
+  options.skip_unmatched = a.skip_unmatched;
+  Progress progress(say("units.boundaries.progress"), std::cerr, isatty(STDERR_FILENO) != 0);
+  std::vector<std::pair<std::string, units::BoundaryImportReport>> reports;
+  for (std::size_t i = 0; i < a.files.size(); ++i) {
+    options.source = std::filesystem::path(a.files[i]).filename().string();
+    reports.emplace_back(a.files[i], ctx.boundaries->import_geojson(system_actor(), read_whole(a.files[i]), options));
+    progress.update(i + 1, a.files.size());
+  }
+  progress.finish();
+  for (const auto& [file, r] : reports) {
+    for (const auto& f : r.unmatched) std::cout << say("boundaries.import.unmatched", {{"feature", f}}) << "\n";
+    std::cout << say(r.dry_run ? "boundaries.import.checked" : "boundaries.import.done",
+                     {{"file", file},
+                      {"features", std::to_string(r.features)},
+                      {"imported", std::to_string(r.imported)},
+                      {"unchanged", std::to_string(r.unchanged)}})
+              << "\n";
+  }
+  return 0;
+}
+
 int export_units(Context& ctx, const UnitsArgs& a) {
   auto csv = ctx.units->export_csv(system_actor());
   if (a.file.empty()) {
@@ -102,6 +138,16 @@ void add_units_commands(Cli& cli) {
   official->add_option("--province", a->province, Cli::help("option.province"));
   official->add_flag("--dry-run", a->dry_run, Cli::help("option.dry_run"));
   cli.on(official, [a](Context& ctx) { return import_official(ctx, *a); });
+  auto* boundaries = cli.command(units, "boundaries");
+  boundaries->require_subcommand(1);
+  auto b = std::make_shared<BoundaryArgs>();
+  auto* boundaries_import = cli.command(boundaries, "import");
+  boundaries_import->add_option("files", b->files)->required()->check(CLI::ExistingFile);
+  boundaries_import->add_option("--code-property", b->code_property, Cli::help("option.code_property"))
+      ->capture_default_str();
+  boundaries_import->add_flag("--dry-run", b->dry_run, Cli::help("option.dry_run"));
+  boundaries_import->add_flag("--skip-unmatched", b->skip_unmatched, Cli::help("option.skip_unmatched"));
+  cli.on(boundaries_import, [b](Context& ctx) { return import_boundaries(ctx, *b); });
   auto* exp = cli.command(units, "export");
   exp->add_option("file", a->file);
   cli.on(exp, [a](Context& ctx) { return export_units(ctx, *a); });

@@ -1,9 +1,11 @@
 #include "platform/geo/geo.hpp"
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace antq::geo {
@@ -259,6 +261,25 @@ boost::json::object to_geojson(const MultiPolygon& shape) {
     polygons.push_back(std::move(rings));
   }
   return boost::json::object{{"type", "MultiPolygon"}, {"coordinates", std::move(polygons)}};
+}
+
+std::string to_geojson_text(const MultiPolygon& shape) {
+  std::string out = R"({"type":"MultiPolygon","coordinates":[)";
+  out.reserve(out.size() + positions(shape) * 24);
+  for (std::size_t i = 0; i < shape.polygons.size(); ++i) {
+    out += i ? ",[" : "[";
+    const auto& rings = shape.polygons[i].rings;
+    for (std::size_t j = 0; j < rings.size(); ++j) {
+      out += j ? ",[" : "[";
+      for (std::size_t k = 0; k < rings[j].size(); ++k) {
+        fmt::format_to(std::back_inserter(out), "{}[{},{}]", k ? "," : "", rings[j][k].lon, rings[j][k].lat);
+      }
+      out += "]";
+    }
+    out += "]";
+  }
+  out += "]}";
+  return out;
 }
 
 }  // namespace antq::geo

@@ -59,5 +59,8 @@ MultiPolygon simplify(const MultiPolygon& shape, double tolerance_m);
 
 // The MultiPolygon geometry object.
 boost::json::object to_geojson(const MultiPolygon& shape);
+// The same as JSON text with every coordinate in plain decimal ("105.45156", the shortest
+// form that reads back to the same double), not Boost.JSON's exponent form ("1.0545156E2").
+std::string to_geojson_text(const MultiPolygon& shape);
 
 }  // namespace antq::geo

@@ -248,6 +248,56 @@ export interface paths {
         patch: operations["updateUnit"];
         trace?: never;
     };
+    "/api/v1/units/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which commune (and village) a point is in
+         * @description Điểm này thuộc xã nào (và thôn nào, nếu thôn có ranh giới).
+         *
+         *     Answers which active commune-level unit's boundary contains the point, from a bounding-box index (R*Tree on SQLite, GiST on PostgreSQL) and an exact point-in-polygon test, then which of its villages, where villages have boundaries. A point strictly inside beats one on the edge; among equals the lowest code wins, so a point on an edge shared by two communes always gets the same answer. Simplified boundaries leave gaps of some metres between neighbours: when no boundary contains the point, the nearest within 30 m is given with `exact: false` and its `distance_m`. Any signed-in staff member (unit names are public). Not audited: no personal data.
+         */
+        get: operations["locateUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/boundary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unit id.
+                 * @example 10
+                 */
+                id: components["parameters"]["UnitId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A unit's boundary as GeoJSON
+         * @description Ranh giới của đơn vị (GeoJSON), có thể đơn giản hóa để vẽ bản đồ.
+         *
+         *     Returns the unit's boundary as a GeoJSON Feature (MultiPolygon, WGS84) with its bounding box. `tolerance` simplifies it for display (Douglas-Peucker, rounded down to 0, 1, 2, 5, 10, 20, 50, 100, 200, 500 or 1000 m; every ring stays closed); simplification is per polygon, so neighbours may show small gaps or overlaps along a shared edge — for drawing only, never for deciding where a point lies. Units in the caller's scope and the units above it (an officer's map shows the province outline); others, and units without a boundary, are 404. Cached with an ETag: `If-None-Match` with the current one answers 304.
+         */
+        get: operations["getUnitBoundary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/merge": {
         parameters: {
             query?: never;
@@ -1074,7 +1124,7 @@ export interface components {
              * @description Stable machine code; `message` is its localized text.
              * @enum {string}
              */
-            code: "required" | "too_long" | "too_short" | "invalid_format" | "unknown_value" | "not_found" | "duplicate" | "wrong_type" | "out_of_scope" | "invalid_date" | "cycle" | "weak_password" | "not_ready" | "no_key" | "too_many_files" | "file_too_large" | "file_type_refused" | "file_unreadable" | "file_empty" | "at_least_two" | "in_future" | "all_letters_registered";
+            code: "required" | "too_long" | "too_short" | "invalid_format" | "unknown_value" | "not_found" | "duplicate" | "wrong_type" | "out_of_scope" | "invalid_date" | "cycle" | "weak_password" | "not_ready" | "no_key" | "too_many_files" | "file_too_large" | "file_type_refused" | "file_unreadable" | "file_empty" | "at_least_two" | "in_future" | "all_letters_registered" | "out_of_range";
             /**
              * @description The code's text in the caller's language; for a refused file, followed by a colon and the file's name.
              * @example Bắt buộc nhập
@@ -1341,6 +1391,77 @@ export interface components {
             formed_from: components["schemas"]["UnitMergeLink"][];
             /** @description Where this unit went when it ended, the main successor first; empty for a current unit. */
             successors: components["schemas"]["UnitMergeLink"][];
+        };
+        /** @description One end of a merge: a unit merged into this one (in `formed_from`) or a unit this one went into (in `successors`). A unit split among several new ones has several successors; the `main` one is its `merged_into`, where its records roll up. */
+        UnitMergeLink: {
+            /** Format: int64 */
+            id: number;
+            /** @example 08-X-KIM-QUAN */
+            code: string;
+            /** @example Kim Quan */
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+            /** @example xã */
+            designation: string;
+            /**
+             * Format: date
+             * @description The first day of the new unit.
+             */
+            date: string;
+            /** @description This successor is where the old unit's records roll up. */
+            main: boolean;
+            /** @description Empty when the whole unit went there; otherwise the words of the merger map ("phần còn lại sau khi sáp nhập vào phường X", "một phần"). */
+            part: string;
+            /**
+             * @description Legal basis.
+             * @example Nghị quyết 1684/NQ-UBTVQH15
+             */
+            basis: string;
+        };
+        LocatedUnit: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            designation: string;
+            kind: components["schemas"]["UnitKind"];
+        };
+        Location: {
+            /** @description The commune-level unit the point is in; null when none is within 30 m. */
+            commune: components["schemas"]["LocatedUnit"] | null;
+            /** @description The commune's village whose boundary contains the point; null when none (most villages have no boundary). */
+            village: components["schemas"]["LocatedUnit"] | null;
+            /** @description false when no boundary contains the point and the nearest one within 30 m was taken. */
+            exact: boolean;
+            /** @description Metres to that nearest boundary when not exact; 0 otherwise. */
+            distance_m: number;
+        };
+        BoundaryFeature: {
+            /** @enum {string} */
+            type: "Feature";
+            /**
+             * Format: int64
+             * @description The unit's id.
+             */
+            id: number;
+            /** @description [min longitude, min latitude, max longitude, max latitude] */
+            bbox: number[];
+            properties: {
+                code: string;
+                name: string;
+                designation: string;
+                kind: components["schemas"]["UnitKind"];
+                /** @description Positions in this geometry. */
+                points: number;
+                /** @description The simplification applied, in metres (0 for none). */
+                tolerance_m: number;
+            };
+            geometry: {
+                /** @enum {string} */
+                type: "MultiPolygon";
+                /** @description Polygons of rings of [longitude, latitude] positions; each ring closed, the outer ring first. */
+                coordinates: number[][][][];
+            };
         };
         UnitPage: {
             items: components["schemas"]["Unit"][];
@@ -2237,32 +2358,6 @@ export interface components {
             number?: string;
             /** @description Ghi chú — for example the state of the seal. */
             notes?: string;
-        };
-        /** @description One end of a merge: a unit merged into this one (in `formed_from`) or a unit this one went into (in `successors`). A unit split among several new ones has several successors; the `main` one is its `merged_into`, where its records roll up. */
-        UnitMergeLink: {
-            /** Format: int64 */
-            id: number;
-            /** @example 08-X-KIM-QUAN */
-            code: string;
-            /** @example Kim Quan */
-            name: string;
-            kind: components["schemas"]["UnitKind"];
-            /** @example xã */
-            designation: string;
-            /**
-             * Format: date
-             * @description The first day of the new unit.
-             */
-            date: string;
-            /** @description This successor is where the old unit's records roll up. */
-            main: boolean;
-            /** @description Empty when the whole unit went there; otherwise the words of the merger map ("phần còn lại sau khi sáp nhập vào phường X", "một phần"). */
-            part: string;
-            /**
-             * @description Legal basis.
-             * @example Nghị quyết 1684/NQ-UBTVQH15
-             */
-            basis: string;
         };
     };
     responses: {
@@ -3422,6 +3517,106 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    locateUnit: {
+        parameters: {
+            query: {
+                /**
+                 * @description Latitude, WGS84 decimal degrees (-90 to 90).
+                 * @example 21.80561
+                 */
+                lat: number;
+                /**
+                 * @description Longitude, WGS84 decimal degrees (-180 to 180).
+                 * @example 105.45156
+                 */
+                lon: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đơn vị chứa điểm — the commune and village, each null when none. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "commune": {
+                     *         "id": 4,
+                     *         "code": "02545",
+                     *         "name": "Tân Trào",
+                     *         "designation": "xã",
+                     *         "kind": "commune"
+                     *       },
+                     *       "village": null,
+                     *       "exact": true,
+                     *       "distance_m": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getUnitBoundary: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Simplification in metres; 0 (the default) is the boundary as imported.
+                 * @example 20
+                 */
+                tolerance?: number;
+            };
+            header?: {
+                /** @description The ETag of a copy the client holds. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Unit id.
+                 * @example 10
+                 */
+                id: components["parameters"]["UnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranh giới — the boundary. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Names this body (boundary, tolerance, the unit's name and code). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["BoundaryFeature"];
+                };
+            };
+            /** @description Không thay đổi — the copy named by If-None-Match is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
