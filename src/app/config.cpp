@@ -102,6 +102,10 @@ const std::vector<Key>& keys() {
        "largest file a resident may send, in MiB"},
       {"jobs.check_seconds", int_of(&C::jobs, &C::Jobs::check_seconds, 1, 3600, "jobs.check_seconds"), "60",
        "how often scheduled jobs (the daily purge …) are looked for, seconds"},
+      {"map.basemap", text_of(&C::map, &C::Map::basemap), "\"\"",
+       "a Protomaps basemap .pmtiles file for the staff maps; empty = boundaries on a plain background"},
+      {"map.attribution", text_of(&C::map, &C::Map::attribution), "\"© OpenStreetMap contributors, © Protomaps\"",
+       "credit shown on the map when the basemap is set"},
   };
   return k;
 }

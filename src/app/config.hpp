@@ -43,6 +43,10 @@ struct Config {
   struct Jobs {
     int check_seconds = 60;  // how often the scheduler looks for due jobs
   } jobs;
+  struct Map {
+    std::string basemap;  // a PMTiles archive (Protomaps basemap); empty = plain background
+    std::string attribution = "© OpenStreetMap contributors, © Protomaps";
+  } map;
 };
 
 // Every key, as "section.key".

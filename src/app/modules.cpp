@@ -5,6 +5,7 @@
 #include "api/audit_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/mailbox_api.hpp"
+#include "api/map_api.hpp"
 #include "api/system_api.hpp"
 #include "api/units_api.hpp"
 #include "api/users_api.hpp"
@@ -76,6 +77,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_auth_routes(router, auth);
   api::add_users_routes(router, auth);
   api::add_units_routes(router, auth, *ctx.units, *ctx.boundaries);
+  api::add_map_routes(router, auth, {ctx.config.map.basemap, ctx.config.map.attribution});
   api::add_audit_routes(router, auth, *ctx.audit);
   api::add_mailbox_routes(router, auth, *ctx.mailbox, *ctx.keys);
   api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);

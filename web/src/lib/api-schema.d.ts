@@ -320,6 +320,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The map's basemap, if any
+         * @description Bản đồ nền ngoại tuyến (nếu có) và dòng ghi nguồn.
+         *
+         *     Whether an offline basemap is configured (`[map] basemap` in antq.toml, a Protomaps basemap PMTiles archive) and the attribution to show with it. With none, maps draw the unit boundaries on a plain background. Any signed-in staff member.
+         */
+        get: operations["getMapSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/basemap.pmtiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The basemap archive, in byte ranges
+         * @description Tệp bản đồ nền PMTiles, đọc từng đoạn (HTTP Range).
+         *
+         *     The configured PMTiles archive. Map clients read it in pieces with `Range: bytes=first-last` (or `bytes=first-`, or `bytes=-suffix`): one range per request is answered with 206 and `Content-Range`; a range past the end, several ranges, or a malformed range is 416 with `Content-Range: bytes *\/size`; no Range (or another unit) gives the whole file. `If-Range` with the current ETag keeps the range; with another, the whole file is sent. 404 when no basemap is configured. Any signed-in staff member.
+         */
+        get: operations["getBasemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/export": {
         parameters: {
             query?: never;
@@ -1417,6 +1461,12 @@ export interface components {
              * @example Nghị quyết 1684/NQ-UBTVQH15
              */
             basis: string;
+        };
+        MapSettings: {
+            /** @description Where the map reads the basemap archive; null when none is configured. */
+            basemap: string | null;
+            /** @description The credit to show with the basemap; empty without one. */
+            attribution: string;
         };
         LocatedUnit: {
             /** Format: int64 */
@@ -3687,6 +3737,92 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getMapSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thiết lập bản đồ — the settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "basemap": "/api/v1/map/basemap.pmtiles",
+                     *       "attribution": "© OpenStreetMap contributors, © Protomaps"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MapSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getBasemap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description One byte range.
+                 * @example bytes=0-16383
+                 */
+                Range?: string;
+                /** @description The ETag the client's earlier pieces came from. */
+                "If-Range"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cả tệp — the whole archive. */
+            200: {
+                headers: {
+                    /** @description From the file's size and modification time. */
+                    ETag?: string;
+                    "Accept-Ranges"?: "bytes";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.pmtiles": string;
+                };
+            };
+            /** @description Một đoạn — the range asked for. */
+            206: {
+                headers: {
+                    /** @example bytes 0-16383/734003200 */
+                    "Content-Range"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.pmtiles": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            /** @description Đoạn không hợp lệ — the range is past the end, malformed, or several ranges were asked. */
+            416: {
+                headers: {
+                    /** @example bytes *\/734003200 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };
