@@ -101,11 +101,14 @@ boost::json::value unit_ref(const std::optional<units::Unit>& u) {
                              {"kind", std::string(units::kind_code(u->kind))}};
 }
 
-http::Response get_boundary(const Deps& d, http::Request& req, const Caller& c) {
+int tolerance_param(const http::Request& req) {
   FieldErrors errors;
   auto tolerance = number_param(req, "tolerance", 0, 100000, errors, 0.0);
   errors.throw_if_any();
-  auto view = d.boundaries.boundary(c.actor, path_id(req), units::Boundaries::tolerance_step(*tolerance));
+  return units::Boundaries::tolerance_step(*tolerance);
+}
+
+http::Response geojson_response(const http::Request& req, const units::BoundaryView& view) {
   http::Response res;
   res.set("ETag", view.etag);
   res.set("Cache-Control", "private, no-cache");
@@ -116,6 +119,14 @@ http::Response get_boundary(const Deps& d, http::Request& req, const Caller& c) 
   res.shared_body = view.body;
   res.set("Content-Type", "application/geo+json");
   return res;
+}
+
+http::Response get_boundary(const Deps& d, http::Request& req, const Caller& c) {
+  return geojson_response(req, d.boundaries.boundary(c.actor, path_id(req), tolerance_param(req)));
+}
+
+http::Response get_children_boundaries(const Deps& d, http::Request& req, const Caller& c) {
+  return geojson_response(req, d.boundaries.children_boundaries(c.actor, path_id(req), tolerance_param(req)));
 }
 
 http::Response locate_point(const Deps& d, http::Request& req, const Caller&) {
@@ -242,6 +253,7 @@ void add_units_routes(http::Router& router, const Auth& auth, units::Service& un
   Routes<Deps> routes(router, auth, Deps{units, boundaries});
   routes.staff("GET", "/api/v1/units/locate", locate_point);
   routes.staff("GET", "/api/v1/units/{id}/boundary", get_boundary);
+  routes.staff("GET", "/api/v1/units/{id}/children/boundaries", get_children_boundaries);
   routes.staff("GET", "/api/v1/units/tree", get_tree);
   routes.staff("GET", "/api/v1/units", list_units);
   routes.staff("GET", "/api/v1/units/export", export_units);

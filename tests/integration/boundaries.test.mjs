@@ -63,6 +63,21 @@ test("an officer gets Tân Trào's boundary at full detail and simplified, and a
   assert.equal((await reviewer.get(`/api/v1/units/${ids['DEMO-KIENTHIET']}/boundary`)).status, 404, 'no boundary');
 });
 
+test("a province's communes come as one collection, limited to what the caller may see", async () => {
+  const reviewer = await signedIn(server.url, 'reviewer.tuyenquang');
+  const url = `/api/v1/units/${ids['08']}/children/boundaries?tolerance=50`;
+  const all = await reviewer.get(url);
+  assert.equal(all.status, 200);
+  assert.equal(all.data.type, 'FeatureCollection');
+  assert.equal(all.data.features.length, 124);
+  assert.ok(all.data.features.every((f) => f.properties.tolerance_m === 50));
+  assert.equal((await reviewer.request('GET', url, { headers: { 'if-none-match': all.headers.get('etag') } })).status, 304);
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const own = await officer.get(url);
+  assert.deepEqual(own.data.features.map((f) => f.properties.code), ['02545'], 'neighbours are left out');
+  assert.deepEqual((await officer.get(`/api/v1/units/${ids['02545']}/children/boundaries`)).data.features, []);
+});
+
 test('locating a point: inside Tân Trào, nowhere, and a shared vertex that always gets the same answer', async () => {
   const officer = await signedIn(server.url, 'officer.kienthiet');
   const at = (lat, lon) => officer.get(`/api/v1/units/locate?lat=${lat}&lon=${lon}`);

@@ -194,4 +194,32 @@ BoundaryView Boundaries::boundary(const Actor& actor, std::int64_t unit_id, int 
   return {etag, body};
 }
 
+BoundaryView Boundaries::children_boundaries(const Actor& actor, std::int64_t unit_id, int tolerance_m) const {
+  std::vector<std::int64_t> children;
+  db_.read([&](db::Tx& tx) {
+    auto unit = repo::get(tx, unit_id);
+    bool visible = unit && (actor.covers(unit->path) || actor.scope_path.rfind(unit->path, 0) == 0);
+    if (!visible) throw Error::not_found("unit " + std::to_string(unit_id));
+    children = boundary_repo::children_with_boundary(tx, unit_id, time::local_date(clock_.now()));
+  });
+  std::string tags;
+  std::string body = R"({"type":"FeatureCollection","features":[)";
+  for (std::size_t i = 0; i < children.size(); ++i) {
+    // A child outside the actor's scope (an officer's neighbours under the province) is left out.
+    std::optional<BoundaryView> view;
+    try {
+      view = boundary(actor, children[i], tolerance_m);
+    } catch (const Error& e) {
+      if (e.kind() != Error::Kind::not_found) throw;
+      continue;
+    }
+    tags += view->etag;
+    if (body.back() != '[') body += ",";
+    body += *view->body;
+  }
+  body += "]}";
+  return {"\"" + crypto::blake2b_hex(tags + "|" + std::to_string(unit_id)).substr(0, 24) + "\"",
+          std::make_shared<const std::string>(std::move(body))};
+}
+
 }  // namespace antq::units

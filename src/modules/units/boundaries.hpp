@@ -81,6 +81,11 @@ class Boundaries {
   // not_found for others and for a unit without a boundary.
   BoundaryView boundary(const Actor& actor, std::int64_t unit_id, int tolerance_m) const;
 
+  // The boundaries of the unit's active children that have one, as a FeatureCollection
+  // (each Feature as boundary() gives it): what a map draws under the unit. The unit must
+  // be one boundary() shows; an empty collection when no child has a boundary.
+  BoundaryView children_boundaries(const Actor& actor, std::int64_t unit_id, int tolerance_m) const;
+
   // The active commune-level unit whose boundary contains `p` (inside beats on the edge;
   // among equals the lowest code, so a shared edge always gets the same answer), else the
   // nearest within kNearMetres; then its village the same way, where villages have one.

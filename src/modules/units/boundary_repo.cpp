@@ -34,6 +34,14 @@ std::optional<Stored> get(db::Tx& tx, std::int64_t unit_id) {
       unit_id);
 }
 
+std::vector<std::int64_t> children_with_boundary(db::Tx& tx, std::int64_t parent_id, const std::string& today) {
+  static constexpr db::Query q{"unit_boundaries.children",
+                               "SELECT u.id FROM units u JOIN unit_boundaries b ON b.unit_id = u.id "
+                               "WHERE u.parent_id = $1 AND (u.valid_to IS NULL OR u.valid_to >= $2) ORDER BY u.code"};
+  return db::all(
+      tx, q, [](db::Reader& r) { return r.i64(); }, parent_id, today);
+}
+
 std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box) {
   static constexpr db::Query sqlite{
       "unit_boundaries.candidates_sqlite",

@@ -31,6 +31,8 @@ void upsert(db::Tx& tx, std::int64_t unit_id, const std::string& geometry, const
             const std::string& hash, const std::string& source, std::int64_t now);
 std::optional<std::string> hash_of(db::Tx& tx, std::int64_t unit_id);
 std::optional<Stored> get(db::Tx& tx, std::int64_t unit_id);
+// The units under `parent_id` with a boundary, active on `today`, by code.
+std::vector<std::int64_t> children_with_boundary(db::Tx& tx, std::int64_t parent_id, const std::string& today);
 // Boundaries whose box meets `box`: the R*Tree on SQLite, the GiST index on PostgreSQL.
 std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box);
 

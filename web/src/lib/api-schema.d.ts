@@ -298,6 +298,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/children/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unit id.
+                 * @example 10
+                 */
+                id: components["parameters"]["UnitId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The boundaries of a unit's children
+         * @description Ranh giới các đơn vị trực thuộc (GeoJSON), để vẽ dưới ranh giới của đơn vị.
+         *
+         *     A GeoJSON FeatureCollection of the boundaries of the unit's active children that have one (each Feature as `GET /api/v1/units/{id}/boundary` gives it, simplified to `tolerance`), ordered by code: what the map draws under a unit — a province's communes, a commune's villages. Children outside the caller's scope are left out; a unit with no child boundary gives an empty collection. The unit itself must be in the caller's scope or above it (404 otherwise). Cached with an ETag.
+         */
+        get: operations["getChildBoundaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/merge": {
         parameters: {
             query?: never;
@@ -1467,6 +1495,11 @@ export interface components {
             basemap: string | null;
             /** @description The credit to show with the basemap; empty without one. */
             attribution: string;
+        };
+        BoundaryCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            features: components["schemas"]["BoundaryFeature"][];
         };
         LocatedUnit: {
             /** Format: int64 */
@@ -3656,6 +3689,54 @@ export interface operations {
                 };
                 content: {
                     "application/geo+json": components["schemas"]["BoundaryFeature"];
+                };
+            };
+            /** @description Không thay đổi — the copy named by If-None-Match is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getChildBoundaries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Simplification in metres, rounded down to a step as for one boundary.
+                 * @example 20
+                 */
+                tolerance?: number;
+            };
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Unit id.
+                 * @example 10
+                 */
+                id: components["parameters"]["UnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranh giới các đơn vị trực thuộc — the children's boundaries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["BoundaryCollection"];
                 };
             };
             /** @description Không thay đổi — the copy named by If-None-Match is current. */

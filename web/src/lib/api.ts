@@ -3,6 +3,10 @@
 import type { operations } from './api-schema';
 import type {
   AuditPage,
+  BoundaryCollection,
+  BoundaryFeature,
+  Location,
+  MapSettings,
   AuditVerification,
   BoxCreate,
   CsvFieldError,
@@ -297,6 +301,24 @@ export const units = {
       query: dryRun ? { dry_run: 1 } : undefined,
     }),
   exportUrl: `${BASE}/units/export`,
+  /** The unit's boundary simplified to `tolerance` metres; null when it has none (404). */
+  boundary: async (id: number, tolerance: number, signal?: AbortSignal) => {
+    try {
+      return await request<BoundaryFeature>('GET', `/units/${id}/boundary`, { query: { tolerance }, signal });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  },
+  /** The boundaries of the unit's active children that have one. */
+  childBoundaries: (id: number, tolerance: number, signal?: AbortSignal) =>
+    request<BoundaryCollection>('GET', `/units/${id}/children/boundaries`, { query: { tolerance }, signal }),
+  locate: (lat: number, lon: number, signal?: AbortSignal) =>
+    request<Location>('GET', '/units/locate', { query: { lat, lon }, signal }),
+};
+
+export const map = {
+  settings: (signal?: AbortSignal) => request<MapSettings>('GET', '/map', { signal }),
 };
 
 export type UnitImportResult = ImportResult;

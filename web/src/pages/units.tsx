@@ -11,6 +11,7 @@ import {
   UnitMergeForm,
 } from '../components/UnitForms';
 import { UnitLineage } from '../components/UnitLineage';
+import { UnitMap } from '../components/UnitMap';
 import { InactiveNote, UnitTree } from '../components/UnitTree';
 import { NO_UNITS } from '../components/UnitPicker';
 import { ApiError, units } from '../lib/api';
@@ -339,6 +340,7 @@ function UnitDetails({ unit, index }: { unit: UnitDetail; index: UnitIndex }) {
         <dt>{t('units.id')}</dt>
         <dd>{unit.id}</dd>
       </dl>
+      <UnitMap unitId={unit.id} />
       <UnitLineage formedFrom={unit.formed_from} successors={unit.successors} />
       <h3>{t('units.history')}</h3>
       {unit.history.length === 0 ? (
