@@ -6,48 +6,13 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
+import { children, freePort, waitFor200, wrk, CONNECTIONS, DURATION } from './lib.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const BIN = process.env.ANTQ_BIN ?? join(root, 'build/release/antq');
 const PASSWORD = 'mat-khau-do-hieu-nang';
-const DURATION = process.env.BENCH_SECONDS ?? '5';
-const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '64';
 const work = mkdtempSync(join(tmpdir(), 'antq-bench-'));
 chmodSync(work, 0o755);  // nginx workers run as nobody
-
-// Servers started by this run are stopped whatever happens.
-const children = [];
-process.on('exit', () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-});
-
-const freePort = () => new Promise((ok) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
-});
-
-async function waitFor200(url, timeoutMs = 10000) {
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    try {
-      const r = await fetch(url);
-      if (r.status === 200) return performance.now() - start;
-    } catch { /* not listening yet */ }
-    await new Promise((ok) => setTimeout(ok, 2));
-  }
-  throw new Error(`no 200 from ${url}`);
-}
-
-function wrk(url, { script, threads = 2, connections = CONNECTIONS } = {}) {
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${DURATION}s`, '--latency', '--timeout', '10s'];
-  if (script) args.push('-s', script);
-  const out = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]);
-  const p99raw = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out);
-  const scale = { us: 0.001, ms: 1, s: 1000 }[p99raw[2]];
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-  return { rps, p99: Number(p99raw[1]) * scale, errors: non2xx ? Number(non2xx[1]) : 0 };
-}
 
 function unitsCsv(count) {
   const lines = ['code,name,kind,designation,parent_code,valid_from,valid_to,remote,note'];

@@ -133,7 +133,7 @@ int Boundaries::tolerance_step(double requested_m) {
   return step;
 }
 
-std::shared_ptr<const geo::MultiPolygon> Boundaries::shape(db::Tx& tx, std::int64_t unit_id,
+std::shared_ptr<const Boundaries::Shape> Boundaries::shape(db::Tx& tx, std::int64_t unit_id,
                                                            const std::string& hash) const {
   {
     std::lock_guard lock(mu_);
@@ -143,7 +143,9 @@ std::shared_ptr<const geo::MultiPolygon> Boundaries::shape(db::Tx& tx, std::int6
   auto stored = boundary_repo::get(tx, unit_id);
   if (!stored) return nullptr;
   std::vector<geo::Problem> problems;  // checked on import
-  auto parsed = std::make_shared<const geo::MultiPolygon>(geo::parse(boost::json::parse(stored->geometry), problems));
+  auto polygons = geo::parse(boost::json::parse(stored->geometry), problems);
+  auto box = geo::bbox(polygons);
+  auto parsed = std::make_shared<const Shape>(Shape{std::move(polygons), box});
   std::lock_guard lock(mu_);
   shapes_[unit_id] = {stored->hash, parsed};
   return parsed;

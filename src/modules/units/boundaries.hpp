@@ -94,14 +94,19 @@ class Boundaries {
   LocationCheck check_location(std::int64_t unit_id, geo::Point p) const;
 
  private:
-  std::shared_ptr<const geo::MultiPolygon> shape(db::Tx& tx, std::int64_t unit_id, const std::string& hash) const;
+  // A boundary parsed for locate, with its box (most candidates are ruled out by it).
+  struct Shape {
+    geo::MultiPolygon polygons;
+    geo::BBox box;
+  };
+  std::shared_ptr<const Shape> shape(db::Tx& tx, std::int64_t unit_id, const std::string& hash) const;
 
   db::Database& db_;
   const audit::Service& audit_;
   const time::Clock& clock_;
   mutable std::mutex mu_;
   // Parsed boundaries by unit, with the hash they were parsed from.
-  mutable std::map<std::int64_t, std::pair<std::string, std::shared_ptr<const geo::MultiPolygon>>> shapes_;
+  mutable std::map<std::int64_t, std::pair<std::string, std::shared_ptr<const Shape>>> shapes_;
   // Rendered Features by etag; emptied when they outgrow kMaxCachedBytes.
   static constexpr std::size_t kMaxCachedBytes = 64U << 20U;
   mutable std::map<std::string, std::shared_ptr<const std::string>> bodies_;

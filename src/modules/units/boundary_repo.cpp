@@ -45,18 +45,23 @@ std::vector<std::int64_t> children_with_boundary(db::Tx& tx, std::int64_t parent
 std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box) {
   static constexpr db::Query sqlite{
       "unit_boundaries.candidates_sqlite",
-      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to FROM unit_boundary_rtree r "
+      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to, u.name, u.designation "
+      "FROM unit_boundary_rtree r "
       "JOIN unit_boundaries b ON b.unit_id = r.id JOIN units u ON u.id = b.unit_id "
       "WHERE r.max_lon >= $1 AND r.min_lon <= $3 AND r.max_lat >= $2 AND r.min_lat <= $4"};
   // The index expression of migrations/0017_unit_boundaries.postgres.sql, exactly.
   static constexpr db::Query postgres{
       "unit_boundaries.candidates_postgres",
-      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to FROM unit_boundaries b "
+      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to, u.name, u.designation "
+      "FROM unit_boundaries b "
       "JOIN units u ON u.id = b.unit_id "
       "WHERE box(point(b.min_lon, b.min_lat), point(b.max_lon, b.max_lat)) && box(point($1, $2), point($3, $4))"};
   const auto& q = tx.dialect() == db::Dialect::postgres ? postgres : sqlite;
   return db::all(
-      tx, q, [](db::Reader& r) { return Candidate{r.i64(), r.text(), r.text(), r.text(), r.opt_i64(), r.opt_text()}; },
+      tx, q,
+      [](db::Reader& r) {
+        return Candidate{r.i64(), r.text(), r.text(), r.text(), r.opt_i64(), r.opt_text(), r.text(), r.text()};
+      },
       box.min_lon, box.min_lat, box.max_lon, box.max_lat);
 }
 

@@ -25,6 +25,8 @@ struct Candidate {
   std::string kind;
   std::optional<std::int64_t> parent_id;
   std::optional<std::string> valid_to;
+  std::string name;
+  std::string designation;
 };
 
 void upsert(db::Tx& tx, std::int64_t unit_id, const std::string& geometry, const geo::BBox& box, std::size_t points,

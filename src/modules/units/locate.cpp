@@ -21,6 +21,25 @@ geo::BBox around(geo::Point p, double metres) {
   return {p.lon - dlon, p.lat - dlat, p.lon + dlon, p.lat + dlat};
 }
 
+// What locate answers of a unit: the candidate row has it all.
+Unit unit_of(const boundary_repo::Candidate& c) {
+  Unit u;
+  u.id = c.unit_id;
+  u.code = c.code;
+  u.name = c.name;
+  u.designation = c.designation;
+  u.kind = kind_from_code(c.kind).value_or(Kind::commune);
+  u.parent_id = c.parent_id;
+  u.valid_to = c.valid_to;
+  return u;
+}
+
+// Within the box, or near enough to its edge to be on the boundary's (geo::locate's 1e-9°).
+bool in_box(const geo::BBox& b, geo::Point p) {
+  constexpr double e = 1e-8;
+  return p.lon >= b.min_lon - e && p.lon <= b.max_lon + e && p.lat >= b.min_lat - e && p.lat <= b.max_lat + e;
+}
+
 struct Ranked {
   int rank = 3;  // 0 inside, 1 on the edge, 2 near (within kNearMetres), 3 out
   double distance_m = 0;
@@ -35,23 +54,27 @@ Located Boundaries::locate(geo::Point p) const {
   db_.read([&](db::Tx& tx) {
     auto today = time::local_date(clock_.now());
     auto candidates = boundary_repo::candidates(tx, around(p, kNearMetres));
+    // The best candidate `accept`s: inside, else on the edge (lowest code among equals);
+    // with `near_too`, when none contains the point, the nearest within kNearMetres.
     auto best = [&](auto accept, bool near_too) {
+      std::vector<std::pair<const boundary_repo::Candidate*, std::shared_ptr<const Shape>>> outside;
       std::optional<Ranked> top;
       for (const auto& c : candidates) {
         if (!accept(c) || (c.valid_to && *c.valid_to < today)) continue;
         auto s = shape(tx, c.unit_id, c.hash);
         if (!s) continue;
-        Ranked r;
-        r.candidate = &c;
-        auto where = geo::locate(*s, p);
-        if (where == geo::Where::inside) {
-          r.rank = 0;
-        } else if (where == geo::Where::on_edge) {
-          r.rank = 1;
-        } else if (near_too) {
-          r.distance_m = geo::distance_to_edge_m(*s, p);
-          if (r.distance_m <= kNearMetres) r.rank = 2;
+        auto where = in_box(s->box, p) ? geo::locate(s->polygons, p) : geo::Where::outside;
+        if (where == geo::Where::outside) {
+          outside.emplace_back(&c, s);
+          continue;
         }
+        Ranked r{where == geo::Where::inside ? 0 : 1, 0, &c};
+        if (!top || r.key() < top->key()) top = r;
+      }
+      if (top || !near_too) return top;
+      for (const auto& [c, s] : outside) {
+        Ranked r{3, geo::distance_to_edge_m(s->polygons, p), c};
+        if (r.distance_m <= kNearMetres) r.rank = 2;
         if (r.rank < 3 && (!top || r.key() < top->key())) top = r;
       }
       return top;
@@ -63,14 +86,14 @@ Located Boundaries::locate(geo::Point p) const {
         },
         true);
     if (!commune) return;
-    out.commune = repo::get(tx, commune->candidate->unit_id);
+    out.commune = unit_of(*commune->candidate);
     out.exact = commune->rank < 2;
     out.distance_m = commune->distance_m;
     auto commune_id = commune->candidate->unit_id;
     auto village = best(
         [&](const boundary_repo::Candidate& c) { return c.kind == "residential_area" && c.parent_id == commune_id; },
         false);
-    if (village) out.village = repo::get(tx, village->candidate->unit_id);
+    if (village) out.village = unit_of(*village->candidate);
   });
   return out;
 }
