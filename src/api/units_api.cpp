@@ -129,12 +129,25 @@ http::Response get_children_boundaries(const Deps& d, http::Request& req, const 
   return geojson_response(req, d.boundaries.children_boundaries(c.actor, path_id(req), tolerance_param(req)));
 }
 
-http::Response locate_point(const Deps& d, http::Request& req, const Caller&) {
+// The point of the lat and lon query parameters; 422 naming each bad one.
+geo::Point point_params(const http::Request& req) {
   FieldErrors errors;
   auto lat = number_param(req, "lat", -90, 90, errors);
   auto lon = number_param(req, "lon", -180, 180, errors);
   errors.throw_if_any();
-  auto found = d.boundaries.locate(geo::Point{*lon, *lat});
+  return geo::Point{*lon, *lat};
+}
+
+http::Response check_location(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto point = point_params(req);
+  d.units.get(c.actor, id);  // in scope, or 404
+  auto check = d.boundaries.check_location(id, point);
+  return http::Response::json(200, boost::json::object{{"inside", check.inside}, {"commune", unit_ref(check.actual)}});
+}
+
+http::Response locate_point(const Deps& d, http::Request& req, const Caller&) {
+  auto found = d.boundaries.locate(point_params(req));
   return http::Response::json(200, boost::json::object{{"commune", unit_ref(found.commune)},
                                                        {"village", unit_ref(found.village)},
                                                        {"exact", found.exact},
@@ -254,6 +267,7 @@ void add_units_routes(http::Router& router, const Auth& auth, units::Service& un
   routes.staff("GET", "/api/v1/units/locate", locate_point);
   routes.staff("GET", "/api/v1/units/{id}/boundary", get_boundary);
   routes.staff("GET", "/api/v1/units/{id}/children/boundaries", get_children_boundaries);
+  routes.staff("GET", "/api/v1/units/{id}/check-location", check_location);
   routes.staff("GET", "/api/v1/units/tree", get_tree);
   routes.staff("GET", "/api/v1/units", list_units);
   routes.staff("GET", "/api/v1/units/export", export_units);

@@ -107,6 +107,19 @@ test('a point a few metres outside the province takes the nearest commune, not e
   assert.ok(r.data.distance_m > 5 && r.data.distance_m <= 12, `${r.data.distance_m} m`);
 });
 
+test("a point given for a unit is checked against the unit's commune, naming the commune it is in", async () => {
+  const officer = await signedIn(server.url, 'officer.tantrao');
+  const check = (id, lat, lon) => officer.get(`/api/v1/units/${id}/check-location?lat=${lat}&lon=${lon}`);
+  const own = await check(ids['02545'], 21.80561, 105.45156);
+  assert.deepEqual([own.data.inside, own.data.commune.code], [true, '02545']);
+  const village = await check(ids['DEMO-KQ-LANGHAN'], 21.80561, 105.45156);
+  assert.equal(village.data.inside, true, "a village's point in its commune");
+  const neighbour = await check(ids['02545'], 21.83263, 105.49749);
+  assert.deepEqual([neighbour.data.inside, neighbour.data.commune.name], [false, 'Hùng Lợi']);
+  assert.equal((await check(ids['DEMO-KIENTHIET'], 21.8, 105.45)).status, 404, 'outside the scope');
+  assert.equal((await check(ids['02545'], 'x', 105)).status, 422);
+});
+
 test('bad coordinates are named', async () => {
   const officer = await signedIn(server.url, 'officer.tantrao');
   const fields = async (q) => (await officer.get(`/api/v1/units/locate?${q}`)).data.errors.map((e) => [e.field, e.code]);

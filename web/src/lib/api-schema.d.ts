@@ -326,6 +326,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/check-location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unit id.
+                 * @example 10
+                 */
+                id: components["parameters"]["UnitId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Is a point in this unit's commune?
+         * @description Kiểm tra một điểm có nằm trong xã của đơn vị này không; nếu không, điểm thuộc xã nào.
+         *
+         *     For forms that take coordinates with a unit (a tip's place, a camera): `inside` is true when the point lies in the unit's commune — the unit itself when it is commune-level, its commune when it is a village — as `GET /api/v1/units/locate` finds it; `commune` is the commune the point is actually in (null when none), so a client can warn "this point is in xã X". A unit outside the caller's scope is 404. Bad coordinates are 422 per field.
+         */
+        get: operations["checkUnitLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/merge": {
         parameters: {
             query?: never;
@@ -1500,6 +1528,12 @@ export interface components {
             /** @enum {string} */
             type: "FeatureCollection";
             features: components["schemas"]["BoundaryFeature"][];
+        };
+        LocationCheck: {
+            /** @description The point lies in the unit's commune. */
+            inside: boolean;
+            /** @description The commune the point lies in; null when it is in none. */
+            commune: components["schemas"]["LocatedUnit"] | null;
         };
         LocatedUnit: {
             /** Format: int64 */
@@ -3745,6 +3779,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    checkUnitLocation: {
+        parameters: {
+            query: {
+                /** @example 21.80561 */
+                lat: number;
+                /** @example 105.45156 */
+                lon: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Unit id.
+                 * @example 10
+                 */
+                id: components["parameters"]["UnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả kiểm tra — whether the point is in the unit's commune, and where it is. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "inside": false,
+                     *       "commune": {
+                     *         "id": 9,
+                     *         "code": "02455",
+                     *         "name": "Hùng Lợi",
+                     *         "designation": "xã",
+                     *         "kind": "commune"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LocationCheck"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
