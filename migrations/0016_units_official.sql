@@ -27,8 +27,10 @@ CREATE TABLE unit_successors (
 );
 CREATE INDEX unit_successors_successor ON unit_successors (successor_id);
 
--- Merges made before this table existed.
+-- Merges made before this table existed (a unit merged, reopened and merged again into
+-- the same unit has two history rows and gets one link, from the first).
 INSERT INTO unit_successors (unit_id, successor_id, effective_date, main, part, basis)
-  SELECT u.id, u.merged_into, h.event_date, 1, '', h.basis
+  SELECT u.id, u.merged_into, MIN(h.event_date), 1, '', MIN(h.basis)
   FROM units u JOIN unit_history h ON h.unit_id = u.id AND h.event = 'merged' AND h.to_parent_id = u.merged_into
-  WHERE u.merged_into IS NOT NULL;
+  WHERE u.merged_into IS NOT NULL
+  GROUP BY u.id, u.merged_into;

@@ -15,7 +15,11 @@ constexpr const char* kBasemapPath = "/api/v1/map/basemap.pmtiles";
 
 struct Deps {
   MapSettings settings;
-  bool has_basemap() const { return !settings.basemap.empty() && std::filesystem::is_regular_file(settings.basemap); }
+  // Configured and readable as a file now (it may be copied in while antq runs).
+  bool has_basemap() const {
+    std::error_code ec;
+    return !settings.basemap.empty() && std::filesystem::is_regular_file(settings.basemap, ec);
+  }
 };
 
 http::Response get_map(const Deps& d, http::Request&, const Caller&) {

@@ -33,7 +33,8 @@ boost::json::array links_json(const std::vector<units::MergeLink>& links) {
                                       {"date", l.date},
                                       {"main", l.main},
                                       {"part", l.part},
-                                      {"basis", l.basis}});
+                                      {"basis", l.basis},
+                                      {"linked", l.linked}});
   }
   return out;
 }

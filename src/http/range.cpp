@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 
 #include "platform/error.hpp"
 
@@ -52,11 +53,12 @@ RangeAnswer answer_range(const std::optional<std::string>& range_header, std::ui
 }
 
 Response file_response(const Request& req, const std::string& path, std::string content_type) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  auto modified = std::filesystem::last_write_time(path, ec);
+  std::error_code size_error;
+  std::error_code time_error;
+  auto size = std::filesystem::file_size(path, size_error);
+  auto modified = std::filesystem::last_write_time(path, time_error);
   auto file = std::make_shared<std::ifstream>(path, std::ios::binary);
-  if (ec || !*file) throw Error::not_found("file " + path);
+  if (size_error || time_error || !*file) throw Error::not_found("file " + path);
   auto stamp =
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::file_clock::to_sys(modified).time_since_epoch())
           .count();
@@ -65,6 +67,10 @@ Response file_response(const Request& req, const std::string& path, std::string 
   res.set("ETag", etag);
   res.set("Accept-Ranges", "bytes");
   res.set("Cache-Control", "private, no-cache");
+  if (req.header("if-none-match") == etag && !req.header("range")) {
+    res.status = 304;
+    return res;
+  }
   auto if_range = req.header("if-range");
   auto answer = answer_range(if_range && *if_range != etag ? std::nullopt : req.header("range"), size);
   if (answer.ask == RangeAsk::refused) {
@@ -87,7 +93,9 @@ Response file_response(const Request& req, const std::string& path, std::string 
     if (left == 0) return std::nullopt;
     std::string chunk(std::min<std::uint64_t>(left, kChunk), '\0');
     file->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    if (file->gcount() <= 0) return std::nullopt;
+    // Shorter than promised (the file was cut while being sent): fail, so that the server
+    // drops the connection instead of leaving the client waiting for bytes.
+    if (file->gcount() <= 0) throw std::runtime_error("file ended before the length sent");
     chunk.resize(static_cast<std::size_t>(file->gcount()));
     left -= chunk.size();
     return chunk;

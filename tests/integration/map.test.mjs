@@ -66,6 +66,7 @@ test('no range gives the whole archive; If-Range with a stale ETag too, with the
   const etag = whole.headers.get('etag');
   assert.match(etag, /^"\d+-\d+"$/);
   assert.equal((await ranged('bytes=0-9', { 'if-range': etag })).status, 206);
+  assert.equal((await officer.request('GET', URL_, { headers: { 'if-none-match': etag } })).status, 304);
   const stale = await ranged('bytes=0-9', { 'if-range': '"1-1"' });
   assert.equal(stale.status, 200);
   assert.equal(stale.bytes.length, size);

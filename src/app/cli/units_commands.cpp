@@ -58,6 +58,7 @@ int import_official(Context& ctx, const UnitsArgs& a) {
   progress.finish();
   for (const auto& entry : r.not_units) std::cout << say("units.import-official.not_unit", {{"entry", entry}}) << "\n";
   for (const auto& unit : r.missing) std::cout << say("units.import-official.missing", {{"unit", unit}}) << "\n";
+  for (const auto& unit : r.kept) std::cout << say("units.import-official.kept", {{"unit", unit}}) << "\n";
   std::cout << say(r.dry_run ? "units.import-official.checked" : "units.import-official.done",
                    {{"provinces", std::to_string(r.provinces)},
                     {"created", std::to_string(r.created)},

@@ -153,24 +153,29 @@ std::shared_ptr<const Boundaries::Shape> Boundaries::shape(db::Tx& tx, std::int6
 
 BoundaryView Boundaries::boundary(const Actor& actor, std::int64_t unit_id, int tolerance_m) const {
   std::optional<Unit> unit;
-  std::optional<boundary_repo::Stored> stored;
+  std::optional<std::string> hash;
   db_.read([&](db::Tx& tx) {
     unit = repo::get(tx, unit_id);
     // In scope, or above it: an officer's map shows the province outline around the commune.
     bool visible = unit && (actor.covers(unit->path) || actor.scope_path.rfind(unit->path, 0) == 0);
     if (!visible) throw Error::not_found("unit " + std::to_string(unit_id));
-    stored = boundary_repo::get(tx, unit_id);
+    hash = boundary_repo::hash_of(tx, unit_id);
   });
-  if (!stored) throw Error::not_found("no boundary for unit " + std::to_string(unit_id));
-  std::string etag = "\"" +
-                     crypto::blake2b_hex(stored->hash + "|" + std::to_string(tolerance_m) + "|" + unit->code + "|" +
-                                         unit->name + "|" + std::string(kind_code(unit->kind)))
-                         .substr(0, 24) +
-                     "\"";
+  if (!hash) throw Error::not_found("no boundary for unit " + std::to_string(unit_id));
+  // Everything the body says: the geometry, the tolerance and the unit's properties.
+  std::string etag =
+      "\"" +
+      crypto::blake2b_hex(*hash + "|" + std::to_string(tolerance_m) + "|" + unit->code + "|" + unit->name + "|" +
+                          unit->designation + "|" + std::string(kind_code(unit->kind)))
+          .substr(0, 24) +
+      "\"";
   {
     std::lock_guard lock(mu_);
     if (auto it = bodies_.find(etag); it != bodies_.end()) return {etag, it->second};
   }
+  std::optional<boundary_repo::Stored> stored;
+  db_.read([&](db::Tx& tx) { stored = boundary_repo::get(tx, unit_id); });
+  if (!stored) throw Error::not_found("no boundary for unit " + std::to_string(unit_id));
   std::vector<geo::Problem> problems;  // checked on import
   auto full = geo::parse(boost::json::parse(stored->geometry), problems);
   auto drawn = tolerance_m > 0 ? geo::simplify(full, tolerance_m) : full;

@@ -37,7 +37,8 @@ std::optional<Stored> get(db::Tx& tx, std::int64_t unit_id) {
 std::vector<std::int64_t> children_with_boundary(db::Tx& tx, std::int64_t parent_id, const std::string& today) {
   static constexpr db::Query q{"unit_boundaries.children",
                                "SELECT u.id FROM units u JOIN unit_boundaries b ON b.unit_id = u.id "
-                               "WHERE u.parent_id = $1 AND (u.valid_to IS NULL OR u.valid_to >= $2) ORDER BY u.code"};
+                               "WHERE u.parent_id = $1 AND (u.valid_to IS NULL OR u.valid_to >= $2) "
+                               "AND (u.valid_from IS NULL OR u.valid_from <= $2) ORDER BY u.code"};
   return db::all(
       tx, q, [](db::Reader& r) { return r.i64(); }, parent_id, today);
 }
@@ -45,14 +46,14 @@ std::vector<std::int64_t> children_with_boundary(db::Tx& tx, std::int64_t parent
 std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box) {
   static constexpr db::Query sqlite{
       "unit_boundaries.candidates_sqlite",
-      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to, u.name, u.designation "
+      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to, u.name, u.designation, u.valid_from "
       "FROM unit_boundary_rtree r "
       "JOIN unit_boundaries b ON b.unit_id = r.id JOIN units u ON u.id = b.unit_id "
       "WHERE r.max_lon >= $1 AND r.min_lon <= $3 AND r.max_lat >= $2 AND r.min_lat <= $4"};
   // The index expression of migrations/0017_unit_boundaries.postgres.sql, exactly.
   static constexpr db::Query postgres{
       "unit_boundaries.candidates_postgres",
-      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to, u.name, u.designation "
+      "SELECT b.unit_id, b.hash, u.code, u.kind, u.parent_id, u.valid_to, u.name, u.designation, u.valid_from "
       "FROM unit_boundaries b "
       "JOIN units u ON u.id = b.unit_id "
       "WHERE box(point(b.min_lon, b.min_lat), point(b.max_lon, b.max_lat)) && box(point($1, $2), point($3, $4))"};
@@ -60,7 +61,8 @@ std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box) {
   return db::all(
       tx, q,
       [](db::Reader& r) {
-        return Candidate{r.i64(), r.text(), r.text(), r.text(), r.opt_i64(), r.opt_text(), r.text(), r.text()};
+        return Candidate{r.i64(),      r.text(), r.text(), r.text(),    r.opt_i64(),
+                         r.opt_text(), r.text(), r.text(), r.opt_text()};
       },
       box.min_lon, box.min_lat, box.max_lon, box.max_lat);
 }

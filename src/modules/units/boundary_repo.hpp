@@ -27,6 +27,7 @@ struct Candidate {
   std::optional<std::string> valid_to;
   std::string name;
   std::string designation;
+  std::optional<std::string> valid_from;
 };
 
 void upsert(db::Tx& tx, std::int64_t unit_id, const std::string& geometry, const geo::BBox& box, std::size_t points,

@@ -60,7 +60,8 @@ Located Boundaries::locate(geo::Point p) const {
       std::vector<std::pair<const boundary_repo::Candidate*, std::shared_ptr<const Shape>>> outside;
       std::optional<Ranked> top;
       for (const auto& c : candidates) {
-        if (!accept(c) || (c.valid_to && *c.valid_to < today)) continue;
+        bool active = (!c.valid_to || *c.valid_to >= today) && (!c.valid_from || *c.valid_from <= today);
+        if (!accept(c) || !active) continue;
         auto s = shape(tx, c.unit_id, c.hash);
         if (!s) continue;
         auto where = in_box(s->box, p) ? geo::locate(s->polygons, p) : geo::Where::outside;

@@ -88,6 +88,8 @@ struct MergeLink {
   bool main = true;
   std::string part;  // "" for the whole unit, else what went there
   std::string basis;
+  std::string path;     // the linked unit's, for the scope test
+  bool linked = false;  // the caller may open it (in scope or above it); set by Service::get
 };
 
 struct Detail {

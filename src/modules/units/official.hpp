@@ -80,6 +80,9 @@ struct ImportReport {
   // Current, non-demo units of an imported province that the list does not name: never
   // deleted, reported ("02999 Xã Ví Dụ").
   std::vector<std::string> missing;
+  // Units the list names that have ended since (merged by an administrator after the
+  // list): kept as they are, never reopened ("02999 xã Ví Dụ (2026-03-31)").
+  std::vector<std::string> kept;
   // Merger-map entries that are no unit ("07537: Trường bắn TB1").
   std::vector<std::string> not_units;
   bool dry_run = false;

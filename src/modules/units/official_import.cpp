@@ -101,19 +101,27 @@ Unit ProvinceWriter::upsert(const Unit& wanted, const std::optional<Unit>& paren
   auto found = find_official(tx_, *wanted.official_key, wanted.code);
   if (!found) return create(wanted, parent);
   Unit u = *found;
+  if (u.valid_to) {
+    // Ended since (merged by an administrator after the list, or made ended by CSV): the
+    // tree's later history wins over the list; reopening it would undo a merge.
+    report_.kept.push_back(u.code + " " + u.designation + " " + u.name + " (" + *u.valid_to + ")");
+    ++report_.unchanged;
+    return u;
+  }
   bool differs = u.name != wanted.name || u.name_en != wanted.name_en || u.designation != wanted.designation ||
-                 u.code != wanted.code || u.official_key != wanted.official_key || u.valid_to || u.merged_into ||
+                 u.kind != wanted.kind || u.code != wanted.code || u.official_key != wanted.official_key ||
                  (wanted.valid_from && u.valid_from != wanted.valid_from);
-  bool moves = parent && u.parent_id != parent->id;
+  // A unit made by hand or by the demo is put where the list has it; one imported before
+  // and moved since stays where an administrator put it.
+  bool moves = parent && u.parent_id != parent->id && !u.official_key;
   if (differs) {
     std::string old_name = u.name;
     u.name = wanted.name;
     u.name_en = wanted.name_en;
     u.designation = wanted.designation;
+    u.kind = wanted.kind;
     u.code = wanted.code;
     u.official_key = wanted.official_key;
-    u.valid_to.reset();  // the list says it exists
-    u.merged_into.reset();
     if (wanted.valid_from) u.valid_from = wanted.valid_from;
     repo::update_fields(tx_, u, now_);
     if (old_name != u.name) {

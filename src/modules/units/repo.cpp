@@ -102,10 +102,10 @@ void update_fields(db::Tx& tx, const Unit& u, std::int64_t now) {
   static constexpr db::Query q{
       "units.update",
       "UPDATE units SET code = $2, name = $3, name_folded = $4, designation = $5, valid_from = $6, valid_to = $7, "
-      "remote = $8, merged_into = $9, note = $10, updated_at = $11, hotline = $12, name_en = $13, official_key = $14 "
-      "WHERE id = $1"};
+      "remote = $8, merged_into = $9, note = $10, updated_at = $11, hotline = $12, name_en = $13, official_key = $14, "
+      "kind = $15 WHERE id = $1"};
   tx.exec(q, u.id, u.code, u.name, text::fold(u.name + " " + u.code), u.designation, u.valid_from, u.valid_to, u.remote,
-          u.merged_into, u.note, now, u.hotline, u.name_en, u.official_key);
+          u.merged_into, u.note, now, u.hotline, u.name_en, u.official_key, std::string(kind_code(u.kind)));
   bump_version(tx);  // a rename or a hotline change must reach every instance's cached tree too
 }
 
@@ -170,6 +170,7 @@ MergeLink link_from_row(db::Reader& r) {
   l.main = r.boolean();
   l.part = r.text();
   l.basis = r.text();
+  l.path = r.text();
   return l;
 }
 
@@ -178,7 +179,7 @@ MergeLink link_from_row(db::Reader& r) {
 std::vector<MergeLink> formed_from(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{
       "units.formed_from",
-      "SELECT u.id, u.code, u.name, u.kind, u.designation, s.effective_date, s.main, s.part, s.basis "
+      "SELECT u.id, u.code, u.name, u.kind, u.designation, s.effective_date, s.main, s.part, s.basis, u.path "
       "FROM unit_successors s JOIN units u ON u.id = s.unit_id WHERE s.successor_id = $1 ORDER BY u.name_folded, u.id"};
   return db::all(tx, q, link_from_row, unit_id);
 }
@@ -186,7 +187,7 @@ std::vector<MergeLink> formed_from(db::Tx& tx, std::int64_t unit_id) {
 std::vector<MergeLink> successors(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{
       "units.successors",
-      "SELECT u.id, u.code, u.name, u.kind, u.designation, s.effective_date, s.main, s.part, s.basis "
+      "SELECT u.id, u.code, u.name, u.kind, u.designation, s.effective_date, s.main, s.part, s.basis, u.path "
       "FROM unit_successors s JOIN units u ON u.id = s.successor_id WHERE s.unit_id = $1 ORDER BY s.main DESC, u.code"};
   return db::all(tx, q, link_from_row, unit_id);
 }

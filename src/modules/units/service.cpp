@@ -191,6 +191,11 @@ Detail Service::get(const Actor& actor, std::int64_t id) const {
     d.history = repo::history(tx, id);
     d.formed_from = repo::formed_from(tx, id);
     d.successors = repo::successors(tx, id);
+    // A unit split between communes links communes of different officers: each sees the
+    // others by name and code, and opens only what is in scope or above it.
+    for (auto* links : {&d.formed_from, &d.successors}) {
+      for (auto& l : *links) l.linked = actor.covers(l.path) || actor.scope_path.rfind(l.path, 0) == 0;
+    }
   });
   d.manageable = may_manage(actor, d.unit.kind);
   for (auto kind : all_kinds()) {

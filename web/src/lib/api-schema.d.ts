@@ -1517,6 +1517,8 @@ export interface components {
              * @example Nghị quyết 1684/NQ-UBTVQH15
              */
             basis: string;
+            /** @description The caller may open this unit (it is in the caller's scope or above it); otherwise it is shown by name and code only — a unit split between communes links communes of different officers. */
+            linked: boolean;
         };
         MapSettings: {
             /** @description Where the map reads the basemap archive; null when none is configured. */

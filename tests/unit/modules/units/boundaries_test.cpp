@@ -97,6 +97,18 @@ TEST_F(BoundariesTest, AnEndedCommuneIsNotAnAnswer) {
   EXPECT_EQ(code_at(105.5, 21.85), "02545") << "the edge now belongs to the one that remains";
 }
 
+TEST_F(BoundariesTest, ACommuneThatDoesNotExistYetIsNotAnAnswer) {
+  auto future = units.create(admin, NewUnit{"00001", "Xã Tương Lai", "commune", "xã", province.id,
+                                            std::string("2027-01-01"), false, "", false});
+  import_squares();
+  boundaries.import_geojson(admin, collection({feature("00001", square(105.4, 21.8, 0.1))}));
+  EXPECT_EQ(code_at(105.45, 21.85), "02545") << "00001 has the lower code but begins in 2027";
+  Actor reviewer = admin;
+  auto children = boost::json::parse(*boundaries.children_boundaries(reviewer, province.id, 0).body);
+  EXPECT_EQ(children.at("features").as_array().size(), 2u) << "not drawn before it exists";
+  (void)future;
+}
+
 TEST_F(BoundariesTest, ChecksALocationAgainstItsCommune) {
   import_squares();
   auto ok = boundaries.check_location(village.id, {105.45, 21.85});

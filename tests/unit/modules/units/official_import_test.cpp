@@ -132,6 +132,31 @@ TEST_F(OfficialImport, ACommuneTheListNoLongerNamesIsReportedNotDeleted) {
   EXPECT_FALSE(detail("02437").unit.valid_to);
 }
 
+TEST_F(OfficialImport, AUnitMergedAfterTheListIsNotReopenedByASecondImport) {
+  units.import_official(admin, small_list());
+  auto kien_thiet = units.find_by_code("02437")->id;
+  auto tan_trao = units.find_by_code("02545")->id;
+  units.merge(admin, Merge{{kien_thiet}, tan_trao, "2026-03-01", "Nghị quyết giả định"});
+  auto version = units.version();
+  auto again = units.import_official(admin, small_list());
+  EXPECT_EQ(again.kept, (std::vector<std::string>{"02437 xã Kiến Thiết (2026-02-28)"}));
+  EXPECT_EQ(again.updated, 0);
+  auto d = detail("02437");
+  EXPECT_EQ(d.unit.valid_to, "2026-02-28") << "still ended";
+  EXPECT_EQ(d.unit.parent_id, tan_trao) << "still under the unit it merged into";
+  EXPECT_EQ(units.version(), version);
+}
+
+TEST_F(OfficialImport, ACommuneMadeByHandWithTheWrongKindGetsTheListsKind) {
+  auto province =
+      units.create(admin, NewUnit{"08", "Tuyên Quang", "province", "tỉnh", country.id, std::nullopt, false, "", false});
+  units.create(admin, NewUnit{"02215", "Minh Xuân", "commune", "xã", province.id, std::nullopt, false, "", false});
+  units.import_official(admin, small_list());
+  auto d = detail("02215");
+  EXPECT_EQ(d.unit.kind, Kind::ward);
+  EXPECT_EQ(d.unit.designation, "phường");
+}
+
 TEST_F(OfficialImport, ACurrentUnitMadeByHandIsMergedWithItsVillages) {
   auto province =
       units.create(admin, NewUnit{"08", "Tuyên Quang", "province", "tỉnh", country.id, std::nullopt, false, "", false});

@@ -13,6 +13,7 @@ const link = (over: Partial<UnitMergeLink>): UnitMergeLink => ({
   main: true,
   part: '',
   basis: 'Nghị quyết 1684/NQ-UBTVQH15',
+  linked: true,
   ...over,
 });
 
@@ -42,7 +43,7 @@ describe('UnitLineage', () => {
         formedFrom={[]}
         successors={[
           link({ id: 7, code: '02215', name: 'Minh Xuân', kind: 'ward', designation: 'phường', part: 'phần còn lại sau khi sáp nhập vào phường Mỹ Lâm' }),
-          link({ id: 8, code: '02509', name: 'Mỹ Lâm', kind: 'ward', designation: 'phường', main: false }),
+          link({ id: 8, code: '02509', name: 'Mỹ Lâm', kind: 'ward', designation: 'phường', main: false, linked: false }),
         ]}
       />,
       { locale: 'en' },
@@ -52,5 +53,7 @@ describe('UnitLineage', () => {
     expect(items[0]).toContain('phần còn lại sau khi sáp nhập vào phường Mỹ Lâm');
     expect(items[0]).toContain('receives its records');
     expect(items[1]).not.toContain('receives its records');
+    const links = [...container.querySelectorAll('#unit-successors a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/units/7']);  // Mỹ Lâm is outside the caller's scope: named, not linked
   });
 });

@@ -15,7 +15,7 @@ function LinkList({ id, title, links }: { id: string; title: string; links: Unit
       <ul id={id} aria-labelledby={`${id}-heading`}>
         {links.map((link) => (
           <li key={link.id}>
-            <Link href={`/units/${link.id}`}>{unitLabel(link)}</Link>{' '}
+            {link.linked ? <Link href={`/units/${link.id}`}>{unitLabel(link)}</Link> : unitLabel(link)}{' '}
             <span class="muted">
               {link.code} · {formatDate(link.date)}
               {link.part ? ` · ${link.part}` : ''}

@@ -22,6 +22,13 @@ export interface DrawnMap {
   mark: (lat: number, lon: number) => void;
 }
 
+/** A name as text: Leaflet would read a string as HTML. */
+function textOf(name: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = name;
+  return span;
+}
+
 /** The server's Feature as Leaflet's GeoJSON types have it. */
 function asGeoJson(f: BoundaryFeature): GeoJSON.Feature<GeoJSON.MultiPolygon> {
   return {
@@ -57,7 +64,7 @@ export function drawUnitMap(element: HTMLElement, options: DrawOptions): DrawnMa
     L.geoJSON(asGeoJson(child), {
       style: { color: '#4a5a6a', weight: 1, fillColor: '#2f6f4f', fillOpacity: 0.04 },
     })
-      .bindTooltip(child.properties.name, { sticky: true })
+      .bindTooltip(textOf(child.properties.name), { sticky: true })
       .addTo(map);
   }
   if (options.own) {

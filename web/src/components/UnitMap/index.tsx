@@ -52,12 +52,20 @@ export function UnitMap({ unitId }: { unitId: number }) {
 
   useEffect(() => {
     const abort = new AbortController();
+    let asking: AbortController | null = null;  // the last click's question; an older answer is dropped
     const ask = (lat: number, lon: number) => {
+      asking?.abort();
+      const mine = new AbortController();
+      asking = mine;
       drawn.current?.mark(lat, lon);
       setAsked({ lat, lon, answer: null });
-      units.locate(lat, lon).then(
-        (answer) => setAsked({ lat, lon, answer }),
-        () => setAsked(null),
+      units.locate(lat, lon, mine.signal).then(
+        (answer) => {
+          if (!mine.signal.aborted && !abort.signal.aborted) setAsked({ lat, lon, answer });
+        },
+        () => {
+          if (!mine.signal.aborted && !abort.signal.aborted) setAsked(null);
+        },
       );
     };
     (async () => {
@@ -86,6 +94,7 @@ export function UnitMap({ unitId }: { unitId: number }) {
     });
     return () => {
       abort.abort();
+      asking?.abort();
       drawn.current?.remove();
       drawn.current = null;
       setAsked(null);
