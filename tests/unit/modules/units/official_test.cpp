@@ -178,7 +178,7 @@ TEST(OfficialList, ReadsTheWholePublishedList) {
     if (p.code.rfind("08-", 0) == 0 && p.kind != "province") ++in_tuyen_quang;
   }
   EXPECT_EQ(old_provinces, 52U);
-  // Measured once on the published files (docs/plans/issue-9-units-2025.md): a change of
+  // Measured once on the published files (refdata/vn-units-2025/QUIRKS.md): a change of
   // the parser that moves these is a change of who merged into whom.
   EXPECT_EQ(list.predecessors.size(), 9945U);
   EXPECT_EQ(split, 457U);
