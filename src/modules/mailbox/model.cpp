@@ -3,24 +3,10 @@
 #include <array>
 #include <utility>
 
+#include "platform/code_table.hpp"
+
 namespace antq::mailbox {
 namespace {
-
-template <typename E, std::size_t N>
-std::string_view code_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [e, c] : table) {
-    if (e == value) return c;
-  }
-  return table.front().second;
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view text) {
-  for (const auto& [e, c] : table) {
-    if (c == text) return e;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::pair<Kind, std::string_view>, 4> kKinds{{{Kind::denunciation, "denunciation"},
                                                                    {Kind::crime_report, "crime_report"},
@@ -46,14 +32,14 @@ constexpr std::array<std::pair<IdentityMode, std::string_view>, 3> kModes{{{Iden
 
 }  // namespace
 
-std::string_view code(Kind k) { return code_of(kKinds, k); }
-std::string_view code(Channel c) { return code_of(kChannels, c); }
-std::string_view code(Status s) { return code_of(kStatuses, s); }
-std::string_view code(IdentityMode m) { return code_of(kModes, m); }
-std::optional<Kind> kind_from(std::string_view s) { return parse(kKinds, s); }
-std::optional<Channel> channel_from(std::string_view s) { return parse(kChannels, s); }
-std::optional<Status> status_from(std::string_view s) { return parse(kStatuses, s); }
-std::optional<IdentityMode> identity_mode_from(std::string_view s) { return parse(kModes, s); }
+std::string_view code(Kind k) { return code_in(kKinds, k); }
+std::string_view code(Channel c) { return code_in(kChannels, c); }
+std::string_view code(Status s) { return code_in(kStatuses, s); }
+std::string_view code(IdentityMode m) { return code_in(kModes, m); }
+std::optional<Kind> kind_from(std::string_view s) { return value_in(kKinds, s); }
+std::optional<Channel> channel_from(std::string_view s) { return value_in(kChannels, s); }
+std::optional<Status> status_from(std::string_view s) { return value_in(kStatuses, s); }
+std::optional<IdentityMode> identity_mode_from(std::string_view s) { return value_in(kModes, s); }
 
 namespace {
 template <typename E, std::size_t N>

@@ -1,6 +1,7 @@
 #include "platform/db/database.hpp"
 
 #include <charconv>
+#include <cstdlib>
 
 #include "platform/db/postgres/postgres_database.hpp"
 #include "platform/db/sqlite/sqlite_database.hpp"
@@ -21,6 +22,18 @@ std::int64_t Row::i64(std::size_t i) const {
     if (ec == std::errc()) return out;
   }
   throw std::logic_error("column " + std::to_string(i) + " is not an integer");
+}
+
+double Row::real(std::size_t i) const {
+  const auto& v = values_.at(i);
+  if (auto d = std::get_if<double>(&v)) return *d;
+  if (auto p = std::get_if<std::int64_t>(&v)) return static_cast<double>(*p);
+  if (auto s = std::get_if<std::string>(&v)) {
+    char* end = nullptr;
+    double out = std::strtod(s->c_str(), &end);
+    if (!s->empty() && end == s->c_str() + s->size()) return out;
+  }
+  throw std::logic_error("column " + std::to_string(i) + " is not a number");
 }
 
 std::string Row::text(std::size_t i) const {

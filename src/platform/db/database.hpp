@@ -38,6 +38,7 @@ class Row {
   std::string text(std::size_t i) const;  // null reads as ""
   std::string blob(std::size_t i) const;  // raw bytes; null reads as ""
   bool boolean(std::size_t i) const { return i64(i) != 0; }
+  double real(std::size_t i) const;  // REQUIRES: not null; PostgreSQL sends float8 as text
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   std::optional<std::string> opt_text(std::size_t i) const;
   std::size_t size() const { return values_.size(); }

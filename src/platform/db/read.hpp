@@ -35,6 +35,7 @@ class Reader {
   std::int64_t i64() { return row_.i64(next()); }  // REQUIRES: not null
   int integer() { return static_cast<int>(i64()); }
   bool boolean() { return row_.boolean(next()); }
+  double real() { return row_.real(next()); }       // REQUIRES: not null
   std::string text() { return row_.text(next()); }  // null reads as ""
   std::string blob() { return row_.blob(next()); }  // raw bytes; null reads as ""
   std::optional<std::int64_t> opt_i64() { return row_.opt_i64(next()); }

@@ -1,0 +1,38 @@
+#include "modules/cameras/model.hpp"
+
+#include <array>
+#include <utility>
+
+#include "platform/code_table.hpp"
+
+namespace antq::cameras {
+namespace {
+
+constexpr std::array<std::pair<OwnerKind, std::string_view>, 5> kOwnerKinds{{{OwnerKind::public_use, "public"},
+                                                                             {OwnerKind::household, "household"},
+                                                                             {OwnerKind::business, "business"},
+                                                                             {OwnerKind::agency, "agency"},
+                                                                             {OwnerKind::school, "school"}}};
+constexpr std::array<std::pair<Status, std::string_view>, 3> kStatuses{
+    {{Status::working, "working"}, {Status::faulty, "faulty"}, {Status::removed, "removed"}}};
+constexpr std::array<std::pair<Sharing, std::string_view>, 3> kSharings{
+    {{Sharing::live, "live"}, {Sharing::on_request, "on_request"}, {Sharing::none, "none"}}};
+constexpr std::array<std::pair<Storage, std::string_view>, 3> kStorages{
+    {{Storage::nvr, "nvr"}, {Storage::cloud, "cloud"}, {Storage::memory_card, "memory_card"}}};
+constexpr std::array<std::pair<Funding, std::string_view>, 3> kFundings{
+    {{Funding::socialised, "socialised"}, {Funding::commune_budget, "commune_budget"}, {Funding::shared, "shared"}}};
+
+}  // namespace
+
+std::string_view code_of(OwnerKind v) { return code_in(kOwnerKinds, v); }
+std::string_view code_of(Status v) { return code_in(kStatuses, v); }
+std::string_view code_of(Sharing v) { return code_in(kSharings, v); }
+std::string_view code_of(Storage v) { return code_in(kStorages, v); }
+std::string_view code_of(Funding v) { return code_in(kFundings, v); }
+std::optional<OwnerKind> owner_kind_from(std::string_view code) { return value_in(kOwnerKinds, code); }
+std::optional<Status> status_from(std::string_view code) { return value_in(kStatuses, code); }
+std::optional<Sharing> sharing_from(std::string_view code) { return value_in(kSharings, code); }
+std::optional<Storage> storage_from(std::string_view code) { return value_in(kStorages, code); }
+std::optional<Funding> funding_from(std::string_view code) { return value_in(kFundings, code); }
+
+}  // namespace antq::cameras

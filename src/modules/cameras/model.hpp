@@ -1,0 +1,87 @@
+#pragma once
+// Security cameras (mô hình Camera an ninh): where each camera stands and looks, who owns
+// it, whether it shares its footage and how long it keeps it, and its status over time.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/geo/geodesic.hpp"
+#include "platform/time/time.hpp"
+
+namespace antq::cameras {
+
+enum class OwnerKind { public_use, household, business, agency, school };  // code "public" for public_use
+enum class Status { working, faulty, removed };
+enum class Sharing { live, on_request, none };  // live to the commune screen / on request / not shared
+enum class Storage { nvr, cloud, memory_card };
+enum class Funding { socialised, commune_budget, shared };  // xã hội hóa / ngân sách xã / kết hợp
+
+std::string_view code_of(OwnerKind v);
+std::string_view code_of(Status v);
+std::string_view code_of(Sharing v);
+std::string_view code_of(Storage v);
+std::string_view code_of(Funding v);
+std::optional<OwnerKind> owner_kind_from(std::string_view code);
+std::optional<Status> status_from(std::string_view code);
+std::optional<Sharing> sharing_from(std::string_view code);
+std::optional<Storage> storage_from(std::string_view code);
+std::optional<Funding> funding_from(std::string_view code);
+
+// Where a camera looks: a bearing (0 = north) and a field of view, or all round (no
+// bearing, fov 360), up to `range_m` metres.
+struct Mounting {
+  std::optional<int> bearing_deg = 0;  // nullopt exactly when fov_deg is 360
+  int fov_deg = 90;
+  int range_m = 30;
+  geo::ViewCone cone(geo::Point at) const {
+    return {at, bearing_deg ? std::optional<double>(*bearing_deg) : std::nullopt, static_cast<double>(fov_deg),
+            static_cast<double>(range_m)};
+  }
+};
+
+struct Camera {
+  std::int64_t id = 0;
+  std::string code;  // "02545-CAM-0007"
+  std::int64_t unit_id = 0;
+  std::optional<std::int64_t> village_id;
+  OwnerKind owner_kind = OwnerKind::public_use;
+  std::string place;  // "Ngã ba chợ Tân Trào"
+  geo::Point point;
+  Mounting mounting;
+  std::string camera_type;
+  std::string resolution;
+  bool night_vision = false;
+  int retention_days = 7;
+  Storage storage = Storage::nvr;
+  Funding funding = Funding::socialised;
+  std::optional<std::int64_t> cost_vnd;
+  std::optional<std::string> installed_on;
+  Sharing sharing = Sharing::on_request;
+  std::optional<std::string> commitment_signed_on;
+  Status status = Status::working;
+  std::optional<time::Millis> last_check_at;
+  std::optional<std::string> last_check_result;
+  std::optional<std::string> reconfirm_due;
+  std::string note;
+  bool demo = false;
+  int version = 1;
+};
+
+// One interval of a camera's status: from `since` until `until` (open while current).
+struct StatusInterval {
+  time::Millis since = 0;
+  std::optional<time::Millis> until;
+  Status status = Status::working;
+  std::string reason;
+};
+
+// A camera standing inside a search box, with its status at the asked time (none when it
+// had no status yet: not installed).
+struct Candidate {
+  Camera camera;
+  std::optional<Status> status_then;
+};
+
+}  // namespace antq::cameras

@@ -1,0 +1,156 @@
+#include "modules/cameras/repo.hpp"
+
+#include "modules/units/subtree_sql.hpp"
+#include "platform/db/read.hpp"
+
+namespace antq::cameras::repo {
+namespace {
+
+#define CAMERA_COLUMNS                                                                                        \
+  "c.id, c.code, c.unit_id, c.village_id, c.owner_kind, c.place, c.lon, c.lat, c.bearing, c.fov, c.range_m, " \
+  "c.camera_type, c.resolution, c.night_vision, c.retention_days, c.storage, c.funding, c.cost_vnd, "         \
+  "c.installed_on, c.sharing, c.commitment_signed_on, c.status, c.last_check_at, c.last_check_result, "       \
+  "c.reconfirm_due, c.note, c.demo, c.version"
+
+// The status of the interval holding instant $5 (at a change, the new status).
+#define STATUS_AT_JOIN \
+  " LEFT JOIN camera_status_history h ON h.camera_id = c.id AND h.since <= $5 AND (h.until IS NULL OR h.until > $5)"
+
+constexpr std::string_view kCandidatesSqlite =
+    "SELECT " CAMERA_COLUMNS
+    ", h.status FROM camera_rtree r JOIN cameras c ON c.id = r.id JOIN unit_directory u ON u.id = "
+    "c.unit_id" STATUS_AT_JOIN
+    " WHERE r.max_lon >= $1 AND r.min_lon <= $3 AND r.max_lat >= $2 AND r.min_lat <= $4 AND " ANTQ_UNIT_IN_SUBTREE(
+        "u.path", "$6") " ORDER BY c.id";
+// The index expression of migrations/0018_cameras.postgres.sql, exactly.
+constexpr std::string_view kCandidatesPostgres =
+    "SELECT " CAMERA_COLUMNS ", h.status FROM cameras c JOIN unit_directory u ON u.id = c.unit_id" STATUS_AT_JOIN
+    " WHERE point(c.lon, c.lat) <@ box(point($1, $2), point($3, $4)) AND " ANTQ_UNIT_IN_SUBTREE("u.path",
+                                                                                                "$6") " ORDER BY c.id";
+
+template <typename T, typename F>
+T must(std::optional<T> v, F what) {
+  if (!v) throw std::logic_error(what());
+  return *v;
+}
+
+Camera from_row(db::Reader& r) {
+  Camera c;
+  c.id = r.i64();
+  c.code = r.text();
+  c.unit_id = r.i64();
+  c.village_id = r.opt_i64();
+  auto owner = r.text();
+  c.owner_kind = must(owner_kind_from(owner), [&] { return "owner kind " + owner; });
+  c.place = r.text();
+  c.point.lon = r.real();
+  c.point.lat = r.real();
+  auto bearing = r.opt_i64();
+  c.mounting.bearing_deg = bearing ? std::optional<int>(static_cast<int>(*bearing)) : std::nullopt;
+  c.mounting.fov_deg = r.integer();
+  c.mounting.range_m = r.integer();
+  c.camera_type = r.text();
+  c.resolution = r.text();
+  c.night_vision = r.boolean();
+  c.retention_days = r.integer();
+  auto storage = r.text();
+  c.storage = must(storage_from(storage), [&] { return "storage " + storage; });
+  auto funding = r.text();
+  c.funding = must(funding_from(funding), [&] { return "funding " + funding; });
+  c.cost_vnd = r.opt_i64();
+  c.installed_on = r.opt_text();
+  auto sharing = r.text();
+  c.sharing = must(sharing_from(sharing), [&] { return "sharing " + sharing; });
+  c.commitment_signed_on = r.opt_text();
+  auto status = r.text();
+  c.status = must(status_from(status), [&] { return "status " + status; });
+  c.last_check_at = r.opt_i64();
+  c.last_check_result = r.opt_text();
+  c.reconfirm_due = r.opt_text();
+  c.note = r.text();
+  c.demo = r.boolean();
+  c.version = r.integer();
+  return c;
+}
+
+}  // namespace
+
+std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
+  static constexpr db::Query q{
+      "cameras.insert",
+      "INSERT INTO cameras (code, unit_id, village_id, owner_kind, place, lon, lat, bearing, fov, range_m, "
+      "camera_type, resolution, night_vision, retention_days, storage, funding, cost_vnd, installed_on, sharing, "
+      "commitment_signed_on, status, last_check_at, last_check_result, reconfirm_due, note, demo, version, "
+      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+      "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28) RETURNING id"};
+  std::optional<std::int64_t> bearing;
+  if (c.mounting.bearing_deg) bearing = *c.mounting.bearing_deg;
+  return db::scalar(tx, q, c.code, c.unit_id, c.village_id, std::string(code_of(c.owner_kind)), c.place, c.point.lon,
+                    c.point.lat, bearing, c.mounting.fov_deg, c.mounting.range_m, c.camera_type, c.resolution,
+                    c.night_vision, c.retention_days, std::string(code_of(c.storage)), std::string(code_of(c.funding)),
+                    c.cost_vnd, c.installed_on, std::string(code_of(c.sharing)), c.commitment_signed_on,
+                    std::string(code_of(c.status)), c.last_check_at, c.last_check_result, c.reconfirm_due, c.note,
+                    c.demo, c.version, now);
+}
+
+std::optional<Camera> get(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"cameras.get", "SELECT " CAMERA_COLUMNS " FROM cameras c WHERE c.id = $1"};
+  return db::one(tx, q, from_row, id);
+}
+
+std::optional<Camera> by_code(db::Tx& tx, const std::string& code) {
+  static constexpr db::Query q{"cameras.by_code", "SELECT " CAMERA_COLUMNS " FROM cameras c WHERE c.code = $1"};
+  return db::one(tx, q, from_row, code);
+}
+
+std::string_view candidates_sql(db::Dialect dialect) {
+  return dialect == db::Dialect::postgres ? kCandidatesPostgres : kCandidatesSqlite;
+}
+
+std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at) {
+  static constexpr db::Query sqlite{"cameras.candidates_sqlite", kCandidatesSqlite};
+  static constexpr db::Query postgres{"cameras.candidates_postgres", kCandidatesPostgres};
+  const auto& q = tx.dialect() == db::Dialect::postgres ? postgres : sqlite;
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        Candidate c{from_row(r), std::nullopt};
+        if (auto then = r.opt_text()) c.status_then = status_from(*then);
+        return c;
+      },
+      box.min_lon, box.min_lat, box.max_lon, box.max_lat, at, scope_path);
+}
+
+void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, std::optional<std::int64_t> recorded_by,
+                 std::int64_t now) {
+  static constexpr db::Query close{
+      "cameras.close_status", "UPDATE camera_status_history SET until = $2 WHERE camera_id = $1 AND until IS NULL"};
+  static constexpr db::Query open{
+      "cameras.open_status",
+      "INSERT INTO camera_status_history (camera_id, since, until, status, reason, recorded_by, recorded_at) "
+      "VALUES ($1, $2, NULL, $3, $4, $5, $6)"};
+  static constexpr db::Query current{"cameras.set_status",
+                                     "UPDATE cameras SET status = $2, updated_at = $3 WHERE id = $1"};
+  tx.exec(close, camera_id, s.since);
+  tx.exec(open, camera_id, s.since, std::string(code_of(s.status)), s.reason, recorded_by, now);
+  tx.exec(current, camera_id, std::string(code_of(s.status)), now);
+}
+
+std::vector<StatusInterval> history(db::Tx& tx, std::int64_t camera_id) {
+  static constexpr db::Query q{"cameras.history",
+                               "SELECT since, until, status, reason FROM camera_status_history WHERE camera_id = $1 "
+                               "ORDER BY since"};
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        StatusInterval s;
+        s.since = r.i64();
+        s.until = r.opt_i64();
+        s.status = status_from(r.text()).value_or(Status::working);
+        s.reason = r.text();
+        return s;
+      },
+      camera_id);
+}
+
+}  // namespace antq::cameras::repo
