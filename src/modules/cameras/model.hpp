@@ -69,6 +69,35 @@ struct Camera {
   int version = 1;
 };
 
+// A camera with the names a page shows, and the path that decides who sees it: its
+// village's when it has one, else its commune's.
+struct CameraView {
+  Camera camera;
+  std::string unit_name;
+  std::string village_name;
+  std::string path;
+};
+
+// A look at a camera: ok, faulty or unreachable.
+struct Check {
+  std::int64_t id = 0;
+  time::Millis checked_at = 0;
+  std::string result;
+  std::string note;
+  std::string checked_by;  // the user name; empty for the system
+};
+
+// What a camera list shows.
+struct ListFilter {
+  std::optional<std::int64_t> unit_id;  // a commune or a village in scope
+  std::optional<std::string> status;
+  std::optional<std::string> sharing;
+  std::optional<std::string> owner_kind;
+  std::string q;  // words of the code or the place, in any order, accents ignored
+  int page = 1;
+  int per_page = 50;
+};
+
 // One interval of a camera's status: from `since` until `until` (open while current).
 struct StatusInterval {
   time::Millis since = 0;

@@ -2,6 +2,7 @@
 
 #include "modules/units/subtree_sql.hpp"
 #include "platform/db/read.hpp"
+#include "platform/text/text.hpp"
 
 namespace antq::cameras::repo {
 namespace {
@@ -15,6 +16,13 @@ namespace {
 // The status of the interval holding instant $5 (at a change, the new status).
 #define STATUS_AT_JOIN \
   " LEFT JOIN camera_status_history h ON h.camera_id = c.id AND h.since <= $5 AND (h.until IS NULL OR h.until > $5)"
+
+// A camera with its commune's and village's names and the path that decides who sees it.
+#define VIEW_COLUMNS CAMERA_COLUMNS ", cu.name, COALESCE(v.name, ''), u.path"
+#define VIEW_FROM                                               \
+  " FROM cameras c JOIN unit_directory cu ON cu.id = c.unit_id" \
+  " LEFT JOIN unit_directory v ON v.id = c.village_id"          \
+  " JOIN unit_directory u ON u.id = COALESCE(c.village_id, c.unit_id)"
 
 constexpr std::string_view kCandidatesSqlite =
     "SELECT " CAMERA_COLUMNS
@@ -73,6 +81,17 @@ Camera from_row(db::Reader& r) {
   return c;
 }
 
+CameraView view_from_row(db::Reader& r) {
+  CameraView v;
+  v.camera = from_row(r);
+  v.unit_name = r.text();
+  v.village_name = r.text();
+  v.path = r.text();
+  return v;
+}
+
+std::string search_text(const Camera& c) { return text::fold(c.code + " " + c.place); }
+
 }  // namespace
 
 std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
@@ -81,8 +100,8 @@ std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
       "INSERT INTO cameras (code, unit_id, village_id, owner_kind, place, lon, lat, bearing, fov, range_m, "
       "camera_type, resolution, night_vision, retention_days, storage, funding, cost_vnd, installed_on, sharing, "
       "commitment_signed_on, status, last_check_at, last_check_result, reconfirm_due, note, demo, version, "
-      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-      "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28) RETURNING id"};
+      "created_at, updated_at, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+      "$16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29) RETURNING id"};
   std::optional<std::int64_t> bearing;
   if (c.mounting.bearing_deg) bearing = *c.mounting.bearing_deg;
   return db::scalar(tx, q, c.code, c.unit_id, c.village_id, std::string(code_of(c.owner_kind)), c.place, c.point.lon,
@@ -90,7 +109,86 @@ std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
                     c.night_vision, c.retention_days, std::string(code_of(c.storage)), std::string(code_of(c.funding)),
                     c.cost_vnd, c.installed_on, std::string(code_of(c.sharing)), c.commitment_signed_on,
                     std::string(code_of(c.status)), c.last_check_at, c.last_check_result, c.reconfirm_due, c.note,
-                    c.demo, c.version, now);
+                    c.demo, c.version, now, search_text(c));
+}
+
+bool update(db::Tx& tx, const Camera& c, std::int64_t now) {
+  static constexpr db::Query q{
+      "cameras.update",
+      "UPDATE cameras SET unit_id = $3, village_id = $4, owner_kind = $5, place = $6, lon = $7, lat = $8, "
+      "bearing = $9, fov = $10, range_m = $11, camera_type = $12, resolution = $13, night_vision = $14, "
+      "retention_days = $15, storage = $16, funding = $17, cost_vnd = $18, installed_on = $19, sharing = $20, "
+      "commitment_signed_on = $21, note = $22, search_text = $23, updated_at = $24, version = version + 1 "
+      "WHERE id = $1 AND version = $2"};
+  std::optional<std::int64_t> bearing;
+  if (c.mounting.bearing_deg) bearing = *c.mounting.bearing_deg;
+  return tx.exec(q, c.id, c.version, c.unit_id, c.village_id, std::string(code_of(c.owner_kind)), c.place, c.point.lon,
+                 c.point.lat, bearing, c.mounting.fov_deg, c.mounting.range_m, c.camera_type, c.resolution,
+                 c.night_vision, c.retention_days, std::string(code_of(c.storage)), std::string(code_of(c.funding)),
+                 c.cost_vnd, c.installed_on, std::string(code_of(c.sharing)), c.commitment_signed_on, c.note,
+                 search_text(c), now) == 1;
+}
+
+std::optional<CameraView> view(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"cameras.view", "SELECT " VIEW_COLUMNS VIEW_FROM " WHERE c.id = $1"};
+  return db::one(tx, q, view_from_row, id);
+}
+
+Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilter& f) {
+  std::string where = " WHERE " ANTQ_UNIT_IN_SUBTREE("u.path", "$1");
+  db::Params params({scope_path});
+  if (f.status) where += " AND c.status = " + params.add(*f.status);
+  if (f.sharing) where += " AND c.sharing = " + params.add(*f.sharing);
+  if (f.owner_kind) where += " AND c.owner_kind = " + params.add(*f.owner_kind);
+  for (const auto& term : text::search_terms(f.q)) {
+    where += " AND c.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
+  }
+  return db::page(tx, "cameras", VIEW_COLUMNS, VIEW_FROM + where, " ORDER BY c.code", std::move(params), f.page,
+                  f.per_page, view_from_row);
+}
+
+std::string last_code(db::Tx& tx, std::int64_t unit_id, const std::string& prefix) {
+  static constexpr db::Query q{"cameras.last_code",
+                               "SELECT code FROM cameras WHERE unit_id = $1 AND substr(code, 1, $3) = $2 "
+                               "ORDER BY length(code) DESC, code DESC LIMIT 1"};
+  return db::one(
+             tx, q, [](db::Reader& r) { return r.text(); }, unit_id, prefix, static_cast<std::int64_t>(prefix.size()))
+      .value_or("");
+}
+
+void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now) {
+  static constexpr db::Query q{"cameras.set_reconfirm_due",
+                               "UPDATE cameras SET reconfirm_due = $2, updated_at = $3, version = version + 1 "
+                               "WHERE id = $1"};
+  tx.exec(q, id, date, now);
+}
+
+void insert_check(db::Tx& tx, std::int64_t camera_id, const Check& check, std::optional<std::int64_t> by,
+                  std::int64_t now) {
+  static constexpr db::Query add{"cameras.insert_check",
+                                 "INSERT INTO camera_checks (camera_id, checked_at, result, note, checked_by, "
+                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6)"};
+  // The latest check is the camera's "last check", whatever order they are recorded in.
+  static constexpr db::Query last{
+      "cameras.set_last_check",
+      "UPDATE cameras SET last_check_at = $2, last_check_result = $3, updated_at = $4, version = version + 1 "
+      "WHERE id = $1 AND (last_check_at IS NULL OR last_check_at <= $2)"};
+  tx.exec(add, camera_id, check.checked_at, check.result, check.note, by, now);
+  tx.exec(last, camera_id, check.checked_at, check.result, now);
+}
+
+std::vector<Check> checks(db::Tx& tx, std::int64_t camera_id) {
+  static constexpr db::Query q{
+      "cameras.checks",
+      "SELECT k.id, k.checked_at, k.result, k.note, COALESCE(s.username, '') FROM camera_checks k "
+      "LEFT JOIN staff_directory s ON s.id = k.checked_by WHERE k.camera_id = $1 ORDER BY k.checked_at DESC, k.id "
+      "DESC"};
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        return Check{r.i64(), r.i64(), r.text(), r.text(), r.text()};
+      },
+      camera_id);
 }
 
 std::optional<Camera> get(db::Tx& tx, std::int64_t id) {
@@ -134,6 +232,15 @@ void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, st
   tx.exec(close, camera_id, s.since);
   tx.exec(open, camera_id, s.since, std::string(code_of(s.status)), s.reason, recorded_by, now);
   tx.exec(current, camera_id, std::string(code_of(s.status)), now);
+}
+
+std::optional<Status> status_at(db::Tx& tx, std::int64_t camera_id, time::Millis at) {
+  static constexpr db::Query q{"cameras.status_at",
+                               "SELECT status FROM camera_status_history WHERE camera_id = $1 AND since <= $2 "
+                               "AND (until IS NULL OR until > $2)"};
+  auto code = db::one(
+      tx, q, [](db::Reader& r) { return r.text(); }, camera_id, at);
+  return code ? status_from(*code) : std::nullopt;
 }
 
 std::vector<StatusInterval> history(db::Tx& tx, std::int64_t camera_id) {

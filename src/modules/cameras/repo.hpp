@@ -8,12 +8,26 @@
 
 #include "modules/cameras/model.hpp"
 #include "platform/db/database.hpp"
+#include "platform/page.hpp"
 
 namespace antq::cameras::repo {
 
 std::int64_t insert(db::Tx& tx, const Camera& camera, std::int64_t now);
 std::optional<Camera> get(db::Tx& tx, std::int64_t id);
 std::optional<Camera> by_code(db::Tx& tx, const std::string& code);
+// Writes every field a user edits when the stored version is still `camera.version`, and
+// moves the version on; false when someone changed the camera meanwhile.
+bool update(db::Tx& tx, const Camera& camera, std::int64_t now);
+std::optional<CameraView> view(db::Tx& tx, std::int64_t id);
+// Cameras whose village (or commune) lies in the subtree at `scope_path`, by code.
+Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilter& filter);
+// The greatest code of the commune's that starts with `prefix` ("" when none does).
+std::string last_code(db::Tx& tx, std::int64_t unit_id, const std::string& prefix);
+void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now);
+// Adds a check; it becomes the camera's last check unless a later one is recorded.
+void insert_check(db::Tx& tx, std::int64_t camera_id, const Check& check, std::optional<std::int64_t> by,
+                  std::int64_t now);
+std::vector<Check> checks(db::Tx& tx, std::int64_t camera_id);  // newest first
 
 // Cameras standing inside `box` whose commune lies in the subtree at `scope_path`, each
 // with its status at `at`: the R*Tree on SQLite, the SP-GiST index on PostgreSQL.
@@ -26,6 +40,9 @@ std::string_view candidates_sql(db::Dialect dialect);
 // REQUIRES: `interval.since` is later than the open interval's start.
 void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& interval,
                  std::optional<std::int64_t> recorded_by, std::int64_t now);
+// The status of the interval holding `at` (at a change, the new one); nullopt before the
+// first.
+std::optional<Status> status_at(db::Tx& tx, std::int64_t camera_id, time::Millis at);
 // The camera's statuses, oldest first.
 std::vector<StatusInterval> history(db::Tx& tx, std::int64_t camera_id);
 

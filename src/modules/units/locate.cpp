@@ -1,7 +1,5 @@
 // Which commune (and village) a point lies in: candidates from the spatial index, then
 // the exact test on the boundaries (parsed once per version of each and kept).
-#include <algorithm>
-#include <cmath>
 #include <tuple>
 
 #include "modules/units/boundaries.hpp"
@@ -10,16 +8,6 @@
 
 namespace antq::units {
 namespace {
-
-constexpr double kMetresPerDegree = 111320.0;
-constexpr double kPi = 3.14159265358979323846;
-
-// The box of the points within `metres` of `p` (a little more, never less).
-geo::BBox around(geo::Point p, double metres) {
-  double dlat = metres / 110000.0;
-  double dlon = metres / (kMetresPerDegree * std::max(0.01, std::cos(p.lat * kPi / 180.0)));
-  return {p.lon - dlon, p.lat - dlat, p.lon + dlon, p.lat + dlat};
-}
 
 // What locate answers of a unit: the candidate row has it all.
 Unit unit_of(const boundary_repo::Candidate& c) {
@@ -53,7 +41,7 @@ Located Boundaries::locate(geo::Point p) const {
   Located out;
   db_.read([&](db::Tx& tx) {
     auto today = time::local_date(clock_.now());
-    auto candidates = boundary_repo::candidates(tx, around(p, kNearMetres));
+    auto candidates = boundary_repo::candidates(tx, geo::box_around(p, kNearMetres));
     // The best candidate `accept`s: inside, else on the edge (lowest code among equals);
     // with `near_too`, when none contains the point, the nearest within kNearMetres.
     auto best = [&](auto accept, bool near_too) {

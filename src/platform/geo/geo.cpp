@@ -181,6 +181,14 @@ MultiPolygon parse(const boost::json::value& geometry, std::vector<Problem>& pro
   return shape;
 }
 
+BBox box_around(Point p, double metres) {
+  // 1% more than the shortest degree on the ellipsoid, so the box is never too small.
+  double padded = metres * 1.01;
+  double dlat = padded / kMetresPerDegreeLat;
+  double dlon = padded / (kMetresPerDegreeLonAtEquator * std::max(0.01, std::cos(p.lat * kPi / 180.0)));
+  return {p.lon - dlon, p.lat - dlat, p.lon + dlon, p.lat + dlat};
+}
+
 BBox bbox(const MultiPolygon& shape) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   BBox b{inf, inf, -inf, -inf};

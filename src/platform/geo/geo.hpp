@@ -28,6 +28,10 @@ struct BBox {
   bool contains(Point p) const { return p.lon >= min_lon && p.lon <= max_lon && p.lat >= min_lat && p.lat <= max_lat; }
 };
 
+// The box holding every point within `metres` of `p` (a little more, never less): what a
+// spatial index is asked before the exact test.
+BBox box_around(Point p, double metres);
+
 // What is wrong with a geometry, and where ("polygon 0, ring 1").
 struct Problem {
   std::string code;  // not_geojson, unsupported_geometry, too_few_positions, not_closed,

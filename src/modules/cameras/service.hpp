@@ -1,0 +1,144 @@
+#pragma once
+// The camera registry (mô hình Camera an ninh): where each camera stands and looks, its
+// status over time and its checks, and "which cameras could have seen this point at that
+// time, and is the footage still kept?".
+//
+// Who (docs/architecture.md, "Cameras"): commune officers register, change and search the
+// cameras of their communes; administrators register and change them (no search); a
+// village team member reads and checks the cameras of their village; reviewers and
+// auditors see none. Outside the caller's scope a camera does not exist (404).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/access.hpp"
+#include "modules/audit/service.hpp"
+#include "modules/cameras/model.hpp"
+#include "modules/units/boundaries.hpp"
+#include "modules/units/service.hpp"
+#include "platform/db/database.hpp"
+#include "platform/page.hpp"
+#include "platform/time/time.hpp"
+
+namespace antq::cameras {
+
+// A camera as a form or a sheet gives it: codes as text, checked by the service (field
+// errors name each bad field). The same for a new camera and a change.
+struct CameraInput {
+  std::string code;  // new cameras only; empty: the next "<commune code>-CAM-NNNN"
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::int64_t> village_id;
+  std::string owner_kind;
+  std::string place;
+  std::string point;  // as typed: "21.8123, 105.2456", "21,8123; 105,2456", DMS…
+  std::optional<int> bearing_deg;
+  int fov_deg = 90;
+  int range_m = 30;
+  std::string camera_type;
+  std::string resolution;
+  bool night_vision = false;
+  int retention_days = 7;
+  std::string storage = "nvr";
+  std::string funding = "socialised";
+  std::optional<std::int64_t> cost_vnd;
+  std::optional<std::string> installed_on;
+  std::string sharing = "on_request";
+  std::optional<std::string> commitment_signed_on;
+  std::string note;
+  bool demo = false;
+  // The point is outside Vietnam or outside the chosen commune and the user has seen the
+  // warning: save anyway.
+  bool confirm_location = false;
+};
+
+struct CameraDetail {
+  CameraView view;
+  std::vector<StatusInterval> history;  // oldest first
+  std::vector<Check> checks;            // newest first
+};
+
+struct StatusChange {
+  std::string status;
+  std::optional<time::Millis> since;  // default now; back-dating allowed, not into the future
+  std::string reason;
+};
+
+struct NewCheck {
+  std::optional<time::Millis> checked_at;  // default now
+  std::string result;                      // ok, faulty, unreachable
+  std::string note;
+};
+
+// Why a camera near the point could not have given footage of it, in this order.
+enum class Exclusion { pointing_away, out_of_range, not_installed, faulty_then, removed_then, overwritten, not_shared };
+std::string_view code_of(Exclusion v);
+
+struct SearchQuery {
+  geo::Point point;
+  time::Millis at = 0;
+  int radius_m = 200;
+  bool with_excluded = false;
+  std::string reason;  // why the officer asks (case, tip): audited
+};
+
+struct Sighting {
+  CameraView camera;
+  double distance_m = 0;
+  double bearing_deg = 0;   // from the camera to the point (the camera's compass reading)
+  double off_axis_deg = 0;  // from the camera's bearing; 0 for 360° cameras
+  std::optional<Status> status_then;
+  time::Millis footage_kept_until = 0;
+  std::vector<Exclusion> reasons;  // empty: it could have seen the point
+};
+
+struct SearchResult {
+  std::vector<Sighting> seen;      // nearest first
+  std::vector<Sighting> excluded;  // when asked; nearest first
+};
+
+class Service {
+ public:
+  static constexpr int kDefaultRadius = 200;
+  static constexpr int kMaxRadius = 2000;
+  static constexpr int kReconfirmMonths = 12;
+  static constexpr int kCheckIntervalDays = 90;
+
+  Service(db::Database& db, const audit::Service& audit, const units::Service& units,
+          const units::Boundaries& boundaries, const time::Clock& clock)
+      : db_(db), audit_(audit), units_(units), boundaries_(boundaries), clock_(clock) {}
+
+  Page<CameraView> list(const Actor& actor, const ListFilter& filter) const;
+  CameraDetail get(const Actor& actor, std::int64_t id) const;
+  // Officers and administrators. Field errors name every bad field; a point outside
+  // Vietnam or outside the commune is a warning (`point: outside_vietnam` /
+  // `outside_commune` with the commune's name) until `confirm_location`.
+  CameraView create(const Actor& actor, const CameraInput& input) const;
+  // `version` is the one the user edited: a conflict when the camera changed since.
+  CameraView update(const Actor& actor, std::int64_t id, int version, const CameraInput& input) const;
+  void change_status(const Actor& actor, std::int64_t id, const StatusChange& change) const;
+  // Officers, administrators and the village's team members. "ok" and "faulty" also set
+  // the status from that moment when it differs.
+  void record_check(const Actor& actor, std::int64_t id, const NewCheck& check) const;
+  // The owner confirmed the camera and its sharing again: due again in 12 months.
+  CameraView reconfirm(const Actor& actor, std::int64_t id) const;
+  // The status at an instant (nullopt: not installed yet).
+  std::optional<Status> status_at(const Actor& actor, std::int64_t id, time::Millis at) const;
+
+  // Commune officers only; audited with the reason, the point and the cameras returned.
+  SearchResult search(const Actor& actor, const SearchQuery& query) const;
+
+ private:
+  static void require_searcher(const Actor& actor);
+  Camera checked(db::Tx& tx, const Actor& actor, const CameraInput& input, const Camera* current) const;
+  CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
+  void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
+
+  db::Database& db_;
+  const audit::Service& audit_;
+  const units::Service& units_;
+  const units::Boundaries& boundaries_;
+  const time::Clock& clock_;
+};
+
+}  // namespace antq::cameras
