@@ -1,6 +1,8 @@
 #include "api/support.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
@@ -126,6 +128,40 @@ boost::json::object user_json(const accounts::User& u) {
 
 boost::json::object session_json(const accounts::Session& s) {
   return boost::json::object{{"user", user_json(s.user)}, {"csrf_token", s.csrf_token}};
+}
+
+std::optional<double> number_param(const http::Request& req, const std::string& name, double min, double max,
+                                   FieldErrors& errors, std::optional<double> fallback) {
+  auto text = text_param(req, name);
+  if (!text || text->empty()) {
+    if (!fallback) errors.add(name, "required");
+    return fallback;
+  }
+  char* end = nullptr;
+  double v = std::strtod(text->c_str(), &end);
+  if (end != text->c_str() + text->size() || !std::isfinite(v)) {
+    errors.add(name, "invalid_format");
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    errors.add(name, "out_of_range");
+    return std::nullopt;
+  }
+  return v;
+}
+
+http::Response cached_response(const http::Request& req, const std::string& etag,
+                               std::shared_ptr<const std::string> body, std::string_view content_type) {
+  http::Response res;
+  res.set("ETag", etag);
+  res.set("Cache-Control", "private, no-cache");
+  if (req.header("if-none-match") == etag) {
+    res.status = 304;
+    return res;
+  }
+  res.shared_body = std::move(body);
+  res.set("Content-Type", std::string(content_type));
+  return res;
 }
 
 }  // namespace antq::api

@@ -74,10 +74,19 @@ boost::json::object json_body(const http::Request& req);
 // Integer query parameter within [min, max]; `fallback` when absent.
 int int_param(const http::Request& req, std::string_view name, int fallback, int min, int max);
 std::optional<std::int64_t> optional_id_param(const http::Request& req, std::string_view name);
+// A decimal number query parameter ("21.80561") within [min, max]; `fallback` when absent
+// (else "required"), errors go to `errors`.
+std::optional<double> number_param(const http::Request& req, const std::string& name, double min, double max,
+                                   FieldErrors& errors, std::optional<double> fallback = std::nullopt);
 std::optional<std::string> text_param(const http::Request& req, std::string_view name);
 bool flag_param(const http::Request& req, std::string_view name);
 // The {id} path parameter; 404 when it is not a positive integer.
 std::int64_t path_id(const http::Request& req, const std::string& name = "id");
+
+// A body shared between callers with its ETag: 304 when the client has it already. The
+// client revalidates every time (private, no-cache).
+http::Response cached_response(const http::Request& req, const std::string& etag,
+                               std::shared_ptr<const std::string> body, std::string_view content_type);
 
 boost::json::object unit_json(const units::Unit& unit, const std::string& today);
 boost::json::object user_json(const accounts::User& user);

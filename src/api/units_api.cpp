@@ -1,9 +1,6 @@
 // /api/v1/units/…: the tree, list, details, administration, merges, CSV.
 #include <boost/json.hpp>
 
-#include <cmath>
-#include <cstdlib>
-
 #include "api/units_api.hpp"
 
 #include "api/support.hpp"
@@ -72,27 +69,6 @@ struct Deps {
   const units::Boundaries& boundaries;
 };
 
-// A decimal number query parameter ("21.80561") within [min, max]; errors go to `errors`.
-std::optional<double> number_param(const http::Request& req, const std::string& name, double min, double max,
-                                   FieldErrors& errors, std::optional<double> fallback = std::nullopt) {
-  auto text = text_param(req, name);
-  if (!text || text->empty()) {
-    if (!fallback) errors.add(name, "required");
-    return fallback;
-  }
-  char* end = nullptr;
-  double v = std::strtod(text->c_str(), &end);
-  if (end != text->c_str() + text->size() || !std::isfinite(v)) {
-    errors.add(name, "invalid_format");
-    return std::nullopt;
-  }
-  if (v < min || v > max) {
-    errors.add(name, "out_of_range");
-    return std::nullopt;
-  }
-  return v;
-}
-
 boost::json::value unit_ref(const std::optional<units::Unit>& u) {
   if (!u) return nullptr;
   return boost::json::object{{"id", u->id},
@@ -110,16 +86,7 @@ int tolerance_param(const http::Request& req) {
 }
 
 http::Response geojson_response(const http::Request& req, const units::BoundaryView& view) {
-  http::Response res;
-  res.set("ETag", view.etag);
-  res.set("Cache-Control", "private, no-cache");
-  if (req.header("if-none-match") == view.etag) {
-    res.status = 304;
-    return res;
-  }
-  res.shared_body = view.body;
-  res.set("Content-Type", "application/geo+json");
-  return res;
+  return cached_response(req, view.etag, view.body, "application/geo+json");
 }
 
 http::Response get_boundary(const Deps& d, http::Request& req, const Caller& c) {
@@ -162,16 +129,7 @@ http::Response get_tree(const Deps& d, http::Request& req, const Caller& c) {
     return boost::json::serialize(boost::json::object{{"roots", std::move(out)}});
   });
   std::string etag = "\"" + crypto::blake2b_hex(tree.tag).substr(0, 20) + "\"";
-  http::Response res;
-  res.set("ETag", etag);
-  res.set("Cache-Control", "private, no-cache");
-  if (req.header("if-none-match") == etag) {
-    res.status = 304;
-    return res;
-  }
-  res.shared_body = tree.body;
-  res.set("Content-Type", "application/json; charset=utf-8");
-  return res;
+  return cached_response(req, etag, tree.body, "application/json; charset=utf-8");
 }
 
 http::Response list_units(const Deps& d, http::Request& req, const Caller& c) {

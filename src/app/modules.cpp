@@ -4,6 +4,7 @@
 
 #include "api/audit_api.hpp"
 #include "api/auth_api.hpp"
+#include "api/cameras_api.hpp"
 #include "api/mailbox_api.hpp"
 #include "api/map_api.hpp"
 #include "api/system_api.hpp"
@@ -30,6 +31,7 @@ void build_services(Context& ctx) {
                             static_cast<std::size_t>(ctx.config.mailbox.max_file_mb) * 1024 * 1024};
   ctx.mailbox = std::make_unique<mailbox::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.keys, ctx.clock, files);
   ctx.boxes = std::make_unique<mailbox::Boxes>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
+  ctx.cameras = std::make_unique<cameras::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -81,6 +83,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_audit_routes(router, auth, *ctx.audit);
   api::add_mailbox_routes(router, auth, *ctx.mailbox, *ctx.keys);
   api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);
+  api::add_cameras_routes(router, auth, *ctx.cameras);
   portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
 }
 

@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/cameras/service.hpp"
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/service.hpp"
@@ -35,6 +36,7 @@ struct Context {
   std::unique_ptr<mailbox::Keys> keys;
   std::unique_ptr<mailbox::Service> mailbox;
   std::unique_ptr<mailbox::Boxes> boxes;
+  std::unique_ptr<cameras::Service> cameras;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -137,6 +137,7 @@ export class Client {
   get(path, o) { return this.request('GET', path, o); }
   post(path, json, o = {}) { return this.request('POST', path, { json, ...o }); }
   patch(path, json, o = {}) { return this.request('PATCH', path, { json, ...o }); }
+  put(path, json, o = {}) { return this.request('PUT', path, { json, ...o }); }
 
   async login(username, password = PASSWORD, totp) {
     const r = await this.post('/api/v1/auth/login', { username, password, ...(totp ? { totp } : {}) });

@@ -95,7 +95,7 @@ struct ListFilter {
   std::optional<std::string> owner_kind;
   std::string q;  // words of the code or the place, in any order, accents ignored
   int page = 1;
-  int per_page = 50;
+  int page_size = 50;
 };
 
 // One interval of a camera's status: from `since` until `until` (open while current).

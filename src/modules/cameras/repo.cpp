@@ -144,7 +144,7 @@ Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilte
     where += " AND c.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
   }
   return db::page(tx, "cameras", VIEW_COLUMNS, VIEW_FROM + where, " ORDER BY c.code", std::move(params), f.page,
-                  f.per_page, view_from_row);
+                  f.page_size, view_from_row);
 }
 
 std::string last_code(db::Tx& tx, std::int64_t unit_id, const std::string& prefix) {

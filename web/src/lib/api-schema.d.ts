@@ -1183,6 +1183,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the security cameras
+         * @description Danh sách camera an ninh trong phạm vi: lọc theo xã hoặc thôn, tình trạng, mức chia sẻ, loại chủ sở hữu, và tìm theo mã hoặc nơi lắp (không phân biệt dấu).
+         *
+         *     Lists the cameras whose village (or commune, for cameras with no village) lies in the caller's scope, by code. `unit_id` narrows to a commune or a village in scope (422 `unit_id: not_found` otherwise); `q` matches every word of the code and the place in any order, accents and case ignored. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope). No owner contact is ever listed. Not audited.
+         */
+        get: operations["listCameras"];
+        put?: never;
+        /**
+         * Register a camera
+         * @description Đăng ký một camera: nơi lắp, tọa độ, hướng và góc nhìn, thời gian lưu hình, mức chia sẻ. Tọa độ nằm ngoài Việt Nam hoặc ngoài địa giới xã đã chọn là cảnh báo: gửi lại với `confirm_location: true` để vẫn lưu.
+         *
+         *     Commune officers and administrators register a camera of an active commune in their scope (`unit_id: not_found` otherwise); `village_id` must be a village of that commune. `point` is the position as people type it: "21.8123, 105.2456" (latitude first, as Google Maps copies it), "21,8123; 105,2456", degrees-minutes-seconds or decimal minutes with N/S/E/W or Bắc/Nam/Đông/Tây; `point: swapped` when the numbers only make a point longitude first, `point: out_of_range`, `point: invalid_format`. `bearing` 0–359 is required unless `fov` is 360 (all round, the bearing is then ignored); `fov` 1–360, `range_m` 1–1000, `retention_days` 0–3650 (`out_of_range`). Dates are `YYYY-MM-DD` and not in the future. Warnings, each a 422 with nothing written until `confirm_location` is true: `point: outside_vietnam` (outside lat 6–23.5, lon 102–118) and `point: outside_commune`, whose message names the commune the point lies in. The code is the next `<commune code>-CAM-NNNN` unless given (`code: duplicate`, `code: invalid_format`). The camera is working from its install date (or now) and due for reconfirmation in 12 months. Audited as `camera.create` (code and commune).
+         */
+        post: operations["createCamera"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which cameras could have seen a point at a time
+         * @description Camera nào có thể đã ghi được hình ảnh tại một điểm vào một thời điểm, và hình ảnh còn được lưu không: các camera đặt trong bán kính (mặc định 200 m, tối đa 2 km) có điểm đó trong vùng nhìn, đang hoạt động vào lúc đó, còn lưu hình đến hôm nay và có chia sẻ; gần nhất trước.
+         *
+         *     Commune officers only (403 for every other role), over the cameras of their communes. A camera standing within `radius` metres of the point (geodesic, WGS84) is *seen* when the point lies in its view cone (bearing ± fov/2, the wrap at north handled, within its range; an all-round camera by range alone), its status at `at` was working, its footage of `at` is still kept now (`at` + retention days is later than now) and it shares its footage. With `excluded=1` the cameras within the radius that could not have given footage come too, each with every reason in this order: `pointing_away`, `out_of_range`, `not_installed`, `faulty_then`, `removed_then`, `overwritten`, `not_shared`. Both lists are nearest first. `reason` (why: the case, the tip; required, ≤ 500 characters) is kept in the audit entry `camera.search` with the point, the time, the radius and the ids answered. Errors: `lat`/`lon: out_of_range`, `radius: out_of_range` (1–2000), `at: in_future`, `at: invalid_date`, `reason: required`.
+         */
+        get: operations["searchCameras"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A camera with its status history and checks
+         * @description Chi tiết một camera: thông tin, lịch sử tình trạng và nhật ký kiểm tra.
+         *
+         *     The camera, its status intervals oldest first (the open one has `until: null`) and its checks newest first. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope). Not audited.
+         */
+        get: operations["getCamera"];
+        /**
+         * Change a camera
+         * @description Sửa thông tin camera; nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The whole camera as `createCamera` takes it (the code cannot change), with the `version` the user edited: 409 when the camera changed since. The location warnings apply again when the point or the commune changes. Commune officers and administrators in scope (403 for other roles, 404 outside the scope). Audited as `camera.update` with the names of the fields changed, never their values.
+         */
+        put: operations["updateCamera"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a camera's status
+         * @description Ghi nhận camera hỏng, hoạt động lại hoặc đã tháo, từ một thời điểm (có thể ghi lùi, nhưng không trước tình trạng hiện tại và không ở tương lai).
+         *
+         *     Starts a status (`working`, `faulty`, `removed`) at `since` (Vietnam local `YYYY-MM-DDTHH:MM`, default now), ending the current one there, so that "was it working on 3 March at 21:00?" keeps its answer. Errors: `since: before_current` (at or before the current status began), `since: in_future`, `status: unchanged`, `status: unknown_value`. Commune officers and administrators in scope. Audited as `camera.status`.
+         */
+        post: operations["changeCameraStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a check of a camera
+         * @description Ghi kết quả kiểm tra camera (tốt, hỏng, không liên lạc được). Kết quả "tốt" hoặc "hỏng" cũng cập nhật tình trạng từ thời điểm kiểm tra; camera đã tháo vẫn là đã tháo.
+         *
+         *     `result` is `ok`, `faulty` or `unreachable`; `checked_at` is Vietnam local time (default now, not in the future). A check later than the current status's start moves the status to working (ok) or faulty (faulty) when it differs, except for a removed camera. Commune officers, administrators and the village's team members. Audited as `camera.check`.
+         */
+        post: operations["recordCameraCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/reconfirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the yearly reconfirmation
+         * @description Chủ camera xác nhận lại camera và cam kết chia sẻ: hạn xác nhận tiếp theo là 12 tháng sau hôm nay.
+         *
+         *     The owner confirmed the camera and its sharing again: `reconfirm_due` becomes a year from today. Commune officers and administrators in scope. Audited as `camera.reconfirm`.
+         */
+        post: operations["reconfirmCamera"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/status-at": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A camera's status at a past instant
+         * @description Camera có hoạt động vào thời điểm đó không?
+         *
+         *     The status of the interval holding `at` (at the instant of a change, the new status); `null` before the camera was installed. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope).
+         */
+        get: operations["getCameraStatusAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2478,6 +2674,235 @@ export interface components {
             /** @description Ghi chú — for example the state of the seal. */
             notes?: string;
         };
+        /**
+         * @description Công cộng, hộ gia đình, doanh nghiệp, cơ quan, trường học.
+         * @enum {string}
+         */
+        CameraOwnerKind: "public" | "household" | "business" | "agency" | "school";
+        /**
+         * @description Hoạt động, hỏng, đã tháo.
+         * @enum {string}
+         */
+        CameraStatus: "working" | "faulty" | "removed";
+        /**
+         * @description Trực tiếp về màn hình của xã, theo yêu cầu (có cam kết), không chia sẻ.
+         * @enum {string}
+         */
+        CameraSharing: "live" | "on_request" | "none";
+        /**
+         * @description Đầu ghi, đám mây, thẻ nhớ.
+         * @enum {string}
+         */
+        CameraStorage: "nvr" | "cloud" | "memory_card";
+        /**
+         * @description Xã hội hóa, ngân sách xã, kết hợp.
+         * @enum {string}
+         */
+        CameraFunding: "socialised" | "commune_budget" | "shared";
+        /** @description A security camera (camera an ninh). No owner contact. */
+        Camera: {
+            /** Format: int64 */
+            id: number;
+            /** @example 02545-CAM-0007 */
+            code: string;
+            /**
+             * Format: int64
+             * @description The commune.
+             */
+            unit_id: number;
+            unit_name: string;
+            /** Format: int64 */
+            village_id: number | null;
+            /** @description Empty when the camera belongs to no village. */
+            village_name: string;
+            owner_kind: components["schemas"]["CameraOwnerKind"];
+            /** @description Where it is mounted ("Ngã ba chợ"). */
+            place: string;
+            lat: number;
+            lon: number;
+            /** @description Compass bearing of the view (0 = north); null for all-round cameras. */
+            bearing: number | null;
+            /** @description Field of view in degrees; 360 all round. */
+            fov: number;
+            range_m: number;
+            camera_type: string;
+            resolution: string;
+            night_vision: boolean;
+            /** @description Days the recording is kept before it is overwritten. */
+            retention_days: number;
+            storage: components["schemas"]["CameraStorage"];
+            funding: components["schemas"]["CameraFunding"];
+            /** Format: int64 */
+            cost_vnd: number | null;
+            /** Format: date */
+            installed_on: string | null;
+            sharing: components["schemas"]["CameraSharing"];
+            /**
+             * Format: date
+             * @description The date the sharing commitment was signed.
+             */
+            commitment_signed_on: string | null;
+            status: components["schemas"]["CameraStatus"];
+            /** Format: date-time */
+            last_check_at: string | null;
+            /** @enum {string|null} */
+            last_check_result: "ok" | "faulty" | "unreachable" | null;
+            /**
+             * Format: date
+             * @description When the owner is due to confirm the camera again.
+             */
+            reconfirm_due: string | null;
+            note: string;
+            /** @description Demo data, not a real camera. */
+            demo: boolean;
+            /** @description Changes on every edit; send it back with updateCamera. */
+            version: number;
+        };
+        CameraList: {
+            items: components["schemas"]["Camera"][];
+            /** Format: int64 */
+            total: number;
+        };
+        CameraDetail: components["schemas"]["Camera"] & {
+            history: {
+                /** Format: date-time */
+                since: string;
+                /** Format: date-time */
+                until: string | null;
+                status: components["schemas"]["CameraStatus"];
+                reason: string;
+            }[];
+            checks: {
+                /** Format: int64 */
+                id: number;
+                /** Format: date-time */
+                checked_at: string;
+                /** @enum {string} */
+                result: "ok" | "faulty" | "unreachable";
+                note: string;
+                checked_by: string;
+            }[];
+        };
+        CameraInput: {
+            /** @description Optional; the next `<commune code>-CAM-NNNN` when left out. */
+            code?: string;
+            /** Format: int64 */
+            unit_id: number;
+            /** Format: int64 */
+            village_id?: number | null;
+            owner_kind: components["schemas"]["CameraOwnerKind"];
+            place?: string;
+            /** @description The position as typed: "21.8123, 105.2456", "21,8123; 105,2456", "21°48'44.3\"N 105°27'05.6\"E". */
+            point: string;
+            bearing?: number | null;
+            /** @default 90 */
+            fov?: number;
+            /** @default 30 */
+            range_m?: number;
+            camera_type?: string;
+            resolution?: string;
+            /** @default false */
+            night_vision?: boolean;
+            /** @default 7 */
+            retention_days?: number;
+            storage?: components["schemas"]["CameraStorage"];
+            funding?: components["schemas"]["CameraFunding"];
+            /** Format: int64 */
+            cost_vnd?: number | null;
+            /** Format: date */
+            installed_on?: string | null;
+            sharing?: components["schemas"]["CameraSharing"];
+            /** Format: date */
+            commitment_signed_on?: string | null;
+            note?: string;
+            /**
+             * @description Save although the point is outside Vietnam or outside the commune (after the warning).
+             * @default false
+             */
+            confirm_location?: boolean;
+        };
+        CameraUpdate: {
+            /** @description Optional; the next `<commune code>-CAM-NNNN` when left out. */
+            code?: string;
+            /** Format: int64 */
+            unit_id: number;
+            /** Format: int64 */
+            village_id?: number | null;
+            owner_kind: components["schemas"]["CameraOwnerKind"];
+            place?: string;
+            /** @description The position as typed: "21.8123, 105.2456", "21,8123; 105,2456", "21°48'44.3\"N 105°27'05.6\"E". */
+            point: string;
+            bearing?: number | null;
+            /** @default 90 */
+            fov?: number;
+            /** @default 30 */
+            range_m?: number;
+            camera_type?: string;
+            resolution?: string;
+            /** @default false */
+            night_vision?: boolean;
+            /** @default 7 */
+            retention_days?: number;
+            storage?: components["schemas"]["CameraStorage"];
+            funding?: components["schemas"]["CameraFunding"];
+            /** Format: int64 */
+            cost_vnd?: number | null;
+            /** Format: date */
+            installed_on?: string | null;
+            sharing?: components["schemas"]["CameraSharing"];
+            /** Format: date */
+            commitment_signed_on?: string | null;
+            note?: string;
+            /**
+             * @description Save although the point is outside Vietnam or outside the commune (after the warning).
+             * @default false
+             */
+            confirm_location?: boolean;
+            version: number;
+        };
+        CameraStatusChange: {
+            status: components["schemas"]["CameraStatus"];
+            /** @description Vietnam local `YYYY-MM-DDTHH:MM`; default now. */
+            since?: string;
+            reason?: string;
+        };
+        CameraCheckInput: {
+            /** @enum {string} */
+            result: "ok" | "faulty" | "unreachable";
+            /** @description Vietnam local `YYYY-MM-DDTHH:MM`; default now. */
+            checked_at?: string;
+            note?: string;
+        };
+        CameraStatusAt: {
+            /** Format: date-time */
+            at: string;
+            status: components["schemas"]["CameraStatus"] | null;
+        };
+        CameraSighting: {
+            camera: components["schemas"]["Camera"];
+            /** @description Geodesic distance from the camera to the point. */
+            distance_m: number;
+            /** @description Compass bearing from the camera to the point. */
+            bearing_deg: number;
+            /** @description Degrees between that bearing and the camera's; 0 for all-round cameras. */
+            off_axis_deg: number;
+            /** @description null: not installed yet. */
+            status_then: components["schemas"]["CameraStatus"] | null;
+            /**
+             * Format: date-time
+             * @description When the footage of that time is overwritten.
+             */
+            footage_kept_until: string;
+            /** @description Empty for a camera that could have seen the point. */
+            reasons: ("pointing_away" | "out_of_range" | "not_installed" | "faulty_then" | "removed_then" | "overwritten" | "not_shared")[];
+        };
+        CameraSearchResult: {
+            /** Format: date-time */
+            at: string;
+            radius: number;
+            seen: components["schemas"]["CameraSighting"][];
+            excluded: components["schemas"]["CameraSighting"][];
+        };
     };
     responses: {
         /** @description Người dùng hiện tại và mã CSRF — the current user and the session's CSRF token. */
@@ -2906,6 +3331,11 @@ export interface components {
          * @example 4
          */
         OpeningId: number;
+        /**
+         * @description Camera id.
+         * @example 7
+         */
+        CameraId: number;
         /** @description Items per page; larger values are treated as 500. */
         PageSize: number;
     };
@@ -6043,6 +6473,859 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    listCameras: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+                /**
+                 * @description Only this status.
+                 * @example faulty
+                 */
+                status?: components["schemas"]["CameraStatus"];
+                /**
+                 * @description Only this sharing level.
+                 * @example live
+                 */
+                sharing?: components["schemas"]["CameraSharing"];
+                /**
+                 * @description Only this kind of owner.
+                 * @example household
+                 */
+                owner_kind?: components["schemas"]["CameraOwnerKind"];
+                /**
+                 * @description Words of the code or the place, accents ignored.
+                 * @example cho tan trao
+                 */
+                q?: string;
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các camera — one page of cameras. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 7,
+                     *           "code": "02545-CAM-0007",
+                     *           "unit_id": 12,
+                     *           "unit_name": "Tân Trào",
+                     *           "village_id": 40,
+                     *           "village_name": "Khuôn Điển",
+                     *           "owner_kind": "household",
+                     *           "place": "Ngã ba chợ Tân Trào",
+                     *           "lat": 21.80561,
+                     *           "lon": 105.45156,
+                     *           "bearing": 355,
+                     *           "fov": 90,
+                     *           "range_m": 40,
+                     *           "camera_type": "Camera IP thân trụ",
+                     *           "resolution": "4MP",
+                     *           "night_vision": true,
+                     *           "retention_days": 14,
+                     *           "storage": "nvr",
+                     *           "funding": "socialised",
+                     *           "cost_vnd": 3500000,
+                     *           "installed_on": "2024-05-20",
+                     *           "sharing": "on_request",
+                     *           "commitment_signed_on": "2024-05-25",
+                     *           "status": "working",
+                     *           "last_check_at": "2026-11-20T02:00:00Z",
+                     *           "last_check_result": "ok",
+                     *           "reconfirm_due": "2027-05-25",
+                     *           "note": "",
+                     *           "demo": false,
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createCamera: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unit_id": 12,
+                 *       "village_id": 40,
+                 *       "owner_kind": "household",
+                 *       "place": "Ngã ba chợ Tân Trào",
+                 *       "bearing": 355,
+                 *       "fov": 90,
+                 *       "range_m": 40,
+                 *       "camera_type": "Camera IP thân trụ",
+                 *       "resolution": "4MP",
+                 *       "night_vision": true,
+                 *       "retention_days": 14,
+                 *       "storage": "nvr",
+                 *       "funding": "socialised",
+                 *       "cost_vnd": 3500000,
+                 *       "installed_on": "2024-05-20",
+                 *       "sharing": "on_request",
+                 *       "commitment_signed_on": "2024-05-25",
+                 *       "note": "",
+                 *       "point": "21.80561, 105.45156"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraInput"];
+            };
+        };
+        responses: {
+            /** @description Đã đăng ký — the camera. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Camera"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    searchCameras: {
+        parameters: {
+            query: {
+                /**
+                 * @description Latitude (WGS84).
+                 * @example 21.8059
+                 */
+                lat: number;
+                /**
+                 * @description Longitude (WGS84).
+                 * @example 105.4515
+                 */
+                lon: number;
+                /**
+                 * @description When, in Vietnam's local time (`YYYY-MM-DDTHH:MM`).
+                 * @example 2026-11-30T21:00
+                 */
+                at: string;
+                /**
+                 * @description Metres around the point where cameras may stand (default 200).
+                 * @example 200
+                 */
+                radius?: number;
+                /**
+                 * @description `1`: also the cameras left out, with their reasons.
+                 * @example 1
+                 */
+                excluded?: "0" | "1";
+                /**
+                 * @description Why the officer asks (case number, tip): audited.
+                 * @example Vụ trộm xe máy 30/11, tin báo số 12
+                 */
+                reason: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả — the cameras that could have seen the point, and those left out when asked. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "at": "2026-11-30T14:00:00Z",
+                     *       "radius": 200,
+                     *       "seen": [
+                     *         {
+                     *           "camera": {
+                     *             "id": 7,
+                     *             "code": "02545-CAM-0007",
+                     *             "unit_id": 12,
+                     *             "unit_name": "Tân Trào",
+                     *             "village_id": 40,
+                     *             "village_name": "Khuôn Điển",
+                     *             "owner_kind": "household",
+                     *             "place": "Ngã ba chợ Tân Trào",
+                     *             "lat": 21.80561,
+                     *             "lon": 105.45156,
+                     *             "bearing": 355,
+                     *             "fov": 90,
+                     *             "range_m": 40,
+                     *             "camera_type": "Camera IP thân trụ",
+                     *             "resolution": "4MP",
+                     *             "night_vision": true,
+                     *             "retention_days": 14,
+                     *             "storage": "nvr",
+                     *             "funding": "socialised",
+                     *             "cost_vnd": 3500000,
+                     *             "installed_on": "2024-05-20",
+                     *             "sharing": "on_request",
+                     *             "commitment_signed_on": "2024-05-25",
+                     *             "status": "working",
+                     *             "last_check_at": "2026-11-20T02:00:00Z",
+                     *             "last_check_result": "ok",
+                     *             "reconfirm_due": "2027-05-25",
+                     *             "note": "",
+                     *             "demo": false,
+                     *             "version": 3
+                     *           },
+                     *           "distance_m": 32.4,
+                     *           "bearing_deg": 352.1,
+                     *           "off_axis_deg": 2.9,
+                     *           "status_then": "working",
+                     *           "footage_kept_until": "2026-12-14T14:00:00Z",
+                     *           "reasons": []
+                     *         }
+                     *       ],
+                     *       "excluded": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraSearchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCamera: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Camera — the camera. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "history": [
+                     *         {
+                     *           "since": "2024-05-19T17:00:00Z",
+                     *           "until": "2026-02-03T14:00:00Z",
+                     *           "status": "working",
+                     *           "reason": ""
+                     *         },
+                     *         {
+                     *           "since": "2026-02-03T14:00:00Z",
+                     *           "until": "2026-02-08T02:00:00Z",
+                     *           "status": "faulty",
+                     *           "reason": "Mất nguồn"
+                     *         },
+                     *         {
+                     *           "since": "2026-02-08T02:00:00Z",
+                     *           "until": null,
+                     *           "status": "working",
+                     *           "reason": "check"
+                     *         }
+                     *       ],
+                     *       "checks": [
+                     *         {
+                     *           "id": 5,
+                     *           "checked_at": "2026-11-20T02:00:00Z",
+                     *           "result": "ok",
+                     *           "note": "Hình rõ",
+                     *           "checked_by": "canbo.tantrao"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateCamera: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unit_id": 12,
+                 *       "village_id": 40,
+                 *       "owner_kind": "household",
+                 *       "place": "Ngã ba chợ Tân Trào",
+                 *       "bearing": 355,
+                 *       "fov": 90,
+                 *       "range_m": 40,
+                 *       "camera_type": "Camera IP thân trụ",
+                 *       "resolution": "4MP",
+                 *       "night_vision": true,
+                 *       "retention_days": 14,
+                 *       "storage": "nvr",
+                 *       "funding": "socialised",
+                 *       "cost_vnd": 3500000,
+                 *       "installed_on": "2024-05-20",
+                 *       "sharing": "on_request",
+                 *       "commitment_signed_on": "2024-05-25",
+                 *       "note": "",
+                 *       "point": "21.80561, 105.45156",
+                 *       "version": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the camera. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Camera"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    changeCameraStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "faulty",
+                 *       "since": "2026-02-03T21:00",
+                 *       "reason": "Mất nguồn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi — the camera with its history. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "history": [
+                     *         {
+                     *           "since": "2024-05-19T17:00:00Z",
+                     *           "until": "2026-02-03T14:00:00Z",
+                     *           "status": "working",
+                     *           "reason": ""
+                     *         },
+                     *         {
+                     *           "since": "2026-02-03T14:00:00Z",
+                     *           "until": "2026-02-08T02:00:00Z",
+                     *           "status": "faulty",
+                     *           "reason": "Mất nguồn"
+                     *         },
+                     *         {
+                     *           "since": "2026-02-08T02:00:00Z",
+                     *           "until": null,
+                     *           "status": "working",
+                     *           "reason": "check"
+                     *         }
+                     *       ],
+                     *       "checks": [
+                     *         {
+                     *           "id": 5,
+                     *           "checked_at": "2026-11-20T02:00:00Z",
+                     *           "result": "ok",
+                     *           "note": "Hình rõ",
+                     *           "checked_by": "canbo.tantrao"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    recordCameraCheck: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "result": "ok",
+                 *       "checked_at": "2026-11-20T09:00",
+                 *       "note": "Hình rõ, đúng hướng"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraCheckInput"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi — the camera with its checks. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "history": [
+                     *         {
+                     *           "since": "2024-05-19T17:00:00Z",
+                     *           "until": "2026-02-03T14:00:00Z",
+                     *           "status": "working",
+                     *           "reason": ""
+                     *         },
+                     *         {
+                     *           "since": "2026-02-03T14:00:00Z",
+                     *           "until": "2026-02-08T02:00:00Z",
+                     *           "status": "faulty",
+                     *           "reason": "Mất nguồn"
+                     *         },
+                     *         {
+                     *           "since": "2026-02-08T02:00:00Z",
+                     *           "until": null,
+                     *           "status": "working",
+                     *           "reason": "check"
+                     *         }
+                     *       ],
+                     *       "checks": [
+                     *         {
+                     *           "id": 5,
+                     *           "checked_at": "2026-11-20T02:00:00Z",
+                     *           "result": "ok",
+                     *           "note": "Hình rõ",
+                     *           "checked_by": "canbo.tantrao"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    reconfirmCamera: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xác nhận — the camera. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Camera"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCameraStatusAt: {
+        parameters: {
+            query: {
+                /**
+                 * @description The instant, in Vietnam's local time (`YYYY-MM-DDTHH:MM`).
+                 * @example 2026-03-03T21:00
+                 */
+                at: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tình trạng — the status then. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "at": "2026-03-03T14:00:00Z",
+                     *       "status": "faulty"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraStatusAt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
         };
     };
 }

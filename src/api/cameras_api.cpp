@@ -1,0 +1,266 @@
+// /api/v1/cameras/…: list, register, change, status, checks, reconfirmation, the status
+// at an instant, and "who could have seen it". Times in requests are Vietnam's local time
+// as a datetime-local field sends it ('YYYY-MM-DDTHH:MM'); answers give UTC instants.
+#include "api/cameras_api.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "platform/error.hpp"
+
+namespace antq::api {
+namespace {
+
+using cameras::Camera;
+using cameras::CameraView;
+
+struct Deps {
+  const cameras::Service& cameras;
+};
+
+boost::json::value optional_value(const auto& v) {
+  if (!v) return nullptr;
+  return boost::json::value(*v);
+}
+
+boost::json::value optional_time(const std::optional<time::Millis>& t) {
+  if (!t) return nullptr;
+  return boost::json::value(time::format_iso_utc(*t));
+}
+
+boost::json::object camera_json(const CameraView& v) {
+  const Camera& c = v.camera;
+  return boost::json::object{
+      {"id", c.id},
+      {"code", c.code},
+      {"unit_id", c.unit_id},
+      {"unit_name", v.unit_name},
+      {"village_id", optional_value(c.village_id)},
+      {"village_name", v.village_name},
+      {"owner_kind", std::string(code_of(c.owner_kind))},
+      {"place", c.place},
+      {"lat", c.point.lat},
+      {"lon", c.point.lon},
+      {"bearing", optional_value(c.mounting.bearing_deg)},
+      {"fov", c.mounting.fov_deg},
+      {"range_m", c.mounting.range_m},
+      {"camera_type", c.camera_type},
+      {"resolution", c.resolution},
+      {"night_vision", c.night_vision},
+      {"retention_days", c.retention_days},
+      {"storage", std::string(code_of(c.storage))},
+      {"funding", std::string(code_of(c.funding))},
+      {"cost_vnd", optional_value(c.cost_vnd)},
+      {"installed_on", optional_value(c.installed_on)},
+      {"sharing", std::string(code_of(c.sharing))},
+      {"commitment_signed_on", optional_value(c.commitment_signed_on)},
+      {"status", std::string(code_of(c.status))},
+      {"last_check_at", optional_time(c.last_check_at)},
+      {"last_check_result", optional_value(c.last_check_result)},
+      {"reconfirm_due", optional_value(c.reconfirm_due)},
+      {"note", c.note},
+      {"demo", c.demo},
+      {"version", c.version},
+  };
+}
+
+boost::json::object detail_json(const cameras::CameraDetail& d) {
+  auto o = camera_json(d.view);
+  boost::json::array history;
+  for (const auto& h : d.history) {
+    history.push_back(boost::json::object{{"since", time::format_iso_utc(h.since)},
+                                          {"until", optional_time(h.until)},
+                                          {"status", std::string(code_of(h.status))},
+                                          {"reason", h.reason}});
+  }
+  boost::json::array checks;
+  for (const auto& k : d.checks) {
+    checks.push_back(boost::json::object{{"id", k.id},
+                                         {"checked_at", time::format_iso_utc(k.checked_at)},
+                                         {"result", k.result},
+                                         {"note", k.note},
+                                         {"checked_by", k.checked_by}});
+  }
+  o["history"] = std::move(history);
+  o["checks"] = std::move(checks);
+  return o;
+}
+
+boost::json::object sighting_json(const cameras::Sighting& s) {
+  boost::json::array reasons;
+  for (auto r : s.reasons) reasons.emplace_back(std::string(code_of(r)));
+  return boost::json::object{
+      {"camera", camera_json(s.camera)},
+      {"distance_m", std::round(s.distance_m * 10) / 10},
+      {"bearing_deg", std::round(s.bearing_deg * 10) / 10},
+      {"off_axis_deg", std::round(s.off_axis_deg * 10) / 10},
+      {"status_then", s.status_then ? boost::json::value(std::string(code_of(*s.status_then))) : nullptr},
+      {"footage_kept_until", time::format_iso_utc(s.footage_kept_until)},
+      {"reasons", std::move(reasons)},
+  };
+}
+
+// An integer the service range-checks: values beyond an int become the nearest int.
+int small_int(const std::optional<std::int64_t>& v, int fallback) {
+  if (!v) return fallback;
+  return static_cast<int>(
+      std::clamp<std::int64_t>(*v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+// A local 'YYYY-MM-DDTHH:MM' field; errors under `field`.
+std::optional<time::Millis> local_time(const std::optional<std::string>& text, const char* field, FieldErrors& errors) {
+  if (!text || text->empty()) return std::nullopt;
+  auto t = time::parse_local_datetime(*text);
+  if (!t) errors.add(field, "invalid_date");
+  return t;
+}
+
+cameras::CameraInput read_camera(const boost::json::object& body) {
+  json::Reader r(body);
+  cameras::CameraInput in;
+  in.code = r.text("code", 41).value_or("");
+  in.unit_id = r.required_integer("unit_id");
+  in.village_id = r.integer("village_id");
+  in.owner_kind = r.required_text("owner_kind", 40).value_or("");
+  in.place = r.text("place", 301).value_or("");
+  in.point = r.required_text("point", 100).value_or("");
+  if (auto bearing = r.integer("bearing")) in.bearing_deg = small_int(bearing, 0);
+  in.fov_deg = small_int(r.integer("fov"), in.fov_deg);
+  in.range_m = small_int(r.integer("range_m"), in.range_m);
+  in.camera_type = r.text("camera_type", 101).value_or("");
+  in.resolution = r.text("resolution", 51).value_or("");
+  in.night_vision = r.boolean("night_vision").value_or(false);
+  in.retention_days = small_int(r.integer("retention_days"), in.retention_days);
+  in.storage = r.text("storage", 40).value_or(in.storage);
+  in.funding = r.text("funding", 40).value_or(in.funding);
+  in.cost_vnd = r.integer("cost_vnd");
+  in.installed_on = r.text("installed_on", 10);
+  in.sharing = r.text("sharing", 40).value_or(in.sharing);
+  in.commitment_signed_on = r.text("commitment_signed_on", 10);
+  in.note = r.text("note", 2001).value_or("");
+  in.confirm_location = r.boolean("confirm_location").value_or(false);
+  r.finish();
+  return in;
+}
+
+http::Response list_cameras(const Deps& d, http::Request& req, const Caller& c) {
+  cameras::ListFilter f;
+  f.unit_id = optional_id_param(req, "unit_id");
+  f.status = text_param(req, "status");
+  f.sharing = text_param(req, "sharing");
+  f.owner_kind = text_param(req, "owner_kind");
+  f.q = text_param(req, "q").value_or("");
+  f.page = int_param(req, "page", 1, 1, 1000000);
+  f.page_size = int_param(req, "page_size", 50, 1, 500);
+  auto page = d.cameras.list(c.actor, f);
+  boost::json::array items;
+  for (const auto& v : page.items) items.push_back(camera_json(v));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+}
+
+http::Response create_camera(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(201, camera_json(d.cameras.create(c.actor, read_camera(json_body(req)))));
+}
+
+http::Response get_camera(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(200, detail_json(d.cameras.get(c.actor, path_id(req))));
+}
+
+http::Response update_camera(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  auto version = json::Reader(body).required_integer("version");
+  if (!version) throw Error::field("version", "required");
+  body.erase("version");
+  auto in = read_camera(body);
+  return http::Response::json(200, camera_json(d.cameras.update(c.actor, path_id(req), small_int(version, 0), in)));
+}
+
+http::Response change_status(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  cameras::StatusChange change;
+  change.status = r.required_text("status", 40).value_or("");
+  change.since = local_time(r.text("since", 40), "since", r.errors());
+  change.reason = r.text("reason", 501).value_or("");
+  r.finish();
+  auto id = path_id(req);
+  d.cameras.change_status(c.actor, id, change);
+  return http::Response::json(200, detail_json(d.cameras.get(c.actor, id)));
+}
+
+http::Response record_check(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  cameras::NewCheck check;
+  check.result = r.required_text("result", 40).value_or("");
+  check.checked_at = local_time(r.text("checked_at", 40), "checked_at", r.errors());
+  check.note = r.text("note", 1001).value_or("");
+  r.finish();
+  auto id = path_id(req);
+  d.cameras.record_check(c.actor, id, check);
+  return http::Response::json(201, detail_json(d.cameras.get(c.actor, id)));
+}
+
+http::Response reconfirm(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(200, camera_json(d.cameras.reconfirm(c.actor, path_id(req))));
+}
+
+// The required local time query parameter `at`.
+time::Millis at_param(const http::Request& req) {
+  auto text = text_param(req, "at");
+  if (!text || text->empty()) throw Error::field("at", "required");
+  auto at = time::parse_local_datetime(*text);
+  if (!at) throw Error::field("at", "invalid_date");
+  return *at;
+}
+
+http::Response status_at(const Deps& d, http::Request& req, const Caller& c) {
+  auto at = at_param(req);
+  auto status = d.cameras.status_at(c.actor, path_id(req), at);
+  return http::Response::json(
+      200, boost::json::object{{"at", time::format_iso_utc(at)},
+                               {"status", status ? boost::json::value(std::string(code_of(*status))) : nullptr}});
+}
+
+http::Response search(const Deps& d, http::Request& req, const Caller& c) {
+  FieldErrors errors;
+  auto lat = number_param(req, "lat", -90, 90, errors);
+  auto lon = number_param(req, "lon", -180, 180, errors);
+  errors.throw_if_any();
+  cameras::SearchQuery q;
+  q.point = geo::Point{*lon, *lat};
+  q.at = at_param(req);
+  q.radius_m = int_param(req, "radius", cameras::Service::kDefaultRadius, std::numeric_limits<int>::min(),
+                         std::numeric_limits<int>::max());
+  q.with_excluded = flag_param(req, "excluded");
+  q.reason = text_param(req, "reason").value_or("");
+  auto result = d.cameras.search(c.actor, q);
+  boost::json::array seen;
+  for (const auto& s : result.seen) seen.push_back(sighting_json(s));
+  boost::json::array excluded;
+  for (const auto& s : result.excluded) excluded.push_back(sighting_json(s));
+  return http::Response::json(200, boost::json::object{{"at", time::format_iso_utc(q.at)},
+                                                       {"radius", q.radius_m},
+                                                       {"seen", std::move(seen)},
+                                                       {"excluded", std::move(excluded)}});
+}
+
+}  // namespace
+
+void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::Service& cameras) {
+  Routes<Deps> routes(router, auth, Deps{cameras});
+  routes.staff("GET", "/api/v1/cameras", list_cameras);
+  routes.staff("POST", "/api/v1/cameras", create_camera);
+  routes.staff("GET", "/api/v1/cameras/search", search);
+  routes.staff("GET", "/api/v1/cameras/{id}", get_camera);
+  routes.staff("PUT", "/api/v1/cameras/{id}", update_camera);
+  routes.staff("POST", "/api/v1/cameras/{id}/status", change_status);
+  routes.staff("POST", "/api/v1/cameras/{id}/checks", record_check);
+  routes.staff("POST", "/api/v1/cameras/{id}/reconfirm", reconfirm);
+  routes.staff("GET", "/api/v1/cameras/{id}/status-at", status_at);
+}
+
+}  // namespace antq::api

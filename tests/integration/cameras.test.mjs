@@ -1,0 +1,175 @@
+// The camera registry over HTTP on the demo: registering with the location warnings,
+// every bad field named with nothing written, who may do what (the authorization
+// matrix), status over time, stale edits, and "who could have seen it" with its audit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, signedIn, unitIds, sql } from './lib.mjs';
+
+const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
+let server;
+let ids;
+const people = {};
+
+// Vietnam's local time `minutes` from now, as a datetime-local field sends it.
+const local = (minutes = 0) => new Date(Date.now() + 7 * 3600e3 + minutes * 60e3).toISOString().slice(0, 16);
+// A point `metres` north (negative: south) of `p`.
+const north = (p, metres) => ({ lat: p.lat + metres / 110574, lon: p.lon });
+const camera = (over = {}) => ({
+  unit_id: ids['02545'], owner_kind: 'household', place: 'Ngã ba chợ Tân Trào', point: `${MARKET.lat}, ${MARKET.lon}`,
+  bearing: 0, fov: 90, range_m: 50, retention_days: 7, storage: 'nvr', funding: 'socialised', sharing: 'on_request',
+  installed_on: '2025-01-01', ...over,
+});
+const cameraCount = () => Number(sql(server, 'SELECT COUNT(*) FROM cameras'));
+const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+
+before(async () => {
+  server = await start();
+  ids = await unitIds(server.url);
+  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
+    people[name] = await signedIn(server.url, name);
+  }
+});
+after(async () => server?.close());
+
+test('an officer registers a camera: the next code, working since its install date, due again in a year', async () => {
+  const officer = people['officer.tantrao'];
+  const before = auditCount('camera.create');
+  const r = await officer.post('/api/v1/cameras', camera({ place: 'Cổng chợ Tân Trào' }));
+  assert.equal(r.status, 201, r.text);
+  assert.match(r.data.code, /^02545-CAM-\d{4}$/);
+  assert.equal(r.data.unit_name, 'Tân Trào');
+  assert.equal(r.data.status, 'working');
+  assert.equal(r.data.lat, MARKET.lat);
+  const detail = await officer.get(`/api/v1/cameras/${r.data.id}`);
+  assert.equal(detail.status, 200);
+  assert.equal(detail.data.history.length, 1);
+  assert.equal(detail.data.history[0].since, '2024-12-31T17:00:00.000Z', 'midnight of the install date in Vietnam');
+  assert.equal(detail.data.reconfirm_due.slice(0, 4), String(new Date().getUTCFullYear() + 1).slice(0, 4));
+  assert.equal(auditCount('camera.create'), before + 1);
+  const found = await officer.get('/api/v1/cameras?q=cong%20cho');
+  assert.ok(found.data.items.some((c) => c.id === r.data.id), 'found without accents');
+});
+
+test('every bad field is named and nothing is written; the location warnings wait for a confirmation', async () => {
+  const officer = people['officer.tantrao'];
+  const count = cameraCount();
+  const bad = await officer.post('/api/v1/cameras', camera({ bearing: 360, fov: 0, range_m: 0, sharing: 'sometimes' }));
+  assert.equal(bad.status, 422);
+  const fields = bad.data.errors.map((e) => `${e.field}:${e.code}`);
+  assert.deepEqual(fields.sort(), ['bearing:out_of_range', 'fov:out_of_range', 'range_m:out_of_range', 'sharing:unknown_value']);
+  const swapped = await officer.post('/api/v1/cameras', camera({ point: `${MARKET.lon}, ${MARKET.lat}` }));
+  assert.deepEqual(swapped.data.errors.map((e) => `${e.field}:${e.code}`), ['point:swapped']);
+  const abroad = await officer.post('/api/v1/cameras', camera({ point: '10.5, 99.9' }));
+  assert.deepEqual(abroad.data.errors.map((e) => `${e.field}:${e.code}`), ['point:outside_vietnam']);
+  // Tuyên Quang's provincial town, 25 km west: another commune's point.
+  const town = { lat: 21.8236, lon: 105.2136 };
+  const elsewhere = await officer.post('/api/v1/cameras', camera({ point: `${town.lat}, ${town.lon}` }));
+  assert.equal(elsewhere.status, 422);
+  assert.equal(elsewhere.data.errors[0].code, 'outside_commune');
+  const there = await officer.get(`/api/v1/units/locate?lat=${town.lat}&lon=${town.lon}`);
+  assert.ok(elsewhere.data.errors[0].message.endsWith(there.data.commune.name), elsewhere.data.errors[0].message);
+  assert.equal(cameraCount(), count, 'nothing written');
+  const confirmed = await officer.post('/api/v1/cameras', camera({ point: `${town.lat}, ${town.lon}`, confirm_location: true }));
+  assert.equal(confirmed.status, 201, confirmed.text);
+});
+
+test('who may do what: officers in their commune, the team in its village, nobody else', async () => {
+  const officer = people['officer.tantrao'];
+  const village = ids['DEMO-KQ-KHUONDIEN'];
+  const inVillage = (await officer.post('/api/v1/cameras', camera({ village_id: village, place: 'Nhà văn hóa thôn' }))).data;
+  const commune = (await officer.post('/api/v1/cameras', camera({ place: 'Trụ sở UBND xã' }))).data;
+  const idsOf = (r) => r.data.items.map((c) => c.id);
+
+  // Another commune's officer: nothing of Tân Trào exists.
+  const other = people['officer.kienthiet'];
+  assert.ok(!idsOf(await other.get('/api/v1/cameras?page_size=500')).includes(commune.id));
+  assert.equal((await other.get(`/api/v1/cameras/${commune.id}`)).status, 404);
+  assert.equal((await other.put(`/api/v1/cameras/${commune.id}`, { ...camera(), version: commune.version })).status, 404);
+  assert.equal((await other.post(`/api/v1/cameras/${commune.id}/status`, { status: 'faulty' })).status, 404);
+  const otherCreate = await other.post('/api/v1/cameras', camera());
+  assert.deepEqual(otherCreate.data.errors.map((e) => `${e.field}:${e.code}`), ['unit_id:not_found']);
+  const otherSearch = await other.get(`/api/v1/cameras/search?lat=${MARKET.lat}&lon=${MARKET.lon}&at=${local(-60)}&reason=x&excluded=1`);
+  assert.equal(otherSearch.status, 200);
+  assert.deepEqual([...otherSearch.data.seen, ...otherSearch.data.excluded], []);
+
+  // The village team: its village's cameras, read and checked; no change, no search.
+  const team = people['team.khuondien'];
+  assert.deepEqual(idsOf(await team.get('/api/v1/cameras?page_size=500')).includes(inVillage.id), true);
+  assert.ok(!idsOf(await team.get('/api/v1/cameras?page_size=500')).includes(commune.id));
+  assert.equal((await team.get(`/api/v1/cameras/${inVillage.id}`)).status, 200);
+  assert.equal((await team.get(`/api/v1/cameras/${commune.id}`)).status, 404);
+  assert.equal((await team.post(`/api/v1/cameras/${inVillage.id}/checks`, { result: 'ok', note: 'Hình rõ' })).status, 201);
+  assert.equal((await team.post(`/api/v1/cameras/${commune.id}/checks`, { result: 'ok' })).status, 404);
+  assert.equal((await team.post('/api/v1/cameras', camera({ village_id: village }))).status, 403);
+  assert.equal((await team.post(`/api/v1/cameras/${inVillage.id}/status`, { status: 'faulty' })).status, 403);
+  assert.equal((await team.post(`/api/v1/cameras/${inVillage.id}/reconfirm`)).status, 403);
+  assert.equal((await team.get(`/api/v1/cameras/search?lat=${MARKET.lat}&lon=${MARKET.lon}&at=${local(-60)}&reason=x`)).status, 403);
+
+  // The administrator manages but does not search.
+  const admin = people.admin;
+  assert.equal((await admin.get(`/api/v1/cameras/${commune.id}`)).status, 200);
+  assert.equal((await admin.post(`/api/v1/cameras/${commune.id}/reconfirm`)).status, 200);
+  assert.equal((await admin.get(`/api/v1/cameras/search?lat=${MARKET.lat}&lon=${MARKET.lon}&at=${local(-60)}&reason=x`)).status, 403);
+
+  // Reviewers and auditors see no camera.
+  for (const name of ['reviewer.tuyenquang', 'auditor']) {
+    const c = people[name];
+    assert.equal((await c.get('/api/v1/cameras')).status, 403, name);
+    assert.equal((await c.get(`/api/v1/cameras/${commune.id}`)).status, 403, name);
+    assert.equal((await c.post('/api/v1/cameras', camera())).status, 403, name);
+    assert.equal((await c.post(`/api/v1/cameras/${commune.id}/checks`, { result: 'ok' })).status, 403, name);
+    assert.equal((await c.get(`/api/v1/cameras/${commune.id}/status-at?at=${local()}`)).status, 403, name);
+    assert.equal((await c.get(`/api/v1/cameras/search?lat=${MARKET.lat}&lon=${MARKET.lon}&at=${local(-60)}&reason=x`)).status, 403, name);
+  }
+});
+
+test('a status change has a past, a stale edit is refused, the audit keeps field names only', async () => {
+  const officer = people['officer.tantrao'];
+  const made = (await officer.post('/api/v1/cameras', camera({ place: 'Đầu cầu Tân Trào' }))).data;
+  const changed = await officer.post(`/api/v1/cameras/${made.id}/status`, { status: 'faulty', since: local(-60), reason: 'Mất nguồn' });
+  assert.equal(changed.status, 200, changed.text);
+  assert.deepEqual(changed.data.history.map((h) => h.status), ['working', 'faulty']);
+  assert.equal((await officer.get(`/api/v1/cameras/${made.id}/status-at?at=${local(-30)}`)).data.status, 'faulty');
+  assert.equal((await officer.get(`/api/v1/cameras/${made.id}/status-at?at=${local(-90)}`)).data.status, 'working');
+  assert.equal((await officer.get(`/api/v1/cameras/${made.id}/status-at?at=2020-01-01T00:00`)).data.status, null);
+  const early = await officer.post(`/api/v1/cameras/${made.id}/status`, { status: 'working', since: local(-120) });
+  assert.deepEqual(early.data.errors.map((e) => `${e.field}:${e.code}`), ['since:before_current']);
+
+  const current = (await officer.get(`/api/v1/cameras/${made.id}`)).data;
+  const edit = await officer.put(`/api/v1/cameras/${made.id}`, { ...camera({ bearing: 90, place: 'Đầu cầu' }), version: current.version });
+  assert.equal(edit.status, 200, edit.text);
+  assert.equal(edit.data.bearing, 90);
+  const stale = await officer.put(`/api/v1/cameras/${made.id}`, { ...camera(), version: current.version });
+  assert.equal(stale.status, 409);
+  const detail = sql(server, `SELECT detail FROM audit_log WHERE action = 'camera.update' AND entity_id = '${made.id}'`);
+  assert.equal(detail, '{"fields":["place","bearing"]}');
+});
+
+test('who could have seen it: the camera facing the point, the one facing away with its reason, audited with why', async () => {
+  const officer = people['officer.tantrao'];
+  const spot = { lat: 21.7998, lon: 105.4601 };  // a quiet corner of Tân Trào, away from the other tests' cameras
+  const facing = (await officer.post('/api/v1/cameras', camera({ point: `${spot.lat}, ${spot.lon}`, bearing: 0 }))).data;
+  const away = (await officer.post('/api/v1/cameras', camera({ point: `${spot.lat}, ${spot.lon}`, bearing: 180, place: 'Nhà bên' }))).data;
+  const target = north(spot, 20);
+  const before = auditCount('camera.search');
+  const url = `/api/v1/cameras/search?lat=${target.lat}&lon=${target.lon}&at=${local(-60)}&excluded=1&reason=${encodeURIComponent('Vụ trộm xe máy, tin báo số 12')}`;
+  const r = await officer.get(url);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data.seen.map((s) => s.camera.id), [facing.id]);
+  assert.ok(Math.abs(r.data.seen[0].distance_m - 20) < 0.5, `${r.data.seen[0].distance_m} m`);
+  assert.equal(r.data.seen[0].status_then, 'working');
+  const left = r.data.excluded.find((s) => s.camera.id === away.id);
+  assert.deepEqual(left.reasons, ['pointing_away']);
+  assert.equal(auditCount('camera.search'), before + 1);
+  const reason = sql(server, "SELECT reason FROM audit_log WHERE action = 'camera.search' ORDER BY id DESC LIMIT 1");
+  assert.equal(reason, 'Vụ trộm xe máy, tin báo số 12');
+
+  const old = await officer.get(url.replace(/&at=[^&]+/, `&at=${local(-8 * 24 * 60)}`));
+  assert.deepEqual(old.data.seen, [], 'footage of 8 days ago is overwritten after 7');
+  assert.deepEqual(old.data.excluded.find((s) => s.camera.id === facing.id).reasons, ['overwritten']);
+
+  const bad = await officer.get(`/api/v1/cameras/search?lat=${target.lat}&lon=${target.lon}&at=${local(60)}&radius=2001`);
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.data.errors.map((e) => `${e.field}:${e.code}`).sort(), ['at:in_future', 'radius:out_of_range', 'reason:required']);
+  assert.equal(auditCount('camera.search'), before + 2, 'a refused search writes nothing');
+});
