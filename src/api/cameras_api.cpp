@@ -118,6 +118,18 @@ std::optional<time::Millis> local_time(const std::optional<std::string>& text, c
   return t;
 }
 
+cameras::OwnerContact read_owner(const boost::json::object& body) {
+  json::Reader r(body);
+  cameras::OwnerContact c{r.text("name", 201).value_or(""), r.text("phone", 40).value_or(""),
+                          r.text("address", 301).value_or("")};
+  r.finish();
+  return c;
+}
+
+boost::json::object owner_json(const cameras::OwnerContact& c) {
+  return boost::json::object{{"name", c.name}, {"phone", c.phone}, {"address", c.address}};
+}
+
 cameras::CameraInput read_camera(const boost::json::object& body) {
   json::Reader r(body);
   cameras::CameraInput in;
@@ -142,6 +154,10 @@ cameras::CameraInput read_camera(const boost::json::object& body) {
   in.commitment_signed_on = r.text("commitment_signed_on", 10);
   in.note = r.text("note", 2001).value_or("");
   in.confirm_location = r.boolean("confirm_location").value_or(false);
+  if (auto it = body.find("owner"); it != body.end() && !it->value().is_null()) {
+    if (!it->value().is_object()) throw Error::field("owner", "wrong_type");
+    in.owner = read_owner(it->value().get_object());
+  }
   r.finish();
   return in;
 }
@@ -208,6 +224,27 @@ http::Response reconfirm(const Deps& d, http::Request& req, const Caller& c) {
   return http::Response::json(200, camera_json(d.cameras.reconfirm(c.actor, path_id(req))));
 }
 
+http::Response get_owner(const Deps& d, http::Request& req, const Caller& c) {
+  auto contact = d.cameras.owner(c.actor, path_id(req), text_param(req, "reason").value_or(""));
+  auto res = http::Response::json(200, owner_json(contact));
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+http::Response set_owner(const Deps& d, http::Request& req, const Caller& c) {
+  d.cameras.set_owner(c.actor, path_id(req), read_owner(json_body(req)));
+  return http::Response::empty(204);
+}
+
+http::Response erase_camera(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto reason = r.required_text("reason", 501).value_or("");
+  r.finish();
+  d.cameras.erase(c.actor, path_id(req), reason);
+  return http::Response::empty(204);
+}
+
 // The required local time query parameter `at`.
 time::Millis at_param(const http::Request& req) {
   auto text = text_param(req, "at");
@@ -261,6 +298,9 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("POST", "/api/v1/cameras/{id}/checks", record_check);
   routes.staff("POST", "/api/v1/cameras/{id}/reconfirm", reconfirm);
   routes.staff("GET", "/api/v1/cameras/{id}/status-at", status_at);
+  routes.staff("DELETE", "/api/v1/cameras/{id}", erase_camera);
+  routes.staff("GET", "/api/v1/cameras/{id}/owner", get_owner);
+  routes.staff("PUT", "/api/v1/cameras/{id}/owner", set_owner);
 }
 
 }  // namespace antq::api

@@ -106,6 +106,8 @@ const std::vector<Key>& keys() {
        "a Protomaps basemap .pmtiles file for the staff maps; empty = boundaries on a plain background"},
       {"map.attribution", text_of(&C::map, &C::Map::attribution), "\"© OpenStreetMap contributors, © Protomaps\"",
        "credit shown on the map when the basemap is set"},
+      {"privacy.key_file", text_of(&C::privacy, &C::Privacy::key_file), "\"\"",
+       "the key sealing personal data (keep a copy apart from the database backups); empty = DATA/personal-data.key"},
   };
   return k;
 }
@@ -179,6 +181,7 @@ Config load_config(const std::filesystem::path& data_dir, const std::map<std::st
     k->set(c, value);
   }
   if (c.database.url.empty()) c.database.url = "sqlite://" + (c.data_dir / "antq.db").string();
+  if (c.privacy.key_file.empty()) c.privacy.key_file = (c.data_dir / "personal-data.key").string();
   if (c.server.tls_cert.empty() != c.server.tls_key.empty()) {
     throw std::invalid_argument("server.tls_cert and server.tls_key must be set together");
   }

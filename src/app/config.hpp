@@ -47,6 +47,10 @@ struct Config {
     std::string basemap;  // a PMTiles archive (Protomaps basemap); empty = plain background
     std::string attribution = "© OpenStreetMap contributors, © Protomaps";
   } map;
+  struct Privacy {
+    // The key that seals personal data (camera owners' contacts); default DATA/personal-data.key.
+    std::string key_file;
+  } privacy;
 };
 
 // Every key, as "section.key".

@@ -14,6 +14,7 @@
 #include "app/cli/cli.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/log/log.hpp"
+#include "platform/privacy/personal_key.hpp"
 #include "portal/portal.hpp"
 
 namespace antq::app {
@@ -31,7 +32,8 @@ void build_services(Context& ctx) {
                             static_cast<std::size_t>(ctx.config.mailbox.max_file_mb) * 1024 * 1024};
   ctx.mailbox = std::make_unique<mailbox::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.keys, ctx.clock, files);
   ctx.boxes = std::make_unique<mailbox::Boxes>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
-  ctx.cameras = std::make_unique<cameras::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
+  ctx.cameras = std::make_unique<cameras::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock,
+                                                   *ctx.personal_key);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -67,6 +69,7 @@ std::unique_ptr<Context> open_context(Config config, bool migrate) {
     auto applied = db::migrate(*ctx->db);
     if (!applied.empty()) spdlog::info("applied {} migration(s), now at {}", applied.size(), applied.back());
   }
+  ctx->personal_key = std::make_unique<crypto::FieldSealer>(privacy::open_key(ctx->config.privacy.key_file, *ctx->db));
   build_services(*ctx);
   connect_services(*ctx);
   return ctx;

@@ -16,6 +16,7 @@
 #include "modules/mailbox/service.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
+#include "platform/crypto/sealer.hpp"
 #include "platform/db/database.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/time/time.hpp"
@@ -29,6 +30,7 @@ struct Context {
   Config config;
   time::ProcessClock clock;
   std::unique_ptr<db::Database> db;
+  std::unique_ptr<crypto::FieldSealer> personal_key;  // seals personal data ([privacy] key_file)
   std::unique_ptr<audit::Service> audit;
   std::unique_ptr<units::Service> units;
   std::unique_ptr<units::Boundaries> boundaries;

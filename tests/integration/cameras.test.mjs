@@ -3,7 +3,7 @@
 // matrix), status over time, stale edits, and "who could have seen it" with its audit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql } from './lib.mjs';
+import { start, signedIn, unitIds, sql, assertNoMarkers } from './lib.mjs';
 
 const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
 let server;
@@ -172,4 +172,29 @@ test('who could have seen it: the camera facing the point, the one facing away w
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.data.errors.map((e) => `${e.field}:${e.code}`).sort(), ['at:in_future', 'radius:out_of_range', 'reason:required']);
   assert.equal(auditCount('camera.search'), before + 2, 'a refused search writes nothing');
+});
+
+test("an owner's contact is sealed, read with a reason, and leaves no trace once consent is withdrawn", async () => {
+  const officer = people['officer.tantrao'];
+  const markers = ['Owner-Marker-Ten', '0987 654 321', 'Address-Marker-Nha'];
+  const owner = { name: `Bà ${markers[0]}`, phone: markers[1], address: `Số 9, ${markers[2]}` };
+  const made = await officer.post('/api/v1/cameras', camera({ place: 'Nhà bà Marker', owner }));
+  assert.equal(made.status, 201, made.text);
+  assert.equal((await people.admin.post('/api/v1/cameras', camera({ owner }))).status, 403, 'administrators register no contact');
+  const url = `/api/v1/cameras/${made.data.id}/owner`;
+  assert.deepEqual((await officer.get(url)).data.errors.map((e) => `${e.field}:${e.code}`), ['reason:required']);
+  const read = await officer.get(`${url}?reason=${encodeURIComponent('Xin trích xuất hình ảnh')}`);
+  assert.equal(read.status, 200);
+  assert.deepEqual(read.data, owner);
+  assert.equal(read.headers.get('cache-control'), 'no-store');
+  assert.equal((await people.admin.get(`${url}?reason=x`)).status, 403);
+  assert.equal((await people['team.khuondien'].get(`${url}?reason=x`)).status, 403);
+  assert.equal((await people['officer.kienthiet'].get(`${url}?reason=x`)).status, 404);
+
+  const erased = await officer.request('DELETE', `/api/v1/cameras/${made.data.id}`, { json: { reason: 'Chủ hộ rút đồng ý' } });
+  assert.equal(erased.status, 204, erased.text);
+  assert.equal((await officer.get(`/api/v1/cameras/${made.data.id}`)).status, 404);
+  assert.equal(sql(server, `SELECT owner_kind FROM camera_tombstones WHERE camera_code = '${made.data.code}'`), 'household');
+  assert.equal(sql(server, "SELECT COUNT(*) FROM audit_log WHERE action IN ('camera.owner_read', 'camera.erase')"), '2');
+  assertNoMarkers(server, markers);
 });

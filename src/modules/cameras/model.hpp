@@ -69,6 +69,15 @@ struct Camera {
   int version = 1;
 };
 
+// Who owns a camera and how to reach them: personal data, sealed at rest, read by the
+// commune's officers only (each reading audited), erased when consent is withdrawn.
+struct OwnerContact {
+  std::string name;
+  std::string phone;
+  std::string address;
+  bool empty() const { return name.empty() && phone.empty() && address.empty(); }
+};
+
 // A camera with the names a page shows, and the path that decides who sees it: its
 // village's when it has one, else its commune's.
 struct CameraView {

@@ -234,6 +234,39 @@ void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, st
   tx.exec(current, camera_id, std::string(code_of(s.status)), now);
 }
 
+void set_owner(db::Tx& tx, std::int64_t camera_id, const std::string& sealed,
+               const std::optional<std::string>& phone_lookup, std::int64_t now) {
+  static constexpr db::Query q{
+      "cameras.set_owner",
+      "INSERT INTO camera_owners (camera_id, sealed, phone_lookup, updated_at) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT (camera_id) DO UPDATE SET sealed = excluded.sealed, phone_lookup = excluded.phone_lookup, "
+      "updated_at = excluded.updated_at"};
+  std::optional<db::Blob> lookup;
+  if (phone_lookup) lookup = db::Blob{*phone_lookup};
+  tx.exec(q, camera_id, db::Blob{sealed}, lookup, now);
+}
+
+void delete_owner(db::Tx& tx, std::int64_t camera_id) {
+  static constexpr db::Query q{"cameras.delete_owner", "DELETE FROM camera_owners WHERE camera_id = $1"};
+  tx.exec(q, camera_id);
+}
+
+std::optional<std::string> owner_sealed(db::Tx& tx, std::int64_t camera_id) {
+  static constexpr db::Query q{"cameras.owner", "SELECT sealed FROM camera_owners WHERE camera_id = $1",
+                               /*binary_results=*/true};
+  return db::one(
+      tx, q, [](db::Reader& r) { return r.blob(); }, camera_id);
+}
+
+void erase(db::Tx& tx, const Camera& c, const std::string& channel, std::optional<std::int64_t> by, std::int64_t now) {
+  static constexpr db::Query tomb{"cameras.tombstone",
+                                  "INSERT INTO camera_tombstones (camera_code, unit_id, owner_kind, erased_at, "
+                                  "channel, erased_by) VALUES ($1, $2, $3, $4, $5, $6)"};
+  static constexpr db::Query del{"cameras.erase", "DELETE FROM cameras WHERE id = $1"};
+  tx.exec(tomb, c.code, c.unit_id, std::string(code_of(c.owner_kind)), now, channel, by);
+  tx.exec(del, c.id);
+}
+
 std::optional<Status> status_at(db::Tx& tx, std::int64_t camera_id, time::Millis at) {
   static constexpr db::Query q{"cameras.status_at",
                                "SELECT status FROM camera_status_history WHERE camera_id = $1 AND since <= $2 "

@@ -29,6 +29,16 @@ void insert_check(db::Tx& tx, std::int64_t camera_id, const Check& check, std::o
                   std::int64_t now);
 std::vector<Check> checks(db::Tx& tx, std::int64_t camera_id);  // newest first
 
+// The owner's contact, sealed (and a keyed hash of the phone's digits, when there is one).
+void set_owner(db::Tx& tx, std::int64_t camera_id, const std::string& sealed,
+               const std::optional<std::string>& phone_lookup, std::int64_t now);
+void delete_owner(db::Tx& tx, std::int64_t camera_id);
+std::optional<std::string> owner_sealed(db::Tx& tx, std::int64_t camera_id);
+// Deletes the camera with everything that hangs on it (owner, statuses, checks) and leaves
+// a tombstone with no personal data.
+void erase(db::Tx& tx, const Camera& camera, const std::string& channel, std::optional<std::int64_t> by,
+           std::int64_t now);
+
 // Cameras standing inside `box` whose commune lies in the subtree at `scope_path`, each
 // with its status at `at`: the R*Tree on SQLite, the SP-GiST index on PostgreSQL.
 std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at);

@@ -124,6 +124,10 @@ CameraDetail Service::get(const Actor& actor, std::int64_t id) const {
 
 CameraView Service::create(const Actor& actor, const CameraInput& input) const {
   require(may_manage(actor), "cameras are registered by commune officers and administrators");
+  if (!input.owner.empty() && !actor.system && !actor.is(Role::officer)) {
+    throw Error::forbidden("owners' contacts are for commune officers");
+  }
+  auto owner = checked_owner(input.owner);
   Camera camera;
   units::Unit commune;
   db_.read([&](db::Tx& tx) {
@@ -143,8 +147,10 @@ CameraView Service::create(const Actor& actor, const CameraInput& input) const {
     id = repo::insert(tx, camera, now);
     auto since = camera.installed_on ? std::min(time::local_day_start(*camera.installed_on), now) : now;
     repo::open_status(tx, id, {since, std::nullopt, Status::working, ""}, user_of(actor), now);
+    write_owner(tx, id, owner, now);
     audit_.record(tx, actor, "camera.create", "camera", std::to_string(id),
-                  boost::json::serialize(boost::json::object{{"code", camera.code}, {"unit_id", camera.unit_id}}));
+                  boost::json::serialize(boost::json::object{
+                      {"code", camera.code}, {"unit_id", camera.unit_id}, {"owner", !owner.empty()}}));
   });
   CameraView out;
   db_.read([&](db::Tx& tx) { out = repo::view(tx, id).value(); });

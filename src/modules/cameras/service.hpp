@@ -17,6 +17,7 @@
 #include "modules/cameras/model.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
+#include "platform/crypto/sealer.hpp"
 #include "platform/db/database.hpp"
 #include "platform/page.hpp"
 #include "platform/time/time.hpp"
@@ -47,6 +48,8 @@ struct CameraInput {
   std::optional<std::string> commitment_signed_on;
   std::string note;
   bool demo = false;
+  // New cameras only: the owner's contact, sealed (officers and the system only).
+  OwnerContact owner;
   // The point is outside Vietnam or outside the chosen commune and the user has seen the
   // warning: save anyway.
   bool confirm_location = false;
@@ -105,8 +108,8 @@ class Service {
   static constexpr int kCheckIntervalDays = 90;
 
   Service(db::Database& db, const audit::Service& audit, const units::Service& units,
-          const units::Boundaries& boundaries, const time::Clock& clock)
-      : db_(db), audit_(audit), units_(units), boundaries_(boundaries), clock_(clock) {}
+          const units::Boundaries& boundaries, const time::Clock& clock, const crypto::FieldSealer& personal_key)
+      : db_(db), audit_(audit), units_(units), boundaries_(boundaries), clock_(clock), personal_key_(personal_key) {}
 
   Page<CameraView> list(const Actor& actor, const ListFilter& filter) const;
   CameraDetail get(const Actor& actor, std::int64_t id) const;
@@ -125,6 +128,16 @@ class Service {
   // The status at an instant (nullopt: not installed yet).
   std::optional<Status> status_at(const Actor& actor, std::int64_t id, time::Millis at) const;
 
+  // The owner's contact: the commune's officers only, each reading audited
+  // (camera.owner_read) with its reason. Empty fields when none is on record.
+  OwnerContact owner(const Actor& actor, std::int64_t id, std::string_view reason) const;
+  // Replaces the contact (all fields empty: removes it). Officers only; audited with the
+  // names of the fields given, never their values.
+  void set_owner(const Actor& actor, std::int64_t id, const OwnerContact& contact) const;
+  // The owner withdrew consent: the camera goes with its contact, statuses and checks; a
+  // tombstone keeps its code, commune, owner kind and when. Officers only; audited.
+  void erase(const Actor& actor, std::int64_t id, std::string_view reason) const;
+
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
 
@@ -133,12 +146,15 @@ class Service {
   Camera checked(db::Tx& tx, const Actor& actor, const CameraInput& input, const Camera* current) const;
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
+  OwnerContact checked_owner(const OwnerContact& contact) const;
+  void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
 
   db::Database& db_;
   const audit::Service& audit_;
   const units::Service& units_;
   const units::Boundaries& boundaries_;
   const time::Clock& clock_;
+  const crypto::FieldSealer& personal_key_;
 };
 
 }  // namespace antq::cameras

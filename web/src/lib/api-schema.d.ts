@@ -1261,7 +1261,13 @@ export interface paths {
          */
         put: operations["updateCamera"];
         post?: never;
-        delete?: never;
+        /**
+         * Erase a camera whose owner withdrew consent
+         * @description Chủ camera rút lại sự đồng ý: xóa camera cùng thông tin liên hệ, lịch sử tình trạng và nhật ký kiểm tra; chỉ giữ lại một bản ghi (mã, xã, loại chủ sở hữu, thời điểm) không có dữ liệu cá nhân.
+         *
+         *     The owner withdrew consent: the camera goes with its owner's contact, its statuses and its checks; a tombstone keeps its code, commune, owner kind and when, with no personal data. `reason` is required (≤ 500 characters). Commune officers in scope only (403 for other roles, 404 outside the scope). Audited as `camera.erase` with the reason.
+         */
+        delete: operations["eraseCamera"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1372,6 +1378,40 @@ export interface paths {
          */
         get: operations["getCameraStatusAt"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a camera owner's contact
+         * @description Xem họ tên, số điện thoại, địa chỉ của chủ camera (dữ liệu cá nhân, được mã hóa khi lưu): chỉ cán bộ Công an xã, phải nêu lý do, mỗi lần xem đều ghi nhật ký.
+         *
+         *     The owner's name, phone and address (personal data, sealed at rest under the installation's key). Commune officers in scope only (403 for every other role, administrators included; 404 outside the scope). `reason` is required (`reason: required`) and kept in the audit entry `camera.owner_read`; the answer is never cached. Empty strings when no contact is on record.
+         */
+        get: operations["getCameraOwner"];
+        /**
+         * Replace a camera owner's contact
+         * @description Cập nhật thông tin liên hệ của chủ camera (để trống cả ba trường để xóa).
+         *
+         *     Replaces the contact; all three empty removes it. `phone` is 8–15 digits with spaces, dots, dashes, parentheses or a leading + (`owner.phone: invalid_format`); name ≤ 200, address ≤ 300 characters. Commune officers in scope only. Audited as `camera.owner_update` with the names of the fields given, never their values.
+         */
+        put: operations["setCameraOwner"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2815,6 +2855,8 @@ export interface components {
             /** Format: date */
             commitment_signed_on?: string | null;
             note?: string;
+            /** @description New cameras only, commune officers only (403 for administrators): the owner's contact, sealed at rest. */
+            owner?: components["schemas"]["CameraOwner"];
             /**
              * @description Save although the point is outside Vietnam or outside the commune (after the warning).
              * @default false
@@ -2853,12 +2895,23 @@ export interface components {
             /** Format: date */
             commitment_signed_on?: string | null;
             note?: string;
+            /** @description New cameras only, commune officers only (403 for administrators): the owner's contact, sealed at rest. */
+            owner?: components["schemas"]["CameraOwner"];
             /**
              * @description Save although the point is outside Vietnam or outside the commune (after the warning).
              * @default false
              */
             confirm_location?: boolean;
             version: number;
+        };
+        /** @description A camera owner's contact (personal data). */
+        CameraOwner: {
+            name: string;
+            phone: string;
+            address: string;
+        };
+        CameraErase: {
+            reason: string;
         };
         CameraStatusChange: {
             status: components["schemas"]["CameraStatus"];
@@ -6976,6 +7029,54 @@ export interface operations {
             503: components["responses"]["Overloaded"];
         };
     };
+    eraseCamera: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Chủ hộ rút đồng ý ngày 01/12/2026 (đơn số 3)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraErase"];
+            };
+        };
+        responses: {
+            /** @description Đã xóa — erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
     changeCameraStatus: {
         parameters: {
             query?: never;
@@ -7323,6 +7424,103 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCameraOwner: {
+        parameters: {
+            query: {
+                /**
+                 * @description Why the officer needs the contact: audited.
+                 * @example Liên hệ xin trích xuất hình ảnh vụ trộm 30/11
+                 */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Liên hệ — the contact. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Nguyễn Văn Hùng",
+                     *       "phone": "0912 345 678",
+                     *       "address": "Số 7, thôn Khuôn Điển"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraOwner"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    setCameraOwner: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Nguyễn Văn Hùng",
+                 *       "phone": "0912 345 678",
+                 *       "address": "Số 7, thôn Khuôn Điển"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraOwner"];
+            };
+        };
+        responses: {
+            /** @description Đã lưu — saved. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];

@@ -29,7 +29,7 @@ class CamerasTest : public ::testing::TestWithParam<db::Dialect> {
     audit_ = std::make_unique<audit::Service>(*db_, clock_);
     units_ = std::make_unique<units::Service>(*db_, *audit_, clock_);
     boundaries_ = std::make_unique<units::Boundaries>(*db_, *audit_, clock_);
-    service_ = std::make_unique<Service>(*db_, *audit_, *units_, *boundaries_, clock_);
+    service_ = std::make_unique<Service>(*db_, *audit_, *units_, *boundaries_, clock_, key_);
     auto country = add("VN", "Việt Nam", "country", std::nullopt);
     auto province = add("08", "Tuyên Quang", "province", country.id);
     tan_trao_ = add("02545", "Tân Trào", "commune", province.id);
@@ -114,6 +114,7 @@ class CamerasTest : public ::testing::TestWithParam<db::Dialect> {
   std::unique_ptr<audit::Service> audit_;
   std::unique_ptr<units::Service> units_;
   std::unique_ptr<units::Boundaries> boundaries_;
+  crypto::FieldSealer key_{std::string(crypto::FieldSealer::kKeyBytes, 'k')};
   std::unique_ptr<Service> service_;
   units::Unit tan_trao_, hung_loi_, village_;
   Actor officer_, other_officer_, team_member_, admin_, reviewer_;
