@@ -67,6 +67,10 @@ file(READ ${refdata}/boundaries/08-tuyen-quang.geojson demo_province_outline)
 add_files(demo_boundaries "communes-${demo_province}.geojson=demo_communes" "02545-tan-trao.geojson=demo_tan_trao"
           "08-tuyen-quang.geojson=demo_province_outline")
 
+file(READ ${SRC}/refdata/demo/cameras-tan-trao.csv demo_cameras)
+file(READ ${SRC}/refdata/demo/roads-tan-trao.geojson demo_roads)
+add_files(demo_cameras "cameras-tan-trao.csv=demo_cameras" "roads-tan-trao.geojson=demo_roads")
+
 string(APPEND body "}  // namespace antq::embedded\n")
 file(WRITE ${OUT}.tmp "${body}")
 file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

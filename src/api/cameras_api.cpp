@@ -245,6 +245,21 @@ http::Response erase_camera(const Deps& d, http::Request& req, const Caller& c) 
   return http::Response::empty(204);
 }
 
+http::Response import_cameras(const Deps& d, http::Request& req, const Caller& c) {
+  auto type = req.header("content-type").value_or("");
+  if (type.rfind("text/csv", 0) != 0) throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
+  cameras::ImportOptions options;
+  options.unit_id = optional_id_param(req, "unit_id");
+  options.dry_run = flag_param(req, "dry_run");
+  options.confirm_locations = flag_param(req, "confirm_locations");
+  auto r = d.cameras.import_csv(c.actor, req.body, options);
+  return http::Response::json(200, boost::json::object{{"created", r.created},
+                                                       {"updated", r.updated},
+                                                       {"unchanged", r.unchanged},
+                                                       {"dry_run", r.dry_run},
+                                                       {"encoding", r.encoding}});
+}
+
 // The required local time query parameter `at`.
 time::Millis at_param(const http::Request& req) {
   auto text = text_param(req, "at");
@@ -292,6 +307,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("GET", "/api/v1/cameras", list_cameras);
   routes.staff("POST", "/api/v1/cameras", create_camera);
   routes.staff("GET", "/api/v1/cameras/search", search);
+  routes.staff("POST", "/api/v1/cameras/import", import_cameras);
   routes.staff("GET", "/api/v1/cameras/{id}", get_camera);
   routes.staff("PUT", "/api/v1/cameras/{id}", update_camera);
   routes.staff("POST", "/api/v1/cameras/{id}/status", change_status);

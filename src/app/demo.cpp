@@ -102,6 +102,26 @@ units::official::List demo_list() {
   return list;
 }
 
+// Tân Trào's cameras (refdata/demo, all "(minh họa)"), and a past for one of them: the
+// market camera was faulty from 10 to 5 days ago, so "was it working then?" says no.
+void load_cameras(Context& ctx, std::int64_t tan_trao) {
+  Actor system = system_actor();
+  cameras::ImportOptions options;
+  options.unit_id = tan_trao;
+  options.demo = true;
+  for (const auto& f : embedded::demo_cameras()) {
+    if (f.name == "cameras-tan-trao.csv") ctx.cameras->import_csv(system, f.content, options);
+  }
+  constexpr time::Millis kDay = 24LL * 3600 * 1000;
+  cameras::ListFilter market;
+  market.q = "02545-CAM-0005";
+  for (const auto& c : ctx.cameras->list(system, market).items) {
+    auto now = ctx.clock.now();
+    ctx.cameras->change_status(system, c.camera.id, {"faulty", now - 10 * kDay, "Mất nguồn (minh họa)"});
+    ctx.cameras->change_status(system, c.camera.id, {"working", now - 5 * kDay, "Đã thay bộ nguồn (minh họa)"});
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> load_demo(Context& ctx, const std::string& password) {
@@ -137,6 +157,7 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   auto officer = ctx.accounts->login(accounts::Credentials{"officer.tantrao", password, std::nullopt, "demo"});
   ctx.accounts->logout(officer.token);
   ctx.keys->grant_with_recovery(system, tan_trao, recovery, officer.user.id);
+  load_cameras(ctx, tan_trao);
   spdlog::info("demo data loaded: {} units of the official list, {} demo units, {} users",
                report.created + report.merged, before_merge().size() + after_merge().size(), users().size());
   return recovery;

@@ -102,6 +102,7 @@ void add_commands(Cli& cli) {
   add_users_commands(cli);
   add_units_commands(cli);
   add_mailbox_commands(cli);
+  add_cameras_commands(cli);
   add_audit_commands(cli);
 }
 

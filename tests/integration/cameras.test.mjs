@@ -2,6 +2,7 @@
 // every bad field named with nothing written, who may do what (the authorization
 // matrix), status over time, stale edits, and "who could have seen it" with its audit.
 import { test, before, after } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { start, signedIn, unitIds, sql, assertNoMarkers } from './lib.mjs';
 
@@ -197,4 +198,35 @@ test("an owner's contact is sealed, read with a reason, and leaves no trace once
   assert.equal(sql(server, `SELECT owner_kind FROM camera_tombstones WHERE camera_code = '${made.data.code}'`), 'household');
   assert.equal(sql(server, "SELECT COUNT(*) FROM audit_log WHERE action IN ('camera.owner_read', 'camera.erase')"), '2');
   assertNoMarkers(server, markers);
+});
+
+test('a sheet saved by Vietnamese Excel (Windows-1258, semicolons) is checked line by line, then imported whole', async () => {
+  const officer = people['officer.tantrao'];
+  const sheet = (rows) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'WINDOWS-1258'], {
+    input: ['STT;Thôn/Tổ dân phố;Loại chủ sở hữu;Địa chỉ;Vĩ độ;Kinh độ;Hướng (độ);Góc nhìn (độ);Tầm xa (m);Số ngày lưu;Mức chia sẻ;Tình trạng', ...rows].join('\r\n'),
+  });
+  const post = (body, query = '') => officer.request('POST', `/api/v1/cameras/import?unit_id=${ids['02545']}${query}`, {
+    body, headers: { 'content-type': 'text/csv' },
+  });
+  const count = cameraCount();
+  const bad = await post(sheet([
+    '1;Làng Hản;Hộ gia đình;Nhà bà Đồng Xuyến;21,8012;105,4561;10;90;25;7;Theo yêu cầu;Hoạt động',
+    '2;Thôn Không Có;Hộ gia đình;Nhà ông Tư;21,8013;105,4562;10;90;25;7;Theo yêu cầu;Cháy',
+  ]));
+  assert.equal(bad.status, 422, bad.text);
+  assert.deepEqual(bad.data.errors.map((e) => `${e.line} ${e.field}:${e.code}`), ['3 village:not_found', '3 status:unknown_value']);
+  assert.equal(cameraCount(), count, 'nothing written');
+  const good = sheet(['1;Làng Hản;Hộ gia đình;Nhà bà Đồng Xuyến;21,8012;105,4561;10;90;25;7;Theo yêu cầu;Hỏng']);
+  const dry = await post(good, '&dry_run=1');
+  assert.deepEqual(dry.data, { created: 1, updated: 0, unchanged: 0, dry_run: true, encoding: 'windows-1258' });
+  assert.equal(cameraCount(), count);
+  const done = await post(good);
+  assert.equal(done.status, 200, done.text);
+  assert.equal(cameraCount(), count + 1);
+  const made = (await officer.get('/api/v1/cameras?q=nha%20ba%20dong%20xuyen')).data.items[0];
+  assert.equal(made.village_name, 'Làng Hản');
+  assert.equal(made.status, 'faulty');
+  assert.equal((await people['team.khuondien'].request('POST', `/api/v1/cameras/import?unit_id=${ids['02545']}`, {
+    body: good, headers: { 'content-type': 'text/csv' },
+  })).status, 403);
 });

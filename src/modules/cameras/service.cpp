@@ -7,14 +7,13 @@
 
 #include <boost/json.hpp>
 
+#include "modules/cameras/internal.hpp"
 #include "modules/cameras/repo.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::cameras {
-namespace {
-
-constexpr time::Millis kClockSlack = 5LL * 60 * 1000;  // a phone's clock a little ahead
+namespace internal {
 
 bool may_manage(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::admin); }
 bool may_read(const Actor& a) { return may_manage(a) || a.is(Role::team_member); }
@@ -77,6 +76,14 @@ boost::json::array changed_fields(const Camera& a, const Camera& b) {
   add(a.note != b.note, "note");
   return out;
 }
+
+}  // namespace internal
+
+namespace {
+
+using namespace internal;
+
+constexpr time::Millis kClockSlack = 5LL * 60 * 1000;  // a phone's clock a little ahead
 
 std::optional<Status> status_of_check(const std::string& result) {
   if (result == "ok") return Status::working;

@@ -8,6 +8,7 @@
 // village team member reads and checks the cameras of their village; reviewers and
 // auditors see none. Outside the caller's scope a camera does not exist (404).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
 #include "platform/db/database.hpp"
+#include "platform/importkit/importkit.hpp"
 #include "platform/page.hpp"
 #include "platform/time/time.hpp"
 
@@ -100,6 +102,23 @@ struct SearchResult {
   std::vector<Sighting> excluded;  // when asked; nearest first
 };
 
+struct ImportOptions {
+  std::optional<std::int64_t> unit_id;  // the commune the sheet is about
+  bool dry_run = false;                 // check every row and count, write nothing
+  bool confirm_locations = false;       // accept points outside Vietnam or the commune
+  bool demo = false;                    // the new cameras are demo data
+  // Called after each row checked with the rows done and the rows in all.
+  std::function<void(std::size_t done, std::size_t total)> progress{};
+};
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+  bool dry_run = false;
+  std::string encoding;  // "UTF-8" or "windows-1258", as the file came
+};
+
 class Service {
  public:
   static constexpr int kDefaultRadius = 200;
@@ -138,6 +157,12 @@ class Service {
   // tombstone keeps its code, commune, owner kind and when. Officers only; audited.
   void erase(const Actor& actor, std::int64_t id, std::string_view reason) const;
 
+  // A commune's sheet as officers keep it (CSV: Vietnamese headers, d/m/yyyy, `,` `;` or
+  // tab, UTF-8 or Windows-1258): a row whose code is known updates that camera, others are
+  // registered. Every row is checked first; any bad row (named by its line) and nothing is
+  // written. Officers and administrators; one audit entry with the counts.
+  ImportResult import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options) const;
+
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
 
@@ -147,6 +172,10 @@ class Service {
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
   OwnerContact checked_owner(const OwnerContact& contact) const;
+  struct Planned;
+  std::vector<Planned> plan_import(const Actor& actor, const importkit::Sheet& sheet, const units::Unit& commune,
+                                   const ImportOptions& options, std::vector<FieldError>& errors) const;
+  void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const;
   void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
 
   db::Database& db_;

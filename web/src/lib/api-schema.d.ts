@@ -1211,6 +1211,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a commune's camera sheet (CSV)
+         * @description Nhập danh sách camera của một xã từ tệp CSV như cán bộ vẫn lập trong Excel (tiêu đề tiếng Việt, ngày dd/mm/yyyy, dấu phẩy thập phân, phân cách , ; hoặc tab, UTF-8 hoặc Windows-1258); nếu có dòng lỗi thì không lưu dòng nào.
+         *
+         *     Registers the rows of a commune's sheet, and updates the cameras whose code is known (unchanged ones are counted, not written); all or nothing, with every bad row named by its line (422 `csv-invalid`). Headers are matched folded: STT, Mã camera, Thôn/Tổ dân phố, Loại chủ sở hữu, Chủ sở hữu, Số điện thoại, Địa chỉ, Vĩ độ and Kinh độ (or Tọa độ), Hướng (độ), Góc nhìn (độ), Tầm xa (m), Loại camera, Độ phân giải, Hồng ngoại, Số ngày lưu, Thiết bị lưu, Nguồn kinh phí, Kinh phí (đồng), Ngày lắp đặt, Mức chia sẻ, Ngày ký cam kết, Tình trạng, Ghi chú (or the English codes). Values may be the words officers write ("Hỏng", "Xã hội hóa", "Thẻ nhớ", "Trực tiếp") or the codes; numbers may carry thousands separators. Every row goes through the same checks as `createCamera`, the location warnings included (`confirm_locations=1` accepts them). Commune officers and administrators of the commune (`unit_id`); owners' contacts need an officer (403 for an administrator's sheet with contacts). One audit entry `camera.import` with the counts. The sheet may be as large as the server's body limit (`[server] body_limit`, 1 MiB by default: about 5,000 rows); larger ones go through `antq cameras import`.
+         */
+        post: operations["importCameras"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/search": {
         parameters: {
             query?: never;
@@ -2912,6 +2934,14 @@ export interface components {
         };
         CameraErase: {
             reason: string;
+        };
+        CameraImportResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            dry_run: boolean;
+            /** @enum {string} */
+            encoding: "UTF-8" | "windows-1258";
         };
         CameraStatusChange: {
             status: components["schemas"]["CameraStatus"];
@@ -6716,6 +6746,74 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    importCameras: {
+        parameters: {
+            query: {
+                /**
+                 * @description The commune the sheet is about.
+                 * @example 12
+                 */
+                unit_id: number;
+                /**
+                 * @description Check every row and count, write nothing.
+                 * @example 1
+                 */
+                dry_run?: "0" | "1" | "true" | "false";
+                /**
+                 * @description Accept points outside Vietnam or outside the commune.
+                 * @example 0
+                 */
+                confirm_locations?: "0" | "1" | "true" | "false";
+            };
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example STT;Mã camera;Thôn/Tổ dân phố;Loại chủ sở hữu;Địa chỉ;Vĩ độ;Kinh độ;Hướng (độ);Góc nhìn (độ);Tầm xa (m);Số ngày lưu;Mức chia sẻ;Tình trạng
+                 *     1;;Khuôn Điển;Hộ gia đình;Nhà ông A;21,8056;105,4516;355;90;30;7;Theo yêu cầu;Hoạt động
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Số camera — the counts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 28,
+                     *       "updated": 2,
+                     *       "unchanged": 0,
+                     *       "dry_run": false,
+                     *       "encoding": "UTF-8"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["CsvInvalid"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

@@ -1,0 +1,55 @@
+// antq cameras import: a commune's camera sheet (CSV) into the registry.
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/cli/cli.hpp"
+#include "platform/progress/progress.hpp"
+
+namespace antq::app {
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  std::string commune;
+  bool dry_run = false;
+  bool confirm_locations = false;
+};
+
+int import_cameras(Context& ctx, const ImportArgs& a) {
+  std::ifstream in(a.file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Progress progress(say("cameras.import.progress"), std::cerr, isatty(STDERR_FILENO) != 0);
+  cameras::ImportOptions options;
+  options.unit_id = unit_id_by_code(ctx, a.commune);
+  options.dry_run = a.dry_run;
+  options.confirm_locations = a.confirm_locations;
+  options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  auto r = ctx.cameras->import_csv(system_actor(), ss.str(), options);
+  progress.finish();
+  std::cout << say(r.dry_run ? "cameras.import.checked" : "cameras.import.done",
+                   {{"created", std::to_string(r.created)},
+                    {"updated", std::to_string(r.updated)},
+                    {"unchanged", std::to_string(r.unchanged)},
+                    {"encoding", r.encoding}})
+            << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_cameras_commands(Cli& cli) {
+  auto* cameras = cli.area("cameras");
+  auto a = std::make_shared<ImportArgs>();
+  auto* import = cli.command(cameras, "import");
+  import->add_option("file", a->file)->required()->check(CLI::ExistingFile);
+  import->add_option("--commune", a->commune, Cli::help("option.commune"))->required();
+  import->add_flag("--dry-run", a->dry_run, Cli::help("option.dry_run"));
+  import->add_flag("--confirm-locations", a->confirm_locations, Cli::help("option.confirm_locations"));
+  cli.on(import, [a](Context& ctx) { return import_cameras(ctx, *a); });
+}
+
+}  // namespace antq::app

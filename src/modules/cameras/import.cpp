@@ -1,0 +1,290 @@
+// A commune's camera sheet as officers keep it in Excel: the import kit reads the file,
+// the columns are matched by their Vietnamese headers, the words mapped to codes
+// (words.hpp), and every row goes through the same checks as the API. Nothing is written
+// unless every row is good.
+#include <boost/json.hpp>
+
+#include <set>
+
+#include "modules/cameras/internal.hpp"
+#include "modules/cameras/repo.hpp"
+#include "modules/cameras/service.hpp"
+#include "modules/cameras/words.hpp"
+#include "platform/error.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::cameras {
+
+struct Service::Planned {
+  std::size_t line = 0;
+  Camera camera;
+  std::optional<Camera> existing;
+  Status status = Status::working;
+  OwnerContact owner;
+};
+
+namespace {
+
+using namespace internal;
+
+// The columns antq writes (the keys) and the headers officers write for them.
+const std::vector<importkit::ColumnSpec>& column_specs() {
+  static const std::vector<importkit::ColumnSpec> specs{
+      {"no", {"stt", "số thứ tự", "tt"}},
+      {"code", {"mã camera", "mã", "mã số"}},
+      {"village", {"thôn/tổ dân phố", "thôn", "tổ dân phố", "thôn, tổ dân phố", "thôn/tổ"}},
+      {"owner_kind", {"loại chủ sở hữu", "chủ sở hữu là"}, true},
+      {"owner_name", {"chủ sở hữu", "tên chủ sở hữu", "họ tên chủ sở hữu", "chủ hộ"}},
+      {"owner_phone", {"số điện thoại", "điện thoại", "sđt"}},
+      {"owner_address", {"địa chỉ chủ sở hữu"}},
+      {"place", {"địa chỉ", "vị trí lắp đặt", "nơi lắp đặt", "vị trí"}},
+      {"lat", {"vĩ độ"}},
+      {"lon", {"kinh độ"}},
+      {"point", {"tọa độ", "toạ độ", "vị trí (tọa độ)"}},
+      {"bearing", {"hướng (độ)", "hướng", "hướng quay"}},
+      {"fov", {"góc nhìn (độ)", "góc nhìn"}},
+      {"range_m", {"tầm xa (m)", "tầm xa", "tầm quan sát (m)"}},
+      {"camera_type", {"loại camera", "chủng loại"}},
+      {"resolution", {"độ phân giải"}},
+      {"night_vision", {"hồng ngoại", "quay đêm"}},
+      {"retention_days", {"số ngày lưu", "thời gian lưu (ngày)", "lưu trữ (ngày)"}},
+      {"storage", {"thiết bị lưu", "lưu trữ"}},
+      {"funding", {"nguồn kinh phí", "kinh phí từ"}},
+      {"cost_vnd", {"kinh phí (đồng)", "kinh phí", "giá trị (đồng)"}},
+      {"installed_on", {"ngày lắp đặt", "ngày lắp"}},
+      {"sharing", {"mức chia sẻ", "chia sẻ"}},
+      {"commitment_signed_on", {"ngày ký cam kết", "ngày cam kết"}},
+      {"status", {"tình trạng", "trạng thái"}},
+      {"note", {"ghi chú"}},
+  };
+  return specs;
+}
+
+// A whole number as officers type it ("6.500.000", "6,500,000", "30"); nullopt when the
+// cell is empty, and `bad` set when it is not a number.
+std::optional<std::int64_t> number(const std::string& cell, bool& bad) {
+  std::string digits;
+  for (char ch : cell) {
+    if (ch >= '0' && ch <= '9') {
+      digits.push_back(ch);
+    } else if (ch != '.' && ch != ',' && ch != ' ') {
+      bad = true;
+      return std::nullopt;
+    }
+  }
+  if (digits.empty()) {
+    bad = !cell.empty();
+    return std::nullopt;
+  }
+  if (digits.size() > 15) {
+    bad = true;
+    return std::nullopt;
+  }
+  return std::stoll(digits);
+}
+
+int small(std::optional<std::int64_t> v, int fallback) {
+  return v ? static_cast<int>(std::min<std::int64_t>(*v, 1'000'000)) : fallback;
+}
+
+std::optional<std::string> date_cell(const std::string& cell) {
+  if (cell.empty()) return std::nullopt;
+  return importkit::parse_date(cell).value_or(cell);  // as typed when not a date: invalid_date
+}
+
+struct RowInput {
+  CameraInput input;
+  std::string status;
+};
+
+RowInput read_row(const importkit::Columns& cols, const csv::Record& row, std::vector<FieldError>& errors) {
+  auto cell = [&](std::string_view key) { return cols.cell(row, key); };
+  auto line = row.line;
+  RowInput out;
+  auto& in = out.input;
+  in.code = cell("code");
+  in.owner_kind = words::code_for(words::Column::owner_kind, cell("owner_kind"));
+  in.owner = OwnerContact{cell("owner_name"), cell("owner_phone"), cell("owner_address")};
+  in.place = cell("place");
+  in.point = cols.has("point") ? cell("point") : cell("lat") + "; " + cell("lon");
+  if (in.point == "; ") in.point.clear();
+  auto integer = [&](std::string_view key) {
+    bool bad = false;
+    auto v = number(cell(key), bad);
+    if (bad) errors.push_back(importkit::line_error(line, std::string(key), "invalid_format"));
+    return v;
+  };
+  auto bearing = integer("bearing");
+  in.fov_deg = small(integer("fov"), bearing ? 90 : 360);
+  if (bearing) in.bearing_deg = small(bearing, 0);
+  in.range_m = small(integer("range_m"), in.range_m);
+  in.retention_days = small(integer("retention_days"), in.retention_days);
+  in.cost_vnd = integer("cost_vnd");
+  in.camera_type = cell("camera_type");
+  in.resolution = cell("resolution");
+  auto night = importkit::parse_flag(cell("night_vision"));
+  if (!night) errors.push_back(importkit::line_error(line, "night_vision", "invalid_format"));
+  in.night_vision = night.value_or(false);
+  in.storage = words::code_for(words::Column::storage, cell("storage"));
+  if (in.storage.empty()) in.storage = "nvr";
+  in.funding = words::code_for(words::Column::funding, cell("funding"));
+  if (in.funding.empty()) in.funding = "socialised";
+  in.sharing = words::code_for(words::Column::sharing, cell("sharing"));
+  in.installed_on = date_cell(cell("installed_on"));
+  in.commitment_signed_on = date_cell(cell("commitment_signed_on"));
+  in.note = cell("note");
+  out.status = words::code_for(words::Column::status, cell("status"));
+  if (out.status.empty()) out.status = "working";
+  return out;
+}
+
+// The service's field errors on the row's line, once per field.
+void add_errors(std::vector<FieldError>& out, std::size_t line, const Error& e) {
+  if (e.fields().empty()) {
+    out.push_back(
+        importkit::line_error(line, "row", e.kind() == Error::Kind::forbidden ? "out_of_scope" : "invalid_format"));
+    return;
+  }
+  for (const auto& f : e.fields()) out.push_back(importkit::line_error(line, f.field, f.code, f.value_hint));
+}
+
+std::optional<std::int64_t> village_named(const std::vector<units::Unit>& villages, const std::string& name) {
+  auto folded = text::fold(name);
+  for (const auto& v : villages) {
+    if (text::fold(v.name) == folded) return v.id;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Service::Planned> Service::plan_import(const Actor& actor, const importkit::Sheet& sheet,
+                                                   const units::Unit& commune, const ImportOptions& options,
+                                                   std::vector<FieldError>& errors) const {
+  std::vector<FieldError> header_errors;
+  importkit::Columns cols(column_specs(), sheet, header_errors);
+  if (!cols.has("point") && (!cols.has("lat") || !cols.has("lon"))) {
+    header_errors.push_back(importkit::line_error(1, "point", "missing_column"));
+  }
+  if (!header_errors.empty()) throw Error::csv(header_errors);
+  std::vector<Planned> plan;
+  std::set<std::string> codes;
+  auto villages = units_.public_villages(commune.id);
+  db_.read([&](db::Tx& tx) {
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+      const auto& row = sheet.rows[i];
+      auto before = errors.size();
+      if (row.fields.size() != cols.width()) {
+        errors.push_back(importkit::line_error(row.line, "row", "invalid_format"));
+        continue;
+      }
+      auto [in, status_code] = read_row(cols, row, errors);
+      in.unit_id = commune.id;
+      in.demo = options.demo;
+      if (auto name = cols.cell(row, "village"); !name.empty()) {
+        in.village_id = village_named(villages, name);
+        if (!in.village_id) errors.push_back(importkit::line_error(row.line, "village", "not_found", name));
+      }
+      Planned p{row.line, {}, std::nullopt, Status::working, {}};
+      if (!in.code.empty() && !codes.insert(in.code).second) {
+        errors.push_back(importkit::line_error(row.line, "code", "duplicate"));
+      } else if (!in.code.empty()) {
+        p.existing = repo::by_code(tx, in.code);
+        if (p.existing && p.existing->unit_id != commune.id) {
+          errors.push_back(importkit::line_error(row.line, "code", "duplicate"));
+        }
+      }
+      auto status = status_from(status_code);
+      if (!status) errors.push_back(importkit::line_error(row.line, "status", "unknown_value", status_code));
+      if (errors.size() != before) continue;
+      try {
+        p.camera = checked(tx, actor, in, p.existing ? &*p.existing : nullptr);
+        p.owner = checked_owner(in.owner);
+        if (!p.existing || p.camera.point.lon != p.existing->point.lon || p.camera.point.lat != p.existing->point.lat) {
+          check_location(commune, p.camera.point, options.confirm_locations);
+        }
+      } catch (const Error& e) {
+        add_errors(errors, row.line, e);
+        continue;
+      }
+      p.status = *status;
+      plan.push_back(std::move(p));
+      if (options.progress) options.progress(i + 1, sheet.rows.size());
+    }
+  });
+  return plan;
+}
+
+void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const {
+  auto now = clock_.now();
+  auto by = actor.system ? std::nullopt : std::optional<std::int64_t>(actor.user_id);
+  for (auto& p : plan) {
+    auto& c = p.camera;
+    if (!p.existing) {
+      if (c.code.empty()) c.code = next_code(tx, units_.find(tx, c.unit_id).value());
+      c.reconfirm_due = years_later(time::local_date(now), kReconfirmMonths / 12);
+      c.id = repo::insert(tx, c, now);
+      // Working since it was installed, then as the sheet says from now; with no install
+      // date, as the sheet says from now.
+      auto since = c.installed_on ? std::min(time::local_day_start(*c.installed_on), now) : now;
+      if (since < now || p.status == Status::working) {
+        repo::open_status(tx, c.id, {since, std::nullopt, Status::working, ""}, by, now);
+      }
+      if (p.status != Status::working) repo::open_status(tx, c.id, {now, std::nullopt, p.status, "import"}, by, now);
+      write_owner(tx, c.id, p.owner, now);
+      ++result.created;
+      continue;
+    }
+    bool changed = !changed_fields(*p.existing, c).empty();
+    if (changed && !repo::update(tx, c, now)) throw Error::conflict("a camera changed during the import");
+    bool moved = p.status != p.existing->status;
+    if (moved) {
+      // From now, or just after the current status began when that was this very instant.
+      auto history = repo::history(tx, c.id);
+      auto since = history.empty() ? now : std::max(now, history.back().since + 1);
+      repo::open_status(tx, c.id, {since, std::nullopt, p.status, "import"}, by, now);
+    }
+    if (!p.owner.empty()) write_owner(tx, c.id, p.owner, now);
+    ++(changed || moved ? result.updated : result.unchanged);
+  }
+}
+
+ImportResult Service::import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options) const {
+  require(may_manage(actor), "cameras are imported by commune officers and administrators");
+  auto sheet = importkit::read_csv(csv);
+  units::Unit commune;
+  db_.read([&](db::Tx& tx) {
+    auto unit = options.unit_id ? units_.find(tx, *options.unit_id) : std::nullopt;
+    auto today = time::local_date(clock_.now());
+    if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today) || !actor.covers(unit->path)) {
+      throw Error::field("unit_id", options.unit_id ? "not_found" : "required");
+    }
+    commune = *unit;
+  });
+  bool contacts = false;
+  std::vector<FieldError> errors;
+  auto plan = plan_import(actor, sheet, commune, options, errors);
+  for (const auto& p : plan) contacts = contacts || !p.owner.empty();
+  if (contacts && !actor.system && !actor.is(Role::officer)) {
+    throw Error::forbidden("owners' contacts are for commune officers");
+  }
+  if (!errors.empty()) throw Error::csv(errors);
+  ImportResult result;
+  result.dry_run = options.dry_run;
+  result.encoding = sheet.encoding;
+  if (options.dry_run) {
+    for (const auto& p : plan) (p.existing ? result.updated : result.created) += 1;
+    return result;
+  }
+  db_.write([&](db::Tx& tx) {
+    apply_import(tx, actor, plan, result);
+    audit_.record(tx, actor, "camera.import", "unit", std::to_string(commune.id),
+                  boost::json::serialize(boost::json::object{{"created", result.created},
+                                                             {"updated", result.updated},
+                                                             {"unchanged", result.unchanged},
+                                                             {"encoding", result.encoding}}));
+  });
+  return result;
+}
+
+}  // namespace antq::cameras

@@ -1,0 +1,126 @@
+// A commune's camera sheet as officers keep it, on both databases: Vietnamese headers and
+// words, `;` and decimal commas, d/m/yyyy; every bad row named by its line with nothing
+// written; a second import of the same sheet changes nothing.
+#include "cameras_fixture.hpp"
+
+namespace antq::cameras {
+namespace {
+
+class ImportTest : public CamerasTest {
+ protected:
+  static constexpr const char* kHeader =
+      "STT;Mã camera;Thôn/Tổ dân phố;Loại chủ sở hữu;Chủ sở hữu;Số điện thoại;Địa chỉ;Vĩ độ;Kinh độ;Hướng (độ);"
+      "Góc nhìn (độ);Tầm xa (m);Hồng ngoại;Số ngày lưu;Thiết bị lưu;Nguồn kinh phí;Kinh phí (đồng);Ngày lắp đặt;"
+      "Mức chia sẻ;Ngày ký cam kết;Tình trạng;Ghi chú\n";
+
+  ImportResult import(const std::string& rows, bool dry_run = false) {
+    ImportOptions options;
+    options.unit_id = tan_trao_.id;
+    options.dry_run = dry_run;
+    return service_->import_csv(officer_, std::string(kHeader) + rows, options);
+  }
+
+  std::vector<std::string> errors_of_import(const std::string& rows) {
+    std::vector<std::string> out;
+    try {
+      import(rows);
+    } catch (const Error& e) {
+      for (const auto& f : e.fields()) out.push_back(std::to_string(f.line.value_or(0)) + " " + f.field + ":" + f.code);
+    }
+    return out;
+  }
+};
+
+const std::string kGood =
+    "1;;Khuôn Điển;Hộ gia đình;Nguyễn Văn A;0912 345 678;Nhà ông A;21,85;105,45;355;90;30;Có;7;Thẻ nhớ;Xã hội "
+    "hóa;3.500.000;15/3/2024;Theo yêu cầu;20/03/2024;Hỏng;Camera cổng\n"
+    "2;02545-CAM-0099;;Công cộng;;;Ngã ba chợ;21,851;105,451;;360;60;không;30;Đầu ghi;Ngân sách xã;;01/01/2025;Trực "
+    "tiếp;;Hoạt động;\n";
+
+TEST_P(ImportTest, ASheetAsOfficersKeepItIsReadWordsDatesAndAll) {
+  auto dry = import(kGood, true);
+  EXPECT_EQ(dry.created, 2);
+  EXPECT_EQ(count("SELECT count(*) FROM cameras"), 0) << "a dry run writes nothing";
+  auto r = import(kGood);
+  EXPECT_EQ(r.created, 2);
+  auto list = service_->list(officer_, {});
+  ASSERT_EQ(list.total, 2);
+  const auto& home = list.items[0].camera.code == "02545-CAM-0099" ? list.items[1] : list.items[0];
+  const auto& market = list.items[0].camera.code == "02545-CAM-0099" ? list.items[0] : list.items[1];
+  EXPECT_EQ(home.camera.code, "02545-CAM-0001");
+  EXPECT_EQ(home.village_name, "Khuôn Điển");
+  EXPECT_EQ(home.camera.owner_kind, OwnerKind::household);
+  EXPECT_EQ(home.camera.point.lat, 21.85);
+  EXPECT_EQ(home.camera.mounting.bearing_deg, 355);
+  EXPECT_EQ(home.camera.storage, Storage::memory_card);
+  EXPECT_EQ(home.camera.funding, Funding::socialised);
+  EXPECT_EQ(home.camera.cost_vnd, 3500000);
+  EXPECT_EQ(home.camera.installed_on, "2024-03-15");
+  EXPECT_EQ(home.camera.commitment_signed_on, "2024-03-20");
+  EXPECT_EQ(home.camera.status, Status::faulty);
+  EXPECT_TRUE(home.camera.night_vision);
+  EXPECT_EQ(service_->owner(officer_, home.camera.id, "kiểm tra").phone, "0912 345 678");
+  EXPECT_EQ(market.camera.mounting.fov_deg, 360);
+  EXPECT_FALSE(market.camera.mounting.bearing_deg);
+  EXPECT_EQ(market.camera.sharing, Sharing::live);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.import'"), 1);
+}
+
+TEST_P(ImportTest, ImportingTheSameSheetAgainChangesNothing) {
+  import(kGood);
+  auto again = import(
+      "1;02545-CAM-0001;Khuôn Điển;Hộ gia đình;;;Nhà ông A;21,85;105,45;355;90;30;Có;7;Thẻ nhớ;Xã hội "
+      "hóa;3.500.000;15/3/2024;Theo yêu cầu;20/03/2024;Hỏng;Camera cổng\n");
+  EXPECT_EQ(again.created, 0);
+  EXPECT_EQ(again.unchanged, 1);
+  clock_.advance(kHour);
+  auto turned = import(
+      "1;02545-CAM-0001;Khuôn Điển;Hộ gia đình;;;Nhà ông A;21,85;105,45;10;90;30;Có;7;Thẻ nhớ;Xã hội "
+      "hóa;3.500.000;15/3/2024;Theo yêu cầu;20/03/2024;Hoạt động;Camera cổng\n");
+  EXPECT_EQ(turned.updated, 1);
+  auto detail = service_->get(officer_, service_->list(officer_, {}).items[0].camera.id);
+  EXPECT_EQ(detail.view.camera.mounting.bearing_deg, 10);
+  EXPECT_EQ(detail.view.camera.status, Status::working);
+}
+
+TEST_P(ImportTest, AFaultyCameraWithNoInstallDateIsFaultyFromTheImport) {
+  import("1;;;Hộ gia đình;;;Nhà I;21,85;105,45;0;90;30;;7;;;;;Theo yêu cầu;;Hỏng;\n");
+  auto detail = service_->get(officer_, service_->list(officer_, {}).items[0].camera.id);
+  ASSERT_EQ(detail.history.size(), 1U);
+  EXPECT_EQ(detail.history[0].status, Status::faulty);
+  EXPECT_EQ(detail.history[0].since, kStart);
+}
+
+TEST_P(ImportTest, EveryBadRowIsNamedByItsLineAndNothingIsWritten) {
+  auto errors = errors_of_import(
+      "1;;;Hộ gia đình;;;Nhà A;21,85;105,45;400;90;30;;7;;;;;Theo yêu cầu;;;\n"
+      "2;;Thôn Không Có;Hộ gia đình;;;Nhà B;21,85;105,45;0;90;30;;7;;;;;Theo yêu cầu;;;\n"
+      "3;;;Hộ gia đình;;;Nhà C;21,85;105,45;0;90;30;;7;;;;;Theo yêu cầu;;Cháy;\n"
+      "4;;;Hộ gia đình;;;Nhà D;21,85;105,45;0;90;30;;7;;;;31/02/2025;Theo yêu cầu;;;\n"
+      "5;;;Hộ gia đình;;;Nhà E;105,45;21,85;0;90;30;;7;;;;;Theo yêu cầu;;;\n"
+      "6;;;Hộ gia đình;;;Nhà F;21,85;105,55;0;90;30;;7;;;;;Theo yêu cầu;;;\n"
+      "7;;;Hộ gia đình;;;Nhà G;21,85;105,45;0;90;nhiều;chưa rõ;7;;;;;Theo yêu cầu;;;\n"
+      "8;;;Hộ gia đình;;;Nhà H;21,85;105,45;0;90;30;;7;;;;;Theo yêu cầu;;;\n");
+  EXPECT_EQ(errors,
+            (std::vector<std::string>{"2 bearing:out_of_range", "3 village:not_found", "4 status:unknown_value",
+                                      "5 installed_on:invalid_date", "6 point:swapped", "7 point:outside_commune",
+                                      "8 range_m:invalid_format", "8 night_vision:invalid_format"}));
+  EXPECT_EQ(count("SELECT count(*) FROM cameras"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.import'"), 0);
+}
+
+TEST_P(ImportTest, AnAdministratorImportsNoContactsAndAnotherCommuneIsRefused) {
+  ImportOptions options;
+  options.unit_id = tan_trao_.id;
+  EXPECT_THROW(service_->import_csv(admin_, std::string(kHeader) + kGood, options), Error);
+  options.unit_id = tan_trao_.id;
+  EXPECT_EQ(errors_of([&] { service_->import_csv(other_officer_, std::string(kHeader) + kGood, options); }),
+            "unit_id:not_found");
+  EXPECT_EQ(count("SELECT count(*) FROM cameras"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace antq::cameras
