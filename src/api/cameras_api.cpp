@@ -260,6 +260,39 @@ http::Response import_cameras(const Deps& d, http::Request& req, const Caller& c
                                                        {"encoding", r.encoding}});
 }
 
+// The cones as GeoJSON: each camera's cone (computed on the ellipsoid) with what a map
+// colours and labels it by.
+http::Response cones(const Deps& d, http::Request& req, const Caller& c) {
+  auto unit_id = optional_id_param(req, "unit_id");
+  if (!unit_id) throw Error::field("unit_id", "required");
+  auto layer = d.cameras.cones(c.actor, *unit_id);
+  std::string out = R"({"type":"FeatureCollection","truncated":)";
+  out += layer.truncated ? "true" : "false";
+  out += R"(,"features":[)";
+  bool first = true;
+  for (const auto& cone : layer.cones) {
+    const auto& cam = cone.camera.camera;
+    boost::json::object props{{"id", cam.id},
+                              {"code", cam.code},
+                              {"place", cam.place},
+                              {"village_name", cone.camera.village_name},
+                              {"status", std::string(code_of(cam.status))},
+                              {"sharing", std::string(code_of(cam.sharing))},
+                              {"bearing", optional_value(cam.mounting.bearing_deg)},
+                              {"fov", cam.mounting.fov_deg},
+                              {"range_m", cam.mounting.range_m},
+                              {"lat", cam.point.lat},
+                              {"lon", cam.point.lon}};
+    geo::MultiPolygon shape{{geo::Polygon{{cone.ring}}}};
+    auto geometry = geo::to_geojson_text(shape);
+    out += first ? "" : ",";
+    first = false;
+    out += R"({"type":"Feature","properties":)" + boost::json::serialize(props) + R"(,"geometry":)" + geometry + "}";
+  }
+  out += "]}";
+  return http::Response::text(200, std::move(out), "application/geo+json");
+}
+
 // The required local time query parameter `at`.
 time::Millis at_param(const http::Request& req) {
   auto text = text_param(req, "at");
@@ -307,6 +340,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("GET", "/api/v1/cameras", list_cameras);
   routes.staff("POST", "/api/v1/cameras", create_camera);
   routes.staff("GET", "/api/v1/cameras/search", search);
+  routes.staff("GET", "/api/v1/cameras/cones", cones);
   routes.staff("POST", "/api/v1/cameras/import", import_cameras);
   routes.staff("GET", "/api/v1/cameras/{id}", get_camera);
   routes.staff("PUT", "/api/v1/cameras/{id}", update_camera);

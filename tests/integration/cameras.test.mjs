@@ -106,6 +106,21 @@ test('who may do what: officers in their commune, the team in its village, nobod
   assert.equal((await team.post(`/api/v1/cameras/${inVillage.id}/reconfirm`)).status, 403);
   assert.equal((await team.get(`/api/v1/cameras/search?lat=${MARKET.lat}&lon=${MARKET.lon}&at=${local(-60)}&reason=x`)).status, 403);
 
+  // The cones of the map: the commune's for its officer, the village's for its team.
+  const cones = await officer.get(`/api/v1/cameras/cones?unit_id=${ids['02545']}`);
+  assert.equal(cones.status, 200);
+  assert.equal(cones.headers.get('content-type'), 'application/geo+json');
+  const coneIds = cones.data.features.map((f) => f.properties.id);
+  assert.ok(coneIds.includes(commune.id) && coneIds.includes(inVillage.id));
+  const cone = cones.data.features.find((f) => f.properties.id === commune.id);
+  assert.equal(cone.geometry.type, 'MultiPolygon');
+  assert.deepEqual(cone.geometry.coordinates[0][0][0], [MARKET.lon, MARKET.lat], 'the ring starts at the camera');
+  assert.equal((await team.get(`/api/v1/cameras/cones?unit_id=${ids['02545']}`)).status, 422, 'the commune is above the team');
+  const villageCones = await team.get(`/api/v1/cameras/cones?unit_id=${village}`);
+  assert.ok(villageCones.data.features.every((f) => f.properties.village_name === 'Khuôn Điển'));
+  assert.ok(villageCones.data.features.some((f) => f.properties.id === inVillage.id));
+  assert.equal((await other.get(`/api/v1/cameras/cones?unit_id=${ids['02545']}`)).status, 422);
+
   // The administrator manages but does not search.
   const admin = people.admin;
   assert.equal((await admin.get(`/api/v1/cameras/${commune.id}`)).status, 200);

@@ -77,6 +77,21 @@ boost::json::array ids_of(const std::vector<Sighting>& list) {
 
 std::string_view code_of(Exclusion v) { return code_in(kExclusions, v); }
 
+ConeLayer Service::cones(const Actor& actor, std::int64_t unit_id) const {
+  ListFilter filter;
+  filter.unit_id = unit_id;
+  filter.page_size = kMaxCones;
+  auto page = list(actor, filter);
+  ConeLayer out;
+  out.truncated = page.total > kMaxCones;
+  out.cones.reserve(page.items.size());
+  for (auto& v : page.items) {
+    auto ring = geo::cone_ring(v.camera.mounting.cone(v.camera.point), 10);
+    out.cones.push_back(Cone{std::move(v), std::move(ring)});
+  }
+  return out;
+}
+
 SearchResult Service::search(const Actor& actor, const SearchQuery& query) const {
   require_searcher(actor);
   auto now = clock_.now();

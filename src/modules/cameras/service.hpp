@@ -119,6 +119,17 @@ struct ImportResult {
   std::string encoding;  // "UTF-8" or "windows-1258", as the file came
 };
 
+// A camera and what it sees, for a map.
+struct Cone {
+  CameraView camera;
+  geo::Ring ring;  // closed, computed on the ellipsoid
+};
+
+struct ConeLayer {
+  std::vector<Cone> cones;
+  bool truncated = false;  // more cameras than a map draws at once
+};
+
 class Service {
  public:
   static constexpr int kDefaultRadius = 200;
@@ -156,6 +167,11 @@ class Service {
   // The owner withdrew consent: the camera goes with its contact, statuses and checks; a
   // tombstone keeps its code, commune, owner kind and when. Officers only; audited.
   void erase(const Actor& actor, std::int64_t id, std::string_view reason) const;
+
+  // The cameras of a unit in scope (a commune or a village) with their view cones, for the
+  // map: at most kMaxCones, by code. Officers, administrators, team members.
+  static constexpr int kMaxCones = 3000;
+  ConeLayer cones(const Actor& actor, std::int64_t unit_id) const;
 
   // A commune's sheet as officers keep it (CSV: Vietnamese headers, d/m/yyyy, `,` `;` or
   // tab, UTF-8 or Windows-1258): a row whose code is known updates that camera, others are

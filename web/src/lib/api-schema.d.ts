@@ -1233,6 +1233,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/cones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The view cones of a unit's cameras, for a map
+         * @description Vùng quan sát của các camera trong một xã hoặc thôn, để vẽ trên bản đồ (máy chủ tính trên elipxoit WGS84).
+         *
+         *     A GeoJSON FeatureCollection: one Polygon per camera of the unit (a commune or a village in scope; 422 `unit_id: not_found` otherwise), its cone computed on the WGS84 ellipsoid (the camera, then the arc every 10°; a full circle for all-round cameras), with the camera's id, code, place, village, status, sharing, bearing, field of view, range and position as properties. At most 3,000 cameras, by code (`truncated: true` beyond). Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope).
+         */
+        get: operations["getCameraCones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/search": {
         parameters: {
             query?: never;
@@ -2934,6 +2956,35 @@ export interface components {
         };
         CameraErase: {
             reason: string;
+        };
+        CameraCones: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            truncated: boolean;
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                properties: {
+                    /** Format: int64 */
+                    id: number;
+                    code: string;
+                    place: string;
+                    village_name: string;
+                    status: components["schemas"]["CameraStatus"];
+                    sharing: components["schemas"]["CameraSharing"];
+                    bearing: number | null;
+                    fov: number;
+                    range_m: number;
+                    lat: number;
+                    lon: number;
+                };
+                /** @description A GeoJSON MultiPolygon of one polygon. */
+                geometry: {
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                    coordinates: number[][][][];
+                };
+            }[];
         };
         CameraImportResult: {
             created: number;
@@ -6814,6 +6865,39 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["CsvInvalid"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCameraCones: {
+        parameters: {
+            query: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các vùng quan sát — the cones. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["CameraCones"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };
