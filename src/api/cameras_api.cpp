@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "platform/error.hpp"
+#include "platform/geo/point_text.hpp"
 
 namespace antq::api {
 namespace {
@@ -310,13 +311,24 @@ http::Response status_at(const Deps& d, http::Request& req, const Caller& c) {
                                {"status", status ? boost::json::value(std::string(code_of(*status))) : nullptr}});
 }
 
-http::Response search(const Deps& d, http::Request& req, const Caller& c) {
+// The point of a search: `point` as people type it ("21.8056, 105.4516", DMS…), or `lat`
+// and `lon`.
+geo::Point search_point(const http::Request& req) {
+  if (auto text = text_param(req, "point"); text && !text->empty()) {
+    auto parsed = geo::parse_point(*text);
+    if (!parsed.point) throw Error::field("point", parsed.problem);
+    return *parsed.point;
+  }
   FieldErrors errors;
   auto lat = number_param(req, "lat", -90, 90, errors);
   auto lon = number_param(req, "lon", -180, 180, errors);
   errors.throw_if_any();
+  return geo::Point{*lon, *lat};
+}
+
+http::Response search(const Deps& d, http::Request& req, const Caller& c) {
   cameras::SearchQuery q;
-  q.point = geo::Point{*lon, *lat};
+  q.point = search_point(req);
   q.at = at_param(req);
   q.radius_m = int_param(req, "radius", cameras::Service::kDefaultRadius, std::numeric_limits<int>::min(),
                          std::numeric_limits<int>::max());
@@ -327,7 +339,9 @@ http::Response search(const Deps& d, http::Request& req, const Caller& c) {
   for (const auto& s : result.seen) seen.push_back(sighting_json(s));
   boost::json::array excluded;
   for (const auto& s : result.excluded) excluded.push_back(sighting_json(s));
-  return http::Response::json(200, boost::json::object{{"at", time::format_iso_utc(q.at)},
+  return http::Response::json(200, boost::json::object{{"lat", q.point.lat},
+                                                       {"lon", q.point.lon},
+                                                       {"at", time::format_iso_utc(q.at)},
                                                        {"radius", q.radius_m},
                                                        {"seen", std::move(seen)},
                                                        {"excluded", std::move(excluded)}});

@@ -27,6 +27,10 @@ export interface Route {
 /** Paper mailboxes: officers keep them, reviewers and administrators read them. */
 const BOX_READERS: readonly Role[] = ['officer', 'reviewer', 'admin'];
 
+/** Security cameras: officers and administrators keep them, village teams read and check theirs. */
+const CAMERA_READERS: readonly Role[] = ['officer', 'team_member', 'admin'];
+const CAMERA_EDITORS: readonly Role[] = ['officer', 'admin'];
+
 /** Every page of the app; anything else is the 404 page. */
 export const ROUTES: readonly Route[] = [
   { path: '/login', load: () => import('./pages/login').then((m) => m.LoginPage), public: true },
@@ -62,6 +66,24 @@ export const ROUTES: readonly Route[] = [
     roles: BOX_READERS,
   },
   { path: '/mailbox/:id', load: () => import('./pages/tip').then((m) => m.TipPage), roles: ['officer'] },
+  {
+    path: '/cameras',
+    load: () => import('./pages/cameras').then((m) => m.CamerasPage),
+    roles: CAMERA_READERS,
+    nav: 'nav.cameras',
+  },
+  // Before /cameras/:id, which would take "new" for an id.
+  {
+    path: '/cameras/new',
+    load: () => import('./pages/camera').then((m) => m.CameraEditPage),
+    roles: CAMERA_EDITORS,
+  },
+  { path: '/cameras/:id', load: () => import('./pages/camera').then((m) => m.CameraPage), roles: CAMERA_READERS },
+  {
+    path: '/cameras/:id/edit',
+    load: () => import('./pages/camera').then((m) => m.CameraEditPage),
+    roles: CAMERA_EDITORS,
+  },
   {
     path: '/users',
     load: () => import('./pages/users').then((m) => m.UsersPage),

@@ -3031,6 +3031,9 @@ export interface components {
             reasons: ("pointing_away" | "out_of_range" | "not_installed" | "faulty_then" | "removed_then" | "overwritten" | "not_shared")[];
         };
         CameraSearchResult: {
+            /** @description The point searched (as read from `point` when it was typed). */
+            lat: number;
+            lon: number;
             /** Format: date-time */
             at: string;
             radius: number;
@@ -6906,15 +6909,20 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Latitude (WGS84).
+                 * @description Latitude (WGS84); required unless `point` is given.
                  * @example 21.8059
                  */
-                lat: number;
+                lat?: number;
                 /**
-                 * @description Longitude (WGS84).
+                 * @description Longitude (WGS84); required unless `point` is given.
                  * @example 105.4515
                  */
-                lon: number;
+                lon?: number;
+                /**
+                 * @description The point as people type it ("21.8059, 105.4515", "21,8059; 105,4515", degrees-minutes-seconds), instead of `lat` and `lon` (`point: swapped`, `point: invalid_format`, `point: out_of_range`).
+                 * @example 21.8059, 105.4515
+                 */
+                point?: string;
                 /**
                  * @description When, in Vietnam's local time (`YYYY-MM-DDTHH:MM`).
                  * @example 2026-11-30T21:00
@@ -6951,6 +6959,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "lat": 21.8059,
+                     *       "lon": 105.4515,
                      *       "at": "2026-11-30T14:00:00Z",
                      *       "radius": 200,
                      *       "seen": [

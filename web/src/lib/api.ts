@@ -3,6 +3,18 @@
 import type { operations } from './api-schema';
 import type {
   AuditPage,
+  CameraCheckInput,
+  CameraCones,
+  CameraDetail,
+  CameraInput,
+  CameraList,
+  CameraOwner,
+  CameraQuery,
+  CameraSearchQuery,
+  CameraSearchResult,
+  CameraStatusChange,
+  CameraUpdate,
+  Camera,
   BoundaryCollection,
   BoundaryFeature,
   Location,
@@ -410,6 +422,29 @@ export const boxes = {
     request<Opening>('GET', `/mailbox/openings/${id}`, { signal }),
   /** Biên bản mở hòm thư (.docx). */
   minutesUrl: (openingId: number) => `${BASE}/mailbox/openings/${openingId}/minutes.docx`,
+};
+
+export const cameras = {
+  list: (query: CameraQuery, signal?: AbortSignal) =>
+    request<CameraList>('GET', '/cameras', { query, signal }),
+  get: (id: number, signal?: AbortSignal) => request<CameraDetail>('GET', `/cameras/${id}`, { signal }),
+  create: (input: CameraInput) => request<Camera>('POST', '/cameras', { json: input }),
+  update: (id: number, input: CameraUpdate) => request<Camera>('PUT', `/cameras/${id}`, { json: input }),
+  changeStatus: (id: number, change: CameraStatusChange) =>
+    request<CameraDetail>('POST', `/cameras/${id}/status`, { json: change }),
+  recordCheck: (id: number, check: CameraCheckInput) =>
+    request<CameraDetail>('POST', `/cameras/${id}/checks`, { json: check }),
+  reconfirm: (id: number) => request<Camera>('POST', `/cameras/${id}/reconfirm`),
+  /** The owner's contact: audited with the reason. */
+  owner: (id: number, reason: string) =>
+    request<CameraOwner>('GET', `/cameras/${id}/owner`, { query: { reason } }),
+  erase: (id: number, reason: string) =>
+    request<void>('DELETE', `/cameras/${id}`, { json: { reason } }),
+  cones: (unitId: number, signal?: AbortSignal) =>
+    request<CameraCones>('GET', '/cameras/cones', { query: { unit_id: unitId }, signal }),
+  /** Who could have seen it: audited with the reason. */
+  search: (query: CameraSearchQuery, signal?: AbortSignal) =>
+    request<CameraSearchResult>('GET', '/cameras/search', { query, signal }),
 };
 
 export const mailbox = {

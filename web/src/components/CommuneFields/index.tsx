@@ -21,12 +21,13 @@ export interface CommuneChoice {
 export function useCommuneChoice(
   communes: readonly UnitNode[],
   initialUnitId: number | null = null,
+  initialVillageId: number | null = null,
 ): CommuneChoice {
   const only = communes.length === 1 ? communes[0] : undefined;
   const [unitId, setUnit] = useState(
     initialUnitId !== null ? String(initialUnitId) : only ? String(only.id) : '',
   );
-  const [villageId, setVillageId] = useState('');
+  const [villageId, setVillageId] = useState(initialVillageId !== null ? String(initialVillageId) : '');
   const commune = communes.find((c) => String(c.id) === unitId);
   const communeTree = useMemo(() => (commune ? [commune] : NO_UNITS), [commune]);
   return {

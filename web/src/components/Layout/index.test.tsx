@@ -13,7 +13,7 @@ function links(container: HTMLElement): string[] {
 describe('Layout', () => {
   it('shows Users to an admin but not Audit', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, { session: { user: TEST_USER } });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox/boxes', '/users', '/account']);
+    expect(links(container)).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', '/users', '/account']);
     expect(container.querySelector('#current-role')?.textContent).toBe('Quản trị viên');
     expect(container.querySelector('main')?.textContent).toBe('x');
   });
@@ -30,7 +30,7 @@ describe('Layout', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, {
       session: { user: { ...TEST_USER, role: 'officer' } },
     });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/account']);
+    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/account']);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
       'page',
     );

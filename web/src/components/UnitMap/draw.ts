@@ -17,6 +17,8 @@ export interface DrawOptions {
 }
 
 export interface DrawnMap {
+  /** The Leaflet map, for layers drawn on top (camera cones). */
+  leaflet: L.Map;
   remove: () => void;
   /** Marks the point last asked about. */
   mark: (lat: number, lon: number) => void;
@@ -79,6 +81,7 @@ export function drawUnitMap(element: HTMLElement, options: DrawOptions): DrawnMa
   let marker: L.CircleMarker | null = null;
   map.on('click', (e: L.LeafletMouseEvent) => options.onPoint(e.latlng.lat, e.latlng.lng));
   return {
+    leaflet: map,
     remove: () => map.remove(),
     mark: (lat, lon) => {
       marker?.remove();

@@ -3,16 +3,13 @@
 // commune (and village) the point is in and says it, with a link to that unit.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from '../Link';
-import { map as mapApi, units } from '../../lib/api';
+import { units } from '../../lib/api';
 import { formatNumber, unitLabel } from '../../lib/format';
 import type { Location } from '../../lib/schema';
 import { useI18n } from '../../lib/use-i18n';
 import type { DrawnMap } from './draw';
+import { loadUnitLayers } from './load';
 import styles from './style.module.css';
-
-/** Display tolerance in metres: a commune's own line finer than its many children's. */
-const OWN_TOLERANCE = 5;
-const CHILD_TOLERANCE = 20;
 
 type Status = 'loading' | 'ready' | 'none' | 'error';
 
@@ -69,22 +66,16 @@ export function UnitMap({ unitId }: { unitId: number }) {
       );
     };
     (async () => {
-      const [draw, settings, own, children] = await Promise.all([
-        import('./draw'),
-        mapApi.settings(abort.signal),
-        units.boundary(unitId, OWN_TOLERANCE, abort.signal),
-        units.childBoundaries(unitId, CHILD_TOLERANCE, abort.signal),
-      ]);
+      const { draw, settings, own, children } = await loadUnitLayers(unitId, abort.signal);
       if (abort.signal.aborted || !element.current) return;
-      const drawnChildren = children.features;
-      if (!own && drawnChildren.length === 0) {
+      if (!own && children.length === 0) {
         setStatus('none');
         return;
       }
       drawn.current = draw.drawUnitMap(element.current, {
         settings,
         own,
-        children: drawnChildren,
+        children,
         onPoint: ask,
         labels: { zoomIn: t('map.zoom_in'), zoomOut: t('map.zoom_out') },
       });

@@ -1,0 +1,113 @@
+// Security cameras in Chromium on the demo: the map draws every cone by status, a search
+// typed or clicked on the map lists the cameras that could have seen the point and those
+// left out with their reasons, a camera registered over the commune's border is warned
+// about and saved once confirmed, and a check changes its status; axe finds nothing serious.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, login, axeViolations, start, unitIds, PASSWORD, fitsWidth } from './lib.mjs';
+
+let browser;
+let server;
+let ids;
+before(async () => {
+  browser = await launch();
+  server = await start();
+  ids = await unitIds(server.url);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openCameras(username, options) {
+  const page = await newPage(browser, options);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await login(page, server.url, username, PASSWORD);
+  await page.waitForSelector('#welcome');
+  await page.goto(`${server.url}/cameras`);
+  await page.waitForSelector('#cameras-table');
+  return { page, requests };
+}
+
+async function assertClean(page, requests) {
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:')), []);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.jsErrors, []);
+}
+
+test("the officer's map draws every cone, and a search lists who could have seen the market gate", async () => {
+  const { page, requests } = await openCameras('officer.tantrao');
+  await page.waitForSelector('#camera-map[data-status=ready]');
+  const paths = await page.$$eval('#camera-map .leaflet-overlay-pane path', (ps) => ps.length);
+  assert.ok(paths >= 30, `${paths} paths: the boundary and 30 cones`);
+  const dashed = await page.$$eval('#camera-map path[stroke-dasharray="6 4"]', (ps) => ps.length);
+  assert.equal(dashed, 4, 'the four faulty cameras are dashed');
+  assert.match(await page.textContent('#cameras-count'), /30 camera/);
+
+  await page.fill('#search-reason', 'Vụ trộm xe máy tại cổng chợ (tin báo số 7)');
+  await page.fill('#search-point', '21.800907, 105.455966');  // the market gate's camera
+  await page.click('#camera-search button[type=submit]');
+  await page.waitForSelector('#camera-seen');
+  const seen = await page.$$eval('#camera-seen tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim()));
+  assert.ok(seen.includes('02545-CAM-0005'), seen.join(', '));
+  const reasons = await page.$$eval('#camera-excluded td.reasons', (tds) => tds.map((td) => td.textContent));
+  assert.ok(reasons.some((r) => /quay hướng khác|ngoài tầm xa/.test(r)), reasons.join(' | '));
+  const bold = await page.$$eval('#camera-map path[stroke="#a4161a"]', (ps) => ps.length);
+  assert.ok(bold >= seen.length, 'the cameras found are drawn bold');
+
+  // A click on the map searches there with the same reason and time.
+  const before = await page.inputValue('#search-point');
+  await page.locator('#camera-map').scrollIntoViewIfNeeded();
+  const box = await page.locator('#camera-map').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.waitForFunction((old) => document.querySelector('#search-point').value !== old, before);
+  await page.waitForFunction(() => !/Đang tìm/.test(document.querySelector('#camera-search-result').textContent));
+  assert.match(await page.textContent('#camera-search-result'), /Có thể đã ghi được|Không có camera nào/);
+  await assertClean(page, requests);
+  await page.context().close();
+});
+
+test('a camera over the border is warned about with the commune it lies in, saved once confirmed, then checked', async () => {
+  const { page, requests } = await openCameras('officer.tantrao');
+  await page.click('a[href="/cameras/new"]');
+  await page.waitForSelector('#camera-form');
+  await page.fill('#camera-place', 'Cổng nhà văn hóa (thử nghiệm)');
+  await page.fill('#camera-point', '21.8236, 105.2136');  // Tuyên Quang's town, 25 km west
+  await page.fill('#camera-bearing', '90');
+  await page.click('#camera-form button[type=submit]');
+  await page.waitForSelector('#camera-form-warning');
+  const there = await (await fetch(`${server.url}/api/v1/units/locate?lat=21.8236&lon=105.2136`, {
+    headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+  })).json();
+  assert.ok((await page.textContent('#camera-form-warning')).includes(there.commune.name));
+  assert.deepEqual(await axeViolations(page), []);
+  await page.check('#camera-confirm-location');
+  await page.click('#camera-form button[type=submit]');
+  await page.waitForSelector('#camera-facts');
+  assert.match(await page.textContent('h1'), /Camera 02545-CAM-\d{4}/);
+
+  await page.selectOption('#camera-check-result', 'faulty');
+  await page.fill('#camera-check-note', 'Mất hình ban đêm');
+  await page.click('#camera-check button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#camera-history tbody tr')?.getAttribute('data-status') === 'faulty');
+  assert.match(await page.textContent('#camera-checks'), /Mất hình ban đêm/);
+  await assertClean(page, requests);
+  await page.context().close();
+});
+
+test('the village team sees its cameras on a phone, with no search and no owner contact', async () => {
+  const { page, requests } = await openCameras('team.khuondien', { width: 360, height: 740 });
+  await page.waitForSelector('#camera-map[data-status=ready]');
+  assert.equal(await page.$('#camera-search'), null);
+  const villages = await page.$$eval('#cameras-table tbody tr td:nth-child(3)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
+  assert.deepEqual(villages, ['Khuôn Điển']);
+  assert.ok(await fitsWidth(page), 'no sideways scrolling at 360 px');
+  await page.click('#cameras-table tbody tr a');
+  await page.waitForSelector('#camera-facts');
+  assert.equal(await page.$('#camera-owner'), null);
+  assert.equal(await page.$('#camera-erase'), null);
+  assert.ok(await page.$('#camera-check'));
+  await assertClean(page, requests);
+  await page.context().close();
+});

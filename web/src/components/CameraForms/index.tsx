@@ -1,0 +1,2 @@
+export { CameraForm } from './edit';
+export { CheckForm, EraseForm, OwnerPanel, ReconfirmButton, StatusForm } from './actions';
