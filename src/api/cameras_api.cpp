@@ -246,6 +246,74 @@ http::Response erase_camera(const Deps& d, http::Request& req, const Caller& c) 
   return http::Response::empty(204);
 }
 
+// A route's points: each [lat, lon] (a click on the map) or a text as people type it.
+std::vector<geo::Point> route_line(const boost::json::object& body, FieldErrors& errors) {
+  std::vector<geo::Point> out;
+  auto it = body.find("line");
+  if (it == body.end() || !it->value().is_array()) {
+    errors.add("line", it == body.end() ? "required" : "wrong_type");
+    return out;
+  }
+  if (it->value().get_array().size() > static_cast<std::size_t>(cameras::Service::kMaxRoutePoints)) {
+    errors.add("line", "too_long");
+    return out;
+  }
+  for (const auto& v : it->value().get_array()) {
+    if (v.is_string()) {
+      auto parsed = geo::parse_point(std::string(v.get_string()));
+      if (!parsed.point) {
+        errors.add("line", parsed.problem);
+        return {};
+      }
+      out.push_back(*parsed.point);
+    } else if (v.is_array() && v.get_array().size() == 2 && v.get_array()[0].is_number() &&
+               v.get_array()[1].is_number()) {
+      out.push_back({v.get_array()[1].to_number<double>(), v.get_array()[0].to_number<double>()});
+    } else {
+      errors.add("line", "wrong_type");
+      return {};
+    }
+  }
+  return out;
+}
+
+http::Response route_search(const Deps& d, http::Request& req, const Caller& c) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  cameras::RouteQuery q;
+  q.line = route_line(body, r.errors());
+  q.width_m = small_int(r.integer("width"), q.width_m);
+  auto from = local_time(r.required_text("from", 40), "from", r.errors());
+  q.to = local_time(r.text("to", 40), "to", r.errors());
+  if (auto it = body.find("speed_kmh"); it != body.end() && !it->value().is_null()) {
+    if (it->value().is_number()) {
+      q.speed_kmh = it->value().to_number<double>();
+    } else {
+      r.errors().add("speed_kmh", "wrong_type");
+    }
+  }
+  q.with_excluded = r.boolean("excluded").value_or(false);
+  q.reason = r.text("reason", 501).value_or("");
+  r.finish();
+  q.from = from.value_or(0);
+  auto result = d.cameras.search_route(c.actor, q);
+  auto list = [](const std::vector<cameras::RouteSighting>& items) {
+    boost::json::array out;
+    for (const auto& s : items) {
+      auto o = sighting_json(s.sighting);
+      o["along_m"] = std::round(s.along_m);
+      o["enters_at"] = s.enters_at ? boost::json::value(time::format_iso_utc(s.enters_at)) : nullptr;
+      o["leaves_at"] = s.leaves_at ? boost::json::value(time::format_iso_utc(s.leaves_at)) : nullptr;
+      out.push_back(std::move(o));
+    }
+    return out;
+  };
+  return http::Response::json(200, boost::json::object{{"length_m", std::round(result.length_m)},
+                                                       {"speed_kmh", std::round(result.speed_kmh * 10) / 10},
+                                                       {"seen", list(result.seen)},
+                                                       {"excluded", list(result.excluded)}});
+}
+
 http::Response import_cameras(const Deps& d, http::Request& req, const Caller& c) {
   auto type = req.header("content-type").value_or("");
   if (type.rfind("text/csv", 0) != 0) throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
@@ -355,6 +423,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("POST", "/api/v1/cameras", create_camera);
   routes.staff("GET", "/api/v1/cameras/search", search);
   routes.staff("GET", "/api/v1/cameras/cones", cones);
+  routes.staff("POST", "/api/v1/cameras/route-search", route_search);
   routes.staff("POST", "/api/v1/cameras/import", import_cameras);
   routes.staff("GET", "/api/v1/cameras/{id}", get_camera);
   routes.staff("PUT", "/api/v1/cameras/{id}", update_camera);

@@ -245,3 +245,31 @@ test('a sheet saved by Vietnamese Excel (Windows-1258, semicolons) is checked li
     body: good, headers: { 'content-type': 'text/csv' },
   })).status, 403);
 });
+
+test('along a route: the camera facing the road with the time the route passed it, bad routes refused', async () => {
+  const officer = people['officer.tantrao'];
+  const spot = { lat: 21.7985, lon: 105.4625 };
+  const facing = (await officer.post('/api/v1/cameras', camera({ point: `${spot.lat}, ${spot.lon}`, bearing: 0, place: 'Cổng số 2' }))).data;
+  // A road running east 20 m north of the camera, 100 m each way.
+  const north20 = north(spot, 20);
+  const dLon = 100 / 103400;
+  const body = {
+    line: [[north20.lat, north20.lon - dLon], `${north20.lat}, ${(north20.lon + dLon).toFixed(7)}`],
+    width: 0, from: local(-60), speed_kmh: 36, excluded: true, reason: 'Truy vết xe máy',
+  };
+  const r = await officer.post('/api/v1/cameras/route-search', body);
+  assert.equal(r.status, 200, r.text);
+  assert.ok(Math.abs(r.data.length_m - 200) <= 1, `${r.data.length_m} m`);
+  const seen = r.data.seen.find((s) => s.camera.id === facing.id);
+  assert.ok(seen, JSON.stringify(r.data.seen.map((s) => s.camera.code)));
+  // 36 km/h is 10 m/s: it first sees the road 20 m west of its axis, 80 m along: 8 s in.
+  const entered = (Date.parse(seen.enters_at) - Date.parse(`${body.from}:00+07:00`)) / 1000;
+  assert.ok(Math.abs(entered - 8) <= 1, `${entered} s`);
+  assert.equal(sql(server, "SELECT COUNT(*) FROM audit_log WHERE action = 'camera.route_search'"), '1');
+
+  const bad = await officer.post('/api/v1/cameras/route-search', { ...body, line: [[north20.lat, north20.lon]], speed_kmh: undefined, to: local(13 * 60) });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.data.errors.map((e) => `${e.field}:${e.code}`).sort(), ['line:too_few_points', 'to:window_too_long']);
+  assert.equal((await people['team.khuondien'].post('/api/v1/cameras/route-search', body)).status, 403);
+  assert.equal(sql(server, "SELECT COUNT(*) FROM audit_log WHERE action = 'camera.route_search'"), '1');
+});

@@ -147,13 +147,24 @@ Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilte
                   f.page_size, view_from_row);
 }
 
-std::string last_code(db::Tx& tx, std::int64_t unit_id, const std::string& prefix) {
-  static constexpr db::Query q{"cameras.last_code",
-                               "SELECT code FROM cameras WHERE unit_id = $1 AND substr(code, 1, $3) = $2 "
-                               "ORDER BY length(code) DESC, code DESC LIMIT 1"};
+std::optional<std::int64_t> code_counter(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{"cameras.code_counter",
+                               "SELECT last_number FROM camera_code_counters WHERE unit_id = $1"};
   return db::one(
-             tx, q, [](db::Reader& r) { return r.text(); }, unit_id, prefix, static_cast<std::int64_t>(prefix.size()))
-      .value_or("");
+      tx, q, [](db::Reader& r) { return r.i64(); }, unit_id);
+}
+
+void set_code_counter(db::Tx& tx, std::int64_t unit_id, std::int64_t last) {
+  static constexpr db::Query q{"cameras.set_code_counter",
+                               "INSERT INTO camera_code_counters (unit_id, last_number) VALUES ($1, $2) "
+                               "ON CONFLICT (unit_id) DO UPDATE SET last_number = excluded.last_number"};
+  tx.exec(q, unit_id, last);
+}
+
+std::vector<std::string> codes_of(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{"cameras.codes_of", "SELECT code FROM cameras WHERE unit_id = $1"};
+  return db::all(
+      tx, q, [](db::Reader& r) { return r.text(); }, unit_id);
 }
 
 void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now) {

@@ -21,8 +21,11 @@ bool update(db::Tx& tx, const Camera& camera, std::int64_t now);
 std::optional<CameraView> view(db::Tx& tx, std::int64_t id);
 // Cameras whose village (or commune) lies in the subtree at `scope_path`, by code.
 Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilter& filter);
-// The greatest code of the commune's that starts with `prefix` ("" when none does).
-std::string last_code(db::Tx& tx, std::int64_t unit_id, const std::string& prefix);
+// The last camera number given in a commune (nullopt until the first), and its update.
+std::optional<std::int64_t> code_counter(db::Tx& tx, std::int64_t unit_id);
+void set_code_counter(db::Tx& tx, std::int64_t unit_id, std::int64_t last);
+// Every camera code of a commune (what starts its counter).
+std::vector<std::string> codes_of(db::Tx& tx, std::int64_t unit_id);
 void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now);
 // Adds a check; it becomes the camera's last check unless a later one is recorded.
 void insert_check(db::Tx& tx, std::int64_t camera_id, const Check& check, std::optional<std::int64_t> by,

@@ -93,6 +93,17 @@ ConeLayer Service::cones(const Actor& actor, std::int64_t unit_id) const {
 }
 
 SearchResult Service::search(const Actor& actor, const SearchQuery& query) const {
+  auto out = sightings(actor, query);
+  boost::json::object detail{
+      {"lon", query.point.lon},   {"lat", query.point.lat},   {"at", time::format_iso_utc(query.at)},
+      {"radius", query.radius_m}, {"seen", ids_of(out.seen)}, {"excluded", ids_of(out.excluded)}};
+  db_.write([&](db::Tx& tx) {
+    audit_.record(tx, actor, "camera.search", "camera", "", boost::json::serialize(detail), text::clean(query.reason));
+  });
+  return out;
+}
+
+SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) const {
   require_searcher(actor);
   auto now = clock_.now();
   check_query(query, now);
@@ -111,12 +122,6 @@ SearchResult Service::search(const Actor& actor, const SearchQuery& query) const
   });
   std::sort(out.seen.begin(), out.seen.end(), nearer);
   std::sort(out.excluded.begin(), out.excluded.end(), nearer);
-  boost::json::object detail{
-      {"lon", query.point.lon},   {"lat", query.point.lat},   {"at", time::format_iso_utc(query.at)},
-      {"radius", query.radius_m}, {"seen", ids_of(out.seen)}, {"excluded", ids_of(out.excluded)}};
-  db_.write([&](db::Tx& tx) {
-    audit_.record(tx, actor, "camera.search", "camera", "", boost::json::serialize(detail), text::clean(query.reason));
-  });
   return out;
 }
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "modules/cameras/internal.hpp"
@@ -36,16 +38,21 @@ std::string years_later(const std::string& date, int years) {
 
 std::string next_code(db::Tx& tx, const units::Unit& commune) {
   std::string prefix = commune.code + "-CAM-";
-  auto last = repo::last_code(tx, commune.id, prefix);
-  int n = 0;
-  try {
-    if (!last.empty()) n = std::stoi(last.substr(prefix.size()));
-  } catch (const std::exception&) {
-    n = 0;  // a hand-made code after the prefix: start after the count instead
+  auto last = repo::code_counter(tx, commune.id);
+  if (!last) {  // the commune's first generated code: start after the numbers it has
+    last = 0;
+    for (const auto& code : repo::codes_of(tx, commune.id)) {
+      if (code.size() <= prefix.size() || code.compare(0, prefix.size(), prefix) != 0) continue;
+      auto digits = code.substr(prefix.size());
+      if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+      last = std::max<std::int64_t>(*last, std::stoll(digits));
+    }
   }
-  for (int next = n + 1;; ++next) {
+  for (auto next = *last + 1;; ++next) {
     auto code = fmt::format("{}{:04d}", prefix, next);
-    if (!repo::by_code(tx, code)) return code;
+    if (repo::by_code(tx, code)) continue;  // taken by a code given by hand
+    repo::set_code_counter(tx, commune.id, next);
+    return code;
   }
 }
 

@@ -102,6 +102,33 @@ struct SearchResult {
   std::vector<Sighting> excluded;  // when asked; nearest first
 };
 
+// Along a route: a polyline (2–500 points, ≤ 50 km), a corridor of `width_m` around it, a
+// start time and either an end time or a speed, so that each camera gets the time the
+// route passed it.
+struct RouteQuery {
+  std::vector<geo::Point> line;
+  int width_m = 50;
+  time::Millis from = 0;
+  std::optional<time::Millis> to;
+  std::optional<double> speed_kmh;
+  bool with_excluded = false;
+  std::string reason;
+};
+
+struct RouteSighting {
+  Sighting sighting;   // distance and bearing to the route's nearest point it saw
+  double along_m = 0;  // where along the route it first saw it
+  time::Millis enters_at = 0;
+  time::Millis leaves_at = 0;
+};
+
+struct RouteResult {
+  double length_m = 0;
+  double speed_kmh = 0;
+  std::vector<RouteSighting> seen;      // in the order the route passes them
+  std::vector<RouteSighting> excluded;  // within range of the route but left out
+};
+
 struct ImportOptions {
   std::optional<std::int64_t> unit_id;  // the commune the sheet is about
   bool dry_run = false;                 // check every row and count, write nothing
@@ -181,6 +208,14 @@ class Service {
 
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
+  // Along a route (commune officers only), audited as camera.route_search.
+  static constexpr int kMaxRoutePoints = 500;
+  static constexpr double kMaxRouteMetres = 50000;
+  RouteResult search_route(const Actor& actor, const RouteQuery& query) const;
+
+  // The same answer without the audit entry: for the services that search on the way to
+  // something audited themselves (a footage request), and for benchmarks.
+  SearchResult sightings(const Actor& actor, const SearchQuery& query) const;
 
  private:
   static void require_searcher(const Actor& actor);

@@ -1277,6 +1277,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/route-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which cameras could have seen a route pass
+         * @description Camera nào có thể đã ghi được hình ảnh dọc một lộ trình: đường đi (các điểm), bề rộng hành lang, thời điểm bắt đầu và thời điểm kết thúc hoặc tốc độ; mỗi camera kèm thời điểm lộ trình đi qua vùng quan sát của nó.
+         *
+         *     Commune officers only. `line` is 2–500 points, each `[lat, lon]` (a click on the map) or a text as people type it; the route is at most 50 km. `width` (0–500 m, default 50) is the corridor around it. `from` (Vietnam local `YYYY-MM-DDTHH:MM`, not in the future) is when the route starts; `to` (at most 12 hours later) or `speed_kmh` (0–200) gives the pace. The route is sampled every 5 m on its centre line and both edges; a camera could have seen it when a sample lies in its cone and, at the time the route reached it, it was working, its footage is still kept and it shares it. Each camera comes with where along the route it first saw it (`along_m`) and when the route entered and left its view (`enters_at`, `leaves_at`), in the order the route passes them; with `excluded: true` the cameras within range of the route but left out come too, with every reason. Errors: `line: too_few_points`, `line: too_long`, `line: swapped` …, `width: out_of_range`, `to: window_too_long`, `to: before_start`, `speed_kmh: required` (neither `to` nor a speed), `from: in_future`, `reason: required`. Audited as `camera.route_search` with the reason, the line and the cameras answered.
+         */
+        post: operations["searchCamerasAlongRoute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/{id}": {
         parameters: {
             query?: never;
@@ -3029,6 +3051,34 @@ export interface components {
             footage_kept_until: string;
             /** @description Empty for a camera that could have seen the point. */
             reasons: ("pointing_away" | "out_of_range" | "not_installed" | "faulty_then" | "removed_then" | "overwritten" | "not_shared")[];
+        };
+        CameraRouteQuery: {
+            line: (string | number[])[];
+            /** @default 50 */
+            width?: number;
+            from: string;
+            to?: string;
+            speed_kmh?: number;
+            /** @default false */
+            excluded?: boolean;
+            reason: string;
+        };
+        CameraRouteSighting: components["schemas"]["CameraSighting"] & {
+            /** @description Metres from the start where it first saw the route. */
+            along_m: number;
+            /**
+             * Format: date-time
+             * @description When the route entered its view (null for a camera that never saw it).
+             */
+            enters_at: string | null;
+            /** Format: date-time */
+            leaves_at: string | null;
+        };
+        CameraRouteResult: {
+            length_m: number;
+            speed_kmh: number;
+            seen: components["schemas"]["CameraRouteSighting"][];
+            excluded: components["schemas"]["CameraRouteSighting"][];
         };
         CameraSearchResult: {
             /** @description The point searched (as read from `point` when it was typed). */
@@ -7014,6 +7064,73 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    searchCamerasAlongRoute: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "line": [
+                 *         [
+                 *           21.8019,
+                 *           105.4497
+                 *         ],
+                 *         "21.8056, 105.4516",
+                 *         [
+                 *           21.8089,
+                 *           105.4541
+                 *         ]
+                 *       ],
+                 *       "width": 50,
+                 *       "from": "2026-11-30T21:00",
+                 *       "speed_kmh": 30,
+                 *       "excluded": true,
+                 *       "reason": "Truy vết xe máy bỏ chạy, vụ 30/11"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraRouteQuery"];
+            };
+        };
+        responses: {
+            /** @description Kết quả — the cameras along the route. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "length_m": 820,
+                     *       "speed_kmh": 30,
+                     *       "seen": [],
+                     *       "excluded": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraRouteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
