@@ -170,12 +170,19 @@ http::Response list_cameras(const Deps& d, http::Request& req, const Caller& c) 
   f.sharing = text_param(req, "sharing");
   f.owner_kind = text_param(req, "owner_kind");
   f.q = text_param(req, "q").value_or("");
+  f.due = text_param(req, "due").value_or("");
   f.page = int_param(req, "page", 1, 1, 1000000);
   f.page_size = int_param(req, "page_size", 50, 1, 500);
   auto page = d.cameras.list(c.actor, f);
   boost::json::array items;
   for (const auto& v : page.items) items.push_back(camera_json(v));
   return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+}
+
+http::Response maintenance(const Deps& d, http::Request& req, const Caller& c) {
+  auto m = d.cameras.maintenance(c.actor, optional_id_param(req, "unit_id"));
+  return http::Response::json(
+      200, boost::json::object{{"faulty", m.faulty}, {"check_due", m.check_due}, {"reconfirm_due", m.reconfirm_due}});
 }
 
 http::Response create_camera(const Deps& d, http::Request& req, const Caller& c) {
@@ -308,7 +315,10 @@ http::Response route_search(const Deps& d, http::Request& req, const Caller& c) 
     }
     return out;
   };
-  return http::Response::json(200, boost::json::object{{"length_m", std::round(result.length_m)},
+  boost::json::array line;
+  for (const auto& p : q.line) line.push_back(boost::json::array{p.lat, p.lon});
+  return http::Response::json(200, boost::json::object{{"line", std::move(line)},
+                                                       {"length_m", std::round(result.length_m)},
                                                        {"speed_kmh", std::round(result.speed_kmh * 10) / 10},
                                                        {"seen", list(result.seen)},
                                                        {"excluded", list(result.excluded)}});
@@ -423,6 +433,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("POST", "/api/v1/cameras", create_camera);
   routes.staff("GET", "/api/v1/cameras/search", search);
   routes.staff("GET", "/api/v1/cameras/cones", cones);
+  routes.staff("GET", "/api/v1/cameras/maintenance", maintenance);
   routes.staff("POST", "/api/v1/cameras/route-search", route_search);
   routes.staff("POST", "/api/v1/cameras/import", import_cameras);
   routes.staff("GET", "/api/v1/cameras/{id}", get_camera);

@@ -111,3 +111,28 @@ test('the village team sees its cameras on a phone, with no search and no owner 
   await assertClean(page, requests);
   await page.context().close();
 });
+
+test('a route drawn on the map or typed finds the market camera with the time the route passed it', async () => {
+  const { page, requests } = await openCameras('officer.tantrao');
+  await page.waitForSelector('#camera-map[data-status=ready]');
+  // Drawing: two clicks on the map become two lines of the route.
+  await page.click('#route-draw');
+  await page.locator('#camera-map').scrollIntoViewIfNeeded();
+  const box = await page.locator('#camera-map').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.waitForFunction(() => document.querySelector('#route-points').value.trim().split('\n').length === 2);
+  assert.ok(await page.$('#camera-map path[stroke="#1d3557"]'), 'the route is drawn');
+  // Typed: past the market gate, whose all-round camera sees 60 m.
+  await page.fill('#route-points', '21.800500, 105.455000\n21.801300, 105.457000');
+  await page.fill('#route-reason', 'Truy vết xe bỏ chạy qua cổng chợ');
+  await page.fill('#route-speed', '30');
+  await page.click('#camera-route button[type=submit]');
+  await page.waitForSelector('#camera-route-summary');
+  assert.match(await page.textContent('#camera-route-summary'), /Lộ trình dài \d+ m, tốc độ 30 km\/h/);
+  const seen = await page.$$eval('#camera-route-seen tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim()));
+  assert.ok(seen.includes('02545-CAM-0005'), seen.join(', '));
+  assert.match(await page.textContent('#camera-route-seen td.passed'), /mét thứ \d+/);
+  await assertClean(page, requests);
+  await page.context().close();
+});

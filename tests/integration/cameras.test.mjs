@@ -273,3 +273,20 @@ test('along a route: the camera facing the road with the time the route passed i
   assert.equal((await people['team.khuondien'].post('/api/v1/cameras/route-search', body)).status, 403);
   assert.equal(sql(server, "SELECT COUNT(*) FROM audit_log WHERE action = 'camera.route_search'"), '1');
 });
+
+test("the dashboard's counts: the demo's faulty cameras, checks and reconfirmations due, and the lists behind them", async () => {
+  const officer = people['officer.tantrao'];
+  const m = await officer.get('/api/v1/cameras/maintenance');
+  assert.equal(m.status, 200);
+  const faulty = await officer.get('/api/v1/cameras?status=faulty&page_size=500');
+  assert.equal(m.data.faulty, faulty.data.total);
+  assert.ok(faulty.data.items.some((c) => c.code === '02545-CAM-0011' || c.status === 'faulty'));
+  const check = await officer.get('/api/v1/cameras?due=check&page_size=500');
+  assert.equal(m.data.check_due, check.data.total);
+  assert.ok(check.data.items.every((c) => c.status !== 'removed' && c.last_check_at === null), 'nothing checked in the demo yet');
+  assert.equal((await officer.get('/api/v1/cameras?due=soon')).status, 422);
+  assert.equal((await officer.get('/api/v1/cameras?status=broken')).status, 422);
+  const team = await people['team.khuondien'].get('/api/v1/cameras/maintenance');
+  assert.ok(team.data.check_due <= m.data.check_due);
+  assert.equal((await people['reviewer.tuyenquang'].get('/api/v1/cameras/maintenance')).status, 403);
+});

@@ -102,7 +102,11 @@ struct ListFilter {
   std::optional<std::string> status;
   std::optional<std::string> sharing;
   std::optional<std::string> owner_kind;
-  std::string q;  // words of the code or the place, in any order, accents ignored
+  std::string q;    // words of the code or the place, in any order, accents ignored
+  std::string due;  // "check" (never checked or not for 90 days) or "reconfirm" (within 30 days)
+  // What `due` means at the time of asking (the service fills them in).
+  std::optional<time::Millis> checked_before;
+  std::optional<std::string> reconfirm_by;
   int page = 1;
   int page_size = 50;
 };

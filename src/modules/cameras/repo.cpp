@@ -140,6 +140,13 @@ Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilte
   if (f.status) where += " AND c.status = " + params.add(*f.status);
   if (f.sharing) where += " AND c.sharing = " + params.add(*f.sharing);
   if (f.owner_kind) where += " AND c.owner_kind = " + params.add(*f.owner_kind);
+  if (f.checked_before) {
+    where += " AND c.status <> 'removed' AND (c.last_check_at IS NULL OR c.last_check_at < " +
+             params.add(*f.checked_before) + ")";
+  }
+  if (f.reconfirm_by) {
+    where += " AND c.status <> 'removed' AND c.reconfirm_due <= " + params.add(*f.reconfirm_by);
+  }
   for (const auto& term : text::search_terms(f.q)) {
     where += " AND c.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
   }

@@ -91,6 +91,7 @@ namespace {
 using namespace internal;
 
 constexpr time::Millis kClockSlack = 5LL * 60 * 1000;  // a phone's clock a little ahead
+constexpr time::Millis kDay = 24LL * 3600 * 1000;
 
 std::optional<Status> status_of_check(const std::string& result) {
   if (result == "ok") return Status::working;
@@ -111,8 +112,20 @@ CameraView Service::load(db::Tx& tx, const Actor& actor, std::int64_t id) const 
   return *v;
 }
 
-Page<CameraView> Service::list(const Actor& actor, const ListFilter& filter) const {
+Page<CameraView> Service::list(const Actor& actor, const ListFilter& in) const {
   require(may_read(actor), "cameras are for commune officers, administrators and village teams");
+  ListFilter filter = in;
+  auto now = clock_.now();
+  if (filter.due == "check") {
+    filter.checked_before = now - static_cast<time::Millis>(kCheckIntervalDays) * kDay;
+  } else if (filter.due == "reconfirm") {
+    filter.reconfirm_by = time::local_date(now + static_cast<time::Millis>(kReconfirmNoticeDays) * kDay);
+  } else if (!filter.due.empty()) {
+    throw Error::field("due", "unknown_value");
+  }
+  if (filter.status && !status_from(*filter.status)) throw Error::field("status", "unknown_value");
+  if (filter.sharing && !sharing_from(*filter.sharing)) throw Error::field("sharing", "unknown_value");
+  if (filter.owner_kind && !owner_kind_from(*filter.owner_kind)) throw Error::field("owner_kind", "unknown_value");
   Page<CameraView> out;
   db_.read([&](db::Tx& tx) {
     std::string scope = actor.scope_path;
@@ -124,6 +137,18 @@ Page<CameraView> Service::list(const Actor& actor, const ListFilter& filter) con
     out = repo::list(tx, scope, filter);
   });
   return out;
+}
+
+Maintenance Service::maintenance(const Actor& actor, std::optional<std::int64_t> unit_id) const {
+  auto count = [&](const char* status, const char* due) {
+    ListFilter f;
+    f.unit_id = unit_id;
+    if (*status) f.status = status;
+    f.due = due;
+    f.page_size = 1;
+    return list(actor, f).total;
+  };
+  return Maintenance{count("faulty", ""), count("", "check"), count("", "reconfirm")};
 }
 
 CameraDetail Service::get(const Actor& actor, std::int64_t id) const {

@@ -63,6 +63,14 @@ struct CameraDetail {
   std::vector<Check> checks;            // newest first
 };
 
+// What needs an officer's attention in a scope: cameras faulty, checks due (never checked,
+// or not for kCheckIntervalDays), reconfirmations due within kReconfirmNoticeDays.
+struct Maintenance {
+  std::int64_t faulty = 0;
+  std::int64_t check_due = 0;
+  std::int64_t reconfirm_due = 0;
+};
+
 struct StatusChange {
   std::string status;
   std::optional<time::Millis> since;  // default now; back-dating allowed, not into the future
@@ -163,12 +171,16 @@ class Service {
   static constexpr int kMaxRadius = 2000;
   static constexpr int kReconfirmMonths = 12;
   static constexpr int kCheckIntervalDays = 90;
+  static constexpr int kReconfirmNoticeDays = 30;
 
   Service(db::Database& db, const audit::Service& audit, const units::Service& units,
           const units::Boundaries& boundaries, const time::Clock& clock, const crypto::FieldSealer& personal_key)
       : db_(db), audit_(audit), units_(units), boundaries_(boundaries), clock_(clock), personal_key_(personal_key) {}
 
+  // `filter.due` is "", "check" or "reconfirm" (else a field error).
   Page<CameraView> list(const Actor& actor, const ListFilter& filter) const;
+  // The counts of the maintenance panel, for the caller's scope or one unit in it.
+  Maintenance maintenance(const Actor& actor, std::optional<std::int64_t> unit_id) const;
   CameraDetail get(const Actor& actor, std::int64_t id) const;
   // Officers and administrators. Field errors name every bad field; a point outside
   // Vietnam or outside the commune is a warning (`point: outside_vietnam` /

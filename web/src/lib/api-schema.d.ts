@@ -1255,6 +1255,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the cameras need: faulty, checks and reconfirmations due
+         * @description Số camera hỏng, cần kiểm tra (chưa kiểm tra lần nào hoặc quá 90 ngày) và sắp đến hạn xác nhận lại (trong 30 ngày), cho bảng điều khiển.
+         *
+         *     Counts for the dashboard, over the caller's scope or one unit in it (`unit_id`); the lists behind them are `listCameras` with `status=faulty`, `due=check` and `due=reconfirm`. Removed cameras are never due. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope).
+         */
+        get: operations["getCameraMaintenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/search": {
         parameters: {
             query?: never;
@@ -3008,6 +3030,14 @@ export interface components {
                 };
             }[];
         };
+        CameraMaintenance: {
+            /** Format: int64 */
+            faulty: number;
+            /** Format: int64 */
+            check_due: number;
+            /** Format: int64 */
+            reconfirm_due: number;
+        };
         CameraImportResult: {
             created: number;
             updated: number;
@@ -3075,6 +3105,8 @@ export interface components {
             leaves_at: string | null;
         };
         CameraRouteResult: {
+            /** @description The route as read: [lat, lon] per point. */
+            line: number[][];
             length_m: number;
             speed_kmh: number;
             seen: components["schemas"]["CameraRouteSighting"][];
@@ -6690,6 +6722,11 @@ export interface operations {
                  * @example cho tan trao
                  */
                 q?: string;
+                /**
+                 * @description `check`: not removed and never checked or not for 90 days; `reconfirm`: not removed and due to be confirmed again within 30 days.
+                 * @example check
+                 */
+                due?: "check" | "reconfirm";
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page; larger values are treated as 500. */
@@ -6955,6 +6992,46 @@ export interface operations {
             503: components["responses"]["Overloaded"];
         };
     };
+    getCameraMaintenance: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các số — the counts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "faulty": 4,
+                     *       "check_due": 11,
+                     *       "reconfirm_due": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CameraMaintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
     searchCameras: {
         parameters: {
             query: {
@@ -7117,6 +7194,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "line": [
+                     *         [
+                     *           21.8019,
+                     *           105.4497
+                     *         ],
+                     *         [
+                     *           21.8056,
+                     *           105.4516
+                     *         ],
+                     *         [
+                     *           21.8089,
+                     *           105.4541
+                     *         ]
+                     *       ],
                      *       "length_m": 820,
                      *       "speed_kmh": 30,
                      *       "seen": [],

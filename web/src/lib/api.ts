@@ -8,8 +8,11 @@ import type {
   CameraDetail,
   CameraInput,
   CameraList,
+  CameraMaintenance,
   CameraOwner,
   CameraQuery,
+  CameraRouteQuery,
+  CameraRouteResult,
   CameraSearchQuery,
   CameraSearchResult,
   CameraStatusChange,
@@ -440,11 +443,15 @@ export const cameras = {
     request<CameraOwner>('GET', `/cameras/${id}/owner`, { query: { reason } }),
   erase: (id: number, reason: string) =>
     request<void>('DELETE', `/cameras/${id}`, { json: { reason } }),
+  maintenance: (signal?: AbortSignal) => request<CameraMaintenance>('GET', '/cameras/maintenance', { signal }),
   cones: (unitId: number, signal?: AbortSignal) =>
     request<CameraCones>('GET', '/cameras/cones', { query: { unit_id: unitId }, signal }),
   /** Who could have seen it: audited with the reason. */
   search: (query: CameraSearchQuery, signal?: AbortSignal) =>
     request<CameraSearchResult>('GET', '/cameras/search', { query, signal }),
+  /** Along a route: audited with the reason. */
+  searchRoute: (query: CameraRouteQuery) =>
+    request<CameraRouteResult>('POST', '/cameras/route-search', { json: query }),
 };
 
 export const mailbox = {

@@ -97,3 +97,7 @@ export type CameraSighting = Schemas['CameraSighting'];
 export type CameraSearchResult = Schemas['CameraSearchResult'];
 export type CameraQuery = NonNullable<operations['listCameras']['parameters']['query']>;
 export type CameraSearchQuery = NonNullable<operations['searchCameras']['parameters']['query']>;
+export type CameraRouteQuery = Schemas['CameraRouteQuery'];
+export type CameraRouteSighting = Schemas['CameraRouteSighting'];
+export type CameraRouteResult = Schemas['CameraRouteResult'];
+export type CameraMaintenance = Schemas['CameraMaintenance'];

@@ -1,170 +1,24 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CameraMap } from '../components/CameraMap';
+import { type Clicked, PointSearch, RouteSearch } from '../components/CameraSearch';
 import { CardTable } from '../components/CardTable';
-import { CheckboxField, SelectField, TextField } from '../components/Field';
+import { SelectField, TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
-import { ErrorMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
-import { cameras, localValidation } from '../lib/api';
-import { cameraLabel, DEFAULT_RADIUS, SEARCH_RADII } from '../lib/cameras';
-import { formatDateTime, formatNumber, vietnamLocalInput } from '../lib/format';
-import { fieldErrors } from '../lib/i18n';
-import type { CameraSearchResult, CameraSighting, CameraStatus } from '../lib/schema';
-import { useAction } from '../lib/use-action';
+import { cameras } from '../lib/api';
+import { cameraLabel } from '../lib/cameras';
+import { formatDateTime, formatNumber } from '../lib/format';
+import type { CameraStatus } from '../lib/schema';
+import { navigate } from '../lib/router';
 import { useAsync } from '../lib/use-async';
+import { useLocation } from '../lib/use-location';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
 
 const STATUSES: readonly CameraStatus[] = ['working', 'faulty', 'removed'];
-
-function Sightings({ id, title, items, withReasons }: {
-  id: string;
-  title: string;
-  items: readonly CameraSighting[];
-  withReasons: boolean;
-}) {
-  const { t } = useI18n();
-  const columns = [
-    t('cameras.code'),
-    t('cameras.place'),
-    t('cameras.distance'),
-    t('cameras.bearing'),
-    t('cameras.status_then'),
-    t('cameras.kept_until'),
-    ...(withReasons ? [t('cameras.reasons')] : []),
-  ];
-  return (
-    <>
-      <h3 id={`${id}-heading`}>{title}</h3>
-      <CardTable id={id} labelledBy={`${id}-heading`} columns={columns}>
-        {items.map((s) => (
-          <tr key={s.camera.id} data-camera-id={s.camera.id}>
-            <td data-label={columns[0]}>
-              <Link href={`/cameras/${s.camera.id}`}>{s.camera.code}</Link>
-            </td>
-            <td data-label={columns[1]}>{s.camera.place}</td>
-            <td data-label={columns[2]}>{t('cameras.metres', { metres: formatNumber(Math.round(s.distance_m)) })}</td>
-            <td data-label={columns[3]}>{t('cameras.degrees', { degrees: formatNumber(Math.round(s.bearing_deg)) })}</td>
-            <td data-label={columns[4]}>{s.status_then ? cameraLabel(t, 'status', s.status_then) : '—'}</td>
-            <td data-label={columns[5]}>{formatDateTime(s.footage_kept_until)}</td>
-            {withReasons ? (
-              <td data-label={columns[6]} class="reasons">
-                {s.reasons.map((r) => cameraLabel(t, 'reason', r)).join('; ')}
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </CardTable>
-    </>
-  );
-}
-
-interface SearchProps {
-  onResult: (result: CameraSearchResult) => void;
-  clicked: { lat: number; lon: number; at: number } | null;
-}
-
-/** #camera-search: the reason, the time, the radius, and a point typed or clicked. */
-function SearchForm({ onResult, clicked }: SearchProps) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [at, setAt] = useState(() => vietnamLocalInput(Date.now()));
-  const [radius, setRadius] = useState(String(DEFAULT_RADIUS));
-  const [point, setPoint] = useState('');
-  const [excluded, setExcluded] = useState(true);
-  const [result, setResult] = useState<CameraSearchResult | null>(null);
-  const { error, setError, busy, run } = useAction();
-  const fe = fieldErrors(t, error);
-  const labels = { reason: t('cameras.search_reason'), at: t('cameras.search_at'), radius: t('cameras.search_radius'), point: t('cameras.search_point') };
-
-  const search = (where: { point: string } | { lat: number; lon: number }) => {
-    const missing: { field: string; code: string }[] = [];
-    if (!reason.trim()) missing.push({ field: 'reason', code: 'required' });
-    if (!at) missing.push({ field: 'at', code: 'required' });
-    if ('point' in where && !where.point.trim()) missing.push({ field: 'point', code: 'required' });
-    if (missing.length) {
-      setError(localValidation(missing));
-      return;
-    }
-    void run(async () => {
-      const found = await cameras.search({
-        ...where,
-        at,
-        radius: Number(radius),
-        excluded: excluded ? '1' : '0',
-        reason: reason.trim(),
-      });
-      setResult(found);
-      onResult(found);
-    });
-  };
-
-  // A click on the map searches there (after the form's own checks).
-  useEffect(() => {
-    if (!clicked) return;
-    setPoint(`${clicked.lat.toFixed(6)}, ${clicked.lon.toFixed(6)}`);
-    search({ lat: clicked.lat, lon: clicked.lon });
-    // Only a new click searches; the form's fields are read as they are then.
-  }, [clicked]);
-
-  return (
-    <section class="panel" aria-labelledby="camera-search-heading">
-      <h2 id="camera-search-heading">{t('cameras.search_title')}</h2>
-      <p>{t('cameras.search_intro')}</p>
-      <form
-        id="camera-search"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          search({ point });
-        }}
-      >
-        <ErrorMessage error={error} fields={labels} />
-        <TextField id="search-reason" label={labels.reason} required maxLength={500} value={reason} onValue={setReason} error={fe.reason} />
-        <div class="form-grid">
-          <TextField id="search-at" type="datetime-local" label={labels.at} required value={at} onValue={setAt} error={fe.at} />
-          <SelectField
-            id="search-radius"
-            label={labels.radius}
-            value={radius}
-            onValue={setRadius}
-            options={SEARCH_RADII.map((r) => ({ value: String(r), label: t('cameras.metres', { metres: formatNumber(r) }) }))}
-            error={fe.radius}
-          />
-        </div>
-        <TextField
-          id="search-point"
-          label={labels.point}
-          hint={t('cameras.search_point_hint')}
-          value={point}
-          onValue={setPoint}
-          error={fe.point ?? fe.lat ?? fe.lon}
-          autocomplete="off"
-        />
-        <CheckboxField id="search-excluded" label={t('cameras.search_excluded')} checked={excluded} onChecked={setExcluded} />
-        <SubmitActions busy={busy} label={t('cameras.search_submit')} />
-        <p class="muted">{t('cameras.search_click')}</p>
-      </form>
-      <div id="camera-search-result" role="status" aria-live="polite">
-        {busy ? t('cameras.searching') : null}
-        {result && !busy ? (
-          <>
-            {result.seen.length === 0 ? <p id="camera-seen-none">{t('cameras.seen_none')}</p> : null}
-            {result.seen.length > 0 ? (
-              <Sightings id="camera-seen" title={t('cameras.seen_title', { count: formatNumber(result.seen.length) })} items={result.seen} withReasons={false} />
-            ) : null}
-            {result.excluded.length > 0 ? (
-              <Sightings id="camera-excluded" title={t('cameras.excluded_title', { count: formatNumber(result.excluded.length) })} items={result.excluded} withReasons />
-            ) : null}
-          </>
-        ) : null}
-      </div>
-    </section>
-  );
-}
 
 /**
  * /cameras: the cameras of the user's scope with filters, the map of their view cones,
@@ -177,19 +31,48 @@ export function CamerasPage(_: PageProps) {
   const manages = officer || user.role === 'admin';
   const mapped = officer || user.role === 'team_member';
   useTitle(t('cameras.title'));
-  const [q, setQ] = useState('');
-  const [query, setQuery] = useState({ status: '', q: '' });
+  // The filters live in the address (?status=faulty&due=check), so the dashboard links here.
+  const { search } = useLocation();
+  const query = useMemo(() => {
+    const params = new URLSearchParams(search);
+    return { status: params.get('status') ?? '', due: params.get('due') ?? '', q: params.get('q') ?? '' };
+  }, [search]);
+  const setQuery = (next: { status: string; due: string; q: string }) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) if (value) params.set(key, value);
+    const text = params.toString();
+    navigate(text ? `/cameras?${text}` : '/cameras', { replace: true });
+  };
+  const [q, setQ] = useState(query.q);
   const list = useAsync(
     (signal) =>
       cameras.list(
-        { ...(query.status ? { status: query.status as CameraStatus } : {}), ...(query.q ? { q: query.q } : {}), page_size: 500 },
+        {
+          ...(query.status ? { status: query.status as CameraStatus } : {}),
+          ...(query.due ? { due: query.due as 'check' | 'reconfirm' } : {}),
+          ...(query.q ? { q: query.q } : {}),
+          page_size: 500,
+        },
         signal,
       ),
     [query],
   );
   const [seen, setSeen] = useState<ReadonlySet<number>>(new Set());
   const [point, setPoint] = useState<{ lat: number; lon: number } | null>(null);
-  const [clicked, setClicked] = useState<{ lat: number; lon: number; at: number } | null>(null);
+  const [clicked, setClicked] = useState<Clicked | null>(null);
+  const [routeText, setRouteText] = useState('');
+  const [drawing, setDrawing] = useState(false);
+  // The route drawn: the points clicked while drawing, then the route as the server read it.
+  const [routeLine, setRouteLine] = useState<readonly { lat: number; lon: number }[]>([]);
+  // A click on the map: a point of the route being drawn, else a search there.
+  const mapClick = (lat: number, lon: number) => {
+    if (!drawing) {
+      setClicked({ lat, lon, at: Date.now() });
+      return;
+    }
+    setRouteText((text) => `${text.trim() ? `${text.trim()}\n` : ''}${lat.toFixed(6)}, ${lon.toFixed(6)}`);
+    setRouteLine((line) => [...line, { lat, lon }]);
+  };
   const columns = useMemo(
     () => [t('cameras.code'), t('cameras.place'), t('cameras.village'), t('cameras.status'), t('cameras.sharing'), t('cameras.retention'), t('cameras.last_check')],
     [t],
@@ -208,20 +91,37 @@ export function CamerasPage(_: PageProps) {
       ) : null}
 
       {officer ? (
-        <SearchForm
-          clicked={clicked}
-          onResult={(result) => {
-            setSeen(new Set(result.seen.map((s) => s.camera.id)));
-            setPoint({ lat: result.lat, lon: result.lon });
-          }}
-        />
+        <>
+          <PointSearch
+            clicked={clicked}
+            onResult={(result) => {
+              setSeen(new Set(result.seen.map((s) => s.camera.id)));
+              setPoint({ lat: result.lat, lon: result.lon });
+            }}
+          />
+          <RouteSearch
+            points={routeText}
+            onPoints={(text) => {
+              setRouteText(text);
+              if (!text.trim()) setRouteLine([]);
+            }}
+            drawing={drawing}
+            onDrawing={setDrawing}
+            onResult={(result) => {
+              setSeen(new Set(result.seen.map((s) => s.camera.id)));
+              setRouteLine(result.line.map(([lat, lon]) => ({ lat: lat ?? 0, lon: lon ?? 0 })));
+              setDrawing(false);
+            }}
+          />
+        </>
       ) : null}
       {mapped ? (
         <CameraMap
           unitId={user.unit_id}
           seen={seen}
           point={point}
-          {...(officer ? { onPoint: (lat: number, lon: number) => setClicked({ lat, lon, at: Date.now() }) } : {})}
+          route={routeLine}
+          {...(officer ? { onPoint: mapClick } : {})}
         />
       ) : (
         <p class="muted">{t('cameras.map_none')}</p>
@@ -242,6 +142,17 @@ export function CamerasPage(_: PageProps) {
             value={query.status}
             onValue={(value) => setQuery({ ...query, status: value })}
             options={[{ value: '', label: t('cameras.filter_all') }, ...STATUSES.map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))]}
+          />
+          <SelectField
+            id="cameras-due"
+            label={t('cameras.filter_due')}
+            value={query.due}
+            onValue={(value) => setQuery({ ...query, due: value })}
+            options={[
+              { value: '', label: t('cameras.due_none') },
+              { value: 'check', label: t('cameras.due_check_short') },
+              { value: 'reconfirm', label: t('cameras.due_reconfirm_short') },
+            ]}
           />
           <TextField id="cameras-q" type="search" label={t('cameras.filter_q')} value={q} onValue={setQ} />
           <SubmitActions busy={list.loading} label={t('cameras.filter_submit')} />

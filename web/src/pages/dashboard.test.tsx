@@ -10,6 +10,7 @@ function fakeServer() {
   return vi.fn(async (url: string) => {
     if (url === '/api/v1/mailbox/taxonomies') return jsonResponse(200, TAXONOMIES);
     if (url.includes('/units')) return jsonResponse(200, { items: [], total: 3 });
+    if (url === '/api/v1/cameras/maintenance') return jsonResponse(200, { faulty: 4, check_due: 11, reconfirm_due: 0 });
     return jsonResponse(200, {
       items: [tip({ id: 5, status: 'closed' }), tip({ id: 4, deadline_at: null })],
       total: 2,
@@ -53,6 +54,12 @@ describe('DashboardPage', () => {
       ['Đã đóng 1', '/mailbox?status=closed'],
     ]);
     expect(container.querySelector('#dashboard-unit-count')?.textContent).toBe('3');
+    const due = Array.from(container.querySelectorAll('#camera-maintenance [data-due]'));
+    expect(due.map((d) => [d.getAttribute('data-due'), d.querySelector('a')?.textContent, d.querySelector('a')?.getAttribute('href')])).toEqual([
+      ['faulty', '4', '/cameras?status=faulty'],
+      ['check', '11', '/cameras?due=check'],
+      ['reconfirm', '0', '/cameras?due=reconfirm'],
+    ]);
   });
 
   it('says so when the mailbox has no tip yet', async () => {

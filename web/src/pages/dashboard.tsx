@@ -1,4 +1,5 @@
 import type { PageProps } from '../app';
+import { CameraMaintenance } from '../components/CameraMaintenance';
 import { DeadlinesPanel } from '../components/DeadlinesPanel';
 import { Link } from '../components/Link';
 import { ErrorMessage } from '../components/Notice';
@@ -53,6 +54,9 @@ export function DashboardPage(_: PageProps) {
       </p>
       {/* Only officers may read tips (the others get 403 from /api/v1/tips). */}
       {user.role === 'officer' ? <MailboxOverview /> : null}
+      {user.role === 'officer' || user.role === 'team_member' || user.role === 'admin' ? (
+        <CameraMaintenance />
+      ) : null}
       <section class="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('dashboard.summary')}</h2>
         <dl class="facts">

@@ -183,6 +183,30 @@ TEST_P(ServiceTest, ReconfirmingMovesTheDueDateAYearFromToday) {
   EXPECT_EQ(service_->reconfirm(officer_, id).camera.reconfirm_due, "2027-03-11");
 }
 
+TEST_P(ServiceTest, TheMaintenancePanelCountsFaultyCamerasChecksAndReconfirmationsDue) {
+  auto a = service_->create(officer_, input(kMarket)).camera.id;
+  auto b = service_->create(officer_, input(kMarket)).camera.id;
+  auto c = service_->create(officer_, input(kMarket)).camera.id;
+  service_->change_status(officer_, a, {"faulty", std::nullopt, ""});
+  service_->record_check(officer_, b, {std::nullopt, "ok", ""});
+  service_->change_status(officer_, c, {"removed", std::nullopt, ""});
+  auto now = service_->maintenance(officer_, std::nullopt);
+  EXPECT_EQ(now.faulty, 1);
+  EXPECT_EQ(now.check_due, 1) << "a, never checked; b checked today; c removed";
+  EXPECT_EQ(now.reconfirm_due, 0);
+  clock_.advance(91 * kDay);
+  auto later = service_->maintenance(officer_, std::nullopt);
+  EXPECT_EQ(later.check_due, 2);
+  clock_.advance(250 * kDay);  // 341 days on: due on 2026-12-01, within 30 days
+  EXPECT_EQ(service_->maintenance(officer_, std::nullopt).reconfirm_due, 2);
+  service_->reconfirm(officer_, a);
+  EXPECT_EQ(service_->maintenance(officer_, std::nullopt).reconfirm_due, 1);
+  EXPECT_EQ(service_->maintenance(other_officer_, std::nullopt).faulty, 0);
+  ListFilter bad;
+  bad.due = "tomorrow";
+  EXPECT_EQ(errors_of([&] { service_->list(officer_, bad); }), "due:unknown_value");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          testing::backend_name);
 

@@ -18,6 +18,8 @@ interface Props {
   seen: ReadonlySet<number>;
   /** The point last searched, marked on the map. */
   point: { lat: number; lon: number } | null;
+  /** A route to draw (being drawn, or the last one searched). */
+  route?: readonly { lat: number; lon: number }[];
   onPoint?: (lat: number, lon: number) => void;
 }
 
@@ -39,7 +41,7 @@ function Legend() {
   );
 }
 
-export function CameraMap({ unitId, seen, point, onPoint }: Props) {
+export function CameraMap({ unitId, seen, point, route, onPoint }: Props) {
   const { t } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const drawn = useRef<DrawnMap | null>(null);
@@ -91,7 +93,8 @@ export function CameraMap({ unitId, seen, point, onPoint }: Props) {
     if (status !== 'ready') return;
     cones.current?.highlight(seen);
     if (point) drawn.current?.mark(point.lat, point.lon);
-  }, [status, seen, point]);
+    drawn.current?.route(route ?? []);
+  }, [status, seen, point, route]);
 
   return (
     <section class={mapStyles.section} aria-labelledby="camera-map-heading">

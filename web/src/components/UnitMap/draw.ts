@@ -22,6 +22,8 @@ export interface DrawnMap {
   remove: () => void;
   /** Marks the point last asked about. */
   mark: (lat: number, lon: number) => void;
+  /** Draws a route (replacing the last one; none with fewer than one point). */
+  route: (points: readonly { lat: number; lon: number }[]) => void;
 }
 
 /** A name as text: Leaflet would read a string as HTML. */
@@ -79,6 +81,7 @@ export function drawUnitMap(element: HTMLElement, options: DrawOptions): DrawnMa
   const box = bounds(all);
   if (box) map.fitBounds(box, { padding: [8, 8] });
   let marker: L.CircleMarker | null = null;
+  let route: L.Polyline | null = null;
   map.on('click', (e: L.LeafletMouseEvent) => options.onPoint(e.latlng.lat, e.latlng.lng));
   return {
     leaflet: map,
@@ -86,6 +89,15 @@ export function drawUnitMap(element: HTMLElement, options: DrawOptions): DrawnMa
     mark: (lat, lon) => {
       marker?.remove();
       marker = L.circleMarker([lat, lon], { radius: 6, color: '#a4161a', weight: 2, interactive: false }).addTo(map);
+    },
+    route: (points) => {
+      route?.remove();
+      route = null;
+      if (points.length === 0) return;
+      route = L.polyline(
+        points.map((p) => [p.lat, p.lon] as L.LatLngTuple),
+        { color: '#1d3557', weight: 4, dashArray: '8 6', interactive: false },
+      ).addTo(map);
     },
   };
 }
