@@ -5,6 +5,7 @@
 #include "api/audit_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/cameras_api.hpp"
+#include "api/footage_api.hpp"
 #include "api/mailbox_api.hpp"
 #include "api/map_api.hpp"
 #include "api/system_api.hpp"
@@ -34,6 +35,7 @@ void build_services(Context& ctx) {
   ctx.boxes = std::make_unique<mailbox::Boxes>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
   ctx.cameras = std::make_unique<cameras::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock,
                                                    *ctx.personal_key);
+  ctx.footage = std::make_unique<cameras::Requests>(*ctx.db, *ctx.audit, *ctx.cameras, *ctx.units, ctx.clock);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -87,7 +89,9 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_mailbox_routes(router, auth, *ctx.mailbox, *ctx.keys);
   api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);
   api::add_cameras_routes(router, auth, *ctx.cameras);
-  portal::add_portal_routes(router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox});
+  api::add_footage_routes(router, auth, *ctx.footage);
+  portal::add_portal_routes(
+      router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox, .footage = ctx.footage.get()});
 }
 
 void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {

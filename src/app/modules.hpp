@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/cameras/requests.hpp"
 #include "modules/cameras/service.hpp"
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
@@ -39,6 +40,7 @@ struct Context {
   std::unique_ptr<mailbox::Service> mailbox;
   std::unique_ptr<mailbox::Boxes> boxes;
   std::unique_ptr<cameras::Service> cameras;
+  std::unique_ptr<cameras::Requests> footage;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -16,8 +16,6 @@ namespace {
 
 using i18n::Locale;
 
-const http::RouteOptions kCitizen{.blocking = true, .log_client = false, .citizen_pool = true};
-
 std::string form_value(const http::Fields& form, const std::string& name) {
   return http::field_value(form, name).value_or("");
 }
@@ -247,28 +245,6 @@ http::Response with_receipt(Locale l, const std::function<http::Response()>& sho
   }
 }
 
-// Citizens get a page, never problem+json: the same titles, in HTML.
-http::Handler html_errors(http::Handler handler) {
-  return [handler = std::move(handler)](http::Request& req) {
-    try {
-      return handler(req);
-    } catch (...) {
-      Error e = http::current_error();               // a busy database too gets an HTML page
-      if (e.kind() == Error::Kind::internal) throw;  // logged by the server
-      auto l = page_locale(req);
-      const auto& catalog = i18n::Catalog::embedded();
-      std::string slug = http::slug_of(e.kind());
-      auto ctx = base_context(l);
-      std::string heading = catalog.get(l, "problem." + slug + ".title");
-      ctx.emplace("heading", heading);
-      ctx.emplace("detail", catalog.get(l, "problem." + slug + ".detail"));
-      auto res = render_page("error", ctx, l, heading, "/hom-thu", http::status_of(e.kind()));
-      if (e.kind() == Error::Kind::too_many_attempts) res.set("Retry-After", std::to_string(e.retry_after()));
-      return res;
-    }
-  };
-}
-
 }  // namespace
 
 void add_portal_routes(http::Router& router, const Services& services) {
@@ -329,6 +305,7 @@ void add_portal_routes(http::Router& router, const Services& services) {
                });
              }),
              upload);
+  add_camera_portal_routes(router, services);
 }
 
 }  // namespace antq::portal

@@ -1,20 +1,24 @@
 #pragma once
 // Citizen pages (portal/): server-rendered HTML that works with JavaScript off, for the
-// mailbox. They store no IP address, log no client address and set no cookie.
+// mailbox and camera owners. They store no IP address, log no client address and set no cookie.
 #include "http/router.hpp"
+#include "modules/cameras/requests.hpp"
 #include "modules/mailbox/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::portal {
 
-// What the citizen pages ask: the public unit lists and the mailbox.
+// What the citizen pages ask: the public unit lists, the mailbox, the footage requests.
 struct Services {
   const time::Clock& clock;
   const units::Service& units;
   mailbox::Service& mailbox;
+  const cameras::Requests* footage = nullptr;
 };
 
+// Every citizen page: the mailbox's (/hom-thu) and the camera owners' (/camera).
 void add_portal_routes(http::Router& router, const Services& services);
+void add_camera_portal_routes(http::Router& router, const Services& services);
 
 }  // namespace antq::portal

@@ -4,7 +4,9 @@
 
 #include <stdexcept>
 
+#include "http/problem.hpp"
 #include "platform/embedded.hpp"
+#include "platform/error.hpp"
 #include "platform/i18n/catalog.hpp"
 
 namespace antq::portal {
@@ -67,7 +69,7 @@ http::Response render_page(const std::string& page, mstch::map context, i18n::Lo
                            const std::string& path, int status) {
   std::string other = locale == i18n::Locale::en ? "vi" : "en";
   context.emplace("title", title);
-  context.emplace("other_lang_url", path + "?lang=" + other);
+  context.emplace("other_lang_url", path + (path.find('?') == std::string::npos ? "?lang=" : "&lang=") + other);
   std::string content = mstch::render(template_text(page), context);
   context.emplace("content", content);
   auto res = http::Response::text(status, mstch::render(template_text("layout"), context), "text/html; charset=utf-8");
@@ -85,6 +87,28 @@ std::string text(i18n::Locale locale, const std::string& key, const std::map<std
     }
   }
   return s;
+}
+
+// Citizens get a page, never problem+json: the same titles, in HTML.
+http::Handler html_errors(http::Handler handler) {
+  return [handler = std::move(handler)](http::Request& req) {
+    try {
+      return handler(req);
+    } catch (...) {
+      Error e = http::current_error();               // a busy database too gets an HTML page
+      if (e.kind() == Error::Kind::internal) throw;  // logged by the server
+      auto l = page_locale(req);
+      const auto& catalog = i18n::Catalog::embedded();
+      std::string slug = http::slug_of(e.kind());
+      auto ctx = base_context(l);
+      std::string heading = catalog.get(l, "problem." + slug + ".title");
+      ctx.emplace("heading", heading);
+      ctx.emplace("detail", catalog.get(l, "problem." + slug + ".detail"));
+      auto res = render_page("error", ctx, l, heading, "/hom-thu", http::status_of(e.kind()));
+      if (e.kind() == Error::Kind::too_many_attempts) res.set("Retry-After", std::to_string(e.retry_after()));
+      return res;
+    }
+  };
 }
 
 }  // namespace antq::portal

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "http/router.hpp"
 
 namespace antq::portal {
 
@@ -19,6 +20,12 @@ mstch::map base_context(i18n::Locale locale);
 // Renders `page` into the layout. `title` is already in the page's language.
 http::Response render_page(const std::string& page, mstch::map context, i18n::Locale locale, const std::string& title,
                            const std::string& path, int status = 200);
+
+// The options of every citizen route: no client address in the logs, their own pool.
+inline const http::RouteOptions kCitizen{.blocking = true, .log_client = false, .citizen_pool = true};
+
+// Citizens get a page, never problem+json: the same titles, in HTML.
+http::Handler html_errors(http::Handler handler);
 
 // A catalog string of the "portal" section with {{name}} placeholders filled.
 std::string text(i18n::Locale locale, const std::string& key, const std::map<std::string, std::string>& values = {});

@@ -1,6 +1,6 @@
 // The API contract, once: every route the server answers under /api/ or for the system
 // (/healthz, /readyz, /metrics) is in docs/openapi.yaml with the same methods, and every
-// documented operation is served. The citizen pages (/hom-thu) are HTML, not API.
+// documented operation is served. The citizen pages (/hom-thu, /camera) are HTML, not API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ test('every API route is documented and every documented operation is served, wi
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
     assert.ok(lines.some((l) => l.startsWith('GET /hom-thu')), 'the citizen pages are routed too');
-    const served = new Set(lines.filter((l) => !/^\S+ \/hom-thu/.test(l)));
+    const served = new Set(lines.filter((l) => !/^\S+ \/(hom-thu|camera)(\/|\?|$)/.test(l)));
     const doc = documented();
     const undocumented = [...served].filter((r) => !doc.has(r)).sort();
     const unserved = [...doc].filter((r) => !served.has(r)).sort();

@@ -5,7 +5,7 @@ import { navigationFor, ROUTES } from './routes';
 describe('ROUTES', () => {
   it('derives each role\'s navigation from the table, in its order', () => {
     const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((n) => n.href);
-    expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/account']);
+    expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', '/account']);
     expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', '/users', '/account']);
     expect(hrefs('auditor')).toEqual(['/', '/units', '/audit', '/account']);
     expect(hrefs('team_member')).toEqual(['/', '/units', '/cameras', '/account']);

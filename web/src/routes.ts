@@ -85,6 +85,13 @@ export const ROUTES: readonly Route[] = [
     roles: CAMERA_EDITORS,
   },
   {
+    path: '/footage',
+    load: () => import('./pages/footage').then((m) => m.FootageListPage),
+    roles: ['officer'],
+    nav: 'nav.footage',
+  },
+  { path: '/footage/:id', load: () => import('./pages/footage').then((m) => m.FootagePage), roles: ['officer'] },
+  {
     path: '/users',
     load: () => import('./pages/users').then((m) => m.UsersPage),
     roles: ['admin'],

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "modules/cameras/repo.hpp"
+#include "modules/cameras/requests_repo.hpp"
 #include "modules/cameras/service.hpp"
 #include "platform/error.hpp"
 #include "platform/privacy/personal_key.hpp"
@@ -97,6 +98,7 @@ void Service::erase(const Actor& actor, std::int64_t id, std::string_view reason
   auto why = required_reason(reason);
   db_.write([&](db::Tx& tx) {
     auto camera = load(tx, actor, id).camera;
+    requests_repo::withdraw_tasks(tx, id, clock_.now());
     repo::erase(tx, camera, "officer", actor.system ? std::nullopt : std::optional<std::int64_t>(actor.user_id),
                 clock_.now());
     audit_.record(tx, actor, "camera.erase", "camera", std::to_string(id),

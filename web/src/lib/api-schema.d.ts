@@ -1507,6 +1507,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/footage-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List footage requests
+         * @description Các yêu cầu cung cấp hình ảnh camera của các xã trong phạm vi, mới nhất trước.
+         *
+         *     The footage requests of the officer's communes, newest first, without their tasks; `status` narrows to `open` or `closed`. Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Not audited.
+         */
+        get: operations["listFootageRequests"];
+        put?: never;
+        /**
+         * Ask owners for their footage
+         * @description Tạo yêu cầu cung cấp hình ảnh từ kết quả tìm camera (hoặc từ tin báo, vụ việc): khoảng thời gian tối đa 12 giờ, lý do, số hồ sơ; mỗi camera một việc với hạn trước khi hình ảnh bị ghi đè.
+         *
+         *     `camera_ids` (1–200, of one commune in the officer's scope: `camera_ids: not_found` names an id, `other_commune`) get one task each with `deadline_at` = `from` + the camera's retention; a camera whose footage of `from` is already overwritten is refused by name (`camera_ids: overwritten`). `from`/`to` are Vietnam local `YYYY-MM-DDTHH:MM`: `from` not in the future, `to` after it (`to: before_start`) and at most 12 hours later (`to: window_too_long`). `origin` is search, route, tip or other; `source_ref` a tip's receipt or a file; `lat`/`lon` the point searched. The number is `YC-<commune code>-<year>-NNNN`. Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Audited as `footage.request_create` with the reason, the window and the cameras.
+         */
+        post: operations["createFootageRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/footage-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Footage request id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FootageRequestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A footage request with its tasks
+         * @description Một yêu cầu với các việc: camera, hạn, tình trạng, kết quả.
+         *
+         *     The request and its tasks by deadline (a withdrawn task keeps its camera's code, its camera id is null). No owner contact: `getCameraOwner` gives it, with a reason. Commune officers of the request's commune only (403 for every other role; 404 outside the scope).
+         */
+        get: operations["getFootageRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/footage-requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Footage request id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FootageRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a footage request
+         * @description Đóng yêu cầu (không cấp thêm đường dẫn).
+         *
+         *     Closes an open request (409 when it is closed already); links can no longer be issued. Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Audited as `footage.request_close`.
+         */
+        post: operations["closeFootageRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/footage-tasks/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Footage task id.
+                 * @example 9
+                 */
+                id: components["parameters"]["FootageTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time link for the owner
+         * @description Tạo đường dẫn dùng một lần để chủ camera trả lời (cán bộ gửi cho chủ camera qua tin nhắn hoặc in ra); đường dẫn cũ hết hiệu lực.
+         *
+         *     A new link for a pending task of an open request (409 otherwise); an older link of the task stops working. The token (32 random bytes) is shown once and kept only as a hash; the link works until it is answered or 7 days after the deadline. The owner opens `path` (`/camera/yeu-cau?ma=…`) on any phone, without JavaScript. Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Audited as `footage.link_issue`.
+         */
+        post: operations["issueFootageLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/footage-tasks/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Footage task id.
+                 * @example 9
+                 */
+                id: components["parameters"]["FootageTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a task's outcome
+         * @description Ghi kết quả: đã cung cấp (tham chiếu tệp và mã SHA-256), không có, từ chối, đã bị ghi đè.
+         *
+         *     `status` provided (needs `reference` and a 64-hex `sha256`), none, declined or overwritten, on a pending task (409 when answered). Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Audited as `footage.outcome` with the status and the SHA-256.
+         */
+        post: operations["recordFootageOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3122,6 +3262,93 @@ export interface components {
             seen: components["schemas"]["CameraSighting"][];
             excluded: components["schemas"]["CameraSighting"][];
         };
+        FootageTask: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            camera_id: number | null;
+            camera_code: string;
+            camera_place: string;
+            /**
+             * Format: date-time
+             * @description When the footage of the window's start is overwritten.
+             */
+            deadline_at: string;
+            /** @enum {string} */
+            status: "pending" | "provided" | "none" | "declined" | "overwritten" | "withdrawn";
+            reference: string;
+            sha256: string | null;
+            note: string;
+            /** @enum {string|null} */
+            answered_by: "owner" | "officer" | null;
+            /** Format: date-time */
+            answered_at: string | null;
+            link_active: boolean;
+            /** Format: date-time */
+            link_expires_at: string | null;
+        };
+        FootageRequestSummary: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unit_id: number;
+            unit_name: string;
+            number: string;
+            /** @enum {string} */
+            origin: "search" | "route" | "tip" | "other";
+            source_ref: string;
+            lat: number | null;
+            lon: number | null;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            reason: string;
+            case_ref: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+        };
+        FootageRequest: components["schemas"]["FootageRequestSummary"] & {
+            tasks: components["schemas"]["FootageTask"][];
+        };
+        FootageRequestList: {
+            items: components["schemas"]["FootageRequestSummary"][];
+            /** Format: int64 */
+            total: number;
+        };
+        FootageRequestCreate: {
+            /**
+             * @default search
+             * @enum {string}
+             */
+            origin?: "search" | "route" | "tip" | "other";
+            source_ref?: string;
+            lat?: number | null;
+            lon?: number | null;
+            from: string;
+            to: string;
+            reason: string;
+            case_ref?: string;
+            camera_ids: number[];
+        };
+        FootageOutcome: {
+            /** @enum {string} */
+            status: "provided" | "none" | "declined" | "overwritten";
+            reference?: string;
+            sha256?: string;
+            note?: string;
+        };
+        FootageLink: {
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
     };
     responses: {
         /** @description Người dùng hiện tại và mã CSRF — the current user and the session's CSRF token. */
@@ -3555,6 +3782,16 @@ export interface components {
          * @example 7
          */
         CameraId: number;
+        /**
+         * @description Footage request id.
+         * @example 3
+         */
+        FootageRequestId: number;
+        /**
+         * @description Footage task id.
+         * @example 9
+         */
+        FootageTaskId: number;
         /** @description Items per page; larger values are treated as 500. */
         PageSize: number;
     };
@@ -7919,6 +8156,448 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenOrCsrf"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listFootageRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only open or closed requests.
+                 * @example open
+                 */
+                status?: "open" | "closed";
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các yêu cầu — one page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 3,
+                     *           "unit_id": 12,
+                     *           "unit_name": "Tân Trào",
+                     *           "number": "YC-02545-2026-0003",
+                     *           "origin": "search",
+                     *           "source_ref": "",
+                     *           "lat": 21.8059,
+                     *           "lon": 105.4515,
+                     *           "from": "2026-11-30T13:00:00Z",
+                     *           "to": "2026-11-30T15:00:00Z",
+                     *           "reason": "Vụ trộm xe máy tại cổng chợ",
+                     *           "case_ref": "CV 12/2026",
+                     *           "status": "open",
+                     *           "created_by": "officer.tantrao",
+                     *           "created_at": "2026-12-01T02:00:00Z",
+                     *           "closed_at": null
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FootageRequestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createFootageRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "origin": "search",
+                 *       "lat": 21.8059,
+                 *       "lon": 105.4515,
+                 *       "from": "2026-11-30T20:00",
+                 *       "to": "2026-11-30T22:00",
+                 *       "reason": "Vụ trộm xe máy tại cổng chợ",
+                 *       "case_ref": "CV 12/2026",
+                 *       "camera_ids": [
+                 *         7,
+                 *         8
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["FootageRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Đã tạo — the request with its tasks. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "number": "YC-02545-2026-0003",
+                     *       "origin": "search",
+                     *       "source_ref": "",
+                     *       "lat": 21.8059,
+                     *       "lon": 105.4515,
+                     *       "from": "2026-11-30T13:00:00Z",
+                     *       "to": "2026-11-30T15:00:00Z",
+                     *       "reason": "Vụ trộm xe máy tại cổng chợ",
+                     *       "case_ref": "CV 12/2026",
+                     *       "status": "open",
+                     *       "created_by": "officer.tantrao",
+                     *       "created_at": "2026-12-01T02:00:00Z",
+                     *       "closed_at": null,
+                     *       "tasks": [
+                     *         {
+                     *           "id": 9,
+                     *           "camera_id": 7,
+                     *           "camera_code": "02545-CAM-0007",
+                     *           "camera_place": "Ngã ba chợ Tân Trào",
+                     *           "deadline_at": "2026-12-14T14:00:00Z",
+                     *           "status": "pending",
+                     *           "reference": "",
+                     *           "sha256": null,
+                     *           "note": "",
+                     *           "answered_by": null,
+                     *           "answered_at": null,
+                     *           "link_active": true,
+                     *           "link_expires_at": "2026-12-21T14:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FootageRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getFootageRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Footage request id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FootageRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Yêu cầu — the request. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "number": "YC-02545-2026-0003",
+                     *       "origin": "search",
+                     *       "source_ref": "",
+                     *       "lat": 21.8059,
+                     *       "lon": 105.4515,
+                     *       "from": "2026-11-30T13:00:00Z",
+                     *       "to": "2026-11-30T15:00:00Z",
+                     *       "reason": "Vụ trộm xe máy tại cổng chợ",
+                     *       "case_ref": "CV 12/2026",
+                     *       "status": "open",
+                     *       "created_by": "officer.tantrao",
+                     *       "created_at": "2026-12-01T02:00:00Z",
+                     *       "closed_at": null,
+                     *       "tasks": [
+                     *         {
+                     *           "id": 9,
+                     *           "camera_id": 7,
+                     *           "camera_code": "02545-CAM-0007",
+                     *           "camera_place": "Ngã ba chợ Tân Trào",
+                     *           "deadline_at": "2026-12-14T14:00:00Z",
+                     *           "status": "pending",
+                     *           "reference": "",
+                     *           "sha256": null,
+                     *           "note": "",
+                     *           "answered_by": null,
+                     *           "answered_at": null,
+                     *           "link_active": true,
+                     *           "link_expires_at": "2026-12-21T14:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FootageRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    closeFootageRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Footage request id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FootageRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã đóng — the request. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "number": "YC-02545-2026-0003",
+                     *       "origin": "search",
+                     *       "source_ref": "",
+                     *       "lat": 21.8059,
+                     *       "lon": 105.4515,
+                     *       "from": "2026-11-30T13:00:00Z",
+                     *       "to": "2026-11-30T15:00:00Z",
+                     *       "reason": "Vụ trộm xe máy tại cổng chợ",
+                     *       "case_ref": "CV 12/2026",
+                     *       "status": "closed",
+                     *       "created_by": "officer.tantrao",
+                     *       "created_at": "2026-12-01T02:00:00Z",
+                     *       "closed_at": "2026-12-03T02:00:00Z",
+                     *       "tasks": [
+                     *         {
+                     *           "id": 9,
+                     *           "camera_id": 7,
+                     *           "camera_code": "02545-CAM-0007",
+                     *           "camera_place": "Ngã ba chợ Tân Trào",
+                     *           "deadline_at": "2026-12-14T14:00:00Z",
+                     *           "status": "pending",
+                     *           "reference": "",
+                     *           "sha256": null,
+                     *           "note": "",
+                     *           "answered_by": null,
+                     *           "answered_at": null,
+                     *           "link_active": true,
+                     *           "link_expires_at": "2026-12-21T14:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FootageRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    issueFootageLink: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Footage task id.
+                 * @example 9
+                 */
+                id: components["parameters"]["FootageTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đường dẫn — the link, shown once. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "q1E2…",
+                     *       "path": "/camera/yeu-cau?ma=q1E2…",
+                     *       "expires_at": "2026-12-21T14:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FootageLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    recordFootageOutcome: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Footage task id.
+                 * @example 9
+                 */
+                id: components["parameters"]["FootageTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "provided",
+                 *       "reference": "cong-cho-2026-11-30.mp4 (USB của cán bộ)",
+                 *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *       "note": ""
+                 *     }
+                 */
+                "application/json": components["schemas"]["FootageOutcome"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi — the request. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "number": "YC-02545-2026-0003",
+                     *       "origin": "search",
+                     *       "source_ref": "",
+                     *       "lat": 21.8059,
+                     *       "lon": 105.4515,
+                     *       "from": "2026-11-30T13:00:00Z",
+                     *       "to": "2026-11-30T15:00:00Z",
+                     *       "reason": "Vụ trộm xe máy tại cổng chợ",
+                     *       "case_ref": "CV 12/2026",
+                     *       "status": "open",
+                     *       "created_by": "officer.tantrao",
+                     *       "created_at": "2026-12-01T02:00:00Z",
+                     *       "closed_at": null,
+                     *       "tasks": [
+                     *         {
+                     *           "id": 9,
+                     *           "camera_id": 7,
+                     *           "camera_code": "02545-CAM-0007",
+                     *           "camera_place": "Ngã ba chợ Tân Trào",
+                     *           "deadline_at": "2026-12-14T14:00:00Z",
+                     *           "status": "pending",
+                     *           "reference": "",
+                     *           "sha256": null,
+                     *           "note": "",
+                     *           "answered_by": null,
+                     *           "answered_at": null,
+                     *           "link_active": true,
+                     *           "link_expires_at": "2026-12-21T14:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FootageRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

@@ -18,6 +18,11 @@ import type {
   CameraStatusChange,
   CameraUpdate,
   Camera,
+  FootageLink,
+  FootageOutcome,
+  FootageRequest,
+  FootageRequestCreate,
+  FootageRequestList,
   BoundaryCollection,
   BoundaryFeature,
   Location,
@@ -452,6 +457,18 @@ export const cameras = {
   /** Along a route: audited with the reason. */
   searchRoute: (query: CameraRouteQuery) =>
     request<CameraRouteResult>('POST', '/cameras/route-search', { json: query }),
+};
+
+export const footage = {
+  list: (status: 'open' | 'closed' | null, signal?: AbortSignal) =>
+    request<FootageRequestList>('GET', '/footage-requests', { query: { status, page_size: 200 }, signal }),
+  get: (id: number, signal?: AbortSignal) => request<FootageRequest>('GET', `/footage-requests/${id}`, { signal }),
+  create: (input: FootageRequestCreate) => request<FootageRequest>('POST', '/footage-requests', { json: input }),
+  close: (id: number) => request<FootageRequest>('POST', `/footage-requests/${id}/close`),
+  /** A one-time link for the owner: its token is shown once. */
+  link: (taskId: number) => request<FootageLink>('POST', `/footage-tasks/${taskId}/link`),
+  outcome: (taskId: number, outcome: FootageOutcome) =>
+    request<FootageRequest>('POST', `/footage-tasks/${taskId}/outcome`, { json: outcome }),
 };
 
 export const mailbox = {

@@ -11,6 +11,8 @@ import { fieldErrors } from '../../lib/i18n';
 import type { CameraSearchResult } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
+import { navigate } from '../../lib/router';
+import { FootageCreateForm } from '../FootageForms';
 import { Sightings } from './sightings';
 
 export interface Clicked {
@@ -113,6 +115,16 @@ export function PointSearch({ onResult, clicked }: Props) {
             {result.seen.length === 0 ? <p id="camera-seen-none">{t('cameras.seen_none')}</p> : null}
             {result.seen.length > 0 ? (
               <Sightings id="camera-seen" title={t('cameras.seen_title', { count: formatNumber(result.seen.length) })} items={result.seen} withReasons={false} />
+            ) : null}
+            {result.seen.length > 0 ? (
+              <FootageCreateForm
+                key={`${result.lat}-${result.lon}-${result.at}`}
+                sightings={result.seen}
+                at={result.at}
+                reason={reason.trim()}
+                point={{ lat: result.lat, lon: result.lon }}
+                onDone={(created) => navigate(`/footage/${created.id}`)}
+              />
             ) : null}
             {result.excluded.length > 0 ? (
               <Sightings id="camera-excluded" title={t('cameras.excluded_title', { count: formatNumber(result.excluded.length) })} items={result.excluded} withReasons />

@@ -30,7 +30,7 @@ describe('Layout', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, {
       session: { user: { ...TEST_USER, role: 'officer' } },
     });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/account']);
+    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', '/account']);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
       'page',
     );
