@@ -372,6 +372,14 @@ http::Response cones(const Deps& d, http::Request& req, const Caller& c) {
   return http::Response::text(200, std::move(out), "application/geo+json");
 }
 
+http::Response export_cameras(const Deps& d, http::Request& req, const Caller& c) {
+  auto csv = d.cameras.export_csv(c.actor, optional_id_param(req, "unit_id"), flag_param(req, "contacts"));
+  auto res = http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
+  res.set("Content-Disposition", "attachment; filename=\"camera-an-ninh.csv\"");
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
 // The required local time query parameter `at`.
 time::Millis at_param(const http::Request& req) {
   auto text = text_param(req, "at");
@@ -436,6 +444,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("GET", "/api/v1/cameras/maintenance", maintenance);
   routes.staff("POST", "/api/v1/cameras/route-search", route_search);
   routes.staff("POST", "/api/v1/cameras/import", import_cameras);
+  routes.staff("GET", "/api/v1/cameras/export.csv", export_cameras);
   routes.staff("GET", "/api/v1/cameras/{id}", get_camera);
   routes.staff("PUT", "/api/v1/cameras/{id}", update_camera);
   routes.staff("POST", "/api/v1/cameras/{id}/status", change_status);

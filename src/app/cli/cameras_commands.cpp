@@ -1,4 +1,4 @@
-// antq cameras import: a commune's camera sheet (CSV) into the registry.
+// antq cameras import and export: a commune's camera sheet (CSV), in and out.
 #include <unistd.h>
 
 #include <fstream>
@@ -39,6 +39,24 @@ int import_cameras(Context& ctx, const ImportArgs& a) {
   return 0;
 }
 
+struct ExportArgs {
+  std::string file;
+  std::string commune;
+  bool contacts = false;
+};
+
+int export_cameras(Context& ctx, const ExportArgs& a) {
+  std::optional<std::int64_t> unit;
+  if (!a.commune.empty()) unit = unit_id_by_code(ctx, a.commune);
+  auto csv = ctx.cameras->export_csv(system_actor(), unit, a.contacts);
+  if (a.file.empty()) {
+    std::cout << csv;
+  } else {
+    std::ofstream(a.file, std::ios::binary) << csv;
+  }
+  return 0;
+}
+
 }  // namespace
 
 void add_cameras_commands(Cli& cli) {
@@ -50,6 +68,12 @@ void add_cameras_commands(Cli& cli) {
   import->add_flag("--dry-run", a->dry_run, Cli::help("option.dry_run"));
   import->add_flag("--confirm-locations", a->confirm_locations, Cli::help("option.confirm_locations"));
   cli.on(import, [a](Context& ctx) { return import_cameras(ctx, *a); });
+  auto e = std::make_shared<ExportArgs>();
+  auto* exp = cli.command(cameras, "export");
+  exp->add_option("file", e->file);
+  exp->add_option("--commune", e->commune, Cli::help("option.commune"));
+  exp->add_flag("--contacts", e->contacts, Cli::help("option.contacts"));
+  cli.on(exp, [e](Context& ctx) { return export_cameras(ctx, *e); });
 }
 
 }  // namespace antq::app

@@ -27,39 +27,6 @@ namespace {
 
 using namespace internal;
 
-// The columns antq writes (the keys) and the headers officers write for them.
-const std::vector<importkit::ColumnSpec>& column_specs() {
-  static const std::vector<importkit::ColumnSpec> specs{
-      {"no", {"stt", "số thứ tự", "tt"}},
-      {"code", {"mã camera", "mã", "mã số"}},
-      {"village", {"thôn/tổ dân phố", "thôn", "tổ dân phố", "thôn, tổ dân phố", "thôn/tổ"}},
-      {"owner_kind", {"loại chủ sở hữu", "chủ sở hữu là"}, true},
-      {"owner_name", {"chủ sở hữu", "tên chủ sở hữu", "họ tên chủ sở hữu", "chủ hộ"}},
-      {"owner_phone", {"số điện thoại", "điện thoại", "sđt"}},
-      {"owner_address", {"địa chỉ chủ sở hữu"}},
-      {"place", {"địa chỉ", "vị trí lắp đặt", "nơi lắp đặt", "vị trí"}},
-      {"lat", {"vĩ độ"}},
-      {"lon", {"kinh độ"}},
-      {"point", {"tọa độ", "toạ độ", "vị trí (tọa độ)"}},
-      {"bearing", {"hướng (độ)", "hướng", "hướng quay"}},
-      {"fov", {"góc nhìn (độ)", "góc nhìn"}},
-      {"range_m", {"tầm xa (m)", "tầm xa", "tầm quan sát (m)"}},
-      {"camera_type", {"loại camera", "chủng loại"}},
-      {"resolution", {"độ phân giải"}},
-      {"night_vision", {"hồng ngoại", "quay đêm"}},
-      {"retention_days", {"số ngày lưu", "thời gian lưu (ngày)", "lưu trữ (ngày)"}},
-      {"storage", {"thiết bị lưu", "lưu trữ"}},
-      {"funding", {"nguồn kinh phí", "kinh phí từ"}},
-      {"cost_vnd", {"kinh phí (đồng)", "kinh phí", "giá trị (đồng)"}},
-      {"installed_on", {"ngày lắp đặt", "ngày lắp"}},
-      {"sharing", {"mức chia sẻ", "chia sẻ"}},
-      {"commitment_signed_on", {"ngày ký cam kết", "ngày cam kết"}},
-      {"status", {"tình trạng", "trạng thái"}},
-      {"note", {"ghi chú"}},
-  };
-  return specs;
-}
-
 // A whole number as officers type it ("6.500.000", "6,500,000", "30"); nullopt when the
 // cell is empty, and `bad` set when it is not a number.
 std::optional<std::int64_t> number(const std::string& cell, bool& bad) {
@@ -158,11 +125,45 @@ std::optional<std::int64_t> village_named(const std::vector<units::Unit>& villag
 
 }  // namespace
 
+// The columns of a camera sheet: their keys, the header antq writes (the first) and the
+// others officers write, compared folded.
+const std::vector<importkit::ColumnSpec>& internal::sheet_columns() {
+  static const std::vector<importkit::ColumnSpec> specs{
+      {"no", {"STT", "số thứ tự", "tt"}},
+      {"code", {"Mã camera", "mã", "mã số"}},
+      {"village", {"Thôn/Tổ dân phố", "thôn", "tổ dân phố", "thôn, tổ dân phố", "thôn/tổ"}},
+      {"owner_kind", {"Loại chủ sở hữu", "chủ sở hữu là"}, true},
+      {"owner_name", {"Chủ sở hữu", "tên chủ sở hữu", "họ tên chủ sở hữu", "chủ hộ"}},
+      {"owner_phone", {"Số điện thoại", "điện thoại", "sđt"}},
+      {"owner_address", {"Địa chỉ chủ sở hữu"}},
+      {"place", {"Địa chỉ", "vị trí lắp đặt", "nơi lắp đặt", "vị trí"}},
+      {"lat", {"Vĩ độ"}},
+      {"lon", {"Kinh độ"}},
+      {"point", {"Tọa độ", "toạ độ", "vị trí (tọa độ)"}},
+      {"bearing", {"Hướng (độ)", "hướng", "hướng quay"}},
+      {"fov", {"Góc nhìn (độ)", "góc nhìn"}},
+      {"range_m", {"Tầm xa (m)", "tầm xa", "tầm quan sát (m)"}},
+      {"camera_type", {"Loại camera", "chủng loại"}},
+      {"resolution", {"Độ phân giải"}},
+      {"night_vision", {"Hồng ngoại", "quay đêm"}},
+      {"retention_days", {"Số ngày lưu", "thời gian lưu (ngày)", "lưu trữ (ngày)"}},
+      {"storage", {"Thiết bị lưu", "lưu trữ"}},
+      {"funding", {"Nguồn kinh phí", "kinh phí từ"}},
+      {"cost_vnd", {"Kinh phí (đồng)", "kinh phí", "giá trị (đồng)"}},
+      {"installed_on", {"Ngày lắp đặt", "ngày lắp"}},
+      {"sharing", {"Mức chia sẻ", "chia sẻ"}},
+      {"commitment_signed_on", {"Ngày ký cam kết", "ngày cam kết"}},
+      {"status", {"Tình trạng", "trạng thái"}},
+      {"note", {"Ghi chú"}},
+  };
+  return specs;
+}
+
 std::vector<Service::Planned> Service::plan_import(const Actor& actor, const importkit::Sheet& sheet,
                                                    const units::Unit& commune, const ImportOptions& options,
                                                    std::vector<FieldError>& errors) const {
   std::vector<FieldError> header_errors;
-  importkit::Columns cols(column_specs(), sheet, header_errors);
+  importkit::Columns cols(internal::sheet_columns(), sheet, header_errors);
   if (!cols.has("point") && (!cols.has("lat") || !cols.has("lon"))) {
     header_errors.push_back(importkit::line_error(1, "point", "missing_column"));
   }

@@ -10,6 +10,7 @@
 #include "modules/cameras/model.hpp"
 #include "modules/units/model.hpp"
 #include "platform/db/database.hpp"
+#include "platform/importkit/importkit.hpp"
 
 namespace antq::cameras::internal {
 
@@ -22,6 +23,9 @@ std::optional<std::int64_t> user_of(const Actor& a);
 std::string years_later(const std::string& date, int years);
 // The commune's next free "<code>-CAM-NNNN".
 std::string next_code(db::Tx& tx, const units::Unit& commune);
+// The columns of a camera sheet: their keys, the header antq writes (the first) and the
+// others officers write (import.cpp; the export writes the same).
+const std::vector<importkit::ColumnSpec>& sheet_columns();
 // The names of the fields a change touched (what the audit keeps).
 boost::json::array changed_fields(const Camera& a, const Camera& b);
 

@@ -34,6 +34,20 @@ std::string required_reason(std::string_view raw) {
 
 }  // namespace
 
+OwnerContact Service::opened(db::Tx& tx, std::int64_t id) const {
+  auto sealed = repo::owner_sealed(tx, id);
+  if (!sealed) return {};
+  auto o = boost::json::parse(personal_key_.open(*sealed)).as_object();
+  return OwnerContact{std::string(o.at("name").as_string()), std::string(o.at("phone").as_string()),
+                      std::string(o.at("address").as_string())};
+}
+
+OwnerContact Service::owner_of(std::int64_t id) const {
+  OwnerContact out;
+  db_.read([&](db::Tx& tx) { out = opened(tx, id); });
+  return out;
+}
+
 OwnerContact Service::checked_owner(const OwnerContact& in) const {
   FieldErrors errors;
   OwnerContact c{text::clean(in.name), text::clean(in.phone), text::clean(in.address)};
@@ -67,11 +81,7 @@ OwnerContact Service::owner(const Actor& actor, std::int64_t id, std::string_vie
   OwnerContact out;
   db_.write([&](db::Tx& tx) {
     auto camera = load(tx, actor, id).camera;
-    if (auto sealed = repo::owner_sealed(tx, id)) {
-      auto o = boost::json::parse(personal_key_.open(*sealed)).as_object();
-      out = OwnerContact{std::string(o.at("name").as_string()), std::string(o.at("phone").as_string()),
-                         std::string(o.at("address").as_string())};
-    }
+    out = opened(tx, id);
     audit_.record(tx, actor, "camera.owner_read", "camera", std::to_string(id),
                   boost::json::serialize(boost::json::object{{"code", camera.code}}), why);
   });

@@ -218,6 +218,11 @@ class Service {
   // written. Officers and administrators; one audit entry with the counts.
   ImportResult import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options) const;
 
+  // The cameras of the caller's scope (or of one unit in it) as the sheet officers keep,
+  // which imports back unchanged; with `contacts` (officers only) the owners' contacts
+  // too. Audited with the count and whether contacts were in it.
+  std::string export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts) const;
+
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
   // Along a route (commune officers only), audited as camera.route_search.
@@ -235,6 +240,9 @@ class Service {
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
   OwnerContact checked_owner(const OwnerContact& contact) const;
+  // The contact opened without an audit entry (the caller writes one).
+  OwnerContact owner_of(std::int64_t id) const;
+  OwnerContact opened(db::Tx& tx, std::int64_t id) const;
   struct Planned;
   std::vector<Planned> plan_import(const Actor& actor, const importkit::Sheet& sheet, const units::Unit& commune,
                                    const ImportOptions& options, std::vector<FieldError>& errors) const;

@@ -1277,6 +1277,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cameras as the sheet officers keep (CSV)
+         * @description Xuất danh sách camera ra CSV với các cột cán bộ vẫn dùng (mở bằng Excel, nhập lại không thay đổi gì).
+         *
+         *     The cameras of the caller's scope, or of one unit in it (`unit_id`), as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy, the point in one "Tọa độ" cell so a Vietnamese Excel does not read it as a number), by code; importing it back changes nothing. With `contacts=1` (commune officers only; 403 otherwise) the owners' names, phones and addresses too. Cells Excel would run as formulas are escaped. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope). Audited as `camera.export` with the count and whether contacts were in it.
+         */
+        get: operations["exportCameras"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/search": {
         parameters: {
             query?: never;
@@ -7259,6 +7281,48 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CameraMaintenance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    exportCameras: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+                /**
+                 * @description `1`: with the owners' contacts (officers only).
+                 * @example 0
+                 */
+                contacts?: "0" | "1";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV — the sheet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example STT,Mã camera,Thôn/Tổ dân phố,Loại chủ sở hữu,Địa chỉ,Tọa độ,…
+                     *     1,02545-CAM-0001,,Công cộng,Trụ sở UBND xã,"21.8056560, 105.4516620",…
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];

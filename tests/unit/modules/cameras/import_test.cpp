@@ -119,6 +119,27 @@ TEST_P(ImportTest, AnAdministratorImportsNoContactsAndAnotherCommuneIsRefused) {
   EXPECT_EQ(count("SELECT count(*) FROM cameras"), 0);
 }
 
+TEST_P(ImportTest, AnExportImportsBackUnchangedAndCarriesContactsForOfficersOnly) {
+  import(kGood);
+  auto sheet = service_->export_csv(officer_, tan_trao_.id, false);
+  EXPECT_EQ(sheet.rfind("\xEF\xBB\xBF", 0), 0U) << "a BOM for Excel";
+  EXPECT_NE(sheet.find("Mã camera"), std::string::npos);
+  EXPECT_NE(sheet.find("\"21.8500000, 105.4500000\""), std::string::npos) << "the point in one cell";
+  EXPECT_NE(sheet.find("15/03/2024"), std::string::npos);
+  EXPECT_NE(sheet.find("Thẻ nhớ"), std::string::npos);
+  EXPECT_EQ(sheet.find("0912 345 678"), std::string::npos) << "no contact unless asked";
+  ImportOptions options;
+  options.unit_id = tan_trao_.id;
+  auto again = service_->import_csv(officer_, sheet, options);
+  EXPECT_EQ(again.created, 0);
+  EXPECT_EQ(again.updated, 0);
+  EXPECT_EQ(again.unchanged, 2);
+  auto with_contacts = service_->export_csv(officer_, std::nullopt, true);
+  EXPECT_NE(with_contacts.find("0912 345 678"), std::string::npos);
+  EXPECT_THROW(service_->export_csv(admin_, std::nullopt, true), Error);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export'"), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          testing::backend_name);
 
