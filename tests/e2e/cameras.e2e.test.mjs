@@ -4,6 +4,7 @@
 // about and saved once confirmed, and a check changes its status; axe finds nothing serious.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, newPage, login, axeViolations, start, unitIds, PASSWORD, fitsWidth } from './lib.mjs';
 
 let browser;
@@ -133,6 +134,31 @@ test('a route drawn on the map or typed finds the market camera with the time th
   const seen = await page.$$eval('#camera-route-seen tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim()));
   assert.ok(seen.includes('02545-CAM-0005'), seen.join(', '));
   assert.match(await page.textContent('#camera-route-seen td.passed'), /mét thứ \d+/);
+  await assertClean(page, requests);
+  await page.context().close();
+});
+
+test("the commune's sheet: checked first with the bad line named, then imported, and the export downloads", async () => {
+  const { page, requests } = await openCameras('officer.tantrao');
+  const countOf = async () => Number((await page.textContent('#cameras-count')).replace(/\D/g, ''));
+  const before = await countOf();
+  const sheet = (rows) => Buffer.from(['STT;Thôn/Tổ dân phố;Loại chủ sở hữu;Địa chỉ;Vĩ độ;Kinh độ;Hướng (độ);Góc nhìn (độ);Tầm xa (m);Số ngày lưu;Mức chia sẻ;Tình trạng', ...rows].join('\r\n'));
+  const upload = (rows) => page.setInputFiles('#camera-import-file', { name: 'camera.csv', mimeType: 'text/csv', buffer: sheet(rows) });
+  await upload([
+    '1;Làng Hản;Hộ gia đình;Nhà bà Tư Sheet;21,8012;105,4561;10;90;25;7;Theo yêu cầu;Hoạt động',
+    '2;Làng Hản;Hộ gia đình;Nhà ông Năm Sheet;21,8013;105,4562;400;90;25;7;Theo yêu cầu;Hoạt động',
+  ]);
+  await page.click('#camera-import-check');
+  await page.waitForSelector('#camera-import-errors');
+  assert.match(await page.textContent('#camera-import-errors tbody'), /3\s*bearing/);
+  await upload(['1;Làng Hản;Hộ gia đình;Nhà bà Tư Sheet;21,8012;105,4561;10;90;25;7;Theo yêu cầu;Hoạt động']);
+  await page.click('#camera-import-form button[type=submit]:not(#camera-import-check)');
+  await page.waitForFunction(() => /Đã nhập camera\.csv: thêm 1/.test(document.body.textContent));
+  await page.waitForFunction((n) => Number(document.querySelector('#cameras-count')?.textContent.replace(/\D/g, '')) === n, before + 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#camera-export')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\uFEFFSTT,Mã camera,'), text.slice(0, 40));
+  assert.ok(text.includes('Nhà bà Tư Sheet'), 'the imported camera is in the sheet');
   await assertClean(page, requests);
   await page.context().close();
 });

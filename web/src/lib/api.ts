@@ -7,6 +7,7 @@ import type {
   CameraCones,
   CameraDetail,
   CameraInput,
+  CameraImportResult,
   CameraList,
   CameraMaintenance,
   CameraOwner,
@@ -449,6 +450,14 @@ export const cameras = {
   erase: (id: number, reason: string) =>
     request<void>('DELETE', `/cameras/${id}`, { json: { reason } }),
   maintenance: (signal?: AbortSignal) => request<CameraMaintenance>('GET', '/cameras/maintenance', { signal }),
+  /** A commune's sheet, its bytes as they are (UTF-8 or Windows-1258). */
+  importCsv: (unitId: number, file: Blob, dryRun: boolean) =>
+    request<CameraImportResult>('POST', '/cameras/import', {
+      file,
+      contentType: 'text/csv',
+      query: { unit_id: unitId, ...(dryRun ? { dry_run: 1 } : {}) },
+    }),
+  exportUrl: (contacts: boolean) => `${BASE}/cameras/export.csv${contacts ? '?contacts=1' : ''}`,
   cones: (unitId: number, signal?: AbortSignal) =>
     request<CameraCones>('GET', '/cameras/cones', { query: { unit_id: unitId }, signal }),
   /** Who could have seen it: audited with the reason. */

@@ -108,3 +108,4 @@ export type FootageRequestList = Schemas['FootageRequestList'];
 export type FootageRequestCreate = Schemas['FootageRequestCreate'];
 export type FootageOutcome = Schemas['FootageOutcome'];
 export type FootageLink = Schemas['FootageLink'];
+export type CameraImportResult = Schemas['CameraImportResult'];

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CameraMap } from '../components/CameraMap';
+import { CameraSheet } from '../components/CameraSheet';
 import { type Clicked, PointSearch, RouteSearch } from '../components/CameraSearch';
 import { CardTable } from '../components/CardTable';
 import { SelectField, TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
+import { StatusMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
 import { cameras } from '../lib/api';
 import { cameraLabel } from '../lib/cameras';
@@ -44,6 +46,7 @@ export function CamerasPage(_: PageProps) {
     navigate(text ? `/cameras?${text}` : '/cameras', { replace: true });
   };
   const [q, setQ] = useState(query.q);
+  const [imported, setImported] = useState('');
   const list = useAsync(
     (signal) =>
       cameras.list(
@@ -127,6 +130,7 @@ export function CamerasPage(_: PageProps) {
         <p class="muted">{t('cameras.map_none')}</p>
       )}
 
+      <StatusMessage>{imported}</StatusMessage>
       <section aria-labelledby="cameras-heading">
         <h2 id="cameras-heading">{t('cameras.list')}</h2>
         <form
@@ -181,6 +185,16 @@ export function CamerasPage(_: PageProps) {
           </CardTable>
         ) : null}
       </section>
+      {officer ? (
+        <CameraSheet
+          unitId={user.unit_id}
+          officer={officer}
+          onDone={(confirmation) => {
+            setImported(confirmation);
+            list.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

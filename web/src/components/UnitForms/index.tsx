@@ -1,12 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import styles from './style.module.css';
-import { CardTable } from '../CardTable';
+import { CsvImportForm } from '../CsvImportForm';
 import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { NO_UNITS, UnitPicker, unitSearchOf } from '../UnitPicker';
-import { ApiError, localValidation, units, type UnitPatch } from '../../lib/api';
-import { fieldErrorMessage, fieldErrors, type Translator } from '../../lib/i18n';
+import { localValidation, units, type UnitPatch } from '../../lib/api';
+import { fieldErrors, type Translator } from '../../lib/i18n';
 import { formatDate, formatNumber, parseDateInput, todayIso, unitLabel } from '../../lib/format';
 import { resolveUnitRefs, type UnitIndex } from '../../lib/unit-index';
 import { isWithin } from '../../lib/unit-search';
@@ -479,103 +479,32 @@ export function UnitMergeForm({ index, roots = NO_UNITS, selected, onDone }: Mer
 /** POST /units/import with the chosen file as text/csv; shows counts or the rejected lines. */
 export function UnitImportForm({ onDone }: { onDone: Done }) {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const { error, setError, busy, run } = useAction();
-  const [missing, setMissing] = useState(false);
-  const [checked, setChecked] = useState('');
-  // Which button sent the form: "check" writes nothing and lists every bad row.
-  const dryRun = useRef(false);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const checkOnly = dryRun.current; // read and reset first, whatever happens next
-    dryRun.current = false;
-    setError(null);
-    setChecked('');
-    if (!file) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    void run(async () => {
-      const result = await units.importCsv(file, checkOnly);
-      const values = {
-        file: file.name,
-        created: formatNumber(result.created),
-        updated: formatNumber(result.updated),
-        encoding: result.encoding,
-      };
-      if (checkOnly) setChecked(t('units.import_checked', values));
-      else onDone(t('units.imported', values));
-    });
-  };
-
-  const lineErrors =
-    error instanceof ApiError ? error.errors.filter((e) => e.line !== undefined) : [];
-
   return (
-    <form
-      class="panel"
+    <CsvImportForm
       id="unit-import-form"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby="unit-import-heading"
-    >
-      <h3 id="unit-import-heading">{t('units.import')}</h3>
-      <ErrorMessage error={error} />
-      {lineErrors.length > 0 ? (
-        <CardTable
-          id="import-errors"
-          caption={<caption class={styles.caption}>{t('units.import_errors')}</caption>}
-          columns={[t('units.import_line'), t('units.import_field'), t('units.import_message')]}
-        >
-          {lineErrors.map((entry, i) => (
-            <tr key={i}>
-              <td data-label={t('units.import_line')}>{entry.line}</td>
-              <td data-label={t('units.import_field')}>
-                <code>{entry.field}</code>
-              </td>
-              <td data-label={t('units.import_message')}>{fieldErrorMessage(t, entry)}</td>
-            </tr>
-          ))}
-        </CardTable>
-      ) : null}
-      <div class={styles.file}>
-        <label for="import-file">{t('units.import_file')}</label>
-        <input
-          type="file"
-          id="import-file"
-          name="import-file"
-          accept=".csv,text/csv"
-          aria-invalid={missing ? 'true' : undefined}
-          aria-describedby={missing ? 'import-file-error' : undefined}
-          onChange={(event) => {
-            setFile(event.currentTarget.files?.[0] ?? null);
-            setMissing(false);
-          }}
-        />
-        {missing ? (
-          <span id="import-file-error" class={styles.error}>
-            {t('units.import_choose')}
-          </span>
-        ) : null}
-      </div>
-      {checked ? (
-        <p role="status" id="import-checked">
-          {checked}
-        </p>
-      ) : null}
-      <SubmitActions busy={busy} label={t('units.import_submit')}>
-        <button
-          type="submit"
-          class="secondary"
-          id="import-check"
-          disabled={busy}
-          onClick={() => (dryRun.current = true)}
-        >
-          {t('units.import_check')}
-        </button>
-      </SubmitActions>
-    </form>
+      prefix="import"
+      labels={{
+        heading: t('units.import'),
+        file: t('units.import_file'),
+        choose: t('units.import_choose'),
+        submit: t('units.import_submit'),
+        check: t('units.import_check'),
+        errors: t('units.import_errors'),
+        line: t('units.import_line'),
+        field: t('units.import_field'),
+        message: t('units.import_message'),
+      }}
+      send={async (file, dryRun) => {
+        const result = await units.importCsv(file, dryRun);
+        const values = {
+          file: file.name,
+          created: formatNumber(result.created),
+          updated: formatNumber(result.updated),
+          encoding: result.encoding,
+        };
+        return dryRun ? t('units.import_checked', values) : t('units.imported', values);
+      }}
+      onDone={onDone}
+    />
   );
 }
