@@ -14,11 +14,6 @@ struct Deps {
   mailbox::Service& tips;
 };
 
-boost::json::value optional_time(const std::optional<std::int64_t>& t) {
-  if (!t) return nullptr;
-  return boost::json::value(time::format_iso_utc(*t));
-}
-
 boost::json::object box_json(const mailbox::Box& b) {
   return boost::json::object{
       {"id", b.id},
@@ -29,7 +24,7 @@ boost::json::object box_json(const mailbox::Box& b) {
       {"place", b.place},
       {"active", b.active},
       {"created_at", time::format_iso_utc(b.created_at)},
-      {"last_opened_at", optional_time(b.last_opened_at)},
+      {"last_opened_at", optional_instant(b.last_opened_at)},
       {"openings", b.openings},
   };
 }

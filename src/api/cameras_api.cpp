@@ -27,11 +27,6 @@ boost::json::value optional_value(const auto& v) {
   return boost::json::value(*v);
 }
 
-boost::json::value optional_time(const std::optional<time::Millis>& t) {
-  if (!t) return nullptr;
-  return boost::json::value(time::format_iso_utc(*t));
-}
-
 boost::json::object camera_json(const CameraView& v) {
   const Camera& c = v.camera;
   return boost::json::object{
@@ -59,7 +54,7 @@ boost::json::object camera_json(const CameraView& v) {
       {"sharing", std::string(code_of(c.sharing))},
       {"commitment_signed_on", optional_value(c.commitment_signed_on)},
       {"status", std::string(code_of(c.status))},
-      {"last_check_at", optional_time(c.last_check_at)},
+      {"last_check_at", optional_instant(c.last_check_at)},
       {"last_check_result", optional_value(c.last_check_result)},
       {"reconfirm_due", optional_value(c.reconfirm_due)},
       {"note", c.note},
@@ -73,7 +68,7 @@ boost::json::object detail_json(const cameras::CameraDetail& d) {
   boost::json::array history;
   for (const auto& h : d.history) {
     history.push_back(boost::json::object{{"since", time::format_iso_utc(h.since)},
-                                          {"until", optional_time(h.until)},
+                                          {"until", optional_instant(h.until)},
                                           {"status", std::string(code_of(h.status))},
                                           {"reason", h.reason}});
   }
@@ -109,14 +104,6 @@ int small_int(const std::optional<std::int64_t>& v, int fallback) {
   if (!v) return fallback;
   return static_cast<int>(
       std::clamp<std::int64_t>(*v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
-}
-
-// A local 'YYYY-MM-DDTHH:MM' field; errors under `field`.
-std::optional<time::Millis> local_time(const std::optional<std::string>& text, const char* field, FieldErrors& errors) {
-  if (!text || text->empty()) return std::nullopt;
-  auto t = time::parse_local_datetime(*text);
-  if (!t) errors.add(field, "invalid_date");
-  return t;
 }
 
 cameras::OwnerContact read_owner(const boost::json::object& body) {
@@ -207,7 +194,7 @@ http::Response change_status(const Deps& d, http::Request& req, const Caller& c)
   json::Reader r(body);
   cameras::StatusChange change;
   change.status = r.required_text("status", 40).value_or("");
-  change.since = local_time(r.text("since", 40), "since", r.errors());
+  change.since = local_time_field(r.text("since", 40), "since", r.errors());
   change.reason = r.text("reason", 501).value_or("");
   r.finish();
   auto id = path_id(req);
@@ -220,7 +207,7 @@ http::Response record_check(const Deps& d, http::Request& req, const Caller& c) 
   json::Reader r(body);
   cameras::NewCheck check;
   check.result = r.required_text("result", 40).value_or("");
-  check.checked_at = local_time(r.text("checked_at", 40), "checked_at", r.errors());
+  check.checked_at = local_time_field(r.text("checked_at", 40), "checked_at", r.errors());
   check.note = r.text("note", 1001).value_or("");
   r.finish();
   auto id = path_id(req);
@@ -290,8 +277,8 @@ http::Response route_search(const Deps& d, http::Request& req, const Caller& c) 
   cameras::RouteQuery q;
   q.line = route_line(body, r.errors());
   q.width_m = small_int(r.integer("width"), q.width_m);
-  auto from = local_time(r.required_text("from", 40), "from", r.errors());
-  q.to = local_time(r.text("to", 40), "to", r.errors());
+  auto from = local_time_field(r.required_text("from", 40), "from", r.errors());
+  q.to = local_time_field(r.text("to", 40), "to", r.errors());
   if (auto it = body.find("speed_kmh"); it != body.end() && !it->value().is_null()) {
     if (it->value().is_number()) {
       q.speed_kmh = it->value().to_number<double>();
@@ -373,7 +360,8 @@ http::Response cones(const Deps& d, http::Request& req, const Caller& c) {
 }
 
 http::Response export_cameras(const Deps& d, http::Request& req, const Caller& c) {
-  auto csv = d.cameras.export_csv(c.actor, optional_id_param(req, "unit_id"), flag_param(req, "contacts"));
+  auto csv = d.cameras.export_csv(c.actor, optional_id_param(req, "unit_id"), flag_param(req, "contacts"),
+                                  text_param(req, "reason").value_or(""));
   auto res = http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
   res.set("Content-Disposition", "attachment; filename=\"camera-an-ninh.csv\"");
   res.set("Cache-Control", "no-store");

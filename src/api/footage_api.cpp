@@ -13,11 +13,6 @@ struct Deps {
   const cameras::Requests& requests;
 };
 
-boost::json::value optional_time(const std::optional<time::Millis>& t) {
-  if (!t) return nullptr;
-  return boost::json::value(time::format_iso_utc(*t));
-}
-
 boost::json::object task_json(const cameras::Task& t) {
   return boost::json::object{
       {"id", t.id},
@@ -30,9 +25,9 @@ boost::json::object task_json(const cameras::Task& t) {
       {"sha256", t.sha256 ? boost::json::value(*t.sha256) : nullptr},
       {"note", t.note},
       {"answered_by", t.answered_by ? boost::json::value(*t.answered_by) : nullptr},
-      {"answered_at", optional_time(t.answered_at)},
+      {"answered_at", optional_instant(t.answered_at)},
       {"link_active", t.link_active},
-      {"link_expires_at", optional_time(t.link_active ? t.link_expires_at : std::nullopt)},
+      {"link_expires_at", optional_instant(t.link_active ? t.link_expires_at : std::nullopt)},
   };
 }
 
@@ -53,7 +48,7 @@ boost::json::object request_json(const cameras::Request& r, bool with_tasks) {
       {"status", r.status},
       {"created_by", r.created_by},
       {"created_at", time::format_iso_utc(r.created_at)},
-      {"closed_at", optional_time(r.closed_at)},
+      {"closed_at", optional_instant(r.closed_at)},
   };
   if (with_tasks) {
     boost::json::array tasks;
@@ -63,21 +58,14 @@ boost::json::object request_json(const cameras::Request& r, bool with_tasks) {
   return o;
 }
 
-std::optional<time::Millis> local_time(const std::optional<std::string>& text, const char* field, FieldErrors& errors) {
-  if (!text || text->empty()) return std::nullopt;
-  auto t = time::parse_local_datetime(*text);
-  if (!t) errors.add(field, "invalid_date");
-  return t;
-}
-
 http::Response create_request(const Deps& d, http::Request& req, const Caller& c) {
   auto body = json_body(req);
   json::Reader r(body);
   cameras::NewRequest in;
   in.origin = r.text("origin", 20).value_or("search");
   in.source_ref = r.text("source_ref", 201).value_or("");
-  in.from = local_time(r.required_text("from", 40), "from", r.errors());
-  in.to = local_time(r.required_text("to", 40), "to", r.errors());
+  in.from = local_time_field(r.required_text("from", 40), "from", r.errors());
+  in.to = local_time_field(r.required_text("to", 40), "to", r.errors());
   in.reason = r.text("reason", 501).value_or("");
   in.case_ref = r.text("case_ref", 101).value_or("");
   in.camera_ids = r.integers("camera_ids").value_or(std::vector<std::int64_t>{});
@@ -86,10 +74,14 @@ http::Response create_request(const Deps& d, http::Request& req, const Caller& c
       r.errors().add(key, "wrong_type");
     }
   }
-  auto lat = body.if_contains("lat");
-  auto lon = body.if_contains("lon");
-  if (lat && lon && lat->is_number() && lon->is_number()) {
+  const auto* lat = body.if_contains("lat");
+  const auto* lon = body.if_contains("lon");
+  bool has_lat = lat && lat->is_number();
+  bool has_lon = lon && lon->is_number();
+  if (has_lat && has_lon) {
     in.point = geo::Point{lon->to_number<double>(), lat->to_number<double>()};
+  } else if (has_lat != has_lon) {
+    r.errors().add(has_lat ? "lon" : "lat", "required");  // half a point
   }
   r.finish();
   return http::Response::json(201, request_json(d.requests.create(c.actor, in), true));

@@ -164,4 +164,17 @@ http::Response cached_response(const http::Request& req, const std::string& etag
   return res;
 }
 
+boost::json::value optional_instant(const std::optional<std::int64_t>& instant) {
+  if (!instant) return nullptr;
+  return boost::json::value(time::format_iso_utc(*instant));
+}
+
+std::optional<std::int64_t> local_time_field(const std::optional<std::string>& text, const char* field,
+                                             FieldErrors& errors) {
+  if (!text || text->empty()) return std::nullopt;
+  auto t = time::parse_local_datetime(*text);
+  if (!t) errors.add(field, "invalid_date");
+  return t;
+}
+
 }  // namespace antq::api

@@ -88,6 +88,13 @@ std::int64_t path_id(const http::Request& req, const std::string& name = "id");
 http::Response cached_response(const http::Request& req, const std::string& etag,
                                std::shared_ptr<const std::string> body, std::string_view content_type);
 
+// An instant as ISO-8601 UTC, or null.
+boost::json::value optional_instant(const std::optional<std::int64_t>& instant);
+// A JSON field in Vietnam's local time as a datetime-local input sends it
+// ('YYYY-MM-DDTHH:MM'): nullopt when absent or empty; invalid_date on `field` otherwise.
+std::optional<std::int64_t> local_time_field(const std::optional<std::string>& text, const char* field,
+                                             FieldErrors& errors);
+
 boost::json::object unit_json(const units::Unit& unit, const std::string& today);
 boost::json::object user_json(const accounts::User& user);
 boost::json::object session_json(const accounts::Session& session);

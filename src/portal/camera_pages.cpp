@@ -62,31 +62,37 @@ std::string field_value(const http::Fields& form, const std::string& name) {
 
 void add_camera_portal_routes(http::Router& router, const Services& services) {
   const auto* footage = services.footage;
-  router.add("GET", kPath, html_errors([footage](http::Request& req) {
-               return request_page(*footage, page_locale(req), req.query_param("ma").value_or(""), {}, "", 200);
-             }),
+  router.add("GET", kPath,
+             html_errors(
+                 [footage](http::Request& req) {
+                   return request_page(*footage, page_locale(req), req.query_param("ma").value_or(""), {}, "", 200);
+                 },
+                 kPath),
              kCitizen);
-  router.add("POST", kPath, html_errors([footage](http::Request& req) {
-               auto l = page_locale(req);
-               auto form = http::parse_form(req.body);
-               auto token = field_value(form, "ma");
-               cameras::Outcome answer{field_value(form, "status"), field_value(form, "reference"),
-                                       field_value(form, "sha256"), field_value(form, "note")};
-               try {
-                 footage->answer_link(token, answer);
-               } catch (const Error& e) {
-                 if (e.kind() == Error::Kind::not_found) return gone(l);
-                 if (e.kind() != Error::Kind::validation) throw;
-                 std::string message;
-                 for (const auto& f : e.fields()) {
-                   message += (message.empty() ? "" : " ") +
-                              text(l, "camera." + (f.field == "status" ? std::string("answer") : f.field)) + ": " +
-                              i18n::Catalog::embedded().get(l, "field_error." + f.code);
-                 }
-                 return request_page(*footage, l, token, answer, message, 422);
-               }
-               return render_page("camera_answered", base_context(l), l, text(l, "camera.thanks_title"), kPath);
-             }),
+  router.add("POST", kPath,
+             html_errors(
+                 [footage](http::Request& req) {
+                   auto l = page_locale(req);
+                   auto form = http::parse_form(req.body);
+                   auto token = field_value(form, "ma");
+                   cameras::Outcome answer{field_value(form, "status"), field_value(form, "reference"),
+                                           field_value(form, "sha256"), field_value(form, "note")};
+                   try {
+                     footage->answer_link(token, answer);
+                   } catch (const Error& e) {
+                     if (e.kind() == Error::Kind::not_found) return gone(l);
+                     if (e.kind() != Error::Kind::validation) throw;
+                     std::string message;
+                     for (const auto& f : e.fields()) {
+                       message += (message.empty() ? "" : " ") +
+                                  text(l, "camera." + (f.field == "status" ? std::string("answer") : f.field)) + ": " +
+                                  i18n::Catalog::embedded().get(l, "field_error." + f.code);
+                     }
+                     return request_page(*footage, l, token, answer, message, 422);
+                   }
+                   return render_page("camera_answered", base_context(l), l, text(l, "camera.thanks_title"), kPath);
+                 },
+                 kPath),
              kCitizen);
 }
 

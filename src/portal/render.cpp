@@ -90,8 +90,8 @@ std::string text(i18n::Locale locale, const std::string& key, const std::map<std
 }
 
 // Citizens get a page, never problem+json: the same titles, in HTML.
-http::Handler html_errors(http::Handler handler) {
-  return [handler = std::move(handler)](http::Request& req) {
+http::Handler html_errors(http::Handler handler, std::string path) {
+  return [handler = std::move(handler), path = std::move(path)](http::Request& req) {
     try {
       return handler(req);
     } catch (...) {
@@ -104,7 +104,7 @@ http::Handler html_errors(http::Handler handler) {
       std::string heading = catalog.get(l, "problem." + slug + ".title");
       ctx.emplace("heading", heading);
       ctx.emplace("detail", catalog.get(l, "problem." + slug + ".detail"));
-      auto res = render_page("error", ctx, l, heading, "/hom-thu", http::status_of(e.kind()));
+      auto res = render_page("error", ctx, l, heading, path, http::status_of(e.kind()));
       if (e.kind() == Error::Kind::too_many_attempts) res.set("Retry-After", std::to_string(e.retry_after()));
       return res;
     }

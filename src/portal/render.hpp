@@ -24,8 +24,9 @@ http::Response render_page(const std::string& page, mstch::map context, i18n::Lo
 // The options of every citizen route: no client address in the logs, their own pool.
 inline const http::RouteOptions kCitizen{.blocking = true, .log_client = false, .citizen_pool = true};
 
-// Citizens get a page, never problem+json: the same titles, in HTML.
-http::Handler html_errors(http::Handler handler);
+// Citizens get a page, never problem+json: the same titles, in HTML; its language link
+// goes to `path` (the page's own, without any token).
+http::Handler html_errors(http::Handler handler, std::string path = "/hom-thu");
 
 // A catalog string of the "portal" section with {{name}} placeholders filled.
 std::string text(i18n::Locale locale, const std::string& key, const std::map<std::string, std::string>& values = {});

@@ -73,7 +73,7 @@ test('bad requests are named and write nothing; only the commune officer may ask
   const cameras = await marketCameras();
   const before = sql(server, 'SELECT COUNT(*) FROM footage_requests');
   const bad = await officer.post('/api/v1/footage-requests', {
-    from: local(-60), to: local(13 * 60), reason: '', camera_ids: [cameras[0].id],
+    from: local(-14 * 60), to: local(-60), reason: '', camera_ids: [cameras[0].id],
   });
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.data.errors.map((e) => `${e.field}:${e.code}`).sort(), ['reason:required', 'to:window_too_long']);

@@ -43,17 +43,14 @@ struct ExportArgs {
   std::string file;
   std::string commune;
   bool contacts = false;
+  std::string reason;
 };
 
 int export_cameras(Context& ctx, const ExportArgs& a) {
   std::optional<std::int64_t> unit;
   if (!a.commune.empty()) unit = unit_id_by_code(ctx, a.commune);
-  auto csv = ctx.cameras->export_csv(system_actor(), unit, a.contacts);
-  if (a.file.empty()) {
-    std::cout << csv;
-  } else {
-    std::ofstream(a.file, std::ios::binary) << csv;
-  }
+  auto csv = ctx.cameras->export_csv(system_actor(), unit, a.contacts, a.reason);
+  write_output(a.file, csv);
   return 0;
 }
 
@@ -73,6 +70,7 @@ void add_cameras_commands(Cli& cli) {
   exp->add_option("file", e->file);
   exp->add_option("--commune", e->commune, Cli::help("option.commune"));
   exp->add_flag("--contacts", e->contacts, Cli::help("option.contacts"));
+  exp->add_option("--reason", e->reason, Cli::help("option.reason"));
   cli.on(exp, [e](Context& ctx) { return export_cameras(ctx, *e); });
 }
 

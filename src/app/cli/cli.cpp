@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "platform/i18n/catalog.hpp"
@@ -88,6 +89,14 @@ std::unique_ptr<Context> context_of(const Options& options, bool migrate) {
     throw std::runtime_error(say("error.no_data_dir", {{"dir", config.data_dir.string()}, {"arg", options.data_dir}}));
   }
   return open_context(std::move(config), migrate);
+}
+
+void write_output(const std::string& file, const std::string& text) {
+  if (file.empty()) {
+    std::cout << text;
+  } else {
+    std::ofstream(file, std::ios::binary) << text;
+  }
 }
 
 std::int64_t unit_id_by_code(Context& ctx, const std::string& code) {

@@ -71,6 +71,8 @@ Config config_of(const Options& options);
 // The context of the options' data directory; `migrate` applies pending migrations.
 std::unique_ptr<Context> context_of(const Options& options, bool migrate = true);
 std::int64_t unit_id_by_code(Context& ctx, const std::string& code);
+// Writes an export to `file`, or to standard output when `file` is empty.
+void write_output(const std::string& file, const std::string& text);
 accounts::User user_by_name(Context& ctx, const std::string& username);
 // A secret from its flag, its environment variable, or typed at the terminal without echo.
 std::string secret_of(const std::string& flag, const char* env_name, std::string_view prompt_key);

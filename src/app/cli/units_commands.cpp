@@ -117,11 +117,7 @@ int import_boundaries(Context& ctx, const BoundaryArgs& a) {
 
 int export_units(Context& ctx, const UnitsArgs& a) {
   auto csv = ctx.units->export_csv(system_actor());
-  if (a.file.empty()) {
-    std::cout << csv;
-  } else {
-    std::ofstream(a.file, std::ios::binary) << csv;
-  }
+  write_output(a.file, csv);
   return 0;
 }
 

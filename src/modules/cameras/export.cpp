@@ -12,6 +12,7 @@
 #include "modules/cameras/words.hpp"
 #include "platform/csv/csv.hpp"
 #include "platform/error.hpp"
+#include "platform/text/text.hpp"
 
 namespace antq::cameras {
 namespace {
@@ -25,10 +26,15 @@ std::string number(const std::optional<std::int64_t>& v) { return v ? std::to_st
 
 }  // namespace
 
-std::string Service::export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts) const {
+std::string Service::export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts,
+                                std::string_view reason) const {
+  internal::require(internal::may_manage(actor), "camera sheets are for commune officers and administrators");
   if (contacts && !actor.system && !actor.is(Role::officer)) {
     throw Error::forbidden("owners' contacts are for commune officers");
   }
+  auto why = text::clean(std::string(reason));
+  if (contacts && why.empty()) throw Error::field("reason", "required");
+  if (text::length(why) > 500) throw Error::field("reason", "too_long");
   ListFilter filter;
   filter.unit_id = unit_id;
   filter.page_size = 1000000;
@@ -64,7 +70,9 @@ std::string Service::export_csv(const Actor& actor, std::optional<std::int64_t> 
   std::string out = "\xEF\xBB\xBF";
   out += csv::format_record(header);
   int n = 0;
+  boost::json::array codes;
   for (const auto& v : page.items) {
+    codes.emplace_back(v.camera.code);
     const auto& c = v.camera;
     std::vector<std::string> row{std::to_string(++n),
                                  c.code,
@@ -94,8 +102,10 @@ std::string Service::export_csv(const Actor& actor, std::optional<std::int64_t> 
     out += csv::format_record(row);
   }
   db_.write([&](db::Tx& tx) {
+    boost::json::object detail{{"cameras", n}, {"contacts", contacts}};
+    if (contacts) detail["codes"] = std::move(codes);  // whose contacts were read
     audit_.record(tx, actor, "camera.export", "unit", unit_id ? std::to_string(*unit_id) : "",
-                  boost::json::serialize(boost::json::object{{"cameras", n}, {"contacts", contacts}}));
+                  boost::json::serialize(detail), why);
   });
   return out;
 }

@@ -236,8 +236,10 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
       ++result.created;
       continue;
     }
+    repo::lock(tx, c.id);
     bool changed = !changed_fields(*p.existing, c).empty();
     if (changed && !repo::update(tx, c, now)) throw Error::conflict("a camera changed during the import");
+    if (c.installed_on != p.existing->installed_on) move_installation(tx, c, now);
     bool moved = p.status != p.existing->status;
     if (moved) {
       // From now, or just after the current status began when that was this very instant.

@@ -95,7 +95,8 @@ Camera Service::checked(db::Tx& tx, const Actor& actor, const CameraInput& in, c
   c.village_id = in.village_id;
   if (in.village_id) {
     auto village = units_.find(tx, *in.village_id);
-    if (!village || !unit || village->parent_id != unit->id || !village->active_on(today)) {
+    if (!village || !unit || village->parent_id != unit->id || village->kind != units::Kind::residential_area ||
+        !village->active_on(today)) {
       errors.add("village_id", "not_found");
     }
   }

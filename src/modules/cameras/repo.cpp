@@ -285,6 +285,18 @@ void erase(db::Tx& tx, const Camera& c, const std::string& channel, std::optiona
   tx.exec(del, c.id);
 }
 
+void lock(db::Tx& tx, std::int64_t camera_id) {
+  static constexpr db::Query q{"cameras.lock", "UPDATE cameras SET version = version WHERE id = $1"};
+  tx.exec(q, camera_id);
+}
+
+void set_first_since(db::Tx& tx, std::int64_t camera_id, time::Millis since) {
+  static constexpr db::Query q{"cameras.set_first_since",
+                               "UPDATE camera_status_history SET since = $2 WHERE camera_id = $1 AND since = "
+                               "(SELECT MIN(since) FROM camera_status_history WHERE camera_id = $1)"};
+  tx.exec(q, camera_id, since);
+}
+
 std::optional<Status> status_at(db::Tx& tx, std::int64_t camera_id, time::Millis at) {
   static constexpr db::Query q{"cameras.status_at",
                                "SELECT status FROM camera_status_history WHERE camera_id = $1 AND since <= $2 "

@@ -53,6 +53,11 @@ std::string_view candidates_sql(db::Dialect dialect);
 // REQUIRES: `interval.since` is later than the open interval's start.
 void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& interval,
                  std::optional<std::int64_t> recorded_by, std::int64_t now);
+// Locks the camera's row until the transaction ends (PostgreSQL; SQLite's writer is
+// alone anyway), before its history is read and changed.
+void lock(db::Tx& tx, std::int64_t camera_id);
+// Moves the start of the camera's first status interval (its installation).
+void set_first_since(db::Tx& tx, std::int64_t camera_id, time::Millis since);
 // The status of the interval holding `at` (at a change, the new one); nullopt before the
 // first.
 std::optional<Status> status_at(db::Tx& tx, std::int64_t camera_id, time::Millis at);

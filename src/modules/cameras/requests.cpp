@@ -89,6 +89,9 @@ Request Requests::create(const Actor& actor, const NewRequest& in) const {
   if (in.from && *in.from > now + kClockSlack) errors.add("from", "in_future");
   if (in.from && in.to && *in.to <= *in.from) errors.add("to", "before_start");
   if (in.from && in.to && *in.to - *in.from > kMaxWindow) errors.add("to", "window_too_long");
+  if (in.to && *in.to > now + kClockSlack) errors.add("to", "in_future");
+  if (in.point && (in.point->lat < -90 || in.point->lat > 90)) errors.add("lat", "out_of_range");
+  if (in.point && (in.point->lon < -180 || in.point->lon > 180)) errors.add("lon", "out_of_range");
   if (in.camera_ids.empty()) errors.add("camera_ids", "required");
   if (in.camera_ids.size() > kMaxCameras) errors.add("camera_ids", "too_long");
   errors.throw_if_any();
@@ -191,6 +194,7 @@ Request Requests::record_outcome(const Actor& actor, std::int64_t task_id, const
     if (!found) throw Error::not_found("footage task");
     auto request = load(tx, actor, found->second);
     request_id = request.id;
+    if (request.status != "open") throw Error::conflict("the request is closed");
     if (!requests_repo::set_outcome(tx, task_id, outcome, "officer", clock_.now())) {
       throw Error::conflict("the task is already answered");
     }
@@ -233,10 +237,10 @@ void Requests::answer_link(const std::string& token, const Outcome& in) const {
   db_.write([&](db::Tx& tx) {
     auto found = token.size() < 20 ? std::nullopt : requests_repo::task_by_link(tx, link_hash(token), clock_.now());
     if (!found || !found->first.link_active) throw Error::not_found("link");
-    if (!requests_repo::set_outcome(tx, found->first.id, outcome, "owner", clock_.now())) {
+    auto request = requests_repo::request(tx, found->second).value();
+    if (request.status != "open" || !requests_repo::set_outcome(tx, found->first.id, outcome, "owner", clock_.now())) {
       throw Error::not_found("link");
     }
-    auto request = requests_repo::request(tx, found->second).value();
     audit::Entry e;
     e.actor_name = "citizen";
     e.action = "footage.owner_answer";

@@ -148,7 +148,11 @@ void close_request(db::Tx& tx, std::int64_t id, time::Millis at) {
   static constexpr db::Query q{"footage.close",
                                "UPDATE footage_requests SET status = 'closed', closed_at = $2 "
                                "WHERE id = $1 AND status = 'open'"};
+  static constexpr db::Query links{"footage.end_links",
+                                   "UPDATE footage_tasks SET link_hash = NULL, link_expires_at = NULL "
+                                   "WHERE request_id = $1"};
   tx.exec(q, id, at);
+  tx.exec(links, id);
 }
 
 void withdraw_tasks(db::Tx& tx, std::int64_t camera_id, time::Millis at) {

@@ -26,6 +26,7 @@ void set_link(db::Tx& tx, std::int64_t task_id, const std::string& link_hash, ti
 // Records an outcome on a pending task (and ends its link); false when it was not pending.
 bool set_outcome(db::Tx& tx, std::int64_t task_id, const Outcome& outcome, const std::string& answered_by,
                  time::Millis at);
+// Closes the request and ends its links.
 void close_request(db::Tx& tx, std::int64_t id, time::Millis at);
 // The owner withdrew consent: the camera's pending tasks are withdrawn (links end).
 void withdraw_tasks(db::Tx& tx, std::int64_t camera_id, time::Millis at);

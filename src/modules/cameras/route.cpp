@@ -122,8 +122,12 @@ RouteResult Service::search_route(const Actor& actor, const RouteQuery& query) c
   auto now = clock_.now();
   check_route(query, now);
   RouteResult out;
+  // The length first: a mistyped point must not make millions of samples.
+  double length = 0;
+  for (std::size_t i = 0; i + 1 < query.line.size(); ++i)
+    length += geo::heading(query.line[i], query.line[i + 1]).distance_m;
+  if (length > kMaxRouteMetres) throw Error::field("line", "too_long");
   auto samples = sample(query, out.length_m);
-  if (out.length_m > kMaxRouteMetres) throw Error::field("line", "too_long");
   double speed_ms = query.speed_kmh
                         ? *query.speed_kmh / 3.6
                         : std::max(out.length_m, 1.0) / (static_cast<double>(*query.to - query.from) / 1000);

@@ -196,6 +196,17 @@ CameraView Service::create(const Actor& actor, const CameraInput& input) const {
   return out;
 }
 
+void Service::move_installation(db::Tx& tx, const Camera& camera, time::Millis now) const {
+  if (!camera.installed_on) return;  // a date removed leaves the history as it is
+  auto since = std::min(time::local_day_start(*camera.installed_on), now);
+  auto history = repo::history(tx, camera.id);
+  if (history.empty() || history.front().since == since) return;
+  if (history.front().until && since >= *history.front().until) {
+    throw Error::field("installed_on", "after_status_change");
+  }
+  repo::set_first_since(tx, camera.id, since);
+}
+
 CameraView Service::update(const Actor& actor, std::int64_t id, int version, const CameraInput& input) const {
   require(may_manage(actor), "cameras are changed by commune officers and administrators");
   Camera before;
@@ -214,6 +225,7 @@ CameraView Service::update(const Actor& actor, std::int64_t id, int version, con
   CameraView out;
   db_.write([&](db::Tx& tx) {
     if (!repo::update(tx, after, clock_.now())) throw Error::conflict("the camera was changed by someone else");
+    if (after.installed_on != before.installed_on) move_installation(tx, after, clock_.now());
     audit_.record(tx, actor, "camera.update", "camera", std::to_string(id),
                   boost::json::serialize(boost::json::object{{"fields", fields}}));
     out = repo::view(tx, id).value();
@@ -234,6 +246,7 @@ void Service::change_status(const Actor& actor, std::int64_t id, const StatusCha
   errors.throw_if_any();
   db_.write([&](db::Tx& tx) {
     auto camera = load(tx, actor, id).camera;
+    repo::lock(tx, id);
     auto history = repo::history(tx, id);
     if (!history.empty() && since <= history.back().since) throw Error::field("since", "before_current");
     if (!history.empty() && history.back().status == *status) throw Error::field("status", "unchanged");
@@ -259,6 +272,7 @@ void Service::record_check(const Actor& actor, std::int64_t id, const NewCheck& 
   errors.throw_if_any();
   db_.write([&](db::Tx& tx) {
     auto camera = load(tx, actor, id).camera;
+    repo::lock(tx, id);
     repo::insert_check(tx, id, check, user_of(actor), now);
     // A check after the current status began moves it (a removed camera stays removed).
     auto found = status_of_check(check.result);

@@ -219,9 +219,11 @@ class Service {
   ImportResult import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options) const;
 
   // The cameras of the caller's scope (or of one unit in it) as the sheet officers keep,
-  // which imports back unchanged; with `contacts` (officers only) the owners' contacts
-  // too. Audited with the count and whether contacts were in it.
-  std::string export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts) const;
+  // which imports back unchanged; officers and administrators. With `contacts` (officers
+  // only, with a reason) the owners' contacts too. Audited with the reason and the codes.
+  // `reason` is required with contacts.
+  std::string export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts,
+                         std::string_view reason = {}) const;
 
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
@@ -239,6 +241,8 @@ class Service {
   Camera checked(db::Tx& tx, const Actor& actor, const CameraInput& input, const Camera* current) const;
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
+  // A new install date moves the start of the first status interval (not past a change).
+  void move_installation(db::Tx& tx, const Camera& camera, time::Millis now) const;
   OwnerContact checked_owner(const OwnerContact& contact) const;
   // The contact opened without an audit entry (the caller writes one).
   OwnerContact owner_of(std::int64_t id) const;

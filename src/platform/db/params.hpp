@@ -26,7 +26,8 @@ class Params {
 };
 
 // A search term for `column LIKE '%' || term || '%'` on folded text: folded like the
-// column (lower case, no diacritics, đ → d) and without LIKE's wildcards.
+// column (lower case, no diacritics, đ → d) and without LIKE's wildcards or the
+// backslash (PostgreSQL's LIKE escape, none on SQLite: the same term matches the same).
 std::string like_term(std::string_view query);
 
 }  // namespace antq::db

@@ -1288,7 +1288,7 @@ export interface paths {
          * The cameras as the sheet officers keep (CSV)
          * @description Xuất danh sách camera ra CSV với các cột cán bộ vẫn dùng (mở bằng Excel, nhập lại không thay đổi gì).
          *
-         *     The cameras of the caller's scope, or of one unit in it (`unit_id`), as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy, the point in one "Tọa độ" cell so a Vietnamese Excel does not read it as a number), by code; importing it back changes nothing. With `contacts=1` (commune officers only; 403 otherwise) the owners' names, phones and addresses too. Cells Excel would run as formulas are escaped. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope). Audited as `camera.export` with the count and whether contacts were in it.
+         *     The cameras of the caller's scope, or of one unit in it (`unit_id`), as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy, the point in one "Tọa độ" cell so a Vietnamese Excel does not read it as a number), by code; importing it back changes nothing. Commune officers and administrators (403 for other roles). With `contacts=1` (commune officers only; 403 otherwise) and a `reason` (`reason: required`) the owners' names, phones and addresses too. Cells Excel would run as formulas are escaped. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope). Audited as `camera.export` with the count, whether contacts were in it, and then the reason and the cameras' codes.
          */
         get: operations["exportCameras"];
         put?: never;
@@ -1367,7 +1367,7 @@ export interface paths {
          * Change a camera
          * @description Sửa thông tin camera; nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
          *
-         *     The whole camera as `createCamera` takes it (the code cannot change), with the `version` the user edited: 409 when the camera changed since. The location warnings apply again when the point or the commune changes. Commune officers and administrators in scope (403 for other roles, 404 outside the scope). Audited as `camera.update` with the names of the fields changed, never their values.
+         *     The whole camera as `createCamera` takes it (the code cannot change), with the `version` the user edited: 409 when the camera changed since. The location warnings apply again when the point or the commune changes. A new `installed_on` moves the start of the camera's first status interval (`installed_on: after_status_change` when that would pass its first change). Commune officers and administrators in scope (403 for other roles, 404 outside the scope). Audited as `camera.update` with the names of the fields changed, never their values.
          */
         put: operations["updateCamera"];
         post?: never;
@@ -1602,9 +1602,9 @@ export interface paths {
         put?: never;
         /**
          * Close a footage request
-         * @description Đóng yêu cầu (không cấp thêm đường dẫn).
+         * @description Đóng yêu cầu: các đường dẫn đã cấp hết hiệu lực.
          *
-         *     Closes an open request (409 when it is closed already); links can no longer be issued. Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Audited as `footage.request_close`.
+         *     Closes an open request (409 when it is closed already): the links given to owners stop working, and no link or outcome can be recorded any more. Commune officers of the request's commune only (403 for every other role; 404 outside the scope). Audited as `footage.request_close`.
          */
         post: operations["closeFootageRequest"];
         delete?: never;
@@ -7300,10 +7300,15 @@ export interface operations {
                  */
                 unit_id?: number;
                 /**
-                 * @description `1`: with the owners' contacts (officers only).
+                 * @description `1`: with the owners' contacts (officers only, with a reason).
                  * @example 0
                  */
                 contacts?: "0" | "1";
+                /**
+                 * @description Why the contacts are needed (required with `contacts=1`): audited with the cameras' codes.
+                 * @example Rà soát danh sách chủ camera
+                 */
+                reason?: string;
             };
             header?: never;
             path?: never;

@@ -457,7 +457,7 @@ export const cameras = {
       contentType: 'text/csv',
       query: { unit_id: unitId, ...(dryRun ? { dry_run: 1 } : {}) },
     }),
-  exportUrl: (contacts: boolean) => `${BASE}/cameras/export.csv${contacts ? '?contacts=1' : ''}`,
+  exportUrl: () => `${BASE}/cameras/export.csv`,
   cones: (unitId: number, signal?: AbortSignal) =>
     request<CameraCones>('GET', '/cameras/cones', { query: { unit_id: unitId }, signal }),
   /** Who could have seen it: audited with the reason. */

@@ -134,9 +134,14 @@ TEST_P(ImportTest, AnExportImportsBackUnchangedAndCarriesContactsForOfficersOnly
   EXPECT_EQ(again.created, 0);
   EXPECT_EQ(again.updated, 0);
   EXPECT_EQ(again.unchanged, 2);
-  auto with_contacts = service_->export_csv(officer_, std::nullopt, true);
+  EXPECT_EQ(errors_of([&] { service_->export_csv(officer_, std::nullopt, true); }), "reason:required");
+  auto with_contacts = service_->export_csv(officer_, std::nullopt, true, "Rà soát danh sách chủ camera");
   EXPECT_NE(with_contacts.find("0912 345 678"), std::string::npos);
-  EXPECT_THROW(service_->export_csv(admin_, std::nullopt, true), Error);
+  EXPECT_THROW(service_->export_csv(admin_, std::nullopt, true, "x"), Error);
+  EXPECT_THROW(service_->export_csv(team_member_, std::nullopt, false), Error);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export' AND reason = 'Rà soát danh sách chủ "
+                  "camera' AND detail LIKE '%02545-CAM-0001%'"),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export'"), 2);
 }
 

@@ -66,7 +66,8 @@ TEST_P(RequestsTest, BadRequestsAreRefusedByNameAndNothingIsWritten) {
   r.to = *r.from + 13 * kHour;
   r.reason.clear();
   EXPECT_EQ(errors_of([&] { requests_->create(officer_, r); }), "reason:required to:window_too_long");
-  EXPECT_EQ(errors_of([&] { requests_->create(officer_, request({long_one.id}, kStart + kDay)); }), "from:in_future");
+  EXPECT_EQ(errors_of([&] { requests_->create(officer_, request({long_one.id}, kStart + kDay)); }),
+            "from:in_future to:in_future");
   EXPECT_EQ(errors_of([&] { requests_->create(other_officer_, request({long_one.id}, kStart - kDay)); }),
             "camera_ids:not_found");
   EXPECT_THROW(requests_->create(team_member_, request({long_one.id}, kStart - kDay)), Error);
@@ -108,6 +109,23 @@ TEST_P(RequestsTest, ALinkWorksOnceAndANewOneEndsTheOld) {
             1);
 }
 
+TEST_P(RequestsTest, ClosingARequestEndsItsLinks) {
+  auto cam = add(14);
+  auto r = requests_->create(officer_, request({cam.id}, kStart - kDay));
+  auto link = requests_->issue_link(officer_, r.tasks[0].id);
+  requests_->close(officer_, r.id);
+  EXPECT_THROW(requests_->open_link(link.token), Error);
+  EXPECT_THROW(requests_->answer_link(link.token, {"none", "", "", ""}), Error);
+  EXPECT_EQ(requests_->get(officer_, r.id).tasks[0].status, "pending");
+}
+
+TEST_P(RequestsTest, APointIsInRangeAndTheWindowInThePast) {
+  auto cam = add(14);
+  auto r = request({cam.id}, kStart - kHour);
+  r.point = geo::Point{105.45, 95};
+  EXPECT_EQ(errors_of([&] { requests_->create(officer_, r); }), "to:in_future lat:out_of_range");
+}
+
 TEST_P(RequestsTest, ALinkExpiresAWeekAfterTheDeadline) {
   auto cam = add(3);
   auto r = requests_->create(officer_, request({cam.id}, kStart - kDay));
@@ -136,6 +154,7 @@ TEST_P(RequestsTest, OfficersRecordOutcomesAndAnErasedCameraWithdrawsItsTask) {
   EXPECT_EQ(after.tasks[1].camera_code, b.code) << "the code stays, the camera is gone";
   EXPECT_EQ(requests_->close(officer_, r.id).status, "closed");
   EXPECT_THROW(requests_->close(officer_, r.id), Error);
+  EXPECT_THROW(requests_->record_outcome(officer_, r.tasks[0].id, {"none", "", "", ""}), Error);
   EXPECT_EQ(requests_->list(officer_, std::string("closed"), 1, 50).total, 1);
   EXPECT_EQ(requests_->list(other_officer_, std::nullopt, 1, 50).total, 0);
   EXPECT_THROW(requests_->get(other_officer_, r.id), Error);

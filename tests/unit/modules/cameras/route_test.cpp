@@ -78,6 +78,9 @@ TEST_P(RouteTest, BadRoutesAreRefusedAndNothingIsAudited) {
   EXPECT_EQ(errors_of([&] { service_->search_route(officer_, q); }), "width:out_of_range speed_kmh:required");
   q.width_m = 50;
   q.speed_kmh = 30;
+  q.line = {kMarket, geo::destination(kMarket, 90, 60000)};  // a mistyped point: 60 km
+  EXPECT_EQ(errors_of([&] { service_->search_route(officer_, q); }), "line:too_long");
+  q.line = {kMarket, geo::destination(kMarket, 0, 100)};
   EXPECT_THROW(service_->search_route(team_member_, q), Error);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.route_search'"), 0);
 }

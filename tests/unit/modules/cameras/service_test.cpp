@@ -177,6 +177,28 @@ TEST_P(ServiceTest, AStaleEditIsRefusedAndTheAuditKeepsFieldNamesOnly) {
   EXPECT_EQ(detail, R"({"fields":["place","bearing"]})");
 }
 
+TEST_P(ServiceTest, ANewInstallDateMovesTheFirstStatusButNotPastAChange) {
+  auto in = input(kMarket);
+  in.installed_on.reset();
+  auto made = service_->create(officer_, in).camera;  // working from now
+  in.installed_on = "2025-01-01";
+  auto moved = service_->update(officer_, made.id, made.version, in);
+  EXPECT_EQ(service_->status_at(officer_, made.id, time::local_day_start("2025-06-01")), Status::working);
+  service_->change_status(officer_, made.id, {"faulty", kStart - 10 * kDay, ""});
+  in.installed_on = "2025-11-30";  // after the camera broke: refused
+  EXPECT_EQ(errors_of([&] { service_->update(officer_, made.id, moved.camera.version, in); }),
+            "installed_on:after_status_change");
+  EXPECT_EQ(service_->get(officer_, made.id).history.front().since, time::local_day_start("2025-01-01"));
+}
+
+TEST_P(ServiceTest, AVillageIsAResidentialAreaOfTheCommune) {
+  auto school = units_->create(system_actor(), units::NewUnit{"02545-S1", "Trường THCS", "school", "", tan_trao_.id,
+                                                              std::nullopt, false, "", false});
+  auto in = input(kMarket);
+  in.village_id = school.id;
+  EXPECT_EQ(errors_of([&] { service_->create(officer_, in); }), "village_id:not_found");
+}
+
 TEST_P(ServiceTest, ReconfirmingMovesTheDueDateAYearFromToday) {
   auto id = service_->create(officer_, input(kMarket)).camera.id;
   clock_.advance(100 * kDay);

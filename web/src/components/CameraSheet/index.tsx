@@ -1,6 +1,8 @@
 // The commune's camera sheet in and out: the download (with contacts for officers, an
 // audited choice) and the import of a sheet officers keep in Excel, checked first.
+import { useState } from 'preact/hooks';
 import { CsvImportForm } from '../CsvImportForm';
+import { TextField } from '../Field';
 import { cameras } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/use-i18n';
@@ -14,22 +16,25 @@ interface Props {
 
 export function CameraSheet({ unitId, officer, onDone }: Props) {
   const { t } = useI18n();
+  const [reason, setReason] = useState('');
   return (
     <section class="panel" aria-labelledby="camera-sheet-heading">
       <h2 id="camera-sheet-heading">{t('cameras.sheet_title')}</h2>
       <p>
-        <a href={cameras.exportUrl(false)} id="camera-export" download>
+        <a href={cameras.exportUrl()} id="camera-export" download>
           {t('cameras.export')}
         </a>
-        {officer ? (
-          <>
-            {' · '}
-            <a href={cameras.exportUrl(true)} id="camera-export-contacts" download>
-              {t('cameras.export_contacts')}
-            </a>
-          </>
-        ) : null}
       </p>
+      {officer ? (
+        // A plain form: the browser downloads the sheet; the reason goes to the audit log.
+        <form method="get" action={cameras.exportUrl()} id="camera-export-contacts">
+          <input type="hidden" name="contacts" value="1" />
+          <TextField id="camera-export-reason" name="reason" label={t('cameras.export_reason')} required maxLength={500} value={reason} onValue={setReason} />
+          <button type="submit" disabled={!reason.trim()}>
+            {t('cameras.export_contacts')}
+          </button>
+        </form>
+      ) : null}
       <CsvImportForm
         id="camera-import-form"
         prefix="camera-import"

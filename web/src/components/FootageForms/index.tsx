@@ -26,7 +26,8 @@ export function FootageCreateForm({ sightings, at, reason, point, onDone }: Crea
   const { t } = useI18n();
   const when = Date.parse(at);
   const [from, setFrom] = useState(vietnamLocalInput(when - 30 * 60 * 1000));
-  const [to, setTo] = useState(vietnamLocalInput(when + 30 * 60 * 1000));
+  // Half an hour either side of the time searched, never past now.
+  const [to, setTo] = useState(vietnamLocalInput(Math.min(when + 30 * 60 * 1000, Date.now())));
   const [caseRef, setCaseRef] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set(sightings.map((s) => s.camera.id)));
   const { error, setError, busy, run } = useAction();
