@@ -442,6 +442,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("DELETE", "/api/v1/cameras/{id}", erase_camera);
   routes.staff("GET", "/api/v1/cameras/{id}/owner", get_owner);
   routes.staff("PUT", "/api/v1/cameras/{id}/owner", set_owner);
+  add_camera_coverage_routes(router, auth, cameras);
 }
 
 }  // namespace antq::api

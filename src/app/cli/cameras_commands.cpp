@@ -1,6 +1,9 @@
-// antq cameras import and export: a commune's camera sheet (CSV), in and out.
+// antq cameras import and export: a commune's camera sheet (CSV), in and out; and
+// import-roads: its roads (GeoJSON), for coverage.
 #include <unistd.h>
 
+#include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -54,6 +57,31 @@ int export_cameras(Context& ctx, const ExportArgs& a) {
   return 0;
 }
 
+struct RoadsArgs {
+  std::string file;
+  std::string commune;
+  bool dry_run = false;
+};
+
+int import_roads(Context& ctx, const RoadsArgs& a) {
+  std::ifstream in(a.file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  cameras::RoadImportOptions options;
+  options.dry_run = a.dry_run;
+  options.source = std::filesystem::path(a.file).filename().string();
+  auto r = ctx.cameras->import_roads(system_actor(), unit_id_by_code(ctx, a.commune), ss.str(), options);
+  auto km = std::to_string(std::lround(r.length_m / 100.0));  // tenths of a kilometre
+  km = (km.size() > 1 ? km.substr(0, km.size() - 1) : "0") + "," + km.back();
+  std::cout << say(r.dry_run ? "cameras.import-roads.checked" : "cameras.import-roads.done",
+                   {{"file", options.source},
+                    {"roads", std::to_string(r.roads)},
+                    {"km", km},
+                    {"replaced", std::to_string(r.replaced)}})
+            << "\n";
+  return 0;
+}
+
 }  // namespace
 
 void add_cameras_commands(Cli& cli) {
@@ -72,6 +100,12 @@ void add_cameras_commands(Cli& cli) {
   exp->add_flag("--contacts", e->contacts, Cli::help("option.contacts"));
   exp->add_option("--reason", e->reason, Cli::help("option.reason"));
   cli.on(exp, [e](Context& ctx) { return export_cameras(ctx, *e); });
+  auto r = std::make_shared<RoadsArgs>();
+  auto* roads = cli.command(cameras, "import-roads");
+  roads->add_option("file", r->file)->required()->check(CLI::ExistingFile);
+  roads->add_option("--commune", r->commune, Cli::help("option.commune"))->required();
+  roads->add_flag("--dry-run", r->dry_run, Cli::help("option.dry_run"));
+  cli.on(roads, [r](Context& ctx) { return import_roads(ctx, *r); });
 }
 
 }  // namespace antq::app

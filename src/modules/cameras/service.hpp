@@ -9,6 +9,7 @@
 // auditors see none. Outside the caller's scope a camera does not exist (404).
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
 #include "platform/db/database.hpp"
+#include "platform/geo/lines.hpp"
 #include "platform/importkit/importkit.hpp"
 #include "platform/page.hpp"
 #include "platform/time/time.hpp"
@@ -165,6 +167,54 @@ struct ConeLayer {
   bool truncated = false;  // more cameras than a map draws at once
 };
 
+struct RoadImportOptions {
+  bool dry_run = false;
+  std::string source;  // the file's name, kept with each road and audited
+};
+
+struct RoadImportReport {
+  int roads = 0;  // lines (a MultiLineString's lines count one by one)
+  double length_m = 0;
+  int replaced = 0;  // the commune's roads before
+  bool dry_run = false;
+};
+
+// The cameras of a village (or of the commune itself) by current status and by sharing.
+struct CameraCounts {
+  int total = 0;
+  std::map<std::string, int> by_status;   // working, faulty, removed
+  std::map<std::string, int> by_sharing;  // live, on_request, none
+};
+
+struct VillageCoverage {
+  std::optional<std::int64_t> village_id;  // nullopt: cameras of the commune in no village
+  std::string name;
+  CameraCounts cameras;
+  std::optional<double> road_m;      // with roads, where the village has a boundary
+  std::optional<double> covered_m;   // the part of road_m inside a working camera's view
+  std::optional<double> area_share;  // without roads: 0..1 of its area, where it has a boundary
+};
+
+// A stretch of road no working camera sees.
+struct CoverageGap {
+  std::string road;
+  std::string village;  // "" when its middle lies in no village with a boundary
+  double length_m = 0;
+  geo::Line line;
+};
+
+// What the working cameras of a commune (or of one of its villages) see.
+struct Coverage {
+  units::Unit unit;
+  std::string basis;  // "roads", "area" (no roads: the unit's area) or "none" (no boundary either)
+  int roads = 0;
+  double road_m = 0;
+  double covered_m = 0;
+  std::optional<double> area_share;
+  std::vector<VillageCoverage> villages;  // by name; the commune's own row last
+  std::vector<CoverageGap> gaps;          // the kMaxGaps longest, longest first
+};
+
 class Service {
  public:
   static constexpr int kDefaultRadius = 200;
@@ -211,6 +261,22 @@ class Service {
   // map: at most kMaxCones, by code. Officers, administrators, team members.
   static constexpr int kMaxCones = 3000;
   ConeLayer cones(const Actor& actor, std::int64_t unit_id) const;
+
+  // A commune's roads from GeoJSON (a FeatureCollection, a Feature or a geometry of
+  // LineStrings or MultiLineStrings; the name in properties.name or "ten"), replacing the
+  // roads it had. Every line is checked (positions, ranges, swapped coordinates, near the
+  // commune) before anything is written; errors name the feature. Officers and
+  // administrators; audited with the counts.
+  static constexpr std::size_t kMaxRoadFileBytes = 16U << 20U;
+  static constexpr std::size_t kMaxRoadPositions = 200000;
+  RoadImportReport import_roads(const Actor& actor, std::int64_t unit_id, std::string_view geojson,
+                                const RoadImportOptions& options) const;
+  // The commune's roads (of a village's commune, for a village) as a FeatureCollection.
+  std::string roads_geojson(const Actor& actor, std::int64_t unit_id) const;
+  // Coverage of a commune, or of one of its villages, by the commune's working cameras.
+  // Officers, administrators and the village's team members.
+  static constexpr std::size_t kMaxGaps = 10;
+  Coverage coverage(const Actor& actor, std::int64_t unit_id) const;
 
   // A commune's sheet as officers keep it (CSV: Vietnamese headers, d/m/yyyy, `,` `;` or
   // tab, UTF-8 or Windows-1258): a row whose code is known updates that camera, others are

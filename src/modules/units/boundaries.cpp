@@ -151,6 +151,16 @@ std::shared_ptr<const Boundaries::Shape> Boundaries::shape(db::Tx& tx, std::int6
   return parsed;
 }
 
+std::shared_ptr<const geo::MultiPolygon> Boundaries::polygons(std::int64_t unit_id) const {
+  std::shared_ptr<const Shape> found;
+  db_.read([&](db::Tx& tx) {
+    auto hash = boundary_repo::hash_of(tx, unit_id);
+    if (hash) found = shape(tx, unit_id, *hash);
+  });
+  if (!found) return nullptr;
+  return {found, &found->polygons};
+}
+
 BoundaryView Boundaries::boundary(const Actor& actor, std::int64_t unit_id, int tolerance_m) const {
   std::optional<Unit> unit;
   std::optional<std::string> hash;

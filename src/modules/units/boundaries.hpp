@@ -92,6 +92,9 @@ class Boundaries {
   Located locate(geo::Point p) const;
   // For tips and cameras: is `p` in the commune of `unit_id` (the unit or its commune)?
   LocationCheck check_location(std::int64_t unit_id, geo::Point p) const;
+  // The unit's boundary, parsed (and cached); null when it has none. No scope check: for
+  // services that checked the unit already (camera coverage).
+  std::shared_ptr<const geo::MultiPolygon> polygons(std::int64_t unit_id) const;
 
  private:
   // A boundary parsed for locate, with its box (most candidates are ruled out by it).

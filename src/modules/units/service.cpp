@@ -372,4 +372,6 @@ std::optional<Unit> Service::find(std::int64_t id) const {
   return u;
 }
 
+std::vector<Unit> Service::children(db::Tx& tx, std::int64_t parent_id) const { return repo::children(tx, parent_id); }
+
 }  // namespace antq::units

@@ -86,6 +86,9 @@ class Service {
   // For other services: the unit's materialized path, or nullopt when it does not exist.
   std::optional<Unit> find(db::Tx& tx, std::int64_t id) const;
   std::optional<Unit> find(std::int64_t id) const;
+  // The units directly under `parent_id`, by id, with no scope check: for services that
+  // checked the parent already.
+  std::vector<Unit> children(db::Tx& tx, std::int64_t parent_id) const;
   // The unit with an official code (codes are unique), for the command line and imports.
   std::optional<Unit> find_by_code(const std::string& code) const;
 

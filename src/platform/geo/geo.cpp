@@ -23,9 +23,10 @@ std::string where(std::size_t polygon, std::size_t ring) {
   return "polygon " + std::to_string(polygon) + ", ring " + std::to_string(ring);
 }
 
-// A ring's positions; problems added under `at`.
-Ring parse_ring(const boost::json::value& v, const std::string& at, std::vector<Problem>& problems) {
-  Ring ring;
+}  // namespace
+
+std::vector<Point> parse_positions(const boost::json::value& v, const std::string& at, std::vector<Problem>& problems) {
+  std::vector<Point> ring;
   if (!v.is_array()) {
     problems.push_back({"not_geojson", at});
     return ring;
@@ -50,6 +51,16 @@ Ring parse_ring(const boost::json::value& v, const std::string& at, std::vector<
   } else if (!in_range) {
     problems.push_back({in_range_swapped ? "swapped" : "out_of_range", at});
   }
+  return ring;
+}
+
+namespace {
+
+// A ring's positions; problems added under `at`.
+Ring parse_ring(const boost::json::value& v, const std::string& at, std::vector<Problem>& problems) {
+  auto before = problems.size();
+  auto ring = parse_positions(v, at, problems);
+  if (problems.size() > before && problems.back().code == "not_geojson") return ring;
   if (ring.size() < 4) {
     problems.push_back({"too_few_positions", at});
   } else if (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat) {

@@ -44,6 +44,10 @@ struct Problem {
 // required to run one way or the other.
 MultiPolygon parse(const boost::json::value& geometry, std::vector<Problem>& problems);
 
+// A GeoJSON array of positions, each checked (finite, in range, not swapped); problems
+// are added under `at`. What parse() reads rings with, and lines.hpp lines.
+std::vector<Point> parse_positions(const boost::json::value& v, const std::string& at, std::vector<Problem>& problems);
+
 BBox bbox(const MultiPolygon& shape);
 std::size_t positions(const MultiPolygon& shape);
 

@@ -1255,6 +1255,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the working cameras of a commune or village see
+         * @description Độ phủ camera của một xã hoặc thôn: số camera theo tình trạng và mức chia sẻ ở từng thôn; tỷ lệ chiều dài đường nằm trong vùng quan sát của ít nhất một camera đang hoạt động (khi xã đã nhập đường giao thông), nếu không thì tỷ lệ diện tích; và các đoạn đường dài nhất chưa camera nào quan sát.
+         *
+         *     For a commune (or one of its villages) in scope: per village (and for the commune's cameras in no village, last) the cameras by current status and by sharing level. With the commune's roads imported (`basis: roads`): the roads cut into 5-m pieces, a piece seen when its middle lies in the view cone of at least one of the commune's cameras working now; the share of road length seen, per village where the village has a boundary; and the `gaps`, the 10 longest stretches no working camera sees, longest first, as GeoJSON LineStrings. Without roads (`basis: area`): the share of the unit's area seen, on a 20-m grid over its boundary (coarser for large units). `basis: none` when neither can be computed (no boundary; or a village without a boundary asked about roads). Commune officers and administrators for the units of their scope, village team members for their village (403 for reviewers and auditors; 422 `unit_id: not_found` outside the scope). Not audited: it shows no personal data.
+         */
+        get: operations["getCameraCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/roads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A commune's roads, for the coverage map
+         * @description Đường giao thông của xã (đã nhập từ GeoJSON), để vẽ trên bản đồ độ phủ camera.
+         *
+         *     A GeoJSON FeatureCollection of the roads of the commune (of the village's commune, for a village), each a LineString with its name, length in metres and demo flag. Commune officers and administrators for the units of their scope, village team members for their village (403 for reviewers and auditors; 422 `unit_id: not_found` outside the scope).
+         */
+        get: operations["getCameraRoads"];
+        put?: never;
+        /**
+         * Import a commune's roads from GeoJSON
+         * @description Nhập đường giao thông của xã từ tệp GeoJSON (thay toàn bộ đường đã có), để tính tỷ lệ đường trong tầm camera.
+         *
+         *     The body is a GeoJSON FeatureCollection, a Feature or a bare geometry of LineStrings or MultiLineStrings (each line of a MultiLineString is kept as one road); the name is taken from `properties.name` (or `ten`), else "Đường N". Every line is checked before anything is written: at least two positions, numbers in range, latitude and longitude not swapped, and within 2 km of the commune's boundary box (`far_from_commune`); a 422 names each bad feature ("feature 3") with its problem, and nothing changes. The commune's roads are then replaced whole in one transaction, audited as `camera.roads_import` with the counts. `dry_run=1` checks and counts, writing nothing. The body may be 1 MB here; larger files go through `antq cameras import-roads`. Commune officers and administrators for the communes of their scope (403 for others).
+         */
+        post: operations["importCameraRoads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/maintenance": {
         parameters: {
             query?: never;
@@ -3370,6 +3420,79 @@ export interface components {
             path: string;
             /** Format: date-time */
             expires_at: string;
+        };
+        CameraCounts: {
+            total: number;
+            /** @description Cameras by current status (working, faulty, removed); absent keys are 0. */
+            by_status: {
+                [key: string]: number;
+            };
+            /** @description Cameras by sharing level (live, on_request, none); absent keys are 0. */
+            by_sharing: {
+                [key: string]: number;
+            };
+        };
+        LineString: {
+            /** @enum {string} */
+            type: "LineString";
+            /** @description [longitude, latitude] positions. */
+            coordinates: number[][];
+        };
+        CameraCoverage: {
+            /** Format: int64 */
+            unit_id: number;
+            unit_name: string;
+            /** @enum {string} */
+            basis: "roads" | "area" | "none";
+            /** @description The commune's roads (lines). */
+            roads: number;
+            /** @description Road length in the unit, metres (with roads). */
+            road_m: number;
+            /** @description The part of road_m inside a working camera's view. */
+            covered_m: number;
+            road_share: number | null;
+            area_share: number | null;
+            villages: {
+                /**
+                 * Format: int64
+                 * @description null for the commune's cameras in no village.
+                 */
+                village_id: number | null;
+                name: string;
+                cameras: components["schemas"]["CameraCounts"];
+                road_m: number | null;
+                covered_m: number | null;
+                road_share: number | null;
+                area_share: number | null;
+            }[];
+            gaps: {
+                road: string;
+                /** @description The village its middle lies in; "" when none has a boundary there. */
+                village: string;
+                length_m: number;
+                geometry: components["schemas"]["LineString"];
+            }[];
+        };
+        CameraRoads: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                properties: {
+                    name: string;
+                    length_m: number;
+                    demo: boolean;
+                };
+                geometry: components["schemas"]["LineString"];
+            }[];
+        };
+        CameraRoadImport: {
+            roads: number;
+            length_m: number;
+            /** @description The commune's roads before the import. */
+            replaced: number;
+            dry_run: boolean;
         };
     };
     responses: {
@@ -7246,6 +7369,121 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCameraCoverage: {
+        parameters: {
+            query: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Độ phủ — the coverage. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CameraCoverage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCameraRoads: {
+        parameters: {
+            query: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các đường — the roads. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["CameraRoads"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    importCameraRoads: {
+        parameters: {
+            query: {
+                /**
+                 * @description A commune in scope (a village gives 422 `unit_id: not_commune`).
+                 * @example 12
+                 */
+                unit_id: number;
+                /**
+                 * @description Check and count only.
+                 * @example 1
+                 */
+                dry_run?: "0" | "1" | "true" | "false";
+                /**
+                 * @description The file's name, kept with the roads and audited.
+                 * @example duong-tan-trao.geojson
+                 */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/geo+json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Đã nhập — the counts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CameraRoadImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
