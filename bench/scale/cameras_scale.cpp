@@ -82,7 +82,7 @@ void import_sheet(app::Context& ctx, std::int64_t commune) {
   cameras::ImportOptions options;
   options.unit_id = commune;
   auto start = Clock::now();
-  auto r = ctx.cameras->import_csv(system_actor(), text, options);
+  auto r = ctx.cameras->import_sheet(system_actor(), text, options);
   std::cout << fmt::format(
       "| import a {:.1f} MB sheet of {} cameras (every row checked and located) | {:.2f} s | ≤ 10 s |\n",
       static_cast<double>(text.size()) / 1e6, r.created, ms_since(start) / 1000);

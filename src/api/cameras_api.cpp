@@ -311,14 +311,18 @@ http::Response route_search(const Deps& d, http::Request& req, const Caller& c) 
                                                        {"excluded", list(result.excluded)}});
 }
 
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 http::Response import_cameras(const Deps& d, http::Request& req, const Caller& c) {
   auto type = req.header("content-type").value_or("");
-  if (type.rfind("text/csv", 0) != 0) throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv");
+  if (type.rfind("text/csv", 0) != 0 && type.rfind(kXlsxType, 0) != 0) {
+    throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv or an .xlsx workbook");
+  }
   cameras::ImportOptions options;
   options.unit_id = optional_id_param(req, "unit_id");
   options.dry_run = flag_param(req, "dry_run");
   options.confirm_locations = flag_param(req, "confirm_locations");
-  auto r = d.cameras.import_csv(c.actor, req.body, options);
+  auto r = d.cameras.import_sheet(c.actor, req.body, options);
   return http::Response::json(200, boost::json::object{{"created", r.created},
                                                        {"updated", r.updated},
                                                        {"unchanged", r.unchanged},
@@ -359,13 +363,24 @@ http::Response cones(const Deps& d, http::Request& req, const Caller& c) {
   return http::Response::text(200, std::move(out), "application/geo+json");
 }
 
-http::Response export_cameras(const Deps& d, http::Request& req, const Caller& c) {
-  auto csv = d.cameras.export_csv(c.actor, optional_id_param(req, "unit_id"), flag_param(req, "contacts"),
-                                  text_param(req, "reason").value_or(""));
-  auto res = http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
-  res.set("Content-Disposition", "attachment; filename=\"camera-an-ninh.csv\"");
+http::Response export_sheet(const Deps& d, http::Request& req, const Caller& c, cameras::SheetFormat format) {
+  cameras::ExportOptions options{optional_id_param(req, "unit_id"), format, flag_param(req, "contacts"),
+                                 text_param(req, "reason").value_or("")};
+  bool xlsx = format == cameras::SheetFormat::xlsx;
+  auto res =
+      http::Response::text(200, d.cameras.export_sheet(c.actor, options), xlsx ? kXlsxType : "text/csv; charset=utf-8");
+  res.set("Content-Disposition",
+          xlsx ? "attachment; filename=\"camera-an-ninh.xlsx\"" : "attachment; filename=\"camera-an-ninh.csv\"");
   res.set("Cache-Control", "no-store");
   return res;
+}
+
+http::Response export_csv(const Deps& d, http::Request& req, const Caller& c) {
+  return export_sheet(d, req, c, cameras::SheetFormat::csv);
+}
+
+http::Response export_xlsx(const Deps& d, http::Request& req, const Caller& c) {
+  return export_sheet(d, req, c, cameras::SheetFormat::xlsx);
 }
 
 // The required local time query parameter `at`.
@@ -432,7 +447,8 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("GET", "/api/v1/cameras/maintenance", maintenance);
   routes.staff("POST", "/api/v1/cameras/route-search", route_search);
   routes.staff("POST", "/api/v1/cameras/import", import_cameras);
-  routes.staff("GET", "/api/v1/cameras/export.csv", export_cameras);
+  routes.staff("GET", "/api/v1/cameras/export.csv", export_csv);
+  routes.staff("GET", "/api/v1/cameras/export.xlsx", export_xlsx);
   routes.staff("GET", "/api/v1/cameras/{id}", get_camera);
   routes.staff("PUT", "/api/v1/cameras/{id}", update_camera);
   routes.staff("POST", "/api/v1/cameras/{id}/status", change_status);

@@ -110,7 +110,7 @@ void load_cameras(Context& ctx, std::int64_t tan_trao) {
   options.unit_id = tan_trao;
   options.demo = true;
   for (const auto& f : embedded::demo_cameras()) {
-    if (f.name == "cameras-tan-trao.csv") ctx.cameras->import_csv(system, f.content, options);
+    if (f.name == "cameras-tan-trao.csv") ctx.cameras->import_sheet(system, f.content, options);
     if (f.name == "roads-tan-trao.geojson")
       ctx.cameras->import_roads(system, tan_trao, f.content, {false, std::string(f.name)});
   }

@@ -138,7 +138,7 @@ test('a route drawn on the map or typed finds the market camera with the time th
   await page.context().close();
 });
 
-test("the commune's sheet: checked first with the bad line named, then imported, and the export downloads", async () => {
+test("the commune's sheet: checked first with the bad line named, then imported; the CSV and Excel exports download, and the Excel one checks back unchanged", async () => {
   const { page, requests } = await openCameras('officer.tantrao');
   const countOf = async () => Number((await page.textContent('#cameras-count')).replace(/\D/g, ''));
   const before = await countOf();
@@ -159,6 +159,14 @@ test("the commune's sheet: checked first with the bad line named, then imported,
   const text = readFileSync(await download.path(), 'utf8');
   assert.ok(text.startsWith('\uFEFFSTT,Mã camera,'), text.slice(0, 40));
   assert.ok(text.includes('Nhà bà Tư Sheet'), 'the imported camera is in the sheet');
+  // The Excel sheet downloads too and, checked back, changes nothing.
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('#camera-export-xlsx')]);
+  assert.equal(workbook.suggestedFilename(), 'camera-an-ninh.xlsx');
+  const bytes = readFileSync(await workbook.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  await page.setInputFiles('#camera-import-file', { name: 'camera-an-ninh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.click('#camera-import-check');
+  await page.waitForFunction(() => /camera-an-ninh\.xlsx \(xlsx\) hợp lệ: sẽ thêm 0, cập nhật 0/.test(document.body.textContent));
   await assertClean(page, requests);
   await page.context().close();
 });

@@ -2,7 +2,10 @@
 // every bad field named with nothing written, who may do what (the authorization
 // matrix), status over time, stale edits, and "who could have seen it" with its audit.
 import { test, before, after } from 'node:test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { start, signedIn, unitIds, sql, assertNoMarkers } from './lib.mjs';
 
@@ -244,6 +247,57 @@ test('a sheet saved by Vietnamese Excel (Windows-1258, semicolons) is checked li
   assert.equal((await people['team.khuondien'].request('POST', `/api/v1/cameras/import?unit_id=${ids['02545']}`, {
     body: good, headers: { 'content-type': 'text/csv' },
   })).status, 403);
+});
+
+// LibreOffice converts `bytes` (named `name`) to `to` with its own profile; the result's bytes.
+function convert(bytes, name, to, infilter) {
+  const dir = mkdtempSync(join(tmpdir(), 'antq-sheet-'));
+  try {
+    writeFileSync(join(dir, name), bytes);
+    const args = ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...(infilter ? [`--infilter=${infilter}`] : []),
+      '--convert-to', to, '--outdir', join(dir, 'out'), join(dir, name)];
+    const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 90000 });
+    const out = join(dir, 'out', name.replace(/\.[a-z]+$/, '.' + to.split(':')[0]));
+    assert.ok(existsSync(out), `LibreOffice could not convert it: ${r.stderr}`);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the Excel sheet: LibreOffice reads its Vietnamese header and dates, and an .xlsx saved by LibreOffice imports back unchanged', async () => {
+  const officer = people['officer.tantrao'];
+  const xlsx = await officer.get(`/api/v1/cameras/export.xlsx?unit_id=${ids['02545']}`);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.match(xlsx.headers.get('content-disposition'), /camera-an-ninh\.xlsx/);
+  // LibreOffice Calc shows it as an officer would see it: UTF-8 CSV with dd/mm/yyyy dates.
+  const shown = convert(xlsx.bytes, 'camera.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76').toString('utf8');
+  const [header, ...rows] = shown.trim().split(/\r?\n/);
+  assert.match(header, /^STT,Mã camera,Thôn\/Tổ dân phố,/);
+  assert.ok(rows.length >= 30, `${rows.length} rows`);
+  assert.ok(rows.some((r) => /,\d{2}\/\d{2}\/\d{4},/.test(r)), 'install dates shown as dd/mm/yyyy');
+  const count = cameraCount();
+  const post = (body, type) => officer.request('POST', `/api/v1/cameras/import?unit_id=${ids['02545']}&dry_run=1`, {
+    body, headers: { 'content-type': type },
+  });
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const ours = await post(xlsx.bytes, type);
+  assert.equal(ours.status, 200, ours.text);
+  const inCommune = Number(sql(server, `SELECT COUNT(*) FROM cameras WHERE unit_id = ${ids['02545']}`));
+  assert.deepEqual(ours.data, { created: 0, updated: 0, unchanged: inCommune, dry_run: true, encoding: 'xlsx' });
+  // A workbook written by another program: our CSV opened by a Vietnamese LibreOffice
+  // (language 1066: d/m/yyyy read as real dates) and saved as .xlsx.
+  const csv = await officer.get(`/api/v1/cameras/export.csv?unit_id=${ids['02545']}`);
+  const theirs = convert(csv.bytes, 'camera.csv', 'xlsx:Calc Office Open XML', 'CSV:44,34,76,1,,1066');
+  const again = await post(theirs, type);
+  assert.equal(again.status, 200, again.text);
+  assert.equal(again.data.created + again.data.updated, 0, again.text);
+  assert.equal(again.data.unchanged, ours.data.unchanged);
+  const broken = await post(Buffer.concat([xlsx.bytes.subarray(0, 200), Buffer.from('hỏng')]), type);
+  assert.equal(broken.status, 422, broken.text);
+  assert.equal(broken.data.errors[0].code, 'xlsx_invalid');
+  assert.equal(cameraCount(), count, 'dry runs and a broken file write nothing');
 });
 
 test('along a route: the camera facing the road with the time the route passed it, bad routes refused', async () => {

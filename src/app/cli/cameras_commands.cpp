@@ -1,4 +1,4 @@
-// antq cameras import and export: a commune's camera sheet (CSV), in and out; and
+// antq cameras import and export: a commune's camera sheet (.xlsx or CSV), in and out; and
 // import-roads: its roads (GeoJSON), for coverage.
 #include <unistd.h>
 
@@ -31,7 +31,7 @@ int import_cameras(Context& ctx, const ImportArgs& a) {
   options.dry_run = a.dry_run;
   options.confirm_locations = a.confirm_locations;
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-  auto r = ctx.cameras->import_csv(system_actor(), ss.str(), options);
+  auto r = ctx.cameras->import_sheet(system_actor(), ss.str(), options);
   progress.finish();
   std::cout << say(r.dry_run ? "cameras.import.checked" : "cameras.import.done",
                    {{"created", std::to_string(r.created)},
@@ -52,8 +52,9 @@ struct ExportArgs {
 int export_cameras(Context& ctx, const ExportArgs& a) {
   std::optional<std::int64_t> unit;
   if (!a.commune.empty()) unit = unit_id_by_code(ctx, a.commune);
-  auto csv = ctx.cameras->export_csv(system_actor(), unit, a.contacts, a.reason);
-  write_output(a.file, csv);
+  cameras::ExportOptions options{unit, cameras::SheetFormat::csv, a.contacts, a.reason};
+  if (std::filesystem::path(a.file).extension() == ".xlsx") options.format = cameras::SheetFormat::xlsx;
+  write_output(a.file, ctx.cameras->export_sheet(system_actor(), options));
   return 0;
 }
 

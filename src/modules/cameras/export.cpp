@@ -1,8 +1,12 @@
 // A commune's cameras as the sheet officers keep (the import's columns and words, so an
-// export imports back unchanged): UTF-8 with a BOM for Excel, d/m/yyyy dates, the point in
-// one "Tọa độ" cell (a Vietnamese Excel would read "21.805656" in a cell of its own as a
-// number with thousands separators).
+// export imports back unchanged), as CSV (UTF-8 with a BOM for Excel, d/m/yyyy dates) or
+// .xlsx (real dates and numbers). The point stays in one "Tọa độ" text cell: a Vietnamese
+// Excel would read "21.805656" in a cell of its own as a number with thousands separators.
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
 
 #include <boost/json.hpp>
 
@@ -12,6 +16,7 @@
 #include "modules/cameras/words.hpp"
 #include "platform/csv/csv.hpp"
 #include "platform/error.hpp"
+#include "platform/office/xlsx.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::cameras {
@@ -24,87 +29,135 @@ std::string dmy(const std::optional<std::string>& date) {
 
 std::string number(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
-}  // namespace
+// The columns in order, each with how .xlsx shows it and its width.
+struct Column {
+  const char* key;
+  office::CellKind kind;
+  double width;
+};
+constexpr office::CellKind kText = office::CellKind::text;
+constexpr office::CellKind kInteger = office::CellKind::integer;
+constexpr office::CellKind kDate = office::CellKind::date;
+const std::vector<Column> kColumns{{"no", kInteger, 5},          {"code", kText, 16},
+                                   {"village", kText, 16},       {"owner_kind", kText, 14},
+                                   {"owner_name", kText, 22},    {"owner_phone", kText, 14},
+                                   {"owner_address", kText, 24}, {"place", kText, 28},
+                                   {"point", kText, 24},         {"bearing", kInteger, 8},
+                                   {"fov", kInteger, 8},         {"range_m", kInteger, 8},
+                                   {"camera_type", kText, 12},   {"resolution", kText, 10},
+                                   {"night_vision", kText, 10},  {"retention_days", kInteger, 9},
+                                   {"storage", kText, 12},       {"funding", kText, 14},
+                                   {"cost_vnd", kInteger, 12},   {"installed_on", kDate, 11},
+                                   {"sharing", kText, 16},       {"commitment_signed_on", kDate, 11},
+                                   {"status", kText, 12},        {"note", kText, 30}};
+constexpr std::array<const char*, 3> kContactKeys{"owner_name", "owner_phone", "owner_address"};
 
-std::string Service::export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts,
-                                std::string_view reason) const {
-  internal::require(internal::may_manage(actor), "camera sheets are for commune officers and administrators");
-  if (contacts && !actor.system && !actor.is(Role::officer)) {
-    throw Error::forbidden("owners' contacts are for commune officers");
+bool is_contact(const char* key) {
+  return std::any_of(kContactKeys.begin(), kContactKeys.end(),
+                     [&](const char* k) { return std::string_view(k) == key; });
+}
+
+std::string header_of(std::string_view key) {
+  for (const auto& spec : internal::sheet_columns()) {
+    if (spec.key == key) return spec.headers.front();
   }
-  auto why = text::clean(std::string(reason));
-  if (contacts && why.empty()) throw Error::field("reason", "required");
-  if (text::length(why) > 500) throw Error::field("reason", "too_long");
-  ListFilter filter;
-  filter.unit_id = unit_id;
-  filter.page_size = 1000000;
-  auto page = list(actor, filter);
-  std::vector<std::string> keys{"no",
-                                "code",
-                                "village",
-                                "owner_kind",
-                                "place",
-                                "point",
-                                "bearing",
-                                "fov",
-                                "range_m",
-                                "camera_type",
-                                "resolution",
-                                "night_vision",
-                                "retention_days",
-                                "storage",
-                                "funding",
-                                "cost_vnd",
-                                "installed_on",
-                                "sharing",
-                                "commitment_signed_on",
-                                "status",
-                                "note"};
-  if (contacts) keys.insert(keys.begin() + 4, {"owner_name", "owner_phone", "owner_address"});
+  return std::string(key);
+}
+
+// A camera's cells by column key; dates as 'YYYY-MM-DD' (each format writes its own).
+std::map<std::string, std::string> cells_of(const CameraView& v, int n, const OwnerContact* owner) {
+  const auto& c = v.camera;
+  auto word = [](words::Column column, std::string_view code) { return std::string(words::words_for(column, code)); };
+  std::map<std::string, std::string> cells{
+      {"no", std::to_string(n)},
+      {"code", c.code},
+      {"village", v.village_name},
+      {"owner_kind", word(words::Column::owner_kind, code_of(c.owner_kind))},
+      {"place", c.place},
+      {"point", fmt::format("{:.7f}, {:.7f}", c.point.lat, c.point.lon)},
+      {"bearing", c.mounting.bearing_deg ? std::to_string(*c.mounting.bearing_deg) : ""},
+      {"fov", std::to_string(c.mounting.fov_deg)},
+      {"range_m", std::to_string(c.mounting.range_m)},
+      {"camera_type", c.camera_type},
+      {"resolution", c.resolution},
+      {"night_vision", c.night_vision ? "Có" : "Không"},
+      {"retention_days", std::to_string(c.retention_days)},
+      {"storage", word(words::Column::storage, code_of(c.storage))},
+      {"funding", word(words::Column::funding, code_of(c.funding))},
+      {"cost_vnd", number(c.cost_vnd)},
+      {"installed_on", c.installed_on.value_or("")},
+      {"sharing", word(words::Column::sharing, code_of(c.sharing))},
+      {"commitment_signed_on", c.commitment_signed_on.value_or("")},
+      {"status", word(words::Column::status, code_of(c.status))},
+      {"note", c.note}};
+  if (owner)
+    cells.insert({{"owner_name", owner->name}, {"owner_phone", owner->phone}, {"owner_address", owner->address}});
+  return cells;
+}
+
+std::string as_csv(const std::vector<const Column*>& columns,
+                   const std::vector<std::map<std::string, std::string>>& rows) {
   std::vector<std::string> header;
-  for (const auto& key : keys) {
-    for (const auto& spec : internal::sheet_columns()) {
-      if (spec.key == key) header.push_back(spec.headers.front());
-    }
-  }
+  for (const auto* c : columns) header.push_back(header_of(c->key));
   std::string out = "\xEF\xBB\xBF";
   out += csv::format_record(header);
-  int n = 0;
+  for (const auto& cells : rows) {
+    std::vector<std::string> record;
+    for (const auto* c : columns) {
+      const auto& v = cells.at(c->key);
+      record.push_back(c->kind == kDate ? dmy(v) : v);
+    }
+    out += csv::format_record(record);
+  }
+  return out;
+}
+
+std::string as_xlsx(const std::vector<const Column*>& columns,
+                    const std::vector<std::map<std::string, std::string>>& rows) {
+  office::XlsxSheet sheet;
+  sheet.name = "Camera an ninh";
+  for (const auto* c : columns) sheet.columns.push_back({header_of(c->key), c->kind, c->width});
+  for (const auto& cells : rows) {
+    std::vector<std::string> record;
+    for (const auto* c : columns) record.push_back(cells.at(c->key));
+    sheet.rows.push_back(std::move(record));
+  }
+  return office::write_xlsx(sheet, office::scratch_dir());
+}
+
+}  // namespace
+
+std::string Service::export_sheet(const Actor& actor, const ExportOptions& options) const {
+  internal::require(internal::may_manage(actor), "camera sheets are for commune officers and administrators");
+  if (options.contacts && !actor.system && !actor.is(Role::officer)) {
+    throw Error::forbidden("owners' contacts are for commune officers");
+  }
+  auto why = text::clean(options.reason);
+  if (options.contacts && why.empty()) throw Error::field("reason", "required");
+  if (text::length(why) > 500) throw Error::field("reason", "too_long");
+  ListFilter filter;
+  filter.unit_id = options.unit_id;
+  filter.page_size = 1000000;
+  auto page = list(actor, filter);
+  std::vector<const Column*> columns;
+  for (const auto& c : kColumns) {
+    if (options.contacts || !is_contact(c.key)) columns.push_back(&c);
+  }
+  std::vector<std::map<std::string, std::string>> rows;
   boost::json::array codes;
   for (const auto& v : page.items) {
     codes.emplace_back(v.camera.code);
-    const auto& c = v.camera;
-    std::vector<std::string> row{std::to_string(++n),
-                                 c.code,
-                                 v.village_name,
-                                 std::string(words::words_for(words::Column::owner_kind, code_of(c.owner_kind))),
-                                 c.place,
-                                 fmt::format("{:.7f}, {:.7f}", c.point.lat, c.point.lon),
-                                 c.mounting.bearing_deg ? std::to_string(*c.mounting.bearing_deg) : "",
-                                 std::to_string(c.mounting.fov_deg),
-                                 std::to_string(c.mounting.range_m),
-                                 c.camera_type,
-                                 c.resolution,
-                                 c.night_vision ? "Có" : "Không",
-                                 std::to_string(c.retention_days),
-                                 std::string(words::words_for(words::Column::storage, code_of(c.storage))),
-                                 std::string(words::words_for(words::Column::funding, code_of(c.funding))),
-                                 number(c.cost_vnd),
-                                 dmy(c.installed_on),
-                                 std::string(words::words_for(words::Column::sharing, code_of(c.sharing))),
-                                 dmy(c.commitment_signed_on),
-                                 std::string(words::words_for(words::Column::status, code_of(c.status))),
-                                 c.note};
-    if (contacts) {
-      auto o = owner_of(c.id);
-      row.insert(row.begin() + 4, {o.name, o.phone, o.address});
-    }
-    out += csv::format_record(row);
+    std::optional<OwnerContact> owner;
+    if (options.contacts) owner = owner_of(v.camera.id);
+    rows.push_back(cells_of(v, static_cast<int>(rows.size()) + 1, owner ? &*owner : nullptr));
   }
+  auto out = options.format == SheetFormat::xlsx ? as_xlsx(columns, rows) : as_csv(columns, rows);
   db_.write([&](db::Tx& tx) {
-    boost::json::object detail{{"cameras", n}, {"contacts", contacts}};
-    if (contacts) detail["codes"] = std::move(codes);  // whose contacts were read
-    audit_.record(tx, actor, "camera.export", "unit", unit_id ? std::to_string(*unit_id) : "",
+    boost::json::object detail{{"cameras", rows.size()},
+                               {"contacts", options.contacts},
+                               {"format", options.format == SheetFormat::xlsx ? "xlsx" : "csv"}};
+    if (options.contacts) detail["codes"] = std::move(codes);  // whose contacts were read
+    audit_.record(tx, actor, "camera.export", "unit", options.unit_id ? std::to_string(*options.unit_id) : "",
                   boost::json::serialize(detail), why);
   });
   return out;

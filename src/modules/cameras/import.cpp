@@ -11,6 +11,7 @@
 #include "modules/cameras/service.hpp"
 #include "modules/cameras/words.hpp"
 #include "platform/error.hpp"
+#include "platform/importkit/xlsx.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::cameras {
@@ -216,6 +217,10 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
   return plan;
 }
 
+// Whether a row changes its camera's fields, and its status.
+bool Service::edits(const Planned& p) { return p.existing && !changed_fields(*p.existing, p.camera).empty(); }
+bool Service::moves(const Planned& p) { return p.existing && p.status != p.existing->status; }
+
 void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const {
   auto now = clock_.now();
   auto by = actor.system ? std::nullopt : std::optional<std::int64_t>(actor.user_id);
@@ -237,10 +242,10 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
       continue;
     }
     repo::lock(tx, c.id);
-    bool changed = !changed_fields(*p.existing, c).empty();
+    bool changed = edits(p);
     if (changed && !repo::update(tx, c, now)) throw Error::conflict("a camera changed during the import");
     if (c.installed_on != p.existing->installed_on) move_installation(tx, c, now);
-    bool moved = p.status != p.existing->status;
+    bool moved = moves(p);
     if (moved) {
       // From now, or just after the current status began when that was this very instant.
       auto history = repo::history(tx, c.id);
@@ -252,9 +257,9 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
   }
 }
 
-ImportResult Service::import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options) const {
+ImportResult Service::import_sheet(const Actor& actor, std::string_view bytes, const ImportOptions& options) const {
   require(may_manage(actor), "cameras are imported by commune officers and administrators");
-  auto sheet = importkit::read_csv(csv);
+  auto sheet = importkit::read_table(bytes);
   units::Unit commune;
   db_.read([&](db::Tx& tx) {
     auto unit = options.unit_id ? units_.find(tx, *options.unit_id) : std::nullopt;
@@ -276,7 +281,8 @@ ImportResult Service::import_csv(const Actor& actor, std::string_view csv, const
   result.dry_run = options.dry_run;
   result.encoding = sheet.encoding;
   if (options.dry_run) {
-    for (const auto& p : plan) (p.existing ? result.updated : result.created) += 1;
+    for (const auto& p : plan)
+      (p.existing ? (edits(p) || moves(p) ? result.updated : result.unchanged) : result.created) += 1;
     return result;
   }
   db_.write([&](db::Tx& tx) {

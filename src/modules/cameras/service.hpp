@@ -148,12 +148,22 @@ struct ImportOptions {
   std::function<void(std::size_t done, std::size_t total)> progress{};
 };
 
+enum class SheetFormat { csv, xlsx };
+
+// Members default to empty, so designated initializers may leave any of them out.
+struct ExportOptions {
+  std::optional<std::int64_t> unit_id{};
+  SheetFormat format = SheetFormat::csv;
+  bool contacts = false;
+  std::string reason{};  // required with contacts
+};
+
 struct ImportResult {
   int created = 0;
   int updated = 0;
   int unchanged = 0;
   bool dry_run = false;
-  std::string encoding;  // "UTF-8" or "windows-1258", as the file came
+  std::string encoding;  // "UTF-8", "windows-1258" or "xlsx", as the file came
 };
 
 // A camera and what it sees, for a map.
@@ -278,18 +288,17 @@ class Service {
   static constexpr std::size_t kMaxGaps = 10;
   Coverage coverage(const Actor& actor, std::int64_t unit_id) const;
 
-  // A commune's sheet as officers keep it (CSV: Vietnamese headers, d/m/yyyy, `,` `;` or
-  // tab, UTF-8 or Windows-1258): a row whose code is known updates that camera, others are
-  // registered. Every row is checked first; any bad row (named by its line) and nothing is
-  // written. Officers and administrators; one audit entry with the counts.
-  ImportResult import_csv(const Actor& actor, std::string_view csv, const ImportOptions& options) const;
+  // A commune's sheet as officers keep it (.xlsx, or CSV: Vietnamese headers, d/m/yyyy,
+  // `,` `;` or tab, UTF-8 or Windows-1258): a row whose code is known updates that camera,
+  // others are registered. Every row is checked first; any bad row (named by its line) and
+  // nothing is written. Officers and administrators; one audit entry with the counts.
+  ImportResult import_sheet(const Actor& actor, std::string_view bytes, const ImportOptions& options) const;
 
   // The cameras of the caller's scope (or of one unit in it) as the sheet officers keep,
-  // which imports back unchanged; officers and administrators. With `contacts` (officers
-  // only, with a reason) the owners' contacts too. Audited with the reason and the codes.
-  // `reason` is required with contacts.
-  std::string export_csv(const Actor& actor, std::optional<std::int64_t> unit_id, bool contacts,
-                         std::string_view reason = {}) const;
+  // CSV or .xlsx, which imports back unchanged; officers and administrators. With
+  // `contacts` (officers only, with a reason) the owners' contacts too. Audited with the
+  // format, the reason and the codes.
+  std::string export_sheet(const Actor& actor, const ExportOptions& options) const;
 
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
@@ -316,6 +325,8 @@ class Service {
   struct Planned;
   std::vector<Planned> plan_import(const Actor& actor, const importkit::Sheet& sheet, const units::Unit& commune,
                                    const ImportOptions& options, std::vector<FieldError>& errors) const;
+  static bool edits(const Planned& p);
+  static bool moves(const Planned& p);
   void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const;
   void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
 

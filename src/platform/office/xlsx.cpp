@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -196,6 +197,21 @@ std::string write_xlsx(const XlsxSheet& sheet, const std::filesystem::path& tmpd
   fill_sheet(worksheet, sheet, add_formats(workbook.get()));
   check(workbook_close(workbook.release()), "close");  // frees the workbook, even on error
   return read_all(file.get());
+}
+
+const std::filesystem::path& scratch_dir() {
+  // Never destroyed, so that the exit handler below may still read it.
+  static const auto* dir = [] {
+    std::error_code ec;
+    auto base = std::filesystem::is_directory("/dev/shm", ec) && access("/dev/shm", W_OK) == 0
+                    ? std::filesystem::path("/dev/shm")
+                    : std::filesystem::temp_directory_path();
+    std::string pattern = (base / "antq-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw Error::internal("scratch directory: " + std::string(strerror(errno)));
+    std::atexit([] { rmdir(scratch_dir().c_str()); });  // only when empty: nothing is lost
+    return new std::filesystem::path(pattern);
+  }();
+  return *dir;
 }
 
 }  // namespace antq::office

@@ -4,7 +4,7 @@
 // sorts and filters them.
 //
 //   office::XlsxSheet sheet{"Camera", {{"Mã", CellKind::text, 12}, {"Ngày lắp", CellKind::date}}, rows};
-//   std::string bytes = office::write_xlsx(sheet, data_dir / "tmp-xlsx");
+//   std::string bytes = office::write_xlsx(sheet, office::scratch_dir());
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -37,5 +37,10 @@ struct XlsxSheet {
 // which is created 0700 when missing; they are unlinked as soon as they are opened.
 // Throws Error::internal when libxlsxwriter fails (e.g. a cell over 32,767 characters).
 std::string write_xlsx(const XlsxSheet& sheet, const std::filesystem::path& tmpdir);
+
+// A private (0700) directory for the process's temporary files, made once: in /dev/shm
+// (memory, so a sheet's personal data never reaches a disk) when there is one, else in
+// the system's temporary directory; removed at exit when empty.
+const std::filesystem::path& scratch_dir();
 
 }  // namespace antq::office

@@ -1338,9 +1338,31 @@ export interface paths {
          * The cameras as the sheet officers keep (CSV)
          * @description Xuất danh sách camera ra CSV với các cột cán bộ vẫn dùng (mở bằng Excel, nhập lại không thay đổi gì).
          *
-         *     The cameras of the caller's scope, or of one unit in it (`unit_id`), as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy, the point in one "Tọa độ" cell so a Vietnamese Excel does not read it as a number), by code; importing it back changes nothing. Commune officers and administrators (403 for other roles). With `contacts=1` (commune officers only; 403 otherwise) and a `reason` (`reason: required`) the owners' names, phones and addresses too. Cells Excel would run as formulas are escaped. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope). Audited as `camera.export` with the count, whether contacts were in it, and then the reason and the cameras' codes.
+         *     The cameras of the caller's scope, or of one unit in it (`unit_id`), as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy, the point in one "Tọa độ" cell so a Vietnamese Excel does not read it as a number), by code; importing it back changes nothing. Commune officers and administrators (403 for other roles). With `contacts=1` (commune officers only; 403 otherwise) and a `reason` (`reason: required`) the owners' names, phones and addresses too. Cells Excel would run as formulas are escaped. A `unit_id` outside the scope: 422 `unit_id: not_found`. Audited as `camera.export` with the count, whether contacts were in it, and then the reason and the cameras' codes.
          */
         get: operations["exportCameras"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cameras as the sheet officers keep (.xlsx)
+         * @description Xuất danh sách camera ra tệp Excel (.xlsx) với các cột cán bộ vẫn dùng (nhập lại không thay đổi gì).
+         *
+         *     The cameras of the caller's scope, or of one unit in it (`unit_id`), as an .xlsx workbook (one sheet, "Camera an ninh") with the import's Vietnamese headers and words, a bold frozen header row, real dates shown dd/mm/yyyy, numbers as numbers and the point in one "Tọa độ" text cell, by code; importing it back changes nothing. Commune officers and administrators (403 for other roles). With `contacts=1` (commune officers only; 403 otherwise) and a `reason` (`reason: required`) the owners' names, phones and addresses too. Text is never written as a formula. Written in memory; libxlsxwriter's temporary files live in a private directory in /dev/shm and are unlinked at once. A `unit_id` outside the scope: 422 `unit_id: not_found`. Audited as `camera.export` with the count, the format, whether contacts were in it, and then the reason and the cameras' codes.
+         */
+        get: operations["exportCamerasXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7309,6 +7331,7 @@ export interface operations {
                  *     1;;Khuôn Điển;Hộ gia đình;Nhà ông A;21,8056;105,4516;355;90;30;7;Theo yêu cầu;Hoạt động
                  */
                 "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -7566,6 +7589,49 @@ export interface operations {
                      *     1,02545-CAM-0001,,Công cộng,Trụ sở UBND xã,"21.8056560, 105.4516620",…
                      */
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    exportCamerasXlsx: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+                /**
+                 * @description `1`: with the owners' contacts (officers only, with a reason).
+                 * @example 0
+                 */
+                contacts?: "0" | "1";
+                /**
+                 * @description Why the contacts are needed (required with `contacts=1`): audited with the cameras' codes.
+                 * @example Rà soát danh sách chủ camera
+                 */
+                reason?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel — the workbook. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -433,6 +433,8 @@ export const boxes = {
   minutesUrl: (openingId: number) => `${BASE}/mailbox/openings/${openingId}/minutes.docx`,
 };
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const cameras = {
   list: (query: CameraQuery, signal?: AbortSignal) =>
     request<CameraList>('GET', '/cameras', { query, signal }),
@@ -450,14 +452,14 @@ export const cameras = {
   erase: (id: number, reason: string) =>
     request<void>('DELETE', `/cameras/${id}`, { json: { reason } }),
   maintenance: (signal?: AbortSignal) => request<CameraMaintenance>('GET', '/cameras/maintenance', { signal }),
-  /** A commune's sheet, its bytes as they are (UTF-8 or Windows-1258). */
-  importCsv: (unitId: number, file: Blob, dryRun: boolean) =>
+  /** A commune's sheet, its bytes as they are: an .xlsx workbook, or CSV (UTF-8 or Windows-1258). */
+  importSheet: (unitId: number, file: File, dryRun: boolean) =>
     request<CameraImportResult>('POST', '/cameras/import', {
       file,
-      contentType: 'text/csv',
+      contentType: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv',
       query: { unit_id: unitId, ...(dryRun ? { dry_run: 1 } : {}) },
     }),
-  exportUrl: () => `${BASE}/cameras/export.csv`,
+  exportUrl: (format: 'csv' | 'xlsx' = 'csv') => `${BASE}/cameras/export.${format}`,
   cones: (unitId: number, signal?: AbortSignal) =>
     request<CameraCones>('GET', '/cameras/cones', { query: { unit_id: unitId }, signal }),
   /** Who could have seen it: audited with the reason. */

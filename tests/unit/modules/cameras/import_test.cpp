@@ -1,7 +1,10 @@
 // A commune's camera sheet as officers keep it, on both databases: Vietnamese headers and
 // words, `;` and decimal commas, d/m/yyyy; every bad row named by its line with nothing
 // written; a second import of the same sheet changes nothing.
+#include <algorithm>
+
 #include "cameras_fixture.hpp"
+#include "platform/importkit/xlsx.hpp"
 
 namespace antq::cameras {
 namespace {
@@ -17,7 +20,7 @@ class ImportTest : public CamerasTest {
     ImportOptions options;
     options.unit_id = tan_trao_.id;
     options.dry_run = dry_run;
-    return service_->import_csv(officer_, std::string(kHeader) + rows, options);
+    return service_->import_sheet(officer_, std::string(kHeader) + rows, options);
   }
 
   std::vector<std::string> errors_of_import(const std::string& rows) {
@@ -112,16 +115,16 @@ TEST_P(ImportTest, EveryBadRowIsNamedByItsLineAndNothingIsWritten) {
 TEST_P(ImportTest, AnAdministratorImportsNoContactsAndAnotherCommuneIsRefused) {
   ImportOptions options;
   options.unit_id = tan_trao_.id;
-  EXPECT_THROW(service_->import_csv(admin_, std::string(kHeader) + kGood, options), Error);
+  EXPECT_THROW(service_->import_sheet(admin_, std::string(kHeader) + kGood, options), Error);
   options.unit_id = tan_trao_.id;
-  EXPECT_EQ(errors_of([&] { service_->import_csv(other_officer_, std::string(kHeader) + kGood, options); }),
+  EXPECT_EQ(errors_of([&] { service_->import_sheet(other_officer_, std::string(kHeader) + kGood, options); }),
             "unit_id:not_found");
   EXPECT_EQ(count("SELECT count(*) FROM cameras"), 0);
 }
 
 TEST_P(ImportTest, AnExportImportsBackUnchangedAndCarriesContactsForOfficersOnly) {
   import(kGood);
-  auto sheet = service_->export_csv(officer_, tan_trao_.id, false);
+  auto sheet = service_->export_sheet(officer_, {tan_trao_.id});
   EXPECT_EQ(sheet.rfind("\xEF\xBB\xBF", 0), 0U) << "a BOM for Excel";
   EXPECT_NE(sheet.find("Mã camera"), std::string::npos);
   EXPECT_NE(sheet.find("\"21.8500000, 105.4500000\""), std::string::npos) << "the point in one cell";
@@ -130,19 +133,46 @@ TEST_P(ImportTest, AnExportImportsBackUnchangedAndCarriesContactsForOfficersOnly
   EXPECT_EQ(sheet.find("0912 345 678"), std::string::npos) << "no contact unless asked";
   ImportOptions options;
   options.unit_id = tan_trao_.id;
-  auto again = service_->import_csv(officer_, sheet, options);
+  options.dry_run = true;
+  auto checked = service_->import_sheet(officer_, sheet, options);
+  EXPECT_EQ(checked.unchanged, 2) << "a dry run tells unchanged rows from updates";
+  EXPECT_EQ(checked.updated, 0);
+  options.dry_run = false;
+  auto again = service_->import_sheet(officer_, sheet, options);
   EXPECT_EQ(again.created, 0);
   EXPECT_EQ(again.updated, 0);
   EXPECT_EQ(again.unchanged, 2);
-  EXPECT_EQ(errors_of([&] { service_->export_csv(officer_, std::nullopt, true); }), "reason:required");
-  auto with_contacts = service_->export_csv(officer_, std::nullopt, true, "Rà soát danh sách chủ camera");
+  EXPECT_EQ(errors_of([&] { service_->export_sheet(officer_, {.contacts = true}); }), "reason:required");
+  auto with_contacts = service_->export_sheet(officer_, {.contacts = true, .reason = "Rà soát danh sách chủ camera"});
   EXPECT_NE(with_contacts.find("0912 345 678"), std::string::npos);
-  EXPECT_THROW(service_->export_csv(admin_, std::nullopt, true, "x"), Error);
-  EXPECT_THROW(service_->export_csv(team_member_, std::nullopt, false), Error);
+  EXPECT_THROW(service_->export_sheet(admin_, {.contacts = true, .reason = "x"}), Error);
+  EXPECT_THROW(service_->export_sheet(team_member_, {}), Error);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export' AND reason = 'Rà soát danh sách chủ "
                   "camera' AND detail LIKE '%02545-CAM-0001%'"),
             1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export'"), 2);
+}
+
+TEST_P(ImportTest, AnExcelExportHasRealDatesAndNumbersAndImportsBackUnchanged) {
+  import(kGood);
+  auto bytes = service_->export_sheet(officer_, {.unit_id = tan_trao_.id, .format = SheetFormat::xlsx});
+  ASSERT_EQ(bytes.rfind("PK\x03\x04", 0), 0U) << "a zip: .xlsx";
+  auto sheet = importkit::read_xlsx(bytes);
+  ASSERT_EQ(sheet.rows.size(), 2U);
+  EXPECT_EQ(sheet.header.fields[1], "Mã camera");
+  // The install date comes back from a real Excel date; the point stays one text cell.
+  auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [](const csv::Record& r) {
+    return std::find(r.fields.begin(), r.fields.end(), "2024-03-15") != r.fields.end();
+  });
+  ASSERT_NE(row, sheet.rows.end());
+  EXPECT_NE(std::find(row->fields.begin(), row->fields.end(), "21.8500000, 105.4500000"), row->fields.end());
+  ImportOptions options;
+  options.unit_id = tan_trao_.id;
+  auto again = service_->import_sheet(officer_, bytes, options);
+  EXPECT_EQ(again.encoding, "xlsx");
+  EXPECT_EQ(again.unchanged, 2);
+  EXPECT_EQ(again.created + again.updated, 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export' AND detail LIKE '%xlsx%'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

@@ -1,5 +1,5 @@
-// The commune's camera sheet in and out: the download (with contacts for officers, an
-// audited choice) and the import of a sheet officers keep in Excel, checked first.
+// The commune's camera sheet in and out, as .xlsx or CSV: the download (with contacts for
+// officers, an audited choice) and the import of a sheet officers keep in Excel, checked first.
 import { useState } from 'preact/hooks';
 import { CsvImportForm } from '../CsvImportForm';
 import { TextField } from '../Field';
@@ -21,6 +21,10 @@ export function CameraSheet({ unitId, officer, onDone }: Props) {
     <section class="panel" aria-labelledby="camera-sheet-heading">
       <h2 id="camera-sheet-heading">{t('cameras.sheet_title')}</h2>
       <p>
+        <a href={cameras.exportUrl('xlsx')} id="camera-export-xlsx" download>
+          {t('cameras.export_xlsx')}
+        </a>
+        {' · '}
         <a href={cameras.exportUrl()} id="camera-export" download>
           {t('cameras.export')}
         </a>
@@ -30,6 +34,9 @@ export function CameraSheet({ unitId, officer, onDone }: Props) {
         <form method="get" action={cameras.exportUrl()} id="camera-export-contacts">
           <input type="hidden" name="contacts" value="1" />
           <TextField id="camera-export-reason" name="reason" label={t('cameras.export_reason')} required maxLength={500} value={reason} onValue={setReason} />
+          <button type="submit" disabled={!reason.trim()} formAction={cameras.exportUrl('xlsx')} id="camera-export-contacts-xlsx">
+            {t('cameras.export_contacts_xlsx')}
+          </button>{' '}
           <button type="submit" disabled={!reason.trim()}>
             {t('cameras.export_contacts')}
           </button>
@@ -49,8 +56,9 @@ export function CameraSheet({ unitId, officer, onDone }: Props) {
           field: t('cameras.import_field'),
           message: t('cameras.import_message'),
         }}
+        accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         send={async (file, dryRun) => {
-          const r = await cameras.importCsv(unitId, file, dryRun);
+          const r = await cameras.importSheet(unitId, file, dryRun);
           const values = {
             file: file.name,
             created: formatNumber(r.created),

@@ -30,9 +30,11 @@ interface Props {
   /** Sends the file; resolves to the sentence to show ("checked: 3 new …" or "imported …"). */
   send: (file: File, dryRun: boolean) => Promise<string>;
   onDone: (confirmation: string) => void;
+  /** The file types offered (CSV unless given). */
+  accept?: string;
 }
 
-export function CsvImportForm({ id, prefix, labels, send, onDone }: Props) {
+export function CsvImportForm({ id, prefix, labels, send, onDone, accept = '.csv,text/csv' }: Props) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const { error, setError, busy, run } = useAction();
@@ -88,7 +90,7 @@ export function CsvImportForm({ id, prefix, labels, send, onDone }: Props) {
           type="file"
           id={`${prefix}-file`}
           name={`${prefix}-file`}
-          accept=".csv,text/csv"
+          accept={accept}
           aria-invalid={missing ? 'true' : undefined}
           aria-describedby={missing ? `${prefix}-file-error` : undefined}
           onChange={(event) => {
