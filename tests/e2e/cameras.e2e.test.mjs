@@ -138,6 +138,35 @@ test('a route drawn on the map or typed finds the market camera with the time th
   await page.context().close();
 });
 
+test('coverage: the share of the demo roads, the longest gaps listed and drawn, and a roads file checked then imported', async () => {
+  const { page, requests } = await openCameras('officer.tantrao');
+  await page.waitForSelector('#coverage-summary');
+  assert.match(await page.textContent('#coverage-summary'), /km trong tổng số 7,\d km đường \(4 tuyến\).*: \d+(,\d)?%\.$/);
+  const gaps = await page.$$eval('#coverage-gaps li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(gaps.length >= 5 && gaps.length <= 10, gaps.join(' | '));
+  assert.match(gaps[0], /\(minh họa\): [\d.]+ m/);
+  const villages = await page.$$eval('#coverage-villages tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+  assert.ok(villages.includes('Khuôn Điển'), villages.join(', '));
+  await page.waitForSelector('#camera-map[data-status=ready]');
+  // Four grey roads under the gaps, dashed red.
+  assert.equal(await page.$$eval('#camera-map path[stroke="#6b6b6b"]', (ps) => ps.length), 4);
+  assert.equal(await page.$$eval('#camera-map path[stroke="#b3261e"]', (ps) => ps.length), gaps.length);
+
+  const upload = (name, json) => page.setInputFiles('#roads-import-file', { name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(json)) });
+  const line = (coordinates, name) => ({ type: 'Feature', properties: { name }, geometry: { type: 'LineString', coordinates } });
+  await upload('sai.geojson', { type: 'FeatureCollection', features: [line([[105.45, 21.8]], 'Một điểm')] });
+  await page.click('#roads-import-check');
+  await page.waitForSelector('#roads-import-errors');
+  assert.match(await page.textContent('#roads-import-errors tbody'), /feature 0.*Quá ít điểm/);
+  await upload('duong-moi.geojson', { type: 'FeatureCollection', features: [line([[105.4515, 21.8000], [105.4515, 21.8100]], 'Đường thử')] });
+  await page.click('#roads-import-form button[type=submit]:not(#roads-import-check)');
+  await page.waitForFunction(() => /Đã nhập duong-moi\.geojson: 1 tuyến, dài 1,1 km/.test(document.body.textContent));
+  await page.waitForFunction(() => /\(1 tuyến\)/.test(document.querySelector('#coverage-summary')?.textContent ?? ''));
+  await page.waitForFunction(() => document.querySelectorAll('#camera-map path[stroke="#6b6b6b"]').length === 1);
+  await assertClean(page, requests);
+  await page.context().close();
+});
+
 test("the commune's sheet: checked first with the bad line named, then imported; the CSV and Excel exports download, and the Excel one checks back unchanged", async () => {
   const { page, requests } = await openCameras('officer.tantrao');
   const countOf = async () => Number((await page.textContent('#cameras-count')).replace(/\D/g, ''));

@@ -12,6 +12,9 @@ import type {
   CameraMaintenance,
   CameraOwner,
   CameraQuery,
+  CameraCoverage,
+  CameraRoadImport,
+  CameraRoads,
   CameraRouteQuery,
   CameraRouteResult,
   CameraSearchQuery,
@@ -465,6 +468,17 @@ export const cameras = {
   /** Who could have seen it: audited with the reason. */
   search: (query: CameraSearchQuery, signal?: AbortSignal) =>
     request<CameraSearchResult>('GET', '/cameras/search', { query, signal }),
+  coverage: (unitId: number, signal?: AbortSignal) =>
+    request<CameraCoverage>('GET', '/cameras/coverage', { query: { unit_id: unitId }, signal }),
+  roads: (unitId: number, signal?: AbortSignal) =>
+    request<CameraRoads>('GET', '/cameras/roads', { query: { unit_id: unitId }, signal }),
+  /** A commune's roads from GeoJSON, replacing its roads (checked whole first). */
+  importRoads: (unitId: number, file: File, dryRun: boolean) =>
+    request<CameraRoadImport>('POST', '/cameras/roads', {
+      file,
+      contentType: 'application/geo+json',
+      query: { unit_id: unitId, source: file.name, ...(dryRun ? { dry_run: 1 } : {}) },
+    }),
   /** Along a route: audited with the reason. */
   searchRoute: (query: CameraRouteQuery) =>
     request<CameraRouteResult>('POST', '/cameras/route-search', { json: query }),

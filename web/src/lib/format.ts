@@ -27,6 +27,19 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+const percentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+const smallPercentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumSignificantDigits: 2 });
+
+/** 0.1161 → "11,6%"; a share under 1% keeps two digits (0.00042 → "0,042%"), never a false "0%". */
+export function formatPercent(share: number): string {
+  return (share > 0 && share < 0.01 ? smallPercentFormat : percentFormat).format(share);
+}
+
+/** Metres as kilometres with one decimal: 7766 → "7,8". */
+export function formatKilometres(metres: number): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(metres / 1000);
+}
+
 /** "2025-06-30" → "30/06/2025"; a calendar date, so no time-zone shift. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
+import { CameraCoverage } from '../components/CameraCoverage';
 import { CameraMap } from '../components/CameraMap';
 import { CameraSheet } from '../components/CameraSheet';
 import { type Clicked, PointSearch, RouteSearch } from '../components/CameraSearch';
@@ -60,6 +61,13 @@ export function CamerasPage(_: PageProps) {
       ),
     [query],
   );
+  // Coverage is for a commune or a village: the officer's and the team member's own unit.
+  const coverage = useAsync(
+    (signal) => (mapped ? cameras.coverage(user.unit_id, signal) : Promise.resolve(undefined)),
+    [mapped, user.unit_id],
+  );
+  // A roads import redraws the map (its roads are read when it is drawn).
+  const [roadsVersion, setRoadsVersion] = useState(0);
   const [seen, setSeen] = useState<ReadonlySet<number>>(new Set());
   const [point, setPoint] = useState<{ lat: number; lon: number } | null>(null);
   const [clicked, setClicked] = useState<Clicked | null>(null);
@@ -120,7 +128,9 @@ export function CamerasPage(_: PageProps) {
       ) : null}
       {mapped ? (
         <CameraMap
+          key={roadsVersion}
           unitId={user.unit_id}
+          gaps={coverage.data?.gaps ?? []}
           seen={seen}
           point={point}
           route={routeLine}
@@ -130,6 +140,17 @@ export function CamerasPage(_: PageProps) {
         <p class="muted">{t('cameras.map_none')}</p>
       )}
 
+      {mapped ? (
+        <CameraCoverage
+          state={coverage}
+          {...(officer ? { roadsUnitId: user.unit_id } : {})}
+          onRoadsImported={(confirmation) => {
+            setImported(confirmation);
+            coverage.reload();
+            setRoadsVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
       <StatusMessage>{imported}</StatusMessage>
       <section aria-labelledby="cameras-heading">
         <h2 id="cameras-heading">{t('cameras.list')}</h2>

@@ -7,7 +7,10 @@ import type { DrawnMap } from '../UnitMap/draw';
 import { loadUnitLayers } from '../UnitMap/load';
 import mapStyles from '../UnitMap/style.module.css';
 import { useI18n } from '../../lib/use-i18n';
+import { formatNumber } from '../../lib/format';
+import type { CameraCoverageGap, CameraRoads } from '../../lib/schema';
 import type { ConeLayer } from './cones';
+import type { LineLayer } from './roads';
 import styles from './style.module.css';
 
 type Status = 'loading' | 'ready' | 'none' | 'error';
@@ -20,6 +23,8 @@ interface Props {
   point: { lat: number; lon: number } | null;
   /** A route to draw (being drawn, or the last one searched). */
   route?: readonly { lat: number; lon: number }[];
+  /** The stretches of road no working camera sees (from the coverage), drawn over the roads. */
+  gaps?: readonly CameraCoverageGap[];
   onPoint?: (lat: number, lon: number) => void;
 }
 
@@ -37,15 +42,18 @@ function Legend() {
       {item(styles.faulty ?? '', t('cameras.legend_faulty'))}
       {item(styles.removed ?? '', t('cameras.legend_removed'))}
       {item(styles.seen ?? '', t('cameras.legend_seen'))}
+      {item(styles.road ?? '', t('cameras.legend_road'))}
+      {item(styles.gap ?? '', t('cameras.legend_gap'))}
     </ul>
   );
 }
 
-export function CameraMap({ unitId, seen, point, route, onPoint }: Props) {
+export function CameraMap({ unitId, seen, point, route, gaps, onPoint }: Props) {
   const { t } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const drawn = useRef<DrawnMap | null>(null);
   const cones = useRef<ConeLayer | null>(null);
+  const lines = useRef<{ module: typeof import('./roads'); roads: CameraRoads; layer: LineLayer | null } | null>(null);
   const clicked = useRef(onPoint);
   clicked.current = onPoint;
   const [status, setStatus] = useState<Status>('loading');
@@ -54,10 +62,12 @@ export function CameraMap({ unitId, seen, point, route, onPoint }: Props) {
   useEffect(() => {
     const abort = new AbortController();
     (async () => {
-      const [layers, coneModule, layer] = await Promise.all([
+      const [layers, coneModule, layer, roadModule, roads] = await Promise.all([
         loadUnitLayers(unitId, abort.signal),
         import('./cones'),
         camerasApi.cones(unitId, abort.signal),
+        import('./roads'),
+        camerasApi.roads(unitId, abort.signal),
       ]);
       if (abort.signal.aborted || !element.current) return;
       const { draw, settings, own, children } = layers;
@@ -72,6 +82,7 @@ export function CameraMap({ unitId, seen, point, route, onPoint }: Props) {
         onPoint: (lat, lon) => clicked.current?.(lat, lon),
         labels: { zoomIn: t('map.zoom_in'), zoomOut: t('map.zoom_out') },
       });
+      lines.current = { module: roadModule, roads, layer: null };
       cones.current = coneModule.drawCones(drawn.current.leaflet, layer.features);
       setTruncated(layer.truncated);
       setStatus('ready');
@@ -82,12 +93,25 @@ export function CameraMap({ unitId, seen, point, route, onPoint }: Props) {
       abort.abort();
       cones.current?.remove();
       cones.current = null;
+      lines.current?.layer?.remove();
+      lines.current = null;
       drawn.current?.remove();
       drawn.current = null;
       setStatus('loading');
     };
     // t only labels the controls: a language change need not redraw.
   }, [unitId]);
+
+  // Roads under the gaps, redrawn when the coverage changes.
+  useEffect(() => {
+    const map = drawn.current?.leaflet;
+    const drawnLines = lines.current;
+    if (status !== 'ready' || !map || !drawnLines) return;
+    drawnLines.layer?.remove();
+    drawnLines.layer = drawnLines.module.drawRoads(map, drawnLines.roads, gaps ?? [], (gap) =>
+      t('cameras.gap_tooltip', { road: gap.road, length: formatNumber(gap.length_m) }),
+    );
+  }, [status, gaps, t]);
 
   useEffect(() => {
     if (status !== 'ready') return;

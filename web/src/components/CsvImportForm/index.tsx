@@ -32,9 +32,11 @@ interface Props {
   onDone: (confirmation: string) => void;
   /** The file types offered (CSV unless given). */
   accept?: string;
+  /** false: the file has no lines to name (GeoJSON); every error is listed by its field. */
+  lines?: boolean;
 }
 
-export function CsvImportForm({ id, prefix, labels, send, onDone, accept = '.csv,text/csv' }: Props) {
+export function CsvImportForm({ id, prefix, labels, send, onDone, accept = '.csv,text/csv', lines = true }: Props) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const { error, setError, busy, run } = useAction();
@@ -61,7 +63,8 @@ export function CsvImportForm({ id, prefix, labels, send, onDone, accept = '.csv
     });
   };
 
-  const lineErrors = error instanceof ApiError ? error.errors.filter((e) => e.line !== undefined) : [];
+  const lineErrors = error instanceof ApiError ? error.errors.filter((e) => !lines || e.line !== undefined) : [];
+  const columns = lines ? [labels.line, labels.field, labels.message] : [labels.field, labels.message];
 
   return (
     <form class="panel" id={id} onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
@@ -71,11 +74,11 @@ export function CsvImportForm({ id, prefix, labels, send, onDone, accept = '.csv
         <CardTable
           id={`${prefix}-errors`}
           caption={<caption class={styles.caption}>{labels.errors}</caption>}
-          columns={[labels.line, labels.field, labels.message]}
+          columns={columns}
         >
           {lineErrors.map((entry, i) => (
             <tr key={i}>
-              <td data-label={labels.line}>{entry.line}</td>
+              {lines ? <td data-label={labels.line}>{entry.line}</td> : null}
               <td data-label={labels.field}>
                 <code>{entry.field}</code>
               </td>
