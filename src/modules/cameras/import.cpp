@@ -224,10 +224,14 @@ bool Service::moves(const Planned& p) { return p.existing && p.status != p.exist
 void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const {
   auto now = clock_.now();
   auto by = actor.system ? std::nullopt : std::optional<std::int64_t>(actor.user_id);
+  std::optional<CodeSequence> codes;  // a sheet is one commune's
   for (auto& p : plan) {
     auto& c = p.camera;
     if (!p.existing) {
-      if (c.code.empty()) c.code = next_code(tx, units_.find(tx, c.unit_id).value());
+      if (c.code.empty()) {
+        if (!codes) codes.emplace(tx, units_.find(tx, c.unit_id).value());
+        c.code = codes->next(tx);
+      }
       c.reconfirm_due = years_later(time::local_date(now), kReconfirmMonths / 12);
       c.id = repo::insert(tx, c, now);
       // Working since it was installed, then as the sheet says from now; with no install
@@ -237,7 +241,7 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
         repo::open_status(tx, c.id, {since, std::nullopt, Status::working, ""}, by, now);
       }
       if (p.status != Status::working) repo::open_status(tx, c.id, {now, std::nullopt, p.status, "import"}, by, now);
-      write_owner(tx, c.id, p.owner, now);
+      if (!p.owner.empty()) write_owner(tx, c.id, p.owner, now);  // a new camera has none to remove
       ++result.created;
       continue;
     }
@@ -255,6 +259,7 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
     if (!p.owner.empty()) write_owner(tx, c.id, p.owner, now);
     ++(changed || moved ? result.updated : result.unchanged);
   }
+  if (codes) codes->save(tx);
 }
 
 ImportResult Service::import_sheet(const Actor& actor, std::string_view bytes, const ImportOptions& options) const {

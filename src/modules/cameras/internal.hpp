@@ -21,7 +21,20 @@ void require(bool allowed, const char* why);
 std::optional<std::int64_t> user_of(const Actor& a);
 // 'YYYY-MM-DD' a number of whole years later (29 February becomes 28 February).
 std::string years_later(const std::string& date, int years);
-// The commune's next free "<code>-CAM-NNNN".
+// A commune's free "<code>-CAM-NNNN" codes one after another, its counter read once and
+// saved when asked (an import of many rows costs one counter read and write).
+class CodeSequence {
+ public:
+  CodeSequence(db::Tx& tx, const units::Unit& commune);
+  std::string next(db::Tx& tx);
+  void save(db::Tx& tx) const;
+
+ private:
+  std::string prefix_;
+  std::int64_t unit_id_ = 0;
+  std::int64_t last_ = 0;
+};
+// The commune's next free "<code>-CAM-NNNN" (and its counter moved on).
 std::string next_code(db::Tx& tx, const units::Unit& commune);
 // The columns of a camera sheet: their keys, the header antq writes (the first) and the
 // others officers write (import.cpp; the export writes the same).

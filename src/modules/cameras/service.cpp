@@ -36,24 +36,36 @@ std::string years_later(const std::string& date, int years) {
   return fmt::format("{:04d}{}", y, rest);
 }
 
-std::string next_code(db::Tx& tx, const units::Unit& commune) {
-  std::string prefix = commune.code + "-CAM-";
+CodeSequence::CodeSequence(db::Tx& tx, const units::Unit& commune)
+    : prefix_(commune.code + "-CAM-"), unit_id_(commune.id) {
   auto last = repo::code_counter(tx, commune.id);
-  if (!last) {  // the commune's first generated code: start after the numbers it has
-    last = 0;
-    for (const auto& code : repo::codes_of(tx, commune.id)) {
-      if (code.size() <= prefix.size() || code.compare(0, prefix.size(), prefix) != 0) continue;
-      auto digits = code.substr(prefix.size());
-      if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-      last = std::max<std::int64_t>(*last, std::stoll(digits));
-    }
+  if (last) {
+    last_ = *last;
+    return;
   }
-  for (auto next = *last + 1;; ++next) {
-    auto code = fmt::format("{}{:04d}", prefix, next);
-    if (repo::by_code(tx, code)) continue;  // taken by a code given by hand
-    repo::set_code_counter(tx, commune.id, next);
-    return code;
+  // The commune's first generated code: start after the numbers it has.
+  for (const auto& code : repo::codes_of(tx, commune.id)) {
+    if (code.size() <= prefix_.size() || code.compare(0, prefix_.size(), prefix_) != 0) continue;
+    auto digits = code.substr(prefix_.size());
+    if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    last_ = std::max<std::int64_t>(last_, std::stoll(digits));
   }
+}
+
+std::string CodeSequence::next(db::Tx& tx) {
+  for (;;) {
+    auto code = fmt::format("{}{:04d}", prefix_, ++last_);
+    if (!repo::by_code(tx, code)) return code;  // else taken by a code given by hand
+  }
+}
+
+void CodeSequence::save(db::Tx& tx) const { repo::set_code_counter(tx, unit_id_, last_); }
+
+std::string next_code(db::Tx& tx, const units::Unit& commune) {
+  CodeSequence codes(tx, commune);
+  auto code = codes.next(tx);
+  codes.save(tx);
+  return code;
 }
 
 // The names of the fields a change touched (what the audit keeps).

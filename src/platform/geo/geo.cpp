@@ -102,13 +102,20 @@ double segment_distance_m(const Frame& f, Point p, Point a, Point b) {
 // Degrees from p to segment a-b, for the on-edge test (no frame: a tolerance this small
 // needs none).
 bool on_segment(Point p, Point a, Point b) {
+  // Most edges are nowhere near p: their box rules them out without the arithmetic.
+  if (p.lon < std::min(a.lon, b.lon) - kEdgeDegrees || p.lon > std::max(a.lon, b.lon) + kEdgeDegrees ||
+      p.lat < std::min(a.lat, b.lat) - kEdgeDegrees || p.lat > std::max(a.lat, b.lat) + kEdgeDegrees) {
+    return false;
+  }
   double bx = b.lon - a.lon;
   double by = b.lat - a.lat;
   double px = p.lon - a.lon;
   double py = p.lat - a.lat;
   double length2 = bx * bx + by * by;
   double t = length2 > 0 ? std::clamp((px * bx + py * by) / length2, 0.0, 1.0) : 0.0;
-  return std::hypot(px - t * bx, py - t * by) <= kEdgeDegrees;
+  double dx = px - t * bx;
+  double dy = py - t * by;
+  return dx * dx + dy * dy <= kEdgeDegrees * kEdgeDegrees;
 }
 
 // Even-odd crossings of a ray from p going east.
