@@ -1,6 +1,7 @@
-// /api/v1/cameras/…: list, register, change, status, checks, reconfirmation, the status
-// at an instant, and "who could have seen it". Times in requests are Vietnam's local time
-// as a datetime-local field sends it ('YYYY-MM-DDTHH:MM'); answers give UTC instants.
+// /api/v1/cameras/…: list, register, change, status, checks, reconfirmation, an owner's
+// registration confirmed, the status at an instant, and "who could have seen it". Times
+// in requests are Vietnam's local time as a datetime-local field sends it
+// ('YYYY-MM-DDTHH:MM'); answers give UTC instants.
 #include "api/cameras_api.hpp"
 
 #include <boost/json.hpp>
@@ -59,6 +60,7 @@ boost::json::object camera_json(const CameraView& v) {
       {"reconfirm_due", optional_value(c.reconfirm_due)},
       {"note", c.note},
       {"demo", c.demo},
+      {"confirmed", c.confirmed},
       {"version", c.version},
   };
 }
@@ -82,6 +84,11 @@ boost::json::object detail_json(const cameras::CameraDetail& d) {
   }
   o["history"] = std::move(history);
   o["checks"] = std::move(checks);
+  o["consent"] = d.consent
+                     ? boost::json::value(boost::json::object{{"given_at", time::format_iso_utc(d.consent->given_at)},
+                                                              {"channel", d.consent->channel},
+                                                              {"text_version", d.consent->text_version}})
+                     : boost::json::value(nullptr);
   return o;
 }
 
@@ -158,6 +165,10 @@ http::Response list_cameras(const Deps& d, http::Request& req, const Caller& c) 
   f.owner_kind = text_param(req, "owner_kind");
   f.q = text_param(req, "q").value_or("");
   f.due = text_param(req, "due").value_or("");
+  if (auto confirmed = text_param(req, "confirmed")) {
+    if (*confirmed != "0" && *confirmed != "1") throw Error::field("confirmed", "unknown_value");
+    f.confirmed = *confirmed == "1";
+  }
   f.page = int_param(req, "page", 1, 1, 1000000);
   f.page_size = int_param(req, "page_size", 50, 1, 500);
   auto page = d.cameras.list(c.actor, f);
@@ -217,6 +228,10 @@ http::Response record_check(const Deps& d, http::Request& req, const Caller& c) 
 
 http::Response reconfirm(const Deps& d, http::Request& req, const Caller& c) {
   return http::Response::json(200, camera_json(d.cameras.reconfirm(c.actor, path_id(req))));
+}
+
+http::Response confirm(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(200, camera_json(d.cameras.confirm(c.actor, path_id(req))));
 }
 
 http::Response get_owner(const Deps& d, http::Request& req, const Caller& c) {
@@ -454,6 +469,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("POST", "/api/v1/cameras/{id}/status", change_status);
   routes.staff("POST", "/api/v1/cameras/{id}/checks", record_check);
   routes.staff("POST", "/api/v1/cameras/{id}/reconfirm", reconfirm);
+  routes.staff("POST", "/api/v1/cameras/{id}/confirm", confirm);
   routes.staff("GET", "/api/v1/cameras/{id}/status-at", status_at);
   routes.staff("DELETE", "/api/v1/cameras/{id}", erase_camera);
   routes.staff("GET", "/api/v1/cameras/{id}/owner", get_owner);

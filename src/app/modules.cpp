@@ -90,8 +90,11 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);
   api::add_cameras_routes(router, auth, *ctx.cameras);
   api::add_footage_routes(router, auth, *ctx.footage);
-  portal::add_portal_routes(
-      router, {.clock = ctx.clock, .units = *ctx.units, .mailbox = *ctx.mailbox, .footage = ctx.footage.get()});
+  portal::add_portal_routes(router, {.clock = ctx.clock,
+                                     .units = *ctx.units,
+                                     .mailbox = *ctx.mailbox,
+                                     .footage = ctx.footage.get(),
+                                     .cameras = ctx.cameras.get()});
 }
 
 void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {

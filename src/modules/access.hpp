@@ -19,6 +19,11 @@ enum class Role {
 std::string_view role_code(Role role);
 std::optional<Role> role_from_code(std::string_view code);
 
+// True when the unit with materialized path `unit_path` lies in the subtree at `scope_path`.
+inline bool path_covers(std::string_view scope_path, std::string_view unit_path) {
+  return unit_path.substr(0, scope_path.size()) == scope_path;
+}
+
 struct Actor {
   std::int64_t user_id = 0;
   std::string username;
@@ -28,7 +33,7 @@ struct Actor {
   bool system = false;     // the machine's operator at the command line, never a web user
 
   // True when the unit with materialized path `unit_path` lies in the actor's subtree.
-  bool covers(std::string_view unit_path) const { return unit_path.substr(0, scope_path.size()) == scope_path; }
+  bool covers(std::string_view unit_path) const { return path_covers(scope_path, unit_path); }
   bool is(Role r) const { return role == r; }
 };
 

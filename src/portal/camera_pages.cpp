@@ -21,7 +21,7 @@ std::string local(time::Millis t) {
 }
 
 http::Response gone(Locale l) {
-  auto ctx = base_context(l);
+  auto ctx = camera_context(l);
   ctx.emplace("heading", text(l, "camera.title_gone"));
   ctx.emplace("detail", text(l, "camera.gone"));
   return render_page("error", ctx, l, text(l, "camera.title_gone"), kPath, 404);
@@ -37,7 +37,7 @@ http::Response request_page(const cameras::Requests& footage, Locale l, const st
     if (e.kind() == Error::Kind::not_found) return gone(l);
     throw;
   }
-  auto ctx = base_context(l);
+  auto ctx = camera_context(l);
   ctx.emplace("token", token);
   ctx.emplace("number", view.number);
   ctx.emplace("commune", view.commune);
@@ -90,7 +90,7 @@ void add_camera_portal_routes(http::Router& router, const Services& services) {
                      }
                      return request_page(*footage, l, token, answer, message, 422);
                    }
-                   return render_page("camera_answered", base_context(l), l, text(l, "camera.thanks_title"), kPath);
+                   return render_page("camera_answered", camera_context(l), l, text(l, "camera.thanks_title"), kPath);
                  },
                  kPath),
              kCitizen);

@@ -66,6 +66,9 @@ http::Response start_page(const http::Request& req) {
 
 http::Response choose_page(Pages& s, const http::Request& req, Locale l) {
   auto ctx = base_context(l);
+  ctx.emplace("path", std::string("/hom-thu/gui"));
+  ctx.emplace("choose_title", text(l, "choose.title"));
+  ctx.emplace("none_text", text(l, "choose.none"));
   auto province = id_of(req.query_param("tinh").value_or(""));
   if (!province) {
     mstch::array provinces;
@@ -306,6 +309,7 @@ void add_portal_routes(http::Router& router, const Services& services) {
              }),
              upload);
   add_camera_portal_routes(router, services);
+  if (services.cameras) add_camera_owner_routes(router, services);
 }
 
 }  // namespace antq::portal

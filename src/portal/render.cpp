@@ -42,6 +42,22 @@ const std::string& template_text(const std::string& name) {
   return it->second;
 }
 
+// Every template by its name without ".mustache", for {{> name}}.
+const std::map<std::string, std::string>& partials() {
+  static const std::map<std::string, std::string> out = [] {
+    std::map<std::string, std::string> all;
+    constexpr std::string_view kSuffix = ".mustache";
+    for (const auto& f : embedded::templates()) {
+      std::string name(f.name);
+      if (name.size() > kSuffix.size() && name.ends_with(kSuffix)) {
+        all.emplace(name.substr(0, name.size() - kSuffix.size()), std::string(f.content));
+      }
+    }
+    return all;
+  }();
+  return out;
+}
+
 const mstch::map& catalog_node(i18n::Locale locale) {
   static const mstch::map vi = to_map(i18n::Catalog::embedded().root(i18n::Locale::vi).at("portal").as_object());
   static const mstch::map en = to_map(i18n::Catalog::embedded().root(i18n::Locale::en).at("portal").as_object());
@@ -60,9 +76,18 @@ i18n::Locale page_locale(const http::Request& req) {
 mstch::map base_context(i18n::Locale locale) {
   std::string code(i18n::code(locale));
   return mstch::map{{"t", catalog_node(locale)},
+                    {"site_name", i18n::Catalog::embedded().get(locale, "portal.site")},
+                    {"site_href", std::string("/hom-thu")},
                     {"lang_query", std::string("?lang=") + code},
                     {"lang_amp", std::string("&lang=") + code},
                     {"lang_en", locale == i18n::Locale::en}};
+}
+
+mstch::map camera_context(i18n::Locale locale) {
+  auto ctx = base_context(locale);
+  ctx["site_name"] = text(locale, "camera_owner.site");
+  ctx["site_href"] = std::string("/camera");
+  return ctx;
 }
 
 http::Response render_page(const std::string& page, mstch::map context, i18n::Locale locale, const std::string& title,
@@ -70,7 +95,7 @@ http::Response render_page(const std::string& page, mstch::map context, i18n::Lo
   std::string other = locale == i18n::Locale::en ? "vi" : "en";
   context.emplace("title", title);
   context.emplace("other_lang_url", path + (path.find('?') == std::string::npos ? "?lang=" : "&lang=") + other);
-  std::string content = mstch::render(template_text(page), context);
+  std::string content = mstch::render(template_text(page), context, partials());
   context.emplace("content", content);
   auto res = http::Response::text(status, mstch::render(template_text("layout"), context), "text/html; charset=utf-8");
   res.set("Cache-Control", "no-store");
@@ -100,7 +125,7 @@ http::Handler html_errors(http::Handler handler, std::string path) {
       auto l = page_locale(req);
       const auto& catalog = i18n::Catalog::embedded();
       std::string slug = http::slug_of(e.kind());
-      auto ctx = base_context(l);
+      auto ctx = path.starts_with("/camera") ? camera_context(l) : base_context(l);
       std::string heading = catalog.get(l, "problem." + slug + ".title");
       ctx.emplace("heading", heading);
       ctx.emplace("detail", catalog.get(l, "problem." + slug + ".detail"));

@@ -14,10 +14,14 @@ namespace antq::portal {
 // The language of a citizen page: ?lang=vi|en, else the browser's Accept-Language.
 i18n::Locale page_locale(const http::Request& req);
 
-// Context shared by every page: t (catalog), lang_query, lang_amp, lang_en.
+// Context shared by every page: t (catalog), site_name and site_href (the header's link,
+// the mailbox's unless a page sets its own), lang_query, lang_amp, lang_en.
 mstch::map base_context(i18n::Locale locale);
 
-// Renders `page` into the layout. `title` is already in the page's language.
+// The same for the camera pages (/camera…): the header names the camera programme.
+mstch::map camera_context(i18n::Locale locale);
+
+// Renders `page` into the layout (other templates are partials: {{> name}}). `title` is already in the page's language.
 http::Response render_page(const std::string& page, mstch::map context, i18n::Locale locale, const std::string& title,
                            const std::string& path, int status = 200);
 

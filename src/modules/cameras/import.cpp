@@ -200,7 +200,7 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
       if (!status) errors.push_back(importkit::line_error(row.line, "status", "unknown_value", status_code));
       if (errors.size() != before) continue;
       try {
-        p.camera = checked(tx, actor, in, p.existing ? &*p.existing : nullptr);
+        p.camera = checked(tx, actor.scope_path, in, p.existing ? &*p.existing : nullptr);
         p.owner = checked_owner(in.owner);
         if (!p.existing || p.camera.point.lon != p.existing->point.lon || p.camera.point.lat != p.existing->point.lat) {
           check_location(commune, p.camera.point, options.confirm_locations);

@@ -76,7 +76,7 @@ Mounting mounting_of(const CameraInput& in, FieldErrors& errors) {
 
 }  // namespace
 
-Camera Service::checked(db::Tx& tx, const Actor& actor, const CameraInput& in, const Camera* current) const {
+Camera Service::checked(db::Tx& tx, const std::string& scope_path, const CameraInput& in, const Camera* current) const {
   FieldErrors errors;
   auto today = time::local_date(clock_.now());
   Camera c = current ? *current : Camera{};
@@ -87,7 +87,8 @@ Camera Service::checked(db::Tx& tx, const Actor& actor, const CameraInput& in, c
   auto unit = in.unit_id ? units_.find(tx, *in.unit_id) : std::nullopt;
   if (!in.unit_id) {
     errors.add("unit_id", "required");
-  } else if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today) || !actor.covers(unit->path)) {
+  } else if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today) ||
+             !path_covers(scope_path, unit->path)) {
     errors.add("unit_id", "not_found");
   } else {
     c.unit_id = unit->id;

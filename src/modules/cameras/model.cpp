@@ -22,7 +22,18 @@ constexpr std::array<std::pair<Storage, std::string_view>, 3> kStorages{
 constexpr std::array<std::pair<Funding, std::string_view>, 3> kFundings{
     {{Funding::socialised, "socialised"}, {Funding::commune_budget, "commune_budget"}, {Funding::shared, "shared"}}};
 
+template <typename Table>
+std::vector<std::string_view> codes(const Table& table) {
+  std::vector<std::string_view> out;
+  for (const auto& entry : table) out.push_back(entry.second);
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string_view> owner_kind_codes() { return codes(kOwnerKinds); }
+std::vector<std::string_view> sharing_codes() { return codes(kSharings); }
+std::vector<std::string_view> storage_codes() { return codes(kStorages); }
 
 std::string_view code_of(OwnerKind v) { return code_in(kOwnerKinds, v); }
 std::string_view code_of(Status v) { return code_in(kStatuses, v); }

@@ -28,6 +28,10 @@ std::optional<Status> status_from(std::string_view code);
 std::optional<Sharing> sharing_from(std::string_view code);
 std::optional<Storage> storage_from(std::string_view code);
 std::optional<Funding> funding_from(std::string_view code);
+// Every code of an enumeration, in the order forms offer them.
+std::vector<std::string_view> owner_kind_codes();
+std::vector<std::string_view> sharing_codes();
+std::vector<std::string_view> storage_codes();
 
 // Where a camera looks: a bearing (0 = north) and a field of view, or all round (no
 // bearing, fov 360), up to `range_m` metres.
@@ -66,7 +70,18 @@ struct Camera {
   std::optional<std::string> reconfirm_due;
   std::string note;
   bool demo = false;
+  // False for a camera its owner registered on the portal until an officer has checked it
+  // (chờ xác nhận): shown flagged in searches, left out of the coverage.
+  bool confirmed = true;
   int version = 1;
+};
+
+// The owner's consent to keeping the camera and their contact on record: when, how
+// ("portal", "officer", "paper") and to which wording of the consent text.
+struct Consent {
+  time::Millis given_at = 0;
+  std::string channel;
+  std::string text_version;
 };
 
 // Who owns a camera and how to reach them: personal data, sealed at rest, read by the
@@ -102,8 +117,9 @@ struct ListFilter {
   std::optional<std::string> status;
   std::optional<std::string> sharing;
   std::optional<std::string> owner_kind;
-  std::string q;    // words of the code or the place, in any order, accents ignored
-  std::string due;  // "check" (never checked or not for 90 days) or "reconfirm" (within 30 days)
+  std::string q;                  // words of the code or the place, in any order, accents ignored
+  std::string due;                // "check" (never checked or not for 90 days) or "reconfirm" (within 30 days)
+  std::optional<bool> confirmed;  // false: the owners' registrations waiting for an officer
   // What `due` means at the time of asking (the service fills them in).
   std::optional<time::Millis> checked_before;
   std::optional<std::string> reconfirm_by;

@@ -11,7 +11,7 @@ namespace {
   "c.id, c.code, c.unit_id, c.village_id, c.owner_kind, c.place, c.lon, c.lat, c.bearing, c.fov, c.range_m, " \
   "c.camera_type, c.resolution, c.night_vision, c.retention_days, c.storage, c.funding, c.cost_vnd, "         \
   "c.installed_on, c.sharing, c.commitment_signed_on, c.status, c.last_check_at, c.last_check_result, "       \
-  "c.reconfirm_due, c.note, c.demo, c.version"
+  "c.reconfirm_due, c.note, c.demo, c.confirmed, c.version"
 
 // The status of the interval holding instant $5 (at a change, the new status).
 #define STATUS_AT_JOIN \
@@ -77,6 +77,7 @@ Camera from_row(db::Reader& r) {
   c.reconfirm_due = r.opt_text();
   c.note = r.text();
   c.demo = r.boolean();
+  c.confirmed = r.boolean();
   c.version = r.integer();
   return c;
 }
@@ -100,8 +101,8 @@ std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
       "INSERT INTO cameras (code, unit_id, village_id, owner_kind, place, lon, lat, bearing, fov, range_m, "
       "camera_type, resolution, night_vision, retention_days, storage, funding, cost_vnd, installed_on, sharing, "
       "commitment_signed_on, status, last_check_at, last_check_result, reconfirm_due, note, demo, version, "
-      "created_at, updated_at, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-      "$16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29) RETURNING id"};
+      "created_at, updated_at, search_text, confirmed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+      "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29, $30) RETURNING id"};
   std::optional<std::int64_t> bearing;
   if (c.mounting.bearing_deg) bearing = *c.mounting.bearing_deg;
   return db::scalar(tx, q, c.code, c.unit_id, c.village_id, std::string(code_of(c.owner_kind)), c.place, c.point.lon,
@@ -109,7 +110,7 @@ std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
                     c.night_vision, c.retention_days, std::string(code_of(c.storage)), std::string(code_of(c.funding)),
                     c.cost_vnd, c.installed_on, std::string(code_of(c.sharing)), c.commitment_signed_on,
                     std::string(code_of(c.status)), c.last_check_at, c.last_check_result, c.reconfirm_due, c.note,
-                    c.demo, c.version, now, search_text(c));
+                    c.demo, c.version, now, search_text(c), c.confirmed);
 }
 
 bool update(db::Tx& tx, const Camera& c, std::int64_t now) {
@@ -140,6 +141,7 @@ Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilte
   if (f.status) where += " AND c.status = " + params.add(*f.status);
   if (f.sharing) where += " AND c.sharing = " + params.add(*f.sharing);
   if (f.owner_kind) where += " AND c.owner_kind = " + params.add(*f.owner_kind);
+  if (f.confirmed) where += " AND c.confirmed = " + params.add(std::int64_t{*f.confirmed ? 1 : 0});
   if (f.checked_before) {
     where += " AND c.status <> 'removed' AND (c.last_check_at IS NULL OR c.last_check_at < " +
              params.add(*f.checked_before) + ")";

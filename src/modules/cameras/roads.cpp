@@ -287,9 +287,11 @@ Coverage Service::coverage(const Actor& actor, std::int64_t unit_id) const {
       counts.by_sharing[c.sharing] += c.cameras;
     }
     roads = roads_repo::of_unit(tx, commune.id);
-    // Every working camera of the commune, wherever it stands.
+    // Every working camera of the commune, wherever it stands; an owner's registration
+    // counts once an officer has confirmed it.
     ListFilter all;
     all.status = "working";
+    all.confirmed = true;
     all.page_size = kAllCameras;
     for (const auto& v : repo::list(tx, commune.path, all).items)
       cones.push_back(v.camera.mounting.cone(v.camera.point));

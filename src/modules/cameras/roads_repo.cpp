@@ -52,9 +52,10 @@ std::vector<Road> of_unit(db::Tx& tx, std::int64_t unit_id) {
 }
 
 std::vector<Count> camera_counts(db::Tx& tx, std::int64_t unit_id) {
-  static constexpr db::Query q{"camera_roads.camera_counts",
-                               "SELECT village_id, status, sharing, COUNT(*) FROM cameras WHERE unit_id = $1 "
-                               "GROUP BY village_id, status, sharing ORDER BY village_id, status, sharing"};
+  static constexpr db::Query q{
+      "camera_roads.camera_counts",
+      "SELECT village_id, status, sharing, COUNT(*) FROM cameras WHERE unit_id = $1 AND confirmed = 1 "
+      "GROUP BY village_id, status, sharing ORDER BY village_id, status, sharing"};
   return db::all(tx, q, count_from_row, unit_id);
 }
 

@@ -23,8 +23,8 @@ struct Road {
 void replace(db::Tx& tx, std::int64_t unit_id, const std::vector<Road>& roads, std::int64_t now);
 std::vector<Road> of_unit(db::Tx& tx, std::int64_t unit_id);
 
-// How many cameras of a commune stand in each village (nullopt: the commune's own) with
-// each status and sharing level.
+// How many confirmed cameras of a commune stand in each village (nullopt: the commune's
+// own) with each status and sharing level.
 struct Count {
   std::optional<std::int64_t> village_id;
   std::string status;

@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "modules/cameras/internal.hpp"
+#include "modules/cameras/owner_repo.hpp"
 #include "modules/cameras/repo.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
@@ -167,6 +168,7 @@ CameraDetail Service::get(const Actor& actor, std::int64_t id) const {
   CameraDetail out;
   db_.read([&](db::Tx& tx) {
     out.view = load(tx, actor, id);
+    out.consent = owner_repo::consent(tx, id);
     out.history = repo::history(tx, id);
     out.checks = repo::checks(tx, id);
   });
@@ -182,7 +184,7 @@ CameraView Service::create(const Actor& actor, const CameraInput& input) const {
   Camera camera;
   units::Unit commune;
   db_.read([&](db::Tx& tx) {
-    camera = checked(tx, actor, input, nullptr);
+    camera = checked(tx, actor.scope_path, input, nullptr);
     commune = units_.find(tx, camera.unit_id).value();
   });
   check_location(commune, camera.point, input.confirm_location);
@@ -226,7 +228,7 @@ CameraView Service::update(const Actor& actor, std::int64_t id, int version, con
   units::Unit commune;
   db_.read([&](db::Tx& tx) {
     before = load(tx, actor, id).camera;
-    after = checked(tx, actor, input, &before);
+    after = checked(tx, actor.scope_path, input, &before);
     commune = units_.find(tx, after.unit_id).value();
   });
   bool moved =
@@ -307,6 +309,21 @@ CameraView Service::reconfirm(const Actor& actor, std::int64_t id) const {
     repo::set_reconfirm_due(tx, id, due, clock_.now());
     audit_.record(tx, actor, "camera.reconfirm", "camera", std::to_string(id),
                   boost::json::serialize(boost::json::object{{"code", camera.code}, {"due", due}}));
+    out = repo::view(tx, id).value();
+  });
+  return out;
+}
+
+CameraView Service::confirm(const Actor& actor, std::int64_t id) const {
+  require(actor.system || actor.is(Role::officer), "owners' registrations are confirmed by commune officers");
+  CameraView out;
+  db_.write([&](db::Tx& tx) {
+    auto camera = load(tx, actor, id).camera;
+    if (!camera.confirmed) {
+      owner_repo::set_confirmed(tx, id, true, clock_.now());
+      audit_.record(tx, actor, "camera.confirm", "camera", std::to_string(id),
+                    boost::json::serialize(boost::json::object{{"code", camera.code}}));
+    }
     out = repo::view(tx, id).value();
   });
   return out;

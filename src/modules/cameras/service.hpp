@@ -17,6 +17,7 @@
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/cameras/model.hpp"
+#include "modules/cameras/owner_portal.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
@@ -24,6 +25,7 @@
 #include "platform/geo/lines.hpp"
 #include "platform/importkit/importkit.hpp"
 #include "platform/page.hpp"
+#include "platform/throttle/throttle.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::cameras {
@@ -61,6 +63,7 @@ struct CameraInput {
 
 struct CameraDetail {
   CameraView view;
+  std::optional<Consent> consent;       // none for cameras registered before consents were kept
   std::vector<StatusInterval> history;  // oldest first
   std::vector<Check> checks;            // newest first
 };
@@ -235,7 +238,13 @@ class Service {
 
   Service(db::Database& db, const audit::Service& audit, const units::Service& units,
           const units::Boundaries& boundaries, const time::Clock& clock, const crypto::FieldSealer& personal_key)
-      : db_(db), audit_(audit), units_(units), boundaries_(boundaries), clock_(clock), personal_key_(personal_key) {}
+      : db_(db),
+        audit_(audit),
+        units_(units),
+        boundaries_(boundaries),
+        clock_(clock),
+        personal_key_(personal_key),
+        wrong_codes_(clock, 100, 60) {}
 
   // `filter.due` is "", "check" or "reconfirm" (else a field error).
   Page<CameraView> list(const Actor& actor, const ListFilter& filter) const;
@@ -254,6 +263,9 @@ class Service {
   void record_check(const Actor& actor, std::int64_t id, const NewCheck& check) const;
   // The owner confirmed the camera and its sharing again: due again in 12 months.
   CameraView reconfirm(const Actor& actor, std::int64_t id) const;
+  // An officer of the camera's commune has checked an owner's registration: from now on it
+  // counts in the coverage. Audited as camera.confirm; confirming twice changes nothing.
+  CameraView confirm(const Actor& actor, std::int64_t id) const;
   // The status at an instant (nullopt: not installed yet).
   std::optional<Status> status_at(const Actor& actor, std::int64_t id, time::Millis at) const;
 
@@ -311,9 +323,33 @@ class Service {
   // something audited themselves (a footage request), and for benchmarks.
   SearchResult sightings(const Actor& actor, const SearchQuery& query) const;
 
+  // The owners' portal (owner_portal.hpp): no account; the audit names the actor "citizen"
+  // and keeps codes and field names, never a name or a number.
+  //
+  // A camera registered by its owner, waiting for an officer (confirmed = false), with the
+  // owner's consent and sealed contact. Field errors name every bad field and nothing is
+  // written; location warnings as for create(). Audited as camera.portal_register. Slow
+  // on purpose: the management code's Argon2id derivation.
+  Registered register_by_owner(const OwnerRegistration& registration) const;
+  // The commune a resident registers a camera in: an active commune-level unit, else
+  // not_found.
+  units::Unit owner_commune(std::int64_t unit_id) const;
+  // The camera behind a management code. Every wrong or malformed code gives the same
+  // not_found; after many in a row, too_many_attempts for everyone for a while (one
+  // global throttle, as for the mailbox's receipts).
+  OwnerView owner_view(const std::string& code) const;
+  // Replaces what an owner may change (place, point, mounting, retention, storage,
+  // sharing, contact). A camera moved or turned waits for an officer again. Audited as
+  // camera.portal_update with the names of the fields changed.
+  OwnerView owner_update(const std::string& code, const OwnerCameraFields& changes) const;
+  // The owner withdraws consent: the camera is erased as erase() does (a tombstone with
+  // channel "portal"), and the code no longer works. Audited as camera.portal_withdraw.
+  void owner_withdraw(const std::string& code) const;
+
  private:
   static void require_searcher(const Actor& actor);
-  Camera checked(db::Tx& tx, const Actor& actor, const CameraInput& input, const Camera* current) const;
+  // `scope_path`: where the commune must lie (the caller's scope; "/" for owners).
+  Camera checked(db::Tx& tx, const std::string& scope_path, const CameraInput& input, const Camera* current) const;
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
   // A new install date moves the start of the first status interval (not past a change).
@@ -329,6 +365,9 @@ class Service {
   static bool moves(const Planned& p);
   void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const;
   void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
+  // The owners' portal (owner_portal.cpp): a code's lookup value (Argon2id) and its camera (throttled).
+  std::string manage_code_lookup(const std::string& digits) const;
+  std::int64_t camera_of_code(const std::string& code) const;
 
   db::Database& db_;
   const audit::Service& audit_;
@@ -336,6 +375,7 @@ class Service {
   const units::Boundaries& boundaries_;
   const time::Clock& clock_;
   const crypto::FieldSealer& personal_key_;
+  mutable Throttle wrong_codes_;  // thread-safe; the only state a call changes outside the database
 };
 
 }  // namespace antq::cameras

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/crypto/receipt.hpp"
 #include "platform/page.hpp"
 
 namespace antq::mailbox {
@@ -94,10 +95,7 @@ struct NewTip {
 };
 
 // The receipt, shown once: the only key to the tip.
-struct Receipt {
-  std::string digits;     // 16 digits
-  std::string formatted;  // "1234-5678-9012-3456"
-};
+using crypto::Receipt;
 
 // The allowed next states: received → verifying | transferred | duplicate;
 // verifying → transferred | resolved | unfounded | duplicate; those four → closed.

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
-#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -20,11 +19,8 @@
 namespace antq::mailbox {
 namespace {
 
-constexpr const char* kReceiptSalt = "receipt_salt";
-// Records the Argon2id limits ("passes:bytes") that an installation's receipts are made
-// with. Installations made before it existed keep theirs: one pass over 32 MiB where
-// kLegacyReceiptKdf marks them, the interactive limits otherwise.
-constexpr const char* kReceiptKdf = "receipt_kdf_limits";
+// Installations made before the limits were recorded keep theirs: one pass over 32 MiB
+// where kLegacyReceiptKdf marks them, the interactive limits otherwise.
 constexpr const char* kLegacyReceiptKdf = "receipt_kdf_1p32m";
 constexpr crypto::KdfLimits kLegacyReceiptLimits{1, 32u << 20};
 using namespace std::chrono_literals;
@@ -43,29 +39,10 @@ TipsterKeys tipster_keys(const std::string& digits, const ReceiptKdf& kdf) {
   return k;
 }
 
-std::string limits_text(const crypto::KdfLimits& l) {
-  return std::to_string(l.passes) + ":" + std::to_string(l.memory);
-}
-
-// "passes:bytes", at least one pass over 8 MiB: anything else is a damaged record, and
-// receipts must never be derived with weaker limits than were meant.
-crypto::KdfLimits parse_limits(const std::string& text) {
-  unsigned long long passes = 0;
-  std::size_t memory = 0;
-  auto colon = text.find(':');
-  const char* end = text.data() + text.size();
-  bool ok = colon != std::string::npos &&
-            std::from_chars(text.data(), text.data() + colon, passes).ptr == text.data() + colon &&
-            std::from_chars(text.data() + colon + 1, end, memory).ptr == end && passes >= 1 && memory >= (8u << 20);
-  if (!ok) throw Error::internal("install_secrets.receipt_kdf_limits is not passes:bytes (>= 1:8388608)");
-  return crypto::KdfLimits{passes, memory};
-}
-
-// The limits receipts of this installation are made with (its salt exists).
-crypto::KdfLimits recorded_limits(db::Tx& tx) {
-  if (auto text = repo::install_secret(tx, kReceiptKdf)) return parse_limits(*text);
-  if (repo::install_secret(tx, kLegacyReceiptKdf)) return kLegacyReceiptLimits;
-  return crypto::kInteractiveKdf;
+// The mailbox's receipt salt and limits live in install_secrets.
+crypto::SecretTable install_secrets(db::Tx& tx) {
+  return {[&tx](const std::string& name) { return repo::install_secret(tx, name); },
+          [&tx](const std::string& name, const std::string& value) { repo::insert_install_secret(tx, name, value); }};
 }
 
 std::string content_json(const NewTip& t) {
@@ -171,38 +148,14 @@ std::vector<Message> messages_for_officer(db::Tx& tx, const Keys& keys, const Ac
 
 }  // namespace detail
 
-Receipt new_receipt() {
-  Receipt r;
-  for (int i = 0; i < 16; ++i) r.digits.push_back(static_cast<char>('0' + crypto::random_below(10)));
-  for (int i = 0; i < 16; i += 4) r.formatted += (i ? "-" : "") + r.digits.substr(static_cast<std::size_t>(i), 4);
-  return r;
-}
-
-std::optional<std::string> receipt_digits(const std::string& typed) {
-  std::string digits;
-  for (char c : typed) {
-    if (c >= '0' && c <= '9') {
-      digits.push_back(c);
-    } else if (c != ' ' && c != '-' && c != '.') {
-      return std::nullopt;
-    }
-  }
-  if (digits.size() != 16) return std::nullopt;
-  return digits;
-}
-
 std::optional<ReceiptKdf> recorded_receipt_kdf(db::Tx& tx) {
-  auto salt = repo::install_secret(tx, kReceiptSalt);
-  if (!salt) return std::nullopt;
-  return ReceiptKdf{*salt, recorded_limits(tx)};
+  auto unrecorded = repo::install_secret(tx, kLegacyReceiptKdf) ? kLegacyReceiptLimits : crypto::kInteractiveKdf;
+  return crypto::recorded_receipt_kdf(install_secrets(tx), unrecorded);
 }
 
 ReceiptKdf receipt_kdf(db::Tx& tx) {
   if (auto kdf = recorded_receipt_kdf(tx)) return *kdf;
-  std::string salt = crypto::random_bytes(crypto::kSaltBytes);
-  repo::insert_install_secret(tx, kReceiptSalt, salt);
-  repo::insert_install_secret(tx, kReceiptKdf, limits_text(kReceiptLimits));
-  return ReceiptKdf{salt, kReceiptLimits};
+  return crypto::receipt_kdf(install_secrets(tx));
 }
 
 ReceiptKdf Service::receipt_kdf_for_reading() const {
@@ -260,7 +213,7 @@ std::pair<std::int64_t, Receipt> Service::store(const NewTip& in, Channel channe
   Receipt receipt;
   TipsterKeys tipster;
   if (with_receipt) {
-    receipt = new_receipt();
+    receipt = crypto::new_receipt();
     tipster = tipster_keys(receipt.digits, receipt_kdf_for_reading());
   }
   std::int64_t tip_id = 0;
@@ -363,7 +316,7 @@ std::string Service::install_secret(const std::string& name) const {
 
 Service::TipsterAccess Service::tipster_access(const std::string& receipt) {
   if (int wait = wrong_receipts_.wait_seconds("global"); wait > 0) throw Error::too_many_attempts(wait);
-  auto digits = receipt_digits(receipt);
+  auto digits = crypto::receipt_digits(receipt);
   if (!digits) throw Error::field("receipt", "invalid_format");
   auto keys = tipster_keys(*digits, receipt_kdf_for_reading());
   std::optional<repo::TipRow> row;

@@ -9,29 +9,22 @@
 
 #include "modules/access.hpp"
 #include "modules/accounts/service.hpp"
-#include "platform/throttle/throttle.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/mailbox/files.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/model.hpp"
 #include "modules/units/service.hpp"
 #include "platform/crypto/box.hpp"
+#include "platform/crypto/receipt.hpp"
 #include "platform/db/database.hpp"
+#include "platform/throttle/throttle.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::mailbox {
 
-// Argon2id limits of receipt derivations for new installations (two passes over 16 MiB,
-// ~23 ms on one core here; near OWASP's 19 MiB x 2): a receipt is 16 random digits, so
-// guessing one offline still costs about 10^16 derivations. Two of them fit in a shared
-// 32 MiB cache, so cores derive side by side. Each installation records its limits, and
-// older ones keep the limits their receipts were made with.
-constexpr crypto::KdfLimits kReceiptLimits{2, 16u << 20};
-
-struct ReceiptKdf {
-  std::string salt;
-  crypto::KdfLimits limits;
-};
+// Receipts are made as platform/crypto/receipt.hpp says, their salt in install_secrets.
+using crypto::kReceiptLimits;
+using crypto::ReceiptKdf;
 
 // The installation's receipt salt and the Argon2id limits its receipts are made with, if
 // a receipt was ever made; receipt_kdf() makes them (kReceiptLimits) on first use.
@@ -164,10 +157,5 @@ struct Service::TipsterAccess {
   std::int64_t tip_id = 0;
   crypto::KeyPair keys;
 };
-
-// 16 random digits.
-Receipt new_receipt();
-// Digits only, from what a person typed ("1234 5678-9012 3456"); nullopt unless 16 digits.
-std::optional<std::string> receipt_digits(const std::string& typed);
 
 }  // namespace antq::mailbox

@@ -1539,6 +1539,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a camera its owner registered on the portal
+         * @description Cán bộ xác nhận camera do chủ camera tự đăng ký: từ đây camera được tính vào độ phủ.
+         *
+         *     An officer of the camera's commune has checked a registration made by its owner on the portal (`confirmed: false`): the camera becomes `confirmed` and counts in the coverage from now on. Commune officers in scope only (administrators and team members get 403). Audited as `camera.confirm`; confirming a confirmed camera changes nothing.
+         */
+        post: operations["confirmCamera"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/{id}/status-at": {
         parameters: {
             query?: never;
@@ -3117,6 +3145,8 @@ export interface components {
             note: string;
             /** @description Demo data, not a real camera. */
             demo: boolean;
+            /** @description False for a camera its owner registered on the portal (/camera) until an officer of its commune confirms it (chờ xác nhận); searches return it with this flag, the coverage leaves it out. */
+            confirmed: boolean;
             /** @description Changes on every edit; send it back with updateCamera. */
             version: number;
         };
@@ -3126,6 +3156,15 @@ export interface components {
             total: number;
         };
         CameraDetail: components["schemas"]["Camera"] & {
+            /** @description The owner's consent to the registration (null for cameras registered before consents were kept, or by staff). */
+            consent: null | {
+                /** Format: date-time */
+                given_at: string;
+                /** @enum {string} */
+                channel: "portal" | "officer" | "paper";
+                /** @description The version of the consent text agreed to. */
+                text_version: string;
+            };
             history: {
                 /** Format: date-time */
                 since: string;
@@ -7131,6 +7170,11 @@ export interface operations {
                  * @example check
                  */
                 due?: "check" | "reconfirm";
+                /**
+                 * @description `0`: only the cameras their owners registered on the portal that no officer has confirmed yet (chờ xác nhận); `1`: only confirmed ones.
+                 * @example 0
+                 */
+                confirmed?: "0" | "1";
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page; larger values are treated as 500. */
@@ -7182,6 +7226,7 @@ export interface operations {
                      *           "reconfirm_due": "2027-05-25",
                      *           "note": "",
                      *           "demo": false,
+                     *           "confirmed": true,
                      *           "version": 3
                      *         }
                      *       ],
@@ -7279,6 +7324,7 @@ export interface operations {
                      *       "reconfirm_due": "2027-05-25",
                      *       "note": "",
                      *       "demo": false,
+                     *       "confirmed": true,
                      *       "version": 3
                      *     }
                      */
@@ -7732,6 +7778,7 @@ export interface operations {
                      *             "reconfirm_due": "2027-05-25",
                      *             "note": "",
                      *             "demo": false,
+                     *             "confirmed": true,
                      *             "version": 3
                      *           },
                      *           "distance_m": 32.4,
@@ -7890,7 +7937,13 @@ export interface operations {
                      *       "reconfirm_due": "2027-05-25",
                      *       "note": "",
                      *       "demo": false,
+                     *       "confirmed": true,
                      *       "version": 3,
+                     *       "consent": {
+                     *         "given_at": "2024-05-25T03:00:00Z",
+                     *         "channel": "officer",
+                     *         "text_version": "camera-portal-1"
+                     *       },
                      *       "history": [
                      *         {
                      *           "since": "2024-05-19T17:00:00Z",
@@ -8021,6 +8074,7 @@ export interface operations {
                      *       "reconfirm_due": "2027-05-25",
                      *       "note": "",
                      *       "demo": false,
+                     *       "confirmed": true,
                      *       "version": 3
                      *     }
                      */
@@ -8157,7 +8211,13 @@ export interface operations {
                      *       "reconfirm_due": "2027-05-25",
                      *       "note": "",
                      *       "demo": false,
+                     *       "confirmed": true,
                      *       "version": 3,
+                     *       "consent": {
+                     *         "given_at": "2024-05-25T03:00:00Z",
+                     *         "channel": "officer",
+                     *         "text_version": "camera-portal-1"
+                     *       },
                      *       "history": [
                      *         {
                      *           "since": "2024-05-19T17:00:00Z",
@@ -8273,7 +8333,13 @@ export interface operations {
                      *       "reconfirm_due": "2027-05-25",
                      *       "note": "",
                      *       "demo": false,
+                     *       "confirmed": true,
                      *       "version": 3,
+                     *       "consent": {
+                     *         "given_at": "2024-05-25T03:00:00Z",
+                     *         "channel": "officer",
+                     *         "text_version": "camera-portal-1"
+                     *       },
                      *       "history": [
                      *         {
                      *           "since": "2024-05-19T17:00:00Z",
@@ -8378,6 +8444,7 @@ export interface operations {
                      *       "reconfirm_due": "2027-05-25",
                      *       "note": "",
                      *       "demo": false,
+                     *       "confirmed": true,
                      *       "version": 3
                      *     }
                      */
@@ -8389,6 +8456,80 @@ export interface operations {
             403: components["responses"]["ForbiddenOrCsrf"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    confirmCamera: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Camera id.
+                 * @example 7
+                 */
+                id: components["parameters"]["CameraId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xác nhận — the camera. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "code": "02545-CAM-0007",
+                     *       "unit_id": 12,
+                     *       "unit_name": "Tân Trào",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "owner_kind": "household",
+                     *       "place": "Ngã ba chợ Tân Trào",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "bearing": 355,
+                     *       "fov": 90,
+                     *       "range_m": 40,
+                     *       "camera_type": "Camera IP thân trụ",
+                     *       "resolution": "4MP",
+                     *       "night_vision": true,
+                     *       "retention_days": 14,
+                     *       "storage": "nvr",
+                     *       "funding": "socialised",
+                     *       "cost_vnd": 3500000,
+                     *       "installed_on": "2024-05-20",
+                     *       "sharing": "on_request",
+                     *       "commitment_signed_on": "2024-05-25",
+                     *       "status": "working",
+                     *       "last_check_at": "2026-11-20T02:00:00Z",
+                     *       "last_check_result": "ok",
+                     *       "reconfirm_due": "2027-05-25",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "confirmed": true,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Camera"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

@@ -449,6 +449,8 @@ export const cameras = {
   recordCheck: (id: number, check: CameraCheckInput) =>
     request<CameraDetail>('POST', `/cameras/${id}/checks`, { json: check }),
   reconfirm: (id: number) => request<Camera>('POST', `/cameras/${id}/reconfirm`),
+  /** An owner's registration from the portal, checked by an officer. */
+  confirm: (id: number) => request<Camera>('POST', `/cameras/${id}/confirm`),
   /** The owner's contact: audited with the reason. */
   owner: (id: number, reason: string) =>
     request<CameraOwner>('GET', `/cameras/${id}/owner`, { query: { reason } }),

@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
-import { CameraForm, CheckForm, EraseForm, OwnerPanel, ReconfirmButton, StatusForm } from '../components/CameraForms';
+import { CameraForm, CheckForm, EraseForm, OwnerPanel, ReconfirmButton, StatusForm, WaitingPanel } from '../components/CameraForms';
 import { BackLink, Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatusMessage } from '../components/Notice';
@@ -43,6 +43,15 @@ function Facts({ camera }: { camera: CameraDetail }) {
     [t('cameras.cost'), camera.cost_vnd === null ? '—' : `${formatNumber(camera.cost_vnd)} đ`],
     [t('cameras.installed_on'), formatDate(camera.installed_on) || '—'],
     [t('cameras.reconfirm_due'), formatDate(camera.reconfirm_due) || '—'],
+    [
+      t('cameras.consent'),
+      camera.consent
+        ? t('cameras.consent_value', {
+            channel: t(`cameras.consent_${camera.consent.channel}`),
+            date: formatDateTime(camera.consent.given_at),
+          })
+        : '—',
+    ],
     [t('cameras.last_check'), camera.last_check_at ? formatDateTime(camera.last_check_at) : t('cameras.never_checked')],
     [t('cameras.note'), camera.note || '—'],
   ];
@@ -130,6 +139,7 @@ export function CameraPage({ params }: PageProps) {
               </Link>
             </p>
           ) : null}
+          <WaitingPanel camera={camera} canConfirm={officer} onDone={changed} />
           <Facts camera={camera} />
           <History camera={camera} />
           <CheckForm camera={camera} onDone={changed} />

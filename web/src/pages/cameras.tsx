@@ -38,9 +38,14 @@ export function CamerasPage(_: PageProps) {
   const { search } = useLocation();
   const query = useMemo(() => {
     const params = new URLSearchParams(search);
-    return { status: params.get('status') ?? '', due: params.get('due') ?? '', q: params.get('q') ?? '' };
+    return {
+      status: params.get('status') ?? '',
+      due: params.get('due') ?? '',
+      confirmed: params.get('confirmed') ?? '',
+      q: params.get('q') ?? '',
+    };
   }, [search]);
-  const setQuery = (next: { status: string; due: string; q: string }) => {
+  const setQuery = (next: { status: string; due: string; confirmed: string; q: string }) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(next)) if (value) params.set(key, value);
     const text = params.toString();
@@ -54,6 +59,7 @@ export function CamerasPage(_: PageProps) {
         {
           ...(query.status ? { status: query.status as CameraStatus } : {}),
           ...(query.due ? { due: query.due as 'check' | 'reconfirm' } : {}),
+          ...(query.confirmed === '0' || query.confirmed === '1' ? { confirmed: query.confirmed } : {}),
           ...(query.q ? { q: query.q } : {}),
           page_size: 500,
         },
@@ -179,6 +185,17 @@ export function CamerasPage(_: PageProps) {
               { value: 'reconfirm', label: t('cameras.due_reconfirm_short') },
             ]}
           />
+          <SelectField
+            id="cameras-confirmed"
+            label={t('cameras.filter_confirmed')}
+            value={query.confirmed}
+            onValue={(value) => setQuery({ ...query, confirmed: value })}
+            options={[
+              { value: '', label: t('cameras.filter_all') },
+              { value: '0', label: t('cameras.waiting_short') },
+              { value: '1', label: t('cameras.confirmed_short') },
+            ]}
+          />
           <TextField id="cameras-q" type="search" label={t('cameras.filter_q')} value={q} onValue={setQ} />
           <SubmitActions busy={list.loading} label={t('cameras.filter_submit')} />
         </form>
@@ -192,6 +209,7 @@ export function CamerasPage(_: PageProps) {
                 <td data-label={columns[0]}>
                   <Link href={`/cameras/${c.id}`}>{c.code}</Link>
                   {c.demo ? <span class="muted"> ({t('cameras.demo')})</span> : null}
+                  {c.confirmed ? null : <span class="muted waiting"> ({t('cameras.waiting_short')})</span>}
                 </td>
                 <td data-label={columns[1]}>{c.place}</td>
                 <td data-label={columns[2]}>{c.village_name || t('cameras.no_village')}</td>

@@ -131,6 +131,35 @@ export function ReconfirmButton({ camera, onDone }: Done) {
   );
 }
 
+/** #camera-waiting: a camera its owner registered on the portal, waiting for an officer. */
+export function WaitingPanel({ camera, canConfirm, onDone }: Done & { canConfirm: boolean }) {
+  const { t } = useI18n();
+  const { error, busy, run } = useAction();
+  if (camera.confirmed) return null;
+  return (
+    <section class="panel" id="camera-waiting" aria-labelledby="camera-waiting-heading">
+      <h2 id="camera-waiting-heading">{t('cameras.waiting')}</h2>
+      <p>{t('cameras.waiting_intro')}</p>
+      <ErrorMessage error={error} />
+      {canConfirm ? (
+        <button
+          type="button"
+          id="camera-confirm"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              await cameras.confirm(camera.id);
+              onDone(t('cameras.confirm_done', { code: camera.code }));
+            })
+          }
+        >
+          {t('cameras.confirm')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
 /** #camera-owner: the owner's contact, shown after a reason is given (audited). */
 export function OwnerPanel({ camera }: { camera: Camera }) {
   const { t } = useI18n();

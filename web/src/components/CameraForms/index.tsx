@@ -1,2 +1,2 @@
 export { CameraForm } from './edit';
-export { CheckForm, EraseForm, OwnerPanel, ReconfirmButton, StatusForm } from './actions';
+export { CheckForm, EraseForm, OwnerPanel, ReconfirmButton, StatusForm, WaitingPanel } from './actions';

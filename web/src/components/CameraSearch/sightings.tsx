@@ -38,6 +38,7 @@ export function Sightings({ id, title, items, withReasons }: {
           <tr key={s.camera.id} data-camera-id={s.camera.id}>
             <td data-label={columns[0]}>
               <Link href={`/cameras/${s.camera.id}`}>{s.camera.code}</Link>
+              {s.camera.confirmed ? null : <span class="muted waiting"> ({t('cameras.waiting_short')})</span>}
             </td>
             <td data-label={columns[1]}>{s.camera.place}</td>
             <td data-label={columns[2]}>{t('cameras.metres', { metres: formatNumber(Math.round(s.distance_m)) })}</td>
