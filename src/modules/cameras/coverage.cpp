@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace antq::cameras::coverage {
 namespace {
@@ -73,6 +74,7 @@ RoadCoverage over_roads(const std::vector<RoadLine>& roads, const ConeIndex& con
   RoadCoverage out;
   for (const auto& road : roads) {
     GapBuilder gaps(road.name, out.gaps);
+    std::set<std::int64_t> touched;  // the villages this road passes through
     for (const auto& piece : geo::pieces(road.line, kPieceMetres)) {
       bool seen = cones.sees(piece.middle);
       auto village = village_of(piece.middle, villages);
@@ -80,6 +82,7 @@ RoadCoverage over_roads(const std::vector<RoadLine>& roads, const ConeIndex& con
       if (seen) out.total.covered_m += piece.length_m;
       if (village) {
         auto& share = out.by_village[*village];
+        if (touched.insert(*village).second) ++share.roads;
         share.total_m += piece.length_m;
         if (seen) share.covered_m += piece.length_m;
       }
@@ -90,6 +93,7 @@ RoadCoverage over_roads(const std::vector<RoadLine>& roads, const ConeIndex& con
       }
     }
     gaps.seen();
+    ++out.total.roads;
   }
   std::stable_sort(out.gaps.begin(), out.gaps.end(),
                    [](const Gap& a, const Gap& b) { return a.length_m > b.length_m; });

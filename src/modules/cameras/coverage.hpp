@@ -45,6 +45,7 @@ struct VillageArea {
 struct Share {
   double total_m = 0;
   double covered_m = 0;
+  int roads = 0;  // the roads with a piece in it
 };
 
 // A stretch of road that no working camera sees.

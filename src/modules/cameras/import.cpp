@@ -225,11 +225,19 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
   auto now = clock_.now();
   auto by = actor.system ? std::nullopt : std::optional<std::int64_t>(actor.user_id);
   std::optional<CodeSequence> codes;  // a sheet is one commune's
+  // The codes typed for cameras the sheet registers: no generated code may take them.
+  auto typed_codes = [&plan] {
+    std::set<std::string> out;
+    for (const auto& p : plan) {
+      if (!p.existing && !p.camera.code.empty()) out.insert(p.camera.code);
+    }
+    return out;
+  };
   for (auto& p : plan) {
     auto& c = p.camera;
     if (!p.existing) {
       if (c.code.empty()) {
-        if (!codes) codes.emplace(tx, units_.find(tx, c.unit_id).value());
+        if (!codes) codes.emplace(tx, units_.find(tx, c.unit_id).value(), typed_codes());
         c.code = codes->next(tx);
       }
       c.reconfirm_due = years_later(time::local_date(now), kReconfirmMonths / 12);

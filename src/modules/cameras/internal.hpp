@@ -1,31 +1,44 @@
 #pragma once
 // What the cameras service's files share (service.cpp defines them): the role rules, the
-// next code, dates a year on, and the names of the fields a change touched.
+// next code, dates a year on, the names of the fields a change touched, and why a camera
+// has no footage of a moment (search.cpp).
 #include <boost/json.hpp>
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "modules/access.hpp"
 #include "modules/cameras/model.hpp"
+#include "modules/cameras/service.hpp"
 #include "modules/units/model.hpp"
 #include "platform/db/database.hpp"
 #include "platform/importkit/importkit.hpp"
+#include "platform/time/time.hpp"
 
 namespace antq::cameras::internal {
+
+constexpr time::Millis kDay = 24LL * 3600 * 1000;
+constexpr time::Millis kClockSlack = 5LL * 60 * 1000;  // a phone's clock a little ahead
 
 bool may_manage(const Actor& a);  // officers, administrators, the system
 bool may_read(const Actor& a);    // the same and team members
 // Error::forbidden(why) unless `allowed`.
 void require(bool allowed, const char* why);
+bool is_officer(const Actor& a);  // commune officers and the system
 std::optional<std::int64_t> user_of(const Actor& a);
+// The reasons beyond the view that keep a camera from having footage of `at` today: its
+// status then, the footage overwritten by `now`, not shared (in Exclusion's order, after
+// the view's). Sets the sighting's status_then and footage_kept_until too.
+void add_footage_reasons(Sighting& s, std::optional<Status> status_then, time::Millis at, time::Millis now);
 // 'YYYY-MM-DD' a number of whole years later (29 February becomes 28 February).
 std::string years_later(const std::string& date, int years);
 // A commune's free "<code>-CAM-NNNN" codes one after another, its counter read once and
 // saved when asked (an import of many rows costs one counter read and write).
 class CodeSequence {
  public:
-  CodeSequence(db::Tx& tx, const units::Unit& commune);
+  // `reserved`: codes about to be used that the database does not have yet (a sheet's).
+  CodeSequence(db::Tx& tx, const units::Unit& commune, std::set<std::string> reserved = {});
   std::string next(db::Tx& tx);
   void save(db::Tx& tx) const;
 
@@ -33,6 +46,7 @@ class CodeSequence {
   std::string prefix_;
   std::int64_t unit_id_ = 0;
   std::int64_t last_ = 0;
+  std::set<std::string> reserved_;
 };
 // The commune's next free "<code>-CAM-NNNN" (and its counter moved on).
 std::string next_code(db::Tx& tx, const units::Unit& commune);

@@ -3,6 +3,7 @@
 // withdraws consent. The audit keeps field names and reasons, never a name or a number.
 #include <boost/json.hpp>
 
+#include "modules/cameras/internal.hpp"
 #include "modules/cameras/repo.hpp"
 #include "modules/cameras/requests_repo.hpp"
 #include "modules/cameras/service.hpp"
@@ -14,7 +15,7 @@ namespace antq::cameras {
 namespace {
 
 void require_officer(const Actor& a) {
-  if (!a.system && !a.is(Role::officer)) throw Error::forbidden("owners' contacts are for commune officers");
+  internal::require(internal::is_officer(a), "owners' contacts are for commune officers");
 }
 
 std::string digits_of(const std::string& phone) {

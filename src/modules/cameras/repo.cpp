@@ -170,6 +170,12 @@ void set_code_counter(db::Tx& tx, std::int64_t unit_id, std::int64_t last) {
   tx.exec(q, unit_id, last);
 }
 
+void lock_code_counter(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{"cameras.lock_code_counter",
+                               "UPDATE camera_code_counters SET last_number = last_number WHERE unit_id = $1"};
+  tx.exec(q, unit_id);
+}
+
 std::vector<std::string> codes_of(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{"cameras.codes_of", "SELECT code FROM cameras WHERE unit_id = $1"};
   return db::all(
@@ -283,7 +289,12 @@ void erase(db::Tx& tx, const Camera& c, const std::string& channel, std::optiona
                                   "INSERT INTO camera_tombstones (camera_code, unit_id, owner_kind, erased_at, "
                                   "channel, erased_by) VALUES ($1, $2, $3, $4, $5, $6)"};
   static constexpr db::Query del{"cameras.erase", "DELETE FROM cameras WHERE id = $1"};
+  // Footage tasks stay as the record of a request, under the camera's code only: its place
+  // (often a household's gate) goes with it.
+  static constexpr db::Query tasks{"cameras.erase_task_places",
+                                   "UPDATE footage_tasks SET camera_place = '' WHERE camera_id = $1"};
   tx.exec(tomb, c.code, c.unit_id, std::string(code_of(c.owner_kind)), now, channel, by);
+  tx.exec(tasks, c.id);
   tx.exec(del, c.id);
 }
 

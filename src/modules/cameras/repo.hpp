@@ -24,6 +24,8 @@ Page<CameraView> list(db::Tx& tx, const std::string& scope_path, const ListFilte
 // The last camera number given in a commune (nullopt until the first), and its update.
 std::optional<std::int64_t> code_counter(db::Tx& tx, std::int64_t unit_id);
 void set_code_counter(db::Tx& tx, std::int64_t unit_id, std::int64_t last);
+// Holds the commune's counter row (when it has one) until the transaction ends.
+void lock_code_counter(db::Tx& tx, std::int64_t unit_id);
 // Every camera code of a commune (what starts its counter).
 std::vector<std::string> codes_of(db::Tx& tx, std::int64_t unit_id);
 void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now);

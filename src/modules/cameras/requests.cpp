@@ -9,6 +9,7 @@
 
 #include <set>
 
+#include "modules/cameras/internal.hpp"
 #include "modules/cameras/requests_repo.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
@@ -17,16 +18,13 @@
 namespace antq::cameras {
 namespace {
 
-constexpr time::Millis kDay = 24LL * 3600 * 1000;
-constexpr time::Millis kClockSlack = 5LL * 60 * 1000;
+using internal::kClockSlack;
+using internal::kDay;
+using internal::user_of;
 constexpr std::size_t kLinkBytes = 32;
 
 void require_officer(const Actor& a) {
-  if (!a.system && !a.is(Role::officer)) throw Error::forbidden("footage requests are for commune officers");
-}
-
-std::optional<std::int64_t> user_of(const Actor& a) {
-  return a.system ? std::nullopt : std::optional<std::int64_t>(a.user_id);
+  internal::require(internal::is_officer(a), "footage requests are for commune officers");
 }
 
 std::string cleaned(const std::string& raw, const char* field, std::size_t max, FieldErrors& errors,

@@ -14,6 +14,7 @@
 #include "modules/cameras/roads_repo.hpp"
 #include "modules/cameras/service.hpp"
 #include "platform/error.hpp"
+#include "platform/geo/geodesic.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::cameras {
@@ -23,6 +24,7 @@ using internal::require;
 
 constexpr double kNearCommuneMetres = 2000;  // a road may run a little past the boundary
 constexpr int kAllCameras = 1000000;         // more than any commune has
+constexpr double kMaxLegMetres = 20000;      // no straight stretch of a commune's road is longer
 
 struct RoadFeature {
   std::string name;  // "feature 3", as errors name it
@@ -88,24 +90,31 @@ std::vector<RoadFeature> read_roads(std::string_view text, const RoadImportOptio
   return out;
 }
 
-// Roads far from the commune's boundary (when it has one) are refused: swapped or
-// mistyped coordinates land elsewhere in Vietnam.
+// A road with any point far from the commune's boundary is refused: swapped or mistyped
+// coordinates (or a [0,0] left by an export) land elsewhere and would make a road of
+// hundreds of kilometres. A commune without a boundary still has no leg longer than
+// kMaxLegMetres.
 void check_near(const std::vector<RoadFeature>& features, const geo::MultiPolygon* boundary,
                 std::vector<FieldError>& errors) {
-  if (!boundary) return;
-  auto box = geo::bbox(*boundary);
-  auto low = geo::box_around({box.min_lon, box.min_lat}, kNearCommuneMetres);
-  auto high = geo::box_around({box.max_lon, box.max_lat}, kNearCommuneMetres);
-  geo::BBox near{low.min_lon, low.min_lat, high.max_lon, high.max_lat};
+  std::optional<geo::BBox> near;
+  if (boundary) {
+    auto box = geo::bbox(*boundary);
+    auto low = geo::box_around({box.min_lon, box.min_lat}, kNearCommuneMetres);
+    auto high = geo::box_around({box.max_lon, box.max_lat}, kNearCommuneMetres);
+    near = geo::BBox{low.min_lon, low.min_lat, high.max_lon, high.max_lat};
+  }
+  auto far = [&](const geo::Line& line) {
+    if (near) return !std::all_of(line.begin(), line.end(), [&](geo::Point p) { return near->contains(p); });
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+      if (geo::heading(line[i], line[i + 1]).distance_m > kMaxLegMetres) return true;
+    }
+    return false;
+  };
   for (const auto& f : features) {
     bool bad = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.name; });
     if (bad) continue;  // its own problem said first (swapped coordinates land far away too)
-    for (const auto& road : f.lines) {
-      bool inside = std::any_of(road.line.begin(), road.line.end(), [&](geo::Point p) { return near.contains(p); });
-      if (!inside) {
-        errors.push_back({f.name, "far_from_commune", std::nullopt, ""});
-        break;
-      }
+    if (std::any_of(f.lines.begin(), f.lines.end(), [&](const auto& road) { return far(road.line); })) {
+      errors.push_back({f.name, "far_from_commune", std::nullopt, ""});
     }
   }
 }
@@ -174,6 +183,7 @@ void by_roads(Coverage& out, const VillageShapes& villages, const std::vector<ro
     }
     share = it->second;
   }
+  out.roads = share.roads;
   out.road_m = share.total_m;
   out.covered_m = share.covered_m;
   for (auto& gap : found.gaps) {
@@ -236,6 +246,7 @@ RoadImportReport Service::import_roads(const Actor& actor, std::int64_t unit_id,
   }
   report.roads = static_cast<int>(roads.size());
   db_.write([&](db::Tx& tx) {
+    roads_repo::lock_commune(tx, commune.id);  // two imports at once: one after the other
     report.replaced = static_cast<int>(roads_repo::of_unit(tx, commune.id).size());
     if (options.dry_run) return;
     roads_repo::replace(tx, commune.id, roads, clock_.now());

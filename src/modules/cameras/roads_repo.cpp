@@ -30,6 +30,11 @@ Count count_from_row(db::Reader& r) {
 
 }  // namespace
 
+void lock_commune(db::Tx& tx, std::int64_t unit_id) {
+  static constexpr db::Query q{"camera_roads.lock_commune", "UPDATE units SET note = note WHERE id = $1"};
+  tx.exec(q, unit_id);
+}
+
 void replace(db::Tx& tx, std::int64_t unit_id, const std::vector<Road>& roads, std::int64_t now) {
   static constexpr db::Query remove{"camera_roads.delete", "DELETE FROM camera_roads WHERE unit_id = $1"};
   static constexpr db::Query insert{

@@ -19,6 +19,9 @@ struct Road {
   std::string source;
 };
 
+// Holds the commune's row until the transaction ends (PostgreSQL runs writers at once;
+// SQLite has one).
+void lock_commune(db::Tx& tx, std::int64_t unit_id);
 // Replaces the commune's roads with `roads`.
 void replace(db::Tx& tx, std::int64_t unit_id, const std::vector<Road>& roads, std::int64_t now);
 std::vector<Road> of_unit(db::Tx& tx, std::int64_t unit_id);

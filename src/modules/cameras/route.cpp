@@ -9,7 +9,9 @@
 
 #include <boost/json.hpp>
 
+#include "modules/cameras/internal.hpp"
 #include "modules/cameras/repo.hpp"
+#include "modules/cameras/requests.hpp"
 #include "modules/cameras/service.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
@@ -17,9 +19,8 @@
 namespace antq::cameras {
 namespace {
 
-constexpr time::Millis kDay = 24LL * 3600 * 1000;
-constexpr time::Millis kMaxWindow = 12LL * 3600 * 1000;
-constexpr time::Millis kClockSlack = 5LL * 60 * 1000;
+using internal::kClockSlack;
+constexpr time::Millis kMaxWindow = Requests::kMaxWindow;  // a route's window is a request's
 constexpr double kStepMetres = 5;
 constexpr double kMaxRange = 1000;           // the registry's longest range (migration 0018)
 constexpr double kChunkMetres = 1000;        // the route is asked of the index a kilometre at a time
@@ -165,14 +166,8 @@ RouteResult Service::search_route(const Actor& actor, const RouteQuery& query) c
         r.leaves_at = when(last);
       }
       auto at = best ? r.enters_at : query.from;
-      s.status_then = repo::status_at(tx, cam.id, at);
-      s.footage_kept_until = at + static_cast<time::Millis>(cam.retention_days) * kDay;
       if (!best) s.reasons.push_back(nearest->in_range ? Exclusion::pointing_away : Exclusion::out_of_range);
-      if (!s.status_then) s.reasons.push_back(Exclusion::not_installed);
-      if (s.status_then == Status::faulty) s.reasons.push_back(Exclusion::faulty_then);
-      if (s.status_then == Status::removed) s.reasons.push_back(Exclusion::removed_then);
-      if (now >= s.footage_kept_until) s.reasons.push_back(Exclusion::overwritten);
-      if (cam.sharing == Sharing::none) s.reasons.push_back(Exclusion::not_shared);
+      internal::add_footage_reasons(s, repo::status_at(tx, cam.id, at), at, now);
       if (s.reasons.empty()) {
         out.seen.push_back(std::move(r));
       } else if (query.with_excluded) {

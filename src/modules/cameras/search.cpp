@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include "modules/cameras/internal.hpp"
 #include "modules/cameras/repo.hpp"
 #include "modules/cameras/service.hpp"
 #include "platform/code_table.hpp"
@@ -17,8 +18,7 @@
 namespace antq::cameras {
 namespace {
 
-constexpr time::Millis kDay = 24LL * 3600 * 1000;
-constexpr time::Millis kClockSlack = 5LL * 60 * 1000;
+using internal::kClockSlack;
 
 constexpr std::array<std::pair<Exclusion, std::string_view>, 7> kExclusions{
     {{Exclusion::pointing_away, "pointing_away"},
@@ -50,15 +50,9 @@ Sighting sighting(const Candidate& c, const SearchQuery& q, time::Millis now) {
   s.distance_m = sight.distance_m;
   s.bearing_deg = sight.bearing_deg;
   if (cam.mounting.bearing_deg) s.off_axis_deg = geo::bearing_gap(sight.bearing_deg, *cam.mounting.bearing_deg);
-  s.status_then = c.status_then;
-  s.footage_kept_until = q.at + static_cast<time::Millis>(cam.retention_days) * kDay;
   if (!sight.facing) s.reasons.push_back(Exclusion::pointing_away);
   if (!sight.in_range) s.reasons.push_back(Exclusion::out_of_range);
-  if (!c.status_then) s.reasons.push_back(Exclusion::not_installed);
-  if (c.status_then == Status::faulty) s.reasons.push_back(Exclusion::faulty_then);
-  if (c.status_then == Status::removed) s.reasons.push_back(Exclusion::removed_then);
-  if (now >= s.footage_kept_until) s.reasons.push_back(Exclusion::overwritten);
-  if (cam.sharing == Sharing::none) s.reasons.push_back(Exclusion::not_shared);
+  internal::add_footage_reasons(s, c.status_then, q.at, now);
   return s;
 }
 
@@ -76,6 +70,17 @@ boost::json::array ids_of(const std::vector<Sighting>& list) {
 }  // namespace
 
 std::string_view code_of(Exclusion v) { return code_in(kExclusions, v); }
+
+void internal::add_footage_reasons(Sighting& s, std::optional<Status> status_then, time::Millis at, time::Millis now) {
+  const auto& cam = s.camera.camera;
+  s.status_then = status_then;
+  s.footage_kept_until = at + static_cast<time::Millis>(cam.retention_days) * kDay;
+  if (!status_then) s.reasons.push_back(Exclusion::not_installed);
+  if (status_then == Status::faulty) s.reasons.push_back(Exclusion::faulty_then);
+  if (status_then == Status::removed) s.reasons.push_back(Exclusion::removed_then);
+  if (now >= s.footage_kept_until) s.reasons.push_back(Exclusion::overwritten);
+  if (cam.sharing == Sharing::none) s.reasons.push_back(Exclusion::not_shared);
+}
 
 ConeLayer Service::cones(const Actor& actor, std::int64_t unit_id) const {
   ListFilter filter;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include <algorithm>
 
 #include <boost/json.hpp>
@@ -25,6 +27,8 @@ void require(bool allowed, const char* why) {
   if (!allowed) throw Error::forbidden(why);
 }
 
+bool is_officer(const Actor& a) { return a.system || a.is(Role::officer); }
+
 std::optional<std::int64_t> user_of(const Actor& a) {
   return a.system ? std::nullopt : std::optional<std::int64_t>(a.user_id);
 }
@@ -37,8 +41,9 @@ std::string years_later(const std::string& date, int years) {
   return fmt::format("{:04d}{}", y, rest);
 }
 
-CodeSequence::CodeSequence(db::Tx& tx, const units::Unit& commune)
-    : prefix_(commune.code + "-CAM-"), unit_id_(commune.id) {
+CodeSequence::CodeSequence(db::Tx& tx, const units::Unit& commune, std::set<std::string> reserved)
+    : prefix_(commune.code + "-CAM-"), unit_id_(commune.id), reserved_(std::move(reserved)) {
+  repo::lock_code_counter(tx, commune.id);  // PostgreSQL: one writer of the commune's codes at a time
   auto last = repo::code_counter(tx, commune.id);
   if (last) {
     last_ = *last;
@@ -56,7 +61,8 @@ CodeSequence::CodeSequence(db::Tx& tx, const units::Unit& commune)
 std::string CodeSequence::next(db::Tx& tx) {
   for (;;) {
     auto code = fmt::format("{}{:04d}", prefix_, ++last_);
-    if (!repo::by_code(tx, code)) return code;  // else taken by a code given by hand
+    // Else taken by a code given by hand, in the database or further down the sheet.
+    if (!reserved_.contains(code) && !repo::by_code(tx, code)) return code;
   }
 }
 
@@ -102,9 +108,6 @@ boost::json::array changed_fields(const Camera& a, const Camera& b) {
 namespace {
 
 using namespace internal;
-
-constexpr time::Millis kClockSlack = 5LL * 60 * 1000;  // a phone's clock a little ahead
-constexpr time::Millis kDay = 24LL * 3600 * 1000;
 
 std::optional<Status> status_of_check(const std::string& result) {
   if (result == "ok") return Status::working;

@@ -34,6 +34,9 @@ constexpr std::size_t kMaxRows = 200'000;
 constexpr std::size_t kMaxColumns = 200;
 constexpr std::size_t kMaxCells = 4'000'000;   // kept, padding included: sparse rows are cheap to write
 constexpr std::size_t kMaxCellChars = 32'767;  // Excel's own limits
+// The cells kept, in bytes with each cell's overhead: one long shared string referenced by
+// millions of cells would otherwise pass every other cap.
+constexpr std::size_t kMaxKeptBytes = 256ull << 20;
 constexpr std::size_t kExcelRows = 1'048'576;
 constexpr std::size_t kExcelColumns = 16'384;
 constexpr std::size_t kChunk = 64 << 10;
@@ -341,8 +344,8 @@ bool is_date_code(std::string_view code) {
       i = std::min(code.find(']', i), code.size());
     } else if (c == '\\' || c == '_' || c == '*') {
       ++i;
-    } else if (std::string_view("dDmMyY").find(c) != std::string_view::npos) {
-      return true;
+    } else if (std::string_view("dDyY").find(c) != std::string_view::npos) {
+      return true;  // an m alone may be minutes: "h:mm" is a time, not a date
     }
   }
   return false;
@@ -370,7 +373,9 @@ class StylesHandler : public XmlHandler {
     std::vector<bool> dates;
     for (int id : xf_formats_) {
       auto custom = custom_.find(id);
-      dates.push_back(custom != custom_.end() ? custom->second : (id >= 14 && id <= 22) || (id >= 45 && id <= 47));
+      dates.push_back(custom != custom_.end()
+                          ? custom->second
+                          : (id >= 14 && id <= 17) || id == 22);  // 18–21 and 45–47 are times of day
     }
     return dates;
   }
@@ -519,6 +524,8 @@ class SheetHandler : public XmlHandler {
     if (fields_.size() < sheet.header.fields.size()) fields_.resize(sheet.header.fields.size());
     cells_ += fields_.size();
     if (cells_ > kMaxCells) fail("xlsx_too_large", std::to_string(kMaxCells) + " cells", line());
+    for (const auto& f : fields_) kept_bytes_ += f.size() + sizeof(std::string);
+    if (kept_bytes_ > kMaxKeptBytes) fail("xlsx_too_large", "256 MB", line());
     sheet.rows.push_back(csv::Record{row_, std::move(fields_)});
     fields_ = {};
   }
@@ -539,6 +546,7 @@ class SheetHandler : public XmlHandler {
   CellText value_;
   std::vector<std::string> fields_;
   std::size_t cells_ = 0;
+  std::size_t kept_bytes_ = 0;
 };
 
 Parts find_parts(Archive& archive) {

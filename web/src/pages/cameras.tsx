@@ -13,7 +13,7 @@ import { SubmitActions } from '../components/SubmitActions';
 import { cameras } from '../lib/api';
 import { cameraLabel } from '../lib/cameras';
 import { formatDateTime, formatNumber } from '../lib/format';
-import type { CameraStatus } from '../lib/schema';
+import type { CameraCoverageGap, CameraStatus } from '../lib/schema';
 import { navigate } from '../lib/router';
 import { useAsync } from '../lib/use-async';
 import { useLocation } from '../lib/use-location';
@@ -22,6 +22,8 @@ import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
 
 const STATUSES: readonly CameraStatus[] = ['working', 'faulty', 'removed'];
+/** One empty list, so the map does not redraw its roads on every render while coverage loads. */
+const NO_GAPS: readonly CameraCoverageGap[] = [];
 
 /**
  * /cameras: the cameras of the user's scope with filters, the map of their view cones,
@@ -136,7 +138,7 @@ export function CamerasPage(_: PageProps) {
         <CameraMap
           key={roadsVersion}
           unitId={user.unit_id}
-          gaps={coverage.data?.gaps ?? []}
+          gaps={coverage.data?.gaps ?? NO_GAPS}
           seen={seen}
           point={point}
           route={routeLine}

@@ -69,6 +69,8 @@ TEST(Coverage, AVillageBoundaryTakesItsPartOfTheRoadAndOfTheGaps) {
   ASSERT_EQ(r.by_village.count(7), 1U);
   EXPECT_NEAR(r.by_village[7].total_m, 500, 1e-6);
   EXPECT_NEAR(r.by_village[7].covered_m, 100, 1e-6);
+  EXPECT_EQ(r.by_village[7].roads, 1);
+  EXPECT_EQ(r.total.roads, 1);
   ASSERT_EQ(r.gaps.size(), 2U);
   // Equal lengths keep the road's order: the southern gap (no village) first.
   EXPECT_FALSE(r.gaps[0].village_id.has_value());

@@ -153,6 +153,18 @@ TEST_P(ImportTest, AnExportImportsBackUnchangedAndCarriesContactsForOfficersOnly
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export'"), 2);
 }
 
+TEST_P(ImportTest, AGeneratedCodeNeverTakesOneTypedFurtherDownTheSheet) {
+  // Row 2 gets the commune's first free code; row 3 typed that very code by hand.
+  auto r = import(
+      "1;;;Công cộng;;;Cổng chợ;21,85;105,45;;360;60;;7;;;;;Trực tiếp;;Hoạt động;\n"
+      "2;02545-CAM-0001;;Công cộng;;;Ngã ba chợ;21,851;105,451;;360;60;;7;;;;;Trực tiếp;;Hoạt động;\n");
+  EXPECT_EQ(r.created, 2);
+  std::vector<std::string> codes;
+  for (const auto& v : service_->list(officer_, {}).items) codes.push_back(v.camera.code + " " + v.camera.place);
+  std::sort(codes.begin(), codes.end());
+  EXPECT_EQ(codes, (std::vector<std::string>{"02545-CAM-0001 Ngã ba chợ", "02545-CAM-0002 Cổng chợ"}));
+}
+
 TEST_P(ImportTest, AnExcelExportHasRealDatesAndNumbersAndImportsBackUnchanged) {
   import(kGood);
   auto bytes = service_->export_sheet(officer_, {.unit_id = tan_trao_.id, .format = SheetFormat::xlsx});

@@ -49,10 +49,13 @@ TEST_P(RoadsTest, ABadFileIsRefusedWholeWithEachFeatureNamed) {
   std::string swapped =
       R"({"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[21.85,105.45],[21.86,105.45]]}})";
   auto far_away = road("Đường ở Hà Nội", {105.85, 21.03}, 100);
+  // One stray point (an export's [0,0]) would make a road of thousands of kilometres.
+  std::string stray =
+      R"({"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[105.45,21.85],[105.451,21.851],[0,0]]}})";
   EXPECT_EQ(errors_of([&] {
-              import(collection({road("Tốt", kMarket, 100), one_point, swapped, far_away}));
+              import(collection({road("Tốt", kMarket, 100), one_point, swapped, far_away, stray}));
             }),
-            "feature 1:too_few_positions feature 2:swapped feature 3:far_from_commune");
+            "feature 1:too_few_positions feature 2:swapped feature 3:far_from_commune feature 4:far_from_commune");
   EXPECT_EQ(errors_of([&] { import("{not json"); }), "file:not_geojson");
   EXPECT_EQ(errors_of([&] { import(R"({"type":"FeatureCollection","features":[]})"); }), "file:no_roads");
   EXPECT_EQ(errors_of([&] { service_->import_roads(officer_, village_.id, collection({road("A", kMarket, 10)}), {}); }),

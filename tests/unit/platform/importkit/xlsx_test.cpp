@@ -209,6 +209,8 @@ TEST(ReadXlsx, ReadsDatesFromBuiltInAndCustomFormats) {
       {"45000", 4, "45000"},                // #,##0" ngày": the d is quoted
       {"45000", 5, "45000"},                // [Red]0.00: no date in brackets
       {"45000", 0, "45000"},                // General
+      {"0.75", 6, "0.75"},                  // 20: h:mm, a time of day, not a date
+      {"0.75", 7, "0.75"},                  // custom h:mm: its m are minutes
       {"1", 1, "1900-01-01"},
       {"59", 1, "1900-02-28"},
       {"61", 1, "1900-03-01"},
@@ -217,10 +219,11 @@ TEST(ReadXlsx, ReadsDatesFromBuiltInAndCustomFormats) {
     Book book = one_cell("<c r=\"A2\" s=\"" + std::to_string(row.style) + "\"><v>" + row.serial + "</v></c>");
     book.number_formats =
         "<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"#,##0&quot; "
-        "ngày&quot;\"/><numFmt numFmtId=\"166\" formatCode=\"[Red]0.00\"/>";
+        "ngày&quot;\"/><numFmt numFmtId=\"166\" formatCode=\"[Red]0.00\"/><numFmt numFmtId=\"167\" "
+        "formatCode=\"h:mm\"/>";
     book.cell_formats =
         "<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"22\"/>"
-        "<xf numFmtId=\"165\"/><xf numFmtId=\"166\"/>";
+        "<xf numFmtId=\"165\"/><xf numFmtId=\"166\"/><xf numFmtId=\"20\"/><xf numFmtId=\"167\"/>";
     EXPECT_EQ(read_one(book), row.text) << row.serial << " style " << row.style;
   }
 }

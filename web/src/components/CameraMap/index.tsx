@@ -67,7 +67,8 @@ export function CameraMap({ unitId, seen, point, route, gaps, onPoint }: Props) 
         import('./cones'),
         camerasApi.cones(unitId, abort.signal),
         import('./roads'),
-        camerasApi.roads(unitId, abort.signal),
+        // The map stands without its roads: a failed roads request only leaves them out.
+        camerasApi.roads(unitId, abort.signal).catch((): CameraRoads => ({ type: 'FeatureCollection', features: [] })),
       ]);
       if (abort.signal.aborted || !element.current) return;
       const { draw, settings, own, children } = layers;
