@@ -273,6 +273,7 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
 ImportResult Service::import_sheet(const Actor& actor, std::string_view bytes, const ImportOptions& options) const {
   require(may_manage(actor), "cameras are imported by commune officers and administrators");
   auto sheet = importkit::read_table(bytes);
+  importkit::find_header(sheet, sheet_columns());
   units::Unit commune;
   db_.read([&](db::Tx& tx) {
     auto unit = options.unit_id ? units_.find(tx, *options.unit_id) : std::nullopt;

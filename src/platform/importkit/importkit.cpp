@@ -58,17 +58,52 @@ Sheet read_csv(std::string_view bytes) {
   return sheet;
 }
 
+namespace {
+
+// The spec a header cell names (its key or any of its headers, folded), or none.
+const ColumnSpec* spec_named(const std::vector<ColumnSpec>& specs, const std::string& name) {
+  std::string folded = text::fold(name);
+  auto spec = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) {
+    return s.key == folded || std::any_of(s.headers.begin(), s.headers.end(),
+                                          [&](const std::string& h) { return text::fold(h) == folded; });
+  });
+  return spec == specs.end() ? nullptr : &*spec;
+}
+
+std::size_t known_columns(const std::vector<ColumnSpec>& specs, const csv::Record& row) {
+  return static_cast<std::size_t>(std::count_if(row.fields.begin(), row.fields.end(), [&](const std::string& f) {
+    return !text::clean(f).empty() && spec_named(specs, f) != nullptr;
+  }));
+}
+
+}  // namespace
+
+void find_header(Sheet& sheet, const std::vector<ColumnSpec>& specs) {
+  std::size_t best = known_columns(specs, sheet.header);
+  std::optional<std::size_t> at;  // index in rows of a better header
+  for (std::size_t i = 0; i + 1 < kTitleRows && i < sheet.rows.size(); ++i) {
+    auto known = known_columns(specs, sheet.rows[i]);
+    if (known > best) {
+      best = known;
+      at = i;
+    }
+  }
+  if (!at) return;
+  sheet.header = std::move(sheet.rows[*at]);
+  sheet.rows.erase(sheet.rows.begin(), sheet.rows.begin() + static_cast<std::ptrdiff_t>(*at) + 1);
+  if (sheet.encoding != "xlsx") return;  // a CSV row of another width is a broken row
+  for (auto& row : sheet.rows) {
+    if (row.fields.size() < sheet.header.fields.size()) row.fields.resize(sheet.header.fields.size());
+  }
+}
+
 Columns::Columns(const std::vector<ColumnSpec>& specs, const Sheet& sheet, std::vector<FieldError>& errors) {
   const auto line = sheet.header.line;
   width_ = sheet.header.fields.size();
   for (std::size_t i = 0; i < sheet.header.fields.size(); ++i) {
     const std::string& name = sheet.header.fields[i];
-    std::string folded = text::fold(name);
-    auto spec = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) {
-      return s.key == folded || std::any_of(s.headers.begin(), s.headers.end(),
-                                            [&](const std::string& h) { return text::fold(h) == folded; });
-    });
-    if (spec == specs.end()) {
+    const auto* spec = spec_named(specs, name);
+    if (spec == nullptr) {
       errors.push_back(line_error(line, name, "unknown_column"));
     } else if (has(spec->key)) {
       errors.push_back(line_error(line, name, "duplicate"));

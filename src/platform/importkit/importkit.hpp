@@ -40,6 +40,13 @@ struct ColumnSpec {
   bool required = false;
 };
 
+// Government sheets open with title rows ("CÔNG AN XÃ …", "DANH SÁCH CAMERA …") above
+// the table. The header becomes the row, among the first kTitleRows, that names the most
+// known columns (the first row unless another names more); the rows above it are
+// dropped, and an .xlsx's rows are padded to its width. Lines stay the file's.
+constexpr std::size_t kTitleRows = 10;
+void find_header(Sheet& sheet, const std::vector<ColumnSpec>& specs);
+
 // Where each known column stands in a sheet.
 class Columns {
  public:

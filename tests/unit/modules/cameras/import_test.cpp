@@ -153,6 +153,24 @@ TEST_P(ImportTest, AnExportImportsBackUnchangedAndCarriesContactsForOfficersOnly
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.export'"), 2);
 }
 
+TEST_P(ImportTest, TitleRowsAboveTheTableAreSkippedAndLinesStayTheFiles) {
+  std::string titles =
+      "CÔNG AN XÃ TÂN TRÀO" + std::string(21, ';') + "\nDANH SÁCH CAMERA AN NINH" + std::string(21, ';') + "\n";
+  ImportOptions options;
+  options.unit_id = tan_trao_.id;
+  auto bad = kGood;
+  bad.replace(bad.find(";355;"), 5, ";400;");  // the first camera's bearing
+  try {
+    service_->import_sheet(officer_, titles + kHeader + bad, options);
+    ADD_FAILURE() << "a bad bearing was imported";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1U);
+    EXPECT_EQ(e.fields()[0].line, std::optional<std::int64_t>(4)) << "the file's own line";
+  }
+  auto r = service_->import_sheet(officer_, titles + kHeader + kGood, options);
+  EXPECT_EQ(r.created, 2);
+}
+
 TEST_P(ImportTest, AGeneratedCodeNeverTakesOneTypedFurtherDownTheSheet) {
   // Row 2 gets the commune's first free code; row 3 typed that very code by hand.
   auto r = import(

@@ -112,6 +112,24 @@ TEST(ReadCsv, RefusesBrokenQuotingAndAnEmptyFileNamingTheLine) {
   }
 }
 
+TEST(FindHeader, SkipsTheTitleRowsAGovernmentSheetOpensWith) {
+  auto sheet =
+      read_csv("CÔNG AN XÃ TÂN TRÀO;;\r\nDANH SÁCH ĐƠN VỊ;;\r\n;;\r\nMã;Tên đơn vị;Ghi chú\r\n02545;Tân Trào;\r\n");
+  find_header(sheet, kSpecs);
+  EXPECT_EQ(sheet.header.line, 4U);
+  ASSERT_EQ(sheet.rows.size(), 1U);
+  EXPECT_EQ(sheet.rows[0].line, 5U);  // errors still name the file's lines
+  std::vector<FieldError> errors;
+  Columns cols(kSpecs, sheet, errors);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(cells(cols, sheet.rows[0]), (std::vector<std::string>{"02545", "Tân Trào", ""}));
+  // A sheet whose first row is its header stays as it was.
+  auto plain = read_csv("Mã,Tên\r\n02545,Tân Trào\r\n");
+  find_header(plain, kSpecs);
+  EXPECT_EQ(plain.header.line, 1U);
+  EXPECT_EQ(plain.rows.size(), 1U);
+}
+
 TEST(ParseDate, ReadsDatesAsOfficersTypeThem) {
   struct Row {
     std::string text;
