@@ -172,6 +172,7 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
   std::vector<Planned> plan;
   std::set<std::string> codes;
   auto villages = units_.public_villages(commune.id);
+  auto boundary = boundaries_.polygons(commune.id);  // parsed once for every row
   db_.read([&](db::Tx& tx) {
     for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
       const auto& row = sheet.rows[i];
@@ -203,7 +204,7 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
         p.camera = checked(tx, actor.scope_path, in, p.existing ? &*p.existing : nullptr);
         p.owner = checked_owner(in.owner);
         if (!p.existing || p.camera.point.lon != p.existing->point.lon || p.camera.point.lat != p.existing->point.lat) {
-          check_location(commune, p.camera.point, options.confirm_locations);
+          check_location(commune, p.camera.point, options.confirm_locations, boundary.get());
         }
       } catch (const Error& e) {
         add_errors(errors, row.line, e);
@@ -246,7 +247,7 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
       // date, as the sheet says from now.
       auto since = c.installed_on ? std::min(time::local_day_start(*c.installed_on), now) : now;
       if (since < now || p.status == Status::working) {
-        repo::open_status(tx, c.id, {since, std::nullopt, Status::working, ""}, by, now);
+        repo::first_status(tx, c.id, {since, std::nullopt, Status::working, ""}, by, now);
       }
       if (p.status != Status::working) repo::open_status(tx, c.id, {now, std::nullopt, p.status, "import"}, by, now);
       if (!p.owner.empty()) write_owner(tx, c.id, p.owner, now);  // a new camera has none to remove

@@ -249,15 +249,20 @@ void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, st
                  std::int64_t now) {
   static constexpr db::Query close{
       "cameras.close_status", "UPDATE camera_status_history SET until = $2 WHERE camera_id = $1 AND until IS NULL"};
+  static constexpr db::Query current{"cameras.set_status",
+                                     "UPDATE cameras SET status = $2, updated_at = $3 WHERE id = $1"};
+  tx.exec(close, camera_id, s.since);
+  first_status(tx, camera_id, s, recorded_by, now);
+  tx.exec(current, camera_id, std::string(code_of(s.status)), now);
+}
+
+void first_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, std::optional<std::int64_t> recorded_by,
+                  std::int64_t now) {
   static constexpr db::Query open{
       "cameras.open_status",
       "INSERT INTO camera_status_history (camera_id, since, until, status, reason, recorded_by, recorded_at) "
       "VALUES ($1, $2, NULL, $3, $4, $5, $6)"};
-  static constexpr db::Query current{"cameras.set_status",
-                                     "UPDATE cameras SET status = $2, updated_at = $3 WHERE id = $1"};
-  tx.exec(close, camera_id, s.since);
   tx.exec(open, camera_id, s.since, std::string(code_of(s.status)), s.reason, recorded_by, now);
-  tx.exec(current, camera_id, std::string(code_of(s.status)), now);
 }
 
 void set_owner(db::Tx& tx, std::int64_t camera_id, const std::string& sealed,

@@ -351,7 +351,10 @@ class Service {
   // `scope_path`: where the commune must lie (the caller's scope; "/" for owners).
   Camera checked(db::Tx& tx, const std::string& scope_path, const CameraInput& input, const Camera* current) const;
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
-  void check_location(const units::Unit& commune, geo::Point p, bool confirmed) const;
+  // Throws outside Vietnam, or inside another commune's boundary (naming it). `own`, the
+  // commune's boundary when the caller holds it: a point well inside it needs no search.
+  void check_location(const units::Unit& commune, geo::Point p, bool confirmed,
+                      const geo::MultiPolygon* own = nullptr) const;
   // A new install date moves the start of the first status interval (not past a change).
   void move_installation(db::Tx& tx, const Camera& camera, time::Millis now) const;
   OwnerContact checked_owner(const OwnerContact& contact) const;

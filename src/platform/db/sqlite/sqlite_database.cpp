@@ -6,8 +6,10 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace antq::db {
 namespace {
@@ -37,11 +39,11 @@ class Connection final : public Tx {
     sqlite3_busy_timeout(db_, 10000);
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; "
-        "PRAGMA synchronous=FULL;");
+        "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;");
     if (!writer) execute_script("PRAGMA query_only=ON;");
   }
   ~Connection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : cache_) sqlite3_finalize(prepared.stmt);
     sqlite3_close(db_);
   }
   Connection(const Connection&) = delete;
@@ -93,27 +95,32 @@ class Connection final : public Tx {
   Dialect dialect() const override { return Dialect::sqlite; }
 
  private:
-  sqlite3_stmt* prepare(const Query& q, const std::vector<Value>& params) {
-    auto key = std::string(q.sql);
-    auto it = cache_.find(key);
+  // A prepared statement with the index of each of its parameters $1, $2 … (0 when the
+  // statement does not use it), looked up once.
+  struct Prepared {
     sqlite3_stmt* stmt = nullptr;
+    std::vector<int> slots;
+  };
+
+  sqlite3_stmt* prepare(const Query& q, const std::vector<Value>& params) {
+    auto it = cache_.find(q.sql);
     if (it == cache_.end()) {
-      int rc =
-          sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      sqlite3_stmt* stmt = nullptr;
+      int rc = sqlite3_prepare_v3(db_, q.sql.data(), static_cast<int>(q.sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                  nullptr);
       if (rc != SQLITE_OK) fail(db_, rc, q.name);
-      cache_.emplace(std::move(key), stmt);
-    } else {
-      stmt = it->second;
+      it = cache_.emplace(std::string(q.sql), Prepared{stmt, {}}).first;
     }
-    sqlite3_clear_bindings(stmt);
-    // Parameters are written $1, $2 …: bind each by its name so order of use is free.
+    auto& p = it->second;
+    // Parameters are written $1, $2 …: each is bound by its name, so the order of use is free.
+    for (auto i = p.slots.size(); i < params.size(); ++i) {
+      p.slots.push_back(sqlite3_bind_parameter_index(p.stmt, ("$" + std::to_string(i + 1)).c_str()));
+    }
+    sqlite3_clear_bindings(p.stmt);
     for (std::size_t i = 0; i < params.size(); ++i) {
-      std::string name = "$" + std::to_string(i + 1);
-      int index = sqlite3_bind_parameter_index(stmt, name.c_str());
-      if (index == 0) continue;  // the statement does not use this parameter
-      bind(stmt, index, params[i], q.name);
+      if (p.slots[i] != 0) bind(p.stmt, p.slots[i], params[i], q.name);
     }
-    return stmt;
+    return p.stmt;
   }
 
   void bind(sqlite3_stmt* stmt, int index, const Value& v, std::string_view name) {
@@ -151,7 +158,12 @@ class Connection final : public Tx {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Keyed by the SQL text; looked up without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> cache_;
 };
 
 class SqliteDatabase final : public Database {
@@ -328,6 +340,10 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite(const std::string& path, const Options& options) {
+  // No memory statistics: they take a global mutex on every allocation. Must come before
+  // SQLite initialises; a later call is refused harmlessly.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   if (path.empty() || path.front() != '/') {
     throw std::invalid_argument("sqlite:// URL needs an absolute path (sqlite:///path/antq.db), got: " + path);
   }
