@@ -121,15 +121,16 @@ void bulk_insert(app::Context& ctx, std::int64_t city_commune, const std::vector
                            ms_since(start) / 1000);
 }
 
+// `excluded`: the cameras within 200 m left out are read too, each with its reasons.
 void search(app::Context& ctx, const char* where, const Actor& officer, geo::Point (*point)(std::mt19937&),
-            bool audited, int n) {
+            bool audited, bool excluded, int n) {
   std::mt19937 rng(9);
   std::vector<double> times;
   std::size_t seen = 0;
   std::size_t near = 0;
   auto at = ctx.clock.now() - 3600LL * 1000;
   for (int i = 0; i < n; ++i) {
-    cameras::SearchQuery q{point(rng), at, 200, true, "đo hiệu năng"};
+    cameras::SearchQuery q{point(rng), at, 200, excluded, "đo hiệu năng"};
     auto start = Clock::now();
     auto r = audited ? ctx.cameras->search(officer, q) : ctx.cameras->sightings(officer, q);
     times.push_back(ms_since(start));
@@ -137,11 +138,12 @@ void search(app::Context& ctx, const char* where, const Actor& officer, geo::Poi
     near += r.seen.size() + r.excluded.size();
   }
   std::cout << fmt::format(
-      "| who could have seen it at 200 m, {}{} ({} searches; {:.1f} cameras within 200 m, {:.1f} seen): p50 / p99 | "
+      "| who could have seen it at 200 m, {}{}{} ({} searches; {:.1f} cameras listed, {:.1f} seen): p50 / p99 | "
       "{:.3f} / {:.3f} ms | {} |\n",
-      where, audited ? ", with the durable audit entry" : ", read only", n, static_cast<double>(near) / n,
+      where, excluded ? ", with the cameras left out and why" : "",
+      audited ? ", with the durable audit entry" : ", read only", n, static_cast<double>(near) / n,
       static_cast<double>(seen) / n, percentile(times, 0.5), percentile(times, 0.99),
-      audited ? "reported (Q5)" : "p99 ≤ 2 ms");
+      audited || excluded ? "reported" : "p99 ≤ 2 ms");
 }
 
 }  // namespace
@@ -181,9 +183,10 @@ int main(int argc, char** argv) {
   officer.scope_path = tan_trao.path;
   Actor provincial = officer;  // an officer of the whole province, for the countryside
   provincial.scope_path = province.path;
-  search(*ctx, "in the city (500 cameras per km²)", officer, in_city, false, 20000);
-  search(*ctx, "in the countryside (about 40 per km²)", provincial, in_province, false, 20000);
-  search(*ctx, "in the city", officer, in_city, true, 2000);
+  search(*ctx, "in the city (500 cameras per km²)", officer, in_city, false, false, 20000);
+  search(*ctx, "in the countryside (about 40 per km²)", provincial, in_province, false, false, 20000);
+  search(*ctx, "in the city", officer, in_city, false, true, 20000);
+  search(*ctx, "in the city", officer, in_city, true, false, 2000);
   std::cout << fmt::format("| bench process memory after 1,000,000 cameras: peak / now | {} / {} MB | |\n",
                            rss_kb("VmHWM:") / 1024, rss_kb("VmRSS:") / 1024);
   ctx.reset();

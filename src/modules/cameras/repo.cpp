@@ -30,11 +30,15 @@ constexpr std::string_view kCandidatesSqlite =
     "c.unit_id" STATUS_AT_JOIN
     " WHERE r.max_lon >= $1 AND r.min_lon <= $3 AND r.max_lat >= $2 AND r.min_lat <= $4 AND " ANTQ_UNIT_IN_SUBTREE(
         "u.path", "$6") " ORDER BY c.id";
-// The index expression of migrations/0018_cameras.postgres.sql, exactly.
+// The index expression of migrations/0026_camera_reach.postgres.sql, exactly.
+#define REACH_BOX_POSTGRES                                                                                    \
+  "box(point(c.lon - c.range_m * 1.01 / (111320.0 * greatest(0.01, cos(radians(c.lat)))), c.lat - c.range_m " \
+  "* 1.01 / 110574.0), point(c.lon + c.range_m * 1.01 / (111320.0 * greatest(0.01, cos(radians(c.lat)))), "   \
+  "c.lat + c.range_m * 1.01 / 110574.0))"
 constexpr std::string_view kCandidatesPostgres =
     "SELECT " CAMERA_COLUMNS ", h.status FROM cameras c JOIN unit_directory u ON u.id = c.unit_id" STATUS_AT_JOIN
-    " WHERE point(c.lon, c.lat) <@ box(point($1, $2), point($3, $4)) AND " ANTQ_UNIT_IN_SUBTREE("u.path",
-                                                                                                "$6") " ORDER BY c.id";
+    " WHERE " REACH_BOX_POSTGRES
+    " && box(point($1, $2), point($3, $4)) AND " ANTQ_UNIT_IN_SUBTREE("u.path", "$6") " ORDER BY c.id";
 
 template <typename T, typename F>
 T must(std::optional<T> v, F what) {

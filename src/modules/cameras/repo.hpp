@@ -44,8 +44,10 @@ std::optional<std::string> owner_sealed(db::Tx& tx, std::int64_t camera_id);
 void erase(db::Tx& tx, const Camera& camera, const std::string& channel, std::optional<std::int64_t> by,
            std::int64_t now);
 
-// Cameras standing inside `box` whose commune lies in the subtree at `scope_path`, each
-// with its status at `at`: the R*Tree on SQLite, the SP-GiST index on PostgreSQL.
+// Cameras whose reach (the point ± the range, a little padded) meets `box` and whose
+// commune lies in the subtree at `scope_path`, each with its status at `at`: the R*Tree
+// on SQLite, the GiST index on PostgreSQL (migration 0026). Every camera standing inside
+// the box is one; a box of no size gives the cameras that could reach that point.
 std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at);
 // The candidate query of a dialect (its parameters: min lon, min lat, max lon, max lat,
 // at, scope path), for the tests that read its plan.

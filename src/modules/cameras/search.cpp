@@ -114,7 +114,10 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   check_query(query, now);
   SearchResult out;
   db_.read([&](db::Tx& tx) {
-    auto box = geo::box_around(query.point, query.radius_m);
+    // Only the cameras that reach the point can see it; the others within the radius are
+    // read only to say why they are left out.
+    auto box = query.with_excluded ? geo::box_around(query.point, query.radius_m)
+                                   : geo::BBox{query.point.lon, query.point.lat, query.point.lon, query.point.lat};
     for (const auto& c : repo::candidates(tx, box, actor.scope_path, query.at)) {
       auto s = sighting(c, query, now);
       if (s.distance_m > query.radius_m) continue;

@@ -2,6 +2,8 @@
 // spatial index within the scope with their status at a past instant, and the plan.
 #include "modules/cameras/repo.hpp"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "../../support/backends.hpp"
@@ -123,6 +125,33 @@ TEST_P(CameraRepoTest, CandidatesComeFromTheBoxAndTheScope) {
       << "a box of no size on the camera's point finds it";
 }
 
+TEST_P(CameraRepoTest, APointBoxFindsTheCamerasThatReachThePoint) {
+  Camera near = camera("02545-CAM-NEAR", tan_trao_.first, {105.4510, 21.8050});
+  near.mounting = Mounting{90, 90, 50};  // 50 m
+  auto near_id = insert(near);
+  Camera far = camera("02545-CAM-FAR", tan_trao_.first, {105.4510, 21.8059});  // 99.5 m north
+  far.mounting = Mounting{180, 90, 30};
+  auto far_id = insert(far);
+  // 45 m east and 90 m north of the first camera, on the parallel.
+  geo::Point east{105.4510 + 45 / (111320.0 * std::cos(21.8050 * 3.14159265358979 / 180)), 21.8050};
+  geo::Point north{105.4510, 21.8050 + 90 / 110574.0};
+  EXPECT_EQ(codes_in({east.lon, east.lat, east.lon, east.lat}, "/"), (std::vector<std::string>{"02545-CAM-NEAR"}));
+  EXPECT_EQ(codes_in({north.lon, north.lat, north.lon, north.lat}, "/"), (std::vector<std::string>{"02545-CAM-FAR"}))
+      << "9.5 m from the second camera; 90 m is beyond the first one's 50";
+  EXPECT_EQ(codes_in(geo::box_around(east, 200), "/"), (std::vector<std::string>{"02545-CAM-NEAR", "02545-CAM-FAR"}));
+
+  // A longer range, a move: the index follows the row.
+  db_->write([&](db::Tx& tx) {
+    auto c = repo::get(tx, near_id).value();
+    c.mounting.range_m = 100;
+    ASSERT_TRUE(repo::update(tx, c, kNow));
+    auto f = repo::get(tx, far_id).value();
+    f.point.lat = 21.8070;
+    ASSERT_TRUE(repo::update(tx, f, kNow));
+  });
+  EXPECT_EQ(codes_in({north.lon, north.lat, north.lon, north.lat}, "/"), (std::vector<std::string>{"02545-CAM-NEAR"}));
+}
+
 TEST_P(CameraRepoTest, TheStatusAtAnInstantComesFromTheHistory) {
   auto id = insert(camera("02545-CAM-0004", tan_trao_.first, {105.4510, 21.8050}));
   time::Millis installed = kNow - 100 * kHour;
@@ -171,7 +200,7 @@ TEST_P(CameraRepoTest, TheCandidateQueryUsesTheSpatialIndex) {
       plan += "\n";
     }
   });
-  EXPECT_NE(plan.find(GetParam() == db::Dialect::postgres ? "cameras_point" : "VIRTUAL TABLE INDEX"), std::string::npos)
+  EXPECT_NE(plan.find(GetParam() == db::Dialect::postgres ? "cameras_reach" : "VIRTUAL TABLE INDEX"), std::string::npos)
       << plan;
 }
 
