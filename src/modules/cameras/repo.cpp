@@ -30,13 +30,15 @@ constexpr std::string_view kCandidatesSqlite =
     "c.unit_id" STATUS_AT_JOIN
     " WHERE r.max_lon >= $1 AND r.min_lon <= $3 AND r.max_lat >= $2 AND r.min_lat <= $4 AND " ANTQ_UNIT_IN_SUBTREE(
         "u.path", "$6") " ORDER BY c.id";
-// The index expression of migrations/0026_camera_reach.postgres.sql, exactly.
+// The index expression of migrations/0026_camera_reach.postgres.sql, exactly. `+ 0` keeps
+// the planner off the commune index: ANDed with the reach index, a city commune's 300,000
+// cameras made a search take 76 ms instead of 3.
 #define REACH_BOX_POSTGRES                                                                                    \
   "box(point(c.lon - c.range_m * 1.01 / (111320.0 * greatest(0.01, cos(radians(c.lat)))), c.lat - c.range_m " \
   "* 1.01 / 110574.0), point(c.lon + c.range_m * 1.01 / (111320.0 * greatest(0.01, cos(radians(c.lat)))), "   \
   "c.lat + c.range_m * 1.01 / 110574.0))"
 constexpr std::string_view kCandidatesPostgres =
-    "SELECT " CAMERA_COLUMNS ", h.status FROM cameras c JOIN unit_directory u ON u.id = c.unit_id" STATUS_AT_JOIN
+    "SELECT " CAMERA_COLUMNS ", h.status FROM cameras c JOIN unit_directory u ON u.id = c.unit_id + 0" STATUS_AT_JOIN
     " WHERE " REACH_BOX_POSTGRES
     " && box(point($1, $2), point($3, $4)) AND " ANTQ_UNIT_IN_SUBTREE("u.path", "$6") " ORDER BY c.id";
 
