@@ -231,7 +231,11 @@ http::Response reconfirm(const Deps& d, http::Request& req, const Caller& c) {
 }
 
 http::Response confirm(const Deps& d, http::Request& req, const Caller& c) {
-  return http::Response::json(200, camera_json(d.cameras.confirm(c.actor, path_id(req))));
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto version = r.required_integer("version");
+  r.finish();
+  return http::Response::json(200, camera_json(d.cameras.confirm(c.actor, path_id(req), small_int(version, 0))));
 }
 
 http::Response get_owner(const Deps& d, http::Request& req, const Caller& c) {

@@ -182,11 +182,24 @@ test('an officer of the commune confirms an owner\'s camera, and only then does 
   const found = [...search.data.seen, ...search.data.excluded].find((s) => s.camera.id === camera.id);
   assert.ok(found, 'searches keep a camera waiting for confirmation');
   assert.equal(found.camera.confirmed, false, 'flagged');
+  const seen = { version: camera.version };
   for (const name of ['team.khuondien', 'admin']) {
-    assert.equal((await (await signedIn(server.url, name)).post(`/api/v1/cameras/${camera.id}/confirm`)).status, 403, name);
+    assert.equal((await (await signedIn(server.url, name)).post(`/api/v1/cameras/${camera.id}/confirm`, seen)).status, 403, name);
   }
-  assert.equal((await (await signedIn(server.url, 'officer.kienthiet')).post(`/api/v1/cameras/${camera.id}/confirm`)).status, 404);
-  const confirmed = await officer.post(`/api/v1/cameras/${camera.id}/confirm`);
+  assert.equal((await (await signedIn(server.url, 'officer.kienthiet')).post(`/api/v1/cameras/${camera.id}/confirm`, seen)).status, 404);
+  const unversioned = await officer.post(`/api/v1/cameras/${camera.id}/confirm`, {});
+  assert.equal(unversioned.status, 422, unversioned.text);
+  assert.equal(unversioned.data.errors[0].field, 'version');
+  // The owner turns the camera after the officer opened its page: what they saw is gone.
+  const turned = await post('/camera/cap-nhat', { ma: made.code, ...owner({ place: 'Cửa hàng tạp hóa', direction: 's' }) });
+  assert.equal(turned.status, 200, await turned.text());
+  const stale = await officer.post(`/api/v1/cameras/${camera.id}/confirm`, seen);
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal(stale.data.type, '/problems/conflict');
+  assert.equal(auditCount('camera.confirm'), 0);
+  const current = (await officer.get(`/api/v1/cameras/${camera.id}`)).data;
+  assert.equal(current.confirmed, false);
+  const confirmed = await officer.post(`/api/v1/cameras/${camera.id}/confirm`, { version: current.version });
   assert.equal(confirmed.status, 200, confirmed.text);
   assert.equal(confirmed.data.confirmed, true);
   assert.equal(await counted(), before + 1);

@@ -264,8 +264,10 @@ class Service {
   // The owner confirmed the camera and its sharing again: due again in 12 months.
   CameraView reconfirm(const Actor& actor, std::int64_t id) const;
   // An officer of the camera's commune has checked an owner's registration: from now on it
-  // counts in the coverage. Audited as camera.confirm; confirming twice changes nothing.
-  CameraView confirm(const Actor& actor, std::int64_t id) const;
+  // counts in the coverage. `version` is the one the officer saw: a conflict (stale) when
+  // the camera changed since (an owner moved it on the portal meanwhile). Audited as
+  // camera.confirm; confirming a confirmed camera changes nothing.
+  CameraView confirm(const Actor& actor, std::int64_t id, int version) const;
   // The status at an instant (nullopt: not installed yet).
   std::optional<Status> status_at(const Actor& actor, std::int64_t id, time::Millis at) const;
 

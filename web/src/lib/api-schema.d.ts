@@ -1558,7 +1558,7 @@ export interface paths {
          * Confirm a camera its owner registered on the portal
          * @description Cán bộ xác nhận camera do chủ camera tự đăng ký: từ đây camera được tính vào độ phủ.
          *
-         *     An officer of the camera's commune has checked a registration made by its owner on the portal (`confirmed: false`): the camera becomes `confirmed` and counts in the coverage from now on. Commune officers in scope only (administrators and team members get 403). Audited as `camera.confirm`; confirming a confirmed camera changes nothing.
+         *     An officer of the camera's commune has checked a registration made by its owner on the portal (`confirmed: false`): the camera becomes `confirmed` and counts in the coverage from now on. The body carries the camera's `version` as the officer saw it (422 `version: required` without it): when the camera changed since — its owner moved or turned it on the portal after the officer opened its page — the answer is 409 (`/problems/conflict`) and nothing is confirmed; the officer looks at the camera as it is now and confirms that version. Commune officers in scope only (administrators and team members get 403). Audited as `camera.confirm`; confirming a confirmed camera changes nothing.
          */
         post: operations["confirmCamera"];
         delete?: never;
@@ -3273,6 +3273,10 @@ export interface components {
         };
         CameraErase: {
             reason: string;
+        };
+        CameraConfirm: {
+            /** @description The camera's `version` as the officer saw it. */
+            version: number;
         };
         CameraCones: {
             /** @enum {string} */
@@ -8479,7 +8483,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraConfirm"];
+            };
+        };
         responses: {
             /** @description Đã xác nhận — the camera. */
             200: {
@@ -8530,6 +8543,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenOrCsrf"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

@@ -449,8 +449,8 @@ export const cameras = {
   recordCheck: (id: number, check: CameraCheckInput) =>
     request<CameraDetail>('POST', `/cameras/${id}/checks`, { json: check }),
   reconfirm: (id: number) => request<Camera>('POST', `/cameras/${id}/reconfirm`),
-  /** An owner's registration from the portal, checked by an officer. */
-  confirm: (id: number) => request<Camera>('POST', `/cameras/${id}/confirm`),
+  /** An owner's registration from the portal, checked by an officer: the version they saw (409 when it changed since). */
+  confirm: (id: number, version: number) => request<Camera>('POST', `/cameras/${id}/confirm`, { json: { version } }),
   /** The owner's contact: audited with the reason. */
   owner: (id: number, reason: string) =>
     request<CameraOwner>('GET', `/cameras/${id}/owner`, { query: { reason } }),

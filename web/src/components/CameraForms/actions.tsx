@@ -3,9 +3,9 @@
 // camera when its owner withdraws consent.
 import { useState } from 'preact/hooks';
 import { CheckboxField, SelectField, TextField } from '../Field';
-import { ErrorMessage } from '../Notice';
+import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
-import { cameras, localValidation } from '../../lib/api';
+import { ApiError, cameras, localValidation } from '../../lib/api';
 import { cameraLabel } from '../../lib/cameras';
 import { formatDate } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
@@ -132,15 +132,23 @@ export function ReconfirmButton({ camera, onDone }: Done) {
 }
 
 /** #camera-waiting: a camera its owner registered on the portal, waiting for an officer. */
-export function WaitingPanel({ camera, canConfirm, onDone }: Done & { canConfirm: boolean }) {
+export function WaitingPanel({
+  camera,
+  canConfirm,
+  onDone,
+  onStale,
+}: Done & { canConfirm: boolean; /** The camera changed since the page loaded: load it again. */ onStale: () => void }) {
   const { t } = useI18n();
   const { error, busy, run } = useAction();
   if (camera.confirmed) return null;
+  // What the officer confirms is the camera as shown: the server refuses it (409) when the
+  // owner changed it since, and the page then shows the camera as it is now.
+  const stale = error instanceof ApiError && error.status === 409;
   return (
     <section class="panel" id="camera-waiting" aria-labelledby="camera-waiting-heading">
       <h2 id="camera-waiting-heading">{t('cameras.waiting')}</h2>
       <p>{t('cameras.waiting_intro')}</p>
-      <ErrorMessage error={error} />
+      {stale ? <AlertMessage title={t('cameras.confirm_stale')} /> : <ErrorMessage error={error} />}
       {canConfirm ? (
         <button
           type="button"
@@ -148,7 +156,12 @@ export function WaitingPanel({ camera, canConfirm, onDone }: Done & { canConfirm
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              await cameras.confirm(camera.id);
+              try {
+                await cameras.confirm(camera.id, camera.version);
+              } catch (caught) {
+                if (caught instanceof ApiError && caught.status === 409) onStale();
+                throw caught;
+              }
               onDone(t('cameras.confirm_done', { code: camera.code }));
             })
           }
