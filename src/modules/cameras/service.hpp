@@ -16,6 +16,7 @@
 
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/cameras/coverage.hpp"
 #include "modules/cameras/model.hpp"
 #include "modules/cameras/owner_portal.hpp"
 #include "modules/units/boundaries.hpp"
@@ -202,6 +203,10 @@ struct CameraCounts {
 struct VillageCoverage {
   std::optional<std::int64_t> village_id;  // nullopt: cameras of the commune in no village
   std::string name;
+  // A village that has ended (dissolved or merged) whose cameras still name it: listed
+  // under its own name after the villages of today, with no road or area figures (its
+  // ground belongs to the villages of today), so that officers move them.
+  bool former = false;
   CameraCounts cameras;
   std::optional<double> road_m;      // with roads, where the village has a boundary
   std::optional<double> covered_m;   // the part of road_m inside a working camera's view
@@ -299,8 +304,12 @@ class Service {
   std::string roads_geojson(const Actor& actor, std::int64_t unit_id) const;
   // Coverage of a commune, or of one of its villages, by the commune's working cameras.
   // Officers, administrators and the village's team members.
+  // Area shares are kept per unit until the commune's working cameras or the boundary
+  // change (coverage::AreaCache): asking again costs the reads, not the grid.
   static constexpr std::size_t kMaxGaps = 10;
   Coverage coverage(const Actor& actor, std::int64_t unit_id) const;
+  // How many area shares were computed rather than taken from the cache (tests, benchmarks).
+  std::size_t area_shares_computed() const { return area_cache_.computed(); }
 
   // A commune's sheet as officers keep it (.xlsx, or CSV: Vietnamese headers, d/m/yyyy,
   // `,` `;` or tab, UTF-8 or Windows-1258): a row whose code is known updates that camera,
@@ -377,7 +386,9 @@ class Service {
   const units::Boundaries& boundaries_;
   const time::Clock& clock_;
   const crypto::FieldSealer& personal_key_;
-  mutable Throttle wrong_codes_;  // thread-safe; the only state a call changes outside the database
+  // Thread-safe, both: the only state a call changes outside the database.
+  mutable Throttle wrong_codes_;
+  mutable coverage::AreaCache area_cache_;  // derived from the database, never the truth
 };
 
 }  // namespace antq::cameras

@@ -1266,7 +1266,7 @@ export interface paths {
          * What the working cameras of a commune or village see
          * @description Độ phủ camera của một xã hoặc thôn: số camera theo tình trạng và mức chia sẻ ở từng thôn; tỷ lệ chiều dài đường nằm trong vùng quan sát của ít nhất một camera đang hoạt động (khi xã đã nhập đường giao thông), nếu không thì tỷ lệ diện tích; và các đoạn đường dài nhất chưa camera nào quan sát.
          *
-         *     For a commune (or one of its villages) in scope: per village (and for the commune's cameras in no village, last) the cameras by current status and by sharing level. With the commune's roads imported (`basis: roads`): the roads cut into 5-m pieces, a piece seen when its middle lies in the view cone of at least one of the commune's cameras working now; the share of road length seen, per village where the village has a boundary; and the `gaps`, the 10 longest stretches no working camera sees, longest first, as GeoJSON LineStrings. Without roads (`basis: area`): the share of the unit's area seen, on a 20-m grid over its boundary (coarser for large units). `basis: none` when neither can be computed (no boundary; or a village without a boundary asked about roads). Commune officers and administrators for the units of their scope, village team members for their village (403 for reviewers and auditors; 422 `unit_id: not_found` outside the scope). Not audited: it shows no personal data.
+         *     For a commune (or one of its villages) in scope: per village (then, marked `former` and under their own names, the villages that have ended — dissolved or merged — but whose cameras still name them; and for the commune's cameras in no village, last) the cameras by current status and by sharing level. With the commune's roads imported (`basis: roads`): the roads cut into 5-m pieces, a piece seen when its middle lies in the view cone of at least one of the commune's cameras working now; the share of road length seen, per village where the village has a boundary; and the `gaps`, the 10 longest stretches no working camera sees, longest first, as GeoJSON LineStrings. Without roads (`basis: area`): the share of the unit's area seen, on a 20-m grid over its boundary (coarser for large units); the server keeps each unit's share until the commune's working cameras or the unit's boundary change, so asking again is cheap. `basis: none` when neither can be computed (no boundary; or a village without a boundary asked about roads). Commune officers and administrators for the units of their scope, village team members for their village (403 for reviewers and auditors; 422 `unit_id: not_found` outside the scope). Not audited: it shows no personal data.
          */
         get: operations["getCameraCoverage"];
         put?: never;
@@ -3523,7 +3523,10 @@ export interface components {
                  * @description null for the commune's cameras in no village.
                  */
                 village_id: number | null;
+                /** @description The village's name; the commune's for its cameras in no village. */
                 name: string;
+                /** @description A village that has ended (dissolved or merged) whose cameras still name it. Its row comes after the villages of today, under its own name, with no road or area figures (its ground now belongs to the villages of today); officers move its cameras to the village they stand in. */
+                former: boolean;
                 cameras: components["schemas"]["CameraCounts"];
                 road_m: number | null;
                 covered_m: number | null;
