@@ -376,6 +376,11 @@ class Service {
   static bool moves(const Planned& p);
   void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const;
   void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
+  // The one way a camera goes when its owner withdraws consent, to an officer (erase()) or
+  // on the portal (owner_withdraw()): its footage tasks keep its code only, a tombstone
+  // keeps code, commune, owner kind, when and the channel; the camera goes with its
+  // contact, consent, statuses, checks and management code. The caller audits.
+  void erase_camera(db::Tx& tx, const Camera& camera, const std::string& channel, std::optional<std::int64_t> by) const;
   // The owners' portal (owner_portal.cpp): a code's lookup value (Argon2id) and its camera (throttled).
   std::string manage_code_lookup(const std::string& digits) const;
   std::int64_t camera_of_code(const std::string& code) const;
