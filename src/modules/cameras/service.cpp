@@ -281,7 +281,7 @@ void Service::record_check(const Actor& actor, std::int64_t id, const NewCheck& 
   Check check{0, in.checked_at.value_or(now), in.result, text::clean(in.note), ""};
   if (in.result.empty()) {
     errors.add("result", "required");
-  } else if (in.result != "ok" && in.result != "faulty" && in.result != "unreachable") {
+  } else if (auto results = check_result_codes(); std::ranges::find(results, in.result) == results.end()) {
     errors.add("result", "unknown_value");
   }
   if (check.checked_at > now + kClockSlack) errors.add("checked_at", "in_future");

@@ -1327,6 +1327,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The camera registry's taxonomies
+         * @description Các loại chủ sở hữu, tình trạng, mức chia sẻ, thiết bị lưu, nguồn kinh phí và kết quả kiểm tra, kèm nhãn tiếng Việt và tiếng Anh.
+         *
+         *     The owner kinds, statuses, sharing levels, storage, funding and check results, each as codes in the order forms offer them with their labels, from the cameras service that owns them, so that clients keep no copy. Any signed-in staff user; cacheable for an hour. Not audited (no personal data).
+         */
+        get: operations["getCameraTaxonomies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/export.csv": {
         parameters: {
             query?: never;
@@ -3277,6 +3299,34 @@ export interface components {
         CameraConfirm: {
             /** @description The camera's `version` as the officer saw it. */
             version: number;
+        };
+        /** @description The registry's codes, each list in the order forms offer it, with their labels. */
+        CameraTaxonomies: {
+            owner_kinds: {
+                code: components["schemas"]["CameraOwnerKind"];
+                label: components["schemas"]["Labels"];
+            }[];
+            statuses: {
+                code: components["schemas"]["CameraStatus"];
+                label: components["schemas"]["Labels"];
+            }[];
+            sharings: {
+                code: components["schemas"]["CameraSharing"];
+                label: components["schemas"]["Labels"];
+            }[];
+            storages: {
+                code: components["schemas"]["CameraStorage"];
+                label: components["schemas"]["Labels"];
+            }[];
+            fundings: {
+                code: components["schemas"]["CameraFunding"];
+                label: components["schemas"]["Labels"];
+            }[];
+            check_results: {
+                /** @enum {string} */
+                code: "ok" | "faulty" | "unreachable";
+                label: components["schemas"]["Labels"];
+            }[];
         };
         CameraCones: {
             /** @enum {string} */
@@ -7603,6 +7653,28 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
+        };
+    };
+    getCameraTaxonomies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The taxonomies. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CameraTaxonomies"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
         };
     };
     exportCameras: {

@@ -10,6 +10,7 @@ import type {
   CameraImportResult,
   CameraList,
   CameraMaintenance,
+  CameraTaxonomies,
   CameraOwner,
   CameraQuery,
   CameraCoverage,
@@ -457,6 +458,8 @@ export const cameras = {
   erase: (id: number, reason: string) =>
     request<void>('DELETE', `/cameras/${id}`, { json: { reason } }),
   maintenance: (signal?: AbortSignal) => request<CameraMaintenance>('GET', '/cameras/maintenance', { signal }),
+  /** The registry's codes with their labels (use lib/taxonomies.ts). */
+  taxonomies: () => request<CameraTaxonomies>('GET', '/cameras/taxonomies'),
   /** A commune's sheet, its bytes as they are: an .xlsx workbook, or CSV (UTF-8 or Windows-1258). */
   importSheet: (unitId: number, file: File, dryRun: boolean) =>
     request<CameraImportResult>('POST', '/cameras/import', {

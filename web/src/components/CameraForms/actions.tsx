@@ -7,14 +7,13 @@ import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { ApiError, cameras, localValidation } from '../../lib/api';
 import { cameraLabel } from '../../lib/cameras';
+import { cameraCodes, useCameraTaxonomies } from '../../lib/taxonomies';
 import { formatDate } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
-import type { Camera, CameraDetail, CameraOwner, CameraStatus } from '../../lib/schema';
+import type { Camera, CameraCheckInput, CameraDetail, CameraOwner, CameraStatus } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
-const STATUSES: readonly CameraStatus[] = ['working', 'faulty', 'removed'];
-const RESULTS = ['ok', 'faulty', 'unreachable'] as const;
 
 interface Done {
   camera: Camera;
@@ -24,6 +23,7 @@ interface Done {
 /** #camera-status: a new status from now or from a past moment. */
 export function StatusForm({ camera, onDone }: Done) {
   const { t } = useI18n();
+  const taxonomies = useCameraTaxonomies().data;
   const [status, setStatus] = useState<string>(camera.status === 'working' ? 'faulty' : 'working');
   const [since, setSince] = useState('');
   const [reason, setReason] = useState('');
@@ -57,7 +57,7 @@ export function StatusForm({ camera, onDone }: Done) {
           label={labels.status}
           value={status}
           onValue={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))}
+          options={cameraCodes(taxonomies, 'statuses').map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))}
           error={fe.status}
         />
         <TextField id="camera-status-since" type="datetime-local" label={labels.since} value={since} onValue={setSince} error={fe.since} />
@@ -71,6 +71,7 @@ export function StatusForm({ camera, onDone }: Done) {
 /** #camera-check: what a look at the camera found. */
 export function CheckForm({ camera, onDone }: Done) {
   const { t } = useI18n();
+  const taxonomies = useCameraTaxonomies().data;
   const [result, setResult] = useState<string>('ok');
   const [note, setNote] = useState('');
   const { error, busy, run } = useAction();
@@ -85,7 +86,7 @@ export function CheckForm({ camera, onDone }: Done) {
       onSubmit={(event) => {
         event.preventDefault();
         void run(async () => {
-          await cameras.recordCheck(camera.id, { result: result as (typeof RESULTS)[number], note: note.trim() });
+          await cameras.recordCheck(camera.id, { result: result as CameraCheckInput['result'], note: note.trim() });
           setNote('');
           onDone(t('cameras.check_done'));
         });
@@ -98,7 +99,7 @@ export function CheckForm({ camera, onDone }: Done) {
         label={labels.result}
         value={result}
         onValue={setResult}
-        options={RESULTS.map((r) => ({ value: r, label: cameraLabel(t, 'check', r) }))}
+        options={cameraCodes(taxonomies, 'check_results').map((r) => ({ value: r, label: cameraLabel(t, 'check', r) }))}
         error={fe.result}
       />
       <TextField id="camera-check-note" label={labels.note} maxLength={1000} value={note} onValue={setNote} error={fe.note} />
