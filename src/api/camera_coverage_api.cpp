@@ -46,6 +46,7 @@ http::Response coverage(const Deps& d, http::Request& req, const Caller& c) {
     if (v.road_m && *v.road_m > 0) road_share = *v.covered_m / *v.road_m;
     villages.push_back(boost::json::object{{"village_id", v.village_id ? boost::json::value(*v.village_id) : nullptr},
                                            {"name", v.name},
+                                           {"former", v.former},
                                            {"cameras", counts_json(v.cameras)},
                                            {"road_m", metres(v.road_m)},
                                            {"covered_m", metres(v.covered_m)},

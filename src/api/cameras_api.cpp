@@ -12,6 +12,7 @@
 
 #include "platform/error.hpp"
 #include "platform/geo/point_text.hpp"
+#include "platform/i18n/catalog.hpp"
 
 namespace antq::api {
 namespace {
@@ -231,7 +232,11 @@ http::Response reconfirm(const Deps& d, http::Request& req, const Caller& c) {
 }
 
 http::Response confirm(const Deps& d, http::Request& req, const Caller& c) {
-  return http::Response::json(200, camera_json(d.cameras.confirm(c.actor, path_id(req))));
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto version = r.required_integer("version");
+  r.finish();
+  return http::Response::json(200, camera_json(d.cameras.confirm(c.actor, path_id(req), small_int(version, 0))));
 }
 
 http::Response get_owner(const Deps& d, http::Request& req, const Caller& c) {
@@ -451,6 +456,36 @@ http::Response search(const Deps& d, http::Request& req, const Caller& c) {
                                                        {"excluded", std::move(excluded)}});
 }
 
+// The codes of one camera taxonomy in the order forms offer them, each with its labels
+// from the one catalog ("web.camera_status.faulty").
+boost::json::array labelled(const std::vector<std::string_view>& codes, const std::string& group) {
+  const auto& catalog = i18n::Catalog::embedded();
+  boost::json::array out;
+  for (auto code : codes) {
+    std::string key = "web." + group + "." + std::string(code);
+    out.push_back(boost::json::object{{"code", code},
+                                      {"label", boost::json::object{{"vi", catalog.get(i18n::Locale::vi, key)},
+                                                                    {"en", catalog.get(i18n::Locale::en, key)}}}});
+  }
+  return out;
+}
+
+// Owner kinds, statuses, sharing levels, storage, funding and check results: what a client
+// needs to offer choices without a copy of the registry's lists.
+http::Response taxonomies(const Deps&, http::Request&, const Caller&) {
+  static const std::string body = boost::json::serialize(boost::json::object{
+      {"owner_kinds", labelled(cameras::owner_kind_codes(), "camera_owner")},
+      {"statuses", labelled(cameras::status_codes(), "camera_status")},
+      {"sharings", labelled(cameras::sharing_codes(), "camera_sharing")},
+      {"storages", labelled(cameras::storage_codes(), "camera_storage")},
+      {"fundings", labelled(cameras::funding_codes(), "camera_funding")},
+      {"check_results", labelled(cameras::check_result_codes(), "camera_check")},
+  });
+  auto res = http::Response::text(200, body, "application/json; charset=utf-8");
+  res.set("Cache-Control", "private, max-age=3600");
+  return res;
+}
+
 }  // namespace
 
 void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::Service& cameras) {
@@ -460,6 +495,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("GET", "/api/v1/cameras/search", search);
   routes.staff("GET", "/api/v1/cameras/cones", cones);
   routes.staff("GET", "/api/v1/cameras/maintenance", maintenance);
+  routes.staff("GET", "/api/v1/cameras/taxonomies", taxonomies);
   routes.staff("POST", "/api/v1/cameras/route-search", route_search);
   routes.staff("POST", "/api/v1/cameras/import", import_cameras);
   routes.staff("GET", "/api/v1/cameras/export.csv", export_csv);

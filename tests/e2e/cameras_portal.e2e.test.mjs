@@ -4,13 +4,7 @@
 // (in a JavaScript-enabled context, as axe needs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { launch, start, signedIn } from './lib.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 };
+import { launch, start, signedIn, checkAnswer, noScriptPhone, assertPlainPages } from './lib.mjs';
 
 let server;
 let browser;
@@ -24,20 +18,7 @@ after(async () => {
   await server?.close();
 });
 
-function answerOf(label) {
-  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
-  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
-}
-
-async function phone() {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN', viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('response', async (r) => {
-    if ((r.headers()['content-type'] ?? '').startsWith('text/html')) pages.push([r.url(), await r.text().catch(() => '')]);
-  });
-  return page;
-}
+const phone = () => noScriptPhone(browser, (url, html) => pages.push([url, html]));
 
 test('an owner registers a camera on a phone without JavaScript, manages it and withdraws it', async () => {
   const page = await phone();
@@ -62,7 +43,7 @@ test('an owner registers a camera on a phone without JavaScript, manages it and 
   await page.click('form button[type=submit]');
   assert.ok(await page.$('#consent:invalid'), 'the browser asks for the consent first');
   await page.check('#consent');
-  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.fill('#answer', checkAnswer(await page.textContent('label[for=answer]')));
   server.advanceClock(2100);  // the form must be at least two seconds old
   await page.click('form button[type=submit]');
   const cameraCode = (await page.textContent('#camera-code')).trim();
@@ -102,18 +83,5 @@ test('an owner registers a camera on a phone without JavaScript, manages it and 
 
 test('every camera owner page is small, fits a 360-px phone and passes axe', async () => {
   assert.ok(pages.length >= 8, pages.map(([url]) => url).join());
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  for (const [url, html] of pages) {
-    assert.ok(Buffer.byteLength(html) <= 30 * 1024, `${url} is ${Buffer.byteLength(html)} bytes`);
-    assert.doesNotMatch(html, /<script/i, `${url} has no script`);
-    await page.goto(`${server.url}/hom-thu/style.css`);  // same origin, so the stylesheet loads
-    await page.setContent(html.replace('<head>', `<head><base href="${server.url}/">`));
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${url} fits`);
-    await page.evaluate(AXE);
-    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    assert.deepEqual(serious, [], url);
-  }
-  await context.close();
+  await assertPlainPages(assert, browser, server.url, pages, { fits: true });
 });

@@ -2,15 +2,10 @@
 // send a tip, keep the receipt, follow it and answer the officers; axe on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, start, signedIn } from './lib.mjs';
+import { launch, start, signedIn, checkAnswer, noScriptPhone, assertPlainPages } from './lib.mjs';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
 const PHOTO = readFileSync(new URL('../fixtures/photo-gps.jpg', import.meta.url));
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
 let server;
 let browser;
@@ -24,20 +19,7 @@ after(async () => {
   await server?.close();
 });
 
-async function noJsPage() {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN', viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('response', async (r) => {
-    if ((r.headers()['content-type'] ?? '').startsWith('text/html')) pages.set(r.url(), await r.text().catch(() => ''));
-  });
-  return page;
-}
-
-function answerOf(label) {
-  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
-  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
-}
+const noJsPage = () => noScriptPhone(browser, (url, html) => pages.set(url, html));
 
 async function chooseTanTrao(page) {
   await page.goto(`${server.url}/hom-thu`);
@@ -59,7 +41,7 @@ test('a resident sends a tip with JavaScript off and follows it with the receipt
   await page.fill('#when', 'Tối thứ bảy hằng tuần');
   await page.check('#consent');
   await page.check('#wants_outcome');
-  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.fill('#answer', checkAnswer(await page.textContent('label[for=answer]')));
   server.advanceClock(2100);  // the form must be at least two seconds old
   await page.click('form button[type=submit]');
   const receipt = (await page.textContent('#receipt')).trim();
@@ -99,7 +81,7 @@ test('a bad form names what to fix, keeps what was typed, and stores nothing', a
   await page.click('form button[type=submit]');
   assert.match(await page.textContent('[role=alert]'), /Câu trả lời kiểm tra chưa đúng/);
   assert.equal(await page.inputValue('#where'), 'Chợ xã', 'what was typed is kept');
-  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.fill('#answer', checkAnswer(await page.textContent('label[for=answer]')));
   server.advanceClock(2100);
   await page.click('form button[type=submit]');
   const alert = await page.textContent('[role=alert]');
@@ -131,7 +113,7 @@ test('a resident attaches a photo with JavaScript off, then adds a document with
   await page.fill('#description', 'Ảnh chụp xe chở gỗ lậu qua cầu lúc nửa đêm.');
   await page.setInputFiles('#files', { name: 'IMG_0815.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
   await page.check('#consent');
-  await page.fill('#answer', answerOf(await page.textContent('label[for=answer]')));
+  await page.fill('#answer', checkAnswer(await page.textContent('label[for=answer]')));
   server.advanceClock(2100);
   await page.click('form button[type=submit]');
   const receipt = (await page.textContent('#receipt')).trim();
@@ -156,18 +138,5 @@ test('a resident attaches a photo with JavaScript off, then adds a document with
 
 test('every citizen page is small and passes axe', async () => {
   assert.ok(pages.size >= 5, [...pages.keys()].join());
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  for (const [url, html] of pages) {
-    assert.ok(Buffer.byteLength(html) <= 30 * 1024, `${url} is ${Buffer.byteLength(html)} bytes`);
-    assert.doesNotMatch(html, /<script/i, `${url} has no script`);
-    // axe needs JavaScript: audit the same HTML in a JS-enabled page.
-    await page.goto(`${server.url}/hom-thu/style.css`);  // same origin, so the stylesheet loads
-    await page.setContent(html.replace('<head>', `<head><base href="${server.url}/">`));
-    await page.evaluate(AXE);
-    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    assert.deepEqual(serious, [], url);
-  }
-  await context.close();
+  await assertPlainPages(assert, browser, server.url, pages);
 });

@@ -3,7 +3,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export { start, prepare, signedIn, unitIds, totp, PASSWORD, Client } from '../integration/lib.mjs';
+export { start, prepare, signedIn, unitIds, totp, PASSWORD, Client, checkAnswer } from '../integration/lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,4 +69,36 @@ export async function fitsWidth(page) {
 export function vietnamTime(iso) {
   const local = new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString();
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
+}
+
+// A 360-px phone with JavaScript off, as residents use the citizen pages; every HTML page
+// it gets goes to `record(url, html)` (for assertPlainPages).
+export async function noScriptPhone(browser, record) {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN', viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  page.on('response', async (r) => {
+    if ((r.headers()['content-type'] ?? '').startsWith('text/html')) record(r.url(), await r.text().catch(() => ''));
+  });
+  return page;
+}
+
+// Every [url, html] of citizen pages: at most 30 KB, no script, fitting a 360-px phone
+// when `fits`, and no serious axe violation (audited in a JavaScript-enabled page on the
+// same origin, as axe needs, with the page's stylesheet).
+export async function assertPlainPages(assert, browser, base, pages, { fits = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  for (const [url, html] of pages) {
+    assert.ok(Buffer.byteLength(html) <= 30 * 1024, `${url} is ${Buffer.byteLength(html)} bytes`);
+    assert.doesNotMatch(html, /<script/i, `${url} has no script`);
+    await page.goto(`${base}/hom-thu/style.css`);  // same origin, so the stylesheet loads
+    await page.setContent(html.replace('<head>', `<head><base href="${base}/">`));
+    if (fits) assert.ok(await fitsWidth(page), `${url} fits`);
+    await page.evaluate(AXE_SOURCE);
+    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    assert.deepEqual(serious, [], url);
+  }
+  await context.close();
 }

@@ -344,3 +344,29 @@ test("the dashboard's counts: the demo's faulty cameras, checks and reconfirmati
   assert.ok(team.data.check_due <= m.data.check_due);
   assert.equal((await people['reviewer.tuyenquang'].get('/api/v1/cameras/maintenance')).status, 403);
 });
+
+test('the registry\'s taxonomies: every code the API takes, in the forms\' order, labelled in Vietnamese and English', async () => {
+  const r = await people['team.khuondien'].get('/api/v1/cameras/taxonomies');
+  assert.equal(r.status, 200, r.text);
+  assert.match(r.headers.get('cache-control'), /max-age=3600/);
+  const codes = (list) => r.data[list].map((entry) => entry.code);
+  assert.deepEqual(codes('owner_kinds'), ['public', 'household', 'business', 'agency', 'school']);
+  assert.deepEqual(codes('statuses'), ['working', 'faulty', 'removed']);
+  assert.deepEqual(codes('sharings'), ['live', 'on_request', 'none']);
+  assert.deepEqual(codes('storages'), ['nvr', 'cloud', 'memory_card']);
+  assert.deepEqual(codes('fundings'), ['socialised', 'commune_budget', 'shared']);
+  assert.deepEqual(codes('check_results'), ['ok', 'faulty', 'unreachable']);
+  assert.deepEqual(r.data.statuses[1].label, { vi: 'Hỏng', en: 'Faulty' });
+  for (const list of Object.values(r.data)) {
+    for (const entry of list) assert.ok(entry.label.vi && entry.label.en && entry.label.vi !== entry.code, entry.code);
+  }
+  // Each code is one the registry takes: a camera made of the last of each list saves.
+  const officer = people['officer.tantrao'];
+  const made = await officer.post('/api/v1/cameras', camera({
+    owner_kind: codes('owner_kinds').at(-1), storage: codes('storages').at(-1), funding: codes('fundings').at(-1),
+    sharing: codes('sharings').at(-1), point: `${north(MARKET, 900).lat}, ${MARKET.lon}`,
+  }));
+  assert.equal(made.status, 201, made.text);
+  const anonymous = await fetch(`${server.url}/api/v1/cameras/taxonomies`);
+  assert.equal(anonymous.status, 401);
+});

@@ -5,7 +5,7 @@
 // and throttled; an officer confirms, and only then does the camera count.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql, assertNoMarkers } from './lib.mjs';
+import { start, signedIn, unitIds, sql, assertNoMarkers, formClient, formAnswer } from './lib.mjs';
 
 const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
 const TOWN = { lat: 21.8236, lon: 105.2136 };      // Tuyên Quang's town: another commune
@@ -18,18 +18,7 @@ before(async () => {
 });
 after(async () => server?.close());
 
-const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 };
-// What a person reads in the check question ("tám cộng sáu bằng mấy?").
-function answer(html) {
-  const label = /<label for="answer">([^<]*)<\/label>/.exec(html)[1];
-  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
-  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
-}
-
-const get = (path) => fetch(server.url + path);
-const post = (path, fields) => fetch(server.url + path, {
-  method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
-});
+const { get, post } = formClient(() => server.url);
 const cameraCount = () => Number(sql(server, 'SELECT COUNT(*) FROM cameras'));
 const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
 
@@ -44,7 +33,7 @@ async function register(fields) {
   const html = await (await get(`/camera/dang-ky?xa=${ids['02545']}`)).text();
   const token = /name="token" value="([^"]+)"/.exec(html)[1];
   server.advanceClock(2100);  // a form answered within two seconds looks automated
-  return post('/camera/dang-ky', { xa: ids['02545'], token, answer: answer(html), ...fields });
+  return post('/camera/dang-ky', { xa: ids['02545'], token, answer: formAnswer(html), ...fields });
 }
 
 async function registered(fields) {
@@ -182,11 +171,24 @@ test('an officer of the commune confirms an owner\'s camera, and only then does 
   const found = [...search.data.seen, ...search.data.excluded].find((s) => s.camera.id === camera.id);
   assert.ok(found, 'searches keep a camera waiting for confirmation');
   assert.equal(found.camera.confirmed, false, 'flagged');
+  const seen = { version: camera.version };
   for (const name of ['team.khuondien', 'admin']) {
-    assert.equal((await (await signedIn(server.url, name)).post(`/api/v1/cameras/${camera.id}/confirm`)).status, 403, name);
+    assert.equal((await (await signedIn(server.url, name)).post(`/api/v1/cameras/${camera.id}/confirm`, seen)).status, 403, name);
   }
-  assert.equal((await (await signedIn(server.url, 'officer.kienthiet')).post(`/api/v1/cameras/${camera.id}/confirm`)).status, 404);
-  const confirmed = await officer.post(`/api/v1/cameras/${camera.id}/confirm`);
+  assert.equal((await (await signedIn(server.url, 'officer.kienthiet')).post(`/api/v1/cameras/${camera.id}/confirm`, seen)).status, 404);
+  const unversioned = await officer.post(`/api/v1/cameras/${camera.id}/confirm`, {});
+  assert.equal(unversioned.status, 422, unversioned.text);
+  assert.equal(unversioned.data.errors[0].field, 'version');
+  // The owner turns the camera after the officer opened its page: what they saw is gone.
+  const turned = await post('/camera/cap-nhat', { ma: made.code, ...owner({ place: 'Cửa hàng tạp hóa', direction: 's' }) });
+  assert.equal(turned.status, 200, await turned.text());
+  const stale = await officer.post(`/api/v1/cameras/${camera.id}/confirm`, seen);
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal(stale.data.type, '/problems/conflict');
+  assert.equal(auditCount('camera.confirm'), 0);
+  const current = (await officer.get(`/api/v1/cameras/${camera.id}`)).data;
+  assert.equal(current.confirmed, false);
+  const confirmed = await officer.post(`/api/v1/cameras/${camera.id}/confirm`, { version: current.version });
   assert.equal(confirmed.status, 200, confirmed.text);
   assert.equal(confirmed.data.confirmed, true);
   assert.equal(await counted(), before + 1);

@@ -251,3 +251,24 @@ export function sql(server, query) {
   if (DB === 'postgres') return psql(server.databaseUrl, query).trim();
   return execFileSync('sqlite3', [server.databaseUrl.replace('sqlite://', ''), query], { encoding: 'utf8' }).trim();
 }
+
+// The citizen pages' check question ("tám cộng sáu bằng mấy?", "eight plus six?") answered
+// as a person reads it; from its label's text, or from a whole form's HTML.
+const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+export function checkAnswer(label) {
+  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
+  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
+}
+export const formAnswer = (html) => checkAnswer(/<label for="answer">([^<]*)<\/label>/.exec(html)[1]);
+
+// The citizen pages as a browser without JavaScript asks for them: plain GETs and
+// url-encoded form POSTs, no cookie. `base` is a function, as the server starts later.
+export function formClient(base) {
+  return {
+    get: (path) => fetch(base() + path),
+    post: (path, fields) => fetch(base() + path, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+    }),
+  };
+}

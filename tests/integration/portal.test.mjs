@@ -1,7 +1,7 @@
 // The citizen pages over plain HTTP forms, on both databases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, unitIds } from './lib.mjs';
+import { start, unitIds, formClient, formAnswer } from './lib.mjs';
 
 let server;
 let ids;
@@ -11,18 +11,7 @@ before(async () => {
 });
 after(async () => { await server.close(); });
 
-const NUMBERS = { không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 };
-// What a person reads in the question ("tám cộng sáu bằng mấy?").
-function answer(html) {
-  const label = /<label for="answer">([^<]*)<\/label>/.exec(html)[1];
-  const words = label.toLowerCase().match(/[a-zà-ỹđ]+/gu).filter((w) => w in NUMBERS);
-  return String(NUMBERS[words.at(-2)] + NUMBERS[words.at(-1)]);
-}
-
-const get = (path) => fetch(server.url + path);
-const post = (path, fields) => fetch(server.url + path, {
-  method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
-});
+const { get, post } = formClient(() => server.url);
 
 test('the start page is Vietnamese by default, English on request, and sets no cookie', async () => {
   const vi = await get('/hom-thu');
@@ -64,21 +53,21 @@ test('a form tip is stored once and followed by its receipt', async () => {
   const form = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   const token = /name="token" value="([^"]+)"/.exec(form)[1];
   assert.equal(token.split('.').length, 3, 'issued time, nonce, MAC: the answer is not in the token');
-  const fields = { xa: ids['02545'], token, answer: answer(form), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
+  const fields = { xa: ids['02545'], token, answer: formAnswer(form), kind: 'suggestion', description: 'Góp ý qua biểu mẫu', identity_mode: 'anonymous', consent: '1' };
   const early = await post('/hom-thu/gui', fields);
   assert.equal(early.status, 422, 'a form answered within two seconds looks automated');
   const form2 = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   const token2 = /name="token" value="([^"]+)"/.exec(form2)[1];
   server.advanceClock(2100);  // the form must be at least two seconds old
-  const wrongAnswer = await post('/hom-thu/gui', { ...fields, token: token2, answer: String((Number(answer(form2)) % 18) + 1) });
+  const wrongAnswer = await post('/hom-thu/gui', { ...fields, token: token2, answer: String((Number(formAnswer(form2)) % 18) + 1) });
   assert.equal(wrongAnswer.status, 422);
   const form3 = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
   const token3 = /name="token" value="([^"]+)"/.exec(form3)[1];
   server.advanceClock(2100);  // the form must be at least two seconds old
-  const sent = await post('/hom-thu/gui', { ...fields, token: token3, answer: answer(form3) });
+  const sent = await post('/hom-thu/gui', { ...fields, token: token3, answer: formAnswer(form3) });
   assert.equal(sent.status, 201);
   const receipt = /id="receipt">([\d-]+)</.exec(await sent.text())[1];
-  const replay = await post('/hom-thu/gui', { ...fields, token: token3, answer: answer(form3) });
+  const replay = await post('/hom-thu/gui', { ...fields, token: token3, answer: formAnswer(form3) });
   assert.equal(replay.status, 422, 'a token works once');
   const status = await post('/hom-thu/theo-doi', { receipt });
   assert.equal(status.status, 200);
@@ -99,7 +88,7 @@ test('the form takes files as multipart without JavaScript; refused files keep w
     const html = await (await get(`/hom-thu/gui?xa=${ids['02545']}`)).text();
     assert.match(html, /enctype="multipart\/form-data"/);
     assert.match(html, /<input type="file" id="files" name="files" multiple/);
-    return { token: /name="token" value="([^"]+)"/.exec(html)[1], answer: answer(html) };
+    return { token: /name="token" value="([^"]+)"/.exec(html)[1], answer: formAnswer(html) };
   };
   const multipart = (fields, files) => {
     const f = new FormData();

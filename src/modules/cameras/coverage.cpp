@@ -1,6 +1,7 @@
 #include "modules/cameras/coverage.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <set>
 
@@ -125,6 +126,58 @@ std::optional<double> area_share(const geo::MultiPolygon& shape, const ConeIndex
   }
   if (inside == 0) return std::nullopt;
   return static_cast<double>(seen) / static_cast<double>(inside);
+}
+
+std::uint64_t digest(const std::vector<geo::ViewCone>& cones) {
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a over the values' bits
+  auto mix = [&h](std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) {
+      h ^= (v >> (8 * i)) & 0xFFU;
+      h *= 1099511628211ULL;
+    }
+  };
+  auto real = [&mix](double d) { mix(std::bit_cast<std::uint64_t>(d)); };
+  mix(cones.size());
+  for (const auto& c : cones) {
+    real(c.camera.lon);
+    real(c.camera.lat);
+    real(c.bearing_deg.value_or(-1));
+    real(c.fov_deg);
+    real(c.range_m);
+  }
+  return h;
+}
+
+std::optional<double> AreaCache::share(std::int64_t unit_id, const std::shared_ptr<const geo::MultiPolygon>& shape,
+                                       std::uint64_t cones, const std::function<std::optional<double>()>& compute) {
+  {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(unit_id);
+    if (it != entries_.end() && it->second.shape == shape && it->second.cones == cones) {
+      it->second.used = ++tick_;
+      return it->second.share;
+    }
+  }
+  auto found = compute();  // outside the lock: two at once compute twice, and both are right
+  std::lock_guard lock(mutex_);
+  ++computed_;
+  if (!entries_.contains(unit_id) && entries_.size() >= kMaxUnits) {
+    auto oldest = std::min_element(entries_.begin(), entries_.end(),
+                                   [](const auto& a, const auto& b) { return a.second.used < b.second.used; });
+    entries_.erase(oldest);
+  }
+  entries_[unit_id] = Entry{shape, cones, found, ++tick_};
+  return found;
+}
+
+std::size_t AreaCache::computed() const {
+  std::lock_guard lock(mutex_);
+  return computed_;
+}
+
+std::size_t AreaCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
 }
 
 }  // namespace antq::cameras::coverage

@@ -4,7 +4,10 @@
 // the longest stretches no camera sees; or, with no roads, the share of an area (a 20-m
 // grid over its boundary). Pure: the service gives it the roads, cones and villages.
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,5 +73,37 @@ RoadCoverage over_roads(const std::vector<RoadLine>& roads, const ConeIndex& con
 // has no point inside (a shape smaller than a cell).
 constexpr double kMaxGridPoints = 250000;
 std::optional<double> area_share(const geo::MultiPolygon& shape, const ConeIndex& cones, double step_m = kGridMetres);
+
+// A digest of the cones, in their order: equal digests, the same cones (what an area share
+// depends on besides the shape).
+std::uint64_t digest(const std::vector<geo::ViewCone>& cones);
+
+// Area shares already computed (up to a quarter of a million grid points each), kept per
+// unit while what they depend on stays: the working cameras' cones (their digest; any
+// camera registered, moved, turned, confirmed, broken, repaired or erased changes it) and
+// the boundary (the parsed shape itself: a new boundary is a new shape; kept alive here,
+// so that its address cannot come back for another). At most kMaxUnits units, the least
+// recently asked dropped first. Thread-safe.
+class AreaCache {
+ public:
+  static constexpr std::size_t kMaxUnits = 2048;
+  // The unit's share, computed by `compute` unless kept for this shape and these cones.
+  std::optional<double> share(std::int64_t unit_id, const std::shared_ptr<const geo::MultiPolygon>& shape,
+                              std::uint64_t cones, const std::function<std::optional<double>()>& compute);
+  std::size_t computed() const;  // how many shares were computed (tests, benchmarks)
+  std::size_t size() const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<const geo::MultiPolygon> shape;
+    std::uint64_t cones = 0;
+    std::optional<double> share;
+    std::uint64_t used = 0;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::int64_t, Entry> entries_;
+  std::uint64_t tick_ = 0;
+  std::size_t computed_ = 0;
+};
 
 }  // namespace antq::cameras::coverage

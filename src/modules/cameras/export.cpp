@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include <boost/json.hpp>
@@ -28,41 +27,6 @@ std::string dmy(const std::optional<std::string>& date) {
 }
 
 std::string number(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; }
-
-// The columns in order, each with how .xlsx shows it and its width.
-struct Column {
-  const char* key;
-  office::CellKind kind;
-  double width;
-};
-constexpr office::CellKind kText = office::CellKind::text;
-constexpr office::CellKind kInteger = office::CellKind::integer;
-constexpr office::CellKind kDate = office::CellKind::date;
-const std::vector<Column> kColumns{{"no", kInteger, 5},          {"code", kText, 16},
-                                   {"village", kText, 16},       {"owner_kind", kText, 14},
-                                   {"owner_name", kText, 22},    {"owner_phone", kText, 14},
-                                   {"owner_address", kText, 24}, {"place", kText, 28},
-                                   {"point", kText, 24},         {"bearing", kInteger, 8},
-                                   {"fov", kInteger, 8},         {"range_m", kInteger, 8},
-                                   {"camera_type", kText, 12},   {"resolution", kText, 10},
-                                   {"night_vision", kText, 10},  {"retention_days", kInteger, 9},
-                                   {"storage", kText, 12},       {"funding", kText, 14},
-                                   {"cost_vnd", kInteger, 12},   {"installed_on", kDate, 11},
-                                   {"sharing", kText, 16},       {"commitment_signed_on", kDate, 11},
-                                   {"status", kText, 12},        {"note", kText, 30}};
-constexpr std::array<const char*, 3> kContactKeys{"owner_name", "owner_phone", "owner_address"};
-
-bool is_contact(const char* key) {
-  return std::any_of(kContactKeys.begin(), kContactKeys.end(),
-                     [&](const char* k) { return std::string_view(k) == key; });
-}
-
-std::string header_of(std::string_view key) {
-  for (const auto& spec : internal::sheet_columns()) {
-    if (spec.key == key) return spec.headers.front();
-  }
-  return std::string(key);
-}
 
 // A camera's cells by column key; dates as 'YYYY-MM-DD' (each format writes its own).
 std::map<std::string, std::string> cells_of(const CameraView& v, int n, const OwnerContact* owner) {
@@ -95,31 +59,33 @@ std::map<std::string, std::string> cells_of(const CameraView& v, int n, const Ow
   return cells;
 }
 
-std::string as_csv(const std::vector<const Column*>& columns,
+using internal::SheetColumn;
+
+std::string as_csv(const std::vector<const SheetColumn*>& columns,
                    const std::vector<std::map<std::string, std::string>>& rows) {
   std::vector<std::string> header;
-  for (const auto* c : columns) header.push_back(header_of(c->key));
+  for (const auto* c : columns) header.push_back(c->spec.headers.front());
   std::string out = "\xEF\xBB\xBF";
   out += csv::format_record(header);
   for (const auto& cells : rows) {
     std::vector<std::string> record;
     for (const auto* c : columns) {
-      const auto& v = cells.at(c->key);
-      record.push_back(c->kind == kDate ? dmy(v) : v);
+      const auto& v = cells.at(c->spec.key);
+      record.push_back(c->kind == office::CellKind::date ? dmy(v) : v);
     }
     out += csv::format_record(record);
   }
   return out;
 }
 
-std::string as_xlsx(const std::vector<const Column*>& columns,
+std::string as_xlsx(const std::vector<const SheetColumn*>& columns,
                     const std::vector<std::map<std::string, std::string>>& rows) {
   office::XlsxSheet sheet;
   sheet.name = "Camera an ninh";
-  for (const auto* c : columns) sheet.columns.push_back({header_of(c->key), c->kind, c->width});
+  for (const auto* c : columns) sheet.columns.push_back({c->spec.headers.front(), c->kind, c->width});
   for (const auto& cells : rows) {
     std::vector<std::string> record;
-    for (const auto* c : columns) record.push_back(cells.at(c->key));
+    for (const auto* c : columns) record.push_back(cells.at(c->spec.key));
     sheet.rows.push_back(std::move(record));
   }
   return office::write_xlsx(sheet, office::scratch_dir());
@@ -139,9 +105,9 @@ std::string Service::export_sheet(const Actor& actor, const ExportOptions& optio
   filter.unit_id = options.unit_id;
   filter.page_size = 1000000;
   auto page = list(actor, filter);
-  std::vector<const Column*> columns;
-  for (const auto& c : kColumns) {
-    if (options.contacts || !is_contact(c.key)) columns.push_back(&c);
+  std::vector<const SheetColumn*> columns;
+  for (const auto& c : internal::sheet_layout()) {
+    if (c.written && (options.contacts || !c.contact)) columns.push_back(&c);
   }
   std::vector<std::map<std::string, std::string>> rows;
   boost::json::array codes;

@@ -22,6 +22,7 @@ struct Service::Planned {
   std::optional<Camera> existing;
   Status status = Status::working;
   OwnerContact owner;
+  bool new_owner = false;  // an existing camera's contact differs from the one on record
 };
 
 namespace {
@@ -72,7 +73,7 @@ RowInput read_row(const importkit::Columns& cols, const csv::Record& row, std::v
   auto& in = out.input;
   in.code = cell("code");
   in.owner_kind = words::code_for(words::Column::owner_kind, cell("owner_kind"));
-  in.owner = OwnerContact{cell("owner_name"), cell("owner_phone"), cell("owner_address")};
+  in.owner = OwnerContact{cell("owner_name"), internal::sheet_phone(cell("owner_phone")), cell("owner_address")};
   in.place = cell("place");
   in.point = cols.has("point") ? cell("point") : cell("lat") + "; " + cell("lon");
   if (in.point == "; ") in.point.clear();
@@ -126,40 +127,6 @@ std::optional<std::int64_t> village_named(const std::vector<units::Unit>& villag
 
 }  // namespace
 
-// The columns of a camera sheet: their keys, the header antq writes (the first) and the
-// others officers write, compared folded.
-const std::vector<importkit::ColumnSpec>& internal::sheet_columns() {
-  static const std::vector<importkit::ColumnSpec> specs{
-      {"no", {"STT", "số thứ tự", "tt"}},
-      {"code", {"Mã camera", "mã", "mã số"}},
-      {"village", {"Thôn/Tổ dân phố", "thôn", "tổ dân phố", "thôn, tổ dân phố", "thôn/tổ"}},
-      {"owner_kind", {"Loại chủ sở hữu", "chủ sở hữu là"}, true},
-      {"owner_name", {"Chủ sở hữu", "tên chủ sở hữu", "họ tên chủ sở hữu", "chủ hộ"}},
-      {"owner_phone", {"Số điện thoại", "điện thoại", "sđt"}},
-      {"owner_address", {"Địa chỉ chủ sở hữu"}},
-      {"place", {"Địa chỉ", "vị trí lắp đặt", "nơi lắp đặt", "vị trí"}},
-      {"lat", {"Vĩ độ"}},
-      {"lon", {"Kinh độ"}},
-      {"point", {"Tọa độ", "toạ độ", "vị trí (tọa độ)"}},
-      {"bearing", {"Hướng (độ)", "hướng", "hướng quay"}},
-      {"fov", {"Góc nhìn (độ)", "góc nhìn"}},
-      {"range_m", {"Tầm xa (m)", "tầm xa", "tầm quan sát (m)"}},
-      {"camera_type", {"Loại camera", "chủng loại"}},
-      {"resolution", {"Độ phân giải"}},
-      {"night_vision", {"Hồng ngoại", "quay đêm"}},
-      {"retention_days", {"Số ngày lưu", "thời gian lưu (ngày)", "lưu trữ (ngày)"}},
-      {"storage", {"Thiết bị lưu", "lưu trữ"}},
-      {"funding", {"Nguồn kinh phí", "kinh phí từ"}},
-      {"cost_vnd", {"Kinh phí (đồng)", "kinh phí", "giá trị (đồng)"}},
-      {"installed_on", {"Ngày lắp đặt", "ngày lắp"}},
-      {"sharing", {"Mức chia sẻ", "chia sẻ"}},
-      {"commitment_signed_on", {"Ngày ký cam kết", "ngày cam kết"}},
-      {"status", {"Tình trạng", "trạng thái"}},
-      {"note", {"Ghi chú"}},
-  };
-  return specs;
-}
-
 std::vector<Service::Planned> Service::plan_import(const Actor& actor, const importkit::Sheet& sheet,
                                                    const units::Unit& commune, const ImportOptions& options,
                                                    std::vector<FieldError>& errors) const {
@@ -203,6 +170,12 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
       try {
         p.camera = checked(tx, actor.scope_path, in, p.existing ? &*p.existing : nullptr);
         p.owner = checked_owner(in.owner);
+        // A contact given for a known camera is compared with the one on record (opened
+        // only for these rows: a sheet of new cameras opens nothing).
+        if (p.existing && !p.owner.empty()) {
+          auto kept = opened(tx, p.existing->id);
+          p.new_owner = p.owner.name != kept.name || p.owner.phone != kept.phone || p.owner.address != kept.address;
+        }
         if (!p.existing || p.camera.point.lon != p.existing->point.lon || p.camera.point.lat != p.existing->point.lat) {
           check_location(commune, p.camera.point, options.confirm_locations, boundary.get());
         }
@@ -218,8 +191,10 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
   return plan;
 }
 
-// Whether a row changes its camera's fields, and its status.
-bool Service::edits(const Planned& p) { return p.existing && !changed_fields(*p.existing, p.camera).empty(); }
+// Whether a row changes its camera's fields (its owner's contact included), and its status.
+bool Service::edits(const Planned& p) {
+  return p.existing && (p.new_owner || !changed_fields(*p.existing, p.camera).empty());
+}
 bool Service::moves(const Planned& p) { return p.existing && p.status != p.existing->status; }
 
 void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const {
@@ -256,7 +231,9 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
     }
     repo::lock(tx, c.id);
     bool changed = edits(p);
-    if (changed && !repo::update(tx, c, now)) throw Error::conflict("a camera changed during the import");
+    if (!changed_fields(*p.existing, c).empty() && !repo::update(tx, c, now)) {
+      throw Error::conflict("a camera changed during the import");
+    }
     if (c.installed_on != p.existing->installed_on) move_installation(tx, c, now);
     bool moved = moves(p);
     if (moved) {
@@ -265,7 +242,7 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
       auto since = history.empty() ? now : std::max(now, history.back().since + 1);
       repo::open_status(tx, c.id, {since, std::nullopt, p.status, "import"}, by, now);
     }
-    if (!p.owner.empty()) write_owner(tx, c.id, p.owner, now);
+    if (p.new_owner) write_owner(tx, c.id, p.owner, now);
     ++(changed || moved ? result.updated : result.unchanged);
   }
   if (codes) codes->save(tx);

@@ -14,6 +14,7 @@
 #include "modules/units/model.hpp"
 #include "platform/db/database.hpp"
 #include "platform/importkit/importkit.hpp"
+#include "platform/office/xlsx.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::cameras::internal {
@@ -50,9 +51,25 @@ class CodeSequence {
 };
 // The commune's next free "<code>-CAM-NNNN" (and its counter moved on).
 std::string next_code(db::Tx& tx, const units::Unit& commune);
-// The columns of a camera sheet: their keys, the header antq writes (the first) and the
-// others officers write (import.cpp; the export writes the same).
+// One column of the camera sheet (sheet.cpp): its key and headers (the first is the one
+// antq writes, the others those officers write, compared folded), and how the export
+// writes it. The one list both the import and the export read.
+struct SheetColumn {
+  importkit::ColumnSpec spec;
+  bool written = true;  // false: read only (Vĩ độ and Kinh độ: the export writes one Tọa độ)
+  office::CellKind kind = office::CellKind::text;
+  double width = 12;     // in an .xlsx, in characters
+  bool contact = false;  // the owner's contact: written only when asked for, by officers
+};
+const std::vector<SheetColumn>& sheet_layout();
+// The same columns as the import kit matches them.
 const std::vector<importkit::ColumnSpec>& sheet_columns();
+// A phone number as a sheet gives it, its leading 0 put back when Excel took it: typed
+// as a number, 0912345678 becomes 912345678 (and an .xlsx keeps the number). All digits
+// and 9 of them (a mobile: 0 and 9 digits; 084… is a mobile prefix too) or 10 starting
+// with 2 (a landline: 02x and 8 digits) gain the 0; anything else stays as typed (0…,
+// 84…/+84… with the country code, spaces, dots).
+std::string sheet_phone(const std::string& cell);
 // The names of the fields a change touched (what the audit keeps).
 boost::json::array changed_fields(const Camera& a, const Camera& b);
 

@@ -32,8 +32,11 @@ std::vector<std::string_view> codes(const Table& table) {
 }  // namespace
 
 std::vector<std::string_view> owner_kind_codes() { return codes(kOwnerKinds); }
+std::vector<std::string_view> status_codes() { return codes(kStatuses); }
 std::vector<std::string_view> sharing_codes() { return codes(kSharings); }
 std::vector<std::string_view> storage_codes() { return codes(kStorages); }
+std::vector<std::string_view> funding_codes() { return codes(kFundings); }
+std::vector<std::string_view> check_result_codes() { return {"ok", "faulty", "unreachable"}; }
 
 std::string_view code_of(OwnerKind v) { return code_in(kOwnerKinds, v); }
 std::string_view code_of(Status v) { return code_in(kStatuses, v); }

@@ -28,10 +28,14 @@ std::optional<Status> status_from(std::string_view code);
 std::optional<Sharing> sharing_from(std::string_view code);
 std::optional<Storage> storage_from(std::string_view code);
 std::optional<Funding> funding_from(std::string_view code);
-// Every code of an enumeration, in the order forms offer them.
+// Every code of an enumeration, in the order forms offer them (the API's taxonomies).
 std::vector<std::string_view> owner_kind_codes();
+std::vector<std::string_view> status_codes();
 std::vector<std::string_view> sharing_codes();
 std::vector<std::string_view> storage_codes();
+std::vector<std::string_view> funding_codes();
+// What a look at a camera found: ok, faulty, unreachable.
+std::vector<std::string_view> check_result_codes();
 
 // Where a camera looks: a bearing (0 = north) and a field of view, or all round (no
 // bearing, fov 360), up to `range_m` metres.

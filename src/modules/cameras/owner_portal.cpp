@@ -13,7 +13,6 @@
 #include "modules/cameras/internal.hpp"
 #include "modules/cameras/owner_repo.hpp"
 #include "modules/cameras/repo.hpp"
-#include "modules/cameras/requests_repo.hpp"
 #include "modules/cameras/service.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
@@ -305,12 +304,10 @@ OwnerView Service::owner_update(const std::string& code, const OwnerCameraFields
 
 void Service::owner_withdraw(const std::string& code) const {
   auto id = camera_of_code(code);
-  auto now = clock_.now();
   db_.write([&](db::Tx& tx) {
     auto camera = repo::get(tx, id);
     if (!camera) throw Error::not_found("no camera has this management code");
-    requests_repo::withdraw_tasks(tx, id, now);
-    repo::erase(tx, *camera, "portal", std::nullopt, now);
+    erase_camera(tx, *camera, "portal", std::nullopt);
     record_citizen(audit_, tx, "camera.portal_withdraw", id, {{"code", camera->code}, {"unit_id", camera->unit_id}});
   });
 }

@@ -104,14 +104,19 @@ void Service::set_owner(const Actor& actor, std::int64_t id, const OwnerContact&
   });
 }
 
+void Service::erase_camera(db::Tx& tx, const Camera& camera, const std::string& channel,
+                           std::optional<std::int64_t> by) const {
+  auto now = clock_.now();
+  requests_repo::withdraw_tasks(tx, camera.id, now);
+  repo::erase(tx, camera, channel, by, now);
+}
+
 void Service::erase(const Actor& actor, std::int64_t id, std::string_view reason) const {
   require_officer(actor);
   auto why = required_reason(reason);
   db_.write([&](db::Tx& tx) {
     auto camera = load(tx, actor, id).camera;
-    requests_repo::withdraw_tasks(tx, id, clock_.now());
-    repo::erase(tx, camera, "officer", actor.system ? std::nullopt : std::optional<std::int64_t>(actor.user_id),
-                clock_.now());
+    erase_camera(tx, camera, "officer", internal::user_of(actor));
     audit_.record(tx, actor, "camera.erase", "camera", std::to_string(id),
                   boost::json::serialize(boost::json::object{{"code", camera.code}, {"unit_id", camera.unit_id}}), why);
   });

@@ -134,7 +134,7 @@ CameraCounts& counts_for(std::vector<VillageCoverage>& rows, std::optional<std::
   for (auto& row : rows) {
     if (row.village_id == village) return row.cameras;
   }
-  rows.push_back({village, "", {}, {}, {}, {}});
+  rows.push_back({village, "", false, {}, {}, {}, {}});
   return rows.back().cameras;
 }
 
@@ -153,9 +153,9 @@ struct VillageShapes {
       shapes.push_back(std::move(shape));
     }
   }
-  const geo::MultiPolygon* of(std::int64_t id) const {
-    for (const auto& a : areas) {
-      if (a.id == id) return a.shape;
+  std::shared_ptr<const geo::MultiPolygon> of(std::int64_t id) const {
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+      if (areas[i].id == id) return shapes[i];
     }
     return nullptr;
   }
@@ -194,30 +194,43 @@ void by_roads(Coverage& out, const VillageShapes& villages, const std::vector<ro
   }
 }
 
+// Each share from the cache while the cones (`cones`, their digest) and the shape stay.
 void by_area(Coverage& out, const VillageShapes& villages, const units::Boundaries& boundaries,
-             const coverage::ConeIndex& index) {
+             const coverage::ConeIndex& index, coverage::AreaCache& cache, std::uint64_t cones) {
+  auto share = [&](std::int64_t unit_id, const std::shared_ptr<const geo::MultiPolygon>& shape) {
+    return cache.share(unit_id, shape, cones, [&] { return coverage::area_share(*shape, index); });
+  };
   for (auto& row : out.villages) {
-    const auto* shape = row.village_id ? villages.of(*row.village_id) : nullptr;
-    if (shape) row.area_share = coverage::area_share(*shape, index);
+    auto shape = row.village_id ? villages.of(*row.village_id) : nullptr;
+    if (shape) row.area_share = share(*row.village_id, shape);
   }
   auto shape = boundaries.polygons(out.unit.id);
   out.basis = shape ? "area" : "none";
-  if (shape) out.area_share = coverage::area_share(*shape, index);
+  if (shape) out.area_share = share(out.unit.id, shape);
 }
 
-// Rows for every village (the asked one only, when a village is asked), named, by name,
-// the commune's own cameras last.
-void name_rows(Coverage& out, const units::Unit& commune, const VillageShapes& villages) {
+// Rows for every village of today (the asked one only, when a village is asked), named,
+// by name; then the villages that have ended but still hold cameras, under their own
+// names, marked former; the commune's own cameras last.
+void name_rows(Coverage& out, const units::Unit& commune, const VillageShapes& villages,
+               const std::map<std::int64_t, std::string>& ended) {
   for (const auto& [id, name] : villages.names) counts_for(out.villages, id);
   bool village_asked = out.unit.id != commune.id;
   std::erase_if(out.villages,
                 [&](const VillageCoverage& row) { return village_asked ? row.village_id != out.unit.id : false; });
   for (auto& row : out.villages) {
-    auto it = row.village_id ? villages.names.find(*row.village_id) : villages.names.end();
-    row.name = it != villages.names.end() ? it->second : commune.name;
+    if (!row.village_id) {
+      row.name = commune.name;
+    } else if (auto it = villages.names.find(*row.village_id); it != villages.names.end()) {
+      row.name = it->second;
+    } else if (auto old = ended.find(*row.village_id); old != ended.end()) {
+      row.name = old->second;
+      row.former = true;
+    }
   }
-  std::stable_sort(out.villages.begin(), out.villages.end(), [](const auto& a, const auto& b) {
-    if (a.village_id.has_value() != b.village_id.has_value()) return a.village_id.has_value();
+  auto rank = [](const VillageCoverage& row) { return !row.village_id ? 2 : row.former ? 1 : 0; };
+  std::stable_sort(out.villages.begin(), out.villages.end(), [&](const auto& a, const auto& b) {
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
     return text::fold(a.name) < text::fold(b.name);
   });
 }
@@ -282,14 +295,20 @@ Coverage Service::coverage(const Actor& actor, std::int64_t unit_id) const {
   Coverage out;
   units::Unit commune;
   std::vector<units::Unit> villages;
+  std::map<std::int64_t, std::string> ended;  // villages of the past, by id
   std::vector<roads_repo::Road> roads;
   std::vector<geo::ViewCone> cones;
   auto now = clock_.now();
   db_.read([&](db::Tx& tx) {
     std::tie(out.unit, commune) = unit_and_commune(tx, units_, actor, unit_id);
+    auto today = time::local_date(now);
     for (auto& v : units_.children(tx, commune.id)) {
-      if (v.kind == units::Kind::residential_area && v.active_on(time::local_date(now)))
+      if (v.kind != units::Kind::residential_area) continue;
+      if (v.active_on(today)) {
         villages.push_back(std::move(v));
+      } else {
+        ended.emplace(v.id, v.name);
+      }
     }
     for (const auto& c : roads_repo::camera_counts(tx, commune.id)) {
       auto& counts = counts_for(out.villages, c.village_id);
@@ -307,11 +326,12 @@ Coverage Service::coverage(const Actor& actor, std::int64_t unit_id) const {
     for (const auto& v : repo::list(tx, commune.path, all).items)
       cones.push_back(v.camera.mounting.cone(v.camera.point));
   });
+  auto cones_digest = coverage::digest(cones);
   coverage::ConeIndex index(std::move(cones));
   VillageShapes shapes(boundaries_, villages);
-  name_rows(out, commune, shapes);
+  name_rows(out, commune, shapes, ended);
   if (roads.empty()) {
-    by_area(out, shapes, boundaries_, index);
+    by_area(out, shapes, boundaries_, index, area_cache_, cones_digest);
   } else {
     by_roads(out, shapes, roads, index, out.unit.id != commune.id);
   }

@@ -281,7 +281,7 @@ void Service::record_check(const Actor& actor, std::int64_t id, const NewCheck& 
   Check check{0, in.checked_at.value_or(now), in.result, text::clean(in.note), ""};
   if (in.result.empty()) {
     errors.add("result", "required");
-  } else if (in.result != "ok" && in.result != "faulty" && in.result != "unreachable") {
+  } else if (auto results = check_result_codes(); std::ranges::find(results, in.result) == results.end()) {
     errors.add("result", "unknown_value");
   }
   if (check.checked_at > now + kClockSlack) errors.add("checked_at", "in_future");
@@ -317,11 +317,16 @@ CameraView Service::reconfirm(const Actor& actor, std::int64_t id) const {
   return out;
 }
 
-CameraView Service::confirm(const Actor& actor, std::int64_t id) const {
+CameraView Service::confirm(const Actor& actor, std::int64_t id, int version) const {
   require(actor.system || actor.is(Role::officer), "owners' registrations are confirmed by commune officers");
   CameraView out;
   db_.write([&](db::Tx& tx) {
-    auto camera = load(tx, actor, id).camera;
+    load(tx, actor, id);
+    repo::lock(tx, id);  // PostgreSQL: an owner's change waits, or is read below
+    auto camera = repo::get(tx, id).value();
+    if (!camera.confirmed && camera.version != version) {
+      throw Error::conflict("the camera changed after the officer opened it");
+    }
     if (!camera.confirmed) {
       owner_repo::set_confirmed(tx, id, true, clock_.now());
       audit_.record(tx, actor, "camera.confirm", "camera", std::to_string(id),

@@ -16,6 +16,7 @@
 
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/cameras/coverage.hpp"
 #include "modules/cameras/model.hpp"
 #include "modules/cameras/owner_portal.hpp"
 #include "modules/units/boundaries.hpp"
@@ -202,6 +203,10 @@ struct CameraCounts {
 struct VillageCoverage {
   std::optional<std::int64_t> village_id;  // nullopt: cameras of the commune in no village
   std::string name;
+  // A village that has ended (dissolved or merged) whose cameras still name it: listed
+  // under its own name after the villages of today, with no road or area figures (its
+  // ground belongs to the villages of today), so that officers move them.
+  bool former = false;
   CameraCounts cameras;
   std::optional<double> road_m;      // with roads, where the village has a boundary
   std::optional<double> covered_m;   // the part of road_m inside a working camera's view
@@ -264,8 +269,10 @@ class Service {
   // The owner confirmed the camera and its sharing again: due again in 12 months.
   CameraView reconfirm(const Actor& actor, std::int64_t id) const;
   // An officer of the camera's commune has checked an owner's registration: from now on it
-  // counts in the coverage. Audited as camera.confirm; confirming twice changes nothing.
-  CameraView confirm(const Actor& actor, std::int64_t id) const;
+  // counts in the coverage. `version` is the one the officer saw: a conflict (stale) when
+  // the camera changed since (an owner moved it on the portal meanwhile). Audited as
+  // camera.confirm; confirming a confirmed camera changes nothing.
+  CameraView confirm(const Actor& actor, std::int64_t id, int version) const;
   // The status at an instant (nullopt: not installed yet).
   std::optional<Status> status_at(const Actor& actor, std::int64_t id, time::Millis at) const;
 
@@ -297,8 +304,12 @@ class Service {
   std::string roads_geojson(const Actor& actor, std::int64_t unit_id) const;
   // Coverage of a commune, or of one of its villages, by the commune's working cameras.
   // Officers, administrators and the village's team members.
+  // Area shares are kept per unit until the commune's working cameras or the boundary
+  // change (coverage::AreaCache): asking again costs the reads, not the grid.
   static constexpr std::size_t kMaxGaps = 10;
   Coverage coverage(const Actor& actor, std::int64_t unit_id) const;
+  // How many area shares were computed rather than taken from the cache (tests, benchmarks).
+  std::size_t area_shares_computed() const { return area_cache_.computed(); }
 
   // A commune's sheet as officers keep it (.xlsx, or CSV: Vietnamese headers, d/m/yyyy,
   // `,` `;` or tab, UTF-8 or Windows-1258): a row whose code is known updates that camera,
@@ -368,6 +379,11 @@ class Service {
   static bool moves(const Planned& p);
   void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const;
   void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
+  // The one way a camera goes when its owner withdraws consent, to an officer (erase()) or
+  // on the portal (owner_withdraw()): its footage tasks keep its code only, a tombstone
+  // keeps code, commune, owner kind, when and the channel; the camera goes with its
+  // contact, consent, statuses, checks and management code. The caller audits.
+  void erase_camera(db::Tx& tx, const Camera& camera, const std::string& channel, std::optional<std::int64_t> by) const;
   // The owners' portal (owner_portal.cpp): a code's lookup value (Argon2id) and its camera (throttled).
   std::string manage_code_lookup(const std::string& digits) const;
   std::int64_t camera_of_code(const std::string& code) const;
@@ -378,7 +394,9 @@ class Service {
   const units::Boundaries& boundaries_;
   const time::Clock& clock_;
   const crypto::FieldSealer& personal_key_;
-  mutable Throttle wrong_codes_;  // thread-safe; the only state a call changes outside the database
+  // Thread-safe, both: the only state a call changes outside the database.
+  mutable Throttle wrong_codes_;
+  mutable coverage::AreaCache area_cache_;  // derived from the database, never the truth
 };
 
 }  // namespace antq::cameras

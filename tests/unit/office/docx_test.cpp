@@ -2,7 +2,6 @@
 #include "platform/office/docx.hpp"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +14,7 @@
 
 #include "../support/files.hpp"
 #include "../support/temp_dir.hpp"
+#include "../support/zip.hpp"
 
 namespace antq::office {
 namespace {
@@ -37,35 +37,9 @@ Document sample_record() {
   return doc;
 }
 
-// One entry of a zip archive held in memory; fails the test when it is missing.
-std::string read_entry(const std::string& archive_bytes, const char* name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(archive_bytes.data(), archive_bytes.size(), 0, &error);
-  zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) : nullptr;
-  zip_error_fini(&error);
-  if (archive == nullptr) {
-    if (source) zip_source_free(source);
-    ADD_FAILURE() << "not a zip archive";
-    return {};
-  }
-  std::string content;
-  zip_stat_t stat;
-  zip_file_t* file = zip_stat(archive, name, 0, &stat) == 0 ? zip_fopen(archive, name, 0) : nullptr;
-  if (file != nullptr) {
-    content.resize(stat.size);
-    EXPECT_EQ(zip_fread(file, content.data(), stat.size), static_cast<zip_int64_t>(stat.size));
-    zip_fclose(file);
-  } else {
-    ADD_FAILURE() << "missing entry " << name;
-  }
-  zip_discard(archive);
-  return content;
-}
-
 std::unique_ptr<pugi::xml_document> parse_entry(const std::string& archive_bytes, const char* name) {
   auto xml = std::make_unique<pugi::xml_document>();
-  std::string text = read_entry(archive_bytes, name);
+  std::string text = testing::zip_entry(archive_bytes, name);
   auto result = xml->load_buffer(text.data(), text.size());
   EXPECT_TRUE(result) << name << ": " << result.description();
   return xml;
@@ -97,7 +71,7 @@ TEST(DocxPackage, HoldsTheMinimalParts) {
   ASSERT_EQ(bytes.substr(0, 2), "PK");
   for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
                            "word/settings.xml", "word/header1.xml", "word/_rels/document.xml.rels"}) {
-    EXPECT_FALSE(read_entry(bytes, name).empty()) << name;
+    EXPECT_FALSE(testing::zip_entry(bytes, name).empty()) << name;
   }
 }
 

@@ -1266,7 +1266,7 @@ export interface paths {
          * What the working cameras of a commune or village see
          * @description Độ phủ camera của một xã hoặc thôn: số camera theo tình trạng và mức chia sẻ ở từng thôn; tỷ lệ chiều dài đường nằm trong vùng quan sát của ít nhất một camera đang hoạt động (khi xã đã nhập đường giao thông), nếu không thì tỷ lệ diện tích; và các đoạn đường dài nhất chưa camera nào quan sát.
          *
-         *     For a commune (or one of its villages) in scope: per village (and for the commune's cameras in no village, last) the cameras by current status and by sharing level. With the commune's roads imported (`basis: roads`): the roads cut into 5-m pieces, a piece seen when its middle lies in the view cone of at least one of the commune's cameras working now; the share of road length seen, per village where the village has a boundary; and the `gaps`, the 10 longest stretches no working camera sees, longest first, as GeoJSON LineStrings. Without roads (`basis: area`): the share of the unit's area seen, on a 20-m grid over its boundary (coarser for large units). `basis: none` when neither can be computed (no boundary; or a village without a boundary asked about roads). Commune officers and administrators for the units of their scope, village team members for their village (403 for reviewers and auditors; 422 `unit_id: not_found` outside the scope). Not audited: it shows no personal data.
+         *     For a commune (or one of its villages) in scope: per village (then, marked `former` and under their own names, the villages that have ended — dissolved or merged — but whose cameras still name them; and for the commune's cameras in no village, last) the cameras by current status and by sharing level. With the commune's roads imported (`basis: roads`): the roads cut into 5-m pieces, a piece seen when its middle lies in the view cone of at least one of the commune's cameras working now; the share of road length seen, per village where the village has a boundary; and the `gaps`, the 10 longest stretches no working camera sees, longest first, as GeoJSON LineStrings. Without roads (`basis: area`): the share of the unit's area seen, on a 20-m grid over its boundary (coarser for large units); the server keeps each unit's share until the commune's working cameras or the unit's boundary change, so asking again is cheap. `basis: none` when neither can be computed (no boundary; or a village without a boundary asked about roads). Commune officers and administrators for the units of their scope, village team members for their village (403 for reviewers and auditors; 422 `unit_id: not_found` outside the scope). Not audited: it shows no personal data.
          */
         get: operations["getCameraCoverage"];
         put?: never;
@@ -1319,6 +1319,28 @@ export interface paths {
          *     Counts for the dashboard, over the caller's scope or one unit in it (`unit_id`); the lists behind them are `listCameras` with `status=faulty`, `due=check` and `due=reconfirm`. Removed cameras are never due. Commune officers and administrators for the cameras of their scope, village team members for the cameras of their village (403 for reviewers and auditors; 404 outside the scope).
          */
         get: operations["getCameraMaintenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The camera registry's taxonomies
+         * @description Các loại chủ sở hữu, tình trạng, mức chia sẻ, thiết bị lưu, nguồn kinh phí và kết quả kiểm tra, kèm nhãn tiếng Việt và tiếng Anh.
+         *
+         *     The owner kinds, statuses, sharing levels, storage, funding and check results, each as codes in the order forms offer them with their labels, from the cameras service that owns them, so that clients keep no copy. Any signed-in staff user; cacheable for an hour. Not audited (no personal data).
+         */
+        get: operations["getCameraTaxonomies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1558,7 +1580,7 @@ export interface paths {
          * Confirm a camera its owner registered on the portal
          * @description Cán bộ xác nhận camera do chủ camera tự đăng ký: từ đây camera được tính vào độ phủ.
          *
-         *     An officer of the camera's commune has checked a registration made by its owner on the portal (`confirmed: false`): the camera becomes `confirmed` and counts in the coverage from now on. Commune officers in scope only (administrators and team members get 403). Audited as `camera.confirm`; confirming a confirmed camera changes nothing.
+         *     An officer of the camera's commune has checked a registration made by its owner on the portal (`confirmed: false`): the camera becomes `confirmed` and counts in the coverage from now on. The body carries the camera's `version` as the officer saw it (422 `version: required` without it): when the camera changed since — its owner moved or turned it on the portal after the officer opened its page — the answer is 409 (`/problems/conflict`) and nothing is confirmed; the officer looks at the camera as it is now and confirms that version. Commune officers in scope only (administrators and team members get 403). Audited as `camera.confirm`; confirming a confirmed camera changes nothing.
          */
         post: operations["confirmCamera"];
         delete?: never;
@@ -3274,6 +3296,38 @@ export interface components {
         CameraErase: {
             reason: string;
         };
+        CameraConfirm: {
+            /** @description The camera's `version` as the officer saw it. */
+            version: number;
+        };
+        /** @description The registry's codes, each list in the order forms offer it, with their labels. */
+        CameraTaxonomies: {
+            owner_kinds: {
+                code: components["schemas"]["CameraOwnerKind"];
+                label: components["schemas"]["Labels"];
+            }[];
+            statuses: {
+                code: components["schemas"]["CameraStatus"];
+                label: components["schemas"]["Labels"];
+            }[];
+            sharings: {
+                code: components["schemas"]["CameraSharing"];
+                label: components["schemas"]["Labels"];
+            }[];
+            storages: {
+                code: components["schemas"]["CameraStorage"];
+                label: components["schemas"]["Labels"];
+            }[];
+            fundings: {
+                code: components["schemas"]["CameraFunding"];
+                label: components["schemas"]["Labels"];
+            }[];
+            check_results: {
+                /** @enum {string} */
+                code: "ok" | "faulty" | "unreachable";
+                label: components["schemas"]["Labels"];
+            }[];
+        };
         CameraCones: {
             /** @enum {string} */
             type: "FeatureCollection";
@@ -3519,7 +3573,10 @@ export interface components {
                  * @description null for the commune's cameras in no village.
                  */
                 village_id: number | null;
+                /** @description The village's name; the commune's for its cameras in no village. */
                 name: string;
+                /** @description A village that has ended (dissolved or merged) whose cameras still name it. Its row comes after the villages of today, under its own name, with no road or area figures (its ground now belongs to the villages of today); officers move its cameras to the village they stand in. */
+                former: boolean;
                 cameras: components["schemas"]["CameraCounts"];
                 road_m: number | null;
                 covered_m: number | null;
@@ -7598,6 +7655,28 @@ export interface operations {
             503: components["responses"]["Overloaded"];
         };
     };
+    getCameraTaxonomies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The taxonomies. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CameraTaxonomies"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
     exportCameras: {
         parameters: {
             query?: {
@@ -8479,7 +8558,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["CameraConfirm"];
+            };
+        };
         responses: {
             /** @description Đã xác nhận — the camera. */
             200: {
@@ -8530,6 +8618,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenOrCsrf"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

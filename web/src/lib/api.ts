@@ -10,6 +10,7 @@ import type {
   CameraImportResult,
   CameraList,
   CameraMaintenance,
+  CameraTaxonomies,
   CameraOwner,
   CameraQuery,
   CameraCoverage,
@@ -449,14 +450,16 @@ export const cameras = {
   recordCheck: (id: number, check: CameraCheckInput) =>
     request<CameraDetail>('POST', `/cameras/${id}/checks`, { json: check }),
   reconfirm: (id: number) => request<Camera>('POST', `/cameras/${id}/reconfirm`),
-  /** An owner's registration from the portal, checked by an officer. */
-  confirm: (id: number) => request<Camera>('POST', `/cameras/${id}/confirm`),
+  /** An owner's registration from the portal, checked by an officer: the version they saw (409 when it changed since). */
+  confirm: (id: number, version: number) => request<Camera>('POST', `/cameras/${id}/confirm`, { json: { version } }),
   /** The owner's contact: audited with the reason. */
   owner: (id: number, reason: string) =>
     request<CameraOwner>('GET', `/cameras/${id}/owner`, { query: { reason } }),
   erase: (id: number, reason: string) =>
     request<void>('DELETE', `/cameras/${id}`, { json: { reason } }),
   maintenance: (signal?: AbortSignal) => request<CameraMaintenance>('GET', '/cameras/maintenance', { signal }),
+  /** The registry's codes with their labels (use lib/taxonomies.ts). */
+  taxonomies: () => request<CameraTaxonomies>('GET', '/cameras/taxonomies'),
   /** A commune's sheet, its bytes as they are: an .xlsx workbook, or CSV (UTF-8 or Windows-1258). */
   importSheet: (unitId: number, file: File, dryRun: boolean) =>
     request<CameraImportResult>('POST', '/cameras/import', {

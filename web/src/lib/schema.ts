@@ -105,6 +105,7 @@ export type CameraRoadImport = Schemas['CameraRoadImport'];
 export type CameraRouteSighting = Schemas['CameraRouteSighting'];
 export type CameraRouteResult = Schemas['CameraRouteResult'];
 export type CameraMaintenance = Schemas['CameraMaintenance'];
+export type CameraTaxonomies = Schemas['CameraTaxonomies'];
 export type FootageTask = Schemas['FootageTask'];
 export type FootageRequest = Schemas['FootageRequest'];
 export type FootageRequestSummary = Schemas['FootageRequestSummary'];

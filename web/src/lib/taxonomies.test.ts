@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TAXONOMIES } from '../test/fixtures';
 import { jsonResponse } from '../test/render';
+import type { CameraTaxonomies } from './schema';
 import {
+  cameraCodes,
   kindCodes,
+  loadCameraTaxonomies,
   loadTaxonomies,
   registrableChannels,
+  resetCameraTaxonomies,
   resetTaxonomies,
   statusCodes,
 } from './taxonomies';
@@ -12,6 +16,30 @@ import {
 afterEach(() => {
   vi.unstubAllGlobals();
   resetTaxonomies();
+  resetCameraTaxonomies();
+});
+
+const label = (vi: string, en: string) => ({ vi, en });
+const CAMERA_TAXONOMIES: CameraTaxonomies = {
+  owner_kinds: [{ code: 'school', label: label('Trường học', 'School') }, { code: 'public', label: label('Công cộng', 'Public') }],
+  statuses: [{ code: 'working', label: label('Hoạt động', 'Working') }],
+  sharings: [],
+  storages: [],
+  fundings: [],
+  check_results: [{ code: 'unreachable', label: label('Không liên lạc được', 'Unreachable') }],
+};
+
+describe('loadCameraTaxonomies', () => {
+  it('asks the camera registry once, and its codes keep the server’s order', async () => {
+    const fetchMock = vi.fn(async (_url: string) => jsonResponse(200, CAMERA_TAXONOMIES));
+    vi.stubGlobal('fetch', fetchMock);
+    const [a] = await Promise.all([loadCameraTaxonomies(), loadCameraTaxonomies()]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe('/api/v1/cameras/taxonomies');
+    expect(cameraCodes(a, 'owner_kinds')).toEqual(['school', 'public']);
+    expect(cameraCodes(a, 'check_results')).toEqual(['unreachable']);
+    expect(cameraCodes(undefined, 'statuses')).toEqual([]); // not loaded yet: no choices
+  });
 });
 
 describe('loadTaxonomies', () => {

@@ -139,7 +139,7 @@ export function CameraPage({ params }: PageProps) {
               </Link>
             </p>
           ) : null}
-          <WaitingPanel camera={camera} canConfirm={officer} onDone={changed} />
+          <WaitingPanel camera={camera} canConfirm={officer} onDone={changed} onStale={detail.reload} />
           <Facts camera={camera} />
           <History camera={camera} />
           <CheckForm camera={camera} onDone={changed} />

@@ -20,8 +20,8 @@ import { useLocation } from '../lib/use-location';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
+import { cameraCodes, useCameraTaxonomies } from '../lib/taxonomies';
 
-const STATUSES: readonly CameraStatus[] = ['working', 'faulty', 'removed'];
 /** One empty list, so the map does not redraw its roads on every render while coverage loads. */
 const NO_GAPS: readonly CameraCoverageGap[] = [];
 
@@ -31,6 +31,7 @@ const NO_GAPS: readonly CameraCoverageGap[] = [];
  */
 export function CamerasPage(_: PageProps) {
   const { t } = useI18n();
+  const taxonomies = useCameraTaxonomies().data;
   const user = useUser();
   const officer = user.role === 'officer';
   const manages = officer || user.role === 'admin';
@@ -174,7 +175,7 @@ export function CamerasPage(_: PageProps) {
             label={t('cameras.filter_status')}
             value={query.status}
             onValue={(value) => setQuery({ ...query, status: value })}
-            options={[{ value: '', label: t('cameras.filter_all') }, ...STATUSES.map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))]}
+            options={[{ value: '', label: t('cameras.filter_all') }, ...cameraCodes(taxonomies, 'statuses').map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))]}
           />
           <SelectField
             id="cameras-due"

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cameras_fixture.hpp"
+#include "modules/cameras/internal.hpp"
 #include "platform/importkit/xlsx.hpp"
 
 namespace antq::cameras {
@@ -84,6 +85,59 @@ TEST_P(ImportTest, ImportingTheSameSheetAgainChangesNothing) {
   auto detail = service_->get(officer_, service_->list(officer_, {}).items[0].camera.id);
   EXPECT_EQ(detail.view.camera.mounting.bearing_deg, 10);
   EXPECT_EQ(detail.view.camera.status, Status::working);
+}
+
+TEST(SheetPhone, ExcelsLostLeadingZeroComesBackAndNothingElseChanges) {
+  struct Case {
+    const char* cell;
+    const char* phone;
+  };
+  for (const auto& c :
+       std::vector<Case>{{"912345678", "0912345678"},     // a mobile typed as a number
+                         {"345678901", "0345678901"},     // Viettel's 03x
+                         {"842345678", "0842345678"},     // Vinaphone's 084, not the country code
+                         {"2073822123", "02073822123"},   // a landline: 0207 (Tuyên Quang) and 7 digits
+                         {"0912345678", "0912345678"},    // kept its 0 (a text cell)
+                         {"84912345678", "84912345678"},  // with the country code
+                         {"+84912345678", "+84912345678"},
+                         {"0912 345 678", "0912 345 678"},
+                         {"912 345 678", "912 345 678"},  // not all digits: as typed
+                         {"1234567890", "1234567890"},    // 10 digits not starting with 2: no Vietnamese number
+                         {"91234567", "91234567"},        // 8 digits: as typed
+                         {"", ""}}) {
+    EXPECT_EQ(internal::sheet_phone(c.cell), c.phone) << c.cell;
+  }
+}
+
+TEST_P(ImportTest, APhoneExcelTurnedIntoANumberIsStoredWithItsZero) {
+  import("1;;;Hộ gia đình;Trần Thị B;912345678;;21,85;105,45;0;90;30;;7;;;;;Theo yêu cầu;;;\n");
+  auto id = service_->list(officer_, {}).items.at(0).camera.id;
+  EXPECT_EQ(service_->owner(officer_, id, "kiểm tra").phone, "0912345678");
+}
+
+TEST_P(ImportTest, ARowChangingOnlyTheOwnersContactIsAnUpdate) {
+  const std::string row = "1;02545-CAM-0001;;Hộ gia đình;{name};{phone};;21,85;105,45;0;90;30;;7;;;;;Theo yêu cầu;;;\n";
+  auto with = [&](const std::string& name, const std::string& phone) {
+    auto out = row;
+    out.replace(out.find("{name}"), 6, name);
+    out.replace(out.find("{phone}"), 7, phone);
+    return out;
+  };
+  import(with("Trần Thị B", "0912345678"));
+  auto id = service_->list(officer_, {}).items.at(0).camera.id;
+  auto same = import(with("Trần Thị B", "912345678"), true);  // Excel's number: the same phone
+  EXPECT_EQ(same.unchanged, 1);
+  EXPECT_EQ(same.updated, 0);
+  auto dry = import(with("Trần Thị B", "0987654321"), true);
+  EXPECT_EQ(dry.updated, 1) << "the dry run counts it";
+  EXPECT_EQ(dry.unchanged, 0);
+  EXPECT_EQ(service_->owner(officer_, id, "kiểm tra").phone, "0912345678") << "a dry run writes nothing";
+  auto real = import(with("Trần Văn C", "0987654321"));
+  EXPECT_EQ(real.updated, 1);
+  auto contact = service_->owner(officer_, id, "kiểm tra");
+  EXPECT_EQ(contact.name, "Trần Văn C");
+  EXPECT_EQ(contact.phone, "0987654321");
+  EXPECT_EQ(import(with("Trần Văn C", "0987654321")).unchanged, 1) << "and then it is the one on record";
 }
 
 TEST_P(ImportTest, AFaultyCameraWithNoInstallDateIsFaultyFromTheImport) {

@@ -104,8 +104,9 @@ TEST_P(OwnerPortalTest, WrongCodesAllSayTheSameAndManyOfThemWaitForEveryone) {
 
 TEST_P(OwnerPortalTest, AnOwnerChangesWhatTheyMayAndTheAuditKeepsFieldNamesOnly) {
   auto made = service_->register_by_owner(registration(tan_trao_.id, village_.id));
-  auto id = service_->list(officer_, {}).items.at(0).camera.id;
-  service_->confirm(officer_, id);
+  auto seen = service_->list(officer_, {}).items.at(0).camera;
+  auto id = seen.id;
+  service_->confirm(officer_, id, seen.version);
   auto fields = service_->owner_view(made.management_code.digits).fields;
   service_->owner_update(made.management_code.digits, fields);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.portal_update'"), 0)
@@ -190,13 +191,34 @@ TEST_P(OwnerPortalTest, TheCommunesOfficersConfirmAndOnlyThenTheCameraCounts) {
   auto seen = service_->sightings(officer_, SearchQuery{kMarket, kStart, 200, false, "Vụ trộm"}).seen;
   ASSERT_EQ(seen.size(), 1U) << "searches keep it, flagged";
   EXPECT_FALSE(seen[0].camera.camera.confirmed);
+  auto version = service_->get(officer_, id).view.camera.version;
   for (const auto* who : {&team_member_, &admin_, &other_officer_, &reviewer_}) {
-    EXPECT_THROW(service_->confirm(*who, id), Error);
+    EXPECT_THROW(service_->confirm(*who, id, version), Error);
   }
-  EXPECT_TRUE(service_->confirm(officer_, id).camera.confirmed);
-  service_->confirm(officer_, id);
+  EXPECT_TRUE(service_->confirm(officer_, id, version).camera.confirmed);
+  service_->confirm(officer_, id, version);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.confirm'"), 1) << "once is enough";
   EXPECT_EQ(counted(), 1);
+}
+
+TEST_P(OwnerPortalTest, AnOfficerConfirmsOnlyTheCameraTheySawNotOneTheOwnerChangedSince) {
+  auto made = service_->register_by_owner(registration(tan_trao_.id, village_.id));
+  auto seen = service_->list(officer_, {}).items.at(0).camera;  // the officer opens the page
+  auto fields = service_->owner_view(made.management_code.digits).fields;
+  fields.point = "21.8502, 105.4502";  // meanwhile the owner moves it
+  fields.direction = "s";
+  service_->owner_update(made.management_code.digits, fields);
+  try {
+    service_->confirm(officer_, seen.id, seen.version);
+    ADD_FAILURE() << "a confirmation of what the officer did not see";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::conflict);
+  }
+  auto now = service_->get(officer_, seen.id).view.camera;
+  EXPECT_FALSE(now.confirmed);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.confirm'"), 0);
+  EXPECT_TRUE(service_->confirm(officer_, seen.id, now.version).camera.confirmed) << "the version seen now";
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.confirm'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OwnerPortalTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

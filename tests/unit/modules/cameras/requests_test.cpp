@@ -160,6 +160,33 @@ TEST_P(RequestsTest, OfficersRecordOutcomesAndAnErasedCameraWithdrawsItsTask) {
   EXPECT_THROW(requests_->get(other_officer_, r.id), Error);
 }
 
+TEST_P(RequestsTest, BothWaysOfWithdrawingConsentEraseTheCameraAlike) {
+  auto by_officer = add(14);
+  OwnerRegistration r;
+  r.unit_id = tan_trao_.id;
+  r.owner_kind = "household";
+  r.camera = OwnerCameraFields{
+      "Cổng nhà", "21.85, 105.45", "e", "90", "30", "14", "nvr", "on_request", {"Chủ hộ", "0912 000 111", ""}, false};
+  r.consent = true;
+  auto made = service_->register_by_owner(r);
+  std::int64_t portal_id = 0;
+  for (const auto& v : service_->list(officer_, {}).items) {
+    if (v.camera.code == made.camera_code) portal_id = v.camera.id;
+  }
+  auto asked = requests_->create(officer_, request({by_officer.id, portal_id}, kStart - kDay));
+  service_->erase(officer_, by_officer.id, "Chủ hộ rút đồng ý");
+  service_->owner_withdraw(made.management_code.digits);
+  auto after = requests_->get(officer_, asked.id);
+  for (const auto& task : after.tasks) {
+    EXPECT_EQ(task.status, "withdrawn") << task.camera_code;
+    EXPECT_FALSE(task.camera_id) << task.camera_code;
+    EXPECT_EQ(task.camera_place, "") << "a household's gate goes with the camera";
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM cameras"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM camera_tombstones WHERE channel = 'officer' AND erased_by IS NOT NULL"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM camera_tombstones WHERE channel = 'portal' AND erased_by IS NULL"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RequestsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          testing::backend_name);
 

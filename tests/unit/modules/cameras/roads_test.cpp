@@ -122,6 +122,58 @@ TEST_P(RoadsTest, WithoutRoadsTheShareOfTheAreaIsGiven) {
   EXPECT_EQ(hung_loi.area_share, std::optional<double>(0.0));
 }
 
+TEST_P(RoadsTest, CamerasOfADissolvedVillageStayUnderItsOwnNameMarkedFormer) {
+  auto old_village = add("02545-T2", "Đồng Đa", "residential_area", tan_trao_.id);
+  auto in = input(kMarket, std::nullopt, 100);
+  in.village_id = old_village.id;
+  service_->create(officer_, in);
+  service_->create(officer_, input(kMarket, std::nullopt, 100));  // the commune's own
+  units::UnitPatch ended;
+  ended.valid_to = "2025-12-01";  // its last day: dissolved from tomorrow
+  units_->update(system_actor(), old_village.id, ended);
+  clock_.advance(kDay);
+  auto c = service_->coverage(officer_, tan_trao_.id);
+  ASSERT_EQ(c.villages.size(), 3U);
+  EXPECT_EQ(c.villages[0].name, "Khuôn Điển");
+  EXPECT_FALSE(c.villages[0].former);
+  EXPECT_EQ(c.villages[1].village_id, old_village.id);
+  EXPECT_EQ(c.villages[1].name, "Đồng Đa") << "not the commune's name";
+  EXPECT_TRUE(c.villages[1].former);
+  EXPECT_EQ(c.villages[1].cameras.total, 1);
+  EXPECT_FALSE(c.villages[1].area_share.has_value()) << "its ground is the villages' of today";
+  EXPECT_EQ(c.villages[2].village_id, std::nullopt);
+  EXPECT_EQ(c.villages[2].name, "Tân Trào");
+  EXPECT_FALSE(c.villages[2].former);
+  EXPECT_EQ(c.villages[2].cameras.total, 1);
+}
+
+TEST_P(RoadsTest, TheAreaShareIsKeptUntilTheCamerasChange) {
+  auto camera = service_->create(officer_, input(kMarket, 0, 100)).camera;
+  auto first = service_->coverage(officer_, tan_trao_.id).area_share;
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(service_->area_shares_computed(), 1U);
+  EXPECT_EQ(service_->coverage(team_member_, village_.id).basis, "none");  // no boundary: nothing to keep
+  EXPECT_EQ(service_->coverage(officer_, tan_trao_.id).area_share, first);
+  EXPECT_EQ(service_->area_shares_computed(), 1U) << "asked again: from the cache";
+  // A change that moves no cone keeps it.
+  auto in = input(kMarket, 0, 100);
+  in.note = "Đã lau ống kính";
+  camera = service_->update(officer_, camera.id, camera.version, in).camera;
+  service_->coverage(officer_, tan_trao_.id);
+  EXPECT_EQ(service_->area_shares_computed(), 1U);
+  // A camera that sees further: computed again, and larger.
+  in.range_m = 300;
+  camera = service_->update(officer_, camera.id, camera.version, in).camera;
+  auto wider = service_->coverage(officer_, tan_trao_.id).area_share;
+  EXPECT_EQ(service_->area_shares_computed(), 2U);
+  ASSERT_TRUE(wider.has_value());
+  EXPECT_GT(*wider, *first);
+  // A camera broken: it sees nothing any more.
+  service_->change_status(officer_, camera.id, {"faulty", std::nullopt, "Mất nguồn"});
+  EXPECT_EQ(service_->coverage(officer_, tan_trao_.id).area_share, std::optional<double>(0.0));
+  EXPECT_EQ(service_->area_shares_computed(), 3U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RoadsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          [](const auto& info) {
                            return std::string(info.param == db::Dialect::sqlite ? "sqlite" : "postgres");

@@ -2,42 +2,18 @@
 #include "platform/office/xlsx.hpp"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "../../support/temp_dir.hpp"
+#include "../../support/zip.hpp"
 #include "platform/error.hpp"
 #include "platform/importkit/xlsx.hpp"
 
 namespace antq::office {
 namespace {
-
-// One part of a zip archive held in memory; "" when it is missing.
-std::string part_of(const std::string& archive_bytes, const char* name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(archive_bytes.data(), archive_bytes.size(), 0, &error);
-  zip_t* archive = source != nullptr ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
-  zip_error_fini(&error);
-  if (archive == nullptr) {
-    if (source != nullptr) zip_source_free(source);
-    ADD_FAILURE() << "not a zip archive";
-    return {};
-  }
-  std::string content;
-  zip_stat_t stat;
-  zip_file_t* file = zip_stat(archive, name, 0, &stat) == 0 ? zip_fopen(archive, name, 0) : nullptr;
-  if (file != nullptr) {
-    content.resize(stat.size);
-    EXPECT_EQ(zip_fread(file, content.data(), stat.size), static_cast<zip_int64_t>(stat.size));
-    zip_fclose(file);
-  }
-  zip_discard(archive);
-  return content;
-}
 
 XlsxSheet camera_list() {
   return XlsxSheet{"Camera",
@@ -72,20 +48,20 @@ TEST(WriteXlsx, WritesWhatTheImportKitReadsBack) {
 TEST(WriteXlsx, NeverWritesAFormula) {
   antq::testing::TempDir dir;
   auto bytes = write_xlsx(camera_list(), dir.path() / "tmp");
-  std::string xml = part_of(bytes, "xl/worksheets/sheet1.xml");
+  std::string xml = testing::zip_entry(bytes, "xl/worksheets/sheet1.xml");
   ASSERT_FALSE(xml.empty());
   EXPECT_EQ(xml.find("<f>"), std::string::npos);
-  EXPECT_NE(part_of(bytes, "xl/sharedStrings.xml").find("=HYPERLINK"), std::string::npos);
+  EXPECT_NE(testing::zip_entry(bytes, "xl/sharedStrings.xml").find("=HYPERLINK"), std::string::npos);
 }
 
 TEST(WriteXlsx, FreezesABoldHeaderAndShowsDatesDayMonthYear) {
   antq::testing::TempDir dir;
   auto bytes = write_xlsx(camera_list(), dir.path() / "tmp");
-  std::string sheet = part_of(bytes, "xl/worksheets/sheet1.xml");
+  std::string sheet = testing::zip_entry(bytes, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\""), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("state=\"frozen\""), std::string::npos);
   EXPECT_NE(sheet.find("<c r=\"A1\" s=\"1\""), std::string::npos);  // the header's format
-  std::string styles = part_of(bytes, "xl/styles.xml");
+  std::string styles = testing::zip_entry(bytes, "xl/styles.xml");
   // Format 1 is the header's: the second font, which is bold.
   auto fonts = styles.substr(styles.find("<fonts"), styles.find("</fonts>") - styles.find("<fonts"));
   EXPECT_NE(fonts.find("<font><b/>"), std::string::npos) << fonts;
@@ -126,7 +102,7 @@ TEST(WriteXlsx, NamesTheSheetWithinExcelsRules) {
   antq::testing::TempDir dir;
   for (const auto& row : table) {
     XlsxSheet sheet{row.name, {{"Mã"}}, {}};
-    std::string workbook = part_of(write_xlsx(sheet, dir.path() / "tmp"), "xl/workbook.xml");
+    std::string workbook = testing::zip_entry(write_xlsx(sheet, dir.path() / "tmp"), "xl/workbook.xml");
     EXPECT_NE(workbook.find("<sheet name=\"" + row.written + "\""), std::string::npos) << row.name << "\n" << workbook;
   }
 }

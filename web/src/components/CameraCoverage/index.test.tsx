@@ -26,6 +26,7 @@ const coverage = (change: Partial<Coverage> = {}): Coverage => ({
     {
       village_id: 11,
       name: 'Khuôn Điển',
+      former: false,
       cameras: { total: 4, by_status: { working: 3, faulty: 1 }, by_sharing: { live: 1, on_request: 3 } },
       road_m: 1200,
       covered_m: 300,
@@ -35,6 +36,7 @@ const coverage = (change: Partial<Coverage> = {}): Coverage => ({
     {
       village_id: null,
       name: 'Tân Trào',
+      former: false,
       cameras: { total: 2, by_status: { working: 2 }, by_sharing: { live: 2 } },
       road_m: null,
       covered_m: null,
@@ -78,6 +80,18 @@ describe('CameraCoverage', () => {
     expect(rows[0]?.textContent).toContain('1 trực tiếp, 3 theo yêu cầu, 0 không chia sẻ');
     expect(rows[0]?.textContent).toContain('25%');
     expect(rows[1]?.textContent).toContain('—');
+  });
+
+  it('names a dissolved village\'s cameras by the village, marked former, not by the commune', () => {
+    const [village, own] = coverage().villages;
+    const former = { ...village!, village_id: 12, name: 'Đồng Đa', former: true, road_m: null, covered_m: null, road_share: null };
+    const { container } = show(coverage({ villages: [village!, former, own!] }));
+    const rows = Array.from(container.querySelectorAll('#coverage-villages tbody tr'));
+    expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual([
+      'Khuôn Điển',
+      'Đồng Đa (thôn cũ — đã giải thể hoặc sáp nhập)',
+      'Tân Trào (camera không thuộc thôn nào)',
+    ]);
   });
 
   it('lists the longest gaps with their village', () => {

@@ -55,7 +55,13 @@ function VillageTable({ coverage }: { coverage: Coverage }) {
     <CardTable id="coverage-villages" labelledBy="coverage-heading" columns={columns}>
       {coverage.villages.map((v) => (
         <tr key={v.village_id ?? 'commune'} data-village-id={v.village_id ?? ''}>
-          <td data-label={columns[0]}>{v.village_id ? v.name : t('cameras.coverage_commune_own', { name: v.name })}</td>
+          <td data-label={columns[0]}>
+            {!v.village_id
+              ? t('cameras.coverage_commune_own', { name: v.name })
+              : v.former
+                ? t('cameras.coverage_former_village', { name: v.name })
+                : v.name}
+          </td>
           <td data-label={columns[1]}>{formatNumber(v.cameras.total)}</td>
           <td data-label={columns[2]}>
             {t('cameras.coverage_statuses', {

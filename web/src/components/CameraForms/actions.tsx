@@ -3,18 +3,17 @@
 // camera when its owner withdraws consent.
 import { useState } from 'preact/hooks';
 import { CheckboxField, SelectField, TextField } from '../Field';
-import { ErrorMessage } from '../Notice';
+import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
-import { cameras, localValidation } from '../../lib/api';
+import { ApiError, cameras, localValidation } from '../../lib/api';
 import { cameraLabel } from '../../lib/cameras';
+import { cameraCodes, useCameraTaxonomies } from '../../lib/taxonomies';
 import { formatDate } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
-import type { Camera, CameraDetail, CameraOwner, CameraStatus } from '../../lib/schema';
+import type { Camera, CameraCheckInput, CameraDetail, CameraOwner, CameraStatus } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
-const STATUSES: readonly CameraStatus[] = ['working', 'faulty', 'removed'];
-const RESULTS = ['ok', 'faulty', 'unreachable'] as const;
 
 interface Done {
   camera: Camera;
@@ -24,6 +23,7 @@ interface Done {
 /** #camera-status: a new status from now or from a past moment. */
 export function StatusForm({ camera, onDone }: Done) {
   const { t } = useI18n();
+  const taxonomies = useCameraTaxonomies().data;
   const [status, setStatus] = useState<string>(camera.status === 'working' ? 'faulty' : 'working');
   const [since, setSince] = useState('');
   const [reason, setReason] = useState('');
@@ -57,7 +57,7 @@ export function StatusForm({ camera, onDone }: Done) {
           label={labels.status}
           value={status}
           onValue={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))}
+          options={cameraCodes(taxonomies, 'statuses').map((s) => ({ value: s, label: cameraLabel(t, 'status', s) }))}
           error={fe.status}
         />
         <TextField id="camera-status-since" type="datetime-local" label={labels.since} value={since} onValue={setSince} error={fe.since} />
@@ -71,6 +71,7 @@ export function StatusForm({ camera, onDone }: Done) {
 /** #camera-check: what a look at the camera found. */
 export function CheckForm({ camera, onDone }: Done) {
   const { t } = useI18n();
+  const taxonomies = useCameraTaxonomies().data;
   const [result, setResult] = useState<string>('ok');
   const [note, setNote] = useState('');
   const { error, busy, run } = useAction();
@@ -85,7 +86,7 @@ export function CheckForm({ camera, onDone }: Done) {
       onSubmit={(event) => {
         event.preventDefault();
         void run(async () => {
-          await cameras.recordCheck(camera.id, { result: result as (typeof RESULTS)[number], note: note.trim() });
+          await cameras.recordCheck(camera.id, { result: result as CameraCheckInput['result'], note: note.trim() });
           setNote('');
           onDone(t('cameras.check_done'));
         });
@@ -98,7 +99,7 @@ export function CheckForm({ camera, onDone }: Done) {
         label={labels.result}
         value={result}
         onValue={setResult}
-        options={RESULTS.map((r) => ({ value: r, label: cameraLabel(t, 'check', r) }))}
+        options={cameraCodes(taxonomies, 'check_results').map((r) => ({ value: r, label: cameraLabel(t, 'check', r) }))}
         error={fe.result}
       />
       <TextField id="camera-check-note" label={labels.note} maxLength={1000} value={note} onValue={setNote} error={fe.note} />
@@ -132,15 +133,23 @@ export function ReconfirmButton({ camera, onDone }: Done) {
 }
 
 /** #camera-waiting: a camera its owner registered on the portal, waiting for an officer. */
-export function WaitingPanel({ camera, canConfirm, onDone }: Done & { canConfirm: boolean }) {
+export function WaitingPanel({
+  camera,
+  canConfirm,
+  onDone,
+  onStale,
+}: Done & { canConfirm: boolean; /** The camera changed since the page loaded: load it again. */ onStale: () => void }) {
   const { t } = useI18n();
   const { error, busy, run } = useAction();
   if (camera.confirmed) return null;
+  // What the officer confirms is the camera as shown: the server refuses it (409) when the
+  // owner changed it since, and the page then shows the camera as it is now.
+  const stale = error instanceof ApiError && error.status === 409;
   return (
     <section class="panel" id="camera-waiting" aria-labelledby="camera-waiting-heading">
       <h2 id="camera-waiting-heading">{t('cameras.waiting')}</h2>
       <p>{t('cameras.waiting_intro')}</p>
-      <ErrorMessage error={error} />
+      {stale ? <AlertMessage title={t('cameras.confirm_stale')} /> : <ErrorMessage error={error} />}
       {canConfirm ? (
         <button
           type="button"
@@ -148,7 +157,12 @@ export function WaitingPanel({ camera, canConfirm, onDone }: Done & { canConfirm
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              await cameras.confirm(camera.id);
+              try {
+                await cameras.confirm(camera.id, camera.version);
+              } catch (caught) {
+                if (caught instanceof ApiError && caught.status === 409) onStale();
+                throw caught;
+              }
               onDone(t('cameras.confirm_done', { code: camera.code }));
             })
           }

@@ -8,15 +8,12 @@ import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { ApiError, cameras } from '../../lib/api';
 import { cameraLabel } from '../../lib/cameras';
+import { cameraCodes, useCameraTaxonomies } from '../../lib/taxonomies';
 import { fieldErrors } from '../../lib/i18n';
 import type { Camera, CameraInput, UnitNode } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
-const OWNER_KINDS = ['public', 'household', 'business', 'agency', 'school'] as const;
-const SHARINGS = ['live', 'on_request', 'none'] as const;
-const STORAGES = ['nvr', 'cloud', 'memory_card'] as const;
-const FUNDINGS = ['socialised', 'commune_budget', 'shared'] as const;
 const LOCATION_WARNINGS = new Set(['outside_vietnam', 'outside_commune']);
 
 interface Props {
@@ -118,6 +115,8 @@ export function CameraForm({ communes, camera, withOwner, onDone }: Props) {
     });
   };
 
+  // The codes from the server (GET /cameras/taxonomies), the labels from the catalog.
+  const taxonomies = useCameraTaxonomies().data;
   const options = (codes: readonly string[], kind: 'owner' | 'sharing' | 'storage' | 'funding') =>
     codes.map((c) => ({ value: c, label: cameraLabel(t, kind, c) }));
 
@@ -147,10 +146,10 @@ export function CameraForm({ communes, camera, withOwner, onDone }: Props) {
         <TextField id="camera-retention" type="number" min={0} max={3650} label={labels.retention_days} value={f.retention_days} onValue={set('retention_days')} error={fe.retention_days} />
       </div>
       <div class="form-grid">
-        <SelectField id="camera-owner-kind" label={labels.owner_kind} value={f.owner_kind} onValue={set('owner_kind')} options={options(OWNER_KINDS, 'owner')} error={fe.owner_kind} />
-        <SelectField id="camera-sharing" label={t('cameras.sharing')} value={f.sharing} onValue={set('sharing')} options={options(SHARINGS, 'sharing')} error={fe.sharing} />
-        <SelectField id="camera-storage" label={t('cameras.storage')} value={f.storage} onValue={set('storage')} options={options(STORAGES, 'storage')} error={fe.storage} />
-        <SelectField id="camera-funding" label={t('cameras.funding')} value={f.funding} onValue={set('funding')} options={options(FUNDINGS, 'funding')} error={fe.funding} />
+        <SelectField id="camera-owner-kind" label={labels.owner_kind} value={f.owner_kind} onValue={set('owner_kind')} options={options(cameraCodes(taxonomies, 'owner_kinds'), 'owner')} error={fe.owner_kind} />
+        <SelectField id="camera-sharing" label={t('cameras.sharing')} value={f.sharing} onValue={set('sharing')} options={options(cameraCodes(taxonomies, 'sharings'), 'sharing')} error={fe.sharing} />
+        <SelectField id="camera-storage" label={t('cameras.storage')} value={f.storage} onValue={set('storage')} options={options(cameraCodes(taxonomies, 'storages'), 'storage')} error={fe.storage} />
+        <SelectField id="camera-funding" label={t('cameras.funding')} value={f.funding} onValue={set('funding')} options={options(cameraCodes(taxonomies, 'fundings'), 'funding')} error={fe.funding} />
       </div>
       <div class="form-grid">
         <TextField id="camera-type" label={t('cameras.camera_type')} maxLength={100} value={f.camera_type} onValue={set('camera_type')} />
