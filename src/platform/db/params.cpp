@@ -12,4 +12,19 @@ std::string like_term(std::string_view query) {
   return out;
 }
 
+std::string ids_json(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "]";
+}
+
+std::string id_list(Dialect dialect, std::string_view placeholder) {
+  std::string p(placeholder);
+  if (dialect == Dialect::postgres) return "SELECT (json_array_elements_text(CAST(" + p + " AS json)))::bigint";
+  return "SELECT value FROM json_each(" + p + ")";
+}
+
 }  // namespace antq::db

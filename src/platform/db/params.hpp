@@ -30,4 +30,11 @@ class Params {
 // backslash (PostgreSQL's LIKE escape, none on SQLite: the same term matches the same).
 std::string like_term(std::string_view query);
 
+// A list of ids as one parameter: `ids_json` makes the value ("[3,7,42]") and `id_list`
+// the subquery that unpacks parameter `placeholder` in the dialect, for
+// "village_id IN (" + id_list(dialect, "$1") + ")". One parameter whatever the count, so
+// a commune's 20 villages and a province's 2,500 share one prepared statement.
+std::string ids_json(const std::vector<std::int64_t>& ids);
+std::string id_list(Dialect dialect, std::string_view placeholder);
+
 }  // namespace antq::db

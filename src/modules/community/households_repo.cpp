@@ -1,0 +1,154 @@
+#include "modules/community/households_repo.hpp"
+
+#include "platform/db/params.hpp"
+#include "platform/db/read.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::community::households_repo {
+namespace {
+
+#define HOUSEHOLD_COLUMNS                                                                           \
+  "h.id, h.code, h.village_id, h.head_name, h.address, h.members, h.phone_sealed, h.phone_lookup, " \
+  "h.consent_on, h.consent_channel, h.consent_text_version, h.since_on, h.left_on, h.note, h.demo, h.version"
+
+Household from_row(db::Reader& r) {
+  Household h;
+  h.id = r.i64();
+  h.code = r.text();
+  h.village_id = r.i64();
+  h.head_name = r.text();
+  h.address = r.text();
+  h.members = r.integer();
+  h.phone_sealed = r.opt_blob();
+  h.phone_lookup = r.opt_blob();
+  auto on = r.opt_text();
+  auto channel = r.opt_text();
+  auto text_version = r.opt_text();
+  if (on) h.consent = Consent{*on, channel.value_or(""), text_version.value_or("")};
+  h.since_on = r.opt_text();
+  h.left_on = r.opt_text();
+  h.note = r.text();
+  h.demo = r.boolean();
+  h.version = r.i64();
+  return h;
+}
+
+Registration registration_from(db::Reader& r) {
+  Registration g;
+  g.household_id = r.i64();
+  g.year = r.integer();
+  g.registered_on = r.text();
+  g.signed_form = r.boolean();
+  g.note = r.text();
+  g.version = r.i64();
+  g.content_hash = r.text();
+  g.recorded_by = r.opt_i64();
+  g.device_at = r.opt_i64();
+  g.received_at = r.i64();
+  return g;
+}
+
+std::optional<db::Blob> blob(const std::optional<std::string>& bytes) {
+  if (!bytes) return std::nullopt;
+  return db::Blob{*bytes};
+}
+
+std::string search_text(const Household& h) { return text::fold(h.code + " " + h.head_name + " " + h.address); }
+
+}  // namespace
+
+std::int64_t insert(db::Tx& tx, const Household& h, std::int64_t now) {
+  static constexpr db::Query q{
+      "households.insert",
+      "INSERT INTO households (code, village_id, head_name, address, members, phone_sealed, phone_lookup, "
+      "consent_on, consent_channel, consent_text_version, since_on, left_on, note, search_text, demo, version, "
+      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, "
+      "$16) RETURNING id"};
+  std::optional<std::string> on, channel, text_version;
+  if (h.consent) on = h.consent->on, channel = h.consent->channel, text_version = h.consent->text_version;
+  return db::scalar(tx, q, h.code, h.village_id, h.head_name, h.address, h.members, blob(h.phone_sealed),
+                    blob(h.phone_lookup), on, channel, text_version, h.since_on, h.left_on, h.note, search_text(h),
+                    h.demo, now);
+}
+
+bool update(db::Tx& tx, const Household& h, std::int64_t now) {
+  static constexpr db::Query q{
+      "households.update",
+      "UPDATE households SET village_id = $3, head_name = $4, address = $5, members = $6, phone_sealed = $7, "
+      "phone_lookup = $8, consent_on = $9, consent_channel = $10, consent_text_version = $11, since_on = $12, "
+      "left_on = $13, note = $14, search_text = $15, updated_at = $16, version = version + 1 "
+      "WHERE id = $1 AND version = $2"};
+  std::optional<std::string> on, channel, text_version;
+  if (h.consent) on = h.consent->on, channel = h.consent->channel, text_version = h.consent->text_version;
+  return tx.exec(q, h.id, h.version, h.village_id, h.head_name, h.address, h.members, blob(h.phone_sealed),
+                 blob(h.phone_lookup), on, channel, text_version, h.since_on, h.left_on, h.note, search_text(h),
+                 now) == 1;
+}
+
+std::optional<Household> get(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"households.get", "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE h.id = $1"};
+  return db::one(tx, q, from_row, id);
+}
+
+std::vector<Household> present(db::Tx& tx, const std::vector<std::int64_t>& village_ids, const std::string& day) {
+  auto sql = [](db::Dialect d) {
+    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE h.village_id IN (" + db::id_list(d, "$1") +
+           ") AND (h.left_on IS NULL OR h.left_on > $2) ORDER BY h.village_id, h.code";
+  };
+  static const std::string sqlite = sql(db::Dialect::sqlite);
+  static const std::string postgres = sql(db::Dialect::postgres);
+  db::Query q{"households.present", tx.dialect() == db::Dialect::postgres ? postgres : sqlite};
+  return db::all(tx, q, from_row, db::ids_json(village_ids), day);
+}
+
+std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year) {
+  static constexpr db::Query q{
+      "household_registrations.get",
+      "SELECT household_id, year, registered_on, signed, note, version, content_hash, recorded_by, device_at, "
+      "received_at FROM household_registrations WHERE household_id = $1 AND year = $2"};
+  return db::one(tx, q, registration_from, household_id, year);
+}
+
+void put_registration(db::Tx& tx, const Registration& r) {
+  static constexpr db::Query q{
+      "household_registrations.put",
+      "INSERT INTO household_registrations (household_id, year, registered_on, signed, note, version, content_hash, "
+      "recorded_by, device_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+      "ON CONFLICT (household_id, year) DO UPDATE SET registered_on = excluded.registered_on, "
+      "signed = excluded.signed, note = excluded.note, version = excluded.version, "
+      "content_hash = excluded.content_hash, recorded_by = excluded.recorded_by, device_at = excluded.device_at, "
+      "received_at = excluded.received_at"};
+  tx.exec(q, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash, r.recorded_by,
+          r.device_at, r.received_at);
+}
+
+std::vector<VillageShare> shares(db::Tx& tx, const std::vector<std::int64_t>& village_ids, int year,
+                                 const std::string& day) {
+  auto sql = [](db::Dialect d) {
+    return "SELECT h.village_id, count(*), count(r.household_id) FROM households h "
+           "LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2 "
+           "WHERE h.village_id IN (" +
+           db::id_list(d, "$1") +
+           ") AND (h.left_on IS NULL OR h.left_on > $3) GROUP BY h.village_id ORDER BY h.village_id";
+  };
+  static const std::string sqlite = sql(db::Dialect::sqlite);
+  static const std::string postgres = sql(db::Dialect::postgres);
+  db::Query q{"households.shares", tx.dialect() == db::Dialect::postgres ? postgres : sqlite};
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        return VillageShare{r.i64(), r.i64(), r.i64()};
+      },
+      db::ids_json(village_ids), year, day);
+}
+
+std::int64_t next_number(db::Tx& tx, std::int64_t commune_id, const std::string& kind) {
+  static constexpr db::Query q{
+      "community_code_counters.next",
+      "INSERT INTO community_code_counters (unit_id, kind, last_number) VALUES ($1, $2, 1) "
+      "ON CONFLICT (unit_id, kind) DO UPDATE SET last_number = community_code_counters.last_number + 1 "
+      "RETURNING last_number"};
+  return db::scalar(tx, q, commune_id, kind);
+}
+
+}  // namespace antq::community::households_repo

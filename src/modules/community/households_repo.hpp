@@ -1,0 +1,33 @@
+#pragma once
+// The SQL of households and their registrations (migration 0027), on both databases.
+// Villages are passed as one id list (db::id_list).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/community/model.hpp"
+#include "platform/db/database.hpp"
+
+namespace antq::community::households_repo {
+
+std::int64_t insert(db::Tx& tx, const Household& h, std::int64_t now);
+// Writes every field when the stored version is `h.version` and bumps it; false when the
+// household changed meanwhile (or is gone).
+bool update(db::Tx& tx, const Household& h, std::int64_t now);
+std::optional<Household> get(db::Tx& tx, std::int64_t id);
+// The households of these villages present on `day` (not left by then), by village and code.
+std::vector<Household> present(db::Tx& tx, const std::vector<std::int64_t>& village_ids, const std::string& day);
+
+std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year);
+// Inserts or replaces the year's row (the caller decided with the offline rule).
+void put_registration(db::Tx& tx, const Registration& r);
+// Per village with households present on `day`: their number and how many registered in
+// `year`. Villages without households are absent.
+std::vector<VillageShare> shares(db::Tx& tx, const std::vector<std::int64_t>& village_ids, int year,
+                                 const std::string& day);
+
+// The next number of a kind of record in a commune (1, 2 …), counted in the database.
+std::int64_t next_number(db::Tx& tx, std::int64_t commune_id, const std::string& kind);
+
+}  // namespace antq::community::households_repo
