@@ -7,6 +7,7 @@
 
 #include "modules/units/history.hpp"
 #include "modules/units/repo.hpp"
+#include "platform/db/params.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
 
@@ -373,5 +374,24 @@ std::optional<Unit> Service::find(std::int64_t id) const {
 }
 
 std::vector<Unit> Service::children(db::Tx& tx, std::int64_t parent_id) const { return repo::children(tx, parent_id); }
+
+std::shared_ptr<const Service::UnitSet> Service::units_under(db::Tx& tx, std::int64_t unit_id,
+                                                             const std::vector<Kind>& kinds) const {
+  std::string key = std::to_string(unit_id);
+  for (auto kind : kinds) key += "|" + std::string(kind_code(kind));
+  return sets_cache_.get(repo::version(tx), key, [&] {
+    UnitSet set{{}, "[]"};
+    auto top = repo::get(tx, unit_id);
+    if (!top) return set;
+    std::vector<std::int64_t> ids;
+    for (auto& unit : repo::subtree(tx, top->path)) {
+      if (std::find(kinds.begin(), kinds.end(), unit.kind) == kinds.end()) continue;
+      ids.push_back(unit.id);
+      set.units.push_back(std::move(unit));
+    }
+    set.ids_json = db::ids_json(ids);
+    return set;
+  });
+}
 
 }  // namespace antq::units

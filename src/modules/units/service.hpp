@@ -91,6 +91,17 @@ class Service {
   std::vector<Unit> children(db::Tx& tx, std::int64_t parent_id) const;
   // The unit with an official code (codes are unique), for the command line and imports.
   std::optional<Unit> find_by_code(const std::string& code) const;
+  // The units of `kinds` in the subtree at `unit_id` (itself included when of one of the
+  // kinds), current and historic, by path, with no scope check: for services that checked
+  // the unit already. Records that hang on villages are found through `ids_json`, one
+  // parameter for db::id_list, so a commune and a province share one statement and never
+  // read the units table. A historic unit's figures roll up into `merged_into`. Kept while
+  // no unit changes; call it in a transaction that has not written units.
+  struct UnitSet {
+    std::vector<Unit> units;
+    std::string ids_json;  // "[12,13,40]"
+  };
+  std::shared_ptr<const UnitSet> units_under(db::Tx& tx, std::int64_t unit_id, const std::vector<Kind>& kinds) const;
 
   // The role rule of unit administration: administrators manage every kind (within their
   // scope; adding a country needs the national scope too), officers the kinds of
@@ -118,6 +129,7 @@ class Service {
   const audit::Service& audit_;
   const time::Clock& clock_;
   mutable TreeCache tree_cache_;
+  mutable VersionedCache<UnitSet> sets_cache_;
 };
 
 }  // namespace antq::units

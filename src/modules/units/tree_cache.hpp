@@ -1,6 +1,8 @@
 #pragma once
-// Serialized unit trees, kept while the units version stays the same. The key carries
-// the caller's scope, so a cached body is only ever served to callers with that scope.
+// Values derived from the units tree (a serialized tree, the ids under a unit), kept while
+// the units version stays the same. The key carries everything else that decides the
+// value (for a tree, the caller's scope), so a cached value only reaches callers who would
+// get the same one.
 #include <functional>
 #include <map>
 #include <memory>
@@ -9,12 +11,12 @@
 
 namespace antq::units {
 
-class TreeCache {
+template <typename Value>
+class VersionedCache {
  public:
-  // The body for (version, key), built with `build` when missing. Thread-safe; a newer
+  // The value for (version, key), built with `build` when missing. Thread-safe; a newer
   // version drops every older entry.
-  std::shared_ptr<const std::string> get(std::int64_t version, const std::string& key,
-                                         const std::function<std::string()>& build) {
+  std::shared_ptr<const Value> get(std::int64_t version, const std::string& key, const std::function<Value()>& build) {
     {
       std::lock_guard lock(mutex_);
       if (version == version_) {
@@ -22,21 +24,23 @@ class TreeCache {
         if (it != entries_.end()) return it->second;
       }
     }
-    auto body = std::make_shared<const std::string>(build());
+    auto value = std::make_shared<const Value>(build());
     std::lock_guard lock(mutex_);
     if (version > version_) {
       entries_.clear();
       version_ = version;
     }
-    if (version == version_ && entries_.size() < kMaxEntries) entries_[key] = body;
-    return body;
+    if (version == version_ && entries_.size() < kMaxEntries) entries_[key] = value;
+    return value;
   }
 
  private:
   static constexpr std::size_t kMaxEntries = 256;
   std::mutex mutex_;
   std::int64_t version_ = 0;
-  std::map<std::string, std::shared_ptr<const std::string>> entries_;
+  std::map<std::string, std::shared_ptr<const Value>> entries_;
 };
+
+using TreeCache = VersionedCache<std::string>;
 
 }  // namespace antq::units
