@@ -48,12 +48,52 @@ Registration registration_from(db::Reader& r) {
   return g;
 }
 
+// The columns of a LEFT JOIN: every one null when the household did not register.
+std::optional<Registration> optional_registration_from(db::Reader& r) {
+  auto household_id = r.opt_i64();
+  auto year = r.opt_i64();
+  auto registered_on = r.text();
+  auto signed_form = r.opt_i64();
+  auto note = r.text();
+  auto version = r.opt_i64();
+  auto content_hash = r.text();
+  auto recorded_by = r.opt_i64();
+  auto device_at = r.opt_i64();
+  auto received_at = r.opt_i64();
+  if (!household_id) return std::nullopt;
+  return Registration{*household_id, static_cast<int>(year.value_or(0)),
+                      registered_on, signed_form.value_or(0) != 0,
+                      note,          version.value_or(1),
+                      content_hash,  recorded_by,
+                      device_at,     received_at.value_or(0)};
+}
+
 std::optional<db::Blob> blob(const std::optional<std::string>& bytes) {
   if (!bytes) return std::nullopt;
   return db::Blob{*bytes};
 }
 
 std::string search_text(const Household& h) { return text::fold(h.code + " " + h.head_name + " " + h.address); }
+
+#define REGISTRATION_COLUMNS                                                                              \
+  "r.household_id, r.year, r.registered_on, r.signed, r.note, r.version, r.content_hash, r.recorded_by, " \
+  "r.device_at, r.received_at"
+
+// A statement over a village id list: its text differs per dialect (db::id_list), so it
+// is built once for each and picked per transaction.
+class VillageQuery {
+ public:
+  VillageQuery(std::string_view name, std::string (*build)(db::Dialect))
+      : name_(name), sqlite_(build(db::Dialect::sqlite)), postgres_(build(db::Dialect::postgres)) {}
+  db::Query in(db::Tx& tx) const {
+    return db::Query{name_, tx.dialect() == db::Dialect::postgres ? postgres_ : sqlite_};
+  }
+
+ private:
+  std::string_view name_;
+  std::string sqlite_;
+  std::string postgres_;
+};
 
 }  // namespace
 
@@ -90,22 +130,36 @@ std::optional<Household> get(db::Tx& tx, std::int64_t id) {
   return db::one(tx, q, from_row, id);
 }
 
-std::vector<Household> present(db::Tx& tx, const std::vector<std::int64_t>& village_ids, const std::string& day) {
-  auto sql = [](db::Dialect d) {
+std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const std::string& day) {
+  static const VillageQuery q("households.present", [](db::Dialect d) {
     return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE h.village_id IN (" + db::id_list(d, "$1") +
            ") AND (h.left_on IS NULL OR h.left_on > $2) ORDER BY h.village_id, h.code";
-  };
-  static const std::string sqlite = sql(db::Dialect::sqlite);
-  static const std::string postgres = sql(db::Dialect::postgres);
-  db::Query q{"households.present", tx.dialect() == db::Dialect::postgres ? postgres : sqlite};
-  return db::all(tx, q, from_row, db::ids_json(village_ids), day);
+  });
+  return db::all(tx, q.in(tx), from_row, village_ids, day);
+}
+
+Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& f) {
+  db::Params params({village_ids, std::int64_t{f.year}});
+  std::string from =
+      " FROM households h LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2"
+      " WHERE h.village_id IN (" +
+      db::id_list(tx.dialect(), "$1") + ")";
+  if (f.present_on) from += " AND (h.left_on IS NULL OR h.left_on > " + params.add(*f.present_on) + ")";
+  if (f.registered) from += *f.registered ? " AND r.household_id IS NOT NULL" : " AND r.household_id IS NULL";
+  for (const auto& term : f.terms) {
+    from += " AND h.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
+  }
+  return db::page(tx, "households", HOUSEHOLD_COLUMNS ", " REGISTRATION_COLUMNS, from, " ORDER BY h.code",
+                  std::move(params), f.page, f.page_size, [](db::Reader& r) {
+                    auto household = from_row(r);
+                    return Listed{std::move(household), optional_registration_from(r)};
+                  });
 }
 
 std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year) {
-  static constexpr db::Query q{
-      "household_registrations.get",
-      "SELECT household_id, year, registered_on, signed, note, version, content_hash, recorded_by, device_at, "
-      "received_at FROM household_registrations WHERE household_id = $1 AND year = $2"};
+  static constexpr db::Query q{"household_registrations.get",
+                               "SELECT " REGISTRATION_COLUMNS
+                               " FROM household_registrations r WHERE r.household_id = $1 AND r.year = $2"};
   return db::one(tx, q, registration_from, household_id, year);
 }
 
@@ -122,24 +176,27 @@ void put_registration(db::Tx& tx, const Registration& r) {
           r.device_at, r.received_at);
 }
 
-std::vector<VillageShare> shares(db::Tx& tx, const std::vector<std::int64_t>& village_ids, int year,
-                                 const std::string& day) {
-  auto sql = [](db::Dialect d) {
+std::vector<Registration> registrations_of(db::Tx& tx, std::int64_t household_id) {
+  static constexpr db::Query q{"household_registrations.of",
+                               "SELECT " REGISTRATION_COLUMNS
+                               " FROM household_registrations r WHERE r.household_id = $1 ORDER BY r.year DESC"};
+  return db::all(tx, q, registration_from, household_id);
+}
+
+std::vector<VillageShare> shares(db::Tx& tx, const std::string& village_ids, int year, const std::string& day) {
+  static const VillageQuery q("households.shares", [](db::Dialect d) {
     return "SELECT h.village_id, count(*), count(r.household_id) FROM households h "
            "LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2 "
            "WHERE h.village_id IN (" +
            db::id_list(d, "$1") +
            ") AND (h.left_on IS NULL OR h.left_on > $3) GROUP BY h.village_id ORDER BY h.village_id";
-  };
-  static const std::string sqlite = sql(db::Dialect::sqlite);
-  static const std::string postgres = sql(db::Dialect::postgres);
-  db::Query q{"households.shares", tx.dialect() == db::Dialect::postgres ? postgres : sqlite};
+  });
   return db::all(
-      tx, q,
+      tx, q.in(tx),
       [](db::Reader& r) {
         return VillageShare{r.i64(), r.i64(), r.i64()};
       },
-      db::ids_json(village_ids), year, day);
+      village_ids, year, day);
 }
 
 std::int64_t next_number(db::Tx& tx, std::int64_t commune_id, const std::string& kind) {

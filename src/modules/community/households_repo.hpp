@@ -1,6 +1,6 @@
 #pragma once
 // The SQL of households and their registrations (migration 0027), on both databases.
-// Villages are passed as one id list (db::id_list).
+// Villages are passed as one id list, `ids_json` ("[12,13]", units::Service::units_under).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,6 +8,7 @@
 
 #include "modules/community/model.hpp"
 #include "platform/db/database.hpp"
+#include "platform/page.hpp"
 
 namespace antq::community::households_repo {
 
@@ -17,15 +18,31 @@ std::int64_t insert(db::Tx& tx, const Household& h, std::int64_t now);
 bool update(db::Tx& tx, const Household& h, std::int64_t now);
 std::optional<Household> get(db::Tx& tx, std::int64_t id);
 // The households of these villages present on `day` (not left by then), by village and code.
-std::vector<Household> present(db::Tx& tx, const std::vector<std::int64_t>& village_ids, const std::string& day);
+std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const std::string& day);
+
+// A page of the households of these villages with their registration in `filter.year`.
+struct ListFilter {
+  std::vector<std::string> terms;  // folded words, all in the code, head or address
+  int year = 0;
+  std::optional<bool> registered;
+  std::optional<std::string> present_on;  // else households who left count too
+  int page = 1;
+  int page_size = 50;
+};
+struct Listed {
+  Household household;
+  std::optional<Registration> registration;
+};
+Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& filter);
 
 std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year);
 // Inserts or replaces the year's row (the caller decided with the offline rule).
 void put_registration(db::Tx& tx, const Registration& r);
+// Every year's registration of a household, newest first.
+std::vector<Registration> registrations_of(db::Tx& tx, std::int64_t household_id);
 // Per village with households present on `day`: their number and how many registered in
 // `year`. Villages without households are absent.
-std::vector<VillageShare> shares(db::Tx& tx, const std::vector<std::int64_t>& village_ids, int year,
-                                 const std::string& day);
+std::vector<VillageShare> shares(db::Tx& tx, const std::string& village_ids, int year, const std::string& day);
 
 // The next number of a kind of record in a commune (1, 2 …), counted in the database.
 std::int64_t next_number(db::Tx& tx, std::int64_t commune_id, const std::string& kind);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "../../support/backends.hpp"
+#include "../../support/people.hpp"
 #include "modules/cameras/service.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/db/read.hpp"
@@ -58,21 +59,8 @@ class CamerasTest : public ::testing::TestWithParam<db::Dialect> {
            at(l1, 21.9) + "," + at(lon0, 21.9) + "," + at(lon0, 21.8) + "]]}}";
   }
 
-  // A person with an account (ids chosen here, far from any the database hands out).
   Actor actor(std::int64_t id, Role role, const units::Unit& scope) {
-    db_->write([&](db::Tx& tx) {
-      tx.exec(db::Query{"test.user",
-                        "INSERT INTO users (id, username, full_name, full_name_folded, role, unit_id, password_hash, "
-                        "created_at, updated_at) VALUES ($1, $2, $2, $2, $3, $4, '-', 0, 0)"},
-              id, "user" + std::to_string(id), std::string(role_code(role)), scope.id);
-    });
-    Actor a;
-    a.user_id = id;
-    a.username = "user" + std::to_string(id);
-    a.role = role;
-    a.scope_unit_id = scope.id;
-    a.scope_path = scope.path;
-    return a;
+    return testing::person(*db_, id, role, scope.id, scope.path);
   }
 
   // A camera at `p` looking at `bearing` (nullopt: all round) with a 90° (or 360°) view.
@@ -89,17 +77,9 @@ class CamerasTest : public ::testing::TestWithParam<db::Dialect> {
     return in;
   }
 
-  // The field errors `f` throws ("field:code" each), or "" when it throws none.
   template <typename F>
   static std::string errors_of(F f) {
-    try {
-      f();
-    } catch (const Error& e) {
-      std::string out;
-      for (const auto& fe : e.fields()) out += (out.empty() ? "" : " ") + fe.field + ":" + fe.code;
-      return out.empty() ? "error" : out;
-    }
-    return "";
+    return testing::errors_of(f);
   }
 
   std::int64_t count(const std::string& sql) {

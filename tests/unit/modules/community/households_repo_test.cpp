@@ -2,6 +2,7 @@
 // written, a stale write refused, the villages' registration shares from one id list,
 // the codes counted per commune and kind, and what the schema itself refuses.
 #include "modules/community/households_repo.hpp"
+#include "platform/db/params.hpp"
 
 #include <gtest/gtest.h>
 
@@ -133,7 +134,7 @@ TEST_P(HouseholdsRepoTest, SharesCountTheHouseholdsPresentAndThoseRegisteredThat
 
   std::vector<VillageShare> got;
   db_->read([&](db::Tx& tx) {
-    got = households_repo::shares(tx, {khuon_dien_, lang_han_, empty_}, 2025, "2025-12-01");
+    got = households_repo::shares(tx, db::ids_json({khuon_dien_, lang_han_, empty_}), 2025, "2025-12-01");
   });
   ASSERT_EQ(got.size(), 2u) << "a village without households is absent";
   EXPECT_EQ(got[0].village_id, khuon_dien_);
@@ -144,11 +145,11 @@ TEST_P(HouseholdsRepoTest, SharesCountTheHouseholdsPresentAndThoseRegisteredThat
   EXPECT_EQ(got[1].registered, 0) << "registered in 2024 only";
 
   db_->read([&](db::Tx& tx) {
-    auto before = households_repo::shares(tx, {khuon_dien_}, 2025, "2025-06-01");
+    auto before = households_repo::shares(tx, db::ids_json({khuon_dien_}), 2025, "2025-06-01");
     ASSERT_EQ(before.size(), 1u);
     EXPECT_EQ(before[0].households, 4) << "in June it was still there";
-    EXPECT_TRUE(households_repo::shares(tx, {}, 2025, "2025-12-01").empty()) << "no villages, nothing";
-    auto present = households_repo::present(tx, {lang_han_, khuon_dien_}, "2025-12-01");
+    EXPECT_TRUE(households_repo::shares(tx, "[]", 2025, "2025-12-01").empty()) << "no villages, nothing";
+    auto present = households_repo::present(tx, db::ids_json({lang_han_, khuon_dien_}), "2025-12-01");
     ASSERT_EQ(present.size(), 4u);
     EXPECT_EQ(present[0].code, "02545-HO-00011");
     EXPECT_EQ(present[3].code, "02545-HO-00021");

@@ -1,0 +1,68 @@
+// The community's pure rules as tables: the registration year, the report day, shares,
+// and the offline rule (sent twice → stored once; a stale base → conflict).
+#include "modules/community/rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include "modules/community/offline.hpp"
+
+namespace antq::community {
+namespace {
+
+TEST(CommunityRules, ARegistrationYearRunsFromNovemberToOctober) {
+  struct Row {
+    const char* date;
+    int year;
+  };
+  for (auto row : {Row{"2025-10-31", 2025}, Row{"2025-11-01", 2026}, Row{"2025-12-31", 2026}, Row{"2026-01-01", 2026},
+                   Row{"2026-10-31", 2026}}) {
+    EXPECT_EQ(rules::registration_year_of(row.date), row.year) << row.date;
+    EXPECT_TRUE(rules::registration_year(row.year).contains(row.date)) << row.date;
+  }
+  auto y = rules::registration_year(2026);
+  EXPECT_EQ(y.from, "2025-11-01");
+  EXPECT_EQ(y.to, "2026-10-31");
+  EXPECT_FALSE(y.contains("2025-10-31"));
+  EXPECT_FALSE(y.contains("2026-11-01"));
+}
+
+TEST(CommunityRules, AYearIsMeasuredOnItsLastDayOrTodayWhileThatIsAhead) {
+  EXPECT_EQ(rules::report_day(2026, "2025-12-01"), "2025-12-01");
+  EXPECT_EQ(rules::report_day(2025, "2025-12-01"), "2025-10-31");
+  EXPECT_EQ(rules::report_day(2026, "2026-10-31"), "2026-10-31");
+}
+
+TEST(CommunityRules, AShareNeedsSomethingToDivide) {
+  EXPECT_FALSE(rules::share(0, 0));
+  EXPECT_DOUBLE_EQ(*rules::share(0, 4), 0.0);
+  EXPECT_DOUBLE_EQ(*rules::share(38, 40), 0.95);
+  EXPECT_DOUBLE_EQ(*rules::share(40, 40), 1.0);
+}
+
+TEST(OfflineRule, DecidesEveryCaseOfTheTable) {
+  struct Row {
+    std::optional<Stored> stored;
+    std::int64_t base;
+    const char* hash;
+    Outcome outcome;
+  };
+  const Stored v3{3, "aa"};
+  for (const auto& row :
+       {Row{std::nullopt, 0, "aa", Outcome::inserted}, Row{std::nullopt, 2, "aa", Outcome::conflict},
+        Row{v3, 0, "aa", Outcome::replayed}, Row{v3, 1, "aa", Outcome::replayed}, Row{v3, 3, "bb", Outcome::updated},
+        Row{v3, 2, "bb", Outcome::conflict}, Row{v3, 0, "bb", Outcome::conflict}}) {
+    EXPECT_EQ(decide(row.stored, row.base, row.hash), row.outcome)
+        << "base " << row.base << " hash " << row.hash << " stored " << (row.stored ? row.stored->version : 0);
+  }
+}
+
+TEST(OfflineRule, TheContentHashSeesEveryFieldAndNoTwoRecordsCollideBySeparators) {
+  auto a = ContentHash{}.add("note", "x").add("signed", 1).hex();
+  EXPECT_EQ(a, ContentHash{}.add("note", "x").add("signed", 1).hex());
+  EXPECT_NE(a, ContentHash{}.add("note", "x").add("signed", 0).hex());
+  EXPECT_NE(ContentHash{}.add("a", "1\nb=2").hex(), ContentHash{}.add("a", "1").add("b", "2").hex());
+  EXPECT_EQ(a.size(), 64u);
+}
+
+}  // namespace
+}  // namespace antq::community
