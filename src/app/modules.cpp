@@ -6,6 +6,7 @@
 #include "api/auth_api.hpp"
 #include "api/cameras_api.hpp"
 #include "api/footage_api.hpp"
+#include "api/households_api.hpp"
 #include "api/mailbox_api.hpp"
 #include "api/map_api.hpp"
 #include "api/system_api.hpp"
@@ -36,6 +37,8 @@ void build_services(Context& ctx) {
   ctx.cameras = std::make_unique<cameras::Service>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock,
                                                    *ctx.personal_key);
   ctx.footage = std::make_unique<cameras::Requests>(*ctx.db, *ctx.audit, *ctx.cameras, *ctx.units, ctx.clock);
+  ctx.households =
+      std::make_unique<community::Households>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock, *ctx.personal_key);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -90,6 +93,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_box_routes(router, auth, *ctx.boxes, *ctx.mailbox);
   api::add_cameras_routes(router, auth, *ctx.cameras);
   api::add_footage_routes(router, auth, *ctx.footage);
+  api::add_households_routes(router, auth, *ctx.households);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

@@ -125,3 +125,48 @@ test('mailbox endpoints: officers of the commune handle tips, files and boxes; r
   }
   assert.deepEqual(wrong, []);
 });
+
+test('households endpoints: officers, admins and the village team keep them, reviewers read, auditors see none', async () => {
+  const officer = clients['officer.tantrao'];
+  const base = '/api/v1/community';
+  const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 11 ? 1 : 0);
+  const body = (village = 'DEMO-KQ-KHUONDIEN') => ({ village_id: ids[village], head_name: 'Hộ kiểm tra quyền', address: 'Thôn', members: 2 });
+  const consent = { on: today, channel: 'paper', text_version: 'ho-gia-dinh-1' };
+  // A household of Khuôn Điển made just now by the officer, for the writes each role tries once.
+  const fresh = async () => {
+    const r = await officer.post(`${base}/households`, { ...body(), phone: '0912 345 678', consent });
+    if (r.status !== 201) throw new Error(`household: ${r.status} ${r.text}`);
+    return r.data;
+  };
+  const home = await fresh();
+  const neighbour = (await officer.post(`${base}/households`, body('DEMO-KQ-LANGHAN'))).data;
+  const version = async (id) => (await clients.admin.get(`${base}/households/${id}`)).data.version;
+  const roles = (admin, officerStatus, team, reviewer, auditor) =>
+    ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
+  const rows = [
+    ['GET households', (c) => c.get(`${base}/households`), roles(200, 200, 200, 200, 403)],
+    ['GET household of Khuôn Điển', (c) => c.get(`${base}/households/${home.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET household of Làng Hản', (c) => c.get(`${base}/households/${neighbour.id}`), roles(200, 200, 404, 200, 403)],
+    ['POST household in Khuôn Điển', (c) => c.post(`${base}/households`, body()), roles(201, 201, 201, 403, 403)],
+    ['PUT household of Khuôn Điển', async (c) => c.put(`${base}/households/${home.id}`, { ...body(), version: await version(home.id) }),
+      roles(200, 200, 200, 403, 403)],
+    ['PUT household of Làng Hản', async (c) => c.put(`${base}/households/${neighbour.id}`, { ...body('DEMO-KQ-LANGHAN'), version: await version(neighbour.id) }),
+      roles(200, 200, 404, 403, 403)],
+    ['GET household phone', (c) => c.get(`${base}/households/${home.id}/phone?reason=x`), roles(403, 200, 403, 403, 403)],
+    ['POST withdraw-consent', async (c) => c.post(`${base}/households/${(await fresh()).id}/withdraw-consent`), roles(403, 200, 200, 403, 403)],
+    ['PUT registration', async (c) => c.put(`${base}/households/${(await fresh()).id}/registrations/${year}`,
+      { registered_on: today, signed: true, base_version: 0 }), roles(403, 201, 201, 403, 403)],
+    ['PUT registration in Làng Hản', (c) => c.put(`${base}/households/${neighbour.id}/registrations/${year}`,
+      { registered_on: today, signed: true, base_version: 0 }), roles(403, 201, 404, 403, 403)],
+    ['GET registrations', (c) => c.get(`${base}/registrations?year=${year}`), roles(200, 200, 200, 200, 403)],
+  ];
+  const wrong = [];
+  for (const [what, call, expected] of rows) {
+    for (const role of ROLES) {
+      const r = await call(clients[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -13,18 +13,12 @@
 #include "modules/cameras/repo.hpp"
 #include "modules/cameras/service.hpp"
 #include "modules/cameras/words.hpp"
-#include "platform/csv/csv.hpp"
 #include "platform/error.hpp"
 #include "platform/office/xlsx.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::cameras {
 namespace {
-
-std::string dmy(const std::optional<std::string>& date) {
-  if (!date || date->size() != 10) return "";
-  return date->substr(8, 2) + "/" + date->substr(5, 2) + "/" + date->substr(0, 4);
-}
 
 std::string number(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
@@ -61,25 +55,8 @@ std::map<std::string, std::string> cells_of(const CameraView& v, int n, const Ow
 
 using internal::SheetColumn;
 
-std::string as_csv(const std::vector<const SheetColumn*>& columns,
-                   const std::vector<std::map<std::string, std::string>>& rows) {
-  std::vector<std::string> header;
-  for (const auto* c : columns) header.push_back(c->spec.headers.front());
-  std::string out = "\xEF\xBB\xBF";
-  out += csv::format_record(header);
-  for (const auto& cells : rows) {
-    std::vector<std::string> record;
-    for (const auto* c : columns) {
-      const auto& v = cells.at(c->spec.key);
-      record.push_back(c->kind == office::CellKind::date ? dmy(v) : v);
-    }
-    out += csv::format_record(record);
-  }
-  return out;
-}
-
-std::string as_xlsx(const std::vector<const SheetColumn*>& columns,
-                    const std::vector<std::map<std::string, std::string>>& rows) {
+office::XlsxSheet sheet_of(const std::vector<const SheetColumn*>& columns,
+                           const std::vector<std::map<std::string, std::string>>& rows) {
   office::XlsxSheet sheet;
   sheet.name = "Camera an ninh";
   for (const auto* c : columns) sheet.columns.push_back({c->spec.headers.front(), c->kind, c->width});
@@ -88,7 +65,7 @@ std::string as_xlsx(const std::vector<const SheetColumn*>& columns,
     for (const auto* c : columns) record.push_back(cells.at(c->spec.key));
     sheet.rows.push_back(std::move(record));
   }
-  return office::write_xlsx(sheet, office::scratch_dir());
+  return sheet;
 }
 
 }  // namespace
@@ -117,7 +94,9 @@ std::string Service::export_sheet(const Actor& actor, const ExportOptions& optio
     if (options.contacts) owner = owner_of(v.camera.id);
     rows.push_back(cells_of(v, static_cast<int>(rows.size()) + 1, owner ? &*owner : nullptr));
   }
-  auto out = options.format == SheetFormat::xlsx ? as_xlsx(columns, rows) : as_csv(columns, rows);
+  auto sheet = sheet_of(columns, rows);
+  auto out =
+      options.format == SheetFormat::xlsx ? office::write_xlsx(sheet, office::scratch_dir()) : office::write_csv(sheet);
   db_.write([&](db::Tx& tx) {
     boost::json::object detail{{"cameras", rows.size()},
                                {"contacts", options.contacts},

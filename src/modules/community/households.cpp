@@ -30,6 +30,9 @@ bool may_write(const Actor& a) {
   return a.system || a.is(Role::officer) || a.is(Role::admin) || a.is(Role::team_member);
 }
 
+// A registration tick and a consent withdrawn are what the village saw: officers and teams.
+bool may_witness(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::team_member); }
+
 void require(bool allowed, const char* why) {
   if (!allowed) throw Error::forbidden(why);
 }
@@ -255,7 +258,7 @@ std::string Households::phone(const Actor& actor, std::int64_t id, std::string_v
 }
 
 HouseholdView Households::withdraw_consent(const Actor& actor, std::int64_t id) const {
-  require(may_write(actor), "households are kept by commune officers, administrators and village teams");
+  require(may_witness(actor), "a consent is withdrawn before a commune officer or the village team");
   db_.write([&](db::Tx& tx) {
     load(tx, actor, id);
     auto h = *households_repo::get(tx, id);
@@ -272,7 +275,7 @@ HouseholdView Households::withdraw_consent(const Actor& actor, std::int64_t id) 
 
 RegistrationWrite Households::register_year(const Actor& actor, std::int64_t household_id, int year,
                                             const RegistrationInput& in) const {
-  require(may_write(actor), "households are kept by commune officers, administrators and village teams");
+  require(may_witness(actor), "registrations are recorded by commune officers and village teams");
   FieldErrors errors;
   auto day = today();
   if (year < 2000 || year > 2100) throw Error::field("year", "out_of_range");

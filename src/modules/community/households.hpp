@@ -5,6 +5,7 @@
 //
 // Who (docs/architecture.md, "Community"): commune officers and administrators keep the
 // households of their scope; a village team member keeps those of their own village;
+// registrations and consent withdrawals are recorded by officers and teams only;
 // reviewers read them without phones; auditors see none (403). Outside the caller's
 // scope a household does not exist (404). The phone is sealed and read by officers only,
 // with a reason; every change and every phone read is audited with field names only.

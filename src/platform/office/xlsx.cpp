@@ -16,6 +16,7 @@
 #include <optional>
 #include <string_view>
 
+#include "platform/csv/csv.hpp"
 #include "platform/error.hpp"
 
 namespace antq::office {
@@ -180,6 +181,25 @@ std::string read_all(int fd) {
 }
 
 }  // namespace
+
+std::string write_csv(const XlsxSheet& sheet) {
+  auto dmy = [](const std::string& date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return date;
+    return date.substr(8, 2) + "/" + date.substr(5, 2) + "/" + date.substr(0, 4);
+  };
+  std::vector<std::string> record;
+  for (const auto& c : sheet.columns) record.push_back(c.header);
+  std::string out = "\xEF\xBB\xBF" + csv::format_record(record);
+  for (const auto& row : sheet.rows) {
+    record.clear();
+    for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
+      std::string cell = i < row.size() ? row[i] : "";
+      record.push_back(sheet.columns[i].kind == CellKind::date ? dmy(cell) : cell);
+    }
+    out += csv::format_record(record);
+  }
+  return out;
+}
 
 std::string write_xlsx(const XlsxSheet& sheet, const std::filesystem::path& tmpdir) {
   make_private_dir(tmpdir);

@@ -38,6 +38,10 @@ struct XlsxSheet {
 // Throws Error::internal when libxlsxwriter fails (e.g. a cell over 32,767 characters).
 std::string write_xlsx(const XlsxSheet& sheet, const std::filesystem::path& tmpdir);
 
+// The same sheet as a CSV file for a Vietnamese Excel: UTF-8 with a BOM, commas, dates
+// d/m/yyyy (dd/mm/yyyy), every other cell as given.
+std::string write_csv(const XlsxSheet& sheet);
+
 // A private (0700) directory for the process's temporary files, made once: in /dev/shm
 // (memory, so a sheet's personal data never reaches a disk) when there is one, else in
 // the system's temporary directory; removed at exit when empty.

@@ -1791,6 +1791,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the households
+         * @description Danh sách hộ gia đình của các thôn, tổ dân phố trong phạm vi: tìm theo mã hộ, tên chủ hộ hoặc địa chỉ (không phân biệt dấu), lọc theo thôn hoặc xã và theo tình trạng đăng ký xây dựng khu dân cư an toàn về ANTT trong năm. Không bao giờ có số điện thoại.
+         *
+         *     The households of the villages in the caller's scope, or under one commune or village in it (`unit_id`), by village and code, each with its registration in `year` (default this registration year: from 1 November the next one). `q` matches every word of the code, the head's name and the address, accents and case ignored; `registered=1` keeps the households registered in `year`, `registered=0` those not yet; households that have left are out unless `include_left=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. Lists show whether a household has a phone (`has_phone`), never the phone. Not audited.
+         */
+        get: operations["listHouseholds"];
+        put?: never;
+        /**
+         * Register a household
+         * @description Thêm một hộ gia đình vào danh sách của thôn. Số điện thoại chỉ được lưu khi hộ đã đồng ý (ngày, hình thức, mẫu văn bản); số được chuẩn hóa theo dạng quốc tế và mã hóa khi lưu.
+         *
+         *     A household of a village in the caller's scope (`village_id: not_found` otherwise): commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors). `head_name` is required (at most 200 characters; `address` 300, `note` 2000); `members` 1–99 (`members: out_of_range`, default 1); dates are `YYYY-MM-DD` (`invalid_date`) and not in the future (`in_future`), `left_on` not before `since_on` (`left_on: before_since`). A `consent` needs its day (`consent.on: required`), a `channel` of `paper`, `officer` or `team` (`consent.channel: unknown_value`) and a `text_version` of at most 50 characters. `phone` is taken as people type it ("0912 345 678", "+84 912 345 678", "(0207) 3822 123") and kept sealed in E.164; a number that cannot be one is refused with its reason (`phone: invalid_characters`, `invalid_length`, `unknown_prefix`, `short_number`, `old_area_code`, `not_vietnamese`), and a phone without a `consent` is `consent: consent_required`. The code is the commune's next `<commune code>-HO-NNNNN`. Audited as `household.create` with the names of the fields given, never their values.
+         */
+        post: operations["createHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A household with its registrations
+         * @description Chi tiết một hộ gia đình và các năm đã đăng ký xây dựng khu dân cư an toàn về ANTT. Không có số điện thoại.
+         *
+         *     The household, its registration of this registration year (`registration`) and every year's (`registrations`, newest first). Who may read it: as `listHouseholds` (403 for auditors; 404 outside the scope, a team member's neighbouring village included). Not audited.
+         */
+        get: operations["getHousehold"];
+        /**
+         * Change a household
+         * @description Sửa thông tin hộ gia đình; nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Bỏ trống trường `phone` thì giữ số cũ, gửi chuỗi rỗng thì xóa số.
+         *
+         *     The whole household as `createHousehold` takes it, with the `version` the user edited: 409 when the household changed since, nothing written. `phone` left out (or null) keeps the stored phone, `""` removes it; `consent` left out (or null) keeps the stored consent (withdrawing it is `withdrawHouseholdConsent`). A household moves to another village only within the caller's scope. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `household.update` with the names of the fields changed, never their values.
+         */
+        put: operations["updateHousehold"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/{id}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a household's phone
+         * @description Xem số điện thoại của hộ (dữ liệu cá nhân, được mã hóa khi lưu): chỉ cán bộ Công an xã, phải nêu lý do, mỗi lần xem đều ghi nhật ký.
+         *
+         *     The phone in E.164 (`+84912345678`), an empty string when the household has none. Commune officers in scope only (403 for every other role, administrators and team members included; 404 outside the scope). `reason` is required (`reason: required`, at most 500 characters) and kept in the audit entry `household.phone_read`, which never holds the number; the answer is never cached.
+         */
+        get: operations["getHouseholdPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/{id}/withdraw-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The household withdraws its consent
+         * @description Hộ rút lại sự đồng ý: số điện thoại bị xóa hẳn, hộ vẫn ở trong danh sách của thôn.
+         *
+         *     The consent goes and the phone is erased with it (`has_phone: false`, `consent: null`); the household stays on its village's list. No body. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors; 404 outside the scope). Audited as `household.consent_withdrawn`.
+         */
+        post: operations["withdrawHouseholdConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/{id}/registrations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+                /**
+                 * @description The registration year Y, which runs from 1 November of Y−1 to 31 October of Y.
+                 * @example 2027
+                 */
+                year: components["parameters"]["RegistrationYear"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a household's registration for a year
+         * @description Ghi nhận hộ đã đăng ký xây dựng khu dân cư an toàn về ANTT trong năm (từ 01/11 năm trước đến 31/10). Điện thoại của thành viên Tổ bảo vệ có thể gửi lại nhiều lần khi mất sóng: cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè.
+         *
+         *     The registration of household `id` for registration year `year` (2000–2100; `year: out_of_range`), written by the offline rule: `base_version` is 0 for a new registration, else the version the sender last saw. No registration yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, nothing written (sent twice, stored once). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the household again and lets the member choose. `registered_on` (`YYYY-MM-DD`) lies within the year, 1 November of the year before to 31 October (`registered_on: outside_year`), and not after today (`registered_on: in_future`). `device_at` is the phone's clock (milliseconds since 1970) when the tick was recorded offline. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors; 404 outside the scope). Audited as `household.registration` when written (not when replayed).
+         */
+        put: operations["putHouseholdRegistration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share of households registered, per village
+         * @description Tỷ lệ hộ gia đình đăng ký xây dựng khu dân cư an toàn về ANTT theo từng thôn trong năm (tiêu chí yêu cầu 100%), kèm danh sách các hộ chưa đăng ký.
+         *
+         *     For the villages under `unit_id` (a commune or a village in scope; default the caller's scope) and registration year `year` (default this one): the households present on the report day (`day`: today, or 31 October of a past year), how many of them registered in the year, the share (`null` when a village has no households: shown "—", neither 0% nor 100%), and the households still missing. A dissolved village keeps its own name (`historic: true`). Commune officers, administrators, village team members (their village) and reviewers (403 for auditors). A `unit_id` outside the scope: 404. At most 500 missing households are listed in all (`missing_truncated: true` beyond). Not audited.
+         */
+        get: operations["getRegistrationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3536,6 +3709,193 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
+        /** @description The household's consent, which covers its phone (and its voluntary group membership). */
+        HouseholdConsent: {
+            /**
+             * Format: date
+             * @description The day it was given, not in the future.
+             */
+            on: string;
+            /**
+             * @description `paper`: a signed form; `officer`: given to a commune officer; `team`: given to a village team member.
+             * @enum {string}
+             */
+            channel: "paper" | "officer" | "team";
+            /** @description The version of the consent text the household agreed to. */
+            text_version: string;
+        };
+        /** @description A household's registration for one year (đăng ký xây dựng khu dân cư an toàn về ANTT). */
+        HouseholdRegistration: {
+            /** @description The registration year. */
+            year: number;
+            /** Format: date */
+            registered_on: string;
+            /** @description The registration form is signed. */
+            signed: boolean;
+            note: string;
+            /**
+             * Format: int64
+             * @description Send it back as `base_version` to change the registration.
+             */
+            version: number;
+        };
+        /** @description A household (hộ gia đình) of a village. Never its phone, only whether it has one. */
+        Household: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-HO-NNNNN`.
+             * @example 02545-HO-00042
+             */
+            code: string;
+            /** Format: int64 */
+            village_id: number;
+            village_name: string;
+            /** @description The head of the household. */
+            head_name: string;
+            address: string;
+            members: number;
+            /** @description A phone is on record (read it with `getHouseholdPhone`). */
+            has_phone: boolean;
+            consent: null | components["schemas"]["HouseholdConsent"];
+            /**
+             * Format: date
+             * @description Living in the village since.
+             */
+            since_on: string | null;
+            /**
+             * Format: date
+             * @description Left the village on (then out of lists and figures after that day).
+             */
+            left_on: string | null;
+            note: string;
+            /** @description Illustrative demo data ("minh họa"). */
+            demo: boolean;
+            /**
+             * Format: int64
+             * @description Send it back with a change; 409 when someone changed the household since.
+             */
+            version: number;
+            /** @description The registration of the year asked for (lists) or of this year (a household's page); null when none. */
+            registration: null | components["schemas"]["HouseholdRegistration"];
+        };
+        HouseholdList: {
+            items: components["schemas"]["Household"][];
+            /** Format: int64 */
+            total: number;
+        };
+        HouseholdDetail: components["schemas"]["Household"] & {
+            /** @description Every year's registration, newest first. */
+            registrations: components["schemas"]["HouseholdRegistration"][];
+        };
+        /** @description A household as a form gives it. */
+        HouseholdInput: {
+            /**
+             * Format: int64
+             * @description A village in the caller's scope.
+             */
+            village_id: number;
+            head_name: string;
+            address?: string;
+            /** @default 1 */
+            members?: number;
+            /** @description As people type it; needs a `consent`. On a change, left out or null keeps the stored phone and "" removes it. */
+            phone?: string | null;
+            /** @description Needed with a phone. On a change, left out or null keeps the stored consent. */
+            consent?: null | components["schemas"]["HouseholdConsent"];
+            /**
+             * Format: date
+             * @description Empty or null for none.
+             */
+            since_on?: string | null;
+            /**
+             * Format: date
+             * @description Empty or null for none; not before `since_on`.
+             */
+            left_on?: string | null;
+            note?: string;
+        };
+        HouseholdUpdate: components["schemas"]["HouseholdInput"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        /** @description A household's phone (personal data). */
+        HouseholdPhone: {
+            /**
+             * @description E.164, or "" when the household has none.
+             * @example +84912345678
+             */
+            phone: string;
+        };
+        /** @description A registration tick as a form or an offline phone sends it. */
+        RegistrationInput: {
+            /**
+             * Format: date
+             * @description Within the registration year, not after today.
+             */
+            registered_on: string;
+            /** @default false */
+            signed?: boolean;
+            note?: string;
+            /**
+             * Format: int64
+             * @description 0 for a new registration, else the version the sender last saw.
+             */
+            base_version: number;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC.
+             */
+            device_at?: number | null;
+        };
+        RegistrationWrite: {
+            registration: components["schemas"]["HouseholdRegistration"];
+            /**
+             * @description `replayed`: the same content was stored already, nothing written.
+             * @enum {string}
+             */
+            outcome: "inserted" | "replayed" | "updated";
+        };
+        VillageRegistration: {
+            /** Format: int64 */
+            village_id: number;
+            village_name: string;
+            /** @description A dissolved or merged village, under its own name. */
+            historic: boolean;
+            /**
+             * Format: int64
+             * @description Households present on the report day.
+             */
+            households: number;
+            /**
+             * Format: int64
+             * @description How many of them registered in the year.
+             */
+            registered: number;
+            /** @description registered ÷ households; null without households. */
+            share: number | null;
+            /** @description The households present but not registered, by code. */
+            missing: components["schemas"]["Household"][];
+        };
+        RegistrationReport: {
+            year: number;
+            /**
+             * Format: date
+             * @description Households present on this day count (today, or 31 October of a past year).
+             */
+            day: string;
+            /** Format: int64 */
+            households: number;
+            /** Format: int64 */
+            registered: number;
+            share: number | null;
+            villages: components["schemas"]["VillageRegistration"][];
+            /** @description More households are missing than the lists hold (500 in all). */
+            missing_truncated: boolean;
+        };
         CameraCounts: {
             total: number;
             /** @description Cameras by current status (working, faulty, removed); absent keys are 0. */
@@ -4057,6 +4417,21 @@ export interface components {
         FootageTaskId: number;
         /** @description Items per page; larger values are treated as 500. */
         PageSize: number;
+        /**
+         * @description Household id.
+         * @example 42
+         */
+        HouseholdId: number;
+        /**
+         * @description The registration year Y, which runs from 1 November of Y−1 to 31 October of Y.
+         * @example 2027
+         */
+        RegistrationYear: number;
+        /**
+         * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+         * @example 2027
+         */
+        RegistrationYearQuery: number;
     };
     requestBodies: never;
     headers: {
@@ -9206,6 +9581,606 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listHouseholds: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 40
+                 */
+                unit_id?: number;
+                /**
+                 * @description Words of the code, the head's name or the address, accents ignored.
+                 * @example hoang van khuon dien
+                 */
+                q?: string;
+                /**
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @example 2027
+                 */
+                year?: components["parameters"]["RegistrationYearQuery"];
+                /**
+                 * @description `1`: only the households registered in `year`; `0`: only those not registered yet.
+                 * @example 0
+                 */
+                registered?: "0" | "1";
+                /**
+                 * @description `1`: the households that have left (`left_on`) too.
+                 * @example 1
+                 */
+                include_left?: "0" | "1";
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các hộ — one page of households. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 42,
+                     *           "code": "02545-HO-00042",
+                     *           "village_id": 40,
+                     *           "village_name": "Khuôn Điển",
+                     *           "head_name": "Hoàng Văn Thắng",
+                     *           "address": "Xóm Đình, thôn Khuôn Điển",
+                     *           "members": 5,
+                     *           "has_phone": true,
+                     *           "consent": {
+                     *             "on": "2026-11-20",
+                     *             "channel": "paper",
+                     *             "text_version": "ho-gia-dinh-1"
+                     *           },
+                     *           "since_on": null,
+                     *           "left_on": null,
+                     *           "note": "",
+                     *           "demo": false,
+                     *           "version": 2,
+                     *           "registration": {
+                     *             "year": 2027,
+                     *             "registered_on": "2026-11-25",
+                     *             "signed": true,
+                     *             "note": "",
+                     *             "version": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HouseholdList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createHousehold: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "village_id": 40,
+                 *       "head_name": "Hoàng Văn Thắng",
+                 *       "address": "Xóm Đình, thôn Khuôn Điển",
+                 *       "members": 5,
+                 *       "phone": "0912 345 678",
+                 *       "consent": {
+                 *         "on": "2026-11-20",
+                 *         "channel": "paper",
+                 *         "text_version": "ho-gia-dinh-1"
+                 *       },
+                 *       "note": ""
+                 *     }
+                 */
+                "application/json": components["schemas"]["HouseholdInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thêm — the household. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "02545-HO-00042",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "head_name": "Hoàng Văn Thắng",
+                     *       "address": "Xóm Đình, thôn Khuôn Điển",
+                     *       "members": 5,
+                     *       "has_phone": true,
+                     *       "consent": {
+                     *         "on": "2026-11-20",
+                     *         "channel": "paper",
+                     *         "text_version": "ho-gia-dinh-1"
+                     *       },
+                     *       "since_on": null,
+                     *       "left_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 1,
+                     *       "registration": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hộ gia đình — the household. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "02545-HO-00042",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "head_name": "Hoàng Văn Thắng",
+                     *       "address": "Xóm Đình, thôn Khuôn Điển",
+                     *       "members": 5,
+                     *       "has_phone": false,
+                     *       "consent": null,
+                     *       "since_on": "2019-03-01",
+                     *       "left_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "registration": {
+                     *         "year": 2027,
+                     *         "registered_on": "2026-11-25",
+                     *         "signed": true,
+                     *         "note": "",
+                     *         "version": 1
+                     *       },
+                     *       "registrations": [
+                     *         {
+                     *           "year": 2027,
+                     *           "registered_on": "2026-11-25",
+                     *           "signed": true,
+                     *           "note": "",
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "year": 2026,
+                     *           "registered_on": "2025-12-03",
+                     *           "signed": true,
+                     *           "note": "Đăng ký tại buổi họp thôn",
+                     *           "version": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HouseholdDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateHousehold: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "village_id": 40,
+                 *       "head_name": "Hoàng Văn Thắng",
+                 *       "address": "Số 12, xóm Đình, thôn Khuôn Điển",
+                 *       "members": 6,
+                 *       "note": "",
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["HouseholdUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the household. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "02545-HO-00042",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "head_name": "Hoàng Văn Thắng",
+                     *       "address": "Số 12, xóm Đình, thôn Khuôn Điển",
+                     *       "members": 6,
+                     *       "has_phone": true,
+                     *       "consent": {
+                     *         "on": "2026-11-20",
+                     *         "channel": "paper",
+                     *         "text_version": "ho-gia-dinh-1"
+                     *       },
+                     *       "since_on": null,
+                     *       "left_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "registration": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getHouseholdPhone: {
+        parameters: {
+            query: {
+                /**
+                 * @description Why the officer needs the phone: audited.
+                 * @example Mời chủ hộ họp tổ liên gia ngày 05/12
+                 */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Số điện thoại — the phone. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "phone": "+84912345678"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HouseholdPhone"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    withdrawHouseholdConsent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã rút đồng ý — the household. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "code": "02545-HO-00042",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "head_name": "Hoàng Văn Thắng",
+                     *       "address": "Xóm Đình, thôn Khuôn Điển",
+                     *       "members": 5,
+                     *       "has_phone": false,
+                     *       "consent": null,
+                     *       "since_on": null,
+                     *       "left_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "registration": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putHouseholdRegistration: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+                /**
+                 * @description The registration year Y, which runs from 1 November of Y−1 to 31 October of Y.
+                 * @example 2027
+                 */
+                year: components["parameters"]["RegistrationYear"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "registered_on": "2026-11-25",
+                 *       "signed": true,
+                 *       "note": "",
+                 *       "base_version": 0,
+                 *       "device_at": 1764060000000
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegistrationInput"];
+            };
+        };
+        responses: {
+            /** @description Đã gửi lại hoặc đã sửa — `replayed` (nothing written) or `updated`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "registration": {
+                     *         "year": 2027,
+                     *         "registered_on": "2026-11-25",
+                     *         "signed": true,
+                     *         "note": "",
+                     *         "version": 1
+                     *       },
+                     *       "outcome": "replayed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegistrationWrite"];
+                };
+            };
+            /** @description Đã ghi nhận — `inserted`, version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "registration": {
+                     *         "year": 2027,
+                     *         "registered_on": "2026-11-25",
+                     *         "signed": true,
+                     *         "note": "",
+                     *         "version": 1
+                     *       },
+                     *       "outcome": "inserted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegistrationWrite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getRegistrationReport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+                /**
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @example 2027
+                 */
+                year?: components["parameters"]["RegistrationYearQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tỷ lệ đăng ký — the report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "year": 2027,
+                     *       "day": "2026-12-02",
+                     *       "households": 3,
+                     *       "registered": 2,
+                     *       "share": 0.6667,
+                     *       "villages": [
+                     *         {
+                     *           "village_id": 40,
+                     *           "village_name": "Khuôn Điển",
+                     *           "historic": false,
+                     *           "households": 3,
+                     *           "registered": 2,
+                     *           "share": 0.6667,
+                     *           "missing": [
+                     *             {
+                     *               "id": 43,
+                     *               "code": "02545-HO-00043",
+                     *               "village_id": 40,
+                     *               "village_name": "Khuôn Điển",
+                     *               "head_name": "Nông Thị Mai",
+                     *               "address": "Xóm Chợ, thôn Khuôn Điển",
+                     *               "members": 3,
+                     *               "has_phone": false,
+                     *               "consent": null,
+                     *               "since_on": null,
+                     *               "left_on": null,
+                     *               "note": "",
+                     *               "demo": false,
+                     *               "version": 1,
+                     *               "registration": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "missing_truncated": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegistrationReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];

@@ -10,6 +10,7 @@
 #include "../../support/temp_dir.hpp"
 #include "../../support/zip.hpp"
 #include "platform/error.hpp"
+#include "platform/importkit/importkit.hpp"
 #include "platform/importkit/xlsx.hpp"
 
 namespace antq::office {
@@ -105,6 +106,25 @@ TEST(WriteXlsx, NamesTheSheetWithinExcelsRules) {
     std::string workbook = testing::zip_entry(write_xlsx(sheet, dir.path() / "tmp"), "xl/workbook.xml");
     EXPECT_NE(workbook.find("<sheet name=\"" + row.written + "\""), std::string::npos) << row.name << "\n" << workbook;
   }
+}
+
+}  // namespace
+}  // namespace antq::office
+
+namespace antq::office {
+namespace {
+
+TEST(WriteCsv, WritesTheSameSheetForAVietnameseExcel) {
+  auto bytes = write_csv(camera_list());
+  EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << "a BOM, so that Excel reads UTF-8";
+  auto sheet = importkit::read_csv(bytes);
+  EXPECT_EQ(sheet.header.fields, (std::vector<std::string>{"Mã", "Chủ sở hữu", "Số mắt", "Vĩ độ", "Ngày lắp"}));
+  ASSERT_EQ(sheet.rows.size(), 4u);
+  EXPECT_EQ(sheet.rows[0].fields[4], "05/02/2026") << "dates day first";
+  EXPECT_EQ(sheet.rows[2].fields[4], "05/02/2026") << "a date already typed day first stays";
+  EXPECT_EQ(sheet.rows[3].fields, (std::vector<std::string>{"CAM-04", "Đặng Văn Điệp", "", "", ""}))
+      << "a short row is padded to the header";
+  EXPECT_EQ(importkit::parse_date(sheet.rows[0].fields[4]), "2026-02-05");
 }
 
 }  // namespace
