@@ -69,7 +69,9 @@ add_files(demo_boundaries "communes-${demo_province}.geojson=demo_communes" "025
 
 file(READ ${SRC}/refdata/demo/cameras-tan-trao.csv demo_cameras)
 file(READ ${SRC}/refdata/demo/roads-tan-trao.geojson demo_roads)
-add_files(demo_cameras "cameras-tan-trao.csv=demo_cameras" "roads-tan-trao.geojson=demo_roads")
+file(READ ${SRC}/refdata/demo/households-tan-trao.csv demo_households)
+add_files(demo_records "cameras-tan-trao.csv=demo_cameras" "roads-tan-trao.geojson=demo_roads"
+          "households-tan-trao.csv=demo_households")
 
 string(APPEND body "}  // namespace antq::embedded\n")
 file(WRITE ${OUT}.tmp "${body}")

@@ -331,13 +331,8 @@ http::Response route_search(const Deps& d, http::Request& req, const Caller& c) 
                                                        {"excluded", list(result.excluded)}});
 }
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 http::Response import_cameras(const Deps& d, http::Request& req, const Caller& c) {
-  auto type = req.header("content-type").value_or("");
-  if (type.rfind("text/csv", 0) != 0 && type.rfind(kXlsxType, 0) != 0) {
-    throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv or an .xlsx workbook");
-  }
+  require_sheet_body(req);
   cameras::ImportOptions options;
   options.unit_id = optional_id_param(req, "unit_id");
   options.dry_run = flag_param(req, "dry_run");
@@ -386,13 +381,8 @@ http::Response cones(const Deps& d, http::Request& req, const Caller& c) {
 http::Response export_sheet(const Deps& d, http::Request& req, const Caller& c, cameras::SheetFormat format) {
   cameras::ExportOptions options{optional_id_param(req, "unit_id"), format, flag_param(req, "contacts"),
                                  text_param(req, "reason").value_or("")};
-  bool xlsx = format == cameras::SheetFormat::xlsx;
-  auto res =
-      http::Response::text(200, d.cameras.export_sheet(c.actor, options), xlsx ? kXlsxType : "text/csv; charset=utf-8");
-  res.set("Content-Disposition",
-          xlsx ? "attachment; filename=\"camera-an-ninh.xlsx\"" : "attachment; filename=\"camera-an-ninh.csv\"");
-  res.set("Cache-Control", "no-store");
-  return res;
+  return sheet_download(d.cameras.export_sheet(c.actor, options), format == cameras::SheetFormat::xlsx,
+                        "camera-an-ninh");
 }
 
 http::Response export_csv(const Deps& d, http::Request& req, const Caller& c) {

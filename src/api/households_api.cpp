@@ -65,6 +65,7 @@ boost::json::object household_json(const HouseholdView& v) {
       {"note", h.note},
       {"demo", h.demo},
       {"version", h.version},
+      {"registration_year", v.registration_year},
       {"registration", v.registration ? boost::json::value(registration_json(*v.registration)) : nullptr},
   };
 }
@@ -264,6 +265,34 @@ http::Response registration_report(const Deps& d, http::Request& req, const Call
   return http::Response::json(200, report_json(d.households.registrations(c.actor, unit_id, year)));
 }
 
+http::Response import_households(const Deps& d, http::Request& req, const Caller& c) {
+  require_sheet_body(req);
+  community::HouseholdImportOptions options;
+  options.unit_id = optional_id_param(req, "unit_id");
+  options.dry_run = flag_param(req, "dry_run");
+  auto r = d.households.import_sheet(c.actor, req.body, options);
+  return http::Response::json(200, boost::json::object{{"created", r.created},
+                                                       {"updated", r.updated},
+                                                       {"unchanged", r.unchanged},
+                                                       {"registrations", r.registrations},
+                                                       {"dry_run", r.dry_run},
+                                                       {"encoding", r.encoding}});
+}
+
+http::Response export_households(const Deps& d, http::Request& req, const Caller& c, bool xlsx) {
+  community::HouseholdExportOptions options{optional_id_param(req, "unit_id"), xlsx, year_param(req),
+                                            flag_param(req, "phones"), text_param(req, "reason").value_or("")};
+  return sheet_download(d.households.export_sheet(c.actor, options), xlsx, "ho-gia-dinh");
+}
+
+http::Response export_csv(const Deps& d, http::Request& req, const Caller& c) {
+  return export_households(d, req, c, false);
+}
+
+http::Response export_xlsx(const Deps& d, http::Request& req, const Caller& c) {
+  return export_households(d, req, c, true);
+}
+
 }  // namespace
 
 void add_households_routes(http::Router& router, const Auth& auth, const community::Households& households) {
@@ -276,6 +305,9 @@ void add_households_routes(http::Router& router, const Auth& auth, const communi
   routes.staff("POST", "/api/v1/community/households/{id}/withdraw-consent", withdraw_consent);
   routes.staff("PUT", "/api/v1/community/households/{id}/registrations/{year}", put_registration);
   routes.staff("GET", "/api/v1/community/registrations", registration_report);
+  routes.staff("POST", "/api/v1/community/households/import", import_households);
+  routes.staff("GET", "/api/v1/community/households/export.csv", export_csv);
+  routes.staff("GET", "/api/v1/community/households/export.xlsx", export_xlsx);
 }
 
 }  // namespace antq::api

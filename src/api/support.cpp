@@ -74,6 +74,20 @@ bool flag_param(const http::Request& req, std::string_view name) {
   return raw && (*raw == "1" || *raw == "true");
 }
 
+void require_sheet_body(const http::Request& req) {
+  auto type = req.header("content-type").value_or("");
+  if (type.rfind("text/csv", 0) != 0 && type.rfind(kXlsxType, 0) != 0) {
+    throw Error::of(Error::Kind::unsupported_media_type, "expected text/csv or an .xlsx workbook");
+  }
+}
+
+http::Response sheet_download(std::string bytes, bool xlsx, std::string_view name) {
+  auto res = http::Response::text(200, std::move(bytes), xlsx ? kXlsxType : "text/csv; charset=utf-8");
+  res.set("Content-Disposition", "attachment; filename=\"" + std::string(name) + (xlsx ? ".xlsx\"" : ".csv\""));
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
 std::int64_t path_id(const http::Request& req, const std::string& name) {
   auto it = req.params.find(name);
   if (it == req.params.end()) throw Error::not_found("no id");

@@ -88,6 +88,13 @@ std::int64_t path_id(const http::Request& req, const std::string& name = "id");
 http::Response cached_response(const http::Request& req, const std::string& etag,
                                std::shared_ptr<const std::string> body, std::string_view content_type);
 
+// Sheets officers upload and download: CSV or an .xlsx workbook. `require_sheet_body`
+// answers 415 for any other body; `sheet_download` is the file, named `name` plus the
+// extension, never cached (it may hold personal data).
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+void require_sheet_body(const http::Request& req);
+http::Response sheet_download(std::string bytes, bool xlsx, std::string_view name);
+
 // An instant as ISO-8601 UTC, or null.
 boost::json::value optional_instant(const std::optional<std::int64_t>& instant);
 // A JSON field in Vietnam's local time as a datetime-local input sends it

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "modules/community/rules.hpp"
 #include "modules/units/official.hpp"
 #include "platform/embedded.hpp"
 #include "platform/log/log.hpp"
@@ -109,7 +110,7 @@ void load_cameras(Context& ctx, std::int64_t tan_trao) {
   cameras::ImportOptions options;
   options.unit_id = tan_trao;
   options.demo = true;
-  for (const auto& f : embedded::demo_cameras()) {
+  for (const auto& f : embedded::demo_records()) {
     if (f.name == "cameras-tan-trao.csv") ctx.cameras->import_sheet(system, f.content, options);
     if (f.name == "roads-tan-trao.geojson")
       ctx.cameras->import_roads(system, tan_trao, f.content, {false, std::string(f.name)});
@@ -121,6 +122,28 @@ void load_cameras(Context& ctx, std::int64_t tan_trao) {
     auto now = ctx.clock.now();
     ctx.cameras->change_status(system, c.camera.id, {"faulty", now - 10 * kDay, "Mất nguồn (minh họa)"});
     ctx.cameras->change_status(system, c.camera.id, {"working", now - 5 * kDay, "Đã thay bộ nguồn (minh họa)"});
+  }
+}
+
+// Tân Trào's households (refdata/demo, all "(minh họa)"), registered in the current
+// registration year on its first day (the sheet's {ngay_dang_ky}), their phones consented
+// the same day ({ngay_dong_y}): Khuôn Điển has 38 of its 40 registered.
+void load_households(Context& ctx, std::int64_t tan_trao) {
+  auto today = time::local_date(ctx.clock.now());
+  auto first_day = community::rules::registration_year(community::rules::registration_year_of(today)).from;
+  auto dmy = first_day.substr(8, 2) + "/" + first_day.substr(5, 2) + "/" + first_day.substr(0, 4);
+  community::HouseholdImportOptions options;
+  options.unit_id = tan_trao;
+  options.demo = true;
+  for (const auto& f : embedded::demo_records()) {
+    if (f.name != "households-tan-trao.csv") continue;
+    std::string sheet(f.content);
+    for (const std::string placeholder : {"{ngay_dang_ky}", "{ngay_dong_y}"}) {
+      for (auto at = sheet.find(placeholder); at != std::string::npos; at = sheet.find(placeholder, at)) {
+        sheet.replace(at, placeholder.size(), dmy);
+      }
+    }
+    ctx.households->import_sheet(system_actor(), sheet, options);
   }
 }
 
@@ -160,6 +183,7 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   ctx.accounts->logout(officer.token);
   ctx.keys->grant_with_recovery(system, tan_trao, recovery, officer.user.id);
   load_cameras(ctx, tan_trao);
+  load_households(ctx, tan_trao);
   spdlog::info("demo data loaded: {} units of the official list, {} demo units, {} users",
                report.created + report.merged, before_merge().size() + after_merge().size(), users().size());
   return recovery;

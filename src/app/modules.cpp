@@ -114,6 +114,7 @@ void add_commands(Cli& cli) {
   add_units_commands(cli);
   add_mailbox_commands(cli);
   add_cameras_commands(cli);
+  add_community_commands(cli);
   add_audit_commands(cli);
 }
 

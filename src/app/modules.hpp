@@ -65,6 +65,7 @@ void add_users_commands(Cli& cli);
 void add_units_commands(Cli& cli);
 void add_mailbox_commands(Cli& cli);
 void add_cameras_commands(Cli& cli);
+void add_community_commands(Cli& cli);
 void add_audit_commands(Cli& cli);
 
 }  // namespace antq::app

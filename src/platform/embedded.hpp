@@ -19,8 +19,8 @@ const std::vector<File>& demo_units();
 // Its boundaries, in the order the demo imports them: the communes (simplified to about
 // 20 m), xã Tân Trào at full detail (replacing its simplified one), the province outline.
 const std::vector<File>& demo_boundaries();
-// The demo's cameras of xã Tân Trào (a sheet in the import format) and its hand-drawn
-// roads (refdata/demo).
-const std::vector<File>& demo_cameras();
+// The demo's records of xã Tân Trào (refdata/demo): its cameras and households (sheets in
+// the import formats) and its hand-drawn roads.
+const std::vector<File>& demo_records();
 
 }  // namespace antq::embedded

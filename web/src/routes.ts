@@ -2,6 +2,7 @@
 // is opened, so Vite gives each its own chunk), who may open it and its entry in the
 // main navigation. The router and the navigation both read it; nothing else lists pages.
 import type { FunctionComponent } from 'preact';
+import { HOUSEHOLD_READERS } from './lib/households';
 import type { MessageKey } from './lib/i18n';
 import type { RouteParams } from './lib/router';
 import type { Role } from './lib/schema';
@@ -91,6 +92,24 @@ export const ROUTES: readonly Route[] = [
     nav: 'nav.footage',
   },
   { path: '/footage/:id', load: () => import('./pages/footage').then((m) => m.FootagePage), roles: ['officer'] },
+  {
+    path: '/households',
+    load: () => import('./pages/households').then((m) => m.HouseholdsPage),
+    roles: HOUSEHOLD_READERS,
+    nav: 'nav.households',
+  },
+  // Before /households/:id, which would take "registrations" for an id.
+  {
+    path: '/households/registrations',
+    load: () => import('./pages/registrations').then((m) => m.RegistrationsPage),
+    roles: HOUSEHOLD_READERS,
+    nav: 'nav.registrations',
+  },
+  {
+    path: '/households/:id',
+    load: () => import('./pages/household').then((m) => m.HouseholdPage),
+    roles: HOUSEHOLD_READERS,
+  },
   {
     path: '/users',
     load: () => import('./pages/users').then((m) => m.UsersPage),

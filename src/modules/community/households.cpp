@@ -10,6 +10,7 @@
 #include <map>
 
 #include "modules/community/households_repo.hpp"
+#include "modules/community/internal.hpp"
 #include "modules/community/rules.hpp"
 #include "platform/error.hpp"
 #include "platform/privacy/personal_key.hpp"
@@ -19,27 +20,13 @@
 namespace antq::community {
 namespace {
 
+using namespace internal;
+
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxAddress = 300;
 constexpr std::size_t kMaxNote = 2000;
 constexpr std::size_t kMaxReason = 500;
 constexpr std::size_t kMaxMissingListed = 500;
-
-bool may_read(const Actor& a) { return a.system || !a.is(Role::auditor); }
-bool may_write(const Actor& a) {
-  return a.system || a.is(Role::officer) || a.is(Role::admin) || a.is(Role::team_member);
-}
-
-// A registration tick and a consent withdrawn are what the village saw: officers and teams.
-bool may_witness(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::team_member); }
-
-void require(bool allowed, const char* why) {
-  if (!allowed) throw Error::forbidden(why);
-}
-
-std::optional<std::int64_t> user_of(const Actor& a) {
-  return a.system ? std::nullopt : std::optional<std::int64_t>(a.user_id);
-}
 
 // A date field: a real date, not after today.
 std::optional<std::string> past_date(FieldErrors& errors, const char* field, const std::optional<std::string>& raw,
@@ -76,6 +63,10 @@ std::optional<Consent> checked_consent(FieldErrors& errors, const std::optional<
   return c;
 }
 
+}  // namespace
+
+namespace internal {
+
 boost::json::array changed_fields(const Household& a, const Household& b) {
   boost::json::array out;
   auto add = [&](bool differs, const char* name) {
@@ -96,7 +87,7 @@ boost::json::array changed_fields(const Household& a, const Household& b) {
   return out;
 }
 
-}  // namespace
+}  // namespace internal
 
 std::string Households::today() const { return time::local_date(clock_.now()); }
 
@@ -117,7 +108,7 @@ std::shared_ptr<const units::Service::UnitSet> Households::villages_of(db::Tx& t
   return units_.units_under(tx, id, {units::Kind::residential_area});
 }
 
-HouseholdView Households::view_of(Household h, const units::Unit& village,
+HouseholdView Households::view_of(Household h, const units::Unit& village, int year,
                                   std::optional<Registration> registration) const {
   HouseholdView v;
   v.has_phone = h.phone_sealed.has_value();
@@ -126,6 +117,7 @@ HouseholdView Households::view_of(Household h, const units::Unit& village,
   v.household = std::move(h);
   v.village_name = village.name;
   v.village_path = village.path;
+  v.registration_year = year;
   v.registration = std::move(registration);
   return v;
 }
@@ -136,7 +128,7 @@ HouseholdView Households::load(db::Tx& tx, const Actor& actor, std::int64_t id) 
   auto village = h ? units_.find(tx, h->village_id) : std::nullopt;
   if (!h || !village || !actor.covers(village->path)) throw Error::not_found("household");
   auto year = rules::registration_year_of(today());
-  return view_of(*h, *village, households_repo::registration(tx, id, year));
+  return view_of(*h, *village, year, households_repo::registration(tx, id, year));
 }
 
 Household Households::checked(db::Tx& tx, const Actor& actor, const HouseholdInput& in, Household h) const {
@@ -167,7 +159,6 @@ Household Households::checked(db::Tx& tx, const Actor& actor, const HouseholdInp
     } else if (!h.consent) {
       errors.add("consent", "consent_required");
     } else {
-      privacy::check_key(tx, personal_key_, clock_.now());
       h.phone_sealed = personal_key_.seal(check.phone->e164);
       h.phone_lookup = personal_key_.lookup(check.phone->e164);
     }
@@ -194,7 +185,7 @@ Page<HouseholdView> Households::list(const Actor& actor, const HouseholdFilter& 
     out.total = page.total;
     for (auto& row : page.items) {
       const auto& village = *by_id.at(row.household.village_id);
-      out.items.push_back(view_of(std::move(row.household), village, std::move(row.registration)));
+      out.items.push_back(view_of(std::move(row.household), village, f.year, std::move(row.registration)));
     }
   });
   return out;
@@ -214,6 +205,7 @@ HouseholdView Households::create(const Actor& actor, const HouseholdInput& input
   HouseholdView out;
   db_.write([&](db::Tx& tx) {
     Household h = checked(tx, actor, input, Household{});
+    if (h.phone_sealed) privacy::check_key(tx, personal_key_, clock_.now());
     h.demo = input.demo;
     auto village = *units_.find(tx, h.village_id);
     auto commune = *units_.find(tx, *village.parent_id);
@@ -221,7 +213,7 @@ HouseholdView Households::create(const Actor& actor, const HouseholdInput& input
     h.id = households_repo::insert(tx, h, clock_.now());
     audit_.record(tx, actor, "household.create", "household", std::to_string(h.id),
                   boost::json::serialize(boost::json::object{{"code", h.code}, {"village_id", h.village_id}}));
-    out = view_of(h, village, std::nullopt);
+    out = view_of(h, village, rules::registration_year_of(today()), std::nullopt);
   });
   return out;
 }
@@ -233,6 +225,7 @@ HouseholdView Households::update(const Actor& actor, std::int64_t id, const Hous
     auto before = *households_repo::get(tx, id);
     if (input.version != before.version) throw Error::conflict("the household was changed meanwhile");
     Household after = checked(tx, actor, input, before);
+    if (after.phone_lookup != before.phone_lookup) privacy::check_key(tx, personal_key_, clock_.now());
     if (!households_repo::update(tx, after, clock_.now())) throw Error::conflict("the household was changed meanwhile");
     audit_.record(tx, actor, "household.update", "household", std::to_string(id),
                   boost::json::serialize(boost::json::object{{"fields", changed_fields(before, after)}}));
@@ -243,7 +236,7 @@ HouseholdView Households::update(const Actor& actor, std::int64_t id, const Hous
 }
 
 std::string Households::phone(const Actor& actor, std::int64_t id, std::string_view raw_reason) const {
-  require(actor.system || actor.is(Role::officer), "households' phones are for commune officers");
+  require(may_read_phones(actor), "households' phones are for commune officers");
   auto reason = text::clean(std::string(raw_reason));
   if (reason.empty()) throw Error::field("reason", "required");
   if (text::length(reason) > kMaxReason) throw Error::field("reason", "too_long");
@@ -273,28 +266,36 @@ HouseholdView Households::withdraw_consent(const Actor& actor, std::int64_t id) 
   return out;
 }
 
-RegistrationWrite Households::register_year(const Actor& actor, std::int64_t household_id, int year,
-                                            const RegistrationInput& in) const {
-  require(may_witness(actor), "registrations are recorded by commune officers and village teams");
-  FieldErrors errors;
-  auto day = today();
-  if (year < 2000 || year > 2100) throw Error::field("year", "out_of_range");
+Registration Households::checked_registration(FieldErrors& errors, std::int64_t household_id, int year,
+                                              const RegistrationInput& in) const {
+  if (year < 2000 || year > 2100) {
+    errors.add("year", "out_of_range");
+    return {};
+  }
   Registration r;
   r.household_id = household_id;
   r.year = year;
-  auto on = past_date(errors, "registered_on", in.registered_on, day);
+  auto on = past_date(errors, "registered_on", in.registered_on, today());
   if (!on && in.registered_on.empty()) errors.add("registered_on", "required");
   if (on && !rules::registration_year(year).contains(*on)) errors.add("registered_on", "outside_year");
   r.registered_on = on.value_or("");
   r.signed_form = in.signed_form;
   r.note = bounded(errors, "note", in.note, kMaxReason);
   if (in.base_version < 0) errors.add("base_version", "out_of_range");
-  errors.throw_if_any();
   r.content_hash = ContentHash{}
                        .add("registered_on", r.registered_on)
                        .add("signed", r.signed_form ? 1 : 0)
                        .add("note", r.note)
                        .hex();
+  return r;
+}
+
+RegistrationWrite Households::register_year(const Actor& actor, std::int64_t household_id, int year,
+                                            const RegistrationInput& in) const {
+  require(may_witness(actor), "registrations are recorded by commune officers and village teams");
+  FieldErrors errors;
+  auto r = checked_registration(errors, household_id, year, in);
+  errors.throw_if_any();
   RegistrationWrite out;
   db_.write([&](db::Tx& tx) {
     load(tx, actor, household_id);
@@ -361,7 +362,8 @@ RegistrationReport Households::registrations(const Actor& actor, std::optional<s
     for (auto& listed : unregistered.items) {
       auto it = by_id.find(listed.household.village_id);
       if (it == by_id.end()) continue;
-      it->second->missing.push_back(view_of(std::move(listed.household), *units_by_id.at(it->first), std::nullopt));
+      it->second->missing.push_back(
+          view_of(std::move(listed.household), *units_by_id.at(it->first), report.year, std::nullopt));
     }
   });
   report.share = rules::share(report.registered, report.households);

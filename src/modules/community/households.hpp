@@ -10,8 +10,11 @@
 // scope a household does not exist (404). The phone is sealed and read by officers only,
 // with a reason; every change and every phone read is audited with field names only.
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "modules/access.hpp"
@@ -21,6 +24,7 @@
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
 #include "platform/db/database.hpp"
+#include "platform/importkit/importkit.hpp"
 #include "platform/page.hpp"
 #include "platform/time/time.hpp"
 
@@ -58,6 +62,7 @@ struct HouseholdView {
   std::string village_name;
   std::string village_path;
   bool has_phone = false;
+  int registration_year = 0;                 // the year `registration` is about
   std::optional<Registration> registration;  // in the filter's year (list) or this year (get)
 };
 
@@ -102,6 +107,32 @@ struct RegistrationReport {
   std::optional<double> share;
 };
 
+struct HouseholdImportOptions {
+  std::optional<std::int64_t> unit_id;  // the commune the sheet is about
+  bool dry_run = false;                 // check every row and count, write nothing
+  bool demo = false;                    // the new households are demo data
+  // Called after each row checked with the rows done and the rows in all.
+  std::function<void(std::size_t done, std::size_t total)> progress{};
+};
+
+struct HouseholdImportResult {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int registrations = 0;  // registrations written (new or changed)
+  bool dry_run = false;
+  std::string encoding;  // "UTF-8", "windows-1258" or "xlsx", as the file came
+};
+
+// Members default to empty, so designated initializers may leave any of them out.
+struct HouseholdExportOptions {
+  std::optional<std::int64_t> unit_id{};
+  bool xlsx = false;
+  int year = 0;          // the registration year written; default this year
+  bool phones = false;   // officers only, with a reason (audited)
+  std::string reason{};  // required with phones
+};
+
 class Households {
  public:
   Households(db::Database& db, const audit::Service& audit, const units::Service& units, const time::Clock& clock,
@@ -127,16 +158,35 @@ class Households {
   // among the households present on the report day (today, or 31/10 of a past year).
   RegistrationReport registrations(const Actor& actor, std::optional<std::int64_t> unit_id, int year) const;
 
+  // A commune's household sheet (CSV or .xlsx, the columns of household_sheet.cpp): a row
+  // is the household of its code, else of the same village, head and address, else a new
+  // one; a ticked registration is recorded for its year. Every bad row is named by its
+  // line and nothing is written (Error::csv).
+  HouseholdImportResult import_sheet(const Actor& actor, std::string_view bytes,
+                                     const HouseholdImportOptions& options) const;
+  // The households present under a unit as the same sheet (an export imports back
+  // unchanged), audited.
+  std::string export_sheet(const Actor& actor, const HouseholdExportOptions& options) const;
+
   std::string today() const;
 
  private:
+  struct Planned;
+  std::vector<Planned> plan_import(const Actor& actor, const importkit::Sheet& sheet, const units::Unit& commune,
+                                   const HouseholdImportOptions& options, std::vector<FieldError>& errors) const;
+  void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, const HouseholdImportOptions& options,
+                    HouseholdImportResult& result) const;
+  // A registration's fields checked (errors into `errors`), its content hash made.
+  Registration checked_registration(FieldErrors& errors, std::int64_t household_id, int year,
+                                    const RegistrationInput& in) const;
   HouseholdView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   Household checked(db::Tx& tx, const Actor& actor, const HouseholdInput& input, Household base) const;
   // A current village in the actor's scope, else the field error village_id: not_found.
   units::Unit village_in_scope(db::Tx& tx, const Actor& actor, std::int64_t village_id) const;
   std::shared_ptr<const units::Service::UnitSet> villages_of(db::Tx& tx, const Actor& actor,
                                                              std::optional<std::int64_t> unit_id) const;
-  HouseholdView view_of(Household h, const units::Unit& village, std::optional<Registration> registration) const;
+  HouseholdView view_of(Household h, const units::Unit& village, int year,
+                        std::optional<Registration> registration) const;
 
   db::Database& db_;
   const audit::Service& audit_;

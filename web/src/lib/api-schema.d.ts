@@ -1819,6 +1819,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/households/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a commune's household sheet (CSV or .xlsx)
+         * @description Nhập danh sách hộ gia đình của một xã từ tệp Excel (.xlsx) hoặc CSV như cán bộ vẫn lập (tiêu đề tiếng Việt, ngày dd/mm/yyyy, phân cách , ; hoặc tab, UTF-8 hoặc Windows-1258): thêm hộ mới, cập nhật hộ đã có và ghi nhận việc đăng ký xây dựng khu dân cư an toàn về ANTT; nếu có dòng lỗi thì không lưu dòng nào.
+         *
+         *     Registers the rows of a commune's sheet (`unit_id`, a commune in scope; otherwise a 422 `validation-failed` with `unit_id: required` or `unit_id: not_found`), all or nothing: every bad row is named by its line (422 `csv-invalid`) and nothing is written. Headers are matched folded, after any title rows: STT, Mã hộ, Thôn/Tổ dân phố (required; the village's name or code), Họ tên chủ hộ (required), Địa chỉ, Số nhân khẩu, Số điện thoại, Ngày đồng ý, Đăng ký xây dựng KDC an toàn, Ngày đăng ký, Đã ký cam kết, Năm, Ghi chú. A row with a `Mã hộ` updates that household of the commune (`code: not_found` otherwise); a row without one updates the household of the same village, head and address (accents and case ignored), else registers a new household with the commune's next code; the same household twice is `row: duplicate`. Every row goes through the same checks as `createHousehold` (`members: out_of_range`, `phone: invalid_length`, `village: not_found` …). Left empty, the members, the phone and a consent's channel and wording keep what is stored; `Ngày đồng ý` is a consent on paper. Yes/no cells take có/không, x, 1/0. A row marked registered records the registration for `Năm` (default: the year its `Ngày đăng ký` falls in), checked as `putHouseholdRegistration` checks it (`registered_on: outside_year`, `in_future`); `không` removes nothing. Unchanged households are counted, not written; `registrations` counts the registrations written (new or changed). `dry_run=1` checks and counts, writing nothing. Commune officers and administrators of the commune (403 for village team members, reviewers and auditors); new or changed phones need an officer (403 for an administrator's sheet with phones). One audit entry `household.import` with the counts, never a phone. The sheet may be as large as the server's body limit (`[server] body_limit`, 1 MiB by default); larger ones go through `antq community import-households`.
+         */
+        post: operations["importHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The households as the sheet officers keep (CSV)
+         * @description Xuất danh sách hộ gia đình ra CSV với các cột cán bộ vẫn dùng, kèm tình trạng đăng ký trong năm (mở bằng Excel, nhập lại không thay đổi gì). Chỉ cán bộ Công an xã mới xuất được số điện thoại, phải nêu lý do.
+         *
+         *     The households present today in the caller's scope, or under one commune or village in it (`unit_id`; 404 outside the scope), by village and code, as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy), each with its registration in `year` (default this registration year; the `Năm` column); importing it back changes nothing. Without phones unless `phones=1`: commune officers only (403 otherwise), with a `reason` (`reason: required`, at most 500 characters). Cells Excel would run as formulas are escaped. Commune officers and administrators (403 for other roles). Audited as `household.export` with the count, the format, whether phones were in it, and the reason.
+         */
+        get: operations["exportHouseholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The households as the sheet officers keep (.xlsx)
+         * @description Xuất danh sách hộ gia đình ra tệp Excel (.xlsx) với các cột cán bộ vẫn dùng, kèm tình trạng đăng ký trong năm (nhập lại không thay đổi gì). Chỉ cán bộ Công an xã mới xuất được số điện thoại, phải nêu lý do.
+         *
+         *     The same households and columns as `exportHouseholds`, as an .xlsx workbook (one sheet, "Hộ gia đình") with a bold frozen header row, real dates shown dd/mm/yyyy and numbers as numbers; importing it back changes nothing. Text is never written as a formula. Written in memory; libxlsxwriter's temporary files live in a private directory in /dev/shm and are unlinked at once. Who may, phones and audit (`household.export`) as for `exportHouseholds`.
+         */
+        get: operations["exportHouseholdsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/community/households/{id}": {
         parameters: {
             query?: never;
@@ -3776,7 +3842,12 @@ export interface components {
              * @description Send it back with a change; 409 when someone changed the household since.
              */
             version: number;
-            /** @description The registration of the year asked for (lists) or of this year (a household's page); null when none. */
+            /**
+             * @description The registration year `registration` is about, whether or not there is one; the year asked for (lists) or this registration year (a household's page).
+             * @example 2027
+             */
+            registration_year: number;
+            /** @description The registration of `registration_year`, the year asked for (lists) or this year (a household's page); null when none. */
             registration: null | components["schemas"]["HouseholdRegistration"];
         };
         HouseholdList: {
@@ -3821,6 +3892,22 @@ export interface components {
              * @description The version the user edited.
              */
             version: number;
+        };
+        HouseholdImportResult: {
+            /** @description Households registered (or that would be, on a dry run). */
+            created: number;
+            /** @description Households changed, or whose registration changed. */
+            updated: number;
+            /** @description Rows the same as stored, not written. */
+            unchanged: number;
+            /** @description Registrations written, new or changed. */
+            registrations: number;
+            dry_run: boolean;
+            /**
+             * @description How the file came.
+             * @enum {string}
+             */
+            encoding: "UTF-8" | "windows-1258" | "xlsx";
         };
         /** @description A household's phone (personal data). */
         HouseholdPhone: {
@@ -4432,6 +4519,21 @@ export interface components {
          * @example 2027
          */
         RegistrationYearQuery: number;
+        /**
+         * @description A commune or a village in scope; default the caller's scope.
+         * @example 12
+         */
+        HouseholdSheetUnit: number;
+        /**
+         * @description `1`: with the households' phones (commune officers only, with a `reason`).
+         * @example 0
+         */
+        HouseholdSheetPhones: "0" | "1" | "true" | "false";
+        /**
+         * @description Why the phones are needed (required with `phones=1`): audited.
+         * @example Mời các hộ họp tổ liên gia
+         */
+        HouseholdSheetReason: string;
     };
     requestBodies: never;
     headers: {
@@ -9654,6 +9756,7 @@ export interface operations {
                      *           "note": "",
                      *           "demo": false,
                      *           "version": 2,
+                     *           "registration_year": 2027,
                      *           "registration": {
                      *             "year": 2027,
                      *             "registered_on": "2026-11-25",
@@ -9739,6 +9842,7 @@ export interface operations {
                      *       "note": "",
                      *       "demo": false,
                      *       "version": 1,
+                     *       "registration_year": 2027,
                      *       "registration": null
                      *     }
                      */
@@ -9750,6 +9854,186 @@ export interface operations {
             403: components["responses"]["ForbiddenOrCsrf"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    importHouseholds: {
+        parameters: {
+            query: {
+                /**
+                 * @description The commune the sheet is about.
+                 * @example 12
+                 */
+                unit_id: number;
+                /**
+                 * @description Check every row and count, write nothing.
+                 * @example 1
+                 */
+                dry_run?: "0" | "1" | "true" | "false";
+            };
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example STT;Thôn/Tổ dân phố;Họ tên chủ hộ;Địa chỉ;Số nhân khẩu;Số điện thoại;Ngày đồng ý;Đăng ký xây dựng KDC an toàn;Ngày đăng ký;Đã ký cam kết;Năm;Ghi chú
+                 *     1;Khuôn Điển;Hoàng Văn Thắng;Xóm Đình;5;0912 345 678;20/11/2026;có;25/11/2026;có;2027;
+                 *     2;Khuôn Điển;Nông Thị Mai;Xóm Chợ;3;;;không;;;2027;
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Số hộ — the counts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 42,
+                     *       "updated": 3,
+                     *       "unchanged": 120,
+                     *       "registrations": 40,
+                     *       "dry_run": false,
+                     *       "encoding": "UTF-8"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HouseholdImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["CsvInvalid"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    exportHouseholds: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope; default the caller's scope.
+                 * @example 12
+                 */
+                unit_id?: components["parameters"]["HouseholdSheetUnit"];
+                /**
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @example 2027
+                 */
+                year?: components["parameters"]["RegistrationYearQuery"];
+                /**
+                 * @description `1`: with the households' phones (commune officers only, with a `reason`).
+                 * @example 0
+                 */
+                phones?: components["parameters"]["HouseholdSheetPhones"];
+                /**
+                 * @description Why the phones are needed (required with `phones=1`): audited.
+                 * @example Mời các hộ họp tổ liên gia
+                 */
+                reason?: components["parameters"]["HouseholdSheetReason"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV — the sheet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /**
+                     * @description Always an attachment named `ho-gia-dinh.csv`.
+                     * @example attachment; filename="ho-gia-dinh.csv"
+                     */
+                    "Content-Disposition"?: string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example STT,Mã hộ,Thôn/Tổ dân phố,Họ tên chủ hộ,Địa chỉ,Số nhân khẩu,Ngày đồng ý,Đăng ký xây dựng KDC an toàn,Ngày đăng ký,Đã ký cam kết,Năm,Ghi chú
+                     *     1,02545-HO-00042,Khuôn Điển,Hoàng Văn Thắng,Xóm Đình,5,20/11/2026,Có,25/11/2026,Có,2027,
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    exportHouseholdsXlsx: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope; default the caller's scope.
+                 * @example 12
+                 */
+                unit_id?: components["parameters"]["HouseholdSheetUnit"];
+                /**
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @example 2027
+                 */
+                year?: components["parameters"]["RegistrationYearQuery"];
+                /**
+                 * @description `1`: with the households' phones (commune officers only, with a `reason`).
+                 * @example 0
+                 */
+                phones?: components["parameters"]["HouseholdSheetPhones"];
+                /**
+                 * @description Why the phones are needed (required with `phones=1`): audited.
+                 * @example Mời các hộ họp tổ liên gia
+                 */
+                reason?: components["parameters"]["HouseholdSheetReason"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel — the workbook. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /**
+                     * @description Always an attachment named `ho-gia-dinh.xlsx`.
+                     * @example attachment; filename="ho-gia-dinh.xlsx"
+                     */
+                    "Content-Disposition"?: string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
@@ -9793,6 +10077,7 @@ export interface operations {
                      *       "note": "",
                      *       "demo": false,
                      *       "version": 3,
+                     *       "registration_year": 2027,
                      *       "registration": {
                      *         "year": 2027,
                      *         "registered_on": "2026-11-25",
@@ -9891,6 +10176,7 @@ export interface operations {
                      *       "note": "",
                      *       "demo": false,
                      *       "version": 3,
+                     *       "registration_year": 2027,
                      *       "registration": null
                      *     }
                      */
@@ -9999,6 +10285,7 @@ export interface operations {
                      *       "note": "",
                      *       "demo": false,
                      *       "version": 3,
+                     *       "registration_year": 2027,
                      *       "registration": null
                      *     }
                      */
@@ -10166,6 +10453,7 @@ export interface operations {
                      *               "note": "",
                      *               "demo": false,
                      *               "version": 1,
+                     *               "registration_year": 2027,
                      *               "registration": null
                      *             }
                      *           ]

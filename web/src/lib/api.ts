@@ -28,6 +28,17 @@ import type {
   FootageRequest,
   FootageRequestCreate,
   FootageRequestList,
+  Household,
+  HouseholdDetail,
+  HouseholdImportResult,
+  HouseholdInput,
+  HouseholdList,
+  HouseholdPhone,
+  HouseholdUpdate,
+  RegistrationInput,
+  RegistrationReport,
+  RegistrationReportQuery,
+  RegistrationWrite,
   BoundaryCollection,
   BoundaryFeature,
   Location,
@@ -487,6 +498,50 @@ export const cameras = {
   /** Along a route: audited with the reason. */
   searchRoute: (query: CameraRouteQuery) =>
     request<CameraRouteResult>('POST', '/cameras/route-search', { json: query }),
+};
+
+export type HouseholdQuery = AppQuery<'listHouseholds'>;
+
+/** The household sheet's download: a commune or village, a registration year, and (officers,
+ *  with a reason, audited) the phones. */
+export interface HouseholdExportQuery {
+  unit_id?: number | null;
+  year?: number | null;
+  phones?: boolean;
+  reason?: string;
+}
+
+export const households = {
+  list: (query: HouseholdQuery, signal?: AbortSignal) =>
+    request<HouseholdList>('GET', '/community/households', { query: { ...query }, signal }),
+  get: (id: number, signal?: AbortSignal) =>
+    request<HouseholdDetail>('GET', `/community/households/${id}`, { signal }),
+  create: (input: HouseholdInput) => request<Household>('POST', '/community/households', { json: input }),
+  /** The whole household with the version edited (409 when it changed since). */
+  update: (id: number, input: HouseholdUpdate) =>
+    request<Household>('PUT', `/community/households/${id}`, { json: input }),
+  /** The phone (E.164, "" when none): officers only, audited with the reason. */
+  phone: (id: number, reason: string) =>
+    request<HouseholdPhone>('GET', `/community/households/${id}/phone`, { query: { reason } }),
+  /** The household withdraws its consent: the phone is erased with it. */
+  withdrawConsent: (id: number) =>
+    request<Household>('POST', `/community/households/${id}/withdraw-consent`),
+  /** A year's registration by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
+  register: (id: number, year: number, input: RegistrationInput) =>
+    request<RegistrationWrite>('PUT', `/community/households/${id}/registrations/${year}`, { json: input }),
+  /** The share registered per village; without `year`, the server's current registration year. */
+  report: (query: RegistrationReportQuery, signal?: AbortSignal) =>
+    request<RegistrationReport>('GET', '/community/registrations', { query: { ...query }, signal }),
+  /** A commune's sheet, its bytes as they are: an .xlsx workbook, or CSV (UTF-8 or Windows-1258). */
+  importSheet: (unitId: number, file: File, dryRun: boolean) =>
+    request<HouseholdImportResult>('POST', '/community/households/import', {
+      file,
+      contentType: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv',
+      query: { unit_id: unitId, ...(dryRun ? { dry_run: 1 } : {}) },
+    }),
+  /** Where the sheet downloads from (a plain link or a GET form). */
+  exportUrl: (format: 'csv' | 'xlsx' = 'csv', query: HouseholdExportQuery = {}) =>
+    buildUrl(`/community/households/export.${format}`, { ...query }),
 };
 
 export const footage = {

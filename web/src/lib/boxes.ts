@@ -93,7 +93,7 @@ export function groupByCommune(
   return result;
 }
 
-const COMMUNE_KINDS = ['commune', 'ward', 'special_zone'];
+export const COMMUNE_KINDS: readonly string[] = ['commune', 'ward', 'special_zone'];
 
 /** The communes (xã, phường, đặc khu) in a loaded tree that are still active. */
 export function communesOf(roots: readonly UnitNode[]): UnitNode[] {

@@ -2,6 +2,8 @@
 // the fields a test is about.
 import type {
   Box,
+  Household,
+  HouseholdDetail,
   MailboxTaxonomies,
   Opening,
   Tip,
@@ -227,4 +229,32 @@ export function tip(over: Partial<Tip> = {}): Tip {
 /** tip() as GET /tips/{id} answers it: with its history, conversation and files (empty). */
 export function tipDetail(over: Partial<TipDetail> = {}): TipDetail {
   return { ...tip(over), events: [], messages: [], files: [], ...over };
+}
+
+/** A household of Khuôn Điển (village 20 of Tân Trào), with a phone, not registered this year. */
+export function household(over: Partial<Household> = {}): Household {
+  return {
+    id: 42,
+    code: 'TT-HO-00042',
+    village_id: 20,
+    village_name: 'Khuôn Điển',
+    head_name: 'Hoàng Văn Khuôn',
+    address: 'Xóm Đình',
+    members: 4,
+    has_phone: true,
+    consent: { on: '2026-11-20', channel: 'officer', text_version: 'M01' },
+    since_on: null,
+    left_on: null,
+    note: '',
+    demo: false,
+    version: 1,
+    registration_year: 2027,
+    registration: null,
+    ...over,
+  };
+}
+
+/** household() as GET /community/households/{id} answers it: with every year's registration. */
+export function householdDetail(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
+  return { ...household(over), registrations: [], ...over };
 }

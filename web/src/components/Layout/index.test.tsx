@@ -13,7 +13,16 @@ function links(container: HTMLElement): string[] {
 describe('Layout', () => {
   it('shows Users to an admin but not Audit', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, { session: { user: TEST_USER } });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', '/users', '/account']);
+    expect(links(container)).toEqual([
+      '/',
+      '/units',
+      '/mailbox/boxes',
+      '/cameras',
+      '/households',
+      '/households/registrations',
+      '/users',
+      '/account',
+    ]);
     expect(container.querySelector('#current-role')?.textContent).toBe('Quản trị viên');
     expect(container.querySelector('main')?.textContent).toBe('x');
   });
@@ -30,7 +39,17 @@ describe('Layout', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, {
       session: { user: { ...TEST_USER, role: 'officer' } },
     });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', '/account']);
+    expect(links(container)).toEqual([
+      '/',
+      '/units',
+      '/mailbox',
+      '/mailbox/boxes',
+      '/cameras',
+      '/footage',
+      '/households',
+      '/households/registrations',
+      '/account',
+    ]);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
       'page',
     );
@@ -50,7 +69,14 @@ describe('Layout', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, {
       session: { user: { ...TEST_USER, role: 'reviewer' } },
     });
-    expect(links(container)).toEqual(['/', '/units', '/mailbox/boxes', '/account']);
+    expect(links(container)).toEqual([
+      '/',
+      '/units',
+      '/mailbox/boxes',
+      '/households',
+      '/households/registrations',
+      '/account',
+    ]);
     expect(container.querySelector('a[href="/mailbox/boxes"]')?.getAttribute('aria-current')).toBe(
       'page',
     );
@@ -60,6 +86,9 @@ describe('Layout', () => {
     );
     expect(currentHref(['/', '/mailbox', '/mailbox/boxes'], '/mailbox/new')).toBe('/mailbox');
     expect(currentHref(['/', '/mailbox'], '/')).toBe('/');
+    const community = ['/', '/households', '/households/registrations'];
+    expect(currentHref(community, '/households/42')).toBe('/households');
+    expect(currentHref(community, '/households/registrations')).toBe('/households/registrations');
     expect(currentHref(['/', '/mailbox'], '/account')).toBeNull();
   });
 });

@@ -1,0 +1,39 @@
+#pragma once
+// What the community's services share and nobody else needs: the role rules of households
+// (docs/architecture.md, "Community"), in one place for the API, the sheet and the pages.
+#include <cstdint>
+#include <optional>
+
+#include <boost/json.hpp>
+
+#include "modules/access.hpp"
+#include "modules/community/model.hpp"
+#include "platform/error.hpp"
+
+namespace antq::community::internal {
+
+// Everybody but the auditor reads (reviewers without phones).
+inline bool may_read(const Actor& a) { return a.system || !a.is(Role::auditor); }
+// Officers, administrators and village teams keep households.
+inline bool may_write(const Actor& a) {
+  return a.system || a.is(Role::officer) || a.is(Role::admin) || a.is(Role::team_member);
+}
+// A registration tick and a consent withdrawn are what the village saw: officers and teams.
+inline bool may_witness(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::team_member); }
+// Phones (and sheets with phones) are for commune officers.
+inline bool may_read_phones(const Actor& a) { return a.system || a.is(Role::officer); }
+// Sheets are imported and exported by officers and administrators.
+inline bool may_use_sheets(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::admin); }
+
+inline void require(bool allowed, const char* why) {
+  if (!allowed) throw Error::forbidden(why);
+}
+
+inline std::optional<std::int64_t> user_of(const Actor& a) {
+  return a.system ? std::nullopt : std::optional<std::int64_t>(a.user_id);
+}
+
+// The names of the fields a change touched (what the audit keeps), "phone" for the phone.
+boost::json::array changed_fields(const Household& before, const Household& after);
+
+}  // namespace antq::community::internal

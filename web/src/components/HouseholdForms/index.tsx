@@ -1,0 +1,2 @@
+export { HouseholdForm } from './edit';
+export { PhonePanel, RegistrationForm, registrationOf, WithdrawConsentForm } from './actions';
