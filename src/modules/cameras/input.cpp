@@ -11,7 +11,6 @@ namespace antq::cameras {
 namespace {
 
 // Vietnam with its islands, a little generously: a point outside is most likely a typo.
-constexpr geo::BBox kVietnam{102.0, 6.0, 118.0, 23.5};
 constexpr std::size_t kMaxCode = 40;
 
 std::string cleaned(const std::string& raw, const char* field, std::size_t max, FieldErrors& errors,
@@ -132,14 +131,7 @@ Camera Service::checked(db::Tx& tx, const std::string& scope_path, const CameraI
 
 void Service::check_location(const units::Unit& commune, geo::Point p, bool confirmed,
                              const geo::MultiPolygon* own) const {
-  if (confirmed) return;
-  if (!kVietnam.contains(p)) throw Error::field("point", "outside_vietnam");
-  if (own && geo::locate(*own, p) == geo::Where::inside) return;
-  auto found = boundaries_.check_location(commune.id, p);
-  if (found.inside || !found.actual) return;  // inside, or no boundary to tell
-  std::string name =
-      found.actual->designation.empty() ? found.actual->name : found.actual->designation + " " + found.actual->name;
-  throw Error::validation({FieldError{"point", "outside_commune", std::nullopt, name}});
+  boundaries_.require_in_commune(commune, p, confirmed, "point", own);
 }
 
 }  // namespace antq::cameras

@@ -28,25 +28,6 @@ constexpr std::size_t kMaxNote = 2000;
 constexpr std::size_t kMaxReason = 500;
 constexpr std::size_t kMaxMissingListed = 500;
 
-// A date field: a real date, not after today.
-std::optional<std::string> past_date(FieldErrors& errors, const char* field, const std::optional<std::string>& raw,
-                                     const std::string& today) {
-  if (!raw || raw->empty()) return std::nullopt;
-  auto date = time::parse_date(*raw);
-  if (!date) {
-    errors.add(field, "invalid_date");
-    return std::nullopt;
-  }
-  if (*date > today) errors.add(field, "in_future");
-  return date;
-}
-
-std::string bounded(FieldErrors& errors, const char* field, const std::string& raw, std::size_t max) {
-  auto value = text::clean(raw);
-  if (text::length(value) > max) errors.add(field, "too_long");
-  return value;
-}
-
 std::optional<Consent> checked_consent(FieldErrors& errors, const std::optional<Consent>& in,
                                        const std::string& today) {
   if (!in) return std::nullopt;

@@ -156,6 +156,13 @@ Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& 
                   });
 }
 
+std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id) {
+  static constexpr db::Query q{"households.in_fire_group",
+                               "SELECT " HOUSEHOLD_COLUMNS
+                               " FROM households h WHERE h.fire_group_id = $1 ORDER BY h.code"};
+  return db::all(tx, q, from_row, group_id);
+}
+
 std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year) {
   static constexpr db::Query q{"household_registrations.get",
                                "SELECT " REGISTRATION_COLUMNS

@@ -35,6 +35,9 @@ struct Listed {
 };
 Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& filter);
 
+// The households of a fire-safety group (migration 0028), by code.
+std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id);
+
 std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year);
 // Inserts or replaces the year's row (the caller decided with the offline rule).
 void put_registration(db::Tx& tx, const Registration& r);

@@ -3,6 +3,7 @@
 // (docs/architecture.md, "Community"), in one place for the API, the sheet and the pages.
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include <boost/json.hpp>
 
@@ -32,6 +33,15 @@ inline void require(bool allowed, const char* why) {
 inline std::optional<std::int64_t> user_of(const Actor& a) {
   return a.system ? std::nullopt : std::optional<std::int64_t>(a.user_id);
 }
+
+// A date field as typed: a real date (else invalid_date), not after today (else
+// in_future); nullopt when empty or bad.
+std::optional<std::string> past_date(FieldErrors& errors, const char* field, const std::optional<std::string>& raw,
+                                     const std::string& today);
+// A date field that may lie ahead (an expiry): a real date or invalid_date.
+std::optional<std::string> any_date(FieldErrors& errors, const char* field, const std::optional<std::string>& raw);
+// A text field cleaned (NFC, trimmed), too_long past `max` characters.
+std::string bounded(FieldErrors& errors, const char* field, const std::string& raw, std::size_t max);
 
 // The names of the fields a change touched (what the audit keeps), "phone" for the phone.
 boost::json::array changed_fields(const Household& before, const Household& after);

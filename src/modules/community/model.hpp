@@ -54,3 +54,86 @@ struct VillageShare {
 };
 
 }  // namespace antq::community
+
+namespace antq::community {
+
+// An inter-household fire-safety group (Tổ liên gia an toàn PCCC) of a village.
+struct FireGroup {
+  std::int64_t id = 0;
+  std::string code;  // "02545-LG-00003"
+  std::int64_t village_id = 0;
+  std::string name;
+  std::optional<std::int64_t> leader_household_id;
+  std::optional<std::string> founded_on;
+  std::optional<std::string> dissolved_on;
+  std::string size_reason;  // why outside 5–15 households, when it is
+  std::optional<std::string> last_drill_on;
+  std::string note;
+  bool demo = false;
+  std::int64_t version = 1;
+};
+
+// A fire extinguisher line of a household (bình chữa cháy): `count` alike.
+struct Extinguisher {
+  std::int64_t id = 0;
+  std::int64_t household_id = 0;
+  std::int64_t village_id = 0;  // the household's, kept with it
+  std::string kind;             // abc_powder, co2, other
+  std::string kind_note;
+  std::optional<double> capacity_kg;
+  int count = 1;
+  std::optional<std::string> manufactured_on;
+  std::optional<std::string> last_refill_on;
+  std::string expires_on;
+  std::optional<std::string> retired_on;
+  std::optional<std::string> last_check_on;
+  std::int64_t version = 1;
+};
+
+// A house's other gear: forcing tools, the alarm bell and push-buttons, interlinked or not.
+struct HouseholdGear {
+  std::int64_t household_id = 0;
+  std::string forcing_tools;
+  int forcing_tool_count = 0;
+  bool bell = false;
+  int push_buttons = 0;
+  bool interlinked = false;
+  std::optional<std::string> checked_on;
+};
+
+// A group's shared firefighting point (điểm chữa cháy công cộng).
+struct FirePoint {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::string name;
+  double lon = 0;
+  double lat = 0;
+  std::string equipment;
+  std::string note;
+};
+
+// An extinguisher on a due list, with its house.
+struct DueExtinguisher {
+  Extinguisher extinguisher;
+  std::string household_code;
+  std::string head_name;
+  std::optional<std::int64_t> group_id;
+};
+
+// A member house of a group with no extinguisher in service.
+struct BareHouse {
+  std::int64_t household_id = 0;
+  std::string code;
+  std::string head_name;
+  std::int64_t village_id = 0;
+  std::int64_t group_id = 0;
+};
+
+// A village's households present on a day, and how many of them are in a fire group.
+struct VillageCoverage {
+  std::int64_t village_id = 0;
+  std::int64_t households = 0;
+  std::int64_t in_group = 0;
+};
+
+}  // namespace antq::community

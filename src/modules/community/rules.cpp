@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "platform/time/time.hpp"
+
 namespace antq::community::rules {
 
 DateRange registration_year(int year) {
@@ -16,6 +18,20 @@ int registration_year_of(const std::string& date) {
 std::string report_day(int year, const std::string& today) {
   auto last = registration_year(year).to;
   return today < last ? today : last;
+}
+
+bool group_size_ok(std::size_t households) { return households >= kGroupMin && households <= kGroupMax; }
+
+std::string add_days(const std::string& date, int days) {
+  constexpr time::Millis kDay = 24LL * 3600 * 1000;
+  // Noon, so that no day is lost or gained at midnight.
+  return time::local_date(time::local_day_start(date) + kDay / 2 + static_cast<time::Millis>(days) * kDay);
+}
+
+Expiry expiry_of(const std::string& expires_on, const std::string& today, int notice_days) {
+  if (expires_on < today) return Expiry::expired;
+  if (expires_on <= add_days(today, notice_days)) return Expiry::expiring;
+  return Expiry::ok;
 }
 
 std::optional<double> share(std::int64_t part, std::int64_t whole) {

@@ -92,6 +92,13 @@ class Boundaries {
   Located locate(geo::Point p) const;
   // For tips and cameras: is `p` in the commune of `unit_id` (the unit or its commune)?
   LocationCheck check_location(std::int64_t unit_id, geo::Point p) const;
+  // A place typed for a record of `commune` (a camera, a firefighting point) is where it
+  // should be, unless the user saw the warning and `confirmed`: the field error `field`:
+  // outside_vietnam, or outside_commune with the commune the point is in as its hint. A
+  // commune without a boundary cannot tell. `own` (the commune's polygons, when the
+  // caller holds them for many points) spares the lookup of points inside it.
+  void require_in_commune(const Unit& commune, geo::Point p, bool confirmed, const std::string& field,
+                          const geo::MultiPolygon* own = nullptr) const;
   // The unit's boundary, parsed (and cached); null when it has none. No scope check: for
   // services that checked the unit already (camera coverage).
   std::shared_ptr<const geo::MultiPolygon> polygons(std::int64_t unit_id) const;

@@ -5,6 +5,7 @@
 #include "modules/units/boundaries.hpp"
 #include "modules/units/boundary_repo.hpp"
 #include "modules/units/repo.hpp"
+#include "platform/error.hpp"
 
 namespace antq::units {
 namespace {
@@ -85,6 +86,19 @@ Located Boundaries::locate(geo::Point p) const {
     if (village) out.village = unit_of(*village->candidate);
   });
   return out;
+}
+
+void Boundaries::require_in_commune(const Unit& commune, geo::Point p, bool confirmed, const std::string& field,
+                                    const geo::MultiPolygon* own) const {
+  static constexpr geo::BBox kVietnam{102.0, 6.0, 118.0, 23.5};
+  if (confirmed) return;
+  if (!kVietnam.contains(p)) throw Error::field(field, "outside_vietnam");
+  if (own && geo::locate(*own, p) == geo::Where::inside) return;
+  auto found = check_location(commune.id, p);
+  if (found.inside || !found.actual) return;  // inside, or no boundary to tell
+  std::string name =
+      found.actual->designation.empty() ? found.actual->name : found.actual->designation + " " + found.actual->name;
+  throw Error::validation({FieldError{field, "outside_commune", std::nullopt, name}});
 }
 
 LocationCheck Boundaries::check_location(std::int64_t unit_id, geo::Point p) const {

@@ -10,6 +10,12 @@ std::optional<std::string> Reader::opt_blob() {
   return row_.blob(i);
 }
 
+std::optional<double> Reader::opt_real() {
+  auto i = next();
+  if (row_.is_null(i)) return std::nullopt;
+  return row_.real(i);
+}
+
 std::size_t Reader::next() {
   if (next_ >= row_.size()) {
     throw Error::internal("the reader of " + std::string(query_) + " reads column " + std::to_string(next_ + 1) +

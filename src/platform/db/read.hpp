@@ -41,6 +41,7 @@ class Reader {
   std::optional<std::int64_t> opt_i64() { return row_.opt_i64(next()); }
   std::optional<std::string> opt_text() { return row_.opt_text(next()); }
   std::optional<std::string> opt_blob();
+  std::optional<double> opt_real();
 
   // Throws Error::internal unless every column of the row has been read.
   void finish() const;

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "modules/community/offline.hpp"
 
 namespace antq::community {
@@ -62,6 +65,33 @@ TEST(OfflineRule, TheContentHashSeesEveryFieldAndNoTwoRecordsCollideBySeparators
   EXPECT_NE(a, ContentHash{}.add("note", "x").add("signed", 0).hex());
   EXPECT_NE(ContentHash{}.add("a", "1\nb=2").hex(), ContentHash{}.add("a", "1").add("b", "2").hex());
   EXPECT_EQ(a.size(), 64u);
+}
+
+}  // namespace
+}  // namespace antq::community
+
+namespace antq::community {
+namespace {
+
+TEST(CommunityRules, AFireGroupHasFiveToFifteenHouseholds) {
+  for (auto [n, ok] : std::vector<std::pair<int, bool>>{{4, false}, {5, true}, {15, true}, {16, false}, {0, false}}) {
+    EXPECT_EQ(rules::group_size_ok(static_cast<std::size_t>(n)), ok) << n;
+  }
+}
+
+TEST(CommunityRules, AnExtinguisherIsExpiredAfterItsDayAndExpiringThirtyDaysBefore) {
+  using rules::Expiry;
+  struct Row {
+    const char* expires_on;
+    Expiry state;
+  };
+  for (auto row : {Row{"2026-12-01", Expiry::expired}, Row{"2026-12-02", Expiry::expiring},
+                   Row{"2027-01-01", Expiry::expiring}, Row{"2027-01-02", Expiry::ok}}) {
+    EXPECT_EQ(rules::expiry_of(row.expires_on, "2026-12-02", 30), row.state) << row.expires_on;
+  }
+  EXPECT_EQ(rules::add_days("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(rules::add_days("2026-12-31", 1), "2027-01-01");
+  EXPECT_EQ(rules::add_days("2026-03-01", -1), "2026-02-28");
 }
 
 }  // namespace

@@ -1,0 +1,291 @@
+#include "modules/community/fire_repo.hpp"
+
+#include "platform/db/params.hpp"
+#include "platform/db/read.hpp"
+#include "platform/text/text.hpp"
+
+namespace antq::community::fire_repo {
+namespace {
+
+#define GROUP_COLUMNS                                                                                        \
+  "g.id, g.code, g.village_id, g.name, g.leader_household_id, g.founded_on, g.dissolved_on, g.size_reason, " \
+  "g.last_drill_on, g.note, g.demo, g.version"
+
+FireGroup group_from(db::Reader& r) {
+  FireGroup g;
+  g.id = r.i64();
+  g.code = r.text();
+  g.village_id = r.i64();
+  g.name = r.text();
+  g.leader_household_id = r.opt_i64();
+  g.founded_on = r.opt_text();
+  g.dissolved_on = r.opt_text();
+  g.size_reason = r.text();
+  g.last_drill_on = r.opt_text();
+  g.note = r.text();
+  g.demo = r.boolean();
+  g.version = r.i64();
+  return g;
+}
+
+#define EXTINGUISHER_COLUMNS                                                                             \
+  "id, household_id, village_id, kind, kind_note, capacity_kg, count, manufactured_on, last_refill_on, " \
+  "expires_on, retired_on, last_check_on, version"
+
+Extinguisher extinguisher_from(db::Reader& r) {
+  Extinguisher e;
+  e.id = r.i64();
+  e.household_id = r.i64();
+  e.village_id = r.i64();
+  e.kind = r.text();
+  e.kind_note = r.text();
+  e.capacity_kg = r.opt_real();
+  e.count = r.integer();
+  e.manufactured_on = r.opt_text();
+  e.last_refill_on = r.opt_text();
+  e.expires_on = r.text();
+  e.retired_on = r.opt_text();
+  e.last_check_on = r.opt_text();
+  e.version = r.i64();
+  return e;
+}
+
+HouseholdGear gear_from(db::Reader& r) {
+  HouseholdGear g;
+  g.household_id = r.i64();
+  g.forcing_tools = r.text();
+  g.forcing_tool_count = r.integer();
+  g.bell = r.boolean();
+  g.push_buttons = r.integer();
+  g.interlinked = r.boolean();
+  g.checked_on = r.opt_text();
+  return g;
+}
+
+FirePoint point_from(db::Reader& r) {
+  FirePoint p;
+  p.id = r.i64();
+  p.group_id = r.i64();
+  p.name = r.text();
+  p.lon = r.real();
+  p.lat = r.real();
+  p.equipment = r.text();
+  p.note = r.text();
+  return p;
+}
+
+std::string search_text(const FireGroup& g) { return text::fold(g.code + " " + g.name); }
+
+// "IN (…)" over a list of household ids, one parameter whatever their number.
+std::string in_households(db::Tx& tx) { return "IN (" + db::id_list(tx.dialect(), "$1") + ")"; }
+
+}  // namespace
+
+std::int64_t insert_group(db::Tx& tx, const FireGroup& g, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_groups.insert",
+      "INSERT INTO fire_groups (code, village_id, name, leader_household_id, founded_on, dissolved_on, size_reason, "
+      "last_drill_on, note, search_text, demo, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+      "$8, $9, $10, $11, 1, $12, $12) RETURNING id"};
+  return db::scalar(tx, q, g.code, g.village_id, g.name, g.leader_household_id, g.founded_on, g.dissolved_on,
+                    g.size_reason, g.last_drill_on, g.note, search_text(g), g.demo, now);
+}
+
+bool update_group(db::Tx& tx, const FireGroup& g, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_groups.update",
+      "UPDATE fire_groups SET village_id = $3, name = $4, leader_household_id = $5, founded_on = $6, "
+      "dissolved_on = $7, size_reason = $8, last_drill_on = $9, note = $10, search_text = $11, updated_at = $12, "
+      "version = version + 1 WHERE id = $1 AND version = $2"};
+  return tx.exec(q, g.id, g.version, g.village_id, g.name, g.leader_household_id, g.founded_on, g.dissolved_on,
+                 g.size_reason, g.last_drill_on, g.note, search_text(g), now) == 1;
+}
+
+std::optional<FireGroup> group(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"fire_groups.get", "SELECT " GROUP_COLUMNS " FROM fire_groups g WHERE g.id = $1"};
+  return db::one(tx, q, group_from, id);
+}
+
+Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const GroupFilter& f) {
+  db::Params params({village_ids});
+  std::string from = " FROM fire_groups g WHERE g.village_id IN (" + db::id_list(tx.dialect(), "$1") + ")";
+  if (!f.include_dissolved) from += " AND g.dissolved_on IS NULL";
+  for (const auto& term : f.terms) {
+    from += " AND g.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
+  }
+  return db::page(tx, "fire_groups",
+                  GROUP_COLUMNS
+                  ", (SELECT count(*) FROM households h WHERE h.village_id = g.village_id AND h.fire_group_id = g.id)",
+                  from, " ORDER BY g.code", std::move(params), f.page, f.page_size, [](db::Reader& r) {
+                    auto g = group_from(r);
+                    return ListedGroup{std::move(g), r.i64()};
+                  });
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
+  const std::string sql =
+      "SELECT id, fire_group_id FROM households WHERE fire_group_id IS NOT NULL AND id " + in_households(tx);
+  db::Query q{"households.groups_of", sql};
+  return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, [](db::Reader& r) {
+    return std::pair<std::int64_t, std::int64_t>{r.i64(), r.i64()};
+  });
+}
+
+void set_group(db::Tx& tx, std::int64_t household_id, std::optional<std::int64_t> group_id,
+               const std::optional<std::string>& since) {
+  static constexpr db::Query q{"households.set_fire_group",
+                               "UPDATE households SET fire_group_id = $2, fire_group_since = $3 WHERE id = $1"};
+  tx.exec(q, household_id, group_id, since);
+}
+
+std::int64_t insert_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_extinguishers.insert",
+      "INSERT INTO fire_extinguishers (household_id, village_id, kind, kind_note, capacity_kg, count, "
+      "manufactured_on, last_refill_on, expires_on, retired_on, last_check_on, version, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id"};
+  return db::scalar(tx, q, e.household_id, e.village_id, e.kind, e.kind_note, e.capacity_kg, e.count, e.manufactured_on,
+                    e.last_refill_on, e.expires_on, e.retired_on, e.last_check_on, now);
+}
+
+bool update_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_extinguishers.update",
+      "UPDATE fire_extinguishers SET village_id = $3, kind = $4, kind_note = $5, capacity_kg = $6, count = $7, "
+      "manufactured_on = $8, last_refill_on = $9, expires_on = $10, retired_on = $11, last_check_on = $12, "
+      "updated_at = $13, version = version + 1 WHERE id = $1 AND version = $2"};
+  return tx.exec(q, e.id, e.version, e.village_id, e.kind, e.kind_note, e.capacity_kg, e.count, e.manufactured_on,
+                 e.last_refill_on, e.expires_on, e.retired_on, e.last_check_on, now) == 1;
+}
+
+std::optional<Extinguisher> extinguisher(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"fire_extinguishers.get",
+                               "SELECT " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE id = $1"};
+  return db::one(tx, q, extinguisher_from, id);
+}
+
+std::vector<Extinguisher> extinguishers_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
+  const std::string sql = "SELECT " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE household_id " +
+                          in_households(tx) + " ORDER BY household_id, expires_on, id";
+  db::Query q{"fire_extinguishers.of", sql};
+  return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, extinguisher_from);
+}
+
+void refresh_extinguisher_count(db::Tx& tx, std::int64_t household_id) {
+  static constexpr db::Query q{
+      "households.refresh_extinguishers",
+      "UPDATE households SET extinguishers = (SELECT coalesce(sum(e.count), 0) FROM fire_extinguishers e "
+      "WHERE e.household_id = $1 AND e.retired_on IS NULL) WHERE id = $1"};
+  tx.exec(q, household_id);
+}
+
+Page<DueExtinguisher> extinguishers_due(db::Tx& tx, const std::string& village_ids,
+                                        const std::optional<std::string>& from, const std::string& to, int limit) {
+  db::Params params({village_ids, to});
+  std::string where = " FROM fire_extinguishers e JOIN households h ON h.id = e.household_id WHERE e.village_id IN (" +
+                      db::id_list(tx.dialect(), "$1") + ") AND e.retired_on IS NULL AND e.expires_on <= $2";
+  if (from) where += " AND e.expires_on >= " + params.add(*from);
+  return db::page(tx, from ? "fire_extinguishers.expiring" : "fire_extinguishers.expired",
+                  "e.id, e.household_id, e.village_id, e.kind, e.kind_note, e.capacity_kg, e.count, e.manufactured_on, "
+                  "e.last_refill_on, e.expires_on, e.retired_on, e.last_check_on, e.version, h.code, h.head_name, "
+                  "h.fire_group_id",
+                  where, " ORDER BY e.expires_on, e.id", std::move(params), 1, limit, [](db::Reader& r) {
+                    auto e = extinguisher_from(r);
+                    auto code = r.text();
+                    auto head = r.text();
+                    return DueExtinguisher{std::move(e), std::move(code), std::move(head), r.opt_i64()};
+                  });
+}
+
+Page<FireGroup> groups_without_drill(db::Tx& tx, const std::string& village_ids, const std::string& since, int limit) {
+  db::Params params({village_ids, since});
+  std::string where = " FROM fire_groups g WHERE g.village_id IN (" + db::id_list(tx.dialect(), "$1") +
+                      ") AND g.dissolved_on IS NULL AND (g.last_drill_on IS NULL OR g.last_drill_on < $2)";
+  return db::page(tx, "fire_groups.without_drill", GROUP_COLUMNS, where, " ORDER BY g.code", std::move(params), 1,
+                  limit, group_from);
+}
+
+Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& village_ids, const std::string& day,
+                                            int limit) {
+  db::Params params({village_ids, day});
+  std::string where = " FROM households h WHERE h.village_id IN (" + db::id_list(tx.dialect(), "$1") +
+                      ") AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND (h.left_on IS NULL OR "
+                      "h.left_on > $2)";
+  return db::page(tx, "households.without_extinguisher", "h.id, h.code, h.head_name, h.village_id, h.fire_group_id",
+                  where, " ORDER BY h.code", std::move(params), 1, limit, [](db::Reader& r) {
+                    BareHouse b;
+                    b.household_id = r.i64();
+                    b.code = r.text();
+                    b.head_name = r.text();
+                    b.village_id = r.i64();
+                    b.group_id = r.i64();
+                    return b;
+                  });
+}
+
+std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids, const std::string& day) {
+  const std::string sql =
+      "SELECT h.village_id, count(*), count(h.fire_group_id) FROM households h WHERE h.village_id IN (" +
+      db::id_list(tx.dialect(), "$1") +
+      ") AND (h.left_on IS NULL OR h.left_on > $2) GROUP BY h.village_id ORDER BY h.village_id";
+  db::Query q{"households.fire_coverage", sql};
+  return db::all(tx, q, std::vector<db::Value>{village_ids, day}, [](db::Reader& r) {
+    return VillageCoverage{r.i64(), r.i64(), r.i64()};
+  });
+}
+
+void put_gear(db::Tx& tx, const HouseholdGear& g, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_household_gear.put",
+      "INSERT INTO fire_household_gear (household_id, forcing_tools, forcing_tool_count, bell, push_buttons, "
+      "interlinked, checked_on, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (household_id) DO "
+      "UPDATE SET forcing_tools = excluded.forcing_tools, forcing_tool_count = excluded.forcing_tool_count, "
+      "bell = excluded.bell, push_buttons = excluded.push_buttons, interlinked = excluded.interlinked, "
+      "checked_on = excluded.checked_on, updated_at = excluded.updated_at"};
+  tx.exec(q, g.household_id, g.forcing_tools, g.forcing_tool_count, g.bell, g.push_buttons, g.interlinked, g.checked_on,
+          now);
+}
+
+std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
+  const std::string sql =
+      "SELECT household_id, forcing_tools, forcing_tool_count, bell, push_buttons, interlinked, checked_on "
+      "FROM fire_household_gear WHERE household_id " +
+      in_households(tx) + " ORDER BY household_id";
+  db::Query q{"fire_household_gear.of", sql};
+  return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, gear_from);
+}
+
+std::int64_t insert_point(db::Tx& tx, const FirePoint& p, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_points.insert",
+      "INSERT INTO fire_points (group_id, name, lon, lat, equipment, note, created_at, updated_at) VALUES ($1, $2, "
+      "$3, $4, $5, $6, $7, $7) RETURNING id"};
+  return db::scalar(tx, q, p.group_id, p.name, p.lon, p.lat, p.equipment, p.note, now);
+}
+
+void update_point(db::Tx& tx, const FirePoint& p, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_points.update",
+      "UPDATE fire_points SET name = $2, lon = $3, lat = $4, equipment = $5, note = $6, updated_at = $7 WHERE id = $1"};
+  tx.exec(q, p.id, p.name, p.lon, p.lat, p.equipment, p.note, now);
+}
+
+void delete_point(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"fire_points.delete", "DELETE FROM fire_points WHERE id = $1"};
+  tx.exec(q, id);
+}
+
+std::optional<FirePoint> point(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"fire_points.get",
+                               "SELECT id, group_id, name, lon, lat, equipment, note FROM fire_points WHERE id = $1"};
+  return db::one(tx, q, point_from, id);
+}
+
+std::vector<FirePoint> points_of(db::Tx& tx, std::int64_t group_id) {
+  static constexpr db::Query q{
+      "fire_points.of",
+      "SELECT id, group_id, name, lon, lat, equipment, note FROM fire_points WHERE group_id = $1 ORDER BY id"};
+  return db::all(tx, q, point_from, group_id);
+}
+
+}  // namespace antq::community::fire_repo

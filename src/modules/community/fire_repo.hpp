@@ -1,0 +1,68 @@
+#pragma once
+// The SQL of fire-safety groups, their members, extinguishers, gear and points (migration
+// 0028), on both databases. Villages are passed as one id list, `ids_json`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/community/model.hpp"
+#include "platform/db/database.hpp"
+#include "platform/page.hpp"
+
+namespace antq::community::fire_repo {
+
+std::int64_t insert_group(db::Tx& tx, const FireGroup& g, std::int64_t now);
+// Writes every field when the stored version is `g.version` and bumps it; false otherwise.
+bool update_group(db::Tx& tx, const FireGroup& g, std::int64_t now);
+std::optional<FireGroup> group(db::Tx& tx, std::int64_t id);
+
+struct ListedGroup {
+  FireGroup group;
+  std::int64_t members = 0;
+};
+struct GroupFilter {
+  std::vector<std::string> terms;  // folded words of the code or the name
+  bool include_dissolved = false;
+  int page = 1;
+  int page_size = 50;
+};
+Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const GroupFilter& filter);
+
+// (household, its group) for these households that are in a group.
+std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const std::vector<std::int64_t>& households);
+// Puts a household in a group since a day, or out of any (group unset).
+void set_group(db::Tx& tx, std::int64_t household_id, std::optional<std::int64_t> group_id,
+               const std::optional<std::string>& since);
+
+std::int64_t insert_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now);
+bool update_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now);
+std::optional<Extinguisher> extinguisher(db::Tx& tx, std::int64_t id);
+// Every extinguisher of these households (retired ones too), by household and expiry.
+std::vector<Extinguisher> extinguishers_of(db::Tx& tx, const std::vector<std::int64_t>& households);
+// Sets households.extinguishers to the count of the house's extinguishers in service.
+void refresh_extinguisher_count(db::Tx& tx, std::int64_t household_id);
+
+// The due lists of these villages (all read the index of their own table, no units):
+// extinguishers in service expiring within [from, to] (from unset: any time before `to`),
+// groups in being whose last drill was before `since` (or none), and member houses with no
+// extinguisher in service; each a count and the first `limit`.
+Page<DueExtinguisher> extinguishers_due(db::Tx& tx, const std::string& village_ids,
+                                        const std::optional<std::string>& from, const std::string& to, int limit);
+Page<FireGroup> groups_without_drill(db::Tx& tx, const std::string& village_ids, const std::string& since, int limit);
+Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& village_ids, const std::string& day,
+                                            int limit);
+
+// Per village with households present on `day`: their number and how many are in a group.
+std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids, const std::string& day);
+
+void put_gear(db::Tx& tx, const HouseholdGear& gear, std::int64_t now);
+std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& households);
+
+std::int64_t insert_point(db::Tx& tx, const FirePoint& p, std::int64_t now);
+void update_point(db::Tx& tx, const FirePoint& p, std::int64_t now);
+void delete_point(db::Tx& tx, std::int64_t id);
+std::optional<FirePoint> point(db::Tx& tx, std::int64_t id);
+std::vector<FirePoint> points_of(db::Tx& tx, std::int64_t group_id);
+
+}  // namespace antq::community::fire_repo

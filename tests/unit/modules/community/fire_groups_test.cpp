@@ -1,0 +1,250 @@
+// Fire-safety groups on both databases: the members' rules (5–15 or a reason; a household
+// in two groups refused with the other group named; one village), each house's
+// extinguishers (expiring before made refused; the kept count), gear and points, who may
+// do what, and the audit.
+#include "modules/community/fire_groups.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "households_fixture.hpp"
+
+namespace antq::community {
+namespace {
+
+using testing::errors_of;
+
+class FireGroupsTest : public HouseholdsTest {
+ protected:
+  void SetUp() override {
+    HouseholdsTest::SetUp();
+    if (IsSkipped()) return;
+    boundaries_ = std::make_unique<units::Boundaries>(*db_, *audit_, clock_);
+    groups_ = std::make_unique<FireGroups>(*db_, *audit_, *units_, *boundaries_, clock_);
+  }
+
+  // `n` households of a village, by id.
+  std::vector<std::int64_t> houses(const units::Unit& village, int n, const std::string& prefix = "Hộ") {
+    std::vector<std::int64_t> out;
+    for (int i = 0; i < n; ++i) {
+      out.push_back(service_->create(officer_, input(village, prefix + " " + std::to_string(i + 1))).household.id);
+    }
+    return out;
+  }
+
+  FireGroupInput group(const units::Unit& village, std::vector<std::int64_t> members,
+                       const std::string& name = "Tổ 1") {
+    FireGroupInput in;
+    in.village_id = village.id;
+    in.name = name;
+    in.household_ids = std::move(members);
+    in.founded_on = "2025-03-01";
+    return in;
+  }
+
+  ExtinguisherInput powder(const std::string& expires, std::optional<std::string> made = "2024-01-01") {
+    ExtinguisherInput in;
+    in.kind = "abc_powder";
+    in.capacity_kg = 4;
+    in.count = 2;
+    in.manufactured_on = std::move(made);
+    in.expires_on = expires;
+    return in;
+  }
+
+  std::unique_ptr<units::Boundaries> boundaries_;
+  std::unique_ptr<FireGroups> groups_;
+};
+
+TEST_P(FireGroupsTest, AGroupOfFiveToFifteenHouseholdsGetsItsCodeAndMembers) {
+  auto members = houses(khuon_dien_, 6);
+  auto in = group(khuon_dien_, members);
+  in.leader_household_id = members[0];
+  auto g = groups_->create(officer_, in);
+  EXPECT_EQ(g.group.code, "02545-LG-00001");
+  EXPECT_EQ(g.members, 6);
+  EXPECT_EQ(g.group.leader_household_id, members[0]);
+  EXPECT_EQ(g.village_name, "Khuôn Điển");
+  EXPECT_EQ(count("SELECT count(*) FROM households WHERE fire_group_since = '2025-12-01'"), 6);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'fire_group.create'"), 1);
+  auto page = groups_->list(team_member_, FireGroupFilter{});
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.items[0].members, 6);
+}
+
+TEST_P(FireGroupsTest, OutsideFiveToFifteenTheRuleIsNamedAndAReasonLetsItSave) {
+  struct Row {
+    int households;
+    bool needs_reason;
+  };
+  for (auto row : {Row{4, true}, Row{5, false}, Row{15, false}, Row{16, true}}) {
+    auto members = houses(khuon_dien_, row.households, "Hộ " + std::to_string(row.households));
+    auto in = group(khuon_dien_, members, "Tổ " + std::to_string(row.households));
+    if (row.needs_reason) {
+      EXPECT_EQ(errors_of([&] { groups_->create(officer_, in); }), "members:group_size") << row.households;
+      in.size_reason = "Xóm chỉ có 4 hộ ở tách biệt";
+    }
+    auto g = groups_->create(officer_, in);
+    EXPECT_EQ(g.members, row.households);
+    EXPECT_EQ(g.group.size_reason.empty(), !row.needs_reason) << row.households;
+  }
+}
+
+TEST_P(FireGroupsTest, AHouseholdInAnotherGroupIsRefusedWithThatGroupNamed) {
+  auto first = houses(khuon_dien_, 5, "A");
+  auto second = houses(khuon_dien_, 4, "B");
+  auto g1 = groups_->create(officer_, group(khuon_dien_, first, "Tổ liên gia xóm Đình"));
+  second.push_back(first[2]);
+  try {
+    groups_->create(officer_, group(khuon_dien_, second, "Tổ liên gia xóm Trại"));
+    ADD_FAILURE() << "a household in two groups was accepted";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].code, "in_other_group");
+    EXPECT_NE(e.fields()[0].value_hint.find("02545-LG-00001 Tổ liên gia xóm Đình"), std::string::npos)
+        << e.fields()[0].value_hint;
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM fire_groups"), 1) << "nothing written";
+  // Taken out of the first group, it may join the second.
+  first.erase(first.begin() + 2);
+  auto shrunk = groups_->set_members(officer_, g1.group.id, first, "Một hộ chuyển sang tổ khác", g1.group.version);
+  EXPECT_EQ(shrunk.members, 4);
+  EXPECT_EQ(groups_->create(officer_, group(khuon_dien_, second, "Tổ liên gia xóm Trại")).members, 5);
+}
+
+TEST_P(FireGroupsTest, MembersComeFromTheGroupsVillageAndAStaleListIsRefused) {
+  auto here = houses(khuon_dien_, 5);
+  auto there = houses(lang_han_, 1, "Làng Hản");
+  auto mixed = here;
+  mixed.push_back(there[0]);
+  EXPECT_EQ(errors_of([&] { groups_->create(officer_, group(khuon_dien_, mixed)); }), "household_ids:not_found");
+  auto g = groups_->create(officer_, group(khuon_dien_, here));
+  EXPECT_THROW(groups_->set_members(officer_, g.group.id, here, "", g.group.version - 1), Error);
+  EXPECT_EQ(errors_of([&] { groups_->create(team_member_, group(lang_han_, there)); }), "village_id:not_found");
+}
+
+TEST_P(FireGroupsTest, AnExtinguisherExpiringBeforeItWasMadeIsRefusedAndTheHouseKeepsItsCount) {
+  auto h = houses(khuon_dien_, 1)[0];
+  EXPECT_EQ(errors_of([&] { groups_->add_extinguisher(officer_, h, powder("2023-12-31")); }),
+            "expires_on:before_manufactured");
+  auto bad = powder("2030-01-01");
+  bad.last_refill_on = "2023-06-01";
+  bad.capacity_kg = 0;
+  bad.kind = "water";
+  EXPECT_EQ(errors_of([&] { groups_->add_extinguisher(officer_, h, bad); }),
+            "kind:unknown_value capacity_kg:out_of_range last_refill_on:before_manufactured");
+  auto made_tomorrow = powder("2030-01-01", "2025-12-02");
+  EXPECT_EQ(errors_of([&] { groups_->add_extinguisher(officer_, h, made_tomorrow); }), "manufactured_on:in_future");
+  EXPECT_EQ(count("SELECT count(*) FROM fire_extinguishers"), 0);
+  auto e = groups_->add_extinguisher(team_member_, h, powder("2026-06-30"));
+  EXPECT_EQ(count("SELECT extinguishers FROM households WHERE id = " + std::to_string(h)), 2);
+  auto retired = groups_->retire_extinguisher(officer_, e.id, std::nullopt, e.version);
+  EXPECT_EQ(retired.retired_on, "2025-12-01");
+  EXPECT_EQ(count("SELECT extinguishers FROM households WHERE id = " + std::to_string(h)), 0);
+  EXPECT_THROW(groups_->retire_extinguisher(officer_, e.id, std::nullopt, e.version), Error) << "a stale version";
+}
+
+TEST_P(FireGroupsTest, TheDetailShowsEachHouseWithItsEquipmentAndTheGroupsPoints) {
+  auto members = houses(khuon_dien_, 5);
+  auto g = groups_->create(officer_, group(khuon_dien_, members));
+  groups_->add_extinguisher(officer_, members[0], powder("2027-01-01"));
+  HouseholdGear gear;
+  gear.bell = true;
+  gear.push_buttons = 2;
+  gear.interlinked = true;
+  gear.forcing_tools = "xà beng, búa";
+  gear.forcing_tool_count = 2;
+  groups_->put_gear(officer_, members[0], gear);
+  FirePointInput point;
+  point.name = "Bể nước nhà văn hóa";
+  point.point = "21.8, 105.45";
+  point.equipment = "Bể 10 m³, máy bơm";
+  auto p = groups_->add_point(officer_, g.group.id, point);
+  auto detail = groups_->get(reviewer_, g.group.id);
+  ASSERT_EQ(detail.houses.size(), 5u);
+  const auto& first = *std::find_if(detail.houses.begin(), detail.houses.end(),
+                                    [&](const MemberHouse& m) { return m.household_id == members[0]; });
+  ASSERT_EQ(first.extinguishers.size(), 1u);
+  ASSERT_TRUE(first.gear);
+  EXPECT_TRUE(first.gear->interlinked);
+  ASSERT_EQ(detail.points.size(), 1u);
+  EXPECT_DOUBLE_EQ(detail.points[0].lat, 21.8);
+  point.point = "105.45, 21.8";  // swapped
+  EXPECT_EQ(errors_of([&] { groups_->update_point(officer_, p.id, point); }), "point:swapped");
+  point.point = "10.8, 106.7";  // Hồ Chí Minh City: no boundary here to tell, but inside Vietnam
+  EXPECT_NO_THROW(groups_->update_point(officer_, p.id, point));
+  point.point = "48.85, 2.35";
+  EXPECT_EQ(errors_of([&] { groups_->update_point(officer_, p.id, point); }), "point:outside_vietnam");
+  groups_->delete_point(officer_, p.id);
+  EXPECT_TRUE(groups_->get(officer_, g.group.id).points.empty());
+}
+
+TEST_P(FireGroupsTest, OutsideTheScopeAGroupIsNotThereAndAuditorsSeeNone) {
+  auto g = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5)));
+  EXPECT_THROW(groups_->get(other_officer_, g.group.id), Error);
+  EXPECT_EQ(groups_->list(other_officer_, FireGroupFilter{}).total, 0);
+  EXPECT_THROW(groups_->list(auditor_, FireGroupFilter{}), Error);
+  EXPECT_THROW(groups_->create(reviewer_, group(khuon_dien_, {})), Error);
+  auto change = group(khuon_dien_, {});
+  change.name = "Tổ liên gia số 1";
+  change.version = g.group.version;
+  EXPECT_EQ(groups_->update(team_member_, g.group.id, change).group.name, "Tổ liên gia số 1");
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'fire_group.update' AND detail LIKE '%name%'"), 1);
+}
+
+TEST_P(FireGroupsTest, TheDueListsNameWhatIsExpiredExpiringUndrilledAndBare) {
+  auto members = houses(khuon_dien_, 5);
+  auto g = groups_->create(officer_, group(khuon_dien_, members));
+  // Today is 2025-12-01: expiring means up to 2025-12-31.
+  groups_->add_extinguisher(officer_, members[0], powder("2025-11-30"));
+  groups_->add_extinguisher(officer_, members[1], powder("2025-12-01"));
+  groups_->add_extinguisher(officer_, members[2], powder("2025-12-31"));
+  groups_->add_extinguisher(officer_, members[3], powder("2026-01-01"));
+  auto retired = groups_->add_extinguisher(officer_, members[3], powder("2025-01-01"));
+  groups_->retire_extinguisher(officer_, retired.id, "2025-06-01", retired.version);
+  auto due = groups_->due(team_member_, std::nullopt);
+  EXPECT_EQ(due.expiring_until, "2025-12-31");
+  ASSERT_EQ(due.expired.total, 1);
+  EXPECT_EQ(due.expired.items[0].extinguisher.expires_on, "2025-11-30");
+  EXPECT_EQ(due.expired.items[0].group_id, g.group.id);
+  ASSERT_EQ(due.expiring.total, 2);
+  EXPECT_EQ(due.expiring.items[0].extinguisher.expires_on, "2025-12-01");
+  EXPECT_EQ(due.expiring.items[1].extinguisher.expires_on, "2025-12-31");
+  ASSERT_EQ(due.without_drill.total, 1) << "a group with no drill this year";
+  ASSERT_EQ(due.without_extinguisher.total, 1);
+  EXPECT_EQ(due.without_extinguisher.items[0].household_id, members[4]);
+  EXPECT_EQ(groups_->due(other_officer_, std::nullopt).expired.total, 0) << "another commune sees none of them";
+}
+
+TEST_P(FireGroupsTest, CoverageIsTheShareOfHouseholdsInAGroupPerVillage) {
+  auto members = houses(khuon_dien_, 6);
+  houses(khuon_dien_, 2, "Ngoài tổ");
+  houses(lang_han_, 3, "Làng Hản");
+  groups_->create(officer_, group(khuon_dien_, members));
+  auto c = groups_->coverage(officer_, tan_trao_.id);
+  ASSERT_EQ(c.villages.size(), 2u);
+  for (const auto& v : c.villages) {
+    if (v.village_id == khuon_dien_.id) {
+      EXPECT_EQ(v.households, 8);
+      EXPECT_EQ(v.in_group, 6);
+      EXPECT_DOUBLE_EQ(*v.share, 0.75);
+    } else {
+      EXPECT_EQ(v.in_group, 0);
+      EXPECT_DOUBLE_EQ(*v.share, 0.0);
+    }
+  }
+  EXPECT_EQ(c.households, 11);
+  EXPECT_EQ(c.in_group, 6);
+  auto none = groups_->coverage(other_officer_, std::nullopt);
+  ASSERT_EQ(none.villages.size(), 1u);
+  EXPECT_FALSE(none.villages[0].share) << "no households: no share";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FireGroupsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
+                         [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
+
+}  // namespace
+}  // namespace antq::community
