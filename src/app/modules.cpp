@@ -5,6 +5,7 @@
 #include "api/audit_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/cameras_api.hpp"
+#include "api/fire_api.hpp"
 #include "api/footage_api.hpp"
 #include "api/households_api.hpp"
 #include "api/mailbox_api.hpp"
@@ -39,6 +40,8 @@ void build_services(Context& ctx) {
   ctx.footage = std::make_unique<cameras::Requests>(*ctx.db, *ctx.audit, *ctx.cameras, *ctx.units, ctx.clock);
   ctx.households =
       std::make_unique<community::Households>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock, *ctx.personal_key);
+  ctx.fire_groups =
+      std::make_unique<community::FireGroups>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -94,6 +97,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_cameras_routes(router, auth, *ctx.cameras);
   api::add_footage_routes(router, auth, *ctx.footage);
   api::add_households_routes(router, auth, *ctx.households);
+  api::add_fire_routes(router, auth, *ctx.fire_groups);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

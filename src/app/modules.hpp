@@ -12,6 +12,7 @@
 #include "modules/audit/service.hpp"
 #include "modules/cameras/requests.hpp"
 #include "modules/cameras/service.hpp"
+#include "modules/community/fire_groups.hpp"
 #include "modules/community/households.hpp"
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
@@ -43,6 +44,7 @@ struct Context {
   std::unique_ptr<cameras::Service> cameras;
   std::unique_ptr<cameras::Requests> footage;
   std::unique_ptr<community::Households> households;
+  std::unique_ptr<community::FireGroups> fire_groups;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -170,3 +170,79 @@ test('households endpoints: officers, admins and the village team keep them, rev
   }
   assert.deepEqual(wrong, []);
 });
+
+test('fire-safety group endpoints: officers, admins and the village team keep them, reviewers read, auditors see none', async () => {
+  const officer = clients['officer.tantrao'];
+  const base = '/api/v1/community';
+  const day = (days) => new Date(Date.now() + 7 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
+  // Groups with no households yet (a reason given), so that each role's writes take none from the demo.
+  const groupBody = (village = 'DEMO-KQ-KHUONDIEN') =>
+    ({ village_id: ids[village], name: 'Tổ kiểm tra quyền', household_ids: [], size_reason: 'Tổ mới thành lập' });
+  const made = async (path, body) => {
+    const r = await officer.post(path, body);
+    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${r.text}`);
+    return r.data;
+  };
+  const home = await made(`${base}/fire-groups`, groupBody());
+  const neighbour = await made(`${base}/fire-groups`, groupBody('DEMO-KQ-LANGHAN'));
+  const house = (village) => made(`${base}/households`, { village_id: ids[village], head_name: 'Hộ kiểm tra quyền', address: 'Thôn', members: 2 });
+  const homeHouse = await house('DEMO-KQ-KHUONDIEN');
+  const neighbourHouse = await house('DEMO-KQ-LANGHAN');
+  const extinguisher = { kind: 'abc_powder', capacity_kg: 4, count: 1, manufactured_on: day(-300), expires_on: day(400) };
+  const freshExtinguisher = (h = homeHouse) => made(`${base}/households/${h.id}/extinguishers`, extinguisher);
+  const point = { name: 'Điểm chữa cháy', point: '21.80561, 105.45156' };
+  const freshPoint = (group = home) => made(`${base}/fire-groups/${group.id}/points`, point);
+  const version = async (id) => (await clients.admin.get(`${base}/fire-groups/${id}`)).data.version;
+  const fields = (village) => ({ village_id: ids[village], name: 'Tổ kiểm tra quyền' });
+  const roles = (admin, officerStatus, team, reviewer, auditor) =>
+    ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
+  const rows = [
+    ['GET fire-groups', (c) => c.get(`${base}/fire-groups`), roles(200, 200, 200, 200, 403)],
+    ['GET fire-group of Khuôn Điển', (c) => c.get(`${base}/fire-groups/${home.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET fire-group of Làng Hản', (c) => c.get(`${base}/fire-groups/${neighbour.id}`), roles(200, 200, 404, 200, 403)],
+    ['POST fire-group in Khuôn Điển', (c) => c.post(`${base}/fire-groups`, groupBody()), roles(201, 201, 201, 403, 403)],
+    ['POST fire-group in Làng Hản', (c) => c.post(`${base}/fire-groups`, groupBody('DEMO-KQ-LANGHAN')), roles(201, 201, 422, 403, 403)],
+    ['PUT fire-group of Khuôn Điển', async (c) => c.put(`${base}/fire-groups/${home.id}`, { ...fields('DEMO-KQ-KHUONDIEN'), version: await version(home.id) }),
+      roles(200, 200, 200, 403, 403)],
+    ['PUT fire-group of Làng Hản', async (c) => c.put(`${base}/fire-groups/${neighbour.id}`, { ...fields('DEMO-KQ-LANGHAN'), version: await version(neighbour.id) }),
+      roles(200, 200, 404, 403, 403)],
+    ['PUT fire-group members', async (c) => c.put(`${base}/fire-groups/${home.id}/members`,
+      { household_ids: [], size_reason: 'Tổ mới thành lập', version: await version(home.id) }), roles(200, 200, 200, 403, 403)],
+    ['PUT fire-group members in Làng Hản', async (c) => c.put(`${base}/fire-groups/${neighbour.id}/members`,
+      { household_ids: [], size_reason: 'Tổ mới thành lập', version: await version(neighbour.id) }), roles(200, 200, 404, 403, 403)],
+    ['POST extinguisher in Khuôn Điển', (c) => c.post(`${base}/households/${homeHouse.id}/extinguishers`, extinguisher), roles(201, 201, 201, 403, 403)],
+    ['POST extinguisher in Làng Hản', (c) => c.post(`${base}/households/${neighbourHouse.id}/extinguishers`, extinguisher),
+      roles(201, 201, 404, 403, 403)],
+    ['PUT extinguisher', async (c) => {
+      const e = await freshExtinguisher();
+      return c.put(`${base}/extinguishers/${e.id}`, { ...extinguisher, count: 2, version: e.version });
+    }, roles(200, 200, 200, 403, 403)],
+    ['PUT extinguisher in Làng Hản', async (c) => {
+      const e = await freshExtinguisher(neighbourHouse);
+      return c.put(`${base}/extinguishers/${e.id}`, { ...extinguisher, count: 2, version: e.version });
+    }, roles(200, 200, 404, 403, 403)],
+    ['POST retire extinguisher', async (c) => {
+      const e = await freshExtinguisher();
+      return c.post(`${base}/extinguishers/${e.id}/retire`, { version: e.version });
+    }, roles(200, 200, 200, 403, 403)],
+    ['PUT gear in Khuôn Điển', (c) => c.put(`${base}/households/${homeHouse.id}/gear`, { bell: true, push_buttons: 1 }), roles(200, 200, 200, 403, 403)],
+    ['PUT gear in Làng Hản', (c) => c.put(`${base}/households/${neighbourHouse.id}/gear`, { bell: true }), roles(200, 200, 404, 403, 403)],
+    ['POST point in Khuôn Điển', (c) => c.post(`${base}/fire-groups/${home.id}/points`, point), roles(201, 201, 201, 403, 403)],
+    ['POST point in Làng Hản', (c) => c.post(`${base}/fire-groups/${neighbour.id}/points`, point), roles(201, 201, 404, 403, 403)],
+    ['PUT point', async (c) => c.put(`${base}/fire-points/${(await freshPoint()).id}`, { ...point, note: 'Sửa' }), roles(200, 200, 200, 403, 403)],
+    ['DELETE point', async (c) => c.request('DELETE', `${base}/fire-points/${(await freshPoint()).id}`), roles(204, 204, 204, 403, 403)],
+    ['DELETE point in Làng Hản', async (c) => c.request('DELETE', `${base}/fire-points/${(await freshPoint(neighbour)).id}`),
+      roles(204, 204, 404, 403, 403)],
+    ['GET fire-due', (c) => c.get(`${base}/fire-due`), roles(200, 200, 200, 200, 403)],
+    ['GET fire-due of Làng Hản', (c) => c.get(`${base}/fire-due?unit_id=${ids['DEMO-KQ-LANGHAN']}`), roles(200, 200, 404, 200, 403)],
+    ['GET fire-coverage', (c) => c.get(`${base}/fire-coverage`), roles(200, 200, 200, 200, 403)],
+  ];
+  const wrong = [];
+  for (const [what, call, expected] of rows) {
+    for (const role of ROLES) {
+      const r = await call(clients[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

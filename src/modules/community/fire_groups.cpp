@@ -250,13 +250,19 @@ FireGroupView FireGroups::update(const Actor& actor, std::int64_t id, const Fire
     if (after.village_id != before.village_id && !households_repo::in_fire_group(tx, id).empty()) {
       throw Error::field("village_id", "has_members");
     }
-    if (after.leader_household_id) {
+    if (after.leader_household_id && !after.dissolved_on) {
       auto members = households_repo::in_fire_group(tx, id);
       bool member = std::any_of(members.begin(), members.end(),
                                 [&](const Household& h) { return h.id == *after.leader_household_id; });
       if (!member) throw Error::field("leader_household_id", "not_member");
     }
     if (!fire_repo::update_group(tx, after, clock_.now())) throw Error::conflict("the group was changed meanwhile");
+    // A group dissolved lets its households go: they may join another one.
+    if (after.dissolved_on && !before.dissolved_on) {
+      for (const auto& h : households_repo::in_fire_group(tx, id)) {
+        fire_repo::set_group(tx, h.id, std::nullopt, std::nullopt);
+      }
+    }
     boost::json::array fields;
     if (after.name != before.name) fields.emplace_back("name");
     if (after.village_id != before.village_id) fields.emplace_back("village_id");

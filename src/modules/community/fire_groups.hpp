@@ -15,6 +15,7 @@
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/community/model.hpp"
+#include "modules/community/offline.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
@@ -116,6 +117,24 @@ struct FireCoverage {
   std::optional<double> share;
 };
 
+// A drill as a form or an offline phone sends it (PUT by the id the phone made).
+struct DrillInput {
+  std::int64_t group_id = 0;
+  std::string held_on;  // not in the future
+  std::string scenario;
+  int participants = 0;
+  std::string observers;
+  std::string evaluation;  // good, fair, needs_work
+  std::string evaluation_note;
+  std::int64_t base_version = 0;            // 0: new; else the version the sender last saw
+  std::optional<time::Millis> device_at{};  // the phone's clock when recorded offline
+};
+
+struct DrillWrite {
+  Drill drill;
+  Outcome outcome = Outcome::inserted;  // never conflict: that is Error::conflict (409)
+};
+
 class FireGroups {
  public:
   FireGroups(db::Database& db, const audit::Service& audit, const units::Service& units,
@@ -139,6 +158,12 @@ class FireGroups {
   Extinguisher retire_extinguisher(const Actor& actor, std::int64_t id, std::optional<std::string> on,
                                    std::int64_t version) const;
   HouseholdGear put_gear(const Actor& actor, std::int64_t household_id, const HouseholdGear& gear) const;
+
+  // A drill by the offline rule (offline.hpp): sent twice, stored once; a stale base
+  // version is 409. The group's last drill follows. Its group cannot change.
+  DrillWrite record_drill(const Actor& actor, const std::string& id, const DrillInput& input) const;
+  Drill drill(const Actor& actor, const std::string& id) const;
+  std::vector<Drill> drills(const Actor& actor, std::int64_t group_id) const;
 
   FirePoint add_point(const Actor& actor, std::int64_t group_id, const FirePointInput& input) const;
   FirePoint update_point(const Actor& actor, std::int64_t id, const FirePointInput& input) const;

@@ -255,6 +255,61 @@ std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& 
   return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, gear_from);
 }
 
+namespace {
+
+#define DRILL_COLUMNS                                                                                \
+  "id, group_id, held_on, scenario, participants, observers, evaluation, evaluation_note, version, " \
+  "content_hash, recorded_by, device_at, received_at"
+
+Drill drill_from(db::Reader& r) {
+  Drill d;
+  d.id = r.text();
+  d.group_id = r.i64();
+  d.held_on = r.text();
+  d.scenario = r.text();
+  d.participants = r.integer();
+  d.observers = r.text();
+  d.evaluation = r.text();
+  d.evaluation_note = r.text();
+  d.version = r.i64();
+  d.content_hash = r.text();
+  d.recorded_by = r.opt_i64();
+  d.device_at = r.opt_i64();
+  d.received_at = r.i64();
+  return d;
+}
+
+}  // namespace
+
+void put_drill(db::Tx& tx, const Drill& d) {
+  static constexpr db::Query put{
+      "fire_drills.put",
+      "INSERT INTO fire_drills (" DRILL_COLUMNS
+      ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET "
+      "held_on = excluded.held_on, scenario = excluded.scenario, participants = excluded.participants, "
+      "observers = excluded.observers, evaluation = excluded.evaluation, evaluation_note = excluded.evaluation_note, "
+      "version = excluded.version, content_hash = excluded.content_hash, recorded_by = excluded.recorded_by, "
+      "device_at = excluded.device_at, received_at = excluded.received_at"};
+  tx.exec(put, d.id, d.group_id, d.held_on, d.scenario, d.participants, d.observers, d.evaluation, d.evaluation_note,
+          d.version, d.content_hash, d.recorded_by, d.device_at, d.received_at);
+  static constexpr db::Query last{
+      "fire_groups.last_drill",
+      "UPDATE fire_groups SET last_drill_on = (SELECT max(held_on) FROM fire_drills WHERE group_id = $1) "
+      "WHERE id = $1"};
+  tx.exec(last, d.group_id);
+}
+
+std::optional<Drill> drill(db::Tx& tx, const std::string& id) {
+  static constexpr db::Query q{"fire_drills.get", "SELECT " DRILL_COLUMNS " FROM fire_drills WHERE id = $1"};
+  return db::one(tx, q, drill_from, id);
+}
+
+std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id) {
+  static constexpr db::Query q{
+      "fire_drills.of", "SELECT " DRILL_COLUMNS " FROM fire_drills WHERE group_id = $1 ORDER BY held_on DESC, id"};
+  return db::all(tx, q, drill_from, group_id);
+}
+
 std::int64_t insert_point(db::Tx& tx, const FirePoint& p, std::int64_t now) {
   static constexpr db::Query q{
       "fire_points.insert",

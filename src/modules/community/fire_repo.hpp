@@ -59,6 +59,13 @@ std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids
 void put_gear(db::Tx& tx, const HouseholdGear& gear, std::int64_t now);
 std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& households);
 
+// Inserts or replaces a drill (the caller decided with the offline rule), then keeps the
+// group's last_drill_on (its latest drill) without changing the group's version.
+void put_drill(db::Tx& tx, const Drill& d);
+std::optional<Drill> drill(db::Tx& tx, const std::string& id);
+// A group's drills, newest first.
+std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id);
+
 std::int64_t insert_point(db::Tx& tx, const FirePoint& p, std::int64_t now);
 void update_point(db::Tx& tx, const FirePoint& p, std::int64_t now);
 void delete_point(db::Tx& tx, std::int64_t id);

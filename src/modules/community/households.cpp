@@ -315,13 +315,8 @@ RegistrationReport Households::registrations(const Actor& actor, std::optional<s
     for (const auto& s : households_repo::shares(tx, villages->ids_json, report.year, report.day)) {
       shares[s.village_id] = s;
     }
-    households_repo::ListFilter missing;
-    missing.year = report.year;
-    missing.registered = false;
-    missing.present_on = report.day;
-    missing.page_size = kMaxMissingListed;
-    auto unregistered = households_repo::list(tx, villages->ids_json, missing);
-    report.missing_truncated = unregistered.total > static_cast<std::int64_t>(unregistered.items.size());
+    auto unregistered = households_repo::unregistered(tx, villages->ids_json, report.year, report.day,
+                                                      static_cast<int>(kMaxMissingListed));
     std::map<std::int64_t, VillageRegistration*> by_id;
     for (const auto& village : villages->units) {
       auto s = shares.find(village.id);
@@ -340,14 +335,14 @@ RegistrationReport Households::registrations(const Actor& actor, std::optional<s
     for (auto& row : report.villages) by_id[row.village_id] = &row;
     std::map<std::int64_t, const units::Unit*> units_by_id;
     for (const auto& v : villages->units) units_by_id[v.id] = &v;
-    for (auto& listed : unregistered.items) {
-      auto it = by_id.find(listed.household.village_id);
+    for (auto& h : unregistered) {
+      auto it = by_id.find(h.village_id);
       if (it == by_id.end()) continue;
-      it->second->missing.push_back(
-          view_of(std::move(listed.household), *units_by_id.at(it->first), report.year, std::nullopt));
+      it->second->missing.push_back(view_of(std::move(h), *units_by_id.at(it->first), report.year, std::nullopt));
     }
   });
   report.share = rules::share(report.registered, report.households);
+  report.missing_truncated = report.households - report.registered > static_cast<std::int64_t>(kMaxMissingListed);
   return report;
 }
 

@@ -163,6 +163,16 @@ std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id) {
   return db::all(tx, q, from_row, group_id);
 }
 
+std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, int year, const std::string& day,
+                                    int limit) {
+  static const VillageQuery q("households.unregistered", [](db::Dialect d) {
+    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE h.village_id IN (" + db::id_list(d, "$1") +
+           ") AND (h.left_on IS NULL OR h.left_on > $3) AND NOT EXISTS (SELECT 1 FROM household_registrations r "
+           "WHERE r.household_id = h.id AND r.year = $2) ORDER BY h.code LIMIT $4";
+  });
+  return db::all(tx, q.in(tx), from_row, village_ids, year, day, std::int64_t{limit});
+}
+
 std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year) {
   static constexpr db::Query q{"household_registrations.get",
                                "SELECT " REGISTRATION_COLUMNS

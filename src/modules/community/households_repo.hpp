@@ -34,6 +34,10 @@ struct Listed {
   std::optional<Registration> registration;
 };
 Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& filter);
+// The first `limit` households present on `day` that did not register in `year`, by code,
+// without counting them all (the shares know their number).
+std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, int year, const std::string& day,
+                                    int limit);
 
 // The households of a fire-safety group (migration 0028), by code.
 std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id);

@@ -137,3 +137,25 @@ struct VillageCoverage {
 };
 
 }  // namespace antq::community
+
+namespace antq::community {
+
+// A fire-safety group's drill, recorded online or on a phone with no signal (its id a
+// UUID made there; offline.hpp).
+struct Drill {
+  std::string id;  // "0f8fad5b-d9cb-469f-a165-70867728950e"
+  std::int64_t group_id = 0;
+  std::string held_on;
+  std::string scenario;
+  int participants = 0;
+  std::string observers;
+  std::string evaluation;  // good, fair, needs_work
+  std::string evaluation_note;
+  std::int64_t version = 1;
+  std::string content_hash;
+  std::optional<std::int64_t> recorded_by;
+  std::optional<std::int64_t> device_at;
+  std::int64_t received_at = 0;
+};
+
+}  // namespace antq::community

@@ -24,6 +24,16 @@ Outcome decide(const std::optional<Stored>& stored, std::int64_t base_version, c
   return base_version == stored->version ? Outcome::updated : Outcome::conflict;
 }
 
+bool valid_record_id(std::string_view id) {
+  if (id.size() != 36) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    char ch = id[i];
+    if (dash ? ch != '-' : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return false;
+  }
+  return true;
+}
+
 ContentHash& ContentHash::add(std::string_view name, std::string_view value) {
   text_.append(name).append("=");
   // Escape the separators, so that no two different records give the same text.

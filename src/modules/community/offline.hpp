@@ -27,6 +27,9 @@ struct Stored {
 
 Outcome decide(const std::optional<Stored>& stored, std::int64_t base_version, const std::string& content_hash);
 
+// An id made on a phone: a UUID in lowercase 8-4-4-4-12 hexadecimal form.
+bool valid_record_id(std::string_view id);
+
 // The hash of a record's content: BLAKE2b (hex) over its parsed fields, each as
 // "name=value\n" in a fixed order, so that the same answer typed twice hashes the same.
 class ContentHash {

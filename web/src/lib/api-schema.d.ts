@@ -2030,6 +2030,314 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/fire-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the fire-safety groups
+         * @description Danh sách tổ liên gia an toàn phòng cháy, chữa cháy của các thôn, tổ dân phố trong phạm vi: tìm theo mã hoặc tên tổ (không phân biệt dấu), lọc theo xã hoặc thôn; tổ đã giải thể chỉ hiện khi chọn.
+         *
+         *     The groups of the villages in the caller's scope, or under one commune or village in it (`unit_id`), each with its number of member households (`members`). `q` matches every word of the code and the name, accents and case ignored; dissolved groups are out unless `include_dissolved=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. Not audited.
+         */
+        get: operations["listFireGroups"];
+        put?: never;
+        /**
+         * Found a fire-safety group with its members
+         * @description Thành lập tổ liên gia an toàn PCCC gồm các hộ liền kề trong cùng một thôn. Tổ thường có từ 5 đến 15 hộ; nếu khác, hệ thống cảnh báo và chỉ lưu khi có lý do. Mỗi hộ chỉ thuộc một tổ.
+         *
+         *     A group of a village in the caller's scope, active today (`village_id: required` or `not_found`), and its member households, all at once. `name` is required (at most 200 characters; `note` 2000); `founded_on` and `dissolved_on` are `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`), `dissolved_on` not before `founded_on` (`dissolved_on: before_founded`). `household_ids` are households present in that village (`household_ids: not_found`) and in no other group (`household_ids: in_other_group`, its message naming the household and the group that holds it, e.g. "02545-HO-00042 → 02545-LG-00001 Tổ liên gia xóm Đình"); repeated ids count once; at most 200 (`household_ids: too_long`). Fewer than 5 or more than 15 households is the warning `members: group_size` (its message ends with "5–15"): the page asks why and sends the same body again with a `size_reason` (at most 2000 characters), which the group keeps while its size stays unusual. A `leader_household_id` is one of the members (`leader_household_id: not_member`). The code is the commune's next `<commune code>-LG-NNNNN`; each member joins today. On any error nothing is written. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors). Audited as `fire_group.create` with the code and the number of households.
+         */
+        post: operations["createFireGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A fire-safety group with its houses, their equipment and its points
+         * @description Chi tiết một tổ liên gia: các hộ thành viên với bình chữa cháy, dụng cụ phá dỡ thô sơ, chuông báo cháy và nút ấn của từng nhà, và các điểm chữa cháy công cộng của tổ. Không có số điện thoại.
+         *
+         *     The group, its member houses (`houses`, by code: each with its extinguishers, those in service first by expiry, and its other gear, null when none was recorded) and its firefighting points. Who may read it: as `listFireGroups` (403 for auditors; 404 outside the scope, a team member's neighbouring village included). Not audited.
+         */
+        get: operations["getFireGroup"];
+        /**
+         * Change a fire-safety group
+         * @description Sửa thông tin tổ liên gia (tên, tổ trưởng, ngày thành lập, ngày giải thể, ghi chú); danh sách hộ sửa ở `setFireGroupMembers`. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The group's own fields as `createFireGroup` takes them, all of them (left out is none), without `household_ids` and `size_reason` (`setFireGroupMembers`), with the `version` the user edited: 409 when the group changed since, nothing written. A `leader_household_id` is a member (`leader_household_id: not_member`); a group with members stays in its village (`village_id: has_members`). Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `fire_group.update` with the names of the fields changed, never their values.
+         */
+        put: operations["updateFireGroup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a fire-safety group's member households
+         * @description Cập nhật toàn bộ danh sách hộ của tổ liên gia: hộ mới vào tổ từ hôm nay, hộ không còn trong danh sách thì ra khỏi tổ. Ngoài khoảng 5–15 hộ thì cần ghi rõ lý do.
+         *
+         *     The whole member list at once, with the `version` of the group the user edited (409 when it changed since, nothing written). Households not listed leave the group; those newly listed join it today. The members' rules are `createFireGroup`'s: present in the group's village (`household_ids: not_found`), in no other group (`household_ids: in_other_group`, naming it), 5–15 households or a `size_reason` (`members: group_size`, the warning the page answers by sending the same list again with a reason), the leader among them (`leader_household_id: not_member`). `[]` empties the group (with a reason). Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `fire_group.members` with the number of households and whether a reason was given.
+         */
+        put: operations["setFireGroupMembers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-groups/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a firefighting point to a group
+         * @description Thêm một điểm chữa cháy công cộng của tổ liên gia: vị trí nhập như thường gõ hoặc chép từ Google Maps ("21.8056, 105.4516", độ-phút-giây…) và dụng cụ để ở đó. Điểm nằm ngoài xã thì cảnh báo, chỉ lưu khi xác nhận.
+         *
+         *     A point of the group: `name` required (at most 200 characters; `equipment` and `note` 2000), `point` as people type it, latitude first ("21.8056, 105.4516", decimal commas, degrees-minutes-seconds, N/S/E/W or Bắc/Nam/Đông/Tây): `point: required`, `invalid_format`, `out_of_range`, or `swapped` when the numbers only make a point longitude first. A point outside Vietnam (`point: outside_vietnam`) or outside the group's commune (`point: outside_commune`, its message naming the commune the point lies in) is saved only with `confirm_location: true`, once the user saw the warning. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `fire_point.create`.
+         */
+        post: operations["createFirePoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Firefighting point id.
+                 * @example 2
+                 */
+                id: components["parameters"]["FirePointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a firefighting point
+         * @description Sửa một điểm chữa cháy công cộng của tổ liên gia (vị trí, tên, dụng cụ, ghi chú).
+         *
+         *     The whole point as `createFirePoint` takes it, checked the same way (a point outside the commune again waits for `confirm_location`). The last change wins. Who may: as `createFirePoint` (404 outside the scope). Audited as `fire_point.update`.
+         */
+        put: operations["updateFirePoint"];
+        post?: never;
+        /**
+         * Remove a firefighting point
+         * @description Xóa một điểm chữa cháy công cộng của tổ liên gia.
+         *
+         *     The point goes. No body. Who may: as `createFirePoint` (404 outside the scope). Audited as `fire_point.delete`.
+         */
+        delete: operations["deleteFirePoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/{id}/extinguishers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a household's extinguishers
+         * @description Ghi nhận bình chữa cháy của một hộ (loại, khối lượng, số lượng, ngày sản xuất, ngày nạp lại, hạn sử dụng). Hạn sử dụng phải sau ngày sản xuất.
+         *
+         *     One line of alike extinguishers of household `id` (in the caller's scope, else 404; in a group or not). `kind` is `abc_powder`, `co2` or `other` (`kind: required`, `unknown_value`; `kind_note` at most 200 characters says what an `other` is); `capacity_kg` a number in (0, 100] or null (`capacity_kg: out_of_range`); `count` 1–20 (default 1; `count: out_of_range`). `expires_on` is required and may lie ahead; `manufactured_on` and `last_refill_on` are not in the future (`in_future`); all `YYYY-MM-DD` (`invalid_date`). The expiry comes after the manufacture (`expires_on: before_manufactured`) and a refill not before it (`last_refill_on: before_manufactured`). The household's count of extinguishers in service follows. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors). Audited as `extinguisher.create` on the household.
+         */
+        post: operations["createExtinguisher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/households/{id}/gear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a household's other fire gear
+         * @description Ghi nhận dụng cụ phá dỡ thô sơ, chuông báo cháy, nút ấn báo cháy của một nhà và việc liên kết báo cháy với các nhà khác trong tổ.
+         *
+         *     The whole gear of household `id` (in the caller's scope, else 404), replacing what was recorded; a field left out is none (false, 0, empty). `forcing_tools` at most 200 characters; `forcing_tool_count` 0–50 and `push_buttons` 0–20 (`out_of_range`); `checked_on` `YYYY-MM-DD`, not in the future. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors). Audited as `fire_gear.update` on the household.
+         */
+        put: operations["putHouseholdGear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/extinguishers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Extinguisher line id.
+                 * @example 7
+                 */
+                id: components["parameters"]["ExtinguisherId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an extinguisher line
+         * @description Sửa thông tin bình chữa cháy của hộ; nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The whole line as `createExtinguisher` takes it, checked the same way, with the `version` the user edited: 409 when it changed since, nothing written. Who may: as `createExtinguisher` (404 outside the scope). Audited as `extinguisher.update` on the household.
+         */
+        put: operations["updateExtinguisher"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/extinguishers/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Extinguisher line id.
+                 * @example 7
+                 */
+                id: components["parameters"]["ExtinguisherId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an extinguisher line out of service
+         * @description Thanh lý bình chữa cháy (hỏng, mất, không còn dùng): bình không còn trong danh sách sắp hết hạn, vẫn hiện trên trang của tổ.
+         *
+         *     Out of service on `retired_on` (`YYYY-MM-DD`, not in the future; default today), with the `version` the user saw (409 when the line changed since). It leaves the due lists and the household's count of extinguishers in service; it stays on the group's page, after those in service. Who may: as `createExtinguisher` (404 outside the scope). Audited as `extinguisher.retire` on the household.
+         */
+        post: operations["retireExtinguisher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What fire safety needs attention
+         * @description Những việc cần làm về phòng cháy, chữa cháy: bình chữa cháy đã hết hạn hoặc sắp hết hạn (trong 30 ngày), tổ liên gia chưa diễn tập từ đầu năm, nhà trong tổ chưa có bình chữa cháy.
+         *
+         *     Under `unit_id` (a commune or a village in scope; default the caller's scope), on `day` (today in Vietnam): extinguishers in service that expired before today (`expired`) or expire from today to `expiring_until` (today + 30 days, `expiring`), by expiry; groups in being with no drill since 1 January (`without_drill`), by code; member houses with no extinguisher in service (`without_extinguisher`), by code. Each list has its `total` and its first 50 items. Commune officers, administrators, village team members (their village) and reviewers (403 for auditors). A `unit_id` outside the scope: 404. Not audited.
+         */
+        get: operations["getFireDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share of households in a fire-safety group, per village
+         * @description Tỷ lệ hộ gia đình tham gia tổ liên gia an toàn PCCC theo từng thôn.
+         *
+         *     For the villages under `unit_id` (a commune or a village in scope; default the caller's scope): the households present today, how many of them are in a group, and the share (`null` when a village has no households: shown "—", neither 0% nor 100%), per village and in all. A dissolved village that still has figures keeps its own name (`historic: true`). Commune officers, administrators, village team members (their village) and reviewers (403 for auditors). A `unit_id` outside the scope: 404. Not audited.
+         */
+        get: operations["getFireCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3983,6 +4291,372 @@ export interface components {
             /** @description More households are missing than the lists hold (500 in all). */
             missing_truncated: boolean;
         };
+        /** @description An inter-household fire-safety group (tổ liên gia an toàn PCCC) of a village. */
+        FireGroup: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-LG-NNNNN`.
+             * @example 02545-LG-00003
+             */
+            code: string;
+            /** Format: int64 */
+            village_id: number;
+            village_name: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description The group's leader (tổ trưởng), one of its member households.
+             */
+            leader_household_id: number | null;
+            /** Format: date */
+            founded_on: string | null;
+            /**
+             * Format: date
+             * @description Dissolved on (then out of lists unless asked for, and out of the due lists).
+             */
+            dissolved_on: string | null;
+            /** @description Why the group is outside 5–15 households, when it is; empty otherwise. */
+            size_reason: string;
+            /**
+             * Format: date
+             * @description The day of its last firefighting drill.
+             */
+            last_drill_on: string | null;
+            note: string;
+            /** @description Illustrative demo data ("minh họa"). */
+            demo: boolean;
+            /**
+             * Format: int64
+             * @description Send it back with a change or a member list; 409 when someone changed the group since.
+             */
+            version: number;
+            /**
+             * Format: int64
+             * @description Its member households.
+             */
+            members: number;
+        };
+        FireGroupList: {
+            items: components["schemas"]["FireGroup"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description A member house of a group with its equipment (never a phone). */
+        FireHouse: {
+            /** Format: int64 */
+            household_id: number;
+            /** @example 02545-HO-00042 */
+            code: string;
+            head_name: string;
+            address: string;
+            /** @description The people of the household. */
+            members: number;
+            /** @description Every extinguisher line, those in service first, by expiry. */
+            extinguishers: components["schemas"]["Extinguisher"][];
+            /** @description The house's other gear; null when none was recorded. */
+            gear: null | components["schemas"]["HouseholdGear"];
+        };
+        FireGroupDetail: components["schemas"]["FireGroup"] & {
+            /** @description The member houses, by code. */
+            houses: components["schemas"]["FireHouse"][];
+            /** @description The group's firefighting points. */
+            points: components["schemas"]["FirePoint"][];
+        };
+        /** @description A group's own fields as a form gives them. */
+        FireGroupFields: {
+            /**
+             * Format: int64
+             * @description A village in the caller's scope, active today.
+             */
+            village_id: number;
+            name: string;
+            /**
+             * Format: int64
+             * @description One of the members; null for none.
+             */
+            leader_household_id?: number | null;
+            /**
+             * Format: date
+             * @description Empty or null for none; not in the future.
+             */
+            founded_on?: string | null;
+            /**
+             * Format: date
+             * @description Empty or null for none; not in the future nor before `founded_on`.
+             */
+            dissolved_on?: string | null;
+            note?: string;
+        };
+        FireGroupInput: components["schemas"]["FireGroupFields"] & {
+            /** @description The member households, of the group's village and in no other group. */
+            household_ids: number[];
+            /** @description Why the group is outside 5–15 households; needed then (`members:group_size` otherwise). */
+            size_reason?: string;
+        };
+        FireGroupUpdate: components["schemas"]["FireGroupFields"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        /** @description The whole member list of a group. */
+        FireGroupMembers: {
+            household_ids: number[];
+            /** @description Why the group is outside 5–15 households; needed then (`members:group_size` otherwise). */
+            size_reason?: string;
+            /**
+             * Format: int64
+             * @description The version of the group the user edited.
+             */
+            version: number;
+        };
+        /**
+         * @description `abc_powder`: dry powder ABC (bình bột); `co2`: carbon dioxide (bình khí CO2); `other`: said in `kind_note`.
+         * @enum {string}
+         */
+        ExtinguisherKind: "abc_powder" | "co2" | "other";
+        /** @description A line of alike fire extinguishers of a household (bình chữa cháy). */
+        Extinguisher: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            household_id: number;
+            kind: components["schemas"]["ExtinguisherKind"];
+            kind_note: string;
+            /** @description The charge of one extinguisher, in kg. */
+            capacity_kg: number | null;
+            count: number;
+            /** Format: date */
+            manufactured_on: string | null;
+            /** Format: date */
+            last_refill_on: string | null;
+            /** Format: date */
+            expires_on: string;
+            /**
+             * Format: date
+             * @description Out of service since (then off the due lists).
+             */
+            retired_on: string | null;
+            /**
+             * Format: date
+             * @description The day of its last check.
+             */
+            last_check_on: string | null;
+            /**
+             * Format: int64
+             * @description Send it back with a change or a retirement; 409 when someone changed the line since.
+             */
+            version: number;
+        };
+        /** @description An extinguisher line as a form gives it. */
+        ExtinguisherInput: {
+            kind: components["schemas"]["ExtinguisherKind"];
+            kind_note?: string;
+            capacity_kg?: number | null;
+            /** @default 1 */
+            count?: number;
+            /**
+             * Format: date
+             * @description Empty or null for unknown; not in the future.
+             */
+            manufactured_on?: string | null;
+            /**
+             * Format: date
+             * @description Empty or null for none; not in the future nor before `manufactured_on`.
+             */
+            last_refill_on?: string | null;
+            /**
+             * Format: date
+             * @description After `manufactured_on`; may lie ahead.
+             */
+            expires_on: string;
+        };
+        ExtinguisherUpdate: components["schemas"]["ExtinguisherInput"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        ExtinguisherRetire: {
+            /**
+             * Format: date
+             * @description Empty, null or left out for today; not in the future.
+             */
+            retired_on?: string | null;
+            /**
+             * Format: int64
+             * @description The version the user saw.
+             */
+            version: number;
+        };
+        /** @description A house's other fire gear, the whole of it. */
+        HouseholdGearInput: {
+            /** @description The forcing tools (dụng cụ phá dỡ thô sơ) kept, in words. */
+            forcing_tools?: string;
+            /** @default 0 */
+            forcing_tool_count?: number;
+            /**
+             * @description A fire alarm bell.
+             * @default false
+             */
+            bell?: boolean;
+            /**
+             * @description Fire alarm push-buttons.
+             * @default 0
+             */
+            push_buttons?: number;
+            /**
+             * @description The alarm is interlinked with the neighbours' (liên thông).
+             * @default false
+             */
+            interlinked?: boolean;
+            /**
+             * Format: date
+             * @description Empty or null for never; not in the future.
+             */
+            checked_on?: string | null;
+        };
+        HouseholdGear: {
+            /** Format: int64 */
+            household_id: number;
+            forcing_tools: string;
+            forcing_tool_count: number;
+            bell: boolean;
+            push_buttons: number;
+            interlinked: boolean;
+            /** Format: date */
+            checked_on: string | null;
+        };
+        /** @description A group's shared firefighting point (điểm chữa cháy công cộng). */
+        FirePoint: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            group_id: number;
+            name: string;
+            /** @description WGS84 latitude. */
+            lat: number;
+            /** @description WGS84 longitude. */
+            lon: number;
+            /** @description What is kept there. */
+            equipment: string;
+            note: string;
+        };
+        /** @description A firefighting point as a form gives it. */
+        FirePointInput: {
+            name: string;
+            /** @description As people type it, latitude first ("21.8056, 105.4516", decimal commas, degrees-minutes-seconds). */
+            point: string;
+            equipment?: string;
+            note?: string;
+            /**
+             * @description The user saw the warning that the point lies outside the commune (or Vietnam) and keeps it.
+             * @default false
+             */
+            confirm_location?: boolean;
+        };
+        /** @description An extinguisher line on a due list, with its house. */
+        DueExtinguisher: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            household_id: number;
+            household_code: string;
+            head_name: string;
+            /**
+             * Format: int64
+             * @description The household's group; null when it is in none.
+             */
+            group_id: number | null;
+            kind: components["schemas"]["ExtinguisherKind"];
+            capacity_kg: number | null;
+            count: number;
+            /** Format: date */
+            expires_on: string;
+        };
+        DueExtinguisherList: {
+            /** Format: int64 */
+            total: number;
+            /** @description The first 50, by expiry. */
+            items: components["schemas"]["DueExtinguisher"][];
+        };
+        UndrilledGroup: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            /** Format: int64 */
+            village_id: number;
+            /** Format: date */
+            last_drill_on: string | null;
+        };
+        /** @description A member house of a group with no extinguisher in service. */
+        BareHouse: {
+            /** Format: int64 */
+            household_id: number;
+            code: string;
+            head_name: string;
+            /** Format: int64 */
+            village_id: number;
+            /** Format: int64 */
+            group_id: number;
+        };
+        FireDue: {
+            /**
+             * Format: date
+             * @description Today in Vietnam.
+             */
+            day: string;
+            /**
+             * Format: date
+             * @description The last day of `expiring` (today + 30 days).
+             */
+            expiring_until: string;
+            expired: components["schemas"]["DueExtinguisherList"];
+            expiring: components["schemas"]["DueExtinguisherList"];
+            without_drill: {
+                /** Format: int64 */
+                total: number;
+                /** @description The first 50, by code. */
+                items: components["schemas"]["UndrilledGroup"][];
+            };
+            without_extinguisher: {
+                /** Format: int64 */
+                total: number;
+                /** @description The first 50, by code. */
+                items: components["schemas"]["BareHouse"][];
+            };
+        };
+        VillageFireCoverage: {
+            /** Format: int64 */
+            village_id: number;
+            village_name: string;
+            /** @description A dissolved or merged village, under its own name. */
+            historic: boolean;
+            /**
+             * Format: int64
+             * @description Households present today.
+             */
+            households: number;
+            /**
+             * Format: int64
+             * @description How many of them are in a fire-safety group.
+             */
+            in_group: number;
+            /** @description in_group ÷ households; null without households. */
+            share: number | null;
+        };
+        FireCoverage: {
+            /** Format: int64 */
+            households: number;
+            /** Format: int64 */
+            in_group: number;
+            share: number | null;
+            villages: components["schemas"]["VillageFireCoverage"][];
+        };
         CameraCounts: {
             total: number;
             /** @description Cameras by current status (working, faulty, removed); absent keys are 0. */
@@ -4534,6 +5208,21 @@ export interface components {
          * @example Mời các hộ họp tổ liên gia
          */
         HouseholdSheetReason: string;
+        /**
+         * @description Fire-safety group id.
+         * @example 3
+         */
+        FireGroupId: number;
+        /**
+         * @description Extinguisher line id.
+         * @example 7
+         */
+        ExtinguisherId: number;
+        /**
+         * @description Firefighting point id.
+         * @example 2
+         */
+        FirePointId: number;
     };
     requestBodies: never;
     headers: {
@@ -10463,6 +11152,998 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RegistrationReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listFireGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope; default the caller's scope.
+                 * @example 40
+                 */
+                unit_id?: number;
+                /**
+                 * @description Words of the code or the name, accents ignored.
+                 * @example xom dinh
+                 */
+                q?: string;
+                /**
+                 * @description `1`: the dissolved groups (`dissolved_on`) too.
+                 * @example 1
+                 */
+                include_dissolved?: "0" | "1";
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các tổ liên gia — one page of groups. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 3,
+                     *           "code": "02545-LG-00003",
+                     *           "village_id": 40,
+                     *           "village_name": "Khuôn Điển",
+                     *           "name": "Tổ liên gia xóm Đình",
+                     *           "leader_household_id": 42,
+                     *           "founded_on": "2026-03-15",
+                     *           "dissolved_on": null,
+                     *           "size_reason": "",
+                     *           "last_drill_on": "2026-06-20",
+                     *           "note": "",
+                     *           "demo": false,
+                     *           "version": 4,
+                     *           "members": 8
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireGroupList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createFireGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "village_id": 40,
+                 *       "name": "Tổ liên gia xóm Đình",
+                 *       "leader_household_id": 42,
+                 *       "founded_on": "2026-03-15",
+                 *       "dissolved_on": null,
+                 *       "note": "",
+                 *       "household_ids": [
+                 *         42,
+                 *         43,
+                 *         44,
+                 *         45
+                 *       ],
+                 *       "size_reason": "Xóm chỉ có 4 hộ, cách xa các xóm khác"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FireGroupInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thành lập — the group. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "code": "02545-LG-00003",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "name": "Tổ liên gia xóm Đình",
+                     *       "leader_household_id": 42,
+                     *       "founded_on": "2026-03-15",
+                     *       "dissolved_on": null,
+                     *       "size_reason": "Xóm chỉ có 4 hộ, cách xa các xóm khác",
+                     *       "last_drill_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 2,
+                     *       "members": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getFireGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tổ liên gia — the group. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "code": "02545-LG-00003",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "name": "Tổ liên gia xóm Đình",
+                     *       "leader_household_id": 42,
+                     *       "founded_on": "2026-03-15",
+                     *       "dissolved_on": null,
+                     *       "size_reason": "",
+                     *       "last_drill_on": "2026-06-20",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 4,
+                     *       "members": 5,
+                     *       "houses": [
+                     *         {
+                     *           "household_id": 42,
+                     *           "code": "02545-HO-00042",
+                     *           "head_name": "Hoàng Văn Thắng",
+                     *           "address": "Xóm Đình, thôn Khuôn Điển",
+                     *           "members": 5,
+                     *           "extinguishers": [
+                     *             {
+                     *               "id": 7,
+                     *               "household_id": 42,
+                     *               "kind": "abc_powder",
+                     *               "kind_note": "",
+                     *               "capacity_kg": 4,
+                     *               "count": 1,
+                     *               "manufactured_on": "2024-05-01",
+                     *               "last_refill_on": null,
+                     *               "expires_on": "2027-05-01",
+                     *               "retired_on": null,
+                     *               "last_check_on": "2026-10-02",
+                     *               "version": 2
+                     *             }
+                     *           ],
+                     *           "gear": {
+                     *             "household_id": 42,
+                     *             "forcing_tools": "Xà beng, búa",
+                     *             "forcing_tool_count": 2,
+                     *             "bell": true,
+                     *             "push_buttons": 1,
+                     *             "interlinked": true,
+                     *             "checked_on": "2026-10-02"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "points": [
+                     *         {
+                     *           "id": 2,
+                     *           "group_id": 3,
+                     *           "name": "Điểm chữa cháy đầu xóm Đình",
+                     *           "lat": 21.80561,
+                     *           "lon": 105.45156,
+                     *           "equipment": "2 bình bột ABC 8 kg, 1 thang, 2 xô",
+                     *           "note": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireGroupDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateFireGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "village_id": 40,
+                 *       "name": "Tổ liên gia xóm Đình",
+                 *       "leader_household_id": 43,
+                 *       "founded_on": "2026-03-15",
+                 *       "dissolved_on": null,
+                 *       "note": "Tổ trưởng mới từ tháng 11",
+                 *       "version": 4
+                 *     }
+                 */
+                "application/json": components["schemas"]["FireGroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the group. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "code": "02545-LG-00003",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "name": "Tổ liên gia xóm Đình",
+                     *       "leader_household_id": 43,
+                     *       "founded_on": "2026-03-15",
+                     *       "dissolved_on": null,
+                     *       "size_reason": "",
+                     *       "last_drill_on": "2026-06-20",
+                     *       "note": "Tổ trưởng mới từ tháng 11",
+                     *       "demo": false,
+                     *       "version": 5,
+                     *       "members": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    setFireGroupMembers: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "household_ids": [
+                 *         42,
+                 *         43,
+                 *         44,
+                 *         45,
+                 *         46,
+                 *         47
+                 *       ],
+                 *       "size_reason": "",
+                 *       "version": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["FireGroupMembers"];
+            };
+        };
+        responses: {
+            /** @description Đã cập nhật — the group. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "code": "02545-LG-00003",
+                     *       "village_id": 40,
+                     *       "village_name": "Khuôn Điển",
+                     *       "name": "Tổ liên gia xóm Đình",
+                     *       "leader_household_id": 43,
+                     *       "founded_on": "2026-03-15",
+                     *       "dissolved_on": null,
+                     *       "size_reason": "",
+                     *       "last_drill_on": "2026-06-20",
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 6,
+                     *       "members": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createFirePoint: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Điểm chữa cháy đầu xóm Đình",
+                 *       "point": "21.80561, 105.45156",
+                 *       "equipment": "2 bình bột ABC 8 kg, 1 thang, 2 xô",
+                 *       "note": "",
+                 *       "confirm_location": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["FirePointInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thêm — the point. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "group_id": 3,
+                     *       "name": "Điểm chữa cháy đầu xóm Đình",
+                     *       "lat": 21.80561,
+                     *       "lon": 105.45156,
+                     *       "equipment": "2 bình bột ABC 8 kg, 1 thang, 2 xô",
+                     *       "note": ""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirePoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateFirePoint: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Firefighting point id.
+                 * @example 2
+                 */
+                id: components["parameters"]["FirePointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Điểm chữa cháy đầu xóm Đình",
+                 *       "point": "21°48'20.2\"N 105°27'05.6\"E",
+                 *       "equipment": "2 bình bột ABC 8 kg, 1 thang, 2 xô, 1 câu liêm",
+                 *       "note": "Cạnh nhà văn hóa",
+                 *       "confirm_location": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["FirePointInput"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the point. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "group_id": 3,
+                     *       "name": "Điểm chữa cháy đầu xóm Đình",
+                     *       "lat": 21.805611,
+                     *       "lon": 105.451556,
+                     *       "equipment": "2 bình bột ABC 8 kg, 1 thang, 2 xô, 1 câu liêm",
+                     *       "note": "Cạnh nhà văn hóa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirePoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    deleteFirePoint: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Firefighting point id.
+                 * @example 2
+                 */
+                id: components["parameters"]["FirePointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa — removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createExtinguisher: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "abc_powder",
+                 *       "kind_note": "",
+                 *       "capacity_kg": 4,
+                 *       "count": 1,
+                 *       "manufactured_on": "2024-05-01",
+                 *       "last_refill_on": null,
+                 *       "expires_on": "2027-05-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtinguisherInput"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi nhận — the extinguisher line. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "household_id": 42,
+                     *       "kind": "abc_powder",
+                     *       "kind_note": "",
+                     *       "capacity_kg": 4,
+                     *       "count": 1,
+                     *       "manufactured_on": "2024-05-01",
+                     *       "last_refill_on": null,
+                     *       "expires_on": "2027-05-01",
+                     *       "retired_on": null,
+                     *       "last_check_on": null,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Extinguisher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putHouseholdGear: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Household id.
+                 * @example 42
+                 */
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "forcing_tools": "Xà beng, búa",
+                 *       "forcing_tool_count": 2,
+                 *       "bell": true,
+                 *       "push_buttons": 1,
+                 *       "interlinked": true,
+                 *       "checked_on": "2026-10-02"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HouseholdGearInput"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi nhận — the gear. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "household_id": 42,
+                     *       "forcing_tools": "Xà beng, búa",
+                     *       "forcing_tool_count": 2,
+                     *       "bell": true,
+                     *       "push_buttons": 1,
+                     *       "interlinked": true,
+                     *       "checked_on": "2026-10-02"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HouseholdGear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateExtinguisher: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Extinguisher line id.
+                 * @example 7
+                 */
+                id: components["parameters"]["ExtinguisherId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "abc_powder",
+                 *       "kind_note": "",
+                 *       "capacity_kg": 4,
+                 *       "count": 2,
+                 *       "manufactured_on": "2024-05-01",
+                 *       "last_refill_on": null,
+                 *       "expires_on": "2027-05-01",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtinguisherUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the extinguisher line. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "household_id": 42,
+                     *       "kind": "abc_powder",
+                     *       "kind_note": "",
+                     *       "capacity_kg": 4,
+                     *       "count": 2,
+                     *       "manufactured_on": "2024-05-01",
+                     *       "last_refill_on": null,
+                     *       "expires_on": "2027-05-01",
+                     *       "retired_on": null,
+                     *       "last_check_on": null,
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Extinguisher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    retireExtinguisher: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Extinguisher line id.
+                 * @example 7
+                 */
+                id: components["parameters"]["ExtinguisherId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retired_on": "2026-12-01",
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtinguisherRetire"];
+            };
+        };
+        responses: {
+            /** @description Đã thanh lý — the extinguisher line. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "household_id": 42,
+                     *       "kind": "abc_powder",
+                     *       "kind_note": "",
+                     *       "capacity_kg": 4,
+                     *       "count": 2,
+                     *       "manufactured_on": "2024-05-01",
+                     *       "last_refill_on": null,
+                     *       "expires_on": "2027-05-01",
+                     *       "retired_on": "2026-12-01",
+                     *       "last_check_on": null,
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Extinguisher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getFireDue: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope; default the caller's scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Việc cần làm — the due lists. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "day": "2026-12-02",
+                     *       "expiring_until": "2027-01-01",
+                     *       "expired": {
+                     *         "total": 1,
+                     *         "items": [
+                     *           {
+                     *             "id": 9,
+                     *             "household_id": 44,
+                     *             "household_code": "02545-HO-00044",
+                     *             "head_name": "Nông Thị Mai",
+                     *             "group_id": 3,
+                     *             "kind": "co2",
+                     *             "capacity_kg": 3,
+                     *             "count": 1,
+                     *             "expires_on": "2026-12-01"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "expiring": {
+                     *         "total": 0,
+                     *         "items": []
+                     *       },
+                     *       "without_drill": {
+                     *         "total": 1,
+                     *         "items": [
+                     *           {
+                     *             "id": 4,
+                     *             "code": "02545-LG-00004",
+                     *             "name": "Tổ liên gia xóm Chợ",
+                     *             "village_id": 40,
+                     *             "last_drill_on": "2025-09-14"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "without_extinguisher": {
+                     *         "total": 1,
+                     *         "items": [
+                     *           {
+                     *             "household_id": 45,
+                     *             "code": "02545-HO-00045",
+                     *             "head_name": "Lý Văn Sơn",
+                     *             "village_id": 40,
+                     *             "group_id": 3
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireDue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getFireCoverage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope; default the caller's scope.
+                 * @example 12
+                 */
+                unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tỷ lệ tham gia — the coverage. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "households": 70,
+                     *       "in_group": 21,
+                     *       "share": 0.3,
+                     *       "villages": [
+                     *         {
+                     *           "village_id": 40,
+                     *           "village_name": "Khuôn Điển",
+                     *           "historic": false,
+                     *           "households": 40,
+                     *           "in_group": 15,
+                     *           "share": 0.375
+                     *         },
+                     *         {
+                     *           "village_id": 41,
+                     *           "village_name": "Làng Hản",
+                     *           "historic": false,
+                     *           "households": 30,
+                     *           "in_group": 6,
+                     *           "share": 0.2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireCoverage"];
                 };
             };
             400: components["responses"]["BadRequest"];

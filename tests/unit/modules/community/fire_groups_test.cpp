@@ -115,6 +115,18 @@ TEST_P(FireGroupsTest, AHouseholdInAnotherGroupIsRefusedWithThatGroupNamed) {
   EXPECT_EQ(groups_->create(officer_, group(khuon_dien_, second, "Tổ liên gia xóm Trại")).members, 5);
 }
 
+TEST_P(FireGroupsTest, ADissolvedGroupLetsItsHouseholdsJoinAnother) {
+  auto members = houses(khuon_dien_, 5);
+  auto g = groups_->create(officer_, group(khuon_dien_, members, "Tổ cũ"));
+  auto end = group(khuon_dien_, {}, "Tổ cũ");
+  end.dissolved_on = "2025-11-30";
+  end.version = g.group.version;
+  auto dissolved = groups_->update(officer_, g.group.id, end);
+  EXPECT_EQ(dissolved.members, 0);
+  EXPECT_EQ(groups_->create(officer_, group(khuon_dien_, members, "Tổ mới")).members, 5);
+  EXPECT_EQ(groups_->list(officer_, FireGroupFilter{}).total, 1) << "a dissolved group is listed only when asked";
+}
+
 TEST_P(FireGroupsTest, MembersComeFromTheGroupsVillageAndAStaleListIsRefused) {
   auto here = houses(khuon_dien_, 5);
   auto there = houses(lang_han_, 1, "Làng Hản");
@@ -241,6 +253,58 @@ TEST_P(FireGroupsTest, CoverageIsTheShareOfHouseholdsInAGroupPerVillage) {
   auto none = groups_->coverage(other_officer_, std::nullopt);
   ASSERT_EQ(none.villages.size(), 1u);
   EXPECT_FALSE(none.villages[0].share) << "no households: no share";
+}
+
+DrillInput drill(std::int64_t group, const std::string& held_on, std::int64_t base = 0) {
+  DrillInput in;
+  in.group_id = group;
+  in.held_on = held_on;
+  in.scenario = "Cháy bếp nhà ông An, dập bằng bình bột";
+  in.participants = 14;
+  in.observers = "Thiếu úy Hoàng Văn Nam";
+  in.evaluation = "good";
+  in.base_version = base;
+  return in;
+}
+
+TEST_P(FireGroupsTest, ADrillSentTwiceIsStoredOnceAndTheGroupsLastDrillFollows) {
+  auto g = groups_->create(team_member_, group(khuon_dien_, houses(khuon_dien_, 5))).group;
+  const std::string id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+  auto first = groups_->record_drill(team_member_, id, drill(g.id, "2025-11-20"));
+  EXPECT_EQ(first.outcome, Outcome::inserted);
+  auto again = groups_->record_drill(team_member_, id, drill(g.id, "2025-11-20"));
+  EXPECT_EQ(again.outcome, Outcome::replayed);
+  EXPECT_EQ(again.drill.version, 1);
+  EXPECT_EQ(groups_->get(officer_, g.id).view.group.last_drill_on, "2025-11-20");
+  EXPECT_EQ(groups_->due(officer_, std::nullopt).without_drill.total, 0) << "drilled this year";
+  auto moved = groups_->record_drill(officer_, id, drill(g.id, "2025-11-21", 1));
+  EXPECT_EQ(moved.outcome, Outcome::updated);
+  EXPECT_EQ(moved.drill.version, 2);
+  try {
+    groups_->record_drill(team_member_, id, drill(g.id, "2025-11-22", 1));
+    ADD_FAILURE() << "a stale drill was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::conflict);
+  }
+  EXPECT_EQ(groups_->drill(reviewer_, id).held_on, "2025-11-21");
+  EXPECT_EQ(groups_->drills(officer_, g.id).size(), 1u);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'drill.record'"), 2);
+  EXPECT_EQ(groups_->get(officer_, g.id).view.group.version, g.version) << "a drill does not bump the group";
+}
+
+TEST_P(FireGroupsTest, ADrillTomorrowOrWithABadIdIsRefusedAndNothingIsWritten) {
+  auto g = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5))).group;
+  const std::string id = "1b4e28ba-2fa1-41d2-883f-0016d3cca427";
+  EXPECT_EQ(errors_of([&] { groups_->record_drill(officer_, id, drill(g.id, "2025-12-02")); }), "held_on:in_future");
+  auto bad = drill(g.id, "2025-11-20");
+  bad.evaluation = "excellent";
+  bad.participants = -1;
+  EXPECT_EQ(errors_of([&] { groups_->record_drill(officer_, id, bad); }),
+            "participants:out_of_range evaluation:unknown_value");
+  EXPECT_THROW(groups_->record_drill(officer_, "1B4E28BA-2FA1-41D2-883F-0016D3CCA427", drill(g.id, "2025-11-20")),
+               Error);
+  EXPECT_THROW(groups_->record_drill(other_officer_, id, drill(g.id, "2025-11-20")), Error) << "not in scope";
+  EXPECT_EQ(count("SELECT count(*) FROM fire_drills"), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FireGroupsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

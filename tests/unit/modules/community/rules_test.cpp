@@ -59,6 +59,15 @@ TEST(OfflineRule, DecidesEveryCaseOfTheTable) {
   }
 }
 
+TEST(OfflineRule, ARecordIdIsALowercaseUuid) {
+  EXPECT_TRUE(valid_record_id("0f8fad5b-d9cb-469f-a165-70867728950e"));
+  EXPECT_FALSE(valid_record_id("0F8FAD5B-D9CB-469F-A165-70867728950E"));
+  EXPECT_FALSE(valid_record_id("0f8fad5b-d9cb-469f-a165-70867728950"));
+  EXPECT_FALSE(valid_record_id("0f8fad5bd9cb-469f-a165-70867728950e0"));
+  EXPECT_FALSE(valid_record_id("0f8fad5b-d9cb-469f-a165-70867728950g"));
+  EXPECT_FALSE(valid_record_id("../../../etc/passwd-0000000000000000"));
+}
+
 TEST(OfflineRule, TheContentHashSeesEveryFieldAndNoTwoRecordsCollideBySeparators) {
   auto a = ContentHash{}.add("note", "x").add("signed", 1).hex();
   EXPECT_EQ(a, ContentHash{}.add("note", "x").add("signed", 1).hex());

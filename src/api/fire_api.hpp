@@ -1,0 +1,16 @@
+#pragma once
+// /api/v1/community/fire-groups…, /extinguishers…, /fire-points…, /fire-due and
+// /fire-coverage: the inter-household fire-safety groups (Tổ liên gia an toàn PCCC) of the
+// villages with their members, each member house's extinguishers and gear, the groups'
+// shared firefighting points, what is due (extinguishers expired or expiring, groups
+// without a drill this year, member houses without an extinguisher) and the share of
+// households in a group per village.
+#include "api/support.hpp"
+#include "http/router.hpp"
+#include "modules/community/fire_groups.hpp"
+
+namespace antq::api {
+
+void add_fire_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups);
+
+}  // namespace antq::api

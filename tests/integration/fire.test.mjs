@@ -1,0 +1,532 @@
+// Fire-safety groups over HTTP on the demo (issue 11): founding a group of a village's
+// households (5–15, another size only with a reason; a household in one group at most,
+// the other group named), its member list and fields with a stale edit refused, strict
+// bodies and parameters, each house's extinguishers (an expiry before manufacture refused)
+// and gear, the groups' firefighting points typed as people type them, the due lists and
+// the share of households in a group per village, and who may do what.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, signedIn, unitIds, sql } from './lib.mjs';
+
+let server;
+let ids;
+const people = {};
+const BASE = '/api/v1/community';
+
+// Vietnam's calendar day `days` from today (the server runs on the system clock).
+const vnDay = (days = 0) => new Date(Date.now() + 7 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+const TODAY = vnDay();
+const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
+const TOWN = { lat: 21.8236, lon: 105.2136 };  // Tuyên Quang's provincial town, another commune
+
+const fieldsOf = (r) => (r.data?.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
+const distinctFieldsOf = (r) => [...new Set(fieldsOf(r))];
+const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+const groupCount = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_groups'));
+const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} ≠ ${b}`);
+const byNumber = (a, b) => a - b;
+const KD = () => ids['DEMO-KQ-KHUONDIEN'];
+const LH = () => ids['DEMO-KQ-LANGHAN'];
+
+const group = (householdIds, over = {}) => ({
+  village_id: KD(), name: 'Tổ liên gia xóm Đình', household_ids: householdIds, ...over,
+});
+const extinguisher = (over = {}) => ({
+  kind: 'abc_powder', kind_note: '', capacity_kg: 4, count: 1, manufactured_on: vnDay(-700), last_refill_on: null,
+  expires_on: vnDay(400), ...over,
+});
+
+// `n` households present in the village and in no fire group, none of `except`: the
+// demo's first (the demo has 40 in Khuôn Điển), else new ones.
+async function freeHouseholds(village, n, except = []) {
+  const officer = people['officer.tantrao'];
+  const taken = new Set(except);
+  const groups = await officer.get(`${BASE}/fire-groups?unit_id=${village}&include_dissolved=1&page_size=500`);
+  assert.equal(groups.status, 200, groups.text);
+  for (const g of groups.data.items) {
+    for (const h of (await officer.get(`${BASE}/fire-groups/${g.id}`)).data.houses) taken.add(h.household_id);
+  }
+  const list = await officer.get(`${BASE}/households?unit_id=${village}&page_size=100`);
+  assert.equal(list.status, 200, list.text);
+  const free = list.data.items.map((h) => h.id).filter((id) => !taken.has(id)).slice(0, n);
+  while (free.length < n) {
+    const made = await officer.post(`${BASE}/households`, {
+      village_id: village, head_name: `Hộ thêm cho tổ liên gia ${free.length + 1}`, address: 'Xóm Mới', members: 3,
+    });
+    assert.equal(made.status, 201, made.text);
+    free.push(made.data.id);
+  }
+  return free;
+}
+
+// A group of `n` free households of Khuôn Điển (or of `over.village_id`), made by `client`.
+async function founded(client, n, over = {}) {
+  const members = await freeHouseholds(over.village_id ?? KD(), n);
+  const r = await client.post(`${BASE}/fire-groups`, group(members, over));
+  assert.equal(r.status, 201, r.text);
+  return { ...r.data, household_ids: members };
+}
+
+async function householdCode(id) {
+  return (await people['officer.tantrao'].get(`${BASE}/households/${id}`)).data.code;
+}
+
+before(async () => {
+  server = await start();
+  ids = await unitIds(server.url);
+  for (const name of ['officer.tantrao', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
+    people[name] = await signedIn(server.url, name);
+  }
+});
+after(async () => server?.close());
+
+test('an officer founds a group of six; four households need a reason; a household in another group is refused by name', async () => {
+  const officer = people['officer.tantrao'];
+  const six = await freeHouseholds(KD(), 6);
+  const audited = auditCount('fire_group.create');
+  const r = await officer.post(`${BASE}/fire-groups`, group(six, { leader_household_id: six[0], founded_on: vnDay(-30) }));
+  assert.equal(r.status, 201, r.text);
+  const first = r.data;
+  assert.match(first.code, /^02545-LG-\d{5}$/);
+  assert.equal(first.village_id, KD());
+  assert.equal(first.village_name, 'Khuôn Điển');
+  assert.equal(first.name, 'Tổ liên gia xóm Đình');
+  assert.equal(first.members, 6);
+  assert.equal(first.leader_household_id, six[0]);
+  assert.equal(first.founded_on, vnDay(-30));
+  assert.equal(first.dissolved_on, null);
+  assert.equal(first.size_reason, '');
+  assert.equal(first.last_drill_on, null);
+  assert.equal(first.demo, false);
+  assert.equal(typeof first.version, 'number');
+  assert.equal(auditCount('fire_group.create'), audited + 1);
+
+  const detail = await officer.get(`${BASE}/fire-groups/${first.id}`);
+  assert.equal(detail.status, 200, detail.text);
+  assert.equal(detail.data.code, first.code);
+  assert.deepEqual(detail.data.houses.map((h) => h.household_id).sort(byNumber), [...six].sort(byNumber));
+  for (const h of detail.data.houses) {
+    assert.match(h.code, /^02545-HO-\d+$/);
+    assert.ok(h.head_name, JSON.stringify(h));
+    assert.deepEqual(h.extinguishers, []);
+    assert.equal(h.gear, null);
+    assert.ok(!('phone' in h) && !('has_phone' in h), 'no phone in a member house');
+  }
+  assert.deepEqual(detail.data.points, []);
+  const found = await officer.get(`${BASE}/fire-groups?q=${encodeURIComponent('xom dinh')}&unit_id=${KD()}`);
+  assert.equal(found.status, 200, found.text);
+  assert.ok(found.data.items.some((g) => g.id === first.id && g.members === 6), 'found without accents');
+
+  // Four households: the warning names 5–15 and nothing is written; sent again with a reason, kept.
+  const count = groupCount();
+  const four = await freeHouseholds(KD(), 4);
+  const small = await officer.post(`${BASE}/fire-groups`, group(four, { name: 'Tổ liên gia xóm Trại' }));
+  assert.equal(small.status, 422, small.text);
+  assert.deepEqual(fieldsOf(small), ['members:group_size']);
+  assert.match(small.data.errors[0].message, /5–15/);
+  assert.ok(!small.data.errors[0].message.startsWith('field_error.'), small.data.errors[0].message);
+  assert.equal(groupCount(), count, 'nothing written');
+  const reason = 'Xóm Trại chỉ có 4 hộ, cách xa các xóm khác';
+  const kept = await officer.post(`${BASE}/fire-groups`, group(four, { name: 'Tổ liên gia xóm Trại', size_reason: reason }));
+  assert.equal(kept.status, 201, kept.text);
+  assert.equal(kept.data.members, 4);
+  assert.equal(kept.data.size_reason, reason);
+  assert.notEqual(kept.data.code, first.code);
+
+  // A household of the first group claimed by another: refused, naming the household and the group.
+  const others = await freeHouseholds(KD(), 4);
+  const claimed = await officer.post(`${BASE}/fire-groups`, group([six[2], ...others], { name: 'Tổ liên gia xóm Chợ' }));
+  assert.equal(claimed.status, 422, claimed.text);
+  assert.deepEqual(fieldsOf(claimed), ['household_ids:in_other_group']);
+  const message = claimed.data.errors[0].message;
+  assert.match(message, /tổ liên gia khác/);
+  assert.ok(message.includes(first.code), `the first group named: ${message}`);
+  assert.ok(message.includes(await householdCode(six[2])), `the household named: ${message}`);
+  assert.equal(groupCount(), count + 1, 'nothing written');
+
+  // Households of another village, and a leader who is not a member.
+  const elsewhere = await freeHouseholds(LH(), 5);
+  assert.deepEqual(distinctFieldsOf(await officer.post(`${BASE}/fire-groups`, group(elsewhere))), ['household_ids:not_found']);
+  const five = [...others, ...(await freeHouseholds(KD(), 1, others))];
+  const leader = await officer.post(`${BASE}/fire-groups`, group(five, { leader_household_id: six[0] }));
+  assert.equal(leader.status, 422, leader.text);
+  assert.deepEqual(fieldsOf(leader), ['leader_household_id:not_member']);
+  assert.equal(groupCount(), count + 1, 'nothing written');
+});
+
+test('the member list changes at once; the group\'s own fields change with their version; a stale edit is refused', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await founded(officer, 5, { name: 'Tổ liên gia xóm Đồi' });
+  const [extra] = await freeHouseholds(KD(), 1);
+  const url = `${BASE}/fire-groups/${made.id}`;
+
+  const audited = auditCount('fire_group.members');
+  const six = await officer.put(`${url}/members`, { household_ids: [...made.household_ids, extra], version: made.version });
+  assert.equal(six.status, 200, six.text);
+  assert.equal(six.data.members, 6);
+  assert.ok(six.data.version > made.version);
+  assert.equal(auditCount('fire_group.members'), audited + 1);
+  const stale = await officer.put(`${url}/members`, { household_ids: made.household_ids, version: made.version });
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal(stale.data.type, '/problems/conflict');
+  assert.equal((await officer.get(url)).data.members, 6, 'nothing written');
+  const three = await officer.put(`${url}/members`, { household_ids: made.household_ids.slice(0, 3), version: six.data.version });
+  assert.deepEqual(fieldsOf(three), ['members:group_size']);
+  assert.deepEqual(fieldsOf(await officer.put(`${url}/members`, { household_ids: [extra] })), ['version:required']);
+  assert.deepEqual(fieldsOf(await officer.put(`${url}/members`, { version: six.data.version })), ['household_ids:required']);
+
+  // The group's own fields: the leader among the members, dates in order, a stale version refused.
+  const fields = (over = {}) => ({ village_id: KD(), name: 'Tổ liên gia xóm Đồi', founded_on: vnDay(-60), note: '', ...over });
+  const changed = await officer.put(url, { ...fields({ leader_household_id: extra, note: 'Họp tổ ngày 15 hằng tháng' }), version: six.data.version });
+  assert.equal(changed.status, 200, changed.text);
+  assert.equal(changed.data.leader_household_id, extra);
+  assert.equal(changed.data.note, 'Họp tổ ngày 15 hằng tháng');
+  assert.equal(changed.data.members, 6);
+  const detail = sql(server, `SELECT detail FROM audit_log WHERE action = 'fire_group.update' AND entity_id = '${made.id}'`);
+  assert.match(detail, /leader_household_id/);
+  assert.ok(!detail.includes('Họp tổ'), `field names only: ${detail}`);
+  const staleEdit = await officer.put(url, { ...fields({ name: 'Tên khác' }), version: six.data.version });
+  assert.equal(staleEdit.status, 409, staleEdit.text);
+  const version = changed.data.version;
+  const [outsider] = await freeHouseholds(KD(), 1);
+  assert.deepEqual(fieldsOf(await officer.put(url, { ...fields({ leader_household_id: outsider }), version })),
+    ['leader_household_id:not_member']);
+  assert.deepEqual(fieldsOf(await officer.put(url, { ...fields({ dissolved_on: vnDay(-90) }), version })),
+    ['dissolved_on:before_founded']);
+  assert.deepEqual(fieldsOf(await officer.put(url, { ...fields({ founded_on: vnDay(1) }), version })), ['founded_on:in_future']);
+  assert.deepEqual(fieldsOf(await officer.put(url, { ...fields({ village_id: LH() }), version })), ['village_id:has_members']);
+  assert.deepEqual(fieldsOf(await officer.put(url, { ...fields({ name: '' }), version })), ['name:required']);
+  assert.deepEqual(fieldsOf(await officer.put(url, fields())), ['version:required']);
+  assert.equal((await officer.get(url)).data.name, 'Tổ liên gia xóm Đồi', 'nothing written');
+
+  // Emptied (with a reason, the leader first) and dissolved: out of the list unless asked for.
+  const leaderless = await officer.put(url, { ...fields(), version });
+  assert.equal(leaderless.status, 200, leaderless.text);
+  const empty = await officer.put(`${url}/members`, { household_ids: [], size_reason: 'Các hộ chuyển sang tổ khác', version: leaderless.data.version });
+  assert.equal(empty.status, 200, empty.text);
+  assert.equal(empty.data.members, 0);
+  const dissolved = await officer.put(url, { ...fields({ dissolved_on: TODAY }), version: empty.data.version });
+  assert.equal(dissolved.status, 200, dissolved.text);
+  assert.equal(dissolved.data.dissolved_on, TODAY);
+  const listed = await officer.get(`${BASE}/fire-groups?unit_id=${KD()}&page_size=500`);
+  assert.ok(!listed.data.items.some((g) => g.id === made.id), 'a dissolved group is out of the list');
+  const all = await officer.get(`${BASE}/fire-groups?unit_id=${KD()}&include_dissolved=1&page_size=500`);
+  assert.ok(all.data.items.some((g) => g.id === made.id && g.dissolved_on === TODAY));
+});
+
+test('bodies and parameters are read strictly, each bad one named, nothing written', async () => {
+  const officer = people['officer.tantrao'];
+  const count = groupCount();
+  const five = await freeHouseholds(KD(), 5);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five, { village_id: String(KD()) }))), ['village_id:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five.map(String)))), ['household_ids:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five[0]))), ['household_ids:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, { village_id: KD(), name: 'Tổ' })), ['household_ids:required']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five, { leader_household_id: 'Hộ ông Tuấn' }))),
+    ['leader_household_id:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five, { founded_on: '30/02/2026' }))), ['founded_on:invalid_date']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five, { name: '' }))), ['name:required']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five, { village_id: ids['02545'] }))), ['village_id:not_found'],
+    'a group is a village\'s');
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/fire-groups`, group(five, { village_id: undefined }))), ['village_id:required']);
+  assert.equal(groupCount(), count, 'nothing written');
+  const form = await officer.request('POST', `${BASE}/fire-groups`, { body: 'name=T', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(form.status, 415);
+
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/fire-groups?include_dissolved=true`)), ['include_dissolved:unknown_value']);
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/fire-groups?unit_id=-3`)), ['unit_id:invalid_format']);
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/fire-groups?page_size=0`)), ['page_size:invalid_format']);
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/fire-due?unit_id=abc`)), ['unit_id:invalid_format']);
+  assert.equal((await officer.get(`${BASE}/fire-groups/abc`)).status, 404);
+  assert.equal((await officer.get(`${BASE}/fire-groups/999999`)).status, 404);
+  assert.equal((await officer.put(`${BASE}/extinguishers/999999`, { ...extinguisher(), version: 1 })).status, 404);
+  assert.equal((await officer.request('DELETE', `${BASE}/fire-points/999999`)).status, 404);
+  assert.equal((await officer.get(`${BASE}/fire-coverage?unit_id=${ids['DEMO-KIENTHIET']}`)).status, 404, 'another commune');
+});
+
+test('each house\'s extinguishers and gear; an expiry before manufacture is refused; a stale edit conflicts', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await founded(officer, 5, { name: 'Tổ liên gia xóm Chợ' });
+  const [house, other] = made.household_ids;
+  const url = `${BASE}/households/${house}/extinguishers`;
+  const audited = auditCount('extinguisher.create');
+
+  const r = await officer.post(url, extinguisher());
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual({ ...r.data, id: 0 }, {
+    id: 0, household_id: house, kind: 'abc_powder', kind_note: '', capacity_kg: 4, count: 1, manufactured_on: vnDay(-700),
+    last_refill_on: null, expires_on: vnDay(400), retired_on: null, last_check_on: null, version: 1,
+  });
+  assert.equal(auditCount('extinguisher.create'), audited + 1);
+  const count = Number(sql(server, 'SELECT COUNT(*) FROM fire_extinguishers'));
+  const backwards = await officer.post(url, extinguisher({ manufactured_on: vnDay(-10), expires_on: vnDay(-20) }));
+  assert.equal(backwards.status, 422, backwards.text);
+  assert.deepEqual(fieldsOf(backwards), ['expires_on:before_manufactured']);
+  assert.ok(!backwards.data.errors[0].message.startsWith('field_error.'), backwards.data.errors[0].message);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ last_refill_on: vnDay(-800) }))), ['last_refill_on:before_manufactured']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ kind: 'water' }))), ['kind:unknown_value']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ kind: undefined }))), ['kind:required']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ count: 0 }))), ['count:out_of_range']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ count: 1.5 }))), ['count:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ capacity_kg: '4 kg' }))), ['capacity_kg:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ capacity_kg: 0 }))), ['capacity_kg:out_of_range']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ manufactured_on: vnDay(1) }))), ['manufactured_on:in_future']);
+  assert.deepEqual(fieldsOf(await officer.post(url, extinguisher({ expires_on: '' }))), ['expires_on:required']);
+  assert.equal(Number(sql(server, 'SELECT COUNT(*) FROM fire_extinguishers')), count, 'nothing written');
+  const unknown = await officer.post(url, extinguisher({ capacity_kg: null, kind: 'other', kind_note: 'Bình cầu tự động' }));
+  assert.equal(unknown.status, 201, unknown.text);
+  assert.equal(unknown.data.capacity_kg, null);
+
+  const changed = await officer.put(`${BASE}/extinguishers/${r.data.id}`, { ...extinguisher({ count: 2, capacity_kg: 8 }), version: 1 });
+  assert.equal(changed.status, 200, changed.text);
+  assert.equal(changed.data.count, 2);
+  assert.equal(changed.data.capacity_kg, 8);
+  assert.equal(changed.data.version, 2);
+  const stale = await officer.put(`${BASE}/extinguishers/${r.data.id}`, { ...extinguisher({ count: 3 }), version: 1 });
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal(stale.data.type, '/problems/conflict');
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/extinguishers/${r.data.id}`, extinguisher())), ['version:required']);
+
+  // Retired: today unless said, out of service, after those in service on the group's page.
+  const staleRetire = await officer.post(`${BASE}/extinguishers/${r.data.id}/retire`, { version: 1 });
+  assert.equal(staleRetire.status, 409, staleRetire.text);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/extinguishers/${r.data.id}/retire`, { retired_on: vnDay(1), version: 2 })),
+    ['retired_on:in_future']);
+  const retired = await officer.post(`${BASE}/extinguishers/${r.data.id}/retire`, { version: 2 });
+  assert.equal(retired.status, 200, retired.text);
+  assert.equal(retired.data.retired_on, TODAY);
+  assert.equal(retired.data.version, 3);
+  const page = await officer.get(`${BASE}/fire-groups/${made.id}`);
+  const kept = page.data.houses.find((h) => h.household_id === house);
+  assert.deepEqual(kept.extinguishers.map((e) => [e.id, e.retired_on]), [[unknown.data.id, null], [r.data.id, TODAY]]);
+
+  // Gear: the whole of it at once.
+  const gear = { forcing_tools: 'Xà beng, búa', forcing_tool_count: 2, bell: true, push_buttons: 1, interlinked: true, checked_on: TODAY };
+  const gearAudited = auditCount('fire_gear.update');
+  const put = await officer.put(`${BASE}/households/${other}/gear`, gear);
+  assert.equal(put.status, 200, put.text);
+  assert.deepEqual(put.data, { household_id: other, ...gear });
+  const withGear = (await officer.get(`${BASE}/fire-groups/${made.id}`)).data.houses.find((h) => h.household_id === other);
+  assert.deepEqual(withGear.gear, { household_id: other, ...gear });
+  const less = await officer.put(`${BASE}/households/${other}/gear`, { bell: true });
+  assert.deepEqual(less.data, { household_id: other, forcing_tools: '', forcing_tool_count: 0, bell: true, push_buttons: 0, interlinked: false, checked_on: null });
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/households/${other}/gear`, { push_buttons: 21 })), ['push_buttons:out_of_range']);
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/households/${other}/gear`, { bell: 'có' })), ['bell:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/households/${other}/gear`, { checked_on: vnDay(1) })), ['checked_on:in_future']);
+  assert.equal(auditCount('fire_gear.update'), gearAudited + 2);
+  assert.equal((await officer.put(`${BASE}/households/999999/gear`, gear)).status, 404);
+});
+
+test('the due lists: expired and expiring extinguishers, groups without a drill, member houses without an extinguisher', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await founded(officer, 5, { name: 'Tổ liên gia xóm Gốc Đa' });
+  const [bare, expiredHouse, soonHouse, laterHouse, retiredHouse] = made.household_ids;
+  const add = async (household, over) => {
+    const r = await officer.post(`${BASE}/households/${household}/extinguishers`, extinguisher(over));
+    assert.equal(r.status, 201, r.text);
+    return r.data;
+  };
+  const expired = await add(expiredHouse, { kind: 'co2', capacity_kg: 3, expires_on: vnDay(-1) });
+  const soon = await add(soonHouse, { expires_on: vnDay(10) });
+  const later = await add(laterHouse, { expires_on: vnDay(31) });
+  const gone = await add(retiredHouse, { expires_on: vnDay(-5) });
+  assert.equal((await officer.post(`${BASE}/extinguishers/${gone.id}/retire`, { version: gone.version })).status, 200);
+
+  const r = await officer.get(`${BASE}/fire-due?unit_id=${KD()}`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.data.day, TODAY);
+  assert.equal(r.data.expiring_until, vnDay(30));
+  const listed = (list) => list.items.map((i) => i.id);
+  const expiredRow = r.data.expired.items.find((i) => i.id === expired.id);
+  assert.ok(expiredRow, JSON.stringify(r.data.expired));
+  assert.ok(expiredRow.head_name, 'the head named');
+  assert.deepEqual({ ...expiredRow, head_name: '' }, {
+    id: expired.id, household_id: expiredHouse, household_code: await householdCode(expiredHouse), head_name: '',
+    group_id: made.id, kind: 'co2', capacity_kg: 3, count: 1, expires_on: vnDay(-1),
+  });
+  assert.ok(!listed(r.data.expired).includes(soon.id));
+  assert.ok(listed(r.data.expiring).includes(soon.id), JSON.stringify(r.data.expiring));
+  assert.ok(!listed(r.data.expiring).includes(expired.id));
+  assert.ok(!listed(r.data.expiring).includes(later.id), 'beyond 30 days');
+  for (const list of [r.data.expired, r.data.expiring]) {
+    assert.ok(!listed(list).includes(gone.id), 'a retired extinguisher is off the lists');
+    assert.ok(list.total >= list.items.length);
+  }
+  const drill = r.data.without_drill.items.find((g) => g.id === made.id);
+  assert.deepEqual(drill, { id: made.id, code: made.code, name: 'Tổ liên gia xóm Gốc Đa', village_id: KD(), last_drill_on: null });
+  const bareHouses = r.data.without_extinguisher.items.filter((h) => h.group_id === made.id).map((h) => h.household_id).sort(byNumber);
+  assert.deepEqual(bareHouses, [bare, retiredHouse].sort(byNumber), 'an expired extinguisher is still one; a retired one is not');
+  const bareRow = r.data.without_extinguisher.items.find((h) => h.household_id === bare);
+  assert.ok(bareRow.head_name, 'the head named');
+  assert.deepEqual({ ...bareRow, head_name: '' }, { household_id: bare, code: await householdCode(bare), head_name: '', village_id: KD(), group_id: made.id });
+
+  // The commune's lists hold the village's; the team sees its village's.
+  const commune = await officer.get(`${BASE}/fire-due?unit_id=${ids['02545']}`);
+  assert.ok(listed(commune.data.expired).includes(expired.id));
+  assert.ok(commune.data.expired.total >= r.data.expired.total);
+  const team = await people['team.khuondien'].get(`${BASE}/fire-due`);
+  assert.equal(team.status, 200, team.text);
+  assert.ok(listed(team.data.expired).includes(expired.id));
+  assert.ok(team.data.without_extinguisher.items.every((h) => h.village_id === KD()));
+});
+
+test('the share of households in a group per village', async () => {
+  const officer = people['officer.tantrao'];
+  const coverage = async (unit) => {
+    const r = await officer.get(`${BASE}/fire-coverage?unit_id=${unit}`);
+    assert.equal(r.status, 200, r.text);
+    return r.data;
+  };
+  const before = (await coverage(KD())).villages[0];
+  await founded(officer, 5, { name: 'Tổ liên gia xóm Cầu' });
+  const village = await coverage(KD());
+  assert.equal(village.villages.length, 1);
+  const row = village.villages[0];
+  assert.equal(row.village_id, KD());
+  assert.equal(row.village_name, 'Khuôn Điển');
+  assert.equal(row.historic, false);
+  const present = await officer.get(`${BASE}/households?unit_id=${KD()}&page_size=1`);
+  assert.equal(row.households, present.data.total, 'the households present');
+  assert.equal(row.in_group, before.in_group + 5);
+  const groups = await officer.get(`${BASE}/fire-groups?unit_id=${KD()}&include_dissolved=1&page_size=500`);
+  assert.equal(row.in_group, groups.data.items.reduce((n, g) => n + g.members, 0), 'every member counted once');
+  near(row.share, row.in_group / row.households, 'share');
+  assert.deepEqual([village.households, village.in_group, village.share], [row.households, row.in_group, row.share]);
+
+  const commune = await coverage(ids['02545']);
+  const same = commune.villages.find((v) => v.village_id === KD());
+  assert.deepEqual(same, row);
+  assert.ok(commune.villages.some((v) => v.village_id === LH()));
+  assert.equal(commune.households, commune.villages.reduce((n, v) => n + v.households, 0));
+  assert.equal(commune.in_group, commune.villages.reduce((n, v) => n + v.in_group, 0));
+  near(commune.share, commune.in_group / commune.households, 'commune share');
+  const reviewer = await people['reviewer.tuyenquang'].get(`${BASE}/fire-coverage?unit_id=${KD()}`);
+  assert.equal(reviewer.status, 200, reviewer.text);
+  assert.deepEqual(reviewer.data.villages[0], row);
+});
+
+test('a group\'s firefighting points, typed as people type a point; one outside the commune waits for a confirmation', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await officer.post(`${BASE}/fire-groups`, group([], { name: 'Tổ liên gia mới', size_reason: 'Tổ mới thành lập, chưa có hộ' }));
+  assert.equal(made.status, 201, made.text);
+  assert.equal(made.data.members, 0);
+  const url = `${BASE}/fire-groups/${made.data.id}/points`;
+  const point = (over = {}) => ({ name: 'Điểm chữa cháy đầu xóm', point: `${MARKET.lat}, ${MARKET.lon}`, equipment: '2 bình bột ABC 8 kg, 1 thang', note: '', ...over });
+  const count = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_points'));
+  const before = count();
+  const deleted = auditCount('fire_point.delete');
+
+  const swapped = await officer.post(url, point({ point: `${MARKET.lon}, ${MARKET.lat}` }));
+  assert.equal(swapped.status, 422, swapped.text);
+  assert.deepEqual(fieldsOf(swapped), ['point:swapped']);
+  assert.deepEqual(fieldsOf(await officer.post(url, point({ point: 'đầu xóm' }))), ['point:invalid_format']);
+  assert.deepEqual(fieldsOf(await officer.post(url, point({ point: '' }))), ['point:required']);
+  assert.deepEqual(fieldsOf(await officer.post(url, point({ point: '10.5, 99.9' }))), ['point:outside_vietnam']);
+  assert.deepEqual(fieldsOf(await officer.post(url, point({ name: '' }))), ['name:required']);
+  assert.deepEqual(fieldsOf(await officer.post(url, point({ confirm_location: 'có' }))), ['confirm_location:wrong_type']);
+  const elsewhere = await officer.post(url, point({ point: `${TOWN.lat}, ${TOWN.lon}` }));
+  assert.equal(elsewhere.status, 422, elsewhere.text);
+  assert.deepEqual(fieldsOf(elsewhere), ['point:outside_commune']);
+  const there = await officer.get(`/api/v1/units/locate?lat=${TOWN.lat}&lon=${TOWN.lon}`);
+  assert.ok(elsewhere.data.errors[0].message.endsWith(there.data.commune.name), elsewhere.data.errors[0].message);
+  assert.equal(count(), before, 'nothing written');
+
+  const audited = auditCount('fire_point.create');
+  const r = await officer.post(url, point());
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.data.group_id, made.data.id);
+  assert.equal(r.data.name, 'Điểm chữa cháy đầu xóm');
+  assert.equal(r.data.equipment, '2 bình bột ABC 8 kg, 1 thang');
+  near(r.data.lat, MARKET.lat, 'lat');
+  near(r.data.lon, MARKET.lon, 'lon');
+  assert.equal(auditCount('fire_point.create'), audited + 1);
+  const confirmed = await officer.post(url, point({ name: 'Điểm ngoài xã', point: `${TOWN.lat}, ${TOWN.lon}`, confirm_location: true }));
+  assert.equal(confirmed.status, 201, confirmed.text);
+  near(confirmed.data.lon, TOWN.lon, 'lon');
+
+  const dms = await officer.put(`${BASE}/fire-points/${r.data.id}`, point({ point: '21°48\'20.2"N 105°27\'05.6"E', note: 'Cạnh nhà văn hóa' }));
+  assert.equal(dms.status, 200, dms.text);
+  assert.equal(dms.data.id, r.data.id);
+  assert.equal(dms.data.note, 'Cạnh nhà văn hóa');
+  assert.ok(Math.abs(dms.data.lat - 21.80561) < 1e-4 && Math.abs(dms.data.lon - 105.45156) < 1e-4, JSON.stringify(dms.data));
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/fire-points/${r.data.id}`, point({ point: `${MARKET.lon}, ${MARKET.lat}` }))),
+    ['point:swapped']);
+  const page = await officer.get(`${BASE}/fire-groups/${made.data.id}`);
+  assert.deepEqual(page.data.points.map((p) => p.id).sort(byNumber), [r.data.id, confirmed.data.id].sort(byNumber));
+  assert.equal(page.data.points.find((p) => p.id === r.data.id).note, 'Cạnh nhà văn hóa');
+
+  const removed = await officer.request('DELETE', `${BASE}/fire-points/${confirmed.data.id}`);
+  assert.equal(removed.status, 204, removed.text);
+  assert.equal((await officer.request('DELETE', `${BASE}/fire-points/${confirmed.data.id}`)).status, 404);
+  assert.deepEqual((await officer.get(`${BASE}/fire-groups/${made.data.id}`)).data.points.map((p) => p.id), [r.data.id]);
+  assert.equal(auditCount('fire_point.delete'), deleted + 1);
+});
+
+test('the team of Khuôn Điển keeps its village\'s groups and gets 404 on Làng Hản\'s; reviewers read; auditors see none', async () => {
+  const officer = people['officer.tantrao'];
+  const team = people['team.khuondien'];
+  const own = await founded(team, 5, { name: 'Tổ liên gia của tổ bảo vệ' });
+  assert.equal(own.village_name, 'Khuôn Điển');
+  const ownUrl = `${BASE}/fire-groups/${own.id}`;
+  assert.equal((await team.get(ownUrl)).status, 200);
+  const changed = await team.put(ownUrl, { village_id: KD(), name: 'Tổ liên gia xóm Đình 2', version: own.version });
+  assert.equal(changed.status, 200, changed.text);
+  const ext = await team.post(`${BASE}/households/${own.household_ids[0]}/extinguishers`, extinguisher());
+  assert.equal(ext.status, 201, ext.text);
+  const point = { name: 'Điểm chữa cháy', point: `${MARKET.lat}, ${MARKET.lon}` };
+  assert.equal((await team.post(`${ownUrl}/points`, point)).status, 201);
+
+  const neighbour = await founded(officer, 5, { village_id: LH(), name: 'Tổ liên gia Làng Hản' });
+  const url = `${BASE}/fire-groups/${neighbour.id}`;
+  const lhPoint = await officer.post(`${url}/points`, point);
+  assert.equal(lhPoint.status, 201, lhPoint.text);
+  const lhExt = await officer.post(`${BASE}/households/${neighbour.household_ids[0]}/extinguishers`, extinguisher());
+  assert.equal(lhExt.status, 201, lhExt.text);
+  assert.equal((await team.get(url)).status, 404);
+  assert.equal((await team.put(url, { village_id: LH(), name: 'Tổ', version: neighbour.version })).status, 404);
+  assert.equal((await team.put(`${url}/members`, { household_ids: neighbour.household_ids, version: neighbour.version })).status, 404);
+  assert.equal((await team.post(`${url}/points`, point)).status, 404);
+  assert.equal((await team.put(`${BASE}/fire-points/${lhPoint.data.id}`, point)).status, 404);
+  assert.equal((await team.request('DELETE', `${BASE}/fire-points/${lhPoint.data.id}`)).status, 404);
+  assert.equal((await team.post(`${BASE}/households/${neighbour.household_ids[0]}/extinguishers`, extinguisher())).status, 404);
+  assert.equal((await team.put(`${BASE}/extinguishers/${lhExt.data.id}`, { ...extinguisher(), version: 1 })).status, 404);
+  assert.equal((await team.post(`${BASE}/extinguishers/${lhExt.data.id}/retire`, { version: 1 })).status, 404);
+  assert.equal((await team.put(`${BASE}/households/${neighbour.household_ids[0]}/gear`, { bell: true })).status, 404);
+  assert.equal((await team.get(`${BASE}/fire-due?unit_id=${LH()}`)).status, 404);
+  assert.equal((await team.get(`${BASE}/fire-coverage?unit_id=${LH()}`)).status, 404);
+  const there = await team.post(`${BASE}/fire-groups`, group([], { village_id: LH(), size_reason: 'Thử' }));
+  assert.equal(there.status, 422, there.text);
+  assert.deepEqual(fieldsOf(there), ['village_id:not_found']);
+  const list = await team.get(`${BASE}/fire-groups?page_size=500`);
+  assert.equal(list.status, 200, list.text);
+  assert.ok(list.data.items.some((g) => g.id === own.id));
+  assert.ok(list.data.items.every((g) => g.village_id === KD()), JSON.stringify(list.data.items.map((g) => g.village_name)));
+  const coverage = await team.get(`${BASE}/fire-coverage`);
+  assert.equal(coverage.status, 200, coverage.text);
+  assert.ok(coverage.data.villages.length > 0 && coverage.data.villages.every((v) => v.village_id === KD()),
+    JSON.stringify(coverage.data.villages));
+
+  const reviewer = people['reviewer.tuyenquang'];
+  for (const path of [url, ownUrl, `${BASE}/fire-groups`, `${BASE}/fire-due`, `${BASE}/fire-coverage`]) {
+    assert.equal((await reviewer.get(path)).status, 200, path);
+  }
+  const count = groupCount();
+  assert.equal((await reviewer.post(`${BASE}/fire-groups`, group([], { size_reason: 'Thử' }))).status, 403);
+  assert.equal((await reviewer.put(url, { village_id: LH(), name: 'Tổ', version: neighbour.version })).status, 403);
+  assert.equal((await reviewer.put(`${url}/members`, { household_ids: [], size_reason: 'Thử', version: neighbour.version })).status, 403);
+  assert.equal((await reviewer.post(`${url}/points`, point)).status, 403);
+  assert.equal((await reviewer.put(`${BASE}/fire-points/${lhPoint.data.id}`, point)).status, 403);
+  assert.equal((await reviewer.request('DELETE', `${BASE}/fire-points/${lhPoint.data.id}`)).status, 403);
+  assert.equal((await reviewer.post(`${BASE}/households/${neighbour.household_ids[0]}/extinguishers`, extinguisher())).status, 403);
+  assert.equal((await reviewer.put(`${BASE}/extinguishers/${lhExt.data.id}`, { ...extinguisher(), version: 1 })).status, 403);
+  assert.equal((await reviewer.post(`${BASE}/extinguishers/${lhExt.data.id}/retire`, { version: 1 })).status, 403);
+  assert.equal((await reviewer.put(`${BASE}/households/${neighbour.household_ids[0]}/gear`, { bell: true })).status, 403);
+  assert.equal(groupCount(), count, 'nothing written');
+
+  for (const path of [url, `${BASE}/fire-groups`, `${BASE}/fire-due`, `${BASE}/fire-coverage`]) {
+    assert.equal((await people.auditor.get(path)).status, 403, path);
+  }
+  assert.equal((await people.auditor.post(`${BASE}/fire-groups`, group([], { size_reason: 'Thử' }))).status, 403);
+  const anonymous = await fetch(`${server.url}${BASE}/fire-groups`);
+  assert.equal(anonymous.status, 401);
+});
