@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "platform/time/time.hpp"
 
 namespace antq::community::rules {
@@ -33,6 +35,38 @@ Expiry expiry_of(const std::string& expires_on, const std::string& today, int no
   if (expires_on <= add_days(today, notice_days)) return Expiry::expiring;
   return Expiry::ok;
 }
+
+DateRange grading_period(int year) {
+  return {fmt::format("{:04d}-11-15", year - 1), fmt::format("{:04d}-11-14", year)};
+}
+
+DateRange grading_window(int year) {
+  return {fmt::format("{:04d}-11-01", year), fmt::format("{:04d}-01-31", year + 1)};
+}
+
+std::string add_months(const std::string& date, int months) {
+  int y = std::stoi(date.substr(0, 4));
+  int m = std::stoi(date.substr(5, 2)) - 1 + months;
+  int d = std::stoi(date.substr(8, 2));
+  y += m >= 0 ? m / 12 : (m - 11) / 12;
+  m = ((m % 12) + 12) % 12 + 1;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int last = m == 2 && leap ? 29 : kDays[m - 1];
+  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, std::min(d, last));
+}
+
+bool gradable(const std::string& joined_on, const std::optional<std::string>& left_on, int year) {
+  auto period = grading_period(year);
+  if (joined_on > period.to) return false;
+  if (left_on && *left_on <= period.to) return false;  // not in the team on 14/11/Y (left that day or before)
+  auto from = std::max(joined_on, period.from);
+  return add_months(from, 9) <= fmt::format("{:04d}-11-15", year);
+}
+
+int max_excellent(int excellent, int good) { return (excellent + good) * 20 / 100; }
+
+bool quota_ok(int excellent, int good) { return excellent <= max_excellent(excellent, good); }
 
 std::optional<double> share(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return std::nullopt;

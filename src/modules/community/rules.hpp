@@ -36,6 +36,21 @@ Expiry expiry_of(const std::string& expires_on, const std::string& today, int no
 // 'YYYY-MM-DD' `days` later (or earlier when negative).
 std::string add_days(const std::string& date, int days);
 
+// The yearly grading of village security team members (xếp loại Tổ bảo vệ ANTT). Year Y
+// runs 15/11/(Y−1)–14/11/Y; grades are given from 01/11/Y to 31/01/(Y+1) (the window).
+DateRange grading_period(int year);
+DateRange grading_window(int year);
+// A member is graded when in the team on 14/11/Y with at least 9 months of service in the
+// period: counted from the later of joining and 15/11/(Y−1), the 9 months end by 15/11/Y
+// (joining on 15/02/Y qualifies, on 16/02/Y not). A rejoin counts from the rejoin.
+bool gradable(const std::string& joined_on, const std::optional<std::string>& left_on, int year);
+// "Xuất sắc" (excellent) is at most 20% of those graded "tốt" (good) or better, rounded
+// down, across a commune's teams in a year.
+int max_excellent(int excellent, int good);
+bool quota_ok(int excellent, int good);
+// 'YYYY-MM-DD' `months` later; the day kept, or the month's last when it has fewer days.
+std::string add_months(const std::string& date, int months);
+
 // part ÷ whole, none when there is nothing to divide (a village with no households shows
 // "—", not 0% or 100%).
 std::optional<double> share(std::int64_t part, std::int64_t whole);

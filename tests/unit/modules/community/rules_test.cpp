@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -101,6 +103,60 @@ TEST(CommunityRules, AnExtinguisherIsExpiredAfterItsDayAndExpiringThirtyDaysBefo
   EXPECT_EQ(rules::add_days("2024-02-28", 1), "2024-02-29");
   EXPECT_EQ(rules::add_days("2026-12-31", 1), "2027-01-01");
   EXPECT_EQ(rules::add_days("2026-03-01", -1), "2026-02-28");
+}
+
+}  // namespace
+}  // namespace antq::community
+
+namespace antq::community {
+namespace {
+
+TEST(GradingRules, AMemberNeedsNineMonthsInTheTeamByTheEndOfThePeriod) {
+  struct Row {
+    const char* joined;
+    std::optional<std::string> left;
+    bool gradable;
+  };
+  // Year 2026 runs 15/11/2025–14/11/2026.
+  for (const auto& row : {Row{"2026-02-15", std::nullopt, true}, Row{"2026-02-16", std::nullopt, false},
+                          Row{"2020-05-01", std::nullopt, true}, Row{"2020-05-01", "2026-11-13", false},
+                          Row{"2020-05-01", "2026-11-14", false}, Row{"2020-05-01", "2026-11-15", true},
+                          Row{"2026-11-15", std::nullopt, false}, Row{"2025-11-15", std::nullopt, true}}) {
+    EXPECT_EQ(rules::gradable(row.joined, row.left, 2026), row.gradable)
+        << row.joined << " left " << row.left.value_or("-");
+  }
+}
+
+TEST(GradingRules, GradesAreGivenFromNovemberToJanuary) {
+  auto w = rules::grading_window(2026);
+  EXPECT_FALSE(w.contains("2026-10-31"));
+  EXPECT_TRUE(w.contains("2026-11-01"));
+  EXPECT_TRUE(w.contains("2027-01-31"));
+  EXPECT_FALSE(w.contains("2027-02-01"));
+  auto p = rules::grading_period(2026);
+  EXPECT_EQ(p.from, "2025-11-15");
+  EXPECT_EQ(p.to, "2026-11-14");
+}
+
+TEST(GradingRules, ExcellentIsAtMostTwentyPercentOfGoodOrBetterRoundedDown) {
+  struct Row {
+    int excellent;
+    int good;
+    bool ok;
+    int max;
+  };
+  for (auto row : {Row{1, 4, true, 1}, Row{2, 8, true, 2}, Row{0, 0, true, 0}, Row{3, 12, true, 3}, Row{2, 7, false, 1},
+                   Row{3, 11, false, 2}, Row{1, 3, false, 0}}) {
+    EXPECT_EQ(rules::quota_ok(row.excellent, row.good), row.ok) << row.excellent << "/" << row.good;
+    EXPECT_EQ(rules::max_excellent(row.excellent, row.good), row.max) << row.excellent << "/" << row.good;
+  }
+}
+
+TEST(GradingRules, MonthsKeepTheDayOrTakeTheMonthsLast) {
+  EXPECT_EQ(rules::add_months("2026-02-15", 9), "2026-11-15");
+  EXPECT_EQ(rules::add_months("2025-05-31", 9), "2026-02-28");
+  EXPECT_EQ(rules::add_months("2027-05-31", 9), "2028-02-29");
+  EXPECT_EQ(rules::add_months("2026-01-31", -2), "2025-11-30");
 }
 
 }  // namespace
