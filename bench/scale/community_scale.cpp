@@ -107,7 +107,7 @@ void build(app::Context& ctx, const std::vector<std::vector<std::int64_t>>& vill
           ids.push_back(id);
           if (unit(rng) < 0.9) {
             community::households_repo::put_registration(
-                tx, community::Registration{id, year, registered_on, true, "", 1, "", {}, {}, now});
+                tx, community::Registration{id, year, registered_on, true, "", 1, "", {}, {}, now}, std::nullopt);
           }
           if (unit(rng) < 0.96) {
             community::Extinguisher e;

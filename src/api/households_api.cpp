@@ -233,11 +233,9 @@ community::RegistrationInput read_registration(const boost::json::object& body) 
   in.registered_on = r.required_text("registered_on", 40).value_or("");
   in.signed_form = r.boolean("signed").value_or(false);
   in.note = r.text("note", 1001).value_or("");
-  auto base_version = r.required_integer("base_version");
-  if (base_version && *base_version < 0) r.errors().add("base_version", "out_of_range");
-  in.base_version = base_version.value_or(0);
-  in.device_at = r.integer("device_at");
-  if (in.device_at && *in.device_at < 0) r.errors().add("device_at", "out_of_range");
+  auto offline = offline_fields(r);
+  in.base_version = offline.base_version;
+  in.device_at = offline.device_at;
   r.finish();
   return in;
 }

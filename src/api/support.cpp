@@ -74,6 +74,16 @@ bool flag_param(const http::Request& req, std::string_view name) {
   return raw && (*raw == "1" || *raw == "true");
 }
 
+OfflineFields offline_fields(json::Reader& r) {
+  OfflineFields out;
+  auto base_version = r.required_integer("base_version");
+  if (base_version && *base_version < 0) r.errors().add("base_version", "out_of_range");
+  out.base_version = base_version.value_or(0);
+  out.device_at = r.integer("device_at");
+  if (out.device_at && *out.device_at < 0) r.errors().add("device_at", "out_of_range");
+  return out;
+}
+
 void require_sheet_body(const http::Request& req) {
   auto type = req.header("content-type").value_or("");
   if (type.rfind("text/csv", 0) != 0 && type.rfind(kXlsxType, 0) != 0) {

@@ -95,6 +95,14 @@ inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officed
 void require_sheet_body(const http::Request& req);
 http::Response sheet_download(std::string bytes, bool xlsx, std::string_view name);
 
+// The fields every offline record's PUT carries (community/offline.hpp): `base_version`
+// (required, not negative) and `device_at` (the phone's clock in ms, optional).
+struct OfflineFields {
+  std::int64_t base_version = 0;
+  std::optional<std::int64_t> device_at;
+};
+OfflineFields offline_fields(json::Reader& r);
+
 // An instant as ISO-8601 UTC, or null.
 boost::json::value optional_instant(const std::optional<std::int64_t>& instant);
 // A JSON field in Vietnam's local time as a datetime-local input sends it

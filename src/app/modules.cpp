@@ -98,6 +98,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_footage_routes(router, auth, *ctx.footage);
   api::add_households_routes(router, auth, *ctx.households);
   api::add_fire_routes(router, auth, *ctx.fire_groups);
+  api::add_drill_routes(router, auth, *ctx.fire_groups);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

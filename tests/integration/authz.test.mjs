@@ -1,6 +1,7 @@
 // The authorization matrix: every endpoint, every role, in scope and out of scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { start, signedIn, unitIds, PASSWORD } from './lib.mjs';
 
 let server;
@@ -194,6 +195,16 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
   const freshPoint = (group = home) => made(`${base}/fire-groups/${group.id}/points`, point);
   const version = async (id) => (await clients.admin.get(`${base}/fire-groups/${id}`)).data.version;
   const fields = (village) => ({ village_id: ids[village], name: 'Tổ kiểm tra quyền' });
+  // Drills by the id a phone makes: a new one per call, or one the officer recorded just now.
+  const drillBody = (group) => ({ group_id: group.id, held_on: day(0), scenario: 'Diễn tập kiểm tra quyền', evaluation: 'good', base_version: 0 });
+  const drilled = async (group) => {
+    const id = randomUUID();
+    const r = await officer.put(`${base}/drills/${id}`, drillBody(group));
+    if (r.status !== 201) throw new Error(`drill: ${r.status} ${r.text}`);
+    return r.data.drill;
+  };
+  const homeDrill = await drilled(home);
+  const neighbourDrill = await drilled(neighbour);
   const roles = (admin, officerStatus, team, reviewer, auditor) =>
     ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
   const rows = [
@@ -233,6 +244,20 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
     ['DELETE point', async (c) => c.request('DELETE', `${base}/fire-points/${(await freshPoint()).id}`), roles(204, 204, 204, 403, 403)],
     ['DELETE point in Làng Hản', async (c) => c.request('DELETE', `${base}/fire-points/${(await freshPoint(neighbour)).id}`),
       roles(204, 204, 404, 403, 403)],
+    ['PUT drill in Khuôn Điển', (c) => c.put(`${base}/drills/${randomUUID()}`, drillBody(home)), roles(403, 201, 201, 403, 403)],
+    ['PUT drill in Làng Hản', (c) => c.put(`${base}/drills/${randomUUID()}`, drillBody(neighbour)), roles(403, 201, 404, 403, 403)],
+    ['PUT drill changed', async (c) => {
+      const d = await drilled(home);
+      return c.put(`${base}/drills/${d.id}`, { ...drillBody(home), evaluation: 'fair', base_version: d.version });
+    }, roles(403, 200, 200, 403, 403)],
+    ['PUT drill changed in Làng Hản', async (c) => {
+      const d = await drilled(neighbour);
+      return c.put(`${base}/drills/${d.id}`, { ...drillBody(neighbour), evaluation: 'fair', base_version: d.version });
+    }, roles(403, 200, 404, 403, 403)],
+    ['GET drill of Khuôn Điển', (c) => c.get(`${base}/drills/${homeDrill.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET drill of Làng Hản', (c) => c.get(`${base}/drills/${neighbourDrill.id}`), roles(200, 200, 404, 200, 403)],
+    ['GET fire-group drills', (c) => c.get(`${base}/fire-groups/${home.id}/drills`), roles(200, 200, 200, 200, 403)],
+    ['GET fire-group drills in Làng Hản', (c) => c.get(`${base}/fire-groups/${neighbour.id}/drills`), roles(200, 200, 404, 200, 403)],
     ['GET fire-due', (c) => c.get(`${base}/fire-due`), roles(200, 200, 200, 200, 403)],
     ['GET fire-due of Làng Hản', (c) => c.get(`${base}/fire-due?unit_id=${ids['DEMO-KQ-LANGHAN']}`), roles(200, 200, 404, 200, 403)],
     ['GET fire-coverage', (c) => c.get(`${base}/fire-coverage`), roles(200, 200, 200, 200, 403)],

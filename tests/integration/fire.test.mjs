@@ -3,9 +3,12 @@
 // the other group named), its member list and fields with a stale edit refused, strict
 // bodies and parameters, each house's extinguishers (an expiry before manufacture refused)
 // and gear, the groups' firefighting points typed as people type them, the due lists and
-// the share of households in a group per village, and who may do what.
+// the share of households in a group per village, the groups' drills by the offline rule
+// (the id the phone made; sent twice, stored once; a stale change refused; the group's last
+// drill follows), and who may do what.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { start, signedIn, unitIds, sql } from './lib.mjs';
 
 let server;
@@ -31,6 +34,15 @@ const LH = () => ids['DEMO-KQ-LANGHAN'];
 const group = (householdIds, over = {}) => ({
   village_id: KD(), name: 'Tổ liên gia xóm Đình', household_ids: householdIds, ...over,
 });
+// A drill of group `groupId` as a phone sends it: new (base version 0) unless said.
+const drill = (groupId, over = {}) => ({
+  group_id: groupId, held_on: TODAY, scenario: 'Cháy bếp nhà ông Thắng lúc nấu cơm tối, lan sang mái tranh nhà bên',
+  participants: 14, observers: 'Đ/c Nguyễn Văn An, Công an xã Tân Trào', evaluation: 'good', evaluation_note: '',
+  base_version: 0, ...over,
+});
+// A day `days` ago in Vietnam, but not before this year's 1 January: a drill of this year.
+const thisYear = (days) => [vnDay(-days), `${TODAY.slice(0, 4)}-01-01`].sort().at(-1);
+const drillCount = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_drills'));
 const extinguisher = (over = {}) => ({
   kind: 'abc_powder', kind_note: '', capacity_kg: 4, count: 1, manufactured_on: vnDay(-700), last_refill_on: null,
   expires_on: vnDay(400), ...over,
@@ -74,7 +86,7 @@ async function householdCode(id) {
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of ['officer.tantrao', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
+  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
     people[name] = await signedIn(server.url, name);
   }
 });
@@ -529,4 +541,193 @@ test('the team of Khuôn Điển keeps its village\'s groups and gets 404 on Là
   assert.equal((await people.auditor.post(`${BASE}/fire-groups`, group([], { size_reason: 'Thử' }))).status, 403);
   const anonymous = await fetch(`${server.url}${BASE}/fire-groups`);
   assert.equal(anonymous.status, 401);
+});
+
+test('a drill by the id the phone made: sent twice, stored once; changed on its version; a stale change refused; the group\'s last drill follows', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await founded(officer, 5, { name: 'Tổ liên gia xóm Nà Lừa' });
+  const undrilled = async () => {
+    const r = await officer.get(`${BASE}/fire-due?unit_id=${KD()}`);
+    assert.equal(r.status, 200, r.text);
+    return r.data.without_drill.items.map((g) => g.id);
+  };
+  const groupNow = async () => (await officer.get(`${BASE}/fire-groups/${made.id}`)).data;
+  assert.ok((await undrilled()).includes(made.id), 'a new group has no drill this year');
+  const id = randomUUID();
+  const url = `${BASE}/drills/${id}`;
+  const audited = auditCount('drill.record');
+  const count = drillCount();
+
+  const first = await officer.put(url, drill(made.id, { held_on: thisYear(10), device_at: Date.now() - 3600e3 }));
+  assert.equal(first.status, 201, first.text);
+  assert.equal(first.data.outcome, 'inserted');
+  assert.deepEqual(first.data.drill, {
+    id, group_id: made.id, held_on: thisYear(10), scenario: 'Cháy bếp nhà ông Thắng lúc nấu cơm tối, lan sang mái tranh nhà bên',
+    participants: 14, observers: 'Đ/c Nguyễn Văn An, Công an xã Tân Trào', evaluation: 'good', evaluation_note: '', version: 1,
+  });
+  assert.equal(auditCount('drill.record'), audited + 1);
+  assert.equal(drillCount(), count + 1);
+  let group = await groupNow();
+  assert.equal(group.last_drill_on, thisYear(10));
+  assert.equal(group.version, made.version, 'a drill leaves the group\'s version as it is');
+
+  // Sent again (the phone did not hear the answer): the same drill, nothing written.
+  const again = await officer.put(url, drill(made.id, { held_on: thisYear(10), device_at: Date.now() }));
+  assert.equal(again.status, 200, again.text);
+  assert.equal(again.data.outcome, 'replayed');
+  assert.deepEqual(again.data.drill, first.data.drill);
+  assert.equal(auditCount('drill.record'), audited + 1, 'a replay is not audited');
+  assert.equal(drillCount(), count + 1);
+
+  // Other content on version 1: updated to version 2; the group's last drill follows its day.
+  const change = drill(made.id, { evaluation: 'needs_work', evaluation_note: 'Chậm báo động, vòi nước không đủ dài', base_version: 1 });
+  const changed = await officer.put(url, change);
+  assert.equal(changed.status, 200, changed.text);
+  assert.equal(changed.data.outcome, 'updated');
+  assert.deepEqual(changed.data.drill, { ...first.data.drill, held_on: TODAY, evaluation: 'needs_work',
+    evaluation_note: 'Chậm báo động, vòi nước không đủ dài', version: 2 });
+  assert.equal(auditCount('drill.record'), audited + 2);
+  group = await groupNow();
+  assert.equal(group.last_drill_on, TODAY);
+  assert.equal(group.version, made.version);
+
+  // Other content on version 1 again: someone changed it meanwhile; 409 and nothing written.
+  const stale = await officer.put(url, drill(made.id, { scenario: 'Cháy kho thóc của xóm', base_version: 1 }));
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal(stale.data.type, '/problems/conflict');
+  const read = await officer.get(url);
+  assert.equal(read.status, 200, read.text);
+  assert.deepEqual(read.data, changed.data.drill, 'nothing written');
+  assert.equal(auditCount('drill.record'), audited + 2);
+  // The change sent again, its base still 1: replayed. A new id on a base > 0: deleted meanwhile, 409.
+  const resent = await officer.put(url, change);
+  assert.equal(resent.status, 200, resent.text);
+  assert.equal(resent.data.outcome, 'replayed');
+  assert.equal(resent.data.drill.version, 2);
+  const gone = await officer.put(`${BASE}/drills/${randomUUID()}`, drill(made.id, { base_version: 1 }));
+  assert.equal(gone.status, 409, gone.text);
+  assert.equal(drillCount(), count + 1, 'nothing written');
+
+  // An older drill: listed after, the last drill stays the latest.
+  const older = randomUUID();
+  const second = await officer.put(`${BASE}/drills/${older}`, drill(made.id, { held_on: thisYear(20), scenario: 'Cháy chập điện', evaluation: 'fair' }));
+  assert.equal(second.status, 201, second.text);
+  const list = await officer.get(`${BASE}/fire-groups/${made.id}/drills`);
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.data, { items: [changed.data.drill, second.data.drill] });
+  assert.equal((await groupNow()).last_drill_on, TODAY);
+  const listed = await officer.get(`${BASE}/fire-groups?unit_id=${KD()}&page_size=500`);
+  assert.equal(listed.data.items.find((g) => g.id === made.id).last_drill_on, TODAY);
+  assert.ok(!(await undrilled()).includes(made.id), 'drilled this year: off the due list');
+
+  // Audited on the group: the drill's id, the outcome and the version, never what was written.
+  const details = sql(server, `SELECT detail FROM audit_log WHERE action = 'drill.record' AND entity_id = '${made.id}' ORDER BY id`)
+    .split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(details.map((d) => [d.drill, d.outcome, d.version]),
+    [[id, 'inserted', 1], [id, 'updated', 2], [older, 'inserted', 1]]);
+  assert.ok(!JSON.stringify(details).includes('Cháy'), 'no content in the audit');
+});
+
+test('a drill\'s fields are checked, each bad one named, nothing written; an id that is not a lowercase UUID is 404', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await founded(officer, 5, { name: 'Tổ liên gia xóm Bản Bó' });
+  const other = await founded(officer, 5, { name: 'Tổ liên gia xóm Bản Vàng' });
+  const fresh = () => `${BASE}/drills/${randomUUID()}`;
+  const count = drillCount();
+
+  const tomorrow = await officer.put(fresh(), drill(made.id, { held_on: vnDay(1) }));
+  assert.equal(tomorrow.status, 422, tomorrow.text);
+  assert.deepEqual(fieldsOf(tomorrow), ['held_on:in_future'], 'tomorrow in Vietnam');
+  assert.ok(!tomorrow.data.errors[0].message.startsWith('field_error.'), tomorrow.data.errors[0].message);
+  const excellent = await officer.put(fresh(), drill(made.id, { evaluation: 'excellent' }));
+  assert.deepEqual(fieldsOf(excellent), ['evaluation:unknown_value']);
+  assert.ok(!excellent.data.errors[0].message.startsWith('field_error.'), excellent.data.errors[0].message);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), {})),
+    ['base_version:required', 'evaluation:required', 'group_id:required', 'held_on:required', 'scenario:required']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { held_on: '20/06/2026' }))), ['held_on:invalid_date']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { scenario: '  ' }))), ['scenario:required']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { scenario: 'x'.repeat(2001) }))), ['scenario:too_long']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { participants: 1001 }))), ['participants:out_of_range']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { participants: 1.5 }))), ['participants:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(String(made.id)))), ['group_id:wrong_type']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { base_version: -1 }))), ['base_version:out_of_range']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), drill(made.id, { device_at: -1 }))), ['device_at:out_of_range']);
+  assert.equal((await officer.put(fresh(), drill(999999))).status, 404, 'no such group');
+  assert.equal(drillCount(), count, 'nothing written');
+
+  // A drill stays in its group.
+  const id = randomUUID();
+  const url = `${BASE}/drills/${id}`;
+  assert.equal((await officer.put(url, drill(made.id))).status, 201);
+  const moved = await officer.put(url, drill(other.id, { base_version: 1 }));
+  assert.equal(moved.status, 422, moved.text);
+  assert.deepEqual(fieldsOf(moved), ['group_id:cannot_change']);
+  assert.ok(!moved.data.errors[0].message.startsWith('field_error.'), moved.data.errors[0].message);
+  assert.equal((await officer.get(url)).data.group_id, made.id);
+  assert.deepEqual((await officer.get(`${BASE}/fire-groups/${other.id}/drills`)).data, { items: [] });
+
+  // The id: a UUID in lowercase, else 404 (no drill could have it).
+  for (const bad of [id.toUpperCase(), id.replaceAll('-', ''), `${id}0`, 'abc', '1']) {
+    assert.equal((await officer.put(`${BASE}/drills/${bad}`, drill(made.id))).status, 404, `PUT ${bad}`);
+    assert.equal((await officer.get(`${BASE}/drills/${bad}`)).status, 404, `GET ${bad}`);
+  }
+  assert.equal((await officer.get(`${BASE}/drills/${randomUUID()}`)).status, 404, 'no such drill');
+  assert.equal((await officer.get(`${BASE}/fire-groups/999999/drills`)).status, 404);
+  assert.equal((await officer.get(`${BASE}/fire-groups/abc/drills`)).status, 404);
+  assert.equal(drillCount(), count + 1);
+  const form = await officer.request('PUT', fresh(), { body: 'held_on=2026-06-20', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(form.status, 415);
+  const forged = await officer.put(fresh(), drill(made.id), { csrf: false });
+  assert.equal(forged.status, 403);
+  assert.equal(forged.data.type, '/problems/csrf-failed');
+  assert.equal(drillCount(), count + 1, 'nothing written');
+});
+
+test('the team of Khuôn Điển records its village\'s drills; another commune\'s officer gets 404; reviewers read; auditors see none', async () => {
+  const officer = people['officer.tantrao'];
+  const team = people['team.khuondien'];
+  const own = await founded(officer, 5, { name: 'Tổ liên gia xóm Đình Trên' });
+  const id = randomUUID();
+  const url = `${BASE}/drills/${id}`;
+  const recorded = await team.put(url, drill(own.id, { device_at: Date.now() - 86400e3 }));
+  assert.equal(recorded.status, 201, recorded.text);
+  assert.equal(recorded.data.outcome, 'inserted');
+  assert.equal(recorded.data.drill.group_id, own.id);
+  assert.deepEqual((await team.get(url)).data, recorded.data.drill);
+  assert.deepEqual((await team.get(`${BASE}/fire-groups/${own.id}/drills`)).data, { items: [recorded.data.drill] });
+  assert.equal((await officer.get(url)).status, 200, 'the officer reads the team\'s drill');
+  const recorder = sql(server, `SELECT u.username FROM fire_drills d JOIN users u ON u.id = d.recorded_by WHERE d.id = '${id}'`);
+  assert.equal(recorder, 'team.khuondien');
+
+  // Làng Hản's group is not the team's: 404 whatever it tries.
+  const neighbour = await founded(officer, 5, { village_id: LH(), name: 'Tổ liên gia Làng Hản Dưới' });
+  const theirs = randomUUID();
+  assert.equal((await officer.put(`${BASE}/drills/${theirs}`, drill(neighbour.id))).status, 201);
+  const count = drillCount();
+  assert.equal((await team.put(`${BASE}/drills/${randomUUID()}`, drill(neighbour.id))).status, 404);
+  assert.equal((await team.put(`${BASE}/drills/${theirs}`, drill(neighbour.id, { scenario: 'Sửa', base_version: 1 }))).status, 404);
+  assert.equal((await team.get(`${BASE}/drills/${theirs}`)).status, 404);
+  assert.equal((await team.get(`${BASE}/fire-groups/${neighbour.id}/drills`)).status, 404);
+
+  // Another commune's officer: neither the group nor its drills exist for him.
+  const stranger = people['officer.kienthiet'];
+  assert.equal((await stranger.put(`${BASE}/drills/${randomUUID()}`, drill(own.id))).status, 404);
+  assert.equal((await stranger.put(url, drill(own.id, { scenario: 'Sửa', base_version: 1 }))).status, 404);
+  assert.equal((await stranger.get(url)).status, 404);
+  assert.equal((await stranger.get(`${BASE}/fire-groups/${own.id}/drills`)).status, 404);
+
+  // Reviewers read and may not write; auditors see none.
+  const reviewer = people['reviewer.tuyenquang'];
+  assert.deepEqual((await reviewer.get(url)).data, recorded.data.drill);
+  assert.equal((await reviewer.get(`${BASE}/drills/${theirs}`)).status, 200);
+  assert.equal((await reviewer.get(`${BASE}/fire-groups/${own.id}/drills`)).status, 200);
+  assert.equal((await reviewer.put(`${BASE}/drills/${randomUUID()}`, drill(own.id))).status, 403);
+  assert.equal((await reviewer.put(url, drill(own.id, { scenario: 'Sửa', base_version: 1 }))).status, 403);
+  for (const path of [url, `${BASE}/fire-groups/${own.id}/drills`]) {
+    assert.equal((await people.auditor.get(path)).status, 403, path);
+  }
+  assert.equal((await people.auditor.put(`${BASE}/drills/${randomUUID()}`, drill(own.id))).status, 403);
+  assert.equal(drillCount(), count, 'nothing written');
+  assert.deepEqual((await officer.get(url)).data, recorded.data.drill);
+  assert.equal((await fetch(`${server.url}${url}`)).status, 401);
 });

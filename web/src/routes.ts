@@ -2,6 +2,7 @@
 // is opened, so Vite gives each its own chunk), who may open it and its entry in the
 // main navigation. The router and the navigation both read it; nothing else lists pages.
 import type { FunctionComponent } from 'preact';
+import { FIRE_READERS } from './lib/fire';
 import { HOUSEHOLD_READERS } from './lib/households';
 import type { MessageKey } from './lib/i18n';
 import type { RouteParams } from './lib/router';
@@ -109,6 +110,17 @@ export const ROUTES: readonly Route[] = [
     path: '/households/:id',
     load: () => import('./pages/household').then((m) => m.HouseholdPage),
     roles: HOUSEHOLD_READERS,
+  },
+  {
+    path: '/fire-groups',
+    load: () => import('./pages/fire-groups').then((m) => m.FireGroupsPage),
+    roles: FIRE_READERS,
+    nav: 'nav.fire_groups',
+  },
+  {
+    path: '/fire-groups/:id',
+    load: () => import('./pages/fire-group').then((m) => m.FireGroupPage),
+    roles: FIRE_READERS,
   },
   {
     path: '/users',

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxText = 2000;
 }  // namespace
 
 DrillWrite FireGroups::record_drill(const Actor& actor, const std::string& id, const DrillInput& in) const {
-  require(may_write(actor), "drills are recorded by commune officers, administrators and village teams");
+  require(may_witness(actor), "drills are recorded by commune officers and village teams");
   if (!valid_record_id(id)) throw Error::not_found("drill");
   FieldErrors errors;
   Drill d;
@@ -55,7 +55,9 @@ DrillWrite FireGroups::record_drill(const Actor& actor, const std::string& id, c
       load(tx, actor, stored->group_id);
       if (stored->group_id != d.group_id) throw Error::field("group_id", "cannot_change");
     }
-    load(tx, actor, d.group_id);
+    auto group = load(tx, actor, d.group_id).group;
+    if (group.founded_on && d.held_on < *group.founded_on) throw Error::field("held_on", "before_founded");
+    if (group.dissolved_on && d.held_on > *group.dissolved_on) throw Error::field("held_on", "after_dissolved");
     std::optional<Stored> seen;
     if (stored) seen = Stored{stored->version, stored->content_hash};
     out.outcome = decide(seen, in.base_version, d.content_hash);
@@ -68,7 +70,14 @@ DrillWrite FireGroups::record_drill(const Actor& actor, const std::string& id, c
     d.recorded_by = user_of(actor);
     d.device_at = in.device_at;
     d.received_at = clock_.now();
-    fire_repo::put_drill(tx, d);
+    if (!fire_repo::put_drill(tx, d, stored ? std::optional(stored->version) : std::nullopt)) {
+      // Another sender wrote first (the same drill from two phones at once): the same
+      // content is a replay, anything else a conflict.
+      auto first = fire_repo::drill(tx, id);
+      if (!first || first->content_hash != d.content_hash) throw Error::conflict("the drill was changed meanwhile");
+      out = {*first, Outcome::replayed};
+      return;
+    }
     audit_.record(tx, actor, "drill.record", "fire_group", std::to_string(d.group_id),
                   boost::json::serialize(boost::json::object{
                       {"drill", id}, {"outcome", std::string(code_of(out.outcome))}, {"version", d.version}}));

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "modules/access.hpp"
@@ -135,6 +136,15 @@ struct DrillWrite {
   Outcome outcome = Outcome::inserted;  // never conflict: that is Error::conflict (409)
 };
 
+struct IncidentInput {
+  std::optional<time::Millis> occurred_at;  // not after now (+5 minutes of clock drift)
+  std::string place;
+  std::string kind;  // fire, explosion, rescue, other
+  std::string description;
+  std::string damage;
+  std::string response;
+};
+
 class FireGroups {
  public:
   FireGroups(db::Database& db, const audit::Service& audit, const units::Service& units,
@@ -164,6 +174,19 @@ class FireGroups {
   DrillWrite record_drill(const Actor& actor, const std::string& id, const DrillInput& input) const;
   Drill drill(const Actor& actor, const std::string& id) const;
   std::vector<Drill> drills(const Actor& actor, std::int64_t group_id) const;
+
+  // A drill's photo (fire_records.cpp): JPEG, PNG or WebP by its content, at most 4 MB,
+  // at most 5 a drill, kept without its metadata (no GPS position).
+  static constexpr std::size_t kMaxPhotoBytes = std::size_t{4} << 20;
+  static constexpr std::size_t kMaxPhotos = 5;
+  CommunityFile add_drill_photo(const Actor& actor, const std::string& drill_id, std::string_view bytes,
+                                const std::string& name) const;
+  std::vector<CommunityFile> drill_photos(const Actor& actor, const std::string& drill_id) const;
+  // A file with its bytes, for whoever may read its record.
+  std::pair<CommunityFile, std::string> file(const Actor& actor, std::int64_t id) const;
+
+  Incident record_incident(const Actor& actor, std::int64_t group_id, const IncidentInput& input) const;
+  std::vector<Incident> incidents(const Actor& actor, std::int64_t group_id) const;
 
   FirePoint add_point(const Actor& actor, std::int64_t group_id, const FirePointInput& input) const;
   FirePoint update_point(const Actor& actor, std::int64_t id, const FirePointInput& input) const;

@@ -76,8 +76,8 @@ FirePoint point_from(db::Reader& r) {
 
 std::string search_text(const FireGroup& g) { return text::fold(g.code + " " + g.name); }
 
-// "IN (…)" over a list of household ids, one parameter whatever their number.
-std::string in_households(db::Tx& tx) { return "IN (" + db::id_list(tx.dialect(), "$1") + ")"; }
+// `column` is one of a list of household ids ($1), one parameter whatever their number.
+std::string in_households(db::Tx& tx, std::string_view column) { return db::in_ids(tx.dialect(), column, "$1"); }
 
 }  // namespace
 
@@ -108,7 +108,7 @@ std::optional<FireGroup> group(db::Tx& tx, std::int64_t id) {
 
 Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const GroupFilter& f) {
   db::Params params({village_ids});
-  std::string from = " FROM fire_groups g WHERE g.village_id IN (" + db::id_list(tx.dialect(), "$1") + ")";
+  std::string from = " FROM fire_groups g WHERE " + db::in_ids(tx.dialect(), "g.village_id", "$1");
   if (!f.include_dissolved) from += " AND g.dissolved_on IS NULL";
   for (const auto& term : f.terms) {
     from += " AND g.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
@@ -124,7 +124,7 @@ Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const Group
 
 std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
   const std::string sql =
-      "SELECT id, fire_group_id FROM households WHERE fire_group_id IS NOT NULL AND id " + in_households(tx);
+      "SELECT id, fire_group_id FROM households WHERE fire_group_id IS NOT NULL AND " + in_households(tx, "id");
   db::Query q{"households.groups_of", sql};
   return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, [](db::Reader& r) {
     return std::pair<std::int64_t, std::int64_t>{r.i64(), r.i64()};
@@ -165,8 +165,8 @@ std::optional<Extinguisher> extinguisher(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<Extinguisher> extinguishers_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
-  const std::string sql = "SELECT " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE household_id " +
-                          in_households(tx) + " ORDER BY household_id, expires_on, id";
+  const std::string sql = "SELECT " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE " +
+                          in_households(tx, "household_id") + " ORDER BY household_id, expires_on, id";
   db::Query q{"fire_extinguishers.of", sql};
   return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, extinguisher_from);
 }
@@ -182,8 +182,9 @@ void refresh_extinguisher_count(db::Tx& tx, std::int64_t household_id) {
 Page<DueExtinguisher> extinguishers_due(db::Tx& tx, const std::string& village_ids,
                                         const std::optional<std::string>& from, const std::string& to, int limit) {
   db::Params params({village_ids, to});
-  std::string where = " FROM fire_extinguishers e JOIN households h ON h.id = e.household_id WHERE e.village_id IN (" +
-                      db::id_list(tx.dialect(), "$1") + ") AND e.retired_on IS NULL AND e.expires_on <= $2";
+  std::string where = " FROM fire_extinguishers e JOIN households h ON h.id = e.household_id WHERE " +
+                      db::in_ids(tx.dialect(), "e.village_id", "$1") +
+                      " AND e.retired_on IS NULL AND e.expires_on <= $2";
   if (from) where += " AND e.expires_on >= " + params.add(*from);
   return db::page(tx, from ? "fire_extinguishers.expiring" : "fire_extinguishers.expired",
                   "e.id, e.household_id, e.village_id, e.kind, e.kind_note, e.capacity_kg, e.count, e.manufactured_on, "
@@ -199,8 +200,8 @@ Page<DueExtinguisher> extinguishers_due(db::Tx& tx, const std::string& village_i
 
 Page<FireGroup> groups_without_drill(db::Tx& tx, const std::string& village_ids, const std::string& since, int limit) {
   db::Params params({village_ids, since});
-  std::string where = " FROM fire_groups g WHERE g.village_id IN (" + db::id_list(tx.dialect(), "$1") +
-                      ") AND g.dissolved_on IS NULL AND (g.last_drill_on IS NULL OR g.last_drill_on < $2)";
+  std::string where = " FROM fire_groups g WHERE " + db::in_ids(tx.dialect(), "g.village_id", "$1") +
+                      " AND g.dissolved_on IS NULL AND (g.last_drill_on IS NULL OR g.last_drill_on < $2)";
   return db::page(tx, "fire_groups.without_drill", GROUP_COLUMNS, where, " ORDER BY g.code", std::move(params), 1,
                   limit, group_from);
 }
@@ -208,8 +209,8 @@ Page<FireGroup> groups_without_drill(db::Tx& tx, const std::string& village_ids,
 Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& village_ids, const std::string& day,
                                             int limit) {
   db::Params params({village_ids, day});
-  std::string where = " FROM households h WHERE h.village_id IN (" + db::id_list(tx.dialect(), "$1") +
-                      ") AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND (h.left_on IS NULL OR "
+  std::string where = " FROM households h WHERE " + db::in_ids(tx.dialect(), "h.village_id", "$1") +
+                      " AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND (h.left_on IS NULL OR "
                       "h.left_on > $2)";
   return db::page(tx, "households.without_extinguisher", "h.id, h.code, h.head_name, h.village_id, h.fire_group_id",
                   where, " ORDER BY h.code", std::move(params), 1, limit, [](db::Reader& r) {
@@ -224,10 +225,9 @@ Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& villa
 }
 
 std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids, const std::string& day) {
-  const std::string sql =
-      "SELECT h.village_id, count(*), count(h.fire_group_id) FROM households h WHERE h.village_id IN (" +
-      db::id_list(tx.dialect(), "$1") +
-      ") AND (h.left_on IS NULL OR h.left_on > $2) GROUP BY h.village_id ORDER BY h.village_id";
+  const std::string sql = "SELECT h.village_id, count(*), count(h.fire_group_id) FROM households h WHERE " +
+                          db::in_ids(tx.dialect(), "h.village_id", "$1") +
+                          " AND (h.left_on IS NULL OR h.left_on > $2) GROUP BY h.village_id ORDER BY h.village_id";
   db::Query q{"households.fire_coverage", sql};
   return db::all(tx, q, std::vector<db::Value>{village_ids, day}, [](db::Reader& r) {
     return VillageCoverage{r.i64(), r.i64(), r.i64()};
@@ -249,8 +249,8 @@ void put_gear(db::Tx& tx, const HouseholdGear& g, std::int64_t now) {
 std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
   const std::string sql =
       "SELECT household_id, forcing_tools, forcing_tool_count, bell, push_buttons, interlinked, checked_on "
-      "FROM fire_household_gear WHERE household_id " +
-      in_households(tx) + " ORDER BY household_id";
+      "FROM fire_household_gear WHERE " +
+      in_households(tx, "household_id") + " ORDER BY household_id";
   db::Query q{"fire_household_gear.of", sql};
   return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, gear_from);
 }
@@ -281,22 +281,28 @@ Drill drill_from(db::Reader& r) {
 
 }  // namespace
 
-void put_drill(db::Tx& tx, const Drill& d) {
-  static constexpr db::Query put{
-      "fire_drills.put",
+bool put_drill(db::Tx& tx, const Drill& d, std::optional<std::int64_t> seen) {
+  static constexpr db::Query insert{
+      "fire_drills.insert",
       "INSERT INTO fire_drills (" DRILL_COLUMNS
-      ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET "
-      "held_on = excluded.held_on, scenario = excluded.scenario, participants = excluded.participants, "
-      "observers = excluded.observers, evaluation = excluded.evaluation, evaluation_note = excluded.evaluation_note, "
-      "version = excluded.version, content_hash = excluded.content_hash, recorded_by = excluded.recorded_by, "
-      "device_at = excluded.device_at, received_at = excluded.received_at"};
-  tx.exec(put, d.id, d.group_id, d.held_on, d.scenario, d.participants, d.observers, d.evaluation, d.evaluation_note,
-          d.version, d.content_hash, d.recorded_by, d.device_at, d.received_at);
+      ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING"};
+  static constexpr db::Query update{
+      "fire_drills.update",
+      "UPDATE fire_drills SET held_on = $3, scenario = $4, participants = $5, observers = $6, evaluation = $7, "
+      "evaluation_note = $8, version = $9, content_hash = $10, recorded_by = $11, device_at = $12, received_at = $13 "
+      "WHERE id = $1 AND group_id = $2 AND version = $14"};
+  auto written =
+      seen ? tx.exec(update, d.id, d.group_id, d.held_on, d.scenario, d.participants, d.observers, d.evaluation,
+                     d.evaluation_note, d.version, d.content_hash, d.recorded_by, d.device_at, d.received_at, *seen)
+           : tx.exec(insert, d.id, d.group_id, d.held_on, d.scenario, d.participants, d.observers, d.evaluation,
+                     d.evaluation_note, d.version, d.content_hash, d.recorded_by, d.device_at, d.received_at);
+  if (written != 1) return false;
   static constexpr db::Query last{
       "fire_groups.last_drill",
       "UPDATE fire_groups SET last_drill_on = (SELECT max(held_on) FROM fire_drills WHERE group_id = $1) "
       "WHERE id = $1"};
   tx.exec(last, d.group_id);
+  return true;
 }
 
 std::optional<Drill> drill(db::Tx& tx, const std::string& id) {
@@ -308,6 +314,83 @@ std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id) {
   static constexpr db::Query q{
       "fire_drills.of", "SELECT " DRILL_COLUMNS " FROM fire_drills WHERE group_id = $1 ORDER BY held_on DESC, id"};
   return db::all(tx, q, drill_from, group_id);
+}
+
+std::int64_t insert_incident(db::Tx& tx, const Incident& i, std::optional<std::int64_t> by, std::int64_t now) {
+  static constexpr db::Query q{
+      "fire_incidents.insert",
+      "INSERT INTO fire_incidents (group_id, occurred_at, place, kind, description, damage, response, recorded_by, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"};
+  return db::scalar(tx, q, i.group_id, i.occurred_at, i.place, i.kind, i.description, i.damage, i.response, by, now);
+}
+
+std::vector<Incident> incidents_of(db::Tx& tx, std::int64_t group_id) {
+  static constexpr db::Query q{"fire_incidents.of",
+                               "SELECT id, group_id, occurred_at, place, kind, description, damage, response FROM "
+                               "fire_incidents WHERE group_id = $1 ORDER BY occurred_at DESC, id DESC"};
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        Incident i;
+        i.id = r.i64();
+        i.group_id = r.i64();
+        i.occurred_at = r.i64();
+        i.place = r.text();
+        i.kind = r.text();
+        i.description = r.text();
+        i.damage = r.text();
+        i.response = r.text();
+        return i;
+      },
+      group_id);
+}
+
+namespace {
+
+CommunityFile file_from(db::Reader& r) {
+  CommunityFile f;
+  f.id = r.i64();
+  f.owner_kind = r.text();
+  f.owner_id = r.text();
+  f.kind = r.text();
+  f.name = r.text();
+  f.mime = r.text();
+  f.size = r.i64();
+  f.sha256 = r.text();
+  return f;
+}
+
+#define FILE_COLUMNS "id, owner_kind, owner_id, kind, name, mime, size, sha256"
+
+}  // namespace
+
+std::int64_t insert_file(db::Tx& tx, const CommunityFile& f, const std::string& bytes, std::optional<std::int64_t> by,
+                         std::int64_t now) {
+  static constexpr db::Query q{
+      "community_files.insert",
+      "INSERT INTO community_files (owner_kind, owner_id, kind, name, mime, bytes, size, sha256, uploaded_by, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"};
+  return db::scalar(tx, q, f.owner_kind, f.owner_id, f.kind, f.name, f.mime, db::Blob{bytes},
+                    static_cast<std::int64_t>(bytes.size()), f.sha256, by, now);
+}
+
+std::vector<CommunityFile> files_of(db::Tx& tx, const std::string& owner_kind, const std::string& owner_id) {
+  static constexpr db::Query q{"community_files.of", "SELECT " FILE_COLUMNS
+                                                     " FROM community_files WHERE owner_kind = $1 AND owner_id = $2 "
+                                                     "ORDER BY id"};
+  return db::all(tx, q, file_from, owner_kind, owner_id);
+}
+
+std::optional<CommunityFile> file(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"community_files.get", "SELECT " FILE_COLUMNS " FROM community_files WHERE id = $1"};
+  return db::one(tx, q, file_from, id);
+}
+
+std::string file_bytes(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"community_files.bytes", "SELECT bytes FROM community_files WHERE id = $1", true};
+  auto bytes = db::one(
+      tx, q, [](db::Reader& r) { return r.blob(); }, id);
+  return bytes.value_or("");
 }
 
 std::int64_t insert_point(db::Tx& tx, const FirePoint& p, std::int64_t now) {

@@ -59,12 +59,23 @@ std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids
 void put_gear(db::Tx& tx, const HouseholdGear& gear, std::int64_t now);
 std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& households);
 
-// Inserts or replaces a drill (the caller decided with the offline rule), then keeps the
-// group's last_drill_on (its latest drill) without changing the group's version.
-void put_drill(db::Tx& tx, const Drill& d);
+// Writes a drill if it is still as the caller saw it: absent (`seen` unset) or at version
+// `*seen`, then keeps the group's last_drill_on (its latest drill) without changing the
+// group's version. False when another write came first: nothing is written.
+bool put_drill(db::Tx& tx, const Drill& d, std::optional<std::int64_t> seen);
 std::optional<Drill> drill(db::Tx& tx, const std::string& id);
 // A group's drills, newest first.
 std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id);
+
+std::int64_t insert_incident(db::Tx& tx, const Incident& i, std::optional<std::int64_t> by, std::int64_t now);
+// A group's incidents, newest first.
+std::vector<Incident> incidents_of(db::Tx& tx, std::int64_t group_id);
+
+std::int64_t insert_file(db::Tx& tx, const CommunityFile& f, const std::string& bytes, std::optional<std::int64_t> by,
+                         std::int64_t now);
+std::vector<CommunityFile> files_of(db::Tx& tx, const std::string& owner_kind, const std::string& owner_id);
+std::optional<CommunityFile> file(db::Tx& tx, std::int64_t id);
+std::string file_bytes(db::Tx& tx, std::int64_t id);
 
 std::int64_t insert_point(db::Tx& tx, const FirePoint& p, std::int64_t now);
 void update_point(db::Tx& tx, const FirePoint& p, std::int64_t now);

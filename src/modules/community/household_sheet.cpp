@@ -245,7 +245,9 @@ void Households::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planne
       r.household_id = h.id;
       r.recorded_by = user_of(actor);
       r.received_at = now;
-      households_repo::put_registration(tx, r);
+      if (!households_repo::put_registration(tx, r, r.version > 1 ? std::optional(r.version - 1) : std::nullopt)) {
+        throw Error::conflict("a registration changed during the import");
+      }
       ++result.registrations;
     }
   }

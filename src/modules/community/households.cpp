@@ -293,7 +293,15 @@ RegistrationWrite Households::register_year(const Actor& actor, std::int64_t hou
     r.recorded_by = user_of(actor);
     r.device_at = in.device_at;
     r.received_at = clock_.now();
-    households_repo::put_registration(tx, r);
+    if (!households_repo::put_registration(tx, r, stored ? std::optional(stored->version) : std::nullopt)) {
+      // Another sender wrote first (the same tick from two phones at once): the same
+      // content is a replay, anything else a conflict.
+      auto first = households_repo::registration(tx, household_id, year);
+      if (!first || first->content_hash != r.content_hash)
+        throw Error::conflict("the registration was changed meanwhile");
+      out = {*first, Outcome::replayed};
+      return;
+    }
     audit_.record(tx, actor, "household.registration", "household", std::to_string(household_id),
                   boost::json::serialize(boost::json::object{
                       {"year", year}, {"outcome", std::string(code_of(out.outcome))}, {"version", r.version}}));

@@ -79,7 +79,7 @@ std::string search_text(const Household& h) { return text::fold(h.code + " " + h
   "r.household_id, r.year, r.registered_on, r.signed, r.note, r.version, r.content_hash, r.recorded_by, " \
   "r.device_at, r.received_at"
 
-// A statement over a village id list: its text differs per dialect (db::id_list), so it
+// A statement over a village id list: its text differs per dialect (db::in_ids), so it
 // is built once for each and picked per transaction.
 class VillageQuery {
  public:
@@ -132,8 +132,8 @@ std::optional<Household> get(db::Tx& tx, std::int64_t id) {
 
 std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const std::string& day) {
   static const VillageQuery q("households.present", [](db::Dialect d) {
-    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE h.village_id IN (" + db::id_list(d, "$1") +
-           ") AND (h.left_on IS NULL OR h.left_on > $2) ORDER BY h.village_id, h.code";
+    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") +
+           " AND (h.left_on IS NULL OR h.left_on > $2) ORDER BY h.village_id, h.code";
   });
   return db::all(tx, q.in(tx), from_row, village_ids, day);
 }
@@ -142,8 +142,8 @@ Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& 
   db::Params params({village_ids, std::int64_t{f.year}});
   std::string from =
       " FROM households h LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2"
-      " WHERE h.village_id IN (" +
-      db::id_list(tx.dialect(), "$1") + ")";
+      " WHERE " +
+      db::in_ids(tx.dialect(), "h.village_id", "$1");
   if (f.present_on) from += " AND (h.left_on IS NULL OR h.left_on > " + params.add(*f.present_on) + ")";
   if (f.registered) from += *f.registered ? " AND r.household_id IS NOT NULL" : " AND r.household_id IS NULL";
   for (const auto& term : f.terms) {
@@ -166,8 +166,8 @@ std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id) {
 std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, int year, const std::string& day,
                                     int limit) {
   static const VillageQuery q("households.unregistered", [](db::Dialect d) {
-    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE h.village_id IN (" + db::id_list(d, "$1") +
-           ") AND (h.left_on IS NULL OR h.left_on > $3) AND NOT EXISTS (SELECT 1 FROM household_registrations r "
+    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") +
+           " AND (h.left_on IS NULL OR h.left_on > $3) AND NOT EXISTS (SELECT 1 FROM household_registrations r "
            "WHERE r.household_id = h.id AND r.year = $2) ORDER BY h.code LIMIT $4";
   });
   return db::all(tx, q.in(tx), from_row, village_ids, year, day, std::int64_t{limit});
@@ -180,17 +180,23 @@ std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, 
   return db::one(tx, q, registration_from, household_id, year);
 }
 
-void put_registration(db::Tx& tx, const Registration& r) {
-  static constexpr db::Query q{
-      "household_registrations.put",
+bool put_registration(db::Tx& tx, const Registration& r, std::optional<std::int64_t> seen) {
+  static constexpr db::Query insert{
+      "household_registrations.insert",
       "INSERT INTO household_registrations (household_id, year, registered_on, signed, note, version, content_hash, "
       "recorded_by, device_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-      "ON CONFLICT (household_id, year) DO UPDATE SET registered_on = excluded.registered_on, "
-      "signed = excluded.signed, note = excluded.note, version = excluded.version, "
-      "content_hash = excluded.content_hash, recorded_by = excluded.recorded_by, device_at = excluded.device_at, "
-      "received_at = excluded.received_at"};
-  tx.exec(q, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash, r.recorded_by,
-          r.device_at, r.received_at);
+      "ON CONFLICT (household_id, year) DO NOTHING"};
+  static constexpr db::Query update{
+      "household_registrations.update",
+      "UPDATE household_registrations SET registered_on = $3, signed = $4, note = $5, version = $6, "
+      "content_hash = $7, recorded_by = $8, device_at = $9, received_at = $10 "
+      "WHERE household_id = $1 AND year = $2 AND version = $11"};
+  if (!seen) {
+    return tx.exec(insert, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash,
+                   r.recorded_by, r.device_at, r.received_at) == 1;
+  }
+  return tx.exec(update, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash,
+                 r.recorded_by, r.device_at, r.received_at, *seen) == 1;
 }
 
 std::vector<Registration> registrations_of(db::Tx& tx, std::int64_t household_id) {
@@ -204,9 +210,9 @@ std::vector<VillageShare> shares(db::Tx& tx, const std::string& village_ids, int
   static const VillageQuery q("households.shares", [](db::Dialect d) {
     return "SELECT h.village_id, count(*), count(r.household_id) FROM households h "
            "LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2 "
-           "WHERE h.village_id IN (" +
-           db::id_list(d, "$1") +
-           ") AND (h.left_on IS NULL OR h.left_on > $3) GROUP BY h.village_id ORDER BY h.village_id";
+           "WHERE " +
+           db::in_ids(d, "h.village_id", "$1") +
+           " AND (h.left_on IS NULL OR h.left_on > $3) GROUP BY h.village_id ORDER BY h.village_id";
   });
   return db::all(
       tx, q.in(tx),

@@ -43,8 +43,10 @@ std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, 
 std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id);
 
 std::optional<Registration> registration(db::Tx& tx, std::int64_t household_id, int year);
-// Inserts or replaces the year's row (the caller decided with the offline rule).
-void put_registration(db::Tx& tx, const Registration& r);
+// Writes the year's row if it is still as the caller saw it: absent (`seen` unset) or at
+// version `*seen`. False when another write came first: nothing is written, and the
+// caller decides again (two phones sending the same tick at once: one is stored).
+bool put_registration(db::Tx& tx, const Registration& r, std::optional<std::int64_t> seen);
 // Every year's registration of a household, newest first.
 std::vector<Registration> registrations_of(db::Tx& tx, std::int64_t household_id);
 // Per village with households present on `day`: their number and how many registered in

@@ -158,4 +158,28 @@ struct Drill {
   std::int64_t received_at = 0;
 };
 
+// A fire or incident a group attended.
+struct Incident {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t occurred_at = 0;  // an instant (ms)
+  std::string place;
+  std::string kind;  // fire, explosion, rescue, other
+  std::string description;
+  std::string damage;
+  std::string response;
+};
+
+// A file of a community record, without its bytes.
+struct CommunityFile {
+  std::int64_t id = 0;
+  std::string owner_kind;  // drill, incident, model_site
+  std::string owner_id;
+  std::string kind;  // photo, regulation
+  std::string name;
+  std::string mime;
+  std::int64_t size = 0;
+  std::string sha256;
+};
+
 }  // namespace antq::community

@@ -94,7 +94,7 @@ class Service {
   // The units of `kinds` in the subtree at `unit_id` (itself included when of one of the
   // kinds), current and historic, by path, with no scope check: for services that checked
   // the unit already. Records that hang on villages are found through `ids_json`, one
-  // parameter for db::id_list, so a commune and a province share one statement and never
+  // parameter for db::in_ids, so a commune and a province share one statement and never
   // read the units table. A historic unit's figures roll up into `merged_into`. Kept while
   // no unit changes; call it in a transaction that has not written units.
   struct UnitSet {

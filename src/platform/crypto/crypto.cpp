@@ -86,6 +86,13 @@ std::string blake2b(std::string_view message) {
 
 std::string blake2b_hex(std::string_view message) { return to_hex(blake2b(message)); }
 
+std::string sha256_hex(std::string_view message) {
+  std::string out(crypto_hash_sha256_BYTES, '\0');
+  crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
+                     reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  return to_hex(out);
+}
+
 bool constant_time_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -28,6 +28,8 @@ std::optional<std::string> from_base32(std::string_view text);
 std::string blake2b(std::string_view message);
 // BLAKE2b-256, hex encoded.
 std::string blake2b_hex(std::string_view message);
+// SHA-256, hex encoded: for files people compare with other tools (sha256sum).
+std::string sha256_hex(std::string_view message);
 
 bool constant_time_equal(std::string_view a, std::string_view b);
 

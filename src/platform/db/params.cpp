@@ -21,10 +21,12 @@ std::string ids_json(const std::vector<std::int64_t>& ids) {
   return out + "]";
 }
 
-std::string id_list(Dialect dialect, std::string_view placeholder) {
+std::string in_ids(Dialect dialect, std::string_view column, std::string_view placeholder) {
+  std::string c(column);
   std::string p(placeholder);
-  if (dialect == Dialect::postgres) return "SELECT (json_array_elements_text(CAST(" + p + " AS json)))::bigint";
-  return "SELECT value FROM json_each(" + p + ")";
+  if (dialect == Dialect::postgres)
+    return c + " = ANY (CAST(translate(CAST(" + p + " AS text), '[]', '{}') AS bigint[]))";
+  return c + " IN (SELECT value FROM json_each(" + p + "))";
 }
 
 }  // namespace antq::db

@@ -30,11 +30,14 @@ class Params {
 // backslash (PostgreSQL's LIKE escape, none on SQLite: the same term matches the same).
 std::string like_term(std::string_view query);
 
-// A list of ids as one parameter: `ids_json` makes the value ("[3,7,42]") and `id_list`
-// the subquery that unpacks parameter `placeholder` in the dialect, for
-// "village_id IN (" + id_list(dialect, "$1") + ")". One parameter whatever the count, so
-// a commune's 20 villages and a province's 2,500 share one prepared statement.
+// A list of ids as one parameter: `ids_json` makes the value ("[3,7,42]") and `in_ids`
+// the condition "`column` is one of them" in the dialect, for
+// "WHERE " + in_ids(dialect, "h.village_id", "$1"). One parameter whatever the count, so a
+// commune's 20 villages and a province's 2,500 share one prepared statement. SQLite
+// unpacks the JSON (`IN (SELECT value FROM json_each($1))`); PostgreSQL compares with an
+// array (`= ANY (…::bigint[])`), which its planner serves from the column's index (an IN
+// over json_array_elements_text read all 500,000 households of the bench instead).
 std::string ids_json(const std::vector<std::int64_t>& ids);
-std::string id_list(Dialect dialect, std::string_view placeholder);
+std::string in_ids(Dialect dialect, std::string_view column, std::string_view placeholder);
 
 }  // namespace antq::db

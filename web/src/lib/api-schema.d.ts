@@ -2294,6 +2294,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/drills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+                 */
+                id: components["parameters"]["DrillId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A fire-safety group's drill
+         * @description Một buổi diễn tập phương án chữa cháy của tổ liên gia, như đang lưu; điện thoại đọc lại khi bị báo xung đột để người dùng chọn giữ bản nào.
+         *
+         *     The drill `id` as stored; its `version` is the `base_version` of a change. Who may read it: as `getFireGroup` (403 for auditors). An id that is not a lowercase UUID, an unknown drill or a drill of a group outside the scope: 404. Not audited.
+         */
+        get: operations["getDrill"];
+        /**
+         * Record a fire-safety group's drill
+         * @description Ghi nhận một buổi diễn tập phương án chữa cháy của tổ liên gia, trên trang hoặc từ điện thoại của thành viên Tổ bảo vệ khi mất sóng (mã buổi diễn tập do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày diễn tập gần nhất của tổ được cập nhật theo.
+         *
+         *     The drill `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of group `group_id`, written by the offline rule: `base_version` is 0 for a new drill, else the version the sender last saw. No drill with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, nothing written (sent twice, stored once). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the drill (`getDrill`) and lets the member choose. `held_on` is `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`); `scenario` is required (at most 2000 characters, as `observers` and `evaluation_note`: `too_long`); `participants` is 0–1000 (`out_of_range`); `evaluation` is `good`, `fair` or `needs_work` (`unknown_value`); `base_version` and `device_at` are not negative (`out_of_range`). A drill stays in the group it was recorded for (`group_id: cannot_change`) and lies within its life (`held_on: before_founded`, `after_dissolved`). Two senders of the same new drill at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the drill was recorded offline. The group's `last_drill_on` becomes the day of its latest drill, without changing the group's `version`; a drill since 1 January takes the group off `getFireDue`'s `without_drill`. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors); a group that does not exist or lies outside the scope (or a stored drill of such a group): 404. Audited as `drill.record` on the group, with the drill's id, the outcome and the version, when written (not when replayed).
+         */
+        put: operations["putDrill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-groups/{id}/drills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A fire-safety group's drills
+         * @description Các buổi diễn tập phương án chữa cháy của một tổ liên gia, mới nhất trước.
+         *
+         *     Every drill of group `id`, newest first (by `held_on`, then by id). Who may read them: as `getFireGroup` (403 for auditors; 404 for an unknown group or one outside the scope, a team member's neighbouring village included). Not audited.
+         */
+        get: operations["listFireGroupDrills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/community/fire-due": {
         parameters: {
             query?: never;
@@ -4320,7 +4382,7 @@ export interface components {
             size_reason: string;
             /**
              * Format: date
-             * @description The day of its last firefighting drill.
+             * @description The day of its latest firefighting drill (kept by `putDrill`, which leaves the group's `version` as it is).
              */
             last_drill_on: string | null;
             note: string;
@@ -4629,6 +4691,77 @@ export interface components {
                 /** @description The first 50, by code. */
                 items: components["schemas"]["BareHouse"][];
             };
+        };
+        /**
+         * @description How the drill went, as the observers judged it: `good` (tốt), `fair` (đạt), `needs_work` (cần rút kinh nghiệm).
+         * @enum {string}
+         */
+        DrillEvaluation: "good" | "fair" | "needs_work";
+        /** @description A fire-safety group's firefighting drill (buổi diễn tập phương án chữa cháy). */
+        Drill: {
+            /**
+             * Format: uuid
+             * @description The UUID the phone or the page made when the drill was first recorded.
+             */
+            id: string;
+            /** Format: int64 */
+            group_id: number;
+            /** Format: date */
+            held_on: string;
+            /** @description The fire the drill pretended (tình huống giả định). */
+            scenario: string;
+            /** @description The people who took part. */
+            participants: number;
+            /** @description The commune police officers who observed it, as written. */
+            observers: string;
+            evaluation: components["schemas"]["DrillEvaluation"];
+            evaluation_note: string;
+            /**
+             * Format: int64
+             * @description Send it back as `base_version` to change the drill.
+             */
+            version: number;
+        };
+        /** @description A drill as a form or an offline phone sends it. */
+        DrillInput: {
+            /**
+             * Format: int64
+             * @description A group in the caller's scope; a stored drill's group cannot change.
+             */
+            group_id: number;
+            /**
+             * Format: date
+             * @description Not after today in Vietnam.
+             */
+            held_on: string;
+            scenario: string;
+            /** @default 0 */
+            participants?: number;
+            observers?: string;
+            evaluation: components["schemas"]["DrillEvaluation"];
+            evaluation_note?: string;
+            /**
+             * Format: int64
+             * @description 0 for a new drill, else the version the sender last saw.
+             */
+            base_version: number;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC.
+             */
+            device_at?: number | null;
+        };
+        DrillWrite: {
+            drill: components["schemas"]["Drill"];
+            /**
+             * @description `replayed`: the same content was stored already, nothing written.
+             * @enum {string}
+             */
+            outcome: "inserted" | "replayed" | "updated";
+        };
+        DrillList: {
+            /** @description Newest first. */
+            items: components["schemas"]["Drill"][];
         };
         VillageFireCoverage: {
             /** Format: int64 */
@@ -5223,6 +5356,11 @@ export interface components {
          * @example 2
          */
         FirePointId: number;
+        /**
+         * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+         * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+         */
+        DrillId: string;
     };
     requestBodies: never;
     headers: {
@@ -12008,6 +12146,215 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+                 */
+                id: components["parameters"]["DrillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buổi diễn tập — the drill. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5c5072a2-fd6c-46df-99b0-c343bc78fc46",
+                     *       "group_id": 3,
+                     *       "held_on": "2026-06-20",
+                     *       "scenario": "Cháy bếp nhà ông Thắng lúc nấu cơm tối, lan sang mái tranh nhà bên",
+                     *       "participants": 14,
+                     *       "observers": "Đ/c Nguyễn Văn An, Công an xã Tân Trào",
+                     *       "evaluation": "good",
+                     *       "evaluation_note": "Triển khai nhanh, cần thêm một bình chữa cháy ở đầu xóm",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Drill"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putDrill: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+                 */
+                id: components["parameters"]["DrillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 3,
+                 *       "held_on": "2026-06-20",
+                 *       "scenario": "Cháy bếp nhà ông Thắng lúc nấu cơm tối, lan sang mái tranh nhà bên",
+                 *       "participants": 14,
+                 *       "observers": "Đ/c Nguyễn Văn An, Công an xã Tân Trào",
+                 *       "evaluation": "good",
+                 *       "evaluation_note": "Triển khai nhanh, cần thêm một bình chữa cháy ở đầu xóm",
+                 *       "base_version": 1,
+                 *       "device_at": 1781942400000
+                 *     }
+                 */
+                "application/json": components["schemas"]["DrillInput"];
+            };
+        };
+        responses: {
+            /** @description Đã gửi lại hoặc đã sửa — `replayed` (nothing written) or `updated`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drill": {
+                     *         "id": "5c5072a2-fd6c-46df-99b0-c343bc78fc46",
+                     *         "group_id": 3,
+                     *         "held_on": "2026-06-20",
+                     *         "scenario": "Cháy bếp nhà ông Thắng lúc nấu cơm tối, lan sang mái tranh nhà bên",
+                     *         "participants": 14,
+                     *         "observers": "Đ/c Nguyễn Văn An, Công an xã Tân Trào",
+                     *         "evaluation": "good",
+                     *         "evaluation_note": "Triển khai nhanh, cần thêm một bình chữa cháy ở đầu xóm",
+                     *         "version": 2
+                     *       },
+                     *       "outcome": "updated"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrillWrite"];
+                };
+            };
+            /** @description Đã ghi nhận — `inserted`, version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drill": {
+                     *         "id": "5c5072a2-fd6c-46df-99b0-c343bc78fc46",
+                     *         "group_id": 3,
+                     *         "held_on": "2026-06-20",
+                     *         "scenario": "Cháy bếp nhà ông Thắng lúc nấu cơm tối",
+                     *         "participants": 14,
+                     *         "observers": "Đ/c Nguyễn Văn An, Công an xã Tân Trào",
+                     *         "evaluation": "good",
+                     *         "evaluation_note": "",
+                     *         "version": 1
+                     *       },
+                     *       "outcome": "inserted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrillWrite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listFireGroupDrills: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các buổi diễn tập — the drills. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5c5072a2-fd6c-46df-99b0-c343bc78fc46",
+                     *           "group_id": 3,
+                     *           "held_on": "2026-06-20",
+                     *           "scenario": "Cháy bếp nhà ông Thắng lúc nấu cơm tối, lan sang mái tranh nhà bên",
+                     *           "participants": 14,
+                     *           "observers": "Đ/c Nguyễn Văn An, Công an xã Tân Trào",
+                     *           "evaluation": "good",
+                     *           "evaluation_note": "Triển khai nhanh, cần thêm một bình chữa cháy ở đầu xóm",
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "0f6e2b1c-7d4a-4e59-9a3b-2c81d5f0e7a4",
+                     *           "group_id": 3,
+                     *           "held_on": "2025-09-14",
+                     *           "scenario": "Cháy chập điện ở kho thóc của xóm",
+                     *           "participants": 9,
+                     *           "observers": "",
+                     *           "evaluation": "needs_work",
+                     *           "evaluation_note": "Chậm báo động, vòi nước không đủ dài",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrillList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

@@ -28,8 +28,28 @@ import type {
   FootageRequest,
   FootageRequestCreate,
   FootageRequestList,
+  Extinguisher,
+  ExtinguisherInput,
+  ExtinguisherRetire,
+  ExtinguisherUpdate,
+  Drill,
+  DrillInput,
+  DrillList,
+  DrillWrite,
+  FireCoverage,
+  FireDue,
+  FireGroup,
+  FireGroupDetail,
+  FireGroupInput,
+  FireGroupList,
+  FireGroupMembers,
+  FireGroupUpdate,
+  FirePoint,
+  FirePointInput,
   Household,
   HouseholdDetail,
+  HouseholdGear,
+  HouseholdGearInput,
   HouseholdImportResult,
   HouseholdInput,
   HouseholdList,
@@ -542,6 +562,49 @@ export const households = {
   /** Where the sheet downloads from (a plain link or a GET form). */
   exportUrl: (format: 'csv' | 'xlsx' = 'csv', query: HouseholdExportQuery = {}) =>
     buildUrl(`/community/households/export.${format}`, { ...query }),
+};
+
+export type FireGroupQuery = AppQuery<'listFireGroups'>;
+
+export const fire = {
+  list: (query: FireGroupQuery, signal?: AbortSignal) =>
+    request<FireGroupList>('GET', '/community/fire-groups', { query: { ...query }, signal }),
+  get: (id: number, signal?: AbortSignal) =>
+    request<FireGroupDetail>('GET', `/community/fire-groups/${id}`, { signal }),
+  /** A new group with its members (422 `members: group_size` until a `size_reason` comes with them). */
+  create: (input: FireGroupInput) => request<FireGroup>('POST', '/community/fire-groups', { json: input }),
+  /** The group's own fields with the version edited (409 when it changed since). */
+  update: (id: number, input: FireGroupUpdate) =>
+    request<FireGroup>('PUT', `/community/fire-groups/${id}`, { json: input }),
+  /** The whole member list at once, with the group's version. */
+  setMembers: (id: number, input: FireGroupMembers) =>
+    request<FireGroup>('PUT', `/community/fire-groups/${id}/members`, { json: input }),
+  addExtinguisher: (householdId: number, input: ExtinguisherInput) =>
+    request<Extinguisher>('POST', `/community/households/${householdId}/extinguishers`, { json: input }),
+  updateExtinguisher: (id: number, input: ExtinguisherUpdate) =>
+    request<Extinguisher>('PUT', `/community/extinguishers/${id}`, { json: input }),
+  retireExtinguisher: (id: number, input: ExtinguisherRetire) =>
+    request<Extinguisher>('POST', `/community/extinguishers/${id}/retire`, { json: input }),
+  /** The house's other gear, the whole of it. */
+  putGear: (householdId: number, input: HouseholdGearInput) =>
+    request<HouseholdGear>('PUT', `/community/households/${householdId}/gear`, { json: input }),
+  addPoint: (groupId: number, input: FirePointInput) =>
+    request<FirePoint>('POST', `/community/fire-groups/${groupId}/points`, { json: input }),
+  updatePoint: (id: number, input: FirePointInput) =>
+    request<FirePoint>('PUT', `/community/fire-points/${id}`, { json: input }),
+  deletePoint: (id: number) => request<void>('DELETE', `/community/fire-points/${id}`),
+  /** Expired and expiring extinguishers, groups without a drill this year, houses without an extinguisher. */
+  due: (unitId: number | null, signal?: AbortSignal) =>
+    request<FireDue>('GET', '/community/fire-due', { query: { unit_id: unitId }, signal }),
+  /** The share of households in a group, per village. */
+  coverage: (unitId: number | null, signal?: AbortSignal) =>
+    request<FireCoverage>('GET', '/community/fire-coverage', { query: { unit_id: unitId }, signal }),
+  drills: (groupId: number, signal?: AbortSignal) =>
+    request<DrillList>('GET', `/community/fire-groups/${groupId}/drills`, { signal }),
+  drill: (id: string, signal?: AbortSignal) => request<Drill>('GET', `/community/drills/${id}`, { signal }),
+  /** A drill by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
+  recordDrill: (id: string, input: DrillInput) =>
+    request<DrillWrite>('PUT', `/community/drills/${id}`, { json: input }),
 };
 
 export const footage = {

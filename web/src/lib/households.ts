@@ -49,6 +49,24 @@ export function isVillage(unit: UnitNode): boolean {
   return unit.kind === 'residential_area';
 }
 
+/** Villages in force (where a household or a group is put). */
+export function isActiveVillage(unit: UnitNode): boolean {
+  return isVillage(unit) && unit.active;
+}
+
+/** The only active village of a tree (a team member's), to choose for them; else null. */
+export function onlyVillage(roots: readonly UnitNode[]): number | null {
+  const found: UnitNode[] = [];
+  const stack = [...roots];
+  while (stack.length > 0 && found.length < 2) {
+    const node = stack.pop();
+    if (!node) break;
+    if (isActiveVillage(node)) found.push(node);
+    stack.push(...node.children);
+  }
+  return found.length === 1 && found[0] ? found[0].id : null;
+}
+
 /** A commune or one of its villages: what the lists and the report may be narrowed to. */
 export function isCommuneOrVillage(unit: UnitNode): boolean {
   return isVillage(unit) || COMMUNE_KINDS.includes(unit.kind);

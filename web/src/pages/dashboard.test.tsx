@@ -1,16 +1,40 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetTaxonomies } from '../lib/taxonomies';
-import { TAXONOMIES, tip } from '../test/fixtures';
+import { fireDue, TAXONOMIES, tip } from '../test/fixtures';
 import { jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
 import { DashboardPage } from './dashboard';
 
 const OFFICER = { ...TEST_USER, role: 'officer' as const, unit_id: 7, unit_name: 'Tân Trào' };
+
+const FIRE_DUE = fireDue({
+  expired: {
+    total: 1,
+    items: [{ id: 8, household_id: 43, household_code: 'TT-HO-00043', head_name: 'Nông Thị Hản', group_id: null, kind: 'co2', capacity_kg: 3, count: 2, expires_on: '2026-11-30' }],
+  },
+  expiring: {
+    total: 7,
+    items: [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+      id: n,
+      household_id: 40 + n,
+      household_code: `TT-HO-0004${n}`,
+      head_name: `Chủ hộ ${n}`,
+      group_id: 3,
+      kind: 'abc_powder' as const,
+      capacity_kg: 4,
+      count: 1,
+      expires_on: '2026-12-12',
+    })),
+  },
+  without_drill: { total: 1, items: [{ id: 3, code: 'TT-LG-00003', name: 'Tổ liên gia số 3', village_id: 20, last_drill_on: '2025-09-14' }] },
+  without_extinguisher: { total: 1, items: [{ household_id: 44, code: 'TT-HO-00044', head_name: 'Lý Văn Tân', village_id: 20, group_id: 3 }] },
+});
 
 function fakeServer() {
   return vi.fn(async (url: string) => {
     if (url === '/api/v1/mailbox/taxonomies') return jsonResponse(200, TAXONOMIES);
     if (url.includes('/units')) return jsonResponse(200, { items: [], total: 3 });
     if (url === '/api/v1/cameras/maintenance') return jsonResponse(200, { faulty: 4, check_due: 11, reconfirm_due: 0 });
+    if (url === '/api/v1/community/fire-due') return jsonResponse(200, FIRE_DUE);
     return jsonResponse(200, {
       items: [tip({ id: 5, status: 'closed' }), tip({ id: 4, deadline_at: null })],
       total: 2,
@@ -65,7 +89,11 @@ describe('DashboardPage', () => {
   it('says so when the mailbox has no tip yet', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse(200, { items: [], total: 0, counts: {}, running: 0 })),
+      vi.fn(async (url: string) =>
+        url === '/api/v1/community/fire-due'
+          ? jsonResponse(200, fireDue())
+          : jsonResponse(200, { items: [], total: 0, counts: {}, running: 0 }),
+      ),
     );
     const { container } = renderWithApp(<DashboardPage params={{}} />, {
       session: { user: OFFICER },
@@ -76,6 +104,56 @@ describe('DashboardPage', () => {
     expect(container.querySelector('#status-counts-empty')?.textContent).toBe(
       'Hòm thư chưa có tin nào.',
     );
+  });
+
+  it('shows an officer the fire-safety lists, each with its count and first items linked to the group or household', async () => {
+    vi.stubGlobal('fetch', fakeServer());
+    const { container } = renderWithApp(<DashboardPage params={{}} />, { session: { user: OFFICER } });
+    await settle();
+    await settle();
+    const panel = container.querySelector('#fire-due');
+    expect(panel?.querySelector('h2')?.textContent).toBe('Phòng cháy, chữa cháy: việc cần làm');
+    const heading = (key: string) => panel?.querySelector(`[data-due="${key}"] h3`)?.textContent;
+    const links = (key: string) =>
+      Array.from(panel?.querySelectorAll(`[data-due="${key}"] a`) ?? []).map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(heading('expired')).toBe('Bình chữa cháy đã hết hạn: 1');
+    // Out of any group: to the household's page.
+    expect(links('expired')).toEqual([['TT-HO-00043', '/households/43']]);
+    expect(panel?.querySelector('[data-due="expired"] li')?.textContent).toBe('TT-HO-00043 Nông Thị Hản · Bình khí CO2 × 2 · hạn 30/11/2026');
+    expect(heading('expiring')).toBe('Bình sắp hết hạn (đến ngày 01/01/2027): 7');
+    expect(links('expiring')).toHaveLength(5);
+    expect(links('expiring')[0]).toEqual(['TT-HO-00041', '/fire-groups/3']);
+    expect(panel?.querySelector('[data-due="expiring"] p')?.textContent).toBe('và 2 mục khác.');
+    expect(heading('without_drill')).toBe('Tổ chưa diễn tập năm nay: 1');
+    expect(links('without_drill')).toEqual([['TT-LG-00003', '/fire-groups/3']]);
+    expect(heading('without_extinguisher')).toBe('Hộ thành viên chưa có bình chữa cháy: 1');
+    expect(links('without_extinguisher')).toEqual([
+      ['TT-HO-00044', '/households/44'],
+      ['Xem tổ liên gia', '/fire-groups/3'],
+    ]);
+  });
+
+  it('shows a reviewer the fire-safety counts only, and an administrator or auditor nothing of it', async () => {
+    const fetchMock = fakeServer();
+    vi.stubGlobal('fetch', fetchMock);
+    const reviewer = renderWithApp(<DashboardPage params={{}} />, { session: { user: { ...TEST_USER, role: 'reviewer' } } });
+    await settle();
+    const counts = Array.from(reviewer.container.querySelectorAll('#fire-due-counts [data-due]'));
+    expect(counts.map((c) => [c.getAttribute('data-due'), c.querySelector('dd')?.textContent])).toEqual([
+      ['expired', '1'],
+      ['expiring', '7'],
+      ['without_drill', '1'],
+      ['without_extinguisher', '1'],
+    ]);
+    expect(reviewer.container.querySelector('#fire-due li')).toBeNull();
+    reviewer.unmount();
+    for (const role of ['admin', 'auditor'] as const) {
+      const other = renderWithApp(<DashboardPage params={{}} />, { session: { user: { ...TEST_USER, role } } });
+      await settle();
+      expect(other.container.querySelector('#fire-due')).toBeNull();
+      other.unmount();
+    }
+    expect(fetchMock.mock.calls.filter((call) => String(call[0]).includes('fire-due'))).toHaveLength(1);
   });
 
   it('neither shows the panels nor asks for tips for other roles', async () => {

@@ -1,11 +1,14 @@
 import type { PageProps } from '../app';
 import { CameraMaintenance } from '../components/CameraMaintenance';
 import { DeadlinesPanel } from '../components/DeadlinesPanel';
+import { FireDue } from '../components/FireDue';
 import { Link } from '../components/Link';
 import { ErrorMessage } from '../components/Notice';
 import { StatusCounts } from '../components/StatusCounts';
 import { units } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
+import { FIRE_DUE_COUNTERS, FIRE_DUE_LISTERS } from '../lib/fire';
+import { may } from '../lib/households';
 import { countOf } from '../lib/mailbox';
 import { loadTipOverview } from '../lib/tip-overview';
 import { useAsync } from '../lib/use-async';
@@ -56,6 +59,9 @@ export function DashboardPage(_: PageProps) {
       {user.role === 'officer' ? <MailboxOverview /> : null}
       {user.role === 'officer' || user.role === 'team_member' || user.role === 'admin' ? (
         <CameraMaintenance />
+      ) : null}
+      {may(user.role, FIRE_DUE_LISTERS) || may(user.role, FIRE_DUE_COUNTERS) ? (
+        <FireDue lists={may(user.role, FIRE_DUE_LISTERS)} />
       ) : null}
       <section class="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('dashboard.summary')}</h2>

@@ -2,6 +2,11 @@
 // the fields a test is about.
 import type {
   Box,
+  Extinguisher,
+  FireDue,
+  FireGroup,
+  FireGroupDetail,
+  FireHouse,
   Household,
   HouseholdDetail,
   MailboxTaxonomies,
@@ -257,4 +262,77 @@ export function household(over: Partial<Household> = {}): Household {
 /** household() as GET /community/households/{id} answers it: with every year's registration. */
 export function householdDetail(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
   return { ...household(over), registrations: [], ...over };
+}
+
+/** Khuôn Điển's fire-safety group 3 of 6 households, never drilled. */
+export function fireGroup(over: Partial<FireGroup> = {}): FireGroup {
+  return {
+    id: 3,
+    code: 'TT-LG-00003',
+    village_id: 20,
+    village_name: 'Khuôn Điển',
+    name: 'Tổ liên gia số 3',
+    leader_household_id: null,
+    founded_on: '2026-03-01',
+    dissolved_on: null,
+    size_reason: '',
+    last_drill_on: null,
+    note: '',
+    demo: false,
+    version: 1,
+    members: 6,
+    ...over,
+  };
+}
+
+/** A line of one 4 kg ABC powder extinguisher of household 42, in service. */
+export function extinguisher(over: Partial<Extinguisher> = {}): Extinguisher {
+  return {
+    id: 7,
+    household_id: 42,
+    kind: 'abc_powder',
+    kind_note: '',
+    capacity_kg: 4,
+    count: 1,
+    manufactured_on: '2024-01-10',
+    last_refill_on: null,
+    expires_on: '2026-12-12',
+    retired_on: null,
+    last_check_on: null,
+    version: 1,
+    ...over,
+  };
+}
+
+/** Household 42 as a member house of a group, with one extinguisher and no other gear. */
+export function fireHouse(over: Partial<FireHouse> = {}): FireHouse {
+  return {
+    household_id: 42,
+    code: 'TT-HO-00042',
+    head_name: 'Hoàng Văn Khuôn',
+    address: 'Xóm Đình',
+    members: 4,
+    extinguishers: [extinguisher()],
+    gear: null,
+    ...over,
+  };
+}
+
+/** fireGroup() as GET /community/fire-groups/{id} answers it. */
+export function fireGroupDetail(over: Partial<FireGroupDetail> = {}): FireGroupDetail {
+  return { ...fireGroup(over), houses: [fireHouse()], points: [], ...over };
+}
+
+/** GET /community/fire-due on 2 December 2026: empty lists unless told. */
+export function fireDue(over: Partial<FireDue> = {}): FireDue {
+  const none = { total: 0, items: [] };
+  return {
+    day: '2026-12-02',
+    expiring_until: '2027-01-01',
+    expired: none,
+    expiring: none,
+    without_drill: none,
+    without_extinguisher: none,
+    ...over,
+  };
 }

@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "../../support/files.hpp"
 #include "households_fixture.hpp"
+#include "platform/crypto/crypto.hpp"
+#include "platform/media/media.hpp"
 
 namespace antq::community {
 namespace {
@@ -305,6 +308,49 @@ TEST_P(FireGroupsTest, ADrillTomorrowOrWithABadIdIsRefusedAndNothingIsWritten) {
                Error);
   EXPECT_THROW(groups_->record_drill(other_officer_, id, drill(g.id, "2025-11-20")), Error) << "not in scope";
   EXPECT_EQ(count("SELECT count(*) FROM fire_drills"), 0);
+}
+
+TEST_P(FireGroupsTest, ADrillsPhotoIsKeptWithoutItsPositionAndCapped) {
+  auto g = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5))).group;
+  const std::string id = "6f1c7b1e-3d2a-4c59-8e0b-0c5f6a7d8e9f";
+  groups_->record_drill(officer_, id, drill(g.id, "2025-11-20"));
+  auto photo = testing::read_file(std::filesystem::path(ANTQ_SOURCE_DIR) / "tests/fixtures/photo-gps.jpg");
+  ASSERT_TRUE(media::has_metadata(photo)) << "the fixture carries a GPS position";
+  auto kept = groups_->add_drill_photo(team_member_, id, photo, "dien-tap.jpg");
+  EXPECT_EQ(kept.mime, "image/jpeg");
+  auto [meta, bytes] = groups_->file(reviewer_, kept.id);
+  EXPECT_FALSE(media::has_metadata(bytes)) << "stored without its metadata";
+  EXPECT_EQ(meta.sha256, crypto::sha256_hex(bytes));
+  EXPECT_EQ(meta.size, static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(errors_of([&] { groups_->add_drill_photo(officer_, id, "MZ\x90\x00 not a photo", "x.exe"); }),
+            "file:unsupported_type");
+  for (std::size_t i = 1; i < FireGroups::kMaxPhotos; ++i) groups_->add_drill_photo(officer_, id, photo, "anh.jpg");
+  EXPECT_EQ(errors_of([&] { groups_->add_drill_photo(officer_, id, photo, "anh.jpg"); }), "file:too_many");
+  EXPECT_EQ(groups_->drill_photos(officer_, id).size(), FireGroups::kMaxPhotos);
+  EXPECT_THROW(groups_->file(other_officer_, kept.id), Error) << "outside the scope";
+  EXPECT_THROW(groups_->add_drill_photo(reviewer_, id, photo, "anh.jpg"), Error);
+}
+
+TEST_P(FireGroupsTest, AnIncidentIsRecordedNotInTheFutureAndListedNewestFirst) {
+  auto g = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5))).group;
+  IncidentInput in;
+  in.occurred_at = kStart - 3 * kDay;
+  in.place = "Nhà ông An, xóm Đình";
+  in.kind = "fire";
+  in.description = "Cháy bếp";
+  in.response = "Tổ dập bằng 2 bình bột trong 5 phút";
+  groups_->record_incident(team_member_, g.id, in);
+  in.occurred_at = kStart - kDay;
+  in.kind = "rescue";
+  groups_->record_incident(officer_, g.id, in);
+  auto listed = groups_->incidents(reviewer_, g.id);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].kind, "rescue");
+  in.occurred_at = kStart + kDay;
+  in.kind = "flood";
+  EXPECT_EQ(errors_of([&] { groups_->record_incident(officer_, g.id, in); }),
+            "occurred_at:in_future kind:unknown_value");
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'fire_incident.record'"), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FireGroupsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

@@ -60,8 +60,8 @@ class HouseholdsRepoTest : public ::testing::TestWithParam<db::Dialect> {
 
   void register_for(std::int64_t household_id, int year) {
     db_->write([&](db::Tx& tx) {
-      households_repo::put_registration(tx,
-                                        Registration{household_id, year, "2025-03-01", true, "", 1, "", {}, {}, kNow});
+      EXPECT_TRUE(households_repo::put_registration(
+          tx, Registration{household_id, year, "2025-03-01", true, "", 1, "", {}, {}, kNow}, std::nullopt));
     });
   }
 
@@ -160,8 +160,10 @@ TEST_P(HouseholdsRepoTest, ARegistrationIsOneRowPerHouseholdAndYear) {
   auto id = insert(household("02545-HO-00031", khuon_dien_));
   register_for(id, 2025);
   db_->write([&](db::Tx& tx) {
-    households_repo::put_registration(
-        tx, Registration{id, 2025, "2025-04-02", false, "ký lại", 2, "abc", {}, 17, kNow + 1});
+    Registration again{id, 2025, "2025-04-02", false, "ký lại", 2, "abc", {}, 17, kNow + 1};
+    EXPECT_FALSE(households_repo::put_registration(tx, again, std::nullopt)) << "a second insert writes nothing";
+    EXPECT_FALSE(households_repo::put_registration(tx, again, 5)) << "not the version seen";
+    EXPECT_TRUE(households_repo::put_registration(tx, again, 1));
   });
   db_->read([&](db::Tx& tx) {
     auto r = households_repo::registration(tx, id, 2025).value();

@@ -9,7 +9,7 @@ import { SubmitActions } from '../SubmitActions';
 import { UnitPicker } from '../UnitPicker';
 import { ApiError, households, localValidation } from '../../lib/api';
 import { todayIso } from '../../lib/format';
-import { CONSENT_CHANNELS, channelLabel, defaultChannel, isVillage } from '../../lib/households';
+import { CONSENT_CHANNELS, channelLabel, defaultChannel, isActiveVillage, onlyVillage } from '../../lib/households';
 import { fieldErrors } from '../../lib/i18n';
 import type { Household, HouseholdConsent, HouseholdInput, Role, UnitNode } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
@@ -29,21 +29,6 @@ interface Props {
   onStale?: () => void;
 }
 
-/** Villages in force; a household's own village stays shown even when it has ended. */
-const activeVillage = (unit: UnitNode) => isVillage(unit) && unit.active;
-
-/** The only village of a tree (a team member's), chosen for them. */
-function onlyVillage(roots: readonly UnitNode[]): number | null {
-  const found: UnitNode[] = [];
-  const stack = [...roots];
-  while (stack.length > 0 && found.length < 2) {
-    const node = stack.pop();
-    if (!node) break;
-    if (activeVillage(node)) found.push(node);
-    stack.push(...node.children);
-  }
-  return found.length === 1 && found[0] ? found[0].id : null;
-}
 
 export function HouseholdForm({ roots, loading, household, role, onDone, onStale }: Props) {
   const { t } = useI18n();
@@ -134,7 +119,7 @@ export function HouseholdForm({ roots, loading, household, role, onDone, onStale
           label={labels.village_id}
           roots={roots}
           loading={loading}
-          accept={activeVillage}
+          accept={isActiveVillage}
           value={villageId}
           onValue={setVillage}
           {...(household ? { valueLabel: household.village_name } : {})}

@@ -20,6 +20,7 @@ describe('Layout', () => {
       '/cameras',
       '/households',
       '/households/registrations',
+      '/fire-groups',
       '/users',
       '/account',
     ]);
@@ -48,6 +49,7 @@ describe('Layout', () => {
       '/footage',
       '/households',
       '/households/registrations',
+      '/fire-groups',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
@@ -75,6 +77,7 @@ describe('Layout', () => {
       '/mailbox/boxes',
       '/households',
       '/households/registrations',
+      '/fire-groups',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox/boxes"]')?.getAttribute('aria-current')).toBe(

@@ -1,0 +1,85 @@
+// /api/v1/community/drills/{uuid}: a fire-safety group's drill, recorded online or from a
+// phone's outbox by the id the phone made, under the offline rule (community/offline.hpp:
+// sent twice, stored once; a stale base version is a 409, nothing written; the client
+// GETs the drill and lets the member choose); and a group's drills.
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "api/fire_api.hpp"
+#include "platform/error.hpp"
+
+namespace antq::api {
+namespace {
+
+struct Deps {
+  const community::FireGroups& fire;
+};
+
+boost::json::object drill_json(const community::Drill& d) {
+  return boost::json::object{{"id", d.id},
+                             {"group_id", d.group_id},
+                             {"held_on", d.held_on},
+                             {"scenario", d.scenario},
+                             {"participants", d.participants},
+                             {"observers", d.observers},
+                             {"evaluation", d.evaluation},
+                             {"evaluation_note", d.evaluation_note},
+                             {"version", d.version}};
+}
+
+// The {id} of a drill: the UUID the phone made; 404 when it is not one.
+std::string drill_id(const http::Request& req) {
+  auto it = req.params.find("id");
+  if (it == req.params.end() || !community::valid_record_id(it->second)) throw Error::not_found("drill");
+  return it->second;
+}
+
+community::DrillInput read_drill(const boost::json::object& body) {
+  json::Reader r(body);
+  community::DrillInput in;
+  in.group_id = r.required_integer("group_id").value_or(0);
+  in.held_on = r.required_text("held_on", 40).value_or("");
+  in.scenario = r.required_text("scenario", 2001).value_or("");
+  auto participants = r.integer("participants").value_or(0);
+  if (participants < 0 || participants > 1000) r.errors().add("participants", "out_of_range");
+  in.participants = static_cast<int>(std::clamp<std::int64_t>(participants, 0, 1000));
+  in.observers = r.text("observers", 2001).value_or("");
+  in.evaluation = r.required_text("evaluation", 20).value_or("");
+  in.evaluation_note = r.text("evaluation_note", 2001).value_or("");
+  auto offline = offline_fields(r);
+  in.base_version = offline.base_version;
+  in.device_at = offline.device_at;
+  r.finish();
+  return in;
+}
+
+// 201 inserted; 200 replayed (nothing written) or updated; 409 from the service when stale.
+http::Response put_drill(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = drill_id(req);
+  auto written = d.fire.record_drill(c.actor, id, read_drill(json_body(req)));
+  int status = written.outcome == community::Outcome::inserted ? 201 : 200;
+  return http::Response::json(status, boost::json::object{{"drill", drill_json(written.drill)},
+                                                          {"outcome", std::string(code_of(written.outcome))}});
+}
+
+http::Response get_drill(const Deps& d, http::Request& req, const Caller& c) {
+  return http::Response::json(200, drill_json(d.fire.drill(c.actor, drill_id(req))));
+}
+
+http::Response group_drills(const Deps& d, http::Request& req, const Caller& c) {
+  boost::json::array items;
+  for (const auto& drill : d.fire.drills(c.actor, path_id(req))) items.push_back(drill_json(drill));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+}  // namespace
+
+void add_drill_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups) {
+  Routes<Deps> routes(router, auth, Deps{fire_groups});
+  routes.staff("PUT", "/api/v1/community/drills/{id}", put_drill);
+  routes.staff("GET", "/api/v1/community/drills/{id}", get_drill);
+  routes.staff("GET", "/api/v1/community/fire-groups/{id}/drills", group_drills);
+}
+
+}  // namespace antq::api

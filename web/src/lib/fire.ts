@@ -1,0 +1,112 @@
+// Fire-safety groups (tổ liên gia an toàn PCCC) as the pages need them: who may do what
+// (the households' lists: the same people keep the households and their groups; routes.ts
+// reads them too), the extinguisher kinds and drill evaluations in the forms' order, the
+// words for a drill write's outcome, the id a drill gets in the browser, and the member
+// list's refusals the page answers (a size outside the rule, a household in another group).
+import { ApiError } from './api';
+import { HOUSEHOLD_READERS, HOUSEHOLD_WITNESSES, HOUSEHOLD_WRITERS } from './households';
+import type { Translator } from './i18n';
+import type { DrillEvaluation, DrillWrite, ExtinguisherKind, FireDue, Role } from './schema';
+
+/** Who opens the fire-safety pages: everybody but the auditor (as the households'). */
+export const FIRE_READERS: readonly Role[] = HOUSEHOLD_READERS;
+/** Who founds and changes groups, their members, extinguishers, gear and points. */
+export const FIRE_WRITERS: readonly Role[] = HOUSEHOLD_WRITERS;
+/** Who records drills (and their photos and incidents): those who were there, as for registrations. */
+export const FIRE_DRILL_RECORDERS: readonly Role[] = HOUSEHOLD_WITNESSES;
+/** Who sees the dashboard's due lists item by item: those who go to the houses. */
+export const FIRE_DUE_LISTERS: readonly Role[] = ['officer', 'team_member'];
+/** Who sees the dashboard's due counts only (not administrators: a whole country's lists on every visit). */
+export const FIRE_DUE_COUNTERS: readonly Role[] = ['reviewer'];
+
+// Every kind the API document names, in the form's order (a missing one fails tsc).
+const KINDS: Record<ExtinguisherKind, number> = { abc_powder: 0, co2: 1, other: 2 };
+export const EXTINGUISHER_KINDS: readonly ExtinguisherKind[] = (Object.keys(KINDS) as ExtinguisherKind[]).sort(
+  (a, b) => KINDS[a] - KINDS[b],
+);
+
+const EVALUATIONS: Record<DrillEvaluation, number> = { good: 0, fair: 1, needs_work: 2 };
+export const DRILL_EVALUATIONS: readonly DrillEvaluation[] = (Object.keys(EVALUATIONS) as DrillEvaluation[]).sort(
+  (a, b) => EVALUATIONS[a] - EVALUATIONS[b],
+);
+
+/** "Bình bột ABC", "Bình khí CO2", "Loại khác". */
+export function kindLabel(t: Translator, kind: string): string {
+  return t.dynamic(`web.fire.kind_${kind}`, kind);
+}
+
+/** "Tốt", "Đạt", "Cần cải thiện". */
+export function evaluationLabel(t: Translator, evaluation: string): string {
+  return t.dynamic(`web.fire.evaluation_${evaluation}`, evaluation);
+}
+
+/**
+ * A new record id: a lowercase random UUID (version 4), made in the browser so that a
+ * drill sent twice is stored once. crypto.randomUUID needs a secure context; a LAN
+ * server on plain http has none, so the id is built from getRandomValues there.
+ */
+export function newRecordId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().toLowerCase();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The group as a page names it: "Tổ liên gia Xóm Đồi (02545-LG-00001)" for a group named
+ * "Xóm Đồi"; a name that already says "Tổ …" is not prefixed again.
+ */
+export function groupTitle(t: Translator, group: { name: string; code: string }): string {
+  const name = group.name.trim();
+  if (name.toLocaleLowerCase('vi').startsWith('tổ ')) return `${name} (${group.code})`;
+  return t('fire.detail_title', { name, code: group.code });
+}
+
+/** The words for what a drill write did (the server's `outcome`). */
+export function drillOutcomeMessage(t: Translator, outcome: DrillWrite['outcome'], values: { date: string; code: string }): string {
+  if (outcome === 'inserted') return t('fire.drill_inserted', values);
+  if (outcome === 'updated') return t('fire.drill_updated', values);
+  return t('fire.drill_replayed', values);
+}
+
+/** A member list's refusals that the page shows by themselves, and the rest of the problem. */
+export interface MemberProblems {
+  /** The size warning (`members: group_size`), in the server's words naming the rule ("5–15"); null when none. */
+  size: string | null;
+  /** Each household already in another group, in the server's words naming that group. */
+  taken: string[];
+  /** The problem without those; null when nothing else is wrong. */
+  rest: unknown;
+}
+
+/**
+ * Splits a failed member list: the server's message carries what the catalog's does not
+ * (the rule's numbers, the other group's code and name), so these two are shown in its words.
+ */
+export function memberProblems(t: Translator, error: unknown): MemberProblems {
+  if (!(error instanceof ApiError) || error.status !== 422) return { size: null, taken: [], rest: error };
+  const message = (e: ApiError['errors'][number]) => e.message || t.dynamic(`field_error.${e.code}`, e.code);
+  const size = error.errors.find((e) => e.field === 'members' && e.code === 'group_size');
+  const taken = error.errors.filter((e) => e.field === 'household_ids' && e.code === 'in_other_group');
+  const others = error.errors.filter((e) => e !== size && !taken.includes(e));
+  const rest =
+    others.length === error.errors.length
+      ? error
+      : others.length === 0
+        ? null
+        : new ApiError({ status: error.status, slug: error.slug, title: error.title, detail: error.detail, errors: others, requestId: error.requestId });
+  return { size: size ? message(size) : null, taken: taken.map(message), rest };
+}
+
+export type DueState = 'expired' | 'expiring';
+
+/** The extinguisher lines on the server's due lists, by id (the page does not work out the rule). */
+export function dueStates(due: FireDue | undefined): ReadonlyMap<number, DueState> {
+  const states = new Map<number, DueState>();
+  if (!due) return states;
+  for (const e of due.expiring.items) states.set(e.id, 'expiring');
+  for (const e of due.expired.items) states.set(e.id, 'expired');
+  return states;
+}

@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extinguisher, fireDue, fireGroupDetail, fireHouse, household } from '../test/fixtures';
+import { bodyOf, choose, click, jsonResponse, renderWithApp, settle, TEST_USER, type, validationProblem } from '../test/render';
+import type { Drill, FireGroupDetail } from '../lib/schema';
+import { FireGroupPage } from './fire-group';
+
+const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
+const TEAM = { ...TEST_USER, id: 3, role: 'team_member' as const, unit_id: 20 };
+const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+
+const CONFLICT = { type: '/problems/conflict', status: 409, title: 'Xung đột dữ liệu' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const DRILL: Drill = {
+  id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  group_id: 3,
+  held_on: '2026-06-20',
+  scenario: 'Cháy bếp nhà ông Khuôn',
+  participants: 14,
+  observers: 'Công an xã',
+  evaluation: 'good',
+  evaluation_note: '',
+  version: 1,
+};
+
+/** The group's answers in turn (the last one again after that), and the other requests' answers. */
+function fakeServer(answers: FireGroupDetail[], writes: Record<string, (init: RequestInit) => Response> = {}, drills: Drill[] = []) {
+  let reads = 0;
+  return vi.fn(async (url: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    const path = url.split('?')[0] ?? '';
+    const write = writes[`${method} ${path}`] ?? (path.startsWith('/api/v1/community/drills/') ? writes[`${method} drill`] : undefined);
+    if (write) return write(init);
+    if (url === '/api/v1/community/fire-groups/3' && method === 'GET') {
+      const answer = answers[Math.min(reads, answers.length - 1)];
+      reads += 1;
+      return jsonResponse(200, answer);
+    }
+    if (url === '/api/v1/community/fire-groups/3/drills') return jsonResponse(200, { items: drills });
+    if (url === '/api/v1/community/fire-due?unit_id=20')
+      return jsonResponse(200, fireDue({
+        expiring: {
+          total: 1,
+          items: [{ id: 7, household_id: 42, household_code: 'TT-HO-00042', head_name: 'Hoàng Văn Khuôn', group_id: 3, kind: 'abc_powder', capacity_kg: 4, count: 1, expires_on: '2026-12-12' }],
+        },
+      }));
+    if (url.startsWith('/api/v1/community/households?')) {
+      return jsonResponse(200, { items: [household(), household({ id: 43, code: 'TT-HO-00043', head_name: 'Nông Thị Hản' })], total: 2 });
+    }
+    return jsonResponse(404, { type: '/problems/not-found', status: 404 });
+  });
+}
+
+const callsOf = (fetchMock: ReturnType<typeof vi.fn>, method: string) =>
+  fetchMock.mock.calls.flatMap((call, index) => ((call[1] as RequestInit | undefined)?.method === method ? [index] : []));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('FireGroupPage', () => {
+  it('shows the group with each house\'s extinguishers, marked as the server\'s due lists have them', async () => {
+    const detail = fireGroupDetail({
+      houses: [
+        fireHouse({
+          extinguishers: [extinguisher(), extinguisher({ id: 8, expires_on: '2030-01-01', kind: 'co2', capacity_kg: 3, count: 2 })],
+          gear: { household_id: 42, forcing_tools: 'Búa, xà beng', forcing_tool_count: 2, bell: true, push_buttons: 1, interlinked: false, checked_on: null },
+        }),
+        fireHouse({ household_id: 43, code: 'TT-HO-00043', head_name: 'Nông Thị Hản', extinguishers: [] }),
+      ],
+      points: [{ id: 5, group_id: 3, name: 'Bể nước đầu xóm', lat: 21.8123, lon: 105.2456, equipment: 'Máy bơm', note: '' }],
+    });
+    const fetchMock = fakeServer([detail], {}, [DRILL]);
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: OFFICER } });
+    await settle();
+    await settle();
+    expect(container.querySelector('h1')?.textContent).toBe('Tổ liên gia số 3 (TT-LG-00003)');
+    expect(container.querySelector('#fire-group-facts')?.textContent).toContain('Khuôn Điển');
+    const soon = container.querySelector('tr[data-extinguisher-id="7"]');
+    expect(soon?.querySelector('td[data-label="Hạn sử dụng"]')?.textContent).toBe('12/12/2026 ⚠ Sắp hết hạn');
+    const later = container.querySelector('tr[data-extinguisher-id="8"]');
+    expect(later?.querySelector('td[data-label="Hạn sử dụng"]')?.textContent).toBe('01/01/2030');
+    expect(later?.textContent).toContain('Bình khí CO2');
+    expect(container.querySelector('#fire-house-42-gear')?.textContent).toContain('Búa, xà beng (2)');
+    expect(container.querySelector('#fire-house-43-none')?.textContent).toBe('Hộ chưa có bình chữa cháy.');
+    expect(container.querySelector('#fire-points li[data-point-id="5"]')?.textContent).toContain('21.8123, 105.2456');
+    expect(container.querySelector(`#fire-drills-table tr[data-drill-id="${DRILL.id}"]`)?.textContent).toContain('Cháy bếp nhà ông Khuôn');
+  });
+
+  it('loads the group again after a 409 on a change and says someone else changed it', async () => {
+    const first = fireGroupDetail();
+    const theirs = fireGroupDetail({ name: 'Xóm Đình', version: 2 });
+    const fetchMock = fakeServer([first, theirs], { 'PUT /api/v1/community/fire-groups/3': () => jsonResponse(409, CONFLICT) });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: OFFICER } });
+    await settle();
+    click(container.querySelector('#fire-group-edit-toggle'));
+    const name = container.querySelector('#fire-group-edit-name') as HTMLInputElement;
+    expect(name.value).toBe('Tổ liên gia số 3');
+    type(name, 'Tổ liên gia Suối');
+    choose(container.querySelector('#fire-group-edit-leader'), '42');
+    click(container.querySelector('#fire-group-edit button[type="submit"]'));
+    await settle();
+    await settle();
+    const body = bodyOf(fetchMock, callsOf(fetchMock, 'PUT')[0]) as Record<string, unknown>;
+    expect(body).toMatchObject({ version: 1, village_id: 20, name: 'Tổ liên gia Suối', leader_household_id: 42 });
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Tổ liên gia đã được người khác sửa trong lúc bạn sửa.');
+    expect(container.querySelector('h1')?.textContent).toBe('Tổ liên gia Xóm Đình (TT-LG-00003)');
+    expect((container.querySelector('#fire-group-edit-name') as HTMLInputElement).value).toBe('Xóm Đình');
+  });
+
+  it('sends the member list with the group\'s version, shows the other group named and asks why when outside 5–15', async () => {
+    const fetchMock = fakeServer([fireGroupDetail()], {
+      'PUT /api/v1/community/fire-groups/3/members': () =>
+        validationProblem([
+          { field: 'household_ids', code: 'in_other_group', message: 'Hộ đã thuộc tổ liên gia khác: TT-HO-00043 → TT-LG-00001 Tổ liên gia số 1' },
+          { field: 'members', code: 'group_size', message: 'Tổ liên gia ngoài số hộ quy định, cần ghi rõ lý do; số hộ quy định: 5–15' },
+        ]),
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: TEAM } });
+    await settle();
+    click(container.querySelector('#fire-members-toggle'));
+    await settle();
+    // The members are ticked; another household of the village joins.
+    expect((container.querySelector('#fire-members-households-42') as HTMLInputElement).checked).toBe(true);
+    click(container.querySelector('#fire-members-households-43'));
+    click(container.querySelector('#fire-members button[type="submit"]'));
+    await settle();
+    expect(bodyOf(fetchMock, callsOf(fetchMock, 'PUT')[0])).toEqual({ household_ids: [42, 43], version: 1 });
+    expect(container.querySelector('#fire-members-taken')?.textContent).toContain('TT-HO-00043 → TT-LG-00001 Tổ liên gia số 1');
+    expect(container.querySelector('#fire-members-size')?.textContent).toContain('5–15');
+    type(container.querySelector('#fire-members-reason'), 'Hai hộ ở tách xa');
+    click(container.querySelector('#fire-members button[type="submit"]'));
+    await settle();
+    expect(bodyOf(fetchMock, callsOf(fetchMock, 'PUT')[1])).toEqual({ household_ids: [42, 43], size_reason: 'Hai hộ ở tách xa', version: 1 });
+  });
+
+  it('records a drill under the id made when the form opened, and says when it was sent twice ("gửi trùng")', async () => {
+    const fetchMock = fakeServer([fireGroupDetail()], {
+      'PUT drill': (init) => {
+        const body = JSON.parse(String(init.body)) as Drill;
+        return jsonResponse(200, { drill: { ...DRILL, ...body, version: 1 }, outcome: 'replayed' });
+      },
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: TEAM } });
+    await settle(); // the group, then its drills
+    await settle();
+    expect(container.querySelector('#fire-drills-none')?.textContent).toBe('Tổ chưa có buổi diễn tập nào được ghi nhận.');
+    click(container.querySelector('#fire-drill-toggle'));
+    const id = container.querySelector('#fire-drill')?.getAttribute('data-drill-id') ?? '';
+    expect(id).toMatch(UUID);
+    type(container.querySelector('#fire-drill-held'), '2026-11-30');
+    type(container.querySelector('#fire-drill-scenario'), 'Cháy bếp nhà ông Khuôn');
+    type(container.querySelector('#fire-drill-participants'), '14');
+    choose(container.querySelector('#fire-drill-evaluation'), 'fair');
+    click(container.querySelector('#fire-drill button[type="submit"]'));
+    await settle();
+    const put = callsOf(fetchMock, 'PUT')[0] ?? -1;
+    expect(String(fetchMock.mock.calls[put]?.[0])).toBe(`/api/v1/community/drills/${id}`);
+    expect(bodyOf(fetchMock, put)).toEqual({
+      group_id: 3,
+      held_on: '2026-11-30',
+      scenario: 'Cháy bếp nhà ông Khuôn',
+      participants: 14,
+      observers: '',
+      evaluation: 'fair',
+      evaluation_note: '',
+      base_version: 0,
+    });
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      'Đã có (gửi trùng): buổi diễn tập ngày 30/11/2026 của tổ TT-LG-00003 đã được lưu đúng như vậy, không ghi thêm.',
+    );
+    // A new drill gets a new id.
+    click(container.querySelector('#fire-drill-toggle'));
+    expect(container.querySelector('#fire-drill')?.getAttribute('data-drill-id')).not.toBe(id);
+  });
+
+  it('shows the server\'s drill after a conflict and sends over it with its version', async () => {
+    let puts = 0;
+    const fetchMock = fakeServer([fireGroupDetail()], {
+      'PUT drill': () => (puts++ === 0 ? jsonResponse(409, CONFLICT) : jsonResponse(200, { drill: { ...DRILL, version: 2 }, outcome: 'updated' })),
+      'GET drill': () => jsonResponse(200, { ...DRILL, scenario: 'Cháy kho rơm', participants: 9 }),
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: OFFICER } });
+    await settle();
+    click(container.querySelector('#fire-drill-toggle'));
+    type(container.querySelector('#fire-drill-scenario'), 'Cháy bếp');
+    click(container.querySelector('#fire-drill button[type="submit"]'));
+    await settle();
+    await settle();
+    const conflict = container.querySelector('#fire-drill-conflict')?.textContent ?? '';
+    expect(conflict).toContain('Buổi diễn tập này vừa được người khác ghi nhận hoặc sửa');
+    expect(conflict).toContain('tình huống: Cháy kho rơm, 9 người tham gia, đánh giá: Tốt');
+    expect(container.querySelector('#fire-drill button[type="submit"]')?.textContent).toBe('Gửi bản của tôi');
+    click(container.querySelector('#fire-drill button[type="submit"]'));
+    await settle();
+    expect((bodyOf(fetchMock, callsOf(fetchMock, 'PUT')[1]) as { base_version: number }).base_version).toBe(1);
+    expect(container.querySelector('[role="status"]')?.textContent).toContain('Đã ghi nhận thay đổi buổi diễn tập ngày 20/06/2026');
+  });
+
+  it('asks to confirm a point outside the commune and sends it again with confirm_location', async () => {
+    let posts = 0;
+    const fetchMock = fakeServer([fireGroupDetail()], {
+      'POST /api/v1/community/fire-groups/3/points': () =>
+        posts++ === 0
+          ? validationProblem([{ field: 'point', code: 'outside_commune', message: 'Điểm nằm ngoài địa giới xã đã chọn (xác nhận để vẫn lưu); điểm này thuộc: Xã Kim Quan' }])
+          : jsonResponse(201, { id: 6, group_id: 3, name: 'Bể nước', lat: 21.9, lon: 105.3, equipment: '', note: '' }),
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: OFFICER } });
+    await settle();
+    click(container.querySelector('#fire-point-add'));
+    type(container.querySelector('#fire-point-new-name'), 'Bể nước');
+    type(container.querySelector('#fire-point-new-point'), '21.9, 105.3');
+    click(container.querySelector('#fire-point-form button[type="submit"]'));
+    await settle();
+    expect(container.querySelector('#fire-point-warning')?.textContent).toContain('điểm này thuộc: Xã Kim Quan');
+    click(container.querySelector('#fire-point-confirm'));
+    click(container.querySelector('#fire-point-form button[type="submit"]'));
+    await settle();
+    const [first, second] = callsOf(fetchMock, 'POST');
+    expect(bodyOf(fetchMock, first)).toMatchObject({ name: 'Bể nước', point: '21.9, 105.3', confirm_location: false });
+    expect(bodyOf(fetchMock, second)).toMatchObject({ confirm_location: true });
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Đã lưu điểm chữa cháy Bể nước.');
+  });
+
+  it('lets a reviewer read the group only', async () => {
+    const fetchMock = fakeServer([fireGroupDetail()], {}, [DRILL]);
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: REVIEWER } });
+    await settle(); // the group, then its drills
+    await settle();
+    expect(container.querySelector('#fire-group-facts')).not.toBeNull();
+    expect(container.querySelector('#fire-drills-table')).not.toBeNull();
+    expect(container.querySelector('button')).toBeNull();
+    expect(container.querySelector('form')).toBeNull();
+  });
+});

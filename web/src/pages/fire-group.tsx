@@ -1,0 +1,423 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import type { PageProps } from '../app';
+import { CardTable } from '../components/CardTable';
+import {
+  DeletePoint,
+  DrillForm,
+  ExtinguisherForm,
+  FireGroupEditForm,
+  GearForm,
+  MembersForm,
+  PointForm,
+  RetireForm,
+} from '../components/FireGroupForms';
+import { BackLink, Link } from '../components/Link';
+import { LoadStatus } from '../components/LoadStatus';
+import { AlertMessage, StatusMessage } from '../components/Notice';
+import { fire } from '../lib/api';
+import { type DueState, dueStates, evaluationLabel, FIRE_DRILL_RECORDERS, FIRE_WRITERS, groupTitle, kindLabel } from '../lib/fire';
+import { formatDate, formatNumber } from '../lib/format';
+import { may } from '../lib/households';
+import type { Drill, Extinguisher, FireGroupDetail, FireHouse } from '../lib/schema';
+import { useAsync } from '../lib/use-async';
+import { useI18n } from '../lib/use-i18n';
+import { useUser } from '../lib/use-session';
+import { useTitle } from '../lib/use-title';
+import styles from './fire.module.css';
+
+const idOf = (params: PageProps['params']) =>
+  params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
+
+/** Which form of the page is open (one at a time): "edit", "members", "gear-42", "ext-7"… */
+type Open = string | null;
+
+interface Changes {
+  /** Something was written: say so and load the group again. */
+  onDone: (confirmation: string) => void;
+  /** Someone else changed it meanwhile (409): load the group again and say so. */
+  onStale: () => void;
+}
+
+/** A toggle that opens one of the page's forms; `about` tells apart the alike ones (read out only). */
+function Toggle({
+  id,
+  controls,
+  open,
+  label,
+  about,
+  onOpen,
+}: {
+  id: string;
+  controls: string;
+  open: boolean;
+  label: string;
+  about?: string;
+  onOpen: (open: boolean) => void;
+}) {
+  return (
+    <button type="button" class="secondary" id={id} aria-expanded={open ? 'true' : 'false'} aria-controls={controls} onClick={() => onOpen(!open)}>
+      {label}
+      {about ? <span class="visually-hidden"> ({about})</span> : null}
+    </button>
+  );
+}
+
+function Facts({ group }: { group: FireGroupDetail }) {
+  const { t } = useI18n();
+  const leader = group.houses.find((h) => h.household_id === group.leader_household_id);
+  const facts: [string, string][] = [
+    [t('fire.code'), group.code],
+    [t('fire.village'), group.village_name],
+    [t('fire.name'), group.name],
+    [t('fire.leader'), leader ? `${leader.head_name} (${leader.code})` : '—'],
+    [t('fire.members'), t('fire.members_value', { count: formatNumber(group.members) })],
+    [t('fire.size_reason'), group.size_reason || '—'],
+    [t('fire.founded_on'), formatDate(group.founded_on) || '—'],
+    [t('fire.last_drill'), group.last_drill_on ? formatDate(group.last_drill_on) : t('fire.never_drilled')],
+    [t('fire.dissolved_on'), formatDate(group.dissolved_on) || '—'],
+    [t('fire.note'), group.note || '—'],
+  ];
+  return (
+    <section class="panel" aria-labelledby="fire-group-facts-heading">
+      <h2 id="fire-group-facts-heading">{t('fire.facts')}</h2>
+      <dl class="facts" id="fire-group-facts">
+        {facts.map(([label, value]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** An extinguisher line's expiry, marked when the server's due lists hold it. */
+function Expiry({ line, state }: { line: Extinguisher; state: DueState | undefined }) {
+  const { t } = useI18n();
+  if (line.retired_on) return <span class="muted">{t('fire.retired_value', { date: formatDate(line.retired_on) })}</span>;
+  return (
+    <>
+      {formatDate(line.expires_on)}
+      {state ? (
+        <span class={state === 'expired' ? styles.expired : styles.expiring} data-due-state={state}>
+          {' '}
+          <span aria-hidden="true">⚠</span> {state === 'expired' ? t('fire.state_expired') : t('fire.state_expiring')}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function Gear({ house }: { house: FireHouse }) {
+  const { t } = useI18n();
+  const gear = house.gear;
+  if (!gear) return <p class="muted">{t('fire.gear_none')}</p>;
+  const yes = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  const tools = gear.forcing_tools || (gear.forcing_tool_count > 0 ? '' : '—');
+  const facts: [string, string][] = [
+    [t('fire.forcing_tools'), gear.forcing_tool_count > 0 ? `${tools}${tools ? ' ' : ''}(${formatNumber(gear.forcing_tool_count)})` : tools],
+    [t('fire.bell'), yes(gear.bell)],
+    [t('fire.push_buttons'), formatNumber(gear.push_buttons)],
+    [t('fire.interlinked'), yes(gear.interlinked)],
+    [t('fire.checked_on'), formatDate(gear.checked_on) || '—'],
+  ];
+  return (
+    <dl class="facts" id={`fire-house-${house.household_id}-gear`}>
+      {facts.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** A member house: its extinguishers (with their due state) and its other gear. */
+function House({
+  house,
+  states,
+  writes,
+  open,
+  setOpen,
+  onDone,
+  onStale,
+}: Changes & {
+  house: FireHouse;
+  states: ReadonlyMap<number, DueState>;
+  writes: boolean;
+  open: Open;
+  setOpen: (open: Open) => void;
+}) {
+  const { t } = useI18n();
+  const hid = house.household_id;
+  const heading = `fire-house-${hid}-heading`;
+  const columns = [t('fire.kind'), t('fire.capacity'), t('fire.count'), t('fire.expires_on'), t('fire.last_refill_on'), ...(writes ? [t('fire.actions')] : [])];
+  const close = () => setOpen(null);
+  const forms = { onDone, onStale, onCancel: close };
+  return (
+    <section class={styles.house} aria-labelledby={heading} data-household-id={hid} id={`fire-house-${hid}`}>
+      <h3 id={heading}>
+        <Link href={`/households/${hid}`}>{house.code}</Link> {house.head_name}
+      </h3>
+      {house.address ? <p class="muted">{house.address}</p> : null}
+      {house.extinguishers.length === 0 ? <p id={`fire-house-${hid}-none`}>{t('fire.extinguishers_none')}</p> : null}
+      {house.extinguishers.length > 0 ? (
+        <CardTable id={`fire-house-${hid}-extinguishers`} labelledBy={heading} columns={columns}>
+          {house.extinguishers.map((e) => (
+            <tr key={e.id} data-extinguisher-id={e.id}>
+              <td data-label={columns[0]}>
+                {kindLabel(t, e.kind)}
+                {e.kind_note ? <span class="muted"> ({e.kind_note})</span> : null}
+              </td>
+              <td data-label={columns[1]}>{e.capacity_kg === null ? '—' : `${formatNumber(e.capacity_kg)} kg`}</td>
+              <td data-label={columns[2]}>{formatNumber(e.count)}</td>
+              <td data-label={columns[3]}>
+                <Expiry line={e} state={states.get(e.id)} />
+              </td>
+              <td data-label={columns[4]}>{formatDate(e.last_refill_on) || '—'}</td>
+              {writes ? (
+                <td data-label={columns[5]}>
+                  {e.retired_on ? null : (
+                    <div class="actions">
+                      <Toggle id={`fire-ext-${e.id}-edit`} controls={`fire-ext-${e.id}-form`} open={open === `ext-${e.id}`} label={t('common.edit')} about={`${kindLabel(t, e.kind)}, ${house.code}`} onOpen={(o) => setOpen(o ? `ext-${e.id}` : null)} />
+                      <Toggle id={`fire-ext-${e.id}-retire`} controls={`fire-ext-${e.id}-form`} open={open === `retire-${e.id}`} label={t('fire.retire')} about={`${kindLabel(t, e.kind)}, ${house.code}`} onOpen={(o) => setOpen(o ? `retire-${e.id}` : null)} />
+                    </div>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </CardTable>
+      ) : null}
+      {house.extinguishers.map((e) => (
+        <div key={e.id} id={`fire-ext-${e.id}-form`}>
+          {open === `ext-${e.id}` ? <ExtinguisherForm key={e.version} house={house} extinguisher={e} {...forms} /> : null}
+          {open === `retire-${e.id}` ? <RetireForm key={e.version} house={house} extinguisher={e} {...forms} /> : null}
+        </div>
+      ))}
+      <h4>{t('fire.gear')}</h4>
+      <Gear house={house} />
+      {writes ? (
+        <>
+          <div class="actions">
+            <Toggle id={`fire-house-${hid}-add`} controls={`fire-house-${hid}-form`} open={open === `ext-new-${hid}`} label={t('fire.extinguisher_add')} about={house.code} onOpen={(o) => setOpen(o ? `ext-new-${hid}` : null)} />
+            <Toggle id={`fire-house-${hid}-gear-edit`} controls={`fire-house-${hid}-form`} open={open === `gear-${hid}`} label={t('fire.gear_edit')} about={house.code} onOpen={(o) => setOpen(o ? `gear-${hid}` : null)} />
+          </div>
+          <div id={`fire-house-${hid}-form`}>
+            {open === `ext-new-${hid}` ? <ExtinguisherForm house={house} {...forms} /> : null}
+            {open === `gear-${hid}` ? <GearForm house={house} onDone={onDone} onCancel={close} /> : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Points({ group, writes, open, setOpen, onDone }: Pick<Changes, 'onDone'> & { group: FireGroupDetail; writes: boolean; open: Open; setOpen: (open: Open) => void }) {
+  const { t } = useI18n();
+  const close = () => setOpen(null);
+  return (
+    <section aria-labelledby="fire-points-heading" id="fire-points">
+      <h2 id="fire-points-heading">{t('fire.points_title')}</h2>
+      {group.points.length === 0 ? <p id="fire-points-none">{t('fire.points_none')}</p> : null}
+      {group.points.length > 0 ? (
+        <ul class={styles.points} aria-labelledby="fire-points-heading">
+          {group.points.map((p) => (
+            <li key={p.id} data-point-id={p.id}>
+              <strong>{p.name}</strong> · <span class={styles.coords}>{`${p.lat}, ${p.lon}`}</span>
+              {p.equipment ? <span class={styles.block}>{t('fire.point_equipment_value', { equipment: p.equipment })}</span> : null}
+              {p.note ? <span class={`muted ${styles.block}`}>{p.note}</span> : null}
+              {writes ? (
+                <div class="actions">
+                  <Toggle id={`fire-point-${p.id}-edit`} controls="fire-point-slot" open={open === `point-${p.id}`} label={t('common.edit')} about={p.name} onOpen={(o) => setOpen(o ? `point-${p.id}` : null)} />
+                  <DeletePoint point={p} onDone={onDone} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {writes ? (
+        <>
+          <div class="actions">
+            <Toggle id="fire-point-add" controls="fire-point-slot" open={open === 'point-new'} label={t('fire.point_add')} onOpen={(o) => setOpen(o ? 'point-new' : null)} />
+          </div>
+          <div id="fire-point-slot">
+            {open === 'point-new' ? <PointForm groupId={group.id} onDone={onDone} onCancel={close} /> : null}
+            {group.points.map((p) =>
+              open === `point-${p.id}` ? <PointForm key={p.id} groupId={group.id} point={p} onDone={onDone} onCancel={close} /> : null,
+            )}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Drills({
+  group,
+  writes,
+  open,
+  setOpen,
+  onRecorded,
+}: {
+  group: FireGroupDetail;
+  writes: boolean;
+  open: Open;
+  setOpen: (open: Open) => void;
+  onRecorded: (drill: Drill, confirmation: string) => void;
+}) {
+  const { t } = useI18n();
+  const drills = useAsync((signal) => fire.drills(group.id, signal), [group.id]);
+  const items = drills.data?.items ?? [];
+  const columns = [t('fire.held_on'), t('fire.scenario'), t('fire.participants'), t('fire.evaluation'), t('fire.evaluation_note')];
+  return (
+    <section aria-labelledby="fire-drills-heading" id="fire-drills">
+      <h2 id="fire-drills-heading">{t('fire.drills_title')}</h2>
+      <LoadStatus state={drills} />
+      {drills.data && items.length === 0 ? <p id="fire-drills-none">{t('fire.drills_none')}</p> : null}
+      {items.length > 0 ? (
+        <CardTable id="fire-drills-table" labelledBy="fire-drills-heading" busy={drills.loading} columns={columns}>
+          {items.map((d) => (
+            <tr key={d.id} data-drill-id={d.id}>
+              <td data-label={columns[0]}>{formatDate(d.held_on)}</td>
+              <td data-label={columns[1]}>
+                {d.scenario}
+                {d.observers ? <span class={`muted ${styles.block}`}>{t('fire.observers_value', { observers: d.observers })}</span> : null}
+              </td>
+              <td data-label={columns[2]}>{formatNumber(d.participants)}</td>
+              <td data-label={columns[3]}>{evaluationLabel(t, d.evaluation)}</td>
+              <td data-label={columns[4]}>{d.evaluation_note || '—'}</td>
+            </tr>
+          ))}
+        </CardTable>
+      ) : null}
+      {writes ? (
+        <>
+          <div class="actions">
+            <button
+              type="button"
+              id="fire-drill-toggle"
+              aria-expanded={open === 'drill' ? 'true' : 'false'}
+              aria-controls="fire-drill-slot"
+              onClick={() => setOpen(open === 'drill' ? null : 'drill')}
+            >
+              {t('fire.drill_open')}
+            </button>
+          </div>
+          <div id="fire-drill-slot">
+            {open === 'drill' ? (
+              <DrillForm
+                group={group}
+                onDone={(drill, confirmation) => {
+                  drills.reload();
+                  onRecorded(drill, confirmation);
+                }}
+                onCancel={() => setOpen(null)}
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * /fire-groups/:id: one fire-safety group: its facts and their change (with the version
+ * seen; a 409 reloads it and says so), its member households (the size warning asking for a
+ * reason), each house's extinguishers (marked when the server's due lists hold them) and
+ * other gear, the group's firefighting points, and its drills.
+ */
+export function FireGroupPage({ params }: PageProps) {
+  const { t } = useI18n();
+  const user = useUser();
+  const writes = may(user.role, FIRE_WRITERS);
+  const id = idOf(params);
+  const [status, setStatus] = useState('');
+  const [stale, setStale] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const detail = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : fire.get(id, signal)), [id]);
+  const group = detail.data;
+  const villageId = group?.village_id ?? null;
+  // The village's due lists mark the lines expired or expiring (the rule is the server's).
+  const due = useAsync((signal) => (villageId === null ? Promise.resolve(undefined) : fire.due(villageId, signal)), [villageId]);
+  const states = dueStates(due.data);
+  const title = group ? groupTitle(t, group) : t('fire.title');
+  useTitle(title);
+  const changes: Changes = {
+    onDone: (confirmation) => {
+      setStale(false);
+      setStatus(confirmation);
+      setOpen(null);
+      detail.reload();
+      due.reload();
+    },
+    onStale: () => {
+      setStatus('');
+      setStale(true);
+      detail.reload();
+      due.reload();
+    },
+  };
+
+  return (
+    <>
+      <BackLink href="/fire-groups" label={t('fire.back')} />
+      <h1>{title}</h1>
+      <StatusMessage>{status}</StatusMessage>
+      {stale ? <AlertMessage title={t('fire.stale')} /> : null}
+      <LoadStatus state={detail} />
+      {group ? (
+        <>
+          {group.demo ? <p class="muted">{t('fire.demo_note')}</p> : null}
+          <Facts group={group} />
+          {writes ? (
+            <>
+              <p class="actions">
+                <Toggle id="fire-group-edit-toggle" controls="fire-group-edit-slot" open={open === 'edit'} label={t('fire.edit')} onOpen={(o) => setOpen(o ? 'edit' : null)} />
+              </p>
+              <div id="fire-group-edit-slot">
+                {open === 'edit' ? (
+                  <FireGroupEditForm key={group.version} group={group} onDone={(_saved, confirmation) => changes.onDone(confirmation)} onStale={changes.onStale} />
+                ) : null}
+              </div>
+            </>
+          ) : null}
+
+          <section aria-labelledby="fire-houses-heading" id="fire-houses">
+            <h2 id="fire-houses-heading">{t('fire.houses_title', { count: formatNumber(group.members) })}</h2>
+            {writes ? (
+              <>
+                <p class="actions">
+                  <Toggle id="fire-members-toggle" controls="fire-members-slot" open={open === 'members'} label={t('fire.members_edit')} onOpen={(o) => setOpen(o ? 'members' : null)} />
+                </p>
+                <div id="fire-members-slot">
+                  {open === 'members' ? (
+                    <MembersForm key={group.version} group={group} onDone={(_saved, confirmation) => changes.onDone(confirmation)} onStale={changes.onStale} />
+                  ) : null}
+                </div>
+              </>
+            ) : null}
+            {group.houses.length === 0 ? <p id="fire-houses-none">{t('fire.houses_none')}</p> : null}
+            {group.houses.map((house) => (
+              <House key={house.household_id} house={house} states={states} writes={writes} open={open} setOpen={setOpen} {...changes} />
+            ))}
+          </section>
+
+          <Points group={group} writes={writes} open={open} setOpen={setOpen} onDone={changes.onDone} />
+          <Drills
+            group={group}
+            writes={may(user.role, FIRE_DRILL_RECORDERS)}
+            open={open}
+            setOpen={setOpen}
+            onRecorded={(_drill, confirmation) => changes.onDone(confirmation)}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
