@@ -135,7 +135,7 @@ void build(app::Context& ctx, const std::vector<std::vector<std::int64_t>>& vill
           auto gid = community::fire_repo::insert_group(tx, g, now);
           auto size = static_cast<std::size_t>(group_size(rng));
           for (auto k = next; k < std::min(ids.size(), next + size); ++k) {
-            community::fire_repo::set_group(tx, ids[k], gid, today);
+            community::fire_repo::join_group(tx, ids[k], gid, today);
           }
           next += size;
         }

@@ -24,11 +24,6 @@ struct Deps {
   const cameras::Service& cameras;
 };
 
-boost::json::value optional_value(const auto& v) {
-  if (!v) return nullptr;
-  return boost::json::value(*v);
-}
-
 boost::json::object camera_json(const CameraView& v) {
   const Camera& c = v.camera;
   return boost::json::object{

@@ -41,9 +41,7 @@ community::DrillInput read_drill(const boost::json::object& body) {
   in.group_id = r.required_integer("group_id").value_or(0);
   in.held_on = r.required_text("held_on", 40).value_or("");
   in.scenario = r.required_text("scenario", 2001).value_or("");
-  auto participants = r.integer("participants").value_or(0);
-  if (participants < 0 || participants > 1000) r.errors().add("participants", "out_of_range");
-  in.participants = static_cast<int>(std::clamp<std::int64_t>(participants, 0, 1000));
+  in.participants = int_field(r, "participants", 0);
   in.observers = r.text("observers", 2001).value_or("");
   in.evaluation = r.required_text("evaluation", 20).value_or("");
   in.evaluation_note = r.text("evaluation_note", 2001).value_or("");

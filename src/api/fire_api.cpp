@@ -22,20 +22,9 @@ struct Deps {
   const community::FireGroups& fire;
 };
 
-// An extinguisher line's count, a house's forcing tools and push-buttons (migration
-// 0028's CHECKs).
-constexpr int kMinCount = 1;
-constexpr int kMaxCount = 20;
-constexpr int kMaxForcingTools = 50;
-constexpr int kMaxPushButtons = 20;
 // The households one member list may name: far above a group's 15, far below what would
 // keep a write transaction busy.
 constexpr std::size_t kMaxHouseholdIds = 200;
-
-boost::json::value optional_value(const auto& v) {
-  if (!v) return nullptr;
-  return boost::json::value(*v);
-}
 
 // A group as every list and page shows it, with its number of member households.
 boost::json::object group_json(const FireGroupView& v) {
@@ -176,30 +165,6 @@ boost::json::object coverage_json(const community::FireCoverage& coverage) {
                              {"villages", std::move(villages)}};
 }
 
-// A yes/no query parameter as links and checkboxes send it: "1" or "0"; none when absent.
-std::optional<bool> yes_no_param(const http::Request& req, std::string_view name) {
-  auto text = text_param(req, name);
-  if (!text) return std::nullopt;
-  if (*text == "1") return true;
-  if (*text == "0") return false;
-  throw Error::field(std::string(name), "unknown_value");
-}
-
-// A date field; an empty one (a cleared date input) is no date.
-std::optional<std::string> date_field(json::Reader& r, std::string_view key) {
-  auto text = r.text(key, 40);
-  if (text && text->empty()) return std::nullopt;
-  return text;
-}
-
-// An integer field within [min, max] (out_of_range otherwise); `fallback` when absent.
-int bounded_int(json::Reader& r, std::string_view key, int fallback, int min, int max) {
-  auto value = r.integer(key);
-  if (!value) return fallback;
-  if (*value < min || *value > max) r.errors().add(std::string(key), "out_of_range");
-  return static_cast<int>(std::clamp<std::int64_t>(*value, min, max));
-}
-
 // A decimal number field ("capacity_kg": 4 or 4.5); absent or null: none.
 std::optional<double> number_field(json::Reader& r, const boost::json::object& body, std::string_view key) {
   auto it = body.find(key);
@@ -241,7 +206,7 @@ community::ExtinguisherInput read_extinguisher(json::Reader& r, const boost::jso
   in.kind = r.required_text("kind", 40).value_or("");
   in.kind_note = r.text("kind_note", 201).value_or("");
   in.capacity_kg = number_field(r, body, "capacity_kg");
-  in.count = bounded_int(r, "count", 1, kMinCount, kMaxCount);
+  in.count = int_field(r, "count", 1);
   in.manufactured_on = date_field(r, "manufactured_on");
   in.last_refill_on = date_field(r, "last_refill_on");
   in.expires_on = r.required_text("expires_on", 40).value_or("");
@@ -347,9 +312,9 @@ http::Response put_gear(const Deps& d, http::Request& req, const Caller& c) {
   json::Reader r(body);
   community::HouseholdGear gear;
   gear.forcing_tools = r.text("forcing_tools", 201).value_or("");
-  gear.forcing_tool_count = bounded_int(r, "forcing_tool_count", 0, 0, kMaxForcingTools);
+  gear.forcing_tool_count = int_field(r, "forcing_tool_count", 0);
   gear.bell = r.boolean("bell").value_or(false);
-  gear.push_buttons = bounded_int(r, "push_buttons", 0, 0, kMaxPushButtons);
+  gear.push_buttons = int_field(r, "push_buttons", 0);
   gear.interlinked = r.boolean("interlinked").value_or(false);
   gear.checked_on = date_field(r, "checked_on");
   r.finish();

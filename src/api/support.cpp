@@ -1,8 +1,10 @@
 #include "api/support.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
@@ -82,6 +84,27 @@ OfflineFields offline_fields(json::Reader& r) {
   out.device_at = r.integer("device_at");
   if (out.device_at && *out.device_at < 0) r.errors().add("device_at", "out_of_range");
   return out;
+}
+
+std::optional<bool> yes_no_param(const http::Request& req, std::string_view name) {
+  auto text = text_param(req, name);
+  if (!text) return std::nullopt;
+  if (*text == "1") return true;
+  if (*text == "0") return false;
+  throw Error::field(std::string(name), "unknown_value");
+}
+
+std::optional<std::string> date_field(json::Reader& r, std::string_view key) {
+  auto text = r.text(key, 40);
+  if (text && text->empty()) return std::nullopt;
+  return text;
+}
+
+int int_field(json::Reader& r, std::string_view key, int fallback) {
+  auto value = r.integer(key);
+  if (!value) return fallback;
+  return static_cast<int>(
+      std::clamp<std::int64_t>(*value, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
 void require_sheet_body(const http::Request& req) {

@@ -103,6 +103,20 @@ struct OfflineFields {
 };
 OfflineFields offline_fields(json::Reader& r);
 
+// A value, or null when there is none.
+template <class T>
+boost::json::value optional_value(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  return boost::json::value(*v);
+}
+// A yes/no query parameter as links and checkboxes send it: "1" or "0"; none when absent.
+std::optional<bool> yes_no_param(const http::Request& req, std::string_view name);
+// A date field; an empty one (a cleared date input) is no date. The service checks it.
+std::optional<std::string> date_field(json::Reader& r, std::string_view key);
+// A whole-number field for a service's int, `fallback` when absent. Saturated, not
+// checked: the range is the service's rule, and it names the field out_of_range.
+int int_field(json::Reader& r, std::string_view key, int fallback);
+
 // An instant as ISO-8601 UTC, or null.
 boost::json::value optional_instant(const std::optional<std::int64_t>& instant);
 // A JSON field in Vietnam's local time as a datetime-local input sends it

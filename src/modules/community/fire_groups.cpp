@@ -31,8 +31,6 @@ constexpr const char* kReaders = "fire-safety groups are not for auditors";
 
 std::string json(boost::json::object o) { return boost::json::serialize(o); }
 
-bool present_on(const Household& h, const std::string& day) { return !h.left_on || *h.left_on > day; }
-
 void require_version(std::int64_t seen, std::int64_t stored, const char* what) {
   if (seen != stored) throw Error::conflict(std::string(what) + " was changed meanwhile");
 }
@@ -65,9 +63,11 @@ FireGroup FireGroups::checked(db::Tx& tx, const Actor& actor, const FireGroupInp
   if (!in.village_id) {
     errors.add("village_id", "required");
   } else {
+    // A new place must be a village today; a group keeps its own even once merged away.
     auto village = units_.find(tx, *in.village_id);
+    bool kept = g.id != 0 && village && village->id == g.village_id;
     if (!village || village->kind != units::Kind::residential_area || !actor.covers(village->path) ||
-        !village->active_on(day)) {
+        !(kept || village->active_on(day))) {
       errors.add("village_id", "not_found");
     } else {
       g.village_id = village->id;
@@ -94,12 +94,18 @@ void FireGroups::write_members(db::Tx& tx, const FireGroup& group, const std::ve
   std::vector<std::int64_t> wanted = ids;
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  if (group.dissolved_on && !wanted.empty()) fail("household_ids", "group_dissolved");
+  std::vector<std::int64_t> found;  // in the group's village and present: only these are named
   for (auto id : wanted) {
     auto h = households_repo::get(tx, id);
-    if (!h || h->village_id != group.village_id || !present_on(*h, day)) fail("household_ids", "not_found");
+    if (h && h->village_id == group.village_id && rules::present_on(h->since_on, h->left_on, day)) {
+      found.push_back(id);
+    } else {
+      fail("household_ids", "not_found");
+    }
   }
   // A household already in another group: the household and the group by name.
-  for (auto [household, other] : fire_repo::groups_of(tx, wanted)) {
+  for (auto [household, other] : fire_repo::groups_of(tx, found)) {
     if (other == group.id) continue;
     auto taken = fire_repo::group(tx, other);
     auto h = households_repo::get(tx, household);
@@ -119,9 +125,12 @@ void FireGroups::write_members(db::Tx& tx, const FireGroup& group, const std::ve
   if (!errors.empty()) throw Error::validation(errors);
   std::set<std::int64_t> joining(wanted.begin(), wanted.end());
   for (const auto& h : households_repo::in_fire_group(tx, group.id)) {
-    if (!joining.erase(h.id)) fire_repo::set_group(tx, h.id, std::nullopt, std::nullopt);
+    if (!joining.erase(h.id)) fire_repo::leave_group(tx, h.id);
   }
-  for (auto id : joining) fire_repo::set_group(tx, id, group.id, day);
+  for (auto id : joining) {
+    // Another group took it since the check (PostgreSQL, two requests at once).
+    if (!fire_repo::join_group(tx, id, group.id, day)) throw Error::field("household_ids", "in_other_group");
+  }
   FireGroup with_reason = group;
   with_reason.size_reason = size_ok ? "" : reason;
   if (!fire_repo::update_group(tx, with_reason, clock_.now())) throw Error::conflict("the group was changed meanwhile");
@@ -203,6 +212,7 @@ FireGroupDetail FireGroups::get(const Actor& actor, std::int64_t id) const {
     out.view = load(tx, actor, id);
     auto members = households_repo::in_fire_group(tx, id);
     std::vector<std::int64_t> ids;
+    ids.reserve(members.size());
     for (const auto& h : members) ids.push_back(h.id);
     std::map<std::int64_t, MemberHouse> houses;
     for (const auto& h : members) houses[h.id] = MemberHouse{h.id, h.code, h.head_name, h.address, h.members, {}, {}};
@@ -250,7 +260,9 @@ FireGroupView FireGroups::update(const Actor& actor, std::int64_t id, const Fire
     if (after.village_id != before.village_id && !households_repo::in_fire_group(tx, id).empty()) {
       throw Error::field("village_id", "has_members");
     }
-    if (after.leader_household_id && !after.dissolved_on) {
+    // The leader is a member; a dissolved group keeps the leader it had, or none.
+    if (after.leader_household_id && after.leader_household_id != before.leader_household_id) {
+      if (after.dissolved_on) throw Error::field("leader_household_id", "group_dissolved");
       auto members = households_repo::in_fire_group(tx, id);
       bool member = std::any_of(members.begin(), members.end(),
                                 [&](const Household& h) { return h.id == *after.leader_household_id; });
@@ -259,9 +271,7 @@ FireGroupView FireGroups::update(const Actor& actor, std::int64_t id, const Fire
     if (!fire_repo::update_group(tx, after, clock_.now())) throw Error::conflict("the group was changed meanwhile");
     // A group dissolved lets its households go: they may join another one.
     if (after.dissolved_on && !before.dissolved_on) {
-      for (const auto& h : households_repo::in_fire_group(tx, id)) {
-        fire_repo::set_group(tx, h.id, std::nullopt, std::nullopt);
-      }
+      for (const auto& h : households_repo::in_fire_group(tx, id)) fire_repo::leave_group(tx, h.id);
     }
     boost::json::array fields;
     if (after.name != before.name) fields.emplace_back("name");
@@ -323,6 +333,7 @@ Extinguisher FireGroups::add_extinguisher(const Actor& actor, std::int64_t house
   Extinguisher e = checked(input, Extinguisher{});
   db_.write([&](db::Tx& tx) {
     auto [household, village] = household_in_scope(tx, actor, household_id);
+    fire_repo::lock_household(tx, household.id);
     e.household_id = household.id;
     e.village_id = household.village_id;
     e.id = fire_repo::insert_extinguisher(tx, e, clock_.now());
@@ -341,6 +352,7 @@ Extinguisher FireGroups::update_extinguisher(const Actor& actor, std::int64_t id
     auto before = fire_repo::extinguisher(tx, id);
     if (!before) throw Error::not_found("extinguisher");
     household_in_scope(tx, actor, before->household_id);
+    fire_repo::lock_household(tx, before->household_id);
     require_version(input.version, before->version, "the extinguisher");
     out = checked(input, *before);
     if (!fire_repo::update_extinguisher(tx, out, clock_.now())) {
@@ -365,7 +377,9 @@ Extinguisher FireGroups::retire_extinguisher(const Actor& actor, std::int64_t id
     auto e = fire_repo::extinguisher(tx, id);
     if (!e) throw Error::not_found("extinguisher");
     household_in_scope(tx, actor, e->household_id);
+    fire_repo::lock_household(tx, e->household_id);
     require_version(version, e->version, "the extinguisher");
+    if (e->manufactured_on && day < *e->manufactured_on) throw Error::field("retired_on", "before_manufactured");
     e->retired_on = day;
     if (!fire_repo::update_extinguisher(tx, *e, clock_.now())) {
       throw Error::conflict("the extinguisher was changed meanwhile");

@@ -47,6 +47,7 @@ CommunityFile FireGroups::add_drill_photo(const Actor& actor, const std::string&
     auto d = fire_repo::drill(tx, drill_id);
     if (!d) throw Error::not_found("drill");
     load(tx, actor, d->group_id);
+    fire_repo::lock_drill(tx, drill_id);  // two photos at once are counted one after the other
     if (fire_repo::files_of(tx, "drill", drill_id).size() >= kMaxPhotos) throw Error::field("file", "too_many");
     f.id = fire_repo::insert_file(tx, f, kept, user_of(actor), clock_.now());
     audit_.record(

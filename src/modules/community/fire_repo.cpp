@@ -1,5 +1,7 @@
 #include "modules/community/fire_repo.hpp"
 
+#include "modules/community/households_repo.hpp"
+#include "platform/db/dialect_query.hpp"
 #include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
 #include "platform/text/text.hpp"
@@ -76,9 +78,6 @@ FirePoint point_from(db::Reader& r) {
 
 std::string search_text(const FireGroup& g) { return text::fold(g.code + " " + g.name); }
 
-// `column` is one of a list of household ids ($1), one parameter whatever their number.
-std::string in_households(db::Tx& tx, std::string_view column) { return db::in_ids(tx.dialect(), column, "$1"); }
-
 }  // namespace
 
 std::int64_t insert_group(db::Tx& tx, const FireGroup& g, std::int64_t now) {
@@ -95,10 +94,10 @@ bool update_group(db::Tx& tx, const FireGroup& g, std::int64_t now) {
   static constexpr db::Query q{
       "fire_groups.update",
       "UPDATE fire_groups SET village_id = $3, name = $4, leader_household_id = $5, founded_on = $6, "
-      "dissolved_on = $7, size_reason = $8, last_drill_on = $9, note = $10, search_text = $11, updated_at = $12, "
+      "dissolved_on = $7, size_reason = $8, note = $9, search_text = $10, updated_at = $11, "
       "version = version + 1 WHERE id = $1 AND version = $2"};
   return tx.exec(q, g.id, g.version, g.village_id, g.name, g.leader_household_id, g.founded_on, g.dissolved_on,
-                 g.size_reason, g.last_drill_on, g.note, search_text(g), now) == 1;
+                 g.size_reason, g.note, search_text(g), now) == 1;
 }
 
 std::optional<FireGroup> group(db::Tx& tx, std::int64_t id) {
@@ -123,19 +122,47 @@ Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const Group
 }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
-  const std::string sql =
-      "SELECT id, fire_group_id FROM households WHERE fire_group_id IS NOT NULL AND " + in_households(tx, "id");
-  db::Query q{"households.groups_of", sql};
-  return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, [](db::Reader& r) {
-    return std::pair<std::int64_t, std::int64_t>{r.i64(), r.i64()};
+  static const db::DialectQuery q("households.groups_of", [](db::Dialect d) {
+    return "SELECT id, fire_group_id FROM households WHERE fire_group_id IS NOT NULL AND " + db::in_ids(d, "id", "$1");
   });
+  return db::all(
+      tx, q.in(tx),
+      [](db::Reader& r) {
+        return std::pair<std::int64_t, std::int64_t>{r.i64(), r.i64()};
+      },
+      db::ids_json(households));
 }
 
-void set_group(db::Tx& tx, std::int64_t household_id, std::optional<std::int64_t> group_id,
-               const std::optional<std::string>& since) {
-  static constexpr db::Query q{"households.set_fire_group",
-                               "UPDATE households SET fire_group_id = $2, fire_group_since = $3 WHERE id = $1"};
-  tx.exec(q, household_id, group_id, since);
+bool join_group(db::Tx& tx, std::int64_t household_id, std::int64_t group_id, const std::string& since) {
+  static constexpr db::Query q{"households.join_fire_group",
+                               "UPDATE households SET fire_group_id = $2, fire_group_since = $3 WHERE id = $1 AND "
+                               "(fire_group_id IS NULL OR fire_group_id = $2)"};
+  return tx.exec(q, household_id, group_id, since) == 1;
+}
+
+void leave_group(db::Tx& tx, std::int64_t household_id) {
+  static constexpr db::Query q{"households.leave_fire_group",
+                               "UPDATE households SET fire_group_id = NULL, fire_group_since = NULL WHERE id = $1"};
+  tx.exec(q, household_id);
+}
+
+void quit_groups(db::Tx& tx, std::int64_t household_id, std::int64_t now) {
+  static constexpr db::Query q{"fire_groups.drop_leader",
+                               "UPDATE fire_groups SET leader_household_id = NULL, updated_at = $2, "
+                               "version = version + 1 WHERE leader_household_id = $1"};
+  leave_group(tx, household_id);
+  tx.exec(q, household_id, now);
+}
+
+void lock_household(db::Tx& tx, std::int64_t household_id) {
+  static constexpr db::Query q{"households.lock", "UPDATE households SET version = version WHERE id = $1"};
+  tx.exec(q, household_id);
+}
+
+void move_extinguishers(db::Tx& tx, std::int64_t household_id, std::int64_t village_id) {
+  static constexpr db::Query q{"fire_extinguishers.move",
+                               "UPDATE fire_extinguishers SET village_id = $2 WHERE household_id = $1"};
+  tx.exec(q, household_id, village_id);
 }
 
 std::int64_t insert_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now) {
@@ -165,10 +192,11 @@ std::optional<Extinguisher> extinguisher(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<Extinguisher> extinguishers_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
-  const std::string sql = "SELECT " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE " +
-                          in_households(tx, "household_id") + " ORDER BY household_id, expires_on, id";
-  db::Query q{"fire_extinguishers.of", sql};
-  return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, extinguisher_from);
+  static const db::DialectQuery q("fire_extinguishers.of", [](db::Dialect d) {
+    return "SELECT " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE " + db::in_ids(d, "household_id", "$1") +
+           " ORDER BY household_id, expires_on, id";
+  });
+  return db::all(tx, q.in(tx), extinguisher_from, db::ids_json(households));
 }
 
 void refresh_extinguisher_count(db::Tx& tx, std::int64_t household_id) {
@@ -210,8 +238,8 @@ Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& villa
                                             int limit) {
   db::Params params({village_ids, day});
   std::string where = " FROM households h WHERE " + db::in_ids(tx.dialect(), "h.village_id", "$1") +
-                      " AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND (h.left_on IS NULL OR "
-                      "h.left_on > $2)";
+                      " AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND " +
+                      households_repo::present_sql("$2");
   return db::page(tx, "households.without_extinguisher", "h.id, h.code, h.head_name, h.village_id, h.fire_group_id",
                   where, " ORDER BY h.code", std::move(params), 1, limit, [](db::Reader& r) {
                     BareHouse b;
@@ -225,13 +253,17 @@ Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& villa
 }
 
 std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids, const std::string& day) {
-  const std::string sql = "SELECT h.village_id, count(*), count(h.fire_group_id) FROM households h WHERE " +
-                          db::in_ids(tx.dialect(), "h.village_id", "$1") +
-                          " AND (h.left_on IS NULL OR h.left_on > $2) GROUP BY h.village_id ORDER BY h.village_id";
-  db::Query q{"households.fire_coverage", sql};
-  return db::all(tx, q, std::vector<db::Value>{village_ids, day}, [](db::Reader& r) {
-    return VillageCoverage{r.i64(), r.i64(), r.i64()};
+  static const db::DialectQuery q("households.fire_coverage", [](db::Dialect d) {
+    return "SELECT h.village_id, count(*), count(h.fire_group_id) FROM households h WHERE " +
+           db::in_ids(d, "h.village_id", "$1") + " AND " + households_repo::present_sql("$2") +
+           " GROUP BY h.village_id ORDER BY h.village_id";
   });
+  return db::all(
+      tx, q.in(tx),
+      [](db::Reader& r) {
+        return VillageCoverage{r.i64(), r.i64(), r.i64()};
+      },
+      village_ids, day);
 }
 
 void put_gear(db::Tx& tx, const HouseholdGear& g, std::int64_t now) {
@@ -247,12 +279,12 @@ void put_gear(db::Tx& tx, const HouseholdGear& g, std::int64_t now) {
 }
 
 std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& households) {
-  const std::string sql =
-      "SELECT household_id, forcing_tools, forcing_tool_count, bell, push_buttons, interlinked, checked_on "
-      "FROM fire_household_gear WHERE " +
-      in_households(tx, "household_id") + " ORDER BY household_id";
-  db::Query q{"fire_household_gear.of", sql};
-  return db::all(tx, q, std::vector<db::Value>{db::ids_json(households)}, gear_from);
+  static const db::DialectQuery q("fire_household_gear.of", [](db::Dialect d) {
+    return "SELECT household_id, forcing_tools, forcing_tool_count, bell, push_buttons, interlinked, checked_on "
+           "FROM fire_household_gear WHERE " +
+           db::in_ids(d, "household_id", "$1") + " ORDER BY household_id";
+  });
+  return db::all(tx, q.in(tx), gear_from, db::ids_json(households));
 }
 
 namespace {
@@ -303,6 +335,11 @@ bool put_drill(db::Tx& tx, const Drill& d, std::optional<std::int64_t> seen) {
       "WHERE id = $1"};
   tx.exec(last, d.group_id);
   return true;
+}
+
+void lock_drill(db::Tx& tx, const std::string& id) {
+  static constexpr db::Query q{"fire_drills.lock", "UPDATE fire_drills SET version = version WHERE id = $1"};
+  tx.exec(q, id);
 }
 
 std::optional<Drill> drill(db::Tx& tx, const std::string& id) {

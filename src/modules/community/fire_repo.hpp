@@ -13,7 +13,8 @@
 namespace antq::community::fire_repo {
 
 std::int64_t insert_group(db::Tx& tx, const FireGroup& g, std::int64_t now);
-// Writes every field when the stored version is `g.version` and bumps it; false otherwise.
+// Writes the group's fields (its last drill is the drills') when the stored version is
+// `g.version` and bumps it; false otherwise.
 bool update_group(db::Tx& tx, const FireGroup& g, std::int64_t now);
 std::optional<FireGroup> group(db::Tx& tx, std::int64_t id);
 
@@ -31,9 +32,19 @@ Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const Group
 
 // (household, its group) for these households that are in a group.
 std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const std::vector<std::int64_t>& households);
-// Puts a household in a group since a day, or out of any (group unset).
-void set_group(db::Tx& tx, std::int64_t household_id, std::optional<std::int64_t> group_id,
-               const std::optional<std::string>& since);
+// Puts a household in a group since a day, unless it is in another one: false then (two
+// groups taking the same household at once: the second finds it taken).
+bool join_group(db::Tx& tx, std::int64_t household_id, std::int64_t group_id, const std::string& since);
+// Takes a household out of its group.
+void leave_group(db::Tx& tx, std::int64_t household_id);
+// The household no longer takes part (its consent withdrawn, or it left the village): out
+// of its group, and no longer any group's leader.
+void quit_groups(db::Tx& tx, std::int64_t household_id, std::int64_t now);
+// Holds the household's row until the transaction ends (PostgreSQL; SQLite's writer
+// holds the whole database), so that counts over its rows are not raced.
+void lock_household(db::Tx& tx, std::int64_t household_id);
+// The household moved to another village: its extinguishers follow.
+void move_extinguishers(db::Tx& tx, std::int64_t household_id, std::int64_t village_id);
 
 std::int64_t insert_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now);
 bool update_extinguisher(db::Tx& tx, const Extinguisher& e, std::int64_t now);
@@ -64,6 +75,8 @@ std::vector<HouseholdGear> gear_of(db::Tx& tx, const std::vector<std::int64_t>& 
 // group's version. False when another write came first: nothing is written.
 bool put_drill(db::Tx& tx, const Drill& d, std::optional<std::int64_t> seen);
 std::optional<Drill> drill(db::Tx& tx, const std::string& id);
+// Holds the drill's row until the transaction ends (its photos are counted under it).
+void lock_drill(db::Tx& tx, const std::string& id);
 // A group's drills, newest first.
 std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id);
 

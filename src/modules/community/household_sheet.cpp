@@ -114,7 +114,7 @@ void add_errors(std::vector<FieldError>& out, std::size_t line, const Error& e) 
 
 }  // namespace
 
-std::vector<Households::Planned> Households::plan_import(const Actor& actor, const importkit::Sheet& sheet,
+std::vector<Households::Planned> Households::plan_import(db::Tx& tx, const Actor& actor, const importkit::Sheet& sheet,
                                                          const units::Unit& commune,
                                                          const HouseholdImportOptions& options,
                                                          std::vector<FieldError>& errors) const {
@@ -123,7 +123,7 @@ std::vector<Households::Planned> Households::plan_import(const Actor& actor, con
   if (!header_errors.empty()) throw Error::csv(header_errors);
   auto day = today();
   std::vector<Planned> plan;
-  db_.read([&](db::Tx& tx) {
+  {
     auto villages = units_.units_under(tx, commune.id, {units::Kind::residential_area});
     std::vector<units::Unit> current;
     for (const auto& v : villages->units) {
@@ -160,7 +160,11 @@ std::vector<Households::Planned> Households::plan_import(const Actor& actor, con
       bool bad_number = false;
       auto members = whole(cell("members"), bad_number);
       if (bad_number) bad("members", "invalid_format");
-      if (auto phone = cell("phone"); !phone.empty()) in.phone = phone;  // empty: keep
+      if (auto phone = cell("phone"); !phone.empty()) {
+        // Not even compared with what is stored: a dry run would tell a guess right.
+        if (!may_read_phones(actor)) throw Error::forbidden("households' phones are for commune officers");
+        in.phone = phone;  // empty: keep
+      }
       if (auto on = cell("consent_on"); !on.empty()) in.consent = Consent{date_cell(on), "paper", ""};
       auto registered = importkit::parse_flag(cell("registered"));
       auto signed_form = importkit::parse_flag(cell("signed"));
@@ -194,14 +198,24 @@ std::vector<Households::Planned> Households::plan_import(const Actor& actor, con
       }
       try {
         p.household = checked(tx, actor, in, p.existing.value_or(Household{}));
+        RegistrationInput tick{date_cell(cell("registered_on")), *signed_form, "", 0};
+        auto on = time::parse_date(tick.registered_on);
+        int y = year.value_or(on ? rules::registration_year_of(*on) : rules::registration_year_of(day));
+        auto stored = p.existing ? households_repo::registration(tx, p.existing->id, y) : std::nullopt;
+        // A registration is a signed record: a sheet does not take it back.
+        if (!*registered && stored && !cell("registered").empty()) {  // an empty cell says nothing
+          throw Error::validation(
+              {FieldError{"registered", "registered_already", std::nullopt, stored->registered_on}});
+        }
         if (*registered) {
-          RegistrationInput tick{date_cell(cell("registered_on")), *signed_form, "", 0};
-          auto on = time::parse_date(tick.registered_on);
-          int y = year.value_or(on ? rules::registration_year_of(*on) : rules::registration_year_of(day));
-          auto stored = p.existing ? households_repo::registration(tx, p.existing->id, y) : std::nullopt;
+          if (!may_witness(actor))
+            throw Error::forbidden("registrations are recorded by commune officers and village teams");
           if (stored) tick.note = stored->note;
           FieldErrors row_errors;
           auto r = checked_registration(row_errors, p.existing ? p.existing->id : 0, y, tick);
+          if (!rules::present_on(p.household.since_on, p.household.left_on, r.registered_on)) {
+            row_errors.add("registered_on", "not_present");
+          }
           row_errors.throw_if_any();
           if (!stored || stored->content_hash != r.content_hash) {
             r.version = stored ? stored->version + 1 : 1;
@@ -209,12 +223,13 @@ std::vector<Households::Planned> Households::plan_import(const Actor& actor, con
           }
         }
       } catch (const Error& e) {
+        if (e.kind() == Error::Kind::forbidden) throw;  // the whole sheet, not a line
         add_errors(errors, row.line, e);
         continue;
       }
       plan.push_back(std::move(p));
     }
-  });
+  }
   return plan;
 }
 
@@ -258,41 +273,40 @@ HouseholdImportResult Households::import_sheet(const Actor& actor, std::string_v
   require(may_use_sheets(actor), "household sheets are for commune officers and administrators");
   auto sheet = importkit::read_table(bytes);
   importkit::find_header(sheet, specs());
-  units::Unit commune;
-  db_.read([&](db::Tx& tx) {
+  HouseholdImportResult result;
+  result.dry_run = options.dry_run;
+  result.encoding = sheet.encoding;
+  // Planned and written in one transaction: a second upload of the same sheet finds the
+  // first one's households and creates none twice.
+  auto run = [&](db::Tx& tx) {
     auto unit = options.unit_id ? units_.find(tx, *options.unit_id) : std::nullopt;
     if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today()) || !actor.covers(unit->path)) {
       throw Error::field("unit_id", options.unit_id ? "not_found" : "required");
     }
-    commune = *unit;
-  });
-  std::vector<FieldError> errors;
-  auto plan = plan_import(actor, sheet, commune, options, errors);
-  bool phones = std::any_of(plan.begin(), plan.end(), [](const Planned& p) {
-    return p.household.phone_sealed && (!p.existing || p.existing->phone_lookup != p.household.phone_lookup);
-  });
-  if (phones && !may_read_phones(actor)) throw Error::forbidden("households' phones are for commune officers");
-  if (!errors.empty()) throw Error::csv(errors);
-  HouseholdImportResult result;
-  result.dry_run = options.dry_run;
-  result.encoding = sheet.encoding;
-  if (options.dry_run) {
-    for (const auto& p : plan) {
-      bool edits = p.existing && (!changed_fields(*p.existing, p.household).empty() || p.registration);
-      ++(!p.existing ? result.created : edits ? result.updated : result.unchanged);
-      if (p.registration) ++result.registrations;
+    std::vector<FieldError> errors;
+    auto plan = plan_import(tx, actor, sheet, *unit, options, errors);
+    if (!errors.empty()) throw Error::csv(errors);
+    if (options.dry_run) {
+      for (const auto& p : plan) {
+        bool edits = p.existing && (!changed_fields(*p.existing, p.household).empty() || p.registration);
+        ++(!p.existing ? result.created : edits ? result.updated : result.unchanged);
+        if (p.registration) ++result.registrations;
+      }
+      return;
     }
-    return result;
-  }
-  db_.write([&](db::Tx& tx) {
     apply_import(tx, actor, plan, options, result);
-    audit_.record(tx, actor, "household.import", "unit", std::to_string(commune.id),
+    audit_.record(tx, actor, "household.import", "unit", std::to_string(unit->id),
                   boost::json::serialize(boost::json::object{{"created", result.created},
                                                              {"updated", result.updated},
                                                              {"unchanged", result.unchanged},
                                                              {"registrations", result.registrations},
                                                              {"encoding", result.encoding}}));
-  });
+  };
+  if (options.dry_run) {
+    db_.read(run);
+  } else {
+    db_.write(run);
+  }
   return result;
 }
 
@@ -302,10 +316,8 @@ std::string Households::export_sheet(const Actor& actor, const HouseholdExportOp
   auto why = text::clean(options.reason);
   if (options.phones && why.empty()) throw Error::field("reason", "required");
   if (text::length(why) > 500) throw Error::field("reason", "too_long");
-  HouseholdFilter filter;
-  filter.unit_id = options.unit_id;
-  filter.year = options.year;
-  filter.page_size = 1000000;
+  int year = options.year != 0 ? options.year : rules::registration_year_of(today());
+  if (!rules::year_ok(year)) throw Error::field("year", "out_of_range");
   office::XlsxSheet sheet;
   sheet.name = "Hộ gia đình";
   std::vector<const Column*> columns;
@@ -314,12 +326,12 @@ std::string Households::export_sheet(const Actor& actor, const HouseholdExportOp
   }
   for (const auto* c : columns) sheet.columns.push_back({c->spec.headers.front(), c->kind, c->width});
   std::int64_t count = 0;
-  db_.write([&](db::Tx& tx) {
+  db_.read([&](db::Tx& tx) {
     auto villages = villages_of(tx, actor, options.unit_id);
     std::map<std::int64_t, const units::Unit*> by_id;
     for (const auto& v : villages->units) by_id[v.id] = &v;
     households_repo::ListFilter f;
-    f.year = options.year > 0 ? options.year : rules::registration_year_of(today());
+    f.year = year;
     f.present_on = today();
     f.page_size = 1000000;
     for (const auto& [h, r] : households_repo::list(tx, villages->ids_json, f).items) {
@@ -343,9 +355,13 @@ std::string Households::export_sheet(const Actor& actor, const HouseholdExportOp
                                                {"year", std::to_string(f.year)},
                                                {"note", h.note}};
       std::vector<std::string> record;
+      record.reserve(columns.size());
       for (const auto* c : columns) record.push_back(cells.at(c->spec.key));
       sheet.rows.push_back(std::move(record));
     }
+  });
+  // Audited once read, in a short write: the export does not hold the writer meanwhile.
+  db_.write([&](db::Tx& tx) {
     audit_.record(tx, actor, "household.export", "unit", std::to_string(options.unit_id.value_or(actor.scope_unit_id)),
                   boost::json::serialize(boost::json::object{
                       {"households", count}, {"phones", options.phones}, {"format", options.xlsx ? "xlsx" : "csv"}}),

@@ -9,6 +9,7 @@
 
 #include <map>
 
+#include "modules/community/fire_repo.hpp"
 #include "modules/community/households_repo.hpp"
 #include "modules/community/internal.hpp"
 #include "modules/community/rules.hpp"
@@ -123,7 +124,7 @@ Household Households::checked(db::Tx& tx, const Actor& actor, const HouseholdInp
   h.head_name = bounded(errors, "head_name", in.head_name, kMaxName);
   if (h.head_name.empty()) errors.add("head_name", "required");
   h.address = bounded(errors, "address", in.address, kMaxAddress);
-  if (in.members < 1 || in.members > 99) errors.add("members", "out_of_range");
+  if (in.members < rules::kMinMembers || in.members > rules::kMaxMembers) errors.add("members", "out_of_range");
   h.members = in.members;
   h.since_on = past_date(errors, "since_on", in.since_on, day);
   h.left_on = past_date(errors, "left_on", in.left_on, day);
@@ -152,7 +153,8 @@ Page<HouseholdView> Households::list(const Actor& actor, const HouseholdFilter& 
   require(may_read(actor), "households are not for auditors");
   households_repo::ListFilter f;
   f.terms = text::search_terms(in.q);
-  f.year = in.year > 0 ? in.year : rules::registration_year_of(today());
+  f.year = in.year != 0 ? in.year : rules::registration_year_of(today());
+  if (!rules::year_ok(f.year)) throw Error::field("year", "out_of_range");
   f.registered = in.registered;
   if (!in.include_left) f.present_on = today();
   f.page = std::max(1, in.page);
@@ -207,7 +209,12 @@ HouseholdView Households::update(const Actor& actor, std::int64_t id, const Hous
     if (input.version != before.version) throw Error::conflict("the household was changed meanwhile");
     Household after = checked(tx, actor, input, before);
     if (after.phone_lookup != before.phone_lookup) privacy::check_key(tx, personal_key_, clock_.now());
+    bool in_group = !fire_repo::groups_of(tx, {id}).empty();
+    // A fire-safety group is of one village: a member moves only once out of it.
+    if (after.village_id != before.village_id && in_group) throw Error::field("village_id", "in_fire_group");
     if (!households_repo::update(tx, after, clock_.now())) throw Error::conflict("the household was changed meanwhile");
+    if (after.village_id != before.village_id) fire_repo::move_extinguishers(tx, id, after.village_id);
+    if (in_group && after.left_on && !before.left_on) fire_repo::quit_groups(tx, id, clock_.now());
     audit_.record(tx, actor, "household.update", "household", std::to_string(id),
                   boost::json::serialize(boost::json::object{{"fields", changed_fields(before, after)}}));
   });
@@ -240,6 +247,7 @@ HouseholdView Households::withdraw_consent(const Actor& actor, std::int64_t id) 
     h.phone_lookup.reset();
     h.consent.reset();
     if (!households_repo::update(tx, h, clock_.now())) throw Error::conflict("the household was changed meanwhile");
+    fire_repo::quit_groups(tx, id, clock_.now());  // the consent covered its membership too (D3)
     audit_.record(tx, actor, "household.consent_withdrawn", "household", std::to_string(id));
   });
   HouseholdView out;
@@ -249,7 +257,7 @@ HouseholdView Households::withdraw_consent(const Actor& actor, std::int64_t id) 
 
 Registration Households::checked_registration(FieldErrors& errors, std::int64_t household_id, int year,
                                               const RegistrationInput& in) const {
-  if (year < 2000 || year > 2100) {
+  if (!rules::year_ok(year)) {
     errors.add("year", "out_of_range");
     return {};
   }
@@ -280,6 +288,8 @@ RegistrationWrite Households::register_year(const Actor& actor, std::int64_t hou
   RegistrationWrite out;
   db_.write([&](db::Tx& tx) {
     load(tx, actor, household_id);
+    auto h = *households_repo::get(tx, household_id);
+    if (!rules::present_on(h.since_on, h.left_on, r.registered_on)) throw Error::field("registered_on", "not_present");
     auto stored = households_repo::registration(tx, household_id, year);
     std::optional<Stored> seen;
     if (stored) seen = Stored{stored->version, stored->content_hash};
@@ -315,7 +325,7 @@ RegistrationReport Households::registrations(const Actor& actor, std::optional<s
   auto today_date = today();
   RegistrationReport report;
   report.year = year > 0 ? year : rules::registration_year_of(today_date);
-  if (report.year < 2000 || report.year > 2100) throw Error::field("year", "out_of_range");
+  if (!rules::year_ok(report.year)) throw Error::field("year", "out_of_range");
   report.day = rules::report_day(report.year, today_date);
   db_.read([&](db::Tx& tx) {
     auto villages = villages_of(tx, actor, unit_id);

@@ -172,8 +172,9 @@ class Households {
 
  private:
   struct Planned;
-  std::vector<Planned> plan_import(const Actor& actor, const importkit::Sheet& sheet, const units::Unit& commune,
-                                   const HouseholdImportOptions& options, std::vector<FieldError>& errors) const;
+  std::vector<Planned> plan_import(db::Tx& tx, const Actor& actor, const importkit::Sheet& sheet,
+                                   const units::Unit& commune, const HouseholdImportOptions& options,
+                                   std::vector<FieldError>& errors) const;
   void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, const HouseholdImportOptions& options,
                     HouseholdImportResult& result) const;
   // A registration's fields checked (errors into `errors`), its content hash made.

@@ -1,5 +1,8 @@
 #include "modules/community/households_repo.hpp"
 
+#include <fmt/format.h>
+
+#include "platform/db/dialect_query.hpp"
 #include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
 #include "platform/text/text.hpp"
@@ -79,23 +82,11 @@ std::string search_text(const Household& h) { return text::fold(h.code + " " + h
   "r.household_id, r.year, r.registered_on, r.signed, r.note, r.version, r.content_hash, r.recorded_by, " \
   "r.device_at, r.received_at"
 
-// A statement over a village id list: its text differs per dialect (db::in_ids), so it
-// is built once for each and picked per transaction.
-class VillageQuery {
- public:
-  VillageQuery(std::string_view name, std::string (*build)(db::Dialect))
-      : name_(name), sqlite_(build(db::Dialect::sqlite)), postgres_(build(db::Dialect::postgres)) {}
-  db::Query in(db::Tx& tx) const {
-    return db::Query{name_, tx.dialect() == db::Dialect::postgres ? postgres_ : sqlite_};
-  }
-
- private:
-  std::string_view name_;
-  std::string sqlite_;
-  std::string postgres_;
-};
-
 }  // namespace
+
+std::string present_sql(std::string_view day) {
+  return fmt::format("(h.since_on IS NULL OR h.since_on <= {0}) AND (h.left_on IS NULL OR h.left_on > {0})", day);
+}
 
 std::int64_t insert(db::Tx& tx, const Household& h, std::int64_t now) {
   static constexpr db::Query q{
@@ -131,9 +122,9 @@ std::optional<Household> get(db::Tx& tx, std::int64_t id) {
 }
 
 std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const std::string& day) {
-  static const VillageQuery q("households.present", [](db::Dialect d) {
-    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") +
-           " AND (h.left_on IS NULL OR h.left_on > $2) ORDER BY h.village_id, h.code";
+  static const db::DialectQuery q("households.present", [](db::Dialect d) {
+    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") + " AND " +
+           present_sql("$2") + " ORDER BY h.village_id, h.code";
   });
   return db::all(tx, q.in(tx), from_row, village_ids, day);
 }
@@ -144,7 +135,7 @@ Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& 
       " FROM households h LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2"
       " WHERE " +
       db::in_ids(tx.dialect(), "h.village_id", "$1");
-  if (f.present_on) from += " AND (h.left_on IS NULL OR h.left_on > " + params.add(*f.present_on) + ")";
+  if (f.present_on) from += " AND " + present_sql(params.add(*f.present_on));
   if (f.registered) from += *f.registered ? " AND r.household_id IS NOT NULL" : " AND r.household_id IS NULL";
   for (const auto& term : f.terms) {
     from += " AND h.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
@@ -165,9 +156,10 @@ std::vector<Household> in_fire_group(db::Tx& tx, std::int64_t group_id) {
 
 std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, int year, const std::string& day,
                                     int limit) {
-  static const VillageQuery q("households.unregistered", [](db::Dialect d) {
-    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") +
-           " AND (h.left_on IS NULL OR h.left_on > $3) AND NOT EXISTS (SELECT 1 FROM household_registrations r "
+  static const db::DialectQuery q("households.unregistered", [](db::Dialect d) {
+    return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") + " AND " +
+           present_sql("$3") +
+           " AND NOT EXISTS (SELECT 1 FROM household_registrations r "
            "WHERE r.household_id = h.id AND r.year = $2) ORDER BY h.code LIMIT $4";
   });
   return db::all(tx, q.in(tx), from_row, village_ids, year, day, std::int64_t{limit});
@@ -207,12 +199,12 @@ std::vector<Registration> registrations_of(db::Tx& tx, std::int64_t household_id
 }
 
 std::vector<VillageShare> shares(db::Tx& tx, const std::string& village_ids, int year, const std::string& day) {
-  static const VillageQuery q("households.shares", [](db::Dialect d) {
+  static const db::DialectQuery q("households.shares", [](db::Dialect d) {
     return "SELECT h.village_id, count(*), count(r.household_id) FROM households h "
            "LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2 "
            "WHERE " +
-           db::in_ids(d, "h.village_id", "$1") +
-           " AND (h.left_on IS NULL OR h.left_on > $3) GROUP BY h.village_id ORDER BY h.village_id";
+           db::in_ids(d, "h.village_id", "$1") + " AND " + present_sql("$3") +
+           " GROUP BY h.village_id ORDER BY h.village_id";
   });
   return db::all(
       tx, q.in(tx),

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "modules/community/model.hpp"
@@ -12,12 +13,16 @@
 
 namespace antq::community::households_repo {
 
+// The SQL test that household `h` is present on the day in parameter `day` ("$2"): the
+// one rules::present_on says.
+std::string present_sql(std::string_view day);
+
 std::int64_t insert(db::Tx& tx, const Household& h, std::int64_t now);
 // Writes every field when the stored version is `h.version` and bumps it; false when the
 // household changed meanwhile (or is gone).
 bool update(db::Tx& tx, const Household& h, std::int64_t now);
 std::optional<Household> get(db::Tx& tx, std::int64_t id);
-// The households of these villages present on `day` (not left by then), by village and code.
+// The households of these villages present on `day`, by village and code.
 std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const std::string& day);
 
 // A page of the households of these villages with their registration in `filter.year`.

@@ -8,6 +8,13 @@
 
 namespace antq::community::rules {
 
+bool year_ok(int year) { return year >= kFirstYear && year <= kLastYear; }
+
+bool present_on(const std::optional<std::string>& since_on, const std::optional<std::string>& left_on,
+                const std::string& day) {
+  return (!since_on || *since_on <= day) && (!left_on || *left_on > day);
+}
+
 DateRange registration_year(int year) {
   return {fmt::format("{:04d}-11-01", year - 1), fmt::format("{:04d}-10-31", year)};
 }

@@ -14,6 +14,18 @@ struct DateRange {
   bool contains(const std::string& date) const { return from <= date && date <= to; }
 };
 
+// The years a record may carry (migration 0027's CHECK), and a household's members.
+constexpr int kFirstYear = 2000;
+constexpr int kLastYear = 2100;
+bool year_ok(int year);
+constexpr int kMinMembers = 1;
+constexpr int kMaxMembers = 99;
+
+// A household is present on a day from its arrival (`since_on`, unknown: always) until the
+// day before it left. Registration shares, coverage and the due lists count these.
+bool present_on(const std::optional<std::string>& since_on, const std::optional<std::string>& left_on,
+                const std::string& day);
+
 // A registration year Y (to build a safe residential area) runs from 01/11/(Y-1) to
 // 31/10/Y, the movement's reporting year.
 DateRange registration_year(int year);

@@ -12,6 +12,7 @@
 
 #include "../../support/files.hpp"
 #include "households_fixture.hpp"
+#include "modules/community/fire_repo.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/media/media.hpp"
 
@@ -351,6 +352,103 @@ TEST_P(FireGroupsTest, AnIncidentIsRecordedNotInTheFutureAndListedNewestFirst) {
   EXPECT_EQ(errors_of([&] { groups_->record_incident(officer_, g.id, in); }),
             "occurred_at:in_future kind:unknown_value");
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'fire_incident.record'"), 2);
+}
+
+TEST_P(FireGroupsTest, AHouseholdTakenMeanwhileByAnotherGroupIsNotTakenTwice) {
+  auto members = houses(khuon_dien_, 5);
+  auto first = groups_->create(officer_, group(khuon_dien_, members, "Tổ 1")).group;
+  auto second = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5, "B"), "Tổ 2")).group;
+  // What the second request finds once the first one committed (PostgreSQL's row lock).
+  bool joined = true;
+  db_->write([&](db::Tx& tx) { joined = fire_repo::join_group(tx, members[0], second.id, "2025-12-01"); });
+  EXPECT_FALSE(joined);
+  EXPECT_EQ(groups_->get(officer_, first.id).view.members, 5);
+  EXPECT_EQ(groups_->get(officer_, second.id).view.members, 5);
+}
+
+TEST_P(FireGroupsTest, AnotherVillagesHouseholdIsNotFoundWithoutNamingItsGroup) {
+  auto there = houses(lang_han_, 5, "Làng Hản");
+  groups_->create(officer_, group(lang_han_, there, "Tổ liên gia Làng Hản"));
+  auto here = houses(khuon_dien_, 5);
+  here.push_back(there[0]);
+  try {
+    groups_->create(team_member_, group(khuon_dien_, here));
+    ADD_FAILURE() << "another village's household was accepted";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].code, "not_found");
+    EXPECT_EQ(e.fields()[0].value_hint, "") << "no code or name of another village's group";
+  }
+}
+
+TEST_P(FireGroupsTest, AGroupsChangeKeepsTheLastDrillRecordedMeanwhile) {
+  auto g = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5))).group;
+  auto seen = groups_->get(officer_, g.id).view.group;  // the form opened before the drill
+  groups_->record_drill(team_member_, "7c9e6679-7425-40de-944b-e07fc1f90ae7", drill(g.id, "2025-11-25"));
+  auto in = group(khuon_dien_, {}, "Tổ 1 xóm Đình");
+  in.version = seen.version;
+  EXPECT_EQ(groups_->update(officer_, g.id, in).group.last_drill_on, "2025-11-25");
+}
+
+TEST_P(FireGroupsTest, ADissolvedGroupTakesNoMembersAndKeepsItsLeader) {
+  auto members = houses(khuon_dien_, 5);
+  auto in = group(khuon_dien_, members, "Tổ cũ");
+  in.leader_household_id = members[0];
+  auto g = groups_->create(officer_, in).group;
+  in.dissolved_on = "2025-11-30";
+  in.version = g.version;
+  g = groups_->update(officer_, g.id, in).group;
+  EXPECT_EQ(g.leader_household_id, members[0]) << "the record keeps who led it";
+  EXPECT_EQ(errors_of([&] { groups_->set_members(officer_, g.id, members, "", g.version); }),
+            "household_ids:group_dissolved");
+  in.leader_household_id = members[1];
+  in.version = g.version;
+  EXPECT_EQ(errors_of([&] { groups_->update(officer_, g.id, in); }), "leader_household_id:group_dissolved");
+}
+
+TEST_P(FireGroupsTest, AGroupInAVillageMergedAwayCanStillBeEdited) {
+  auto g = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5))).group;
+  units::UnitPatch end;
+  end.valid_to = "2025-11-30";
+  units_->update(system_actor(), khuon_dien_.id, end);
+  auto in = group(khuon_dien_, {}, "Tổ 1 (thôn cũ)");
+  in.version = g.version;
+  EXPECT_EQ(groups_->update(officer_, g.id, in).group.name, "Tổ 1 (thôn cũ)");
+  EXPECT_EQ(errors_of([&] { groups_->create(officer_, group(khuon_dien_, {}, "Tổ mới")); }), "village_id:not_found")
+      << "a new group needs a village of today";
+}
+
+TEST_P(FireGroupsTest, AHouseholdLeavesItsGroupWithItsConsentAndMovesOnlyOutOfAGroup) {
+  auto members = houses(khuon_dien_, 6);
+  auto in = group(khuon_dien_, members);
+  in.leader_household_id = members[0];
+  auto g = groups_->create(officer_, in).group;
+  groups_->add_extinguisher(officer_, members[5], powder("2027-01-01"));
+  // Moved to Làng Hản while in the group: refused; its extinguishers stay where it is.
+  auto h = service_->get(officer_, members[5]).view.household;
+  auto move = input(lang_han_, h.head_name);
+  move.version = h.version;
+  EXPECT_EQ(errors_of([&] { service_->update(officer_, h.id, move); }), "village_id:in_fire_group");
+  // The leader withdraws its consent: out of the group, and the group has no leader.
+  service_->withdraw_consent(officer_, members[0]);
+  auto after = groups_->get(officer_, g.id).view;
+  EXPECT_EQ(after.members, 5);
+  EXPECT_FALSE(after.group.leader_household_id);
+  // Out of the group, the household moves and its extinguishers follow it.
+  groups_->set_members(officer_, g.id, {members[1], members[2], members[3], members[4]}, "Hộ chuyển thôn",
+                       after.group.version);
+  h = service_->get(officer_, members[5]).view.household;
+  move.version = h.version;
+  service_->update(officer_, h.id, move);
+  EXPECT_EQ(count("SELECT count(*) FROM fire_extinguishers WHERE village_id = " + std::to_string(lang_han_.id)), 1);
+}
+
+TEST_P(FireGroupsTest, AnExtinguisherIsNotRetiredBeforeItWasMade) {
+  auto h = houses(khuon_dien_, 1)[0];
+  auto e = groups_->add_extinguisher(officer_, h, powder("2027-01-01", "2025-06-01"));
+  EXPECT_EQ(errors_of([&] { groups_->retire_extinguisher(officer_, e.id, "2025-05-31", e.version); }),
+            "retired_on:before_manufactured");
+  EXPECT_EQ(groups_->retire_extinguisher(officer_, e.id, "2025-06-01", e.version).retired_on, "2025-06-01");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FireGroupsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

@@ -125,6 +125,46 @@ TEST_P(HouseholdSheetTest, PhonesAreForOfficersAndATeamMemberUsesNoSheet) {
   EXPECT_EQ(count("SELECT count(*) FROM households WHERE phone_sealed IS NOT NULL"), 1);
 }
 
+TEST_P(HouseholdSheetTest, AnAdministratorNeitherGuessesPhonesNorTicksRegistrations) {
+  auto in = input(khuon_dien_);
+  in.phone = "0912 345 678";
+  in.consent = Consent{"2025-11-20", "officer", "v1"};
+  auto a = service_->create(officer_, in).household;
+  auto admin = testing::person(*db_, 1010, Role::admin, tan_trao_.id, tan_trao_.path);
+  HouseholdImportOptions options;
+  options.unit_id = tan_trao_.id;
+  options.dry_run = true;
+  auto kind_of = [&](const std::string& bytes) {
+    try {
+      service_->import_sheet(admin, bytes, options);
+    } catch (const Error& e) {
+      return e.kind();
+    }
+    return Error::Kind::internal;  // accepted
+  };
+  // The right number and a wrong one answer alike: a dry run tells no guess right.
+  for (const char* guess : {"0912345678", "0912345679"}) {
+    auto bytes = "Mã hộ,Thôn/Tổ dân phố,Họ tên chủ hộ,Địa chỉ,Số điện thoại,Ngày đồng ý\n" + a.code +
+                 ",Khuôn Điển,Nguyễn Văn An,Xóm Đình," + guess + ",20/11/2025\n";
+    EXPECT_EQ(kind_of(bytes), Error::Kind::forbidden) << guess;
+  }
+  auto tick = "Mã hộ,Thôn/Tổ dân phố,Họ tên chủ hộ,Địa chỉ,Đăng ký,Ngày đăng ký\n" + a.code +
+              ",Khuôn Điển,Nguyễn Văn An,Xóm Đình,có,21/11/2025\n";
+  EXPECT_EQ(kind_of(tick), Error::Kind::forbidden) << "registrations are witnessed by officers and teams";
+  options.dry_run = false;
+  EXPECT_EQ(kind_of(tick), Error::Kind::forbidden);
+  EXPECT_EQ(count("SELECT count(*) FROM household_registrations"), 0);
+}
+
+TEST_P(HouseholdSheetTest, ASheetSayingNoDoesNotTakeBackASignedRegistration) {
+  auto a = service_->create(officer_, input(khuon_dien_)).household;
+  service_->register_year(officer_, a.id, 2026, tick("2025-11-21"));
+  auto bytes = "Mã hộ,Thôn/Tổ dân phố,Họ tên chủ hộ,Địa chỉ,Đăng ký,Năm\n" + a.code +
+               ",Khuôn Điển,Nguyễn Văn An,Xóm Đình,không,2026\n";
+  EXPECT_EQ(import_errors(bytes), std::vector<std::string>{"2:registered:registered_already"});
+  EXPECT_EQ(count("SELECT count(*) FROM household_registrations"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HouseholdSheetTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
 

@@ -192,6 +192,27 @@ TEST_P(HouseholdsTest, TheReportGivesEachVillagesShareAndTheHouseholdsMissing) {
   EXPECT_FALSE(empty.villages[0].share) << "no households: no share, not 0%";
 }
 
+TEST_P(HouseholdsTest, AHouseholdIsRegisteredOnlyOnADayItLivedThere) {
+  auto in = input(khuon_dien_);
+  in.since_on = "2025-11-10";
+  in.left_on = "2025-11-25";
+  auto h = service_->create(officer_, in).household;
+  EXPECT_EQ(testing::errors_of([&] { service_->register_year(officer_, h.id, 2026, tick("2025-11-05")); }),
+            "registered_on:not_present");
+  EXPECT_EQ(testing::errors_of([&] { service_->register_year(officer_, h.id, 2026, tick("2025-11-25")); }),
+            "registered_on:not_present");
+  EXPECT_EQ(count("SELECT count(*) FROM household_registrations"), 0);
+  EXPECT_EQ(service_->register_year(officer_, h.id, 2026, tick("2025-11-24")).outcome, Outcome::inserted);
+  // On the report's day, only who lives there counts: not who left, not who came later.
+  service_->create(officer_, input(lang_han_, "Hộ ở từ trước"));
+  auto late = input(lang_han_, "Hộ đến sau");
+  late.since_on = "2025-11-30";
+  service_->create(officer_, late);
+  EXPECT_EQ(service_->registrations(officer_, tan_trao_.id, 2026).households, 2) << "on 01/12";
+  clock_.advance(-2 * kDay);
+  EXPECT_EQ(service_->registrations(officer_, tan_trao_.id, 2026).households, 1) << "on 29/11";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HouseholdsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
 

@@ -37,6 +37,31 @@ TEST(CommunityRules, AYearIsMeasuredOnItsLastDayOrTodayWhileThatIsAhead) {
   EXPECT_EQ(rules::report_day(2026, "2026-10-31"), "2026-10-31");
 }
 
+TEST(CommunityRules, AHouseholdIsPresentFromItsArrivalUntilTheDayBeforeItLeft) {
+  using std::nullopt;
+  struct Row {
+    std::optional<std::string> since, left;
+    const char* day;
+    bool present;
+  } rows[] = {
+      {nullopt, nullopt, "2026-06-01", true},           {"2026-06-01", nullopt, "2026-06-01", true},
+      {"2026-06-02", nullopt, "2026-06-01", false},     {nullopt, "2026-06-02", "2026-06-01", true},
+      {nullopt, "2026-06-01", "2026-06-01", false},     {"2025-01-01", "2025-12-31", "2026-06-01", false},
+      {"2025-01-01", "2026-12-31", "2026-06-01", true},
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(rules::present_on(r.since, r.left, r.day), r.present)
+        << r.since.value_or("-") << " " << r.left.value_or("-") << " " << r.day;
+  }
+}
+
+TEST(CommunityRules, YearsRunFrom2000To2100) {
+  EXPECT_FALSE(rules::year_ok(1999));
+  EXPECT_TRUE(rules::year_ok(2000));
+  EXPECT_TRUE(rules::year_ok(2100));
+  EXPECT_FALSE(rules::year_ok(2101));
+}
+
 TEST(CommunityRules, AShareNeedsSomethingToDivide) {
   EXPECT_FALSE(rules::share(0, 0));
   EXPECT_DOUBLE_EQ(*rules::share(0, 4), 0.0);
