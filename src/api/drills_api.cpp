@@ -1,12 +1,15 @@
 // /api/v1/community/drills/{uuid}: a fire-safety group's drill, recorded online or from a
 // phone's outbox by the id the phone made, under the offline rule (community/offline.hpp:
 // sent twice, stored once; a stale base version is a 409, nothing written; the client
-// GETs the drill and lets the member choose); and a group's drills.
+// GETs the drill and lets the member choose); and a group's drills. A drill's photos:
+// one at a time as multipart/form-data (a part named "file"), listed, and each shown by
+// /api/v1/community/files/{id}.
 #include <boost/json.hpp>
 
 #include <algorithm>
 
 #include "api/fire_api.hpp"
+#include "http/multipart.hpp"
 #include "platform/error.hpp"
 
 namespace antq::api {
@@ -26,6 +29,10 @@ boost::json::object drill_json(const community::Drill& d) {
                              {"evaluation", d.evaluation},
                              {"evaluation_note", d.evaluation_note},
                              {"version", d.version}};
+}
+
+boost::json::object file_json(const community::CommunityFile& f) {
+  return boost::json::object{{"id", f.id}, {"name", f.name}, {"mime", f.mime}, {"size", f.size}, {"sha256", f.sha256}};
 }
 
 // The {id} of a drill: the UUID the phone made; 404 when it is not one.
@@ -71,6 +78,52 @@ http::Response group_drills(const Deps& d, http::Request& req, const Caller& c) 
   return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
+// One photo as multipart/form-data: the part "file" with its file name. The bytes past the
+// service's limit are not kept (it answers file: file_too_large); a body past the route's
+// upload limit is a 413 before it is read.
+http::Response add_photo(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = drill_id(req);
+  auto boundary = http::multipart_boundary(req.header("content-type").value_or(""));
+  if (!boundary) throw Error::of(Error::Kind::unsupported_media_type, "expected multipart/form-data");
+  std::string name;
+  std::string bytes;
+  int files = 0;
+  http::MultipartHandler handler{
+      [&](const std::string& field, const std::string& filename) {
+        if (field != "file") throw Error::field(field, "unknown_value");
+        if (++files > 1) throw Error::field("file", "too_many");
+        name = filename;
+      },
+      [&](std::string_view chunk) {
+        auto room = community::FireGroups::kMaxPhotoBytes + 1 - bytes.size();
+        bytes.append(chunk.substr(0, std::min(room, chunk.size())));
+      },
+      [] {},
+  };
+  http::read_multipart(*req.body_source(), *boundary, handler);
+  return http::Response::json(201, file_json(d.fire.add_drill_photo(c.actor, id, bytes, name)));
+}
+
+http::Response drill_photos(const Deps& d, http::Request& req, const Caller& c) {
+  boost::json::array items;
+  for (const auto& f : d.fire.drill_photos(c.actor, drill_id(req))) items.push_back(file_json(f));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+// A photo as stored (without its metadata), shown in the page; named in ASCII by its id
+// (the uploaded name is in the JSON, never in a header), never cached, sandboxed as the
+// tips' files are.
+http::Response get_file(const Deps& d, http::Request& req, const Caller& c) {
+  auto [file, bytes] = d.fire.file(c.actor, path_id(req));
+  auto ext = file.mime.substr(file.mime.find('/') + 1);
+  if (ext == "jpeg") ext = "jpg";
+  auto res = http::Response::text(200, std::move(bytes), file.mime);
+  res.set("Content-Disposition", "inline; filename=\"anh-" + std::to_string(file.id) + "." + ext + "\"");
+  res.set("Cache-Control", "no-store");
+  res.set("Content-Security-Policy", "default-src 'none'; sandbox");
+  return res;
+}
+
 }  // namespace
 
 void add_drill_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups) {
@@ -78,6 +131,11 @@ void add_drill_routes(http::Router& router, const Auth& auth, const community::F
   routes.staff("PUT", "/api/v1/community/drills/{id}", put_drill);
   routes.staff("GET", "/api/v1/community/drills/{id}", get_drill);
   routes.staff("GET", "/api/v1/community/fire-groups/{id}/drills", group_drills);
+  // Room for the multipart headers; a photo over the limit that fits is the service's 422.
+  routes.staff("POST", "/api/v1/community/drills/{id}/photos", add_photo,
+               {.upload_limit = community::FireGroups::kMaxPhotoBytes + 1024 * 1024});
+  routes.staff("GET", "/api/v1/community/drills/{id}/photos", drill_photos);
+  routes.staff("GET", "/api/v1/community/files/{id}", get_file);
 }
 
 }  // namespace antq::api

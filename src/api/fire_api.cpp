@@ -3,7 +3,8 @@
 // `members: group_size` until the page resends with a `size_reason`); the extinguishers
 // and gear of a household; the groups' firefighting points, typed as people type a point
 // (a point outside the commune waits for `confirm_location`); the due lists and the share
-// of households in a group per village. Dates are 'YYYY-MM-DD', checked by the service; no
+// of households in a group per village; the fires and incidents a group attended (when, as
+// Vietnam's local 'YYYY-MM-DDTHH:MM'). Dates are 'YYYY-MM-DD', checked by the service; no
 // answer carries a phone.
 #include "api/fire_api.hpp"
 
@@ -79,6 +80,14 @@ boost::json::object gear_json(const community::HouseholdGear& g) {
 boost::json::object point_json(const community::FirePoint& p) {
   return boost::json::object{{"id", p.id},   {"group_id", p.group_id},   {"name", p.name}, {"lat", p.lat},
                              {"lon", p.lon}, {"equipment", p.equipment}, {"note", p.note}};
+}
+
+boost::json::object incident_json(const community::Incident& i) {
+  return boost::json::object{
+      {"id", i.id},         {"group_id", i.group_id}, {"occurred_at", time::format_iso_utc(i.occurred_at)},
+      {"place", i.place},   {"kind", i.kind},         {"description", i.description},
+      {"damage", i.damage}, {"response", i.response},
+  };
 }
 
 boost::json::object detail_json(const community::FireGroupDetail& d) {
@@ -346,6 +355,28 @@ http::Response fire_coverage(const Deps& d, http::Request& req, const Caller& c)
   return http::Response::json(200, coverage_json(d.fire.coverage(c.actor, optional_id_param(req, "unit_id"))));
 }
 
+http::Response record_incident(const Deps& d, http::Request& req, const Caller& c) {
+  auto group_id = path_id(req);
+  auto body = json_body(req);
+  json::Reader r(body);
+  community::IncidentInput in;
+  in.occurred_at = local_time_field(r.required_text("occurred_at", 40), "occurred_at", r.errors());
+  in.place = r.text("place", 301).value_or("");
+  in.kind = r.required_text("kind", 20).value_or("");
+  in.description = r.text("description", 2001).value_or("");
+  in.damage = r.text("damage", 2001).value_or("");
+  in.response = r.text("response", 2001).value_or("");
+  r.finish();
+  return http::Response::json(201, incident_json(d.fire.record_incident(c.actor, group_id, in)));
+}
+
+// Newest first.
+http::Response group_incidents(const Deps& d, http::Request& req, const Caller& c) {
+  boost::json::array items;
+  for (const auto& i : d.fire.incidents(c.actor, path_id(req))) items.push_back(incident_json(i));
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+}
+
 }  // namespace
 
 void add_fire_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups) {
@@ -356,6 +387,8 @@ void add_fire_routes(http::Router& router, const Auth& auth, const community::Fi
   routes.staff("PUT", "/api/v1/community/fire-groups/{id}", update_group);
   routes.staff("PUT", "/api/v1/community/fire-groups/{id}/members", set_members);
   routes.staff("POST", "/api/v1/community/fire-groups/{id}/points", add_point);
+  routes.staff("POST", "/api/v1/community/fire-groups/{id}/incidents", record_incident);
+  routes.staff("GET", "/api/v1/community/fire-groups/{id}/incidents", group_incidents);
   routes.staff("PUT", "/api/v1/community/fire-points/{id}", update_point);
   routes.staff("DELETE", "/api/v1/community/fire-points/{id}", delete_point);
   routes.staff("POST", "/api/v1/community/households/{id}/extinguishers", add_extinguisher);

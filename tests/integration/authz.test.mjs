@@ -2,7 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { start, signedIn, unitIds, PASSWORD } from './lib.mjs';
+
+const PHOTO = readFileSync(new URL('../fixtures/photo-gps.jpg', import.meta.url));
 
 let server;
 let ids;
@@ -205,6 +208,20 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
   };
   const homeDrill = await drilled(home);
   const neighbourDrill = await drilled(neighbour);
+  // A drill's photo (one part "file"), sent by `client` to a drill just recorded, at most five a drill.
+  const photo = (client, drill) => {
+    const form = new FormData();
+    form.append('file', new Blob([PHOTO], { type: 'image/jpeg' }), 'anh.jpg');
+    return client.request('POST', `${base}/drills/${drill.id}/photos`, { body: form });
+  };
+  const photographed = async (drill) => {
+    const r = await photo(officer, drill);
+    if (r.status !== 201) throw new Error(`photo: ${r.status} ${r.text}`);
+    return r.data;
+  };
+  const homePhoto = await photographed(homeDrill);
+  const neighbourPhoto = await photographed(neighbourDrill);
+  const incident = { occurred_at: new Date(Date.now() + 7 * 3600 * 1000 - 3600 * 1000).toISOString().slice(0, 16), kind: 'fire' };
   const roles = (admin, officerStatus, team, reviewer, auditor) =>
     ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
   const rows = [
@@ -258,6 +275,16 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
     ['GET drill of Làng Hản', (c) => c.get(`${base}/drills/${neighbourDrill.id}`), roles(200, 200, 404, 200, 403)],
     ['GET fire-group drills', (c) => c.get(`${base}/fire-groups/${home.id}/drills`), roles(200, 200, 200, 200, 403)],
     ['GET fire-group drills in Làng Hản', (c) => c.get(`${base}/fire-groups/${neighbour.id}/drills`), roles(200, 200, 404, 200, 403)],
+    ['POST drill photo in Khuôn Điển', async (c) => photo(c, await drilled(home)), roles(403, 201, 201, 403, 403)],
+    ['POST drill photo in Làng Hản', async (c) => photo(c, await drilled(neighbour)), roles(403, 201, 404, 403, 403)],
+    ['GET drill photos', (c) => c.get(`${base}/drills/${homeDrill.id}/photos`), roles(200, 200, 200, 200, 403)],
+    ['GET drill photos in Làng Hản', (c) => c.get(`${base}/drills/${neighbourDrill.id}/photos`), roles(200, 200, 404, 200, 403)],
+    ['GET drill photo file', (c) => c.get(`${base}/files/${homePhoto.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET drill photo file in Làng Hản', (c) => c.get(`${base}/files/${neighbourPhoto.id}`), roles(200, 200, 404, 200, 403)],
+    ['POST incident in Khuôn Điển', (c) => c.post(`${base}/fire-groups/${home.id}/incidents`, incident), roles(403, 201, 201, 403, 403)],
+    ['POST incident in Làng Hản', (c) => c.post(`${base}/fire-groups/${neighbour.id}/incidents`, incident), roles(403, 201, 404, 403, 403)],
+    ['GET incidents', (c) => c.get(`${base}/fire-groups/${home.id}/incidents`), roles(200, 200, 200, 200, 403)],
+    ['GET incidents in Làng Hản', (c) => c.get(`${base}/fire-groups/${neighbour.id}/incidents`), roles(200, 200, 404, 200, 403)],
     ['GET fire-due', (c) => c.get(`${base}/fire-due`), roles(200, 200, 200, 200, 403)],
     ['GET fire-due of Làng Hản', (c) => c.get(`${base}/fire-due?unit_id=${ids['DEMO-KQ-LANGHAN']}`), roles(200, 200, 404, 200, 403)],
     ['GET fire-coverage', (c) => c.get(`${base}/fire-coverage`), roles(200, 200, 200, 200, 403)],

@@ -5,10 +5,12 @@
 // and gear, the groups' firefighting points typed as people type them, the due lists and
 // the share of households in a group per village, the groups' drills by the offline rule
 // (the id the phone made; sent twice, stored once; a stale change refused; the group's last
-// drill follows), and who may do what.
+// drill follows), the drills' photos (checked by content, kept without their metadata, five
+// at most) and the fires and incidents a group attended, and who may do what.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { start, signedIn, unitIds, sql } from './lib.mjs';
 
 let server;
@@ -43,6 +45,29 @@ const drill = (groupId, over = {}) => ({
 // A day `days` ago in Vietnam, but not before this year's 1 January: a drill of this year.
 const thisYear = (days) => [vnDay(-days), `${TODAY.slice(0, 4)}-01-01`].sort().at(-1);
 const drillCount = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_drills'));
+// A photo with EXIF and its GPS position, and the marker its metadata carries.
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const PHOTO = fixture('photo-gps.jpg');
+const PNG = fixture('photo-gps.png');
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+// One file as the page sends it: multipart/form-data, a part named "file".
+const photoForm = (bytes, name = 'IMG_2041.jpg', type = 'image/jpeg') => {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), name);
+  return form;
+};
+const addPhoto = (client, drillId, form) => client.request('POST', `${BASE}/drills/${drillId}/photos`, { body: form });
+const fileCount = () => Number(sql(server, 'SELECT COUNT(*) FROM community_files'));
+// Vietnam's wall-clock time `ms` from now, as a datetime-local input writes it.
+const vnLocal = (ms = 0) => new Date(Date.now() + 7 * 3600e3 + ms).toISOString().slice(0, 16);
+// The instant of such a local time, as the API writes it (UTC, milliseconds).
+const utcOf = (local) => new Date(Date.parse(`${local}:00Z`) - 7 * 3600e3).toISOString();
+const incidentCount = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_incidents'));
+const incident = (over = {}) => ({
+  occurred_at: vnLocal(-2 * 3600e3), place: 'Nhà ông Hoàng Văn Khuôn, xóm Đình', kind: 'fire',
+  description: 'Cháy bếp do để quên nồi trên bếp củi', damage: 'Cháy một phần mái bếp, không ai bị thương',
+  response: 'Tổ dùng 2 bình bột ABC và nước từ bể đầu xóm, dập tắt sau 15 phút', ...over,
+});
 const extinguisher = (over = {}) => ({
   kind: 'abc_powder', kind_note: '', capacity_kg: 4, count: 1, manufactured_on: vnDay(-700), last_refill_on: null,
   expires_on: vnDay(400), ...over,
@@ -730,4 +755,167 @@ test('the team of Khuôn Điển records its village\'s drills; another commune\
   assert.equal(drillCount(), count, 'nothing written');
   assert.deepEqual((await officer.get(url)).data, recorded.data.drill);
   assert.equal((await fetch(`${server.url}${url}`)).status, 401);
+});
+
+test('a team member adds a drill\'s photo, kept without its EXIF and GPS; a text file and a sixth photo are refused; reviewers read, auditors see none', async () => {
+  const officer = people['officer.tantrao'];
+  const team = people['team.khuondien'];
+  const own = await founded(officer, 5, { name: 'Tổ liên gia xóm Ảnh' });
+  const id = randomUUID();
+  assert.equal((await team.put(`${BASE}/drills/${id}`, drill(own.id))).status, 201);
+  const url = `${BASE}/drills/${id}/photos`;
+  const audited = auditCount('drill.photo');
+  const count = fileCount();
+
+  const added = await addPhoto(team, id, photoForm(PHOTO));
+  assert.equal(added.status, 201, added.text);
+  const photo = added.data;
+  assert.equal(photo.name, 'IMG_2041.jpg');
+  assert.equal(photo.mime, 'image/jpeg');
+  assert.match(photo.sha256, /^[0-9a-f]{64}$/);
+  assert.ok(photo.size > 0 && photo.size < PHOTO.length, `stored without its metadata: ${photo.size} of ${PHOTO.length}`);
+  assert.deepEqual(Object.keys(photo).sort(), ['id', 'mime', 'name', 'sha256', 'size']);
+  assert.deepEqual((await team.get(url)).data, { items: [photo] });
+  assert.equal(fileCount(), count + 1);
+  assert.equal(sql(server, `SELECT u.username FROM community_files f JOIN users u ON u.id = f.uploaded_by WHERE f.id = ${photo.id}`),
+    'team.khuondien');
+  assert.equal(auditCount('drill.photo'), audited + 1);
+  const detail = JSON.parse(sql(server, `SELECT detail FROM audit_log WHERE action = 'drill.photo' AND entity_id = '${own.id}'`));
+  assert.deepEqual(detail, { drill: id, file: photo.id, sha256: photo.sha256 });
+
+  // The bytes as stored: the same hash, a JPEG still, no EXIF block, no GPS, no marker.
+  const image = await officer.get(`${BASE}/files/${photo.id}`);
+  assert.equal(image.status, 200, image.text);
+  assert.equal(image.headers.get('content-type'), 'image/jpeg');
+  assert.equal(image.headers.get('content-disposition'), `inline; filename="anh-${photo.id}.jpg"`);
+  assert.equal(image.headers.get('cache-control'), 'no-store');
+  assert.equal(image.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(image.bytes.length, photo.size);
+  assert.equal(sha256(image.bytes), photo.sha256);
+  assert.notEqual(sha256(PHOTO), photo.sha256);
+  assert.deepEqual([...image.bytes.subarray(0, 2)], [0xff, 0xd8]);
+  assert.ok(PHOTO.includes(Buffer.from('Exif\0\0')) && PHOTO.includes(Buffer.from('ANTQMARKER')), 'the fixture has them');
+  assert.ok(!image.bytes.includes(Buffer.from('Exif\0\0')), 'no EXIF block (APP1)');
+  assert.ok(!image.bytes.includes(Buffer.from('ANTQMARKER')), 'EXIF, GPS and XMP are gone');
+
+  // Refused by content, size or count: nothing stored, nothing audited.
+  const refused = async (form, expected) => {
+    const r = await addPhoto(team, id, form);
+    assert.equal(r.status, 422, r.text);
+    assert.deepEqual(fieldsOf(r), expected);
+    assert.ok(!r.data.errors[0].message.startsWith('field_error.'), r.data.errors[0].message);
+  };
+  await refused(photoForm(Buffer.from('Biên bản diễn tập ngày 20/6'), 'bien-ban.txt', 'text/plain'), ['file:unsupported_type']);
+  await refused(photoForm(Buffer.from('<html><script>alert(1)</script></html>'), 'anh.jpg'), ['file:unsupported_type']);
+  await refused(photoForm(PHOTO.subarray(0, 20), 'hong.jpg'), ['file:invalid_format']);
+  await refused(photoForm(Buffer.concat([PHOTO, Buffer.alloc(4 * 1024 * 1024)])), ['file:file_too_large']);
+  await refused(new FormData(), ['file:required']);
+  assert.equal(fileCount(), count + 1);
+  assert.equal(auditCount('drill.photo'), audited + 1);
+  const huge = await addPhoto(team, id, photoForm(Buffer.alloc(6 * 1024 * 1024)));
+  assert.equal(huge.status, 413, 'past the route\'s 5 MiB');
+  const json = await team.post(url, { file: 'anh.jpg' });
+  assert.equal(json.status, 415, json.text);
+  const forged = await team.request('POST', url, { body: photoForm(PHOTO), csrf: false });
+  assert.equal(forged.status, 403);
+
+  // Five a drill: a PNG and three more; the sixth is too many.
+  const png = await addPhoto(officer, id, photoForm(PNG, 'so-do.png', 'image/png'));
+  assert.equal(png.status, 201, png.text);
+  assert.equal(png.data.mime, 'image/png');
+  for (const n of [3, 4, 5]) assert.equal((await addPhoto(team, id, photoForm(PHOTO, `anh-${n}.jpg`))).status, 201);
+  await refused(photoForm(PHOTO, 'anh-6.jpg'), ['file:too_many']);
+  const listed = await team.get(url);
+  assert.deepEqual(listed.data.items.map((f) => f.name), ['IMG_2041.jpg', 'so-do.png', 'anh-3.jpg', 'anh-4.jpg', 'anh-5.jpg']);
+  assert.equal(fileCount(), count + 5);
+  assert.equal(auditCount('drill.photo'), audited + 5);
+
+  // Reviewers list and see them, never add; auditors see none; another commune: none exist.
+  const reviewer = people['reviewer.tuyenquang'];
+  assert.deepEqual((await reviewer.get(url)).data, listed.data);
+  assert.equal((await reviewer.get(`${BASE}/files/${photo.id}`)).status, 200);
+  const other = randomUUID();
+  assert.equal((await officer.put(`${BASE}/drills/${other}`, drill(own.id))).status, 201);
+  assert.equal((await addPhoto(reviewer, other, photoForm(PHOTO))).status, 403);
+  assert.equal((await addPhoto(people.admin, other, photoForm(PHOTO))).status, 403);
+  for (const path of [url, `${BASE}/files/${photo.id}`]) {
+    assert.equal((await people.auditor.get(path)).status, 403, path);
+    assert.equal((await people['officer.kienthiet'].get(path)).status, 404, path);
+  }
+  assert.equal((await addPhoto(people.auditor, other, photoForm(PHOTO))).status, 403);
+  assert.equal((await addPhoto(people['officer.kienthiet'], other, photoForm(PHOTO))).status, 404);
+  assert.equal(fileCount(), count + 5, 'nothing stored');
+
+  // Ids: a drill that is not a lowercase UUID or that does not exist, a file that does not exist.
+  assert.equal((await addPhoto(team, id.toUpperCase(), photoForm(PHOTO))).status, 404);
+  assert.equal((await addPhoto(team, randomUUID(), photoForm(PHOTO))).status, 404);
+  assert.equal((await team.get(`${BASE}/drills/abc/photos`)).status, 404);
+  assert.equal((await team.get(`${BASE}/drills/${randomUUID()}/photos`)).status, 404);
+  assert.equal((await team.get(`${BASE}/files/999999`)).status, 404);
+  assert.equal((await team.get(`${BASE}/files/abc`)).status, 404);
+  assert.equal((await fetch(`${server.url}${BASE}/files/${photo.id}`)).status, 401);
+  assert.equal(fileCount(), count + 5);
+});
+
+test('a group\'s fires and incidents: recorded in Vietnam\'s local time, listed newest first; one in the future is refused, nothing written', async () => {
+  const officer = people['officer.tantrao'];
+  const team = people['team.khuondien'];
+  const own = await founded(officer, 5, { name: 'Tổ liên gia xóm Cháy' });
+  const url = `${BASE}/fire-groups/${own.id}/incidents`;
+  const audited = auditCount('fire_incident.record');
+  const count = incidentCount();
+  assert.deepEqual((await officer.get(url)).data, { items: [] });
+
+  const older = vnLocal(-3 * 86400e3);
+  const first = await team.post(url, incident({ occurred_at: older, kind: 'rescue', description: 'Cứu người mắc kẹt trong nhà đổ' }));
+  assert.equal(first.status, 201, first.text);
+  assert.deepEqual(first.data, {
+    id: first.data.id, group_id: own.id, occurred_at: utcOf(older), place: 'Nhà ông Hoàng Văn Khuôn, xóm Đình', kind: 'rescue',
+    description: 'Cứu người mắc kẹt trong nhà đổ', damage: 'Cháy một phần mái bếp, không ai bị thương',
+    response: 'Tổ dùng 2 bình bột ABC và nước từ bể đầu xóm, dập tắt sau 15 phút',
+  });
+  const recent = await officer.post(url, incident({ occurred_at: vnLocal(-60e3), place: '', damage: '', response: '' }));
+  assert.equal(recent.status, 201, recent.text);
+  const middle = await team.post(url, incident({ occurred_at: vnLocal(-86400e3), kind: 'explosion' }));
+  assert.equal(middle.status, 201, middle.text);
+  const list = await team.get(url);
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.data, { items: [recent.data, middle.data, first.data] }, 'newest first');
+  assert.equal(incidentCount(), count + 3);
+  assert.equal(auditCount('fire_incident.record'), audited + 3);
+  const details = sql(server, `SELECT detail FROM audit_log WHERE action = 'fire_incident.record' AND entity_id = '${own.id}' ORDER BY id`)
+    .split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(details, [{ incident: first.data.id, kind: 'rescue' }, { incident: recent.data.id, kind: 'fire' },
+    { incident: middle.data.id, kind: 'explosion' }]);
+
+  // In the future (past the five minutes a phone's clock may be ahead), or otherwise wrong: nothing written.
+  const future = await team.post(url, incident({ occurred_at: vnLocal(3600e3) }));
+  assert.equal(future.status, 422, future.text);
+  assert.deepEqual(fieldsOf(future), ['occurred_at:in_future']);
+  assert.ok(!future.data.errors[0].message.startsWith('field_error.'), future.data.errors[0].message);
+  assert.deepEqual(fieldsOf(await team.post(url, incident({ kind: 'flood' }))), ['kind:unknown_value']);
+  assert.deepEqual(fieldsOf(await team.post(url, incident({ occurred_at: '28/11/2026 19:40' }))), ['occurred_at:invalid_date']);
+  assert.deepEqual(fieldsOf(await team.post(url, {})), ['kind:required', 'occurred_at:required']);
+  assert.deepEqual(fieldsOf(await team.post(url, incident({ place: 'x'.repeat(301) }))), ['place:too_long']);
+  assert.deepEqual(fieldsOf(await team.post(url, incident({ damage: 'x'.repeat(2001) }))), ['damage:too_long']);
+  assert.deepEqual(fieldsOf(await team.post(url, incident({ kind: 1 }))), ['kind:wrong_type']);
+  const form = await team.request('POST', url, { body: 'kind=fire', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(form.status, 415);
+  assert.equal(incidentCount(), count + 3, 'nothing written');
+  assert.equal(auditCount('fire_incident.record'), audited + 3);
+
+  // Who: reviewers read and may not write, nor administrators; auditors see none; elsewhere 404.
+  const reviewer = people['reviewer.tuyenquang'];
+  assert.deepEqual((await reviewer.get(url)).data, list.data);
+  assert.equal((await reviewer.post(url, incident())).status, 403);
+  assert.equal((await people.admin.post(url, incident())).status, 403);
+  assert.equal((await people.auditor.get(url)).status, 403);
+  assert.equal((await people.auditor.post(url, incident())).status, 403);
+  const neighbour = await founded(officer, 5, { village_id: LH(), name: 'Tổ liên gia Làng Hản Cháy' });
+  assert.equal((await team.post(`${BASE}/fire-groups/${neighbour.id}/incidents`, incident())).status, 404);
+  assert.equal((await team.get(`${BASE}/fire-groups/${neighbour.id}/incidents`)).status, 404);
+  assert.equal((await people['officer.kienthiet'].get(url)).status, 404);
+  assert.equal((await officer.post(`${BASE}/fire-groups/999999/incidents`, incident())).status, 404);
+  assert.equal((await officer.get(`${BASE}/fire-groups/abc/incidents`)).status, 404);
+  assert.equal(incidentCount(), count + 3, 'nothing written');
 });

@@ -23,7 +23,7 @@ CommunityFile FireGroups::add_drill_photo(const Actor& actor, const std::string&
                                           const std::string& name) const {
   require(may_witness(actor), "drills are recorded by commune officers and village teams");
   if (bytes.empty()) throw Error::field("file", "required");
-  if (bytes.size() > kMaxPhotoBytes) throw Error::field("file", "too_large");
+  if (bytes.size() > kMaxPhotoBytes) throw Error::field("file", "file_too_large");
   auto mime = media::sniff(bytes.substr(0, media::kSniffBytes));
   auto family = media::accepted(mime);
   if (!family || *family != media::Family::image) throw Error::field("file", "unsupported_type");

@@ -140,7 +140,7 @@ Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& 
   for (const auto& term : f.terms) {
     from += " AND h.search_text LIKE '%' || CAST(" + params.add(db::like_term(term)) + " AS TEXT) || '%'";
   }
-  return db::page(tx, "households", HOUSEHOLD_COLUMNS ", " REGISTRATION_COLUMNS, from, " ORDER BY h.code",
+  return db::page(tx, "households", HOUSEHOLD_COLUMNS ", " REGISTRATION_COLUMNS, from, " ORDER BY h.village_id, h.code",
                   std::move(params), f.page, f.page_size, [](db::Reader& r) {
                     auto household = from_row(r);
                     return Listed{std::move(household), optional_registration_from(r)};
@@ -160,7 +160,7 @@ std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, 
     return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") + " AND " +
            present_sql("$3") +
            " AND NOT EXISTS (SELECT 1 FROM household_registrations r "
-           "WHERE r.household_id = h.id AND r.year = $2) ORDER BY h.code LIMIT $4";
+           "WHERE r.household_id = h.id AND r.year = $2) ORDER BY h.village_id, h.code LIMIT $4";
   });
   return db::all(tx, q.in(tx), from_row, village_ids, year, day, std::int64_t{limit});
 }

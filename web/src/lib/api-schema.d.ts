@@ -2356,6 +2356,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/drills/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+                 */
+                id: components["parameters"]["DrillId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A drill's photos
+         * @description Các ảnh của một buổi diễn tập phương án chữa cháy, theo thứ tự đã tải lên; mỗi ảnh xem tại `GET /api/v1/community/files/{id}`.
+         *
+         *     The photos of drill `id`, in the order they were added, each without its bytes (`getCommunityFile` serves them). Who may read them: as `getDrill` (403 for auditors); an id that is not a lowercase UUID, an unknown drill or a drill of a group outside the scope: 404. Not audited.
+         */
+        get: operations["listDrillPhotos"];
+        put?: never;
+        /**
+         * Add a photo to a drill
+         * @description Tải lên một ảnh của buổi diễn tập (ảnh JPEG, PNG hoặc WebP, tối đa 4 MB, tối đa 5 ảnh mỗi buổi); ảnh được lưu sau khi xóa thông tin kèm theo (vị trí GPS, EXIF).
+         *
+         *     One photo of drill `id` as `multipart/form-data` (RFC 7578): a part named `file`, its file name kept as the photo's `name` (at most 200 characters: `name: too_long`). The type is sniffed from the content, never taken from the declared one: JPEG, PNG or WebP only (`file: unsupported_type`); an image that cannot be read is `file: invalid_format`; none or an empty one is `file: required`; more than 4 MiB is `file: file_too_large`; the drill has 5 photos already, or the body carries a second `file` part, `file: too_many`; a file part of another name is `<name>: unknown_value`. The photo is stored without its metadata (EXIF with the GPS position, XMP, IPTC, comments), and `size` and `sha256` are those of the stored bytes. The body may be at most 5 MiB (4 MiB and room for the parts' headers) instead of `[server] body_limit`; a larger `Content-Length` is refused with 413 before the body is read. Another content type is 415, a broken multipart body `400 /problems/malformed-body`. Two photos sent at once are counted one after the other. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors); an id that is not a lowercase UUID, an unknown drill or a drill of a group outside the scope: 404. On any error nothing is stored. Audited as `drill.photo` on the group, with the drill's id, the file's id and its `sha256`.
+         */
+        post: operations["addDrillPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A community file's id (a drill's photo).
+                 * @example 12
+                 */
+                id: components["parameters"]["CommunityFileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a drill's photo
+         * @description Xem một ảnh diễn tập như đã lưu (đã xóa thông tin vị trí GPS, EXIF); ảnh hiển thị ngay trên trang, không lưu vào bộ nhớ đệm.
+         *
+         *     The bytes of file `id` as stored (a drill's photo, without its metadata), with the type sniffed when it was added (`CommunityFile.mime`). Sent `inline` under a name of ASCII letters, digits and dashes made from its id (`anh-12.jpg`; the uploaded name is `CommunityFile.name`, never echoed in a header), with `Cache-Control: no-store`, `Content-Security-Policy: default-src 'none'; sandbox` (on top of the server's usual policy) and `X-Content-Type-Options: nosniff`. Who may read it: as the drill (`getDrill`: 403 for auditors); an unknown file or a photo of a drill of a group outside the scope: 404. Not audited.
+         */
+        get: operations["getCommunityFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/fire-groups/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The fires and incidents a group attended
+         * @description Các vụ cháy, nổ, cứu nạn, cứu hộ mà tổ liên gia đã tham gia, mới nhất trước.
+         *
+         *     Every incident of group `id`, newest first (by `occurred_at`, then by id). Who may read them: as `getFireGroup` (403 for auditors; 404 for an unknown group or one outside the scope, a team member's neighbouring village included). Not audited.
+         */
+        get: operations["listFireIncidents"];
+        put?: never;
+        /**
+         * Record a fire or incident a group attended
+         * @description Ghi nhận một vụ cháy, nổ, cứu nạn, cứu hộ mà tổ liên gia đã tham gia xử lý: thời điểm, địa điểm, diễn biến, thiệt hại và việc tổ đã làm.
+         *
+         *     One incident of group `id`. `occurred_at` is the local time (UTC+7) as an HTML `datetime-local` field sends it, `YYYY-MM-DDTHH:MM` (422 `occurred_at: required`, `occurred_at: invalid_date`, `occurred_at: in_future` when more than 5 minutes ahead of the server's clock); `kind` is `fire`, `explosion`, `rescue` or `other` (`kind: required`, `kind: unknown_value`); `place` is at most 300 characters, `description`, `damage` and `response` at most 2000 each (`too_long`); a member of another JSON type is `wrong_type`. A body that is not JSON is 415. On any error nothing is written. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors); a group that does not exist or lies outside the scope: 404. Audited as `fire_incident.record` on the group, with the incident's id and its kind, never what was written.
+         */
+        post: operations["recordFireIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/community/fire-due": {
         parameters: {
             query?: never;
@@ -4334,7 +4430,7 @@ export interface components {
             registered: number;
             /** @description registered ÷ households; null without households. */
             share: number | null;
-            /** @description The households present but not registered, by code. */
+            /** @description The households present but not registered, by village and code. */
             missing: components["schemas"]["Household"][];
         };
         RegistrationReport: {
@@ -4762,6 +4858,81 @@ export interface components {
         DrillList: {
             /** @description Newest first. */
             items: components["schemas"]["Drill"][];
+        };
+        /** @description A file of a community record (a drill's photo), without its bytes. */
+        CommunityFile: {
+            /**
+             * Format: int64
+             * @description Its bytes are at `GET /api/v1/community/files/{id}`.
+             */
+            id: number;
+            /**
+             * @description The file name it was uploaded with.
+             * @example IMG_2041.jpg
+             */
+            name: string;
+            /**
+             * @description The type sniffed from the content when it was added (never the declared one).
+             * @enum {string}
+             */
+            mime: "image/jpeg" | "image/png" | "image/webp";
+            /**
+             * Format: int64
+             * @description Bytes as stored, without the metadata.
+             */
+            size: number;
+            /** @description SHA-256 of the bytes as stored, in lowercase hex. */
+            sha256: string;
+        };
+        CommunityFileList: {
+            /** @description In the order they were added; at most 5. */
+            items: components["schemas"]["CommunityFile"][];
+        };
+        /** @description `POST /api/v1/community/drills/{id}/photos` as `multipart/form-data`: one part named `file`. */
+        DrillPhotoUpload: {
+            file: components["schemas"]["Binary"];
+        };
+        /**
+         * @description `fire` (cháy), `explosion` (nổ), `rescue` (cứu nạn, cứu hộ), `other` (sự cố khác).
+         * @enum {string}
+         */
+        FireIncidentKind: "fire" | "explosion" | "rescue" | "other";
+        /** @description A fire or incident a fire-safety group attended (vụ cháy, sự cố tổ đã tham gia). */
+        FireIncident: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            group_id: number;
+            /**
+             * Format: date-time
+             * @description When it happened, an instant in UTC.
+             */
+            occurred_at: string;
+            place: string;
+            kind: components["schemas"]["FireIncidentKind"];
+            /** @description What happened (diễn biến). */
+            description: string;
+            /** @description The damage (thiệt hại), as written. */
+            damage: string;
+            /** @description What the group did (tổ đã làm gì). */
+            response: string;
+        };
+        /** @description Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        FireIncidentInput: {
+            /**
+             * @description Local date and time (UTC+7), `YYYY-MM-DDTHH:MM` as an HTML `datetime-local` field sends it; not in the future.
+             * @example 2026-11-28T19:40
+             */
+            occurred_at: string;
+            place?: string;
+            kind: components["schemas"]["FireIncidentKind"];
+            description?: string;
+            damage?: string;
+            response?: string;
+        };
+        FireIncidentList: {
+            /** @description Newest first. */
+            items: components["schemas"]["FireIncident"][];
         };
         VillageFireCoverage: {
             /** Format: int64 */
@@ -5361,6 +5532,11 @@ export interface components {
          * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
          */
         DrillId: string;
+        /**
+         * @description A community file's id (a drill's photo).
+         * @example 12
+         */
+        CommunityFileId: number;
     };
     requestBodies: never;
     headers: {
@@ -12355,6 +12531,284 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listDrillPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+                 */
+                id: components["parameters"]["DrillId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các ảnh — the drill's photos. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 12,
+                     *           "name": "IMG_2041.jpg",
+                     *           "mime": "image/jpeg",
+                     *           "size": 184320,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommunityFileList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    addDrillPhoto: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The drill's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 5c5072a2-fd6c-46df-99b0-c343bc78fc46
+                 */
+                id: components["parameters"]["DrillId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DrillPhotoUpload"];
+            };
+        };
+        responses: {
+            /** @description Đã lưu ảnh — the photo as stored. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 12,
+                     *       "name": "IMG_2041.jpg",
+                     *       "mime": "image/jpeg",
+                     *       "size": 184320,
+                     *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommunityFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            /** @description Nội dung quá lớn — the body exceeds 5 MiB (refused on the declared `Content-Length` before it is read). A photo over 4 MiB in a body that fits is a 422 `file: file_too_large` instead. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Nội dung quá lớn",
+                     *       "status": 413,
+                     *       "detail": "Nội dung gửi lên vượt quá giới hạn cho phép.",
+                     *       "instance": "6f1c2a9e04b3d7e5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getCommunityFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A community file's id (a drill's photo).
+                 * @example 12
+                 */
+                id: components["parameters"]["CommunityFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ảnh — the photo's bytes, as stored. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /**
+                     * @description `inline`, with a name made from the file's id and its type.
+                     * @example inline; filename="anh-12.jpg"
+                     */
+                    "Content-Disposition"?: string;
+                    "Content-Security-Policy": components["headers"]["SandboxCsp"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Binary"];
+                    "image/png": components["schemas"]["Binary"];
+                    "image/webp": components["schemas"]["Binary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listFireIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các vụ việc — the incidents. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 4,
+                     *           "group_id": 3,
+                     *           "occurred_at": "2026-11-28T12:40:00Z",
+                     *           "place": "Nhà ông Hoàng Văn Khuôn, xóm Đình",
+                     *           "kind": "fire",
+                     *           "description": "Cháy bếp do để quên nồi trên bếp củi",
+                     *           "damage": "Cháy một phần mái bếp, không có người bị thương",
+                     *           "response": "Tổ dùng 2 bình bột ABC và nước từ bể đầu xóm, dập tắt sau 15 phút trước khi lực lượng chữa cháy đến"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireIncidentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    recordFireIncident: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Fire-safety group id.
+                 * @example 3
+                 */
+                id: components["parameters"]["FireGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "occurred_at": "2026-11-28T19:40",
+                 *       "place": "Nhà ông Hoàng Văn Khuôn, xóm Đình",
+                 *       "kind": "fire",
+                 *       "description": "Cháy bếp do để quên nồi trên bếp củi",
+                 *       "damage": "Cháy một phần mái bếp, không có người bị thương",
+                 *       "response": "Tổ dùng 2 bình bột ABC và nước từ bể đầu xóm, dập tắt sau 15 phút trước khi lực lượng chữa cháy đến"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FireIncidentInput"];
+            };
+        };
+        responses: {
+            /** @description Đã ghi nhận — the incident as stored. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "group_id": 3,
+                     *       "occurred_at": "2026-11-28T12:40:00Z",
+                     *       "place": "Nhà ông Hoàng Văn Khuôn, xóm Đình",
+                     *       "kind": "fire",
+                     *       "description": "Cháy bếp do để quên nồi trên bếp củi",
+                     *       "damage": "Cháy một phần mái bếp, không có người bị thương",
+                     *       "response": "Tổ dùng 2 bình bột ABC và nước từ bể đầu xóm, dập tắt sau 15 phút trước khi lực lượng chữa cháy đến"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FireIncident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

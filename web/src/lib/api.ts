@@ -1,6 +1,6 @@
 // The one way the web app talks to the antq server: JSON over fetch, same-origin cookie
 // session, X-CSRF-Token on every non-GET, RFC 9457 problems turned into ApiError.
-import type { operations } from './api-schema';
+import type { components, operations } from './api-schema';
 import type {
   AuditPage,
   CameraCheckInput,
@@ -566,6 +566,15 @@ export const households = {
 
 export type FireGroupQuery = AppQuery<'listFireGroups'>;
 
+/** A drill's photo, without its bytes (they are at fire.fileUrl(id)). */
+export type CommunityFile = components['schemas']['CommunityFile'];
+export type CommunityFileList = components['schemas']['CommunityFileList'];
+export type FireIncidentKind = components['schemas']['FireIncidentKind'];
+export type FireIncident = components['schemas']['FireIncident'];
+/** `occurred_at` as an <input type="datetime-local"> gives it: Vietnam's local time, "2026-11-28T19:40". */
+export type FireIncidentInput = components['schemas']['FireIncidentInput'];
+export type FireIncidentList = components['schemas']['FireIncidentList'];
+
 export const fire = {
   list: (query: FireGroupQuery, signal?: AbortSignal) =>
     request<FireGroupList>('GET', '/community/fire-groups', { query: { ...query }, signal }),
@@ -605,6 +614,21 @@ export const fire = {
   /** A drill by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
   recordDrill: (id: string, input: DrillInput) =>
     request<DrillWrite>('PUT', `/community/drills/${id}`, { json: input }),
+  drillPhotos: (drillId: string, signal?: AbortSignal) =>
+    request<CommunityFileList>('GET', `/community/drills/${drillId}/photos`, { signal }),
+  /** One photo, as multipart with the part "file" (the server checks its content, size and count). */
+  addDrillPhoto: (drillId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<CommunityFile>('POST', `/community/drills/${drillId}/photos`, { form });
+  },
+  /** Where a photo shows from (an <img>, a link): inline, never cached. */
+  fileUrl: (id: number) => `${BASE}/community/files/${id}`,
+  /** The fires and incidents the group attended, newest first. */
+  incidents: (groupId: number, signal?: AbortSignal) =>
+    request<FireIncidentList>('GET', `/community/fire-groups/${groupId}/incidents`, { signal }),
+  recordIncident: (groupId: number, input: FireIncidentInput) =>
+    request<FireIncident>('POST', `/community/fire-groups/${groupId}/incidents`, { json: input }),
 };
 
 export const footage = {

@@ -1,9 +1,10 @@
 // Fire-safety groups (tổ liên gia an toàn PCCC) as the pages need them: who may do what
 // (the households' lists: the same people keep the households and their groups; routes.ts
 // reads them too), the extinguisher kinds and drill evaluations in the forms' order, the
-// words for a drill write's outcome, the id a drill gets in the browser, and the member
-// list's refusals the page answers (a size outside the rule, a household in another group).
-import { ApiError } from './api';
+// words for a drill write's outcome, the id a drill gets in the browser, what a drill's
+// photo may be, the kinds of incident, and the member list's refusals the page answers (a
+// size outside the rule, a household in another group).
+import { ApiError, type FireIncidentKind } from './api';
 import { HOUSEHOLD_READERS, HOUSEHOLD_WITNESSES, HOUSEHOLD_WRITERS } from './households';
 import type { Translator } from './i18n';
 import type { DrillEvaluation, DrillWrite, ExtinguisherKind, FireDue, Role } from './schema';
@@ -30,6 +31,16 @@ export const DRILL_EVALUATIONS: readonly DrillEvaluation[] = (Object.keys(EVALUA
   (a, b) => EVALUATIONS[a] - EVALUATIONS[b],
 );
 
+const INCIDENT_KINDS_ORDER: Record<FireIncidentKind, number> = { fire: 0, explosion: 1, rescue: 2, other: 3 };
+export const INCIDENT_KINDS: readonly FireIncidentKind[] = (Object.keys(INCIDENT_KINDS_ORDER) as FireIncidentKind[]).sort(
+  (a, b) => INCIDENT_KINDS_ORDER[a] - INCIDENT_KINDS_ORDER[b],
+);
+
+/** A drill's photos as the server takes them (it checks the content): the picker's types, the size, how many. */
+export const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
+export const MAX_PHOTO_BYTES = 4 * 1024 * 1024;
+export const MAX_PHOTOS = 5;
+
 /** "Bình bột ABC", "Bình khí CO2", "Loại khác". */
 export function kindLabel(t: Translator, kind: string): string {
   return t.dynamic(`web.fire.kind_${kind}`, kind);
@@ -38,6 +49,11 @@ export function kindLabel(t: Translator, kind: string): string {
 /** "Tốt", "Đạt", "Cần cải thiện". */
 export function evaluationLabel(t: Translator, evaluation: string): string {
   return t.dynamic(`web.fire.evaluation_${evaluation}`, evaluation);
+}
+
+/** "Cháy", "Nổ", "Cứu nạn, cứu hộ", "Sự cố khác". */
+export function incidentKindLabel(t: Translator, kind: string): string {
+  return t.dynamic(`web.fire.incident_kind_${kind}`, kind);
 }
 
 /**

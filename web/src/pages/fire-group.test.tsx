@@ -1,6 +1,8 @@
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extinguisher, fireDue, fireGroupDetail, fireHouse, household } from '../test/fixtures';
 import { bodyOf, choose, click, jsonResponse, renderWithApp, settle, TEST_USER, type, validationProblem } from '../test/render';
+import type { CommunityFile, FireIncident } from '../lib/api';
 import type { Drill, FireGroupDetail } from '../lib/schema';
 import { FireGroupPage } from './fire-group';
 
@@ -23,14 +25,48 @@ const DRILL: Drill = {
   version: 1,
 };
 
+const PHOTO: CommunityFile = {
+  id: 12,
+  name: 'IMG_2041.jpg',
+  mime: 'image/jpeg',
+  size: 184320,
+  sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+};
+
+const INCIDENT: FireIncident = {
+  id: 4,
+  group_id: 3,
+  occurred_at: '2026-06-02T01:15:00.000Z',
+  place: 'Kho rơm nhà ông Hản',
+  kind: 'fire',
+  description: 'Cháy kho rơm',
+  damage: 'Mất 2 tấn rơm',
+  response: 'Tổ dập bằng nước giếng',
+};
+
+/** A drill's photos and the group's incidents as the server holds them (a test changes them). */
+interface Records {
+  photos?: Record<string, CommunityFile[]>;
+  incidents?: FireIncident[];
+}
+
 /** The group's answers in turn (the last one again after that), and the other requests' answers. */
-function fakeServer(answers: FireGroupDetail[], writes: Record<string, (init: RequestInit) => Response> = {}, drills: Drill[] = []) {
+function fakeServer(
+  answers: FireGroupDetail[],
+  writes: Record<string, (init: RequestInit) => Response> = {},
+  drills: Drill[] = [],
+  records: Records = {},
+) {
   let reads = 0;
   return vi.fn(async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     const path = url.split('?')[0] ?? '';
-    const write = writes[`${method} ${path}`] ?? (path.startsWith('/api/v1/community/drills/') ? writes[`${method} drill`] : undefined);
+    const drillPath = path.startsWith('/api/v1/community/drills/') && !path.endsWith('/photos');
+    const write = writes[`${method} ${path}`] ?? (drillPath ? writes[`${method} drill`] : undefined);
     if (write) return write(init);
+    const photos = /^\/api\/v1\/community\/drills\/([0-9a-f-]+)\/photos$/.exec(path);
+    if (photos && method === 'GET') return jsonResponse(200, { items: records.photos?.[photos[1] ?? ''] ?? [] });
+    if (url === '/api/v1/community/fire-groups/3/incidents' && method === 'GET') return jsonResponse(200, { items: records.incidents ?? [] });
     if (url === '/api/v1/community/fire-groups/3' && method === 'GET') {
       const answer = answers[Math.min(reads, answers.length - 1)];
       reads += 1;
@@ -53,6 +89,15 @@ function fakeServer(answers: FireGroupDetail[], writes: Record<string, (init: Re
 
 const callsOf = (fetchMock: ReturnType<typeof vi.fn>, method: string) =>
   fetchMock.mock.calls.flatMap((call, index) => ((call[1] as RequestInit | undefined)?.method === method ? [index] : []));
+
+/** Files chosen in a file input, as a person would. */
+function chooseFiles(input: Element | null, files: File[]) {
+  if (!(input instanceof HTMLInputElement)) throw new Error('not an input');
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -230,14 +275,118 @@ describe('FireGroupPage', () => {
   });
 
   it('lets a reviewer read the group only', async () => {
-    const fetchMock = fakeServer([fireGroupDetail()], {}, [DRILL]);
+    const fetchMock = fakeServer([fireGroupDetail()], {}, [DRILL], { photos: { [DRILL.id]: [PHOTO] }, incidents: [INCIDENT] });
     vi.stubGlobal('fetch', fetchMock);
     const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: REVIEWER } });
-    await settle(); // the group, then its drills
+    await settle(); // the group, then its drills, then their photos
+    await settle();
     await settle();
     expect(container.querySelector('#fire-group-facts')).not.toBeNull();
     expect(container.querySelector('#fire-drills-table')).not.toBeNull();
+    expect(container.querySelector(`#fire-drill-${DRILL.id}-photos img`)?.getAttribute('src')).toBe('/api/v1/community/files/12');
+    expect(container.querySelector('#fire-incidents-table tr[data-incident-id="4"]')).not.toBeNull();
     expect(container.querySelector('button')).toBeNull();
     expect(container.querySelector('form')).toBeNull();
+  });
+
+  it('shows each drill\'s photos and uploads one more, the file as chosen; a photo over 4 MB is not sent', async () => {
+    const photos: Record<string, CommunityFile[]> = { [DRILL.id]: [PHOTO] };
+    const added: CommunityFile = { ...PHOTO, id: 13, name: 'dien-tap.jpg', size: 2048 };
+    const fetchMock = fakeServer(
+      [fireGroupDetail()],
+      {
+        [`POST /api/v1/community/drills/${DRILL.id}/photos`]: () => {
+          photos[DRILL.id] = [PHOTO, added];
+          return jsonResponse(201, added);
+        },
+      },
+      [DRILL],
+      { photos },
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: TEAM } });
+    await settle(); // the group, then its drills, then their photos
+    await settle();
+    await settle();
+    const cell = `#fire-drill-${DRILL.id}-photos`;
+    const image = container.querySelector(`${cell} li[data-file-id="12"] img`);
+    expect(image?.getAttribute('src')).toBe('/api/v1/community/files/12');
+    expect(image?.getAttribute('alt')).toBe('Ảnh 1 buổi diễn tập ngày 20/06/2026');
+    expect(image?.closest('a')?.getAttribute('href')).toBe('/api/v1/community/files/12');
+    const input = container.querySelector(`#fire-drill-${DRILL.id}-photo`);
+    expect(container.querySelector(`label[for="fire-drill-${DRILL.id}-photo"]`)?.textContent).toContain('Thêm ảnh buổi diễn tập ngày 20/06/2026');
+    expect(input?.getAttribute('accept')).toBe('image/jpeg,image/png,image/webp');
+
+    // Too large: said at once, not sent.
+    chooseFiles(input, [new File([new Uint8Array(4 * 1024 * 1024 + 1)], 'lon.jpg', { type: 'image/jpeg' })]);
+    click(container.querySelector(`#fire-drill-${DRILL.id}-photo-form button[type="submit"]`));
+    await settle();
+    expect(container.querySelector(`#fire-drill-${DRILL.id}-photo-error`)?.textContent).toContain('Ảnh lớn hơn 4 MB');
+    expect(callsOf(fetchMock, 'POST')).toEqual([]);
+
+    const photo = new File(['\xff\xd8\xff'], 'dien-tap.jpg', { type: 'image/jpeg' });
+    chooseFiles(input, [photo]);
+    click(container.querySelector(`#fire-drill-${DRILL.id}-photo-form button[type="submit"]`));
+    await settle();
+    await settle();
+    const post = callsOf(fetchMock, 'POST')[0] ?? -1;
+    expect(String(fetchMock.mock.calls[post]?.[0])).toBe(`/api/v1/community/drills/${DRILL.id}/photos`);
+    const form = (fetchMock.mock.calls[post]?.[1] as RequestInit).body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect((form.get('file') as File).name).toBe('dien-tap.jpg');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Đã lưu ảnh dien-tap.jpg của buổi diễn tập ngày 20/06/2026.');
+    expect([...container.querySelectorAll(`${cell} img`)].map((i) => i.getAttribute('alt'))).toEqual([
+      'Ảnh 1 buổi diễn tập ngày 20/06/2026',
+      'Ảnh 2 buổi diễn tập ngày 20/06/2026',
+    ]);
+  });
+
+  it('records an incident, says a refusal in Vietnamese, and lists it first once recorded', async () => {
+    const incidents: FireIncident[] = [INCIDENT];
+    let posts = 0;
+    const fetchMock = fakeServer([fireGroupDetail()], {
+      'POST /api/v1/community/fire-groups/3/incidents': (init) => {
+        if (posts++ === 0) return validationProblem([{ field: 'occurred_at', code: 'in_future' }]);
+        const body = JSON.parse(String(init.body)) as FireIncident;
+        const saved = { ...INCIDENT, ...body, id: 5, occurred_at: '2026-11-28T12:40:00.000Z' };
+        incidents.unshift(saved);
+        return jsonResponse(201, saved);
+      },
+    }, [], { incidents });
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<FireGroupPage params={{ id: '3' }} />, { session: { user: OFFICER } });
+    await settle();
+    await settle();
+    expect(container.querySelector('#fire-incidents-heading')?.textContent).toBe('Cháy, sự cố đã tham gia');
+    expect(container.querySelector('#fire-incidents-table tr[data-incident-id="4"]')?.textContent).toContain('Cháy kho rơm');
+    click(container.querySelector('#fire-incident-toggle'));
+    type(container.querySelector('#fire-incident-at'), '2026-11-28T19:40');
+    choose(container.querySelector('#fire-incident-kind'), 'rescue');
+    type(container.querySelector('#fire-incident-place'), 'Nhà ông Khuôn, xóm Đình');
+    type(container.querySelector('#fire-incident-description'), 'Cứu người mắc kẹt trên gác');
+    click(container.querySelector('#fire-incident button[type="submit"]'));
+    await settle();
+    expect(bodyOf(fetchMock, callsOf(fetchMock, 'POST')[0])).toEqual({
+      occurred_at: '2026-11-28T19:40',
+      kind: 'rescue',
+      place: 'Nhà ông Khuôn, xóm Đình',
+      description: 'Cứu người mắc kẹt trên gác',
+      damage: '',
+      response: '',
+    });
+    expect(container.querySelector('#fire-incident [role="alert"]')?.textContent).toContain('Thời điểm xảy ra: Thời điểm ở tương lai');
+    expect(container.querySelector('#fire-incident-at-error')?.textContent).toContain('Thời điểm ở tương lai');
+    expect(container.querySelector('#fire-incidents-table tr[data-incident-id="5"]')).toBeNull();
+
+    click(container.querySelector('#fire-incident button[type="submit"]'));
+    await settle();
+    await settle();
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Đã ghi nhận vụ việc lúc 28/11/2026 19:40 của tổ TT-LG-00003.');
+    expect(container.querySelector('#fire-incident')).toBeNull();
+    const rows = [...container.querySelectorAll('#fire-incidents-table tbody tr')].map((r) => r.getAttribute('data-incident-id'));
+    expect(rows).toEqual(['5', '4']);
+    const first = container.querySelector('#fire-incidents-table tr[data-incident-id="5"]');
+    expect(first?.querySelector('td[data-label="Thời điểm xảy ra"]')?.textContent).toBe('28/11/2026 19:40');
+    expect(first?.querySelector('td[data-label="Loại vụ việc"]')?.textContent).toBe('Cứu nạn, cứu hộ');
   });
 });

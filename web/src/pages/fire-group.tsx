@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
+import { FileField, SelectField, TextAreaField, TextField } from '../components/Field';
 import {
   DeletePoint,
   DrillForm,
@@ -14,12 +15,28 @@ import {
 } from '../components/FireGroupForms';
 import { BackLink, Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
-import { AlertMessage, StatusMessage } from '../components/Notice';
-import { fire } from '../lib/api';
-import { type DueState, dueStates, evaluationLabel, FIRE_DRILL_RECORDERS, FIRE_WRITERS, groupTitle, kindLabel } from '../lib/fire';
-import { formatDate, formatNumber } from '../lib/format';
+import { AlertMessage, ErrorMessage, StatusMessage } from '../components/Notice';
+import { SubmitActions } from '../components/SubmitActions';
+import { fire, type FireIncidentKind, localValidation } from '../lib/api';
+import {
+  type DueState,
+  dueStates,
+  evaluationLabel,
+  FIRE_DRILL_RECORDERS,
+  FIRE_WRITERS,
+  groupTitle,
+  INCIDENT_KINDS,
+  incidentKindLabel,
+  kindLabel,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  PHOTO_TYPES,
+} from '../lib/fire';
+import { formatDate, formatDateTime, formatNumber, vietnamLocalInput } from '../lib/format';
 import { may } from '../lib/households';
+import { fieldErrors } from '../lib/i18n';
 import type { Drill, Extinguisher, FireGroupDetail, FireHouse } from '../lib/schema';
+import { useAction } from '../lib/use-action';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
@@ -257,23 +274,94 @@ function Points({ group, writes, open, setOpen, onDone }: Pick<Changes, 'onDone'
   );
 }
 
+/**
+ * A drill's photos, each opening as stored (without its GPS position), and for those who
+ * record drills one more at a time, up to five; a photo over 4 MB is refused before it is sent.
+ */
+function DrillPhotos({ drill, writes, onAdded }: { drill: Drill; writes: boolean; onAdded: (confirmation: string) => void }) {
+  const { t } = useI18n();
+  const photos = useAsync((signal) => fire.drillPhotos(drill.id, signal), [drill.id]);
+  const items = photos.data?.items ?? [];
+  const [files, setFiles] = useState<File[]>([]);
+  const { error, setError, busy, run } = useAction();
+  const date = formatDate(drill.held_on);
+  const id = `fire-drill-${drill.id}-photo`;
+  const label = t('fire.photo_add', { date });
+  const file = files[0];
+  const tooLarge = file !== undefined && file.size > MAX_PHOTO_BYTES;
+
+  const upload = (event: Event) => {
+    event.preventDefault();
+    if (!file) {
+      setError(localValidation([{ field: 'file', code: 'required' }]));
+      return;
+    }
+    if (tooLarge) return;
+    void run(async () => {
+      const photo = await fire.addDrillPhoto(drill.id, file);
+      setFiles([]);
+      photos.reload();
+      onAdded(t('fire.photo_added', { name: photo.name, date }));
+    });
+  };
+
+  return (
+    <div id={`fire-drill-${drill.id}-photos`}>
+      <LoadStatus state={photos} />
+      {photos.data && items.length === 0 ? <span class="muted">{t('fire.photos_none')}</span> : null}
+      {items.length > 0 ? (
+        <ul class="actions" aria-label={t('fire.drill_photos')}>
+          {items.map((photo, index) => (
+            <li key={photo.id} data-file-id={photo.id}>
+              <a href={fire.fileUrl(photo.id)} target="_blank" rel="noopener">
+                <img src={fire.fileUrl(photo.id)} alt={t('fire.photo_alt', { number: index + 1, date })} width={96} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {writes && photos.data && items.length >= MAX_PHOTOS ? <p class="muted">{t('fire.photos_full')}</p> : null}
+      {writes && photos.data && items.length < MAX_PHOTOS ? (
+        <form id={`${id}-form`} noValidate onSubmit={upload}>
+          <ErrorMessage error={error} fields={{ file: label }} />
+          <FileField
+            id={id}
+            label={label}
+            hint={t('fire.photo_hint')}
+            accept={PHOTO_TYPES}
+            files={files}
+            onFiles={(chosen) => {
+              setFiles(chosen);
+              setError(null);
+            }}
+            error={tooLarge ? t('fire.photo_too_large') : fieldErrors(t, error).file}
+          />
+          <SubmitActions busy={busy} class="secondary" label={t('fire.photo_submit')} />
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
 function Drills({
   group,
   writes,
   open,
   setOpen,
   onRecorded,
+  onPhoto,
 }: {
   group: FireGroupDetail;
   writes: boolean;
   open: Open;
   setOpen: (open: Open) => void;
   onRecorded: (drill: Drill, confirmation: string) => void;
+  onPhoto: (confirmation: string) => void;
 }) {
   const { t } = useI18n();
   const drills = useAsync((signal) => fire.drills(group.id, signal), [group.id]);
   const items = drills.data?.items ?? [];
-  const columns = [t('fire.held_on'), t('fire.scenario'), t('fire.participants'), t('fire.evaluation'), t('fire.evaluation_note')];
+  const columns = [t('fire.held_on'), t('fire.scenario'), t('fire.participants'), t('fire.evaluation'), t('fire.evaluation_note'), t('fire.drill_photos')];
   return (
     <section aria-labelledby="fire-drills-heading" id="fire-drills">
       <h2 id="fire-drills-heading">{t('fire.drills_title')}</h2>
@@ -291,6 +379,9 @@ function Drills({
               <td data-label={columns[2]}>{formatNumber(d.participants)}</td>
               <td data-label={columns[3]}>{evaluationLabel(t, d.evaluation)}</td>
               <td data-label={columns[4]}>{d.evaluation_note || '—'}</td>
+              <td data-label={columns[5]}>
+                <DrillPhotos drill={d} writes={writes} onAdded={onPhoto} />
+              </td>
             </tr>
           ))}
         </CardTable>
@@ -326,16 +417,153 @@ function Drills({
   );
 }
 
+/** #fire-incident: a fire or incident the group attended, at Vietnam's local time, not in the future. */
+function IncidentForm({ group, onDone, onCancel }: { group: FireGroupDetail; onDone: (confirmation: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [f, setF] = useState({
+    occurred_at: vietnamLocalInput(Date.now()),
+    kind: 'fire' as FireIncidentKind,
+    place: '',
+    description: '',
+    damage: '',
+    response: '',
+  });
+  const set = (key: keyof typeof f) => (value: string) => setF({ ...f, [key]: value });
+  const { error, busy, run } = useAction();
+  const fe = fieldErrors(t, error);
+  const fields = {
+    occurred_at: t('fire.occurred_at'),
+    kind: t('fire.incident_kind'),
+    place: t('fire.incident_place'),
+    description: t('fire.incident_description'),
+    damage: t('fire.incident_damage'),
+    response: t('fire.incident_response'),
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void run(async () => {
+      const saved = await fire.recordIncident(group.id, {
+        occurred_at: f.occurred_at,
+        kind: f.kind,
+        place: f.place.trim(),
+        description: f.description.trim(),
+        damage: f.damage.trim(),
+        response: f.response.trim(),
+      });
+      onDone(t('fire.incident_recorded', { date: formatDateTime(saved.occurred_at), code: group.code }));
+    });
+  };
+
+  return (
+    <form class="panel" id="fire-incident" noValidate onSubmit={submit} aria-labelledby="fire-incident-heading">
+      <h3 id="fire-incident-heading">{t('fire.incident_title', { code: group.code })}</h3>
+      <ErrorMessage error={error} fields={fields} />
+      <div class="form-grid">
+        <TextField id="fire-incident-at" type="datetime-local" label={fields.occurred_at} required hint={t('fire.occurred_at_hint')} value={f.occurred_at} onValue={set('occurred_at')} error={fe.occurred_at} />
+        <SelectField
+          id="fire-incident-kind"
+          label={fields.kind}
+          required
+          value={f.kind}
+          onValue={set('kind')}
+          options={INCIDENT_KINDS.map((k) => ({ value: k, label: incidentKindLabel(t, k) }))}
+          error={fe.kind}
+        />
+        <TextField id="fire-incident-place" label={fields.place} maxLength={300} value={f.place} onValue={set('place')} error={fe.place} />
+      </div>
+      <TextAreaField id="fire-incident-description" label={fields.description} maxLength={2000} rows={2} value={f.description} onValue={set('description')} error={fe.description} />
+      <TextAreaField id="fire-incident-damage" label={fields.damage} maxLength={2000} rows={2} value={f.damage} onValue={set('damage')} error={fe.damage} />
+      <TextAreaField id="fire-incident-response" label={fields.response} maxLength={2000} rows={2} value={f.response} onValue={set('response')} error={fe.response} />
+      <SubmitActions busy={busy} label={t('fire.incident_submit')}>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </SubmitActions>
+    </form>
+  );
+}
+
+/** The fires and incidents the group attended, newest first, and (for those who record drills) a new one. */
+function Incidents({
+  group,
+  writes,
+  open,
+  setOpen,
+  onRecorded,
+}: {
+  group: FireGroupDetail;
+  writes: boolean;
+  open: Open;
+  setOpen: (open: Open) => void;
+  onRecorded: (confirmation: string) => void;
+}) {
+  const { t } = useI18n();
+  const incidents = useAsync((signal) => fire.incidents(group.id, signal), [group.id]);
+  const items = incidents.data?.items ?? [];
+  const columns = [
+    t('fire.occurred_at'),
+    t('fire.incident_kind'),
+    t('fire.incident_place'),
+    t('fire.incident_description'),
+    t('fire.incident_damage'),
+    t('fire.incident_response'),
+  ];
+  return (
+    <section aria-labelledby="fire-incidents-heading" id="fire-incidents">
+      <h2 id="fire-incidents-heading">{t('fire.incidents_title')}</h2>
+      <LoadStatus state={incidents} />
+      {incidents.data && items.length === 0 ? <p id="fire-incidents-none">{t('fire.incidents_none')}</p> : null}
+      {items.length > 0 ? (
+        <CardTable id="fire-incidents-table" labelledBy="fire-incidents-heading" busy={incidents.loading} columns={columns}>
+          {items.map((i) => (
+            <tr key={i.id} data-incident-id={i.id}>
+              <td data-label={columns[0]}>{formatDateTime(i.occurred_at)}</td>
+              <td data-label={columns[1]}>{incidentKindLabel(t, i.kind)}</td>
+              <td data-label={columns[2]}>{i.place || '—'}</td>
+              <td data-label={columns[3]}>{i.description || '—'}</td>
+              <td data-label={columns[4]}>{i.damage || '—'}</td>
+              <td data-label={columns[5]}>{i.response || '—'}</td>
+            </tr>
+          ))}
+        </CardTable>
+      ) : null}
+      {writes ? (
+        <>
+          <div class="actions">
+            <Toggle id="fire-incident-toggle" controls="fire-incident-slot" open={open === 'incident'} label={t('fire.incident_open')} onOpen={(o) => setOpen(o ? 'incident' : null)} />
+          </div>
+          <div id="fire-incident-slot">
+            {open === 'incident' ? (
+              <IncidentForm
+                group={group}
+                onDone={(confirmation) => {
+                  incidents.reload();
+                  onRecorded(confirmation);
+                }}
+                onCancel={() => setOpen(null)}
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 /**
  * /fire-groups/:id: one fire-safety group: its facts and their change (with the version
  * seen; a 409 reloads it and says so), its member households (the size warning asking for a
  * reason), each house's extinguishers (marked when the server's due lists hold them) and
- * other gear, the group's firefighting points, and its drills.
+ * other gear, the group's firefighting points, its drills with their photos, and the fires
+ * and incidents it attended.
  */
 export function FireGroupPage({ params }: PageProps) {
   const { t } = useI18n();
   const user = useUser();
   const writes = may(user.role, FIRE_WRITERS);
+  // Drills, their photos and incidents: those who were there (as the service says).
+  const records = may(user.role, FIRE_DRILL_RECORDERS);
   const id = idOf(params);
   const [status, setStatus] = useState('');
   const [stale, setStale] = useState(false);
@@ -348,6 +576,10 @@ export function FireGroupPage({ params }: PageProps) {
   const states = dueStates(due.data);
   const title = group ? groupTitle(t, group) : t('fire.title');
   useTitle(title);
+  const say = (confirmation: string) => {
+    setStale(false);
+    setStatus(confirmation);
+  };
   const changes: Changes = {
     onDone: (confirmation) => {
       setStale(false);
@@ -411,10 +643,21 @@ export function FireGroupPage({ params }: PageProps) {
           <Points group={group} writes={writes} open={open} setOpen={setOpen} onDone={changes.onDone} />
           <Drills
             group={group}
-            writes={may(user.role, FIRE_DRILL_RECORDERS)}
+            writes={records}
             open={open}
             setOpen={setOpen}
             onRecorded={(_drill, confirmation) => changes.onDone(confirmation)}
+            onPhoto={say}
+          />
+          <Incidents
+            group={group}
+            writes={records}
+            open={open}
+            setOpen={setOpen}
+            onRecorded={(confirmation) => {
+              say(confirmation);
+              setOpen(null);
+            }}
           />
         </>
       ) : null}
