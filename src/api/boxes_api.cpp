@@ -73,14 +73,6 @@ mailbox::NewOpening read_opening(const boost::json::object& body) {
   return o;
 }
 
-http::Response docx(std::string bytes, const std::string& filename) {
-  auto res = http::Response::text(200, std::move(bytes),
-                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  res.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  res.set("Cache-Control", "no-store");
-  return res;
-}
-
 http::Response list_boxes(const Deps& d, http::Request& req, const Caller& c) {
   boost::json::array items;
   for (const auto& b : d.boxes.list(c.actor, optional_id_param(req, "unit_id"))) items.push_back(box_json(b));
@@ -126,13 +118,13 @@ http::Response get_opening(const Deps& d, http::Request& req, const Caller& c) {
 
 http::Response opening_minutes(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  return docx(d.boxes.minutes_docx(c.actor, id), "bien-ban-mo-hom-thu-" + std::to_string(id) + ".docx");
+  return docx_download(d.boxes.minutes_docx(c.actor, id), "bien-ban-mo-hom-thu-" + std::to_string(id) + ".docx");
 }
 
 http::Response receipt_record(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  return docx(d.tips.receipt_record_docx(c.actor, c.session.box_secret_key, id),
-              "bien-ban-tiep-nhan-" + std::to_string(id) + ".docx");
+  return docx_download(d.tips.receipt_record_docx(c.actor, c.session.box_secret_key, id),
+                       "bien-ban-tiep-nhan-" + std::to_string(id) + ".docx");
 }
 
 }  // namespace

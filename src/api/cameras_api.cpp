@@ -255,42 +255,12 @@ http::Response erase_camera(const Deps& d, http::Request& req, const Caller& c) 
   return http::Response::empty(204);
 }
 
-// A route's points: each [lat, lon] (a click on the map) or a text as people type it.
-std::vector<geo::Point> route_line(const boost::json::object& body, FieldErrors& errors) {
-  std::vector<geo::Point> out;
-  auto it = body.find("line");
-  if (it == body.end() || !it->value().is_array()) {
-    errors.add("line", it == body.end() ? "required" : "wrong_type");
-    return out;
-  }
-  if (it->value().get_array().size() > static_cast<std::size_t>(cameras::Service::kMaxRoutePoints)) {
-    errors.add("line", "too_long");
-    return out;
-  }
-  for (const auto& v : it->value().get_array()) {
-    if (v.is_string()) {
-      auto parsed = geo::parse_point(std::string(v.get_string()));
-      if (!parsed.point) {
-        errors.add("line", parsed.problem);
-        return {};
-      }
-      out.push_back(*parsed.point);
-    } else if (v.is_array() && v.get_array().size() == 2 && v.get_array()[0].is_number() &&
-               v.get_array()[1].is_number()) {
-      out.push_back({v.get_array()[1].to_number<double>(), v.get_array()[0].to_number<double>()});
-    } else {
-      errors.add("line", "wrong_type");
-      return {};
-    }
-  }
-  return out;
-}
-
 http::Response route_search(const Deps& d, http::Request& req, const Caller& c) {
   auto body = json_body(req);
   json::Reader r(body);
   cameras::RouteQuery q;
-  q.line = route_line(body, r.errors());
+  if (!body.contains("line") || body.at("line").is_null()) r.errors().add("line", "required");
+  q.line = line_field(body, "line", static_cast<std::size_t>(cameras::Service::kMaxRoutePoints), r.errors());
   q.width_m = small_int(r.integer("width"), q.width_m);
   auto from = local_time_field(r.required_text("from", 40), "from", r.errors());
   q.to = local_time_field(r.text("to", 40), "to", r.errors());

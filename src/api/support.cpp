@@ -8,6 +8,7 @@
 
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
+#include "platform/geo/point_text.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::api {
@@ -105,6 +106,47 @@ int int_field(json::Reader& r, std::string_view key, int fallback) {
   if (!value) return fallback;
   return static_cast<int>(
       std::clamp<std::int64_t>(*value, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+std::vector<geo::Point> line_field(const boost::json::object& body, std::string_view key, std::size_t max_points,
+                                   FieldErrors& errors) {
+  std::vector<geo::Point> out;
+  auto it = body.find(key);
+  if (it == body.end() || it->value().is_null()) return out;
+  const std::string field(key);
+  if (!it->value().is_array()) {
+    errors.add(field, "wrong_type");
+    return out;
+  }
+  if (it->value().get_array().size() > max_points) {
+    errors.add(field, "too_long");
+    return out;
+  }
+  for (const auto& v : it->value().get_array()) {
+    if (v.is_string()) {
+      auto parsed = geo::parse_point(std::string(v.get_string()));
+      if (!parsed.point) {
+        errors.add(field, parsed.problem);
+        return {};
+      }
+      out.push_back(*parsed.point);
+    } else if (v.is_array() && v.get_array().size() == 2 && v.get_array()[0].is_number() &&
+               v.get_array()[1].is_number()) {
+      out.push_back({v.get_array()[1].to_number<double>(), v.get_array()[0].to_number<double>()});
+    } else {
+      errors.add(field, "wrong_type");
+      return {};
+    }
+  }
+  return out;
+}
+
+http::Response docx_download(std::string bytes, const std::string& filename) {
+  auto res = http::Response::text(200, std::move(bytes),
+                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  res.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  res.set("Cache-Control", "no-store");
+  return res;
 }
 
 void require_sheet_body(const http::Request& req) {

@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/units/model.hpp"
+#include "platform/geo/geo.hpp"
 #include "platform/json/json.hpp"
 
 namespace antq::api {
@@ -94,6 +95,8 @@ http::Response cached_response(const http::Request& req, const std::string& etag
 inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 void require_sheet_body(const http::Request& req);
 http::Response sheet_download(std::string bytes, bool xlsx, std::string_view name);
+// A .docx as an attachment named `filename` (ASCII), never cached.
+http::Response docx_download(std::string bytes, const std::string& filename);
 
 // The fields every offline record's PUT carries (community/offline.hpp): `base_version`
 // (required, not negative) and `device_at` (the phone's clock in ms, optional).
@@ -116,6 +119,11 @@ std::optional<std::string> date_field(json::Reader& r, std::string_view key);
 // A whole-number field for a service's int, `fallback` when absent. Saturated, not
 // checked: the range is the service's rule, and it names the field out_of_range.
 int int_field(json::Reader& r, std::string_view key, int fallback);
+// A line of points (a route): an array of points, each `[lat, lon]` (a click on the map) or
+// a text as people type it; absent or null: none, no error. More than `max_points` is
+// `too_long`; a point neither way is `wrong_type`, a text that is no point its problem.
+std::vector<geo::Point> line_field(const boost::json::object& body, std::string_view key, std::size_t max_points,
+                                   FieldErrors& errors);
 
 // An instant as ISO-8601 UTC, or null.
 boost::json::value optional_instant(const std::optional<std::int64_t>& instant);

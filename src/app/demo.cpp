@@ -147,6 +147,64 @@ void load_households(Context& ctx, std::int64_t tan_trao) {
   }
 }
 
+// Khuôn Điển's security team (all "(minh họa)"): founded on 01/07/2024, a leader, a
+// deputy and four members, and two night patrols of the last week.
+void load_team(Context& ctx) {
+  Actor system = system_actor();
+  community::TeamInput team;
+  team.village_ids = {id_of(ctx, "DEMO-KQ-KHUONDIEN")};
+  team.name = "Tổ bảo vệ ANTT thôn Khuôn Điển (minh họa)";
+  team.decision_number = "15/QĐ-UBND";
+  team.decision_on = "2024-07-01";
+  team.decision_signer = "Nguyễn Văn Bình (minh họa)";
+  team.founded_on = "2024-07-01";
+  team.demo = true;
+  auto t = ctx.teams->create(system, team).team;
+  struct Person {
+    const char* name;
+    const char* born;
+    const char* position;
+  };
+  std::vector<std::int64_t> members;
+  for (const auto& p : {Person{"Hoàng Văn Sơn (minh họa)", "1975-03-08", "leader"},
+                        Person{"Ma Thị Hoa (minh họa)", "1982-09-21", "deputy"},
+                        Person{"Nông Văn Tài (minh họa)", "1990-01-15", "member"},
+                        Person{"Triệu Văn Minh (minh họa)", "1988-06-30", "member"},
+                        Person{"Lý Thị Dung (minh họa)", "1993-11-02", "member"},
+                        Person{"Hà Văn Quý (minh họa)", "1979-04-17", "member"}}) {
+    community::MemberInput m;
+    m.full_name = p.name;
+    m.birth_date = p.born;
+    m.position = p.position;
+    m.residence = "Thôn Khuôn Điển, xã Tân Trào";
+    m.joined_on = "2024-07-01";
+    members.push_back(ctx.teams->add_member(system, t.id, m).id);
+  }
+  auto today = time::local_date(ctx.clock.now());
+  struct Round {
+    const char* id;
+    int days_ago;
+    std::vector<std::int64_t> who;
+    const char* findings;
+  };
+  for (const auto& r : {Round{"5d0c6a1e-3b7f-4c2a-9e8d-1f2a3b4c5d6e",
+                              6,
+                              {members[0], members[2], members[3]},
+                              "Tuần tra khu chợ và nhà văn hóa thôn, không phát hiện vụ việc (minh họa)"},
+                        Round{"8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d",
+                              2,
+                              {members[1], members[4], members[5]},
+                              "Nhắc nhở nhóm thanh niên tụ tập sau 23 giờ ở ngã ba (minh họa)"}}) {
+    community::PatrolInput in;
+    in.team_id = t.id;
+    in.patrol_on = community::rules::add_days(today, -r.days_ago);
+    in.shift = "night";
+    in.member_ids = r.who;
+    in.findings = r.findings;
+    ctx.teams->record_patrol(system, r.id, in);
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> load_demo(Context& ctx, const std::string& password) {
@@ -184,6 +242,7 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   ctx.keys->grant_with_recovery(system, tan_trao, recovery, officer.user.id);
   load_cameras(ctx, tan_trao);
   load_households(ctx, tan_trao);
+  load_team(ctx);
   spdlog::info("demo data loaded: {} units of the official list, {} demo units, {} users",
                report.created + report.merged, before_merge().size() + after_merge().size(), users().size());
   return recovery;

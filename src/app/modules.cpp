@@ -11,6 +11,7 @@
 #include "api/mailbox_api.hpp"
 #include "api/map_api.hpp"
 #include "api/system_api.hpp"
+#include "api/teams_api.hpp"
 #include "api/units_api.hpp"
 #include "api/users_api.hpp"
 #include "app/build_kind/build_kind.hpp"
@@ -42,6 +43,8 @@ void build_services(Context& ctx) {
       std::make_unique<community::Households>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock, *ctx.personal_key);
   ctx.fire_groups =
       std::make_unique<community::FireGroups>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
+  ctx.teams = std::make_unique<community::Teams>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock,
+                                                 *ctx.personal_key);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -99,6 +102,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_households_routes(router, auth, *ctx.households);
   api::add_fire_routes(router, auth, *ctx.fire_groups);
   api::add_drill_routes(router, auth, *ctx.fire_groups);
+  api::add_team_routes(router, auth, *ctx.teams);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

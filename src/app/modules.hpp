@@ -14,6 +14,7 @@
 #include "modules/cameras/service.hpp"
 #include "modules/community/fire_groups.hpp"
 #include "modules/community/households.hpp"
+#include "modules/community/teams.hpp"
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/service.hpp"
@@ -45,6 +46,7 @@ struct Context {
   std::unique_ptr<cameras::Requests> footage;
   std::unique_ptr<community::Households> households;
   std::unique_ptr<community::FireGroups> fire_groups;
+  std::unique_ptr<community::Teams> teams;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -298,3 +298,81 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
   }
   assert.deepEqual(wrong, []);
 });
+
+test('security team endpoints: officers and admins keep teams and members, the village team records patrols, reviewers read, auditors see none', async () => {
+  const officer = clients['officer.tantrao'];
+  const base = '/api/v1/community';
+  const day = (days) => new Date(Date.now() + 7 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
+  const made = async (path, body) => {
+    const r = await officer.post(path, body);
+    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${r.text}`);
+    return r.data;
+  };
+  const teamBody = (village = 'DEMO-KQ-KHUONDIEN') => ({ village_ids: [ids[village]], name: 'Tổ kiểm tra quyền', founded_on: day(-30) });
+  const home = await made(`${base}/teams`, teamBody());
+  const neighbour = await made(`${base}/teams`, teamBody('DEMO-KQ-LANGHAN'));
+  // A member no other row has: a person (name and birth date) is in one team at a time.
+  let born = 0;
+  const memberBody = () => ({ full_name: 'Thành viên kiểm tra quyền', birth_date: new Date(Date.UTC(1980, 0, 1) + ++born * 86400 * 1000).toISOString().slice(0, 10),
+    position: 'member', joined_on: day(-20) });
+  const freshMember = (team = home) => made(`${base}/teams/${team.id}/members`, memberBody());
+  const homeMember = await freshMember();
+  const neighbourMember = await freshMember(neighbour);
+  const version = async (id) => (await clients.admin.get(`${base}/teams/${id}`)).data.version;
+  const memberChange = (m) => ({ full_name: m.full_name, birth_date: m.birth_date, position: m.position, joined_on: m.joined_on, note: 'Sửa', version: m.version });
+  // Patrols by the id a phone makes: a new one per call, or one the officer recorded just now.
+  const patrolBody = (team, member) => ({ team_id: team.id, patrol_on: day(0), shift: 'night', member_ids: [member.id], base_version: 0 });
+  const patrolled = async (team, member) => {
+    const r = await officer.put(`${base}/patrols/${randomUUID()}`, patrolBody(team, member));
+    if (r.status !== 201) throw new Error(`patrol: ${r.status} ${r.text}`);
+    return r.data.patrol;
+  };
+  const homePatrol = await patrolled(home, homeMember);
+  const neighbourPatrol = await patrolled(neighbour, neighbourMember);
+  const roles = (admin, officerStatus, team, reviewer, auditor) =>
+    ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
+  const rows = [
+    ['GET teams', (c) => c.get(`${base}/teams`), roles(200, 200, 200, 200, 403)],
+    ['GET team of Khuôn Điển', (c) => c.get(`${base}/teams/${home.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET team of Làng Hản', (c) => c.get(`${base}/teams/${neighbour.id}`), roles(200, 200, 404, 200, 403)],
+    ['POST team in Khuôn Điển', (c) => c.post(`${base}/teams`, teamBody()), roles(201, 201, 403, 403, 403)],
+    ['POST team in Kiến Thiết', (c) => c.post(`${base}/teams`, teamBody('DEMO-KT-KHUONHAU')), roles(201, 422, 403, 403, 403)],
+    ['PUT team of Khuôn Điển', async (c) => c.put(`${base}/teams/${home.id}`, { ...teamBody(), version: await version(home.id) }),
+      roles(200, 200, 403, 403, 403)],
+    ['PUT team of Làng Hản', async (c) => c.put(`${base}/teams/${neighbour.id}`, { ...teamBody('DEMO-KQ-LANGHAN'), version: await version(neighbour.id) }),
+      roles(200, 200, 403, 403, 403)],
+    ['POST team member', (c) => c.post(`${base}/teams/${home.id}/members`, memberBody()), roles(201, 201, 403, 403, 403)],
+    ['POST team member in Làng Hản', (c) => c.post(`${base}/teams/${neighbour.id}/members`, memberBody()), roles(201, 201, 403, 403, 403)],
+    ['PUT team member', async (c) => {
+      const m = await freshMember();
+      return c.put(`${base}/team-members/${m.id}`, memberChange(m));
+    }, roles(200, 200, 403, 403, 403)],
+    ['PUT team member in Làng Hản', async (c) => {
+      const m = await freshMember(neighbour);
+      return c.put(`${base}/team-members/${m.id}`, memberChange(m));
+    }, roles(200, 200, 403, 403, 403)],
+    ['PUT patrol in Khuôn Điển', (c) => c.put(`${base}/patrols/${randomUUID()}`, patrolBody(home, homeMember)), roles(403, 201, 201, 403, 403)],
+    ['PUT patrol in Làng Hản', (c) => c.put(`${base}/patrols/${randomUUID()}`, patrolBody(neighbour, neighbourMember)),
+      roles(403, 201, 404, 403, 403)],
+    ['PUT patrol changed', async (c) => {
+      const p = await patrolled(home, homeMember);
+      return c.put(`${base}/patrols/${p.id}`, { ...patrolBody(home, homeMember), shift: 'morning', base_version: p.version });
+    }, roles(403, 200, 200, 403, 403)],
+    ['PUT patrol changed in Làng Hản', async (c) => {
+      const p = await patrolled(neighbour, neighbourMember);
+      return c.put(`${base}/patrols/${p.id}`, { ...patrolBody(neighbour, neighbourMember), shift: 'morning', base_version: p.version });
+    }, roles(403, 200, 404, 403, 403)],
+    ['GET patrol of Khuôn Điển', (c) => c.get(`${base}/patrols/${homePatrol.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET patrol of Làng Hản', (c) => c.get(`${base}/patrols/${neighbourPatrol.id}`), roles(200, 200, 404, 200, 403)],
+    ['GET team patrols', (c) => c.get(`${base}/teams/${home.id}/patrols`), roles(200, 200, 200, 200, 403)],
+    ['GET team patrols in Làng Hản', (c) => c.get(`${base}/teams/${neighbour.id}/patrols`), roles(200, 200, 404, 200, 403)],
+  ];
+  const wrong = [];
+  for (const [what, call, expected] of rows) {
+    for (const role of ROLES) {
+      const r = await call(clients[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

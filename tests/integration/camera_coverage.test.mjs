@@ -3,14 +3,14 @@
 // roads file refused whole or imported and audited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql } from './lib.mjs';
+import { start, signedIn, unitIds, sql, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
 const people = {};
 const coverageOf = (who, unit) => people[who].get(`/api/v1/cameras/coverage?unit_id=${unit}`);
 const roadCount = () => Number(sql(server, 'SELECT COUNT(*) FROM camera_roads'));
-const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+const auditCount = (action) => auditEntries(server, action);
 const postRoads = (who, body, query = '', type = 'application/geo+json') =>
   people[who].request('POST', `/api/v1/cameras/roads?unit_id=${ids['02545']}${query}`, {
     body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': type },

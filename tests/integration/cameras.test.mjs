@@ -2,12 +2,10 @@
 // every bad field named with nothing written, who may do what (the authorization
 // matrix), status over time, stale edits, and "who could have seen it" with its audit.
 import { test, before, after } from 'node:test';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql, assertNoMarkers } from './lib.mjs';
+import { start, signedIn, unitIds, sql, assertNoMarkers, convertWithLibreOffice, auditEntries } from './lib.mjs';
 
 const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
 let server;
@@ -24,7 +22,7 @@ const camera = (over = {}) => ({
   installed_on: '2025-01-01', ...over,
 });
 const cameraCount = () => Number(sql(server, 'SELECT COUNT(*) FROM cameras'));
-const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+const auditCount = (action) => auditEntries(server, action);
 
 before(async () => {
   server = await start();
@@ -249,22 +247,6 @@ test('a sheet saved by Vietnamese Excel (Windows-1258, semicolons) is checked li
   })).status, 403);
 });
 
-// LibreOffice converts `bytes` (named `name`) to `to` with its own profile; the result's bytes.
-function convert(bytes, name, to, infilter) {
-  const dir = mkdtempSync(join(tmpdir(), 'antq-sheet-'));
-  try {
-    writeFileSync(join(dir, name), bytes);
-    const args = ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...(infilter ? [`--infilter=${infilter}`] : []),
-      '--convert-to', to, '--outdir', join(dir, 'out'), join(dir, name)];
-    const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 90000 });
-    const out = join(dir, 'out', name.replace(/\.[a-z]+$/, '.' + to.split(':')[0]));
-    assert.ok(existsSync(out), `LibreOffice could not convert it: ${r.stderr}`);
-    return readFileSync(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 test('the Excel sheet: LibreOffice reads its Vietnamese header and dates, and an .xlsx saved by LibreOffice imports back unchanged', async () => {
   const officer = people['officer.tantrao'];
   const xlsx = await officer.get(`/api/v1/cameras/export.xlsx?unit_id=${ids['02545']}`);
@@ -272,7 +254,7 @@ test('the Excel sheet: LibreOffice reads its Vietnamese header and dates, and an
   assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
   assert.match(xlsx.headers.get('content-disposition'), /camera-an-ninh\.xlsx/);
   // LibreOffice Calc shows it as an officer would see it: UTF-8 CSV with dd/mm/yyyy dates.
-  const shown = convert(xlsx.bytes, 'camera.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76').toString('utf8');
+  const shown = convertWithLibreOffice(xlsx.bytes, 'camera.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76').toString('utf8');
   const [header, ...rows] = shown.trim().split(/\r?\n/);
   assert.match(header, /^STT,Mã camera,Thôn\/Tổ dân phố,/);
   assert.ok(rows.length >= 30, `${rows.length} rows`);
@@ -289,7 +271,7 @@ test('the Excel sheet: LibreOffice reads its Vietnamese header and dates, and an
   // A workbook written by another program: our CSV opened by a Vietnamese LibreOffice
   // (language 1066: d/m/yyyy read as real dates) and saved as .xlsx.
   const csv = await officer.get(`/api/v1/cameras/export.csv?unit_id=${ids['02545']}`);
-  const theirs = convert(csv.bytes, 'camera.csv', 'xlsx:Calc Office Open XML', 'CSV:44,34,76,1,,1066');
+  const theirs = convertWithLibreOffice(csv.bytes, 'camera.csv', 'xlsx:Calc Office Open XML', 'CSV:44,34,76,1,,1066');
   const again = await post(theirs, type);
   assert.equal(again.status, 200, again.text);
   assert.equal(again.data.created + again.data.updated, 0, again.text);

@@ -5,7 +5,7 @@
 // and throttled; an officer confirms, and only then does the camera count.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql, assertNoMarkers, formClient, formAnswer } from './lib.mjs';
+import { start, signedIn, unitIds, sql, assertNoMarkers, formClient, formAnswer, auditEntries } from './lib.mjs';
 
 const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
 const TOWN = { lat: 21.8236, lon: 105.2136 };      // Tuyên Quang's town: another commune
@@ -20,7 +20,7 @@ after(async () => server?.close());
 
 const { get, post } = formClient(() => server.url);
 const cameraCount = () => Number(sql(server, 'SELECT COUNT(*) FROM cameras'));
-const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+const auditCount = (action) => auditEntries(server, action);
 
 const owner = (over = {}) => ({
   owner_kind: 'household', place: 'Cổng nhà', point: `${MARKET.lat}, ${MARKET.lon}`, direction: 'e', fov: '90',

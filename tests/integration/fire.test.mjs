@@ -11,22 +11,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { start, signedIn, unitIds, sql } from './lib.mjs';
+import { start, signedIn, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
 const people = {};
 const BASE = '/api/v1/community';
 
-// Vietnam's calendar day `days` from today (the server runs on the system clock).
-const vnDay = (days = 0) => new Date(Date.now() + 7 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 const TODAY = vnDay();
 const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
 const TOWN = { lat: 21.8236, lon: 105.2136 };  // Tuyên Quang's provincial town, another commune
 
-const fieldsOf = (r) => (r.data?.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
 const distinctFieldsOf = (r) => [...new Set(fieldsOf(r))];
-const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+const auditCount = (action) => auditEntries(server, action);
 const groupCount = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_groups'));
 const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} ≠ ${b}`);
 const byNumber = (a, b) => a - b;

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, signedIn, unitIds, sql, assertNoMarkers } from './lib.mjs';
+import { start, signedIn, unitIds, sql, assertNoMarkers, vnDay, fieldsOf, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
@@ -19,7 +19,6 @@ const BASE = '/api/v1/community';
 
 // Vietnam's calendar day `days` from today, and the registration year a day falls in
 // (1 November of the year before to 31 October).
-const vnDay = (days = 0) => new Date(Date.now() + 7 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 const registrationYearOf = (day) => Number(day.slice(0, 4)) + (Number(day.slice(5, 7)) >= 11 ? 1 : 0);
 const TODAY = vnDay();
 const YEAR = registrationYearOf(TODAY);
@@ -29,9 +28,8 @@ const household = (over = {}) => ({
   village_id: ids['DEMO-KQ-KHUONDIEN'], head_name: 'Hoàng Văn Thắng', address: 'Xóm Đình, thôn Khuôn Điển', members: 4, ...over,
 });
 const tick = (over = {}) => ({ registered_on: TODAY, signed: true, note: '', base_version: 0, ...over });
-const fieldsOf = (r) => (r.data?.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
 const householdCount = () => Number(sql(server, 'SELECT COUNT(*) FROM households'));
-const auditCount = (action) => Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));
+const auditCount = (action) => auditEntries(server, action);
 
 async function created(client, over = {}) {
   const r = await client.post(`${BASE}/households`, household(over));

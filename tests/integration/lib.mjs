@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
 
 // The test build of the binary (antq-test): the same code as antq, and it accepts the
 // test clock (ANTQ_TEST_CLOCK_FILE), which the installed antq refuses.
@@ -272,3 +273,34 @@ export function formClient(base) {
     }),
   };
 }
+
+// A file converted by LibreOffice headless (its own profile, so that runs never collide):
+// `to` is a --convert-to target ("txt:Text (encoded):UTF8", "xlsx"), `infilter` an
+// import filter when the file's own type is not enough.
+export function convertWithLibreOffice(bytes, name, to, infilter) {
+  const dir = mkdtempSync(join(tmpdir(), 'antq-office-'));
+  try {
+    writeFileSync(join(dir, name), bytes);
+    const args = ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...(infilter ? [`--infilter=${infilter}`] : []),
+      '--convert-to', to, '--outdir', join(dir, 'out'), join(dir, name)];
+    const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 90000 });
+    const out = join(dir, 'out', name.replace(/\.[a-z]+$/, '.' + to.split(':')[0]));
+    assert.ok(existsSync(out), `LibreOffice could not convert it: ${r.stderr}`);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The text LibreOffice reads from a .docx.
+export function docxText(bytes) {
+  return convertWithLibreOffice(bytes, 'doc.docx', 'txt:Text (encoded):UTF8').toString('utf8');
+}
+
+// Vietnam's calendar day `days` from today (the server runs on the system clock).
+export const vnDay = (days = 0) => new Date(Date.now() + 7 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+// A 422's errors as "field:code", sorted.
+export const fieldsOf = (r) => (r.data?.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
+// The number of audit entries of an action.
+export const auditEntries = (server, action) =>
+  Number(sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`));

@@ -2,11 +2,7 @@
 // and the minutes as .docx that LibreOffice opens and reads back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { start, signedIn, unitIds, Client } from './lib.mjs';
+import { start, signedIn, unitIds, Client, docxText } from './lib.mjs';
 
 let server;
 let ids;
@@ -17,20 +13,6 @@ before(async () => {
 after(async () => { await server.close(); });
 
 const localNow = (minutesAgo = 1) => new Date(Date.now() + 7 * 3600 * 1000 - minutesAgo * 60000).toISOString().slice(0, 16);
-
-// The text LibreOffice reads from a .docx (its own profile, so that runs never collide).
-function docxText(bytes) {
-  const dir = mkdtempSync(join(tmpdir(), 'antq-docx-'));
-  try {
-    writeFileSync(join(dir, 'doc.docx'), bytes);
-    const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to',
-      'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, 'doc.docx')], { encoding: 'utf8', timeout: 60000 });
-    assert.ok(existsSync(join(dir, 'doc.txt')), `LibreOffice could not read it: ${r.stderr}`);
-    return readFileSync(join(dir, 'doc.txt'), 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const witnesses = [
   { name: 'Nguyễn Văn An', position: 'Trưởng Công an xã' },

@@ -58,30 +58,17 @@ DrillWrite FireGroups::record_drill(const Actor& actor, const std::string& id, c
     auto group = load(tx, actor, d.group_id).group;
     if (group.founded_on && d.held_on < *group.founded_on) throw Error::field("held_on", "before_founded");
     if (group.dissolved_on && d.held_on > *group.dissolved_on) throw Error::field("held_on", "after_dissolved");
-    std::optional<Stored> seen;
-    if (stored) seen = Stored{stored->version, stored->content_hash};
-    out.outcome = decide(seen, in.base_version, d.content_hash);
-    if (out.outcome == Outcome::conflict) throw Error::conflict("the drill was changed meanwhile");
-    if (out.outcome == Outcome::replayed) {
-      out.drill = *stored;
-      return;
-    }
-    d.version = stored ? stored->version + 1 : 1;
     d.recorded_by = user_of(actor);
     d.device_at = in.device_at;
     d.received_at = clock_.now();
-    if (!fire_repo::put_drill(tx, d, stored ? std::optional(stored->version) : std::nullopt)) {
-      // Another sender wrote first (the same drill from two phones at once): the same
-      // content is a replay, anything else a conflict.
-      auto first = fire_repo::drill(tx, id);
-      if (!first || first->content_hash != d.content_hash) throw Error::conflict("the drill was changed meanwhile");
-      out = {*first, Outcome::replayed};
-      return;
-    }
+    auto written = write_offline(
+        stored, in.base_version, d, [&](const Drill& r, auto seen) { return fire_repo::put_drill(tx, r, seen); },
+        [&] { return fire_repo::drill(tx, id); }, "the drill");
+    out = {written.record, written.outcome};
+    if (out.outcome == Outcome::replayed) return;
     audit_.record(tx, actor, "drill.record", "fire_group", std::to_string(d.group_id),
                   boost::json::serialize(boost::json::object{
-                      {"drill", id}, {"outcome", std::string(code_of(out.outcome))}, {"version", d.version}}));
-    out.drill = d;
+                      {"drill", id}, {"outcome", std::string(code_of(out.outcome))}, {"version", out.drill.version}}));
   });
   return out;
 }

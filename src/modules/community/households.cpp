@@ -291,31 +291,19 @@ RegistrationWrite Households::register_year(const Actor& actor, std::int64_t hou
     auto h = *households_repo::get(tx, household_id);
     if (!rules::present_on(h.since_on, h.left_on, r.registered_on)) throw Error::field("registered_on", "not_present");
     auto stored = households_repo::registration(tx, household_id, year);
-    std::optional<Stored> seen;
-    if (stored) seen = Stored{stored->version, stored->content_hash};
-    out.outcome = decide(seen, in.base_version, r.content_hash);
-    if (out.outcome == Outcome::conflict) throw Error::conflict("the registration was changed meanwhile");
-    if (out.outcome == Outcome::replayed) {
-      out.registration = *stored;
-      return;
-    }
-    r.version = stored ? stored->version + 1 : 1;
     r.recorded_by = user_of(actor);
     r.device_at = in.device_at;
     r.received_at = clock_.now();
-    if (!households_repo::put_registration(tx, r, stored ? std::optional(stored->version) : std::nullopt)) {
-      // Another sender wrote first (the same tick from two phones at once): the same
-      // content is a replay, anything else a conflict.
-      auto first = households_repo::registration(tx, household_id, year);
-      if (!first || first->content_hash != r.content_hash)
-        throw Error::conflict("the registration was changed meanwhile");
-      out = {*first, Outcome::replayed};
-      return;
-    }
-    audit_.record(tx, actor, "household.registration", "household", std::to_string(household_id),
-                  boost::json::serialize(boost::json::object{
-                      {"year", year}, {"outcome", std::string(code_of(out.outcome))}, {"version", r.version}}));
-    out.registration = r;
+    auto written = write_offline(
+        stored, in.base_version, r,
+        [&](const Registration& fresh, auto seen) { return households_repo::put_registration(tx, fresh, seen); },
+        [&] { return households_repo::registration(tx, household_id, year); }, "the registration");
+    out = {written.record, written.outcome};
+    if (out.outcome == Outcome::replayed) return;
+    audit_.record(
+        tx, actor, "household.registration", "household", std::to_string(household_id),
+        boost::json::serialize(boost::json::object{
+            {"year", year}, {"outcome", std::string(code_of(out.outcome))}, {"version", out.registration.version}}));
   });
   return out;
 }

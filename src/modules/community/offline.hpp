@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "platform/error.hpp"
+
 namespace antq::community {
 
 enum class Outcome { inserted, replayed, updated, conflict };
@@ -26,6 +28,35 @@ struct Stored {
 };
 
 Outcome decide(const std::optional<Stored>& stored, std::int64_t base_version, const std::string& content_hash);
+
+template <class Record>
+struct Written {
+  Record record;
+  Outcome outcome = Outcome::inserted;  // never conflict: that is Error::conflict (409)
+};
+
+// The rule applied in a write transaction, the same for every kind of record. `stored` is
+// the row as read; `fresh` the record sent, with its content hash and who sent it.
+// `put(record, seen)` writes it only if the row is still as seen (absent, or at version
+// `*seen`) and says whether it did; when another sender came first (two phones at once),
+// `reread()` reads the row again: the same content is a replay, any other a conflict.
+// `what` names the record in the conflict ("the patrol").
+template <class Record, class Put, class Reread>
+Written<Record> write_offline(const std::optional<Record>& stored, std::int64_t base_version, Record fresh, Put put,
+                              Reread reread, const std::string& what) {
+  std::optional<Stored> seen;
+  if (stored) seen = Stored{stored->version, stored->content_hash};
+  auto outcome = decide(seen, base_version, fresh.content_hash);
+  if (outcome == Outcome::conflict) throw Error::conflict(what + " was changed meanwhile");
+  if (outcome == Outcome::replayed) return {*stored, outcome};
+  fresh.version = stored ? stored->version + 1 : 1;
+  if (!put(fresh, stored ? std::optional<std::int64_t>(stored->version) : std::nullopt)) {
+    auto first = reread();
+    if (!first || first->content_hash != fresh.content_hash) throw Error::conflict(what + " was changed meanwhile");
+    return {*first, Outcome::replayed};
+  }
+  return {std::move(fresh), outcome};
+}
 
 // An id made on a phone: a UUID in lowercase 8-4-4-4-12 hexadecimal form.
 bool valid_record_id(std::string_view id);

@@ -168,8 +168,8 @@ std::string Boxes::minutes_docx(const Actor& actor, std::int64_t opening_id) con
     if (!o) throw Error::not_found("opening");
     auto box = load_box(tx, actor, o->box_id, false);
     auto commune = units_.find(tx, box.unit_id).value();
-    office::Document doc(
-        commune_head(tx, units_, commune, o->number, o->opened_at, "BIÊN BẢN", "Mở hòm thư góp ý và tố giác tội phạm"));
+    office::Document doc(units::commune_head(tx, units_, commune, units::Issuer::police, o->number, o->opened_at,
+                                             "BIÊN BẢN", "Mở hòm thư góp ý và tố giác tội phạm"));
     std::string where = box.place + (box.village_name.empty() ? "" : " (" + box.village_name + ")");
     doc.paragraph("Hồi " + spoken_time(o->opened_at) + ", tại " + where + ", chúng tôi gồm:");
     for (std::size_t i = 0; i < o->people.size(); ++i) {

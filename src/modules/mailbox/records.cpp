@@ -55,8 +55,8 @@ std::string Service::receipt_record_docx(const Actor& actor, const std::string& 
   db_.read([&](db::Tx& tx) {
     auto commune = units_.find(tx, tip.unit_id).value();
     auto officer = repo::user_full_name(tx, actor.user_id);
-    office::Document doc(
-        commune_head(tx, units_, commune, "", clock_.now(), "BIÊN BẢN", "Tiếp nhận nguồn tin về tội phạm"));
+    office::Document doc(units::commune_head(tx, units_, commune, units::Issuer::police, "", clock_.now(), "BIÊN BẢN",
+                                             "Tiếp nhận nguồn tin về tội phạm"));
     doc.paragraph("Hồi " + spoken_time(tip.received_at) + ", tại trụ sở Công an " + commune.designation + " " +
                   commune.name + ".");
     doc.labelled("Người tiếp nhận", officer + " - cán bộ Công an " + commune.designation + " " + commune.name);

@@ -2496,6 +2496,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the village security teams
+         * @description Danh sách Tổ bảo vệ an ninh, trật tự ở cơ sở trong phạm vi: tìm theo mã hoặc tên tổ (không phân biệt dấu), lọc theo xã hoặc thôn; tổ đã giải thể chỉ hiện khi chọn. Mỗi tổ kèm các thôn tổ phụ trách và số thành viên hiện có.
+         *
+         *     The teams with a village in the caller's scope, or under one commune or village in it (`unit_id`), by code, each with its villages and the number of its members today (`members`; the members themselves are on `getSecurityTeam`). `q` matches every word of the code and the name, accents and case ignored; dissolved teams are out unless `include_dissolved=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. Not audited.
+         */
+        get: operations["listSecurityTeams"];
+        put?: never;
+        /**
+         * Found a village security team
+         * @description Thành lập Tổ bảo vệ an ninh, trật tự cho một thôn hoặc nhiều thôn của cùng một xã, theo quyết định của Ủy ban nhân dân xã (số, ngày, người ký). Thành viên thêm sau ở `createTeamMember`.
+         *
+         *     A team over `village_ids`, one or more villages in the caller's scope, all of one commune and villages today (`village_ids: required`, `not_found`, `other_commune`; at most 100, `too_long`). `name` is required (`name: required`, at most 200 characters: `too_long`); `decision_number` at most 50 characters, `decision_signer` 200, `note` 2000 (`too_long`). `decision_on`, `founded_on` and `dissolved_on` are `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`), `dissolved_on` not before `founded_on` (`dissolved_on: before_founded`). The code is the commune's next `<commune code>-TBV-NNN`. A member of another JSON type is `wrong_type`; on any error nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors). Audited as `security_team.create` with the code and the number of villages.
+         */
+        post: operations["createSecurityTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A village security team with its members
+         * @description Chi tiết một Tổ bảo vệ ANTT: quyết định thành lập, các thôn phụ trách và danh sách thành viên (đang trong tổ trước, theo chức danh và tên; rồi những người đã ra khỏi tổ). Chỉ cho biết thành viên có số điện thoại hay không, không bao giờ hiện số.
+         *
+         *     The team as `listSecurityTeams` shows it (`members` is still the number in it today) with `member_list`: every member, those in the team first (the leader, the deputies, the members, each by name), then those who left. A member shows whether they have a phone (`has_phone`), never the phone. Who may read it: as `listSecurityTeams` (403 for auditors; 404 for an unknown team or one outside the scope — a team member's team covers their village). Not audited.
+         */
+        get: operations["getSecurityTeam"];
+        /**
+         * Change a village security team
+         * @description Sửa thông tin Tổ bảo vệ ANTT (các thôn phụ trách, tên, quyết định thành lập, ngày thành lập, ngày giải thể, ghi chú). Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The whole team as `createSecurityTeam` takes it (left out is none), checked the same way, with the `version` the user edited (`version: required`): 409 when the team changed since, nothing written. A team stays in its commune (`village_ids: other_commune`); it keeps a village merged away since, while a new village must be one today (`village_ids: not_found`). The code never changes. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `security_team.update` with the names of the fields changed (`decision` for any of the decision's three), never their values.
+         */
+        put: operations["updateSecurityTeam"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a member to a village security team
+         * @description Thêm thành viên Tổ bảo vệ ANTT (họ tên, ngày sinh, chức danh, nơi cư trú, số điện thoại, ngày vào tổ). Mỗi người (họ tên và ngày sinh) chỉ ở một tổ tại một thời điểm, ở bất kỳ xã nào; mỗi tổ chỉ có một tổ trưởng tại một thời điểm. Số điện thoại được niêm phong, chỉ in trên danh sách công khai khi thành viên đồng ý.
+         *
+         *     A member of team `id`. `full_name` is required (at most 200 characters); `birth_date` is required, `YYYY-MM-DD` (`invalid_date`), not in the future; `position` is `leader` (tổ trưởng), `deputy` (tổ phó) or `member` (tổ viên) (`position: required`, `unknown_value`); `residence` at most 300 characters, `note` 2000 (`too_long`). `joined_on` is required, not in the future and not before the team's `founded_on` (`joined_on: before_founded`); `left_on`, when the member left, is not in the future nor before `joined_on` (`left_on: before_joined`). A person — the same name (accents and case ignored) and birth date — is in one team at a time across every commune: a membership whose days meet another's is `full_name: in_other_team`, its message naming the other team (code and name) only when that team is in the caller's scope. A team has one leader at a time: `position: second_leader`, naming the leader. `phone` is taken as people type it and kept sealed in E.164; a number that cannot be one is refused with its reason, as for households (`phone: invalid_characters`, `invalid_length`, `unknown_prefix`, `short_number`, `old_area_code`, `not_vietnamese`). `phone_public: true` prints the phone on the public member list, and needs a phone (`phone_public: no_phone`). The answer tells whether the member has a phone (`has_phone`), never the phone. On any error nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `team_member.create` on the team, with the member's id and position.
+         */
+        post: operations["createTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/team-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Team member id.
+                 * @example 9
+                 */
+                id: components["parameters"]["TeamMemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a team member
+         * @description Sửa thông tin thành viên Tổ bảo vệ ANTT, ghi ngày ra khỏi tổ. Bỏ trống trường `phone` thì giữ số cũ, gửi chuỗi rỗng thì xóa số. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The whole member as `createTeamMember` takes it, checked the same way (one team at a time, one leader at a time), with the `version` the user edited (`version: required`): 409 when the member changed since, nothing written. `phone` left out (or null) keeps the stored phone, `""` removes it. A member who left (`left_on`) no longer counts in the team from that day, and may join another team from that day. Commune officers and administrators of the team's scope (403 for village team members, reviewers and auditors; 404 for an unknown member or one of a team outside the scope). Audited as `team_member.update` on the team, with the member's id and the names of the fields changed (`identity` for the name or birth date), never their values.
+         */
+        put: operations["updateTeamMember"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/patrols/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The patrol's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15
+                 */
+                id: components["parameters"]["PatrolId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A security team's patrol
+         * @description Một lần tuần tra của Tổ bảo vệ ANTT, như đang lưu; điện thoại đọc lại khi bị báo xung đột để người dùng chọn giữ bản nào.
+         *
+         *     The patrol `id` as stored, its route as the client sent it (`[[lat, lon], …]`); its `version` is the `base_version` of a change. Who may read it: as `getSecurityTeam` (403 for auditors). An id that is not a lowercase UUID, an unknown patrol or a patrol of a team outside the scope: 404. Not audited.
+         */
+        get: operations["getPatrol"];
+        /**
+         * Record a security team's patrol
+         * @description Ghi nhận một lần tuần tra của Tổ bảo vệ ANTT (ngày, ca, thành viên tham gia, lộ trình vẽ trên bản đồ, tình hình phát hiện, số tin báo đã xử lý), trên trang hoặc từ điện thoại của thành viên khi mất sóng (mã lần tuần tra do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Lộ trình ra ngoài địa bàn xã thì cảnh báo, chỉ lưu khi xác nhận.
+         *
+         *     The patrol `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of team `team_id`, written by the offline rule: `base_version` is 0 for a new patrol, else the version the sender last saw. No patrol with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, nothing written (sent twice, stored once). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the patrol (`getPatrol`) and lets the member choose. `patrol_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the team's life (`patrol_on: before_founded`, `after_dissolved`); `shift` is `morning`, `afternoon`, `evening` or `night` (`shift: required`, `unknown_value`). `member_ids` are at least one (`member_ids: required`; at most 200, `too_long`), each a member of the team on that day, joined by then and not yet left (`member_ids: not_in_team`); repeated ids count once. `route` is none (left out, null or `[]`) or 2–500 points (`route: too_few_points`, `too_long`), each `[lat, lon]` (a click on the map) or a text as people type a point ("21.8056, 105.4516"; its problem otherwise: `route: invalid_format`, `swapped`, `out_of_range`; anything else is `route: wrong_type`), with latitudes and longitudes in range (`route: out_of_range`). A route leaving Vietnam (`route: outside_vietnam`) or the team's commune (`route: outside_commune`, its message naming the commune the point lies in) is the warning the page answers by sending the same patrol again with `confirm_route: true`. `findings` and `tip_refs` (the tips followed up, their receipt or reference numbers as written) are at most 2000 characters each (`too_long`); `base_version` and `device_at` are not negative (`out_of_range`). A patrol stays with the team it was recorded for (`team_id: cannot_change`). Two senders of the same new patrol at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the patrol was recorded offline. Commune officers of their scope and village team members of their own village's teams (403 for administrators, reviewers and auditors); a team that does not exist or lies outside the scope (or a stored patrol of such a team): 404. Audited as `patrol.record` on the team, with the patrol's id, the outcome, the version and the number of members, when written (not when replayed).
+         */
+        put: operations["putPatrol"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/teams/{id}/members.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The team's public member list (.docx)
+         * @description Danh sách thành viên Tổ bảo vệ an ninh, trật tự, dạng .docx theo thể thức Nghị định 30/2020/NĐ-CP, kèm theo quyết định thành lập tổ của Chủ tịch UBND xã, để niêm yết công khai.
+         *
+         *     The public member list of team `id` as a Word document in the Decree 30/2020/NĐ-CP layout, issued by the commune's People's Committee ("ỦY BAN NHÂN DÂN / XÃ …", the place and today's date), titled "DANH SÁCH / Thành viên <team name>" with the line "(Kèm theo Quyết định số <decision_number> ngày <decision_on> của Chủ tịch UBND <commune>)"; a table of the members in the team today (STT, Họ và tên, Năm sinh, Chức danh: Tổ trưởng / Tổ phó / Tổ viên, Nơi cư trú, Số điện thoại, Ghi chú), the phone only where the member agreed to publish it (`phone_public`); signed "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" by the decision's signer, with "Nơi nhận". Built for each request, never stored. Whoever may read the team (403 for auditors, 404 outside the scope). Audited as `security_team.member_list` with the number of members listed.
+         */
+        get: operations["getTeamMemberList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/teams/{id}/patrols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A security team's patrols
+         * @description Nhật ký tuần tra của một Tổ bảo vệ ANTT trong một khoảng ngày (mặc định 90 ngày gần nhất), mới nhất trước.
+         *
+         *     The patrols of team `id` from `from` to `to` (both `YYYY-MM-DD`, inclusive: `invalid_date`; `from: after_to` when they are backwards), by default the 90 days up to today in Vietnam (`to` alone: the 90 days up to it), newest first (by `patrol_on`, then by when they were received). Who may read them: as `getSecurityTeam` (403 for auditors; 404 for an unknown team or one outside the scope). Not audited.
+         */
+        get: operations["listTeamPatrols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4961,6 +5169,254 @@ export interface components {
             share: number | null;
             villages: components["schemas"]["VillageFireCoverage"][];
         };
+        /** @description A village a team covers. */
+        TeamVillage: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        /** @description A village security team (Tổ bảo vệ an ninh, trật tự ở cơ sở), as every list and page shows it. */
+        SecurityTeam: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-TBV-NNN`.
+             * @example 02545-TBV-002
+             */
+            code: string;
+            /** Format: int64 */
+            commune_id: number;
+            commune_name: string;
+            name: string;
+            /**
+             * @description The number of the commune People's Committee's founding decision, as written.
+             * @example 15/QĐ-UBND
+             */
+            decision_number: string;
+            /** Format: date */
+            decision_on: string | null;
+            /** @description Who signed the decision. */
+            decision_signer: string;
+            /** Format: date */
+            founded_on: string | null;
+            /**
+             * Format: date
+             * @description Dissolved on (then out of lists unless asked for).
+             */
+            dissolved_on: string | null;
+            note: string;
+            /** @description Invented demo data. */
+            demo: boolean;
+            /**
+             * Format: int64
+             * @description Send it back to change the team.
+             */
+            version: number;
+            /** @description The villages it covers, by id; one or more, of its commune. */
+            villages: components["schemas"]["TeamVillage"][];
+            /**
+             * Format: int64
+             * @description How many members are in the team today (joined, not yet left). The members are `SecurityTeamDetail.member_list`.
+             */
+            members: number;
+        };
+        SecurityTeamList: {
+            items: components["schemas"]["SecurityTeam"][];
+            /** Format: int64 */
+            total: number;
+        };
+        SecurityTeamDetail: components["schemas"]["SecurityTeam"] & {
+            /** @description Every member, those in the team first (leader, deputies, members, each by name), then those who left. */
+            member_list: components["schemas"]["TeamMember"][];
+        };
+        /** @description A team as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        SecurityTeamInput: {
+            /** @description Villages in the caller's scope, of one commune, villages today (a team keeps one merged away since). */
+            village_ids: number[];
+            name: string;
+            decision_number?: string;
+            /**
+             * Format: date
+             * @description Empty or null for none; not in the future.
+             */
+            decision_on?: string | null;
+            decision_signer?: string;
+            /**
+             * Format: date
+             * @description Empty or null for none; not in the future.
+             */
+            founded_on?: string | null;
+            /**
+             * Format: date
+             * @description Empty or null for none; not in the future nor before `founded_on`.
+             */
+            dissolved_on?: string | null;
+            note?: string;
+        };
+        SecurityTeamUpdate: components["schemas"]["SecurityTeamInput"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        /**
+         * @description `leader` (tổ trưởng, one at a time), `deputy` (tổ phó), `member` (tổ viên).
+         * @enum {string}
+         */
+        TeamMemberPosition: "leader" | "deputy" | "member";
+        /** @description A member of a security team. Never their phone, only whether they have one. */
+        TeamMember: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            team_id: number;
+            full_name: string;
+            /** Format: date */
+            birth_date: string;
+            position: components["schemas"]["TeamMemberPosition"];
+            /** @description Where they live (nơi cư trú), as written. */
+            residence: string;
+            /** @description A phone is on record. */
+            has_phone: boolean;
+            /** @description The member agreed that their phone is printed on the public member list. */
+            phone_public: boolean;
+            /** Format: date */
+            joined_on: string;
+            /**
+             * Format: date
+             * @description The day they left; null while in the team.
+             */
+            left_on: string | null;
+            note: string;
+            /**
+             * Format: int64
+             * @description Send it back to change the member.
+             */
+            version: number;
+        };
+        /** @description A member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        TeamMemberInput: {
+            full_name: string;
+            /**
+             * Format: date
+             * @description Not in the future. With the name, who the person is.
+             */
+            birth_date: string;
+            position: components["schemas"]["TeamMemberPosition"];
+            residence?: string;
+            /** @description As people type it. On a change, left out or null keeps the stored phone and "" removes it. */
+            phone?: string | null;
+            /**
+             * @description Print the phone on the public member list; needs a phone.
+             * @default false
+             */
+            phone_public?: boolean;
+            /**
+             * Format: date
+             * @description Not in the future nor before the team's `founded_on`.
+             */
+            joined_on: string;
+            /**
+             * Format: date
+             * @description Empty or null while in the team; not in the future nor before `joined_on`.
+             */
+            left_on?: string | null;
+            note?: string;
+        };
+        TeamMemberUpdate: components["schemas"]["TeamMemberInput"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        /**
+         * @description `morning` (ca sáng), `afternoon` (ca chiều), `evening` (ca tối), `night` (ca đêm).
+         * @enum {string}
+         */
+        PatrolShift: "morning" | "afternoon" | "evening" | "night";
+        /**
+         * @description A point of a route as `[lat, lon]` (WGS84), latitude first.
+         * @example [
+         *       21.80561,
+         *       105.45156
+         *     ]
+         */
+        RoutePoint: number[];
+        /** @description A security team's patrol (một lần tuần tra). */
+        Patrol: {
+            /**
+             * Format: uuid
+             * @description The UUID the phone or the page made when the patrol was first recorded.
+             */
+            id: string;
+            /** Format: int64 */
+            team_id: number;
+            /** Format: date */
+            patrol_on: string;
+            shift: components["schemas"]["PatrolShift"];
+            /** @description The members who took part, by id (ascending). */
+            member_ids: number[];
+            /** @description The route walked, in the order sent; empty for none. */
+            route: components["schemas"]["RoutePoint"][];
+            /** @description What the patrol found and did (tình hình phát hiện, xử lý). */
+            findings: string;
+            /** @description The tips followed up, their receipt or reference numbers as written. */
+            tip_refs: string;
+            /**
+             * Format: int64
+             * @description Send it back as `base_version` to change the patrol.
+             */
+            version: number;
+        };
+        /** @description A patrol as a form or an offline phone sends it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        PatrolInput: {
+            /**
+             * Format: int64
+             * @description A team in the caller's scope; a stored patrol's team cannot change.
+             */
+            team_id: number;
+            /**
+             * Format: date
+             * @description Not after today in Vietnam; within the team's life.
+             */
+            patrol_on: string;
+            shift: components["schemas"]["PatrolShift"];
+            /** @description Members of the team on `patrol_on`. */
+            member_ids: number[];
+            /** @description None (null or `[]`), or 2–500 points, each `[lat, lon]` or a text as people type a point. */
+            route?: (components["schemas"]["RoutePoint"] | string)[] | null;
+            /**
+             * @description The user saw the warning that the route leaves the commune (or Vietnam) and keeps it.
+             * @default false
+             */
+            confirm_route?: boolean;
+            findings?: string;
+            tip_refs?: string;
+            /**
+             * Format: int64
+             * @description 0 for a new patrol, else the version the sender last saw.
+             */
+            base_version: number;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC.
+             */
+            device_at?: number | null;
+        };
+        PatrolWrite: {
+            patrol: components["schemas"]["Patrol"];
+            /**
+             * @description `replayed`: the same content was stored already, nothing written.
+             * @enum {string}
+             */
+            outcome: "inserted" | "replayed" | "updated";
+        };
+        PatrolList: {
+            /** @description Newest first. */
+            items: components["schemas"]["Patrol"][];
+        };
         CameraCounts: {
             total: number;
             /** @description Cameras by current status (working, faulty, removed); absent keys are 0. */
@@ -5537,6 +5993,21 @@ export interface components {
          * @example 12
          */
         CommunityFileId: number;
+        /**
+         * @description Security team id.
+         * @example 2
+         */
+        SecurityTeamId: number;
+        /**
+         * @description Team member id.
+         * @example 9
+         */
+        TeamMemberId: number;
+        /**
+         * @description The patrol's id, a UUID in lowercase made by the phone or the page that recorded it first.
+         * @example 3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15
+         */
+        PatrolId: string;
     };
     requestBodies: never;
     headers: {
@@ -12945,6 +13416,826 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FireCoverage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listSecurityTeams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A commune or a village in scope; default the caller's scope.
+                 * @example 40
+                 */
+                unit_id?: number;
+                /**
+                 * @description Words of the code or the name, accents ignored.
+                 * @example khuon dien
+                 */
+                q?: string;
+                /**
+                 * @description `1`: the dissolved teams (`dissolved_on`) too.
+                 * @example 1
+                 */
+                include_dissolved?: "0" | "1";
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các tổ bảo vệ ANTT — one page of teams. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 2,
+                     *           "code": "02545-TBV-002",
+                     *           "commune_id": 12,
+                     *           "commune_name": "Tân Trào",
+                     *           "name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "decision_number": "15/QĐ-UBND",
+                     *           "decision_on": "2024-07-01",
+                     *           "decision_signer": "Nguyễn Văn Bình",
+                     *           "founded_on": "2024-07-01",
+                     *           "dissolved_on": null,
+                     *           "note": "",
+                     *           "demo": false,
+                     *           "version": 3,
+                     *           "villages": [
+                     *             {
+                     *               "id": 40,
+                     *               "name": "Khuôn Điển"
+                     *             },
+                     *             {
+                     *               "id": 41,
+                     *               "name": "Làng Hản"
+                     *             }
+                     *           ],
+                     *           "members": 4
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SecurityTeamList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createSecurityTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "village_ids": [
+                 *         40,
+                 *         41
+                 *       ],
+                 *       "name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                 *       "decision_number": "15/QĐ-UBND",
+                 *       "decision_on": "2024-07-01",
+                 *       "decision_signer": "Nguyễn Văn Bình",
+                 *       "founded_on": "2024-07-01",
+                 *       "dissolved_on": null,
+                 *       "note": ""
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecurityTeamInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thành lập — the team. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "code": "02545-TBV-002",
+                     *       "commune_id": 12,
+                     *       "commune_name": "Tân Trào",
+                     *       "name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *       "decision_number": "15/QĐ-UBND",
+                     *       "decision_on": "2024-07-01",
+                     *       "decision_signer": "Nguyễn Văn Bình",
+                     *       "founded_on": "2024-07-01",
+                     *       "dissolved_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 1,
+                     *       "villages": [
+                     *         {
+                     *           "id": 40,
+                     *           "name": "Khuôn Điển"
+                     *         },
+                     *         {
+                     *           "id": 41,
+                     *           "name": "Làng Hản"
+                     *         }
+                     *       ],
+                     *       "members": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SecurityTeam"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getSecurityTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tổ bảo vệ ANTT — the team. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "code": "02545-TBV-002",
+                     *       "commune_id": 12,
+                     *       "commune_name": "Tân Trào",
+                     *       "name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *       "decision_number": "15/QĐ-UBND",
+                     *       "decision_on": "2024-07-01",
+                     *       "decision_signer": "Nguyễn Văn Bình",
+                     *       "founded_on": "2024-07-01",
+                     *       "dissolved_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "version": 3,
+                     *       "villages": [
+                     *         {
+                     *           "id": 40,
+                     *           "name": "Khuôn Điển"
+                     *         },
+                     *         {
+                     *           "id": 41,
+                     *           "name": "Làng Hản"
+                     *         }
+                     *       ],
+                     *       "members": 1,
+                     *       "member_list": [
+                     *         {
+                     *           "id": 7,
+                     *           "team_id": 2,
+                     *           "full_name": "Hoàng Văn Tuần",
+                     *           "birth_date": "1978-05-12",
+                     *           "position": "leader",
+                     *           "residence": "Xóm Đình, thôn Khuôn Điển",
+                     *           "has_phone": true,
+                     *           "phone_public": true,
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "note": "",
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": 9,
+                     *           "team_id": 2,
+                     *           "full_name": "Lý Văn Sơn",
+                     *           "birth_date": "1985-11-03",
+                     *           "position": "member",
+                     *           "residence": "Làng Hản",
+                     *           "has_phone": false,
+                     *           "phone_public": false,
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": "2026-03-31",
+                     *           "note": "Chuyển công tác",
+                     *           "version": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SecurityTeamDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateSecurityTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "village_ids": [
+                 *         40,
+                 *         41
+                 *       ],
+                 *       "name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                 *       "decision_number": "15/QĐ-UBND",
+                 *       "decision_on": "2024-07-01",
+                 *       "decision_signer": "Nguyễn Văn Bình",
+                 *       "founded_on": "2024-07-01",
+                 *       "dissolved_on": null,
+                 *       "note": "Họp tổ ngày 5 hằng tháng",
+                 *       "version": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecurityTeamUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the team. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "code": "02545-TBV-002",
+                     *       "commune_id": 12,
+                     *       "commune_name": "Tân Trào",
+                     *       "name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *       "decision_number": "15/QĐ-UBND",
+                     *       "decision_on": "2024-07-01",
+                     *       "decision_signer": "Nguyễn Văn Bình",
+                     *       "founded_on": "2024-07-01",
+                     *       "dissolved_on": null,
+                     *       "note": "Họp tổ ngày 5 hằng tháng",
+                     *       "demo": false,
+                     *       "version": 4,
+                     *       "villages": [
+                     *         {
+                     *           "id": 40,
+                     *           "name": "Khuôn Điển"
+                     *         },
+                     *         {
+                     *           "id": 41,
+                     *           "name": "Làng Hản"
+                     *         }
+                     *       ],
+                     *       "members": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SecurityTeam"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createTeamMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "full_name": "Hoàng Văn Tuần",
+                 *       "birth_date": "1978-05-12",
+                 *       "position": "leader",
+                 *       "residence": "Xóm Đình, thôn Khuôn Điển",
+                 *       "phone": "0912 345 678",
+                 *       "phone_public": true,
+                 *       "joined_on": "2024-07-01",
+                 *       "left_on": null,
+                 *       "note": ""
+                 *     }
+                 */
+                "application/json": components["schemas"]["TeamMemberInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thêm — the member, without the phone. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "team_id": 2,
+                     *       "full_name": "Hoàng Văn Tuần",
+                     *       "birth_date": "1978-05-12",
+                     *       "position": "leader",
+                     *       "residence": "Xóm Đình, thôn Khuôn Điển",
+                     *       "has_phone": true,
+                     *       "phone_public": true,
+                     *       "joined_on": "2024-07-01",
+                     *       "left_on": null,
+                     *       "note": "",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TeamMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateTeamMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Team member id.
+                 * @example 9
+                 */
+                id: components["parameters"]["TeamMemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "full_name": "Lý Văn Sơn",
+                 *       "birth_date": "1985-11-03",
+                 *       "position": "member",
+                 *       "residence": "Làng Hản",
+                 *       "phone_public": false,
+                 *       "joined_on": "2024-07-01",
+                 *       "left_on": "2026-03-31",
+                 *       "note": "Chuyển công tác",
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["TeamMemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the member, without the phone. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 9,
+                     *       "team_id": 2,
+                     *       "full_name": "Lý Văn Sơn",
+                     *       "birth_date": "1985-11-03",
+                     *       "position": "member",
+                     *       "residence": "Làng Hản",
+                     *       "has_phone": false,
+                     *       "phone_public": false,
+                     *       "joined_on": "2024-07-01",
+                     *       "left_on": "2026-03-31",
+                     *       "note": "Chuyển công tác",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TeamMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getPatrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The patrol's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15
+                 */
+                id: components["parameters"]["PatrolId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lần tuần tra — the patrol. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15",
+                     *       "team_id": 2,
+                     *       "patrol_on": "2026-11-28",
+                     *       "shift": "night",
+                     *       "member_ids": [
+                     *         7,
+                     *         8
+                     *       ],
+                     *       "route": [
+                     *         [
+                     *           21.80561,
+                     *           105.45156
+                     *         ],
+                     *         [
+                     *           21.80761,
+                     *           105.45256
+                     *         ],
+                     *         [
+                     *           21.80861,
+                     *           105.45056
+                     *         ]
+                     *       ],
+                     *       "findings": "Phát hiện 1 xe máy không biển số, đã báo Công an xã",
+                     *       "tip_refs": "TG-2026-0042",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Patrol"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putPatrol: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The patrol's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15
+                 */
+                id: components["parameters"]["PatrolId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "team_id": 2,
+                 *       "patrol_on": "2026-11-28",
+                 *       "shift": "night",
+                 *       "member_ids": [
+                 *         7,
+                 *         8
+                 *       ],
+                 *       "route": [
+                 *         [
+                 *           21.80561,
+                 *           105.45156
+                 *         ],
+                 *         [
+                 *           21.80761,
+                 *           105.45256
+                 *         ],
+                 *         "21.80861, 105.45056"
+                 *       ],
+                 *       "confirm_route": false,
+                 *       "findings": "Phát hiện 1 xe máy không biển số, đã báo Công an xã",
+                 *       "tip_refs": "TG-2026-0042",
+                 *       "base_version": 1,
+                 *       "device_at": 1795881600000
+                 *     }
+                 */
+                "application/json": components["schemas"]["PatrolInput"];
+            };
+        };
+        responses: {
+            /** @description Đã gửi lại hoặc đã sửa — `replayed` (nothing written) or `updated`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "patrol": {
+                     *         "id": "3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15",
+                     *         "team_id": 2,
+                     *         "patrol_on": "2026-11-28",
+                     *         "shift": "night",
+                     *         "member_ids": [
+                     *           7,
+                     *           8
+                     *         ],
+                     *         "route": [
+                     *           [
+                     *             21.80561,
+                     *             105.45156
+                     *           ],
+                     *           [
+                     *             21.80761,
+                     *             105.45256
+                     *           ],
+                     *           [
+                     *             21.80861,
+                     *             105.45056
+                     *           ]
+                     *         ],
+                     *         "findings": "Phát hiện 1 xe máy không biển số, đã báo Công an xã",
+                     *         "tip_refs": "TG-2026-0042",
+                     *         "version": 2
+                     *       },
+                     *       "outcome": "updated"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PatrolWrite"];
+                };
+            };
+            /** @description Đã ghi nhận — `inserted`, version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "patrol": {
+                     *         "id": "3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15",
+                     *         "team_id": 2,
+                     *         "patrol_on": "2026-11-28",
+                     *         "shift": "night",
+                     *         "member_ids": [
+                     *           7,
+                     *           8
+                     *         ],
+                     *         "route": [],
+                     *         "findings": "Không phát hiện gì bất thường",
+                     *         "tip_refs": "",
+                     *         "version": 1
+                     *       },
+                     *       "outcome": "inserted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PatrolWrite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getTeamMemberList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Danh sách — the .docx file, `danh-sach-thanh-vien-to-bao-ve-{id}.docx`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    "Content-Disposition": components["headers"]["DocxDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Binary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listTeamPatrols: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The first day, inclusive; default 90 days before `to`.
+                 * @example 2026-09-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, inclusive; default today in Vietnam.
+                 * @example 2026-11-30
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nhật ký tuần tra — the patrols. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15",
+                     *           "team_id": 2,
+                     *           "patrol_on": "2026-11-28",
+                     *           "shift": "night",
+                     *           "member_ids": [
+                     *             7,
+                     *             8
+                     *           ],
+                     *           "route": [
+                     *             [
+                     *               21.80561,
+                     *               105.45156
+                     *             ],
+                     *             [
+                     *               21.80761,
+                     *               105.45256
+                     *             ],
+                     *             [
+                     *               21.80861,
+                     *               105.45056
+                     *             ]
+                     *           ],
+                     *           "findings": "Phát hiện 1 xe máy không biển số, đã báo Công an xã",
+                     *           "tip_refs": "TG-2026-0042",
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "8b2e4f60-1c3d-4a7b-9e05-6d1f0a2c3b48",
+                     *           "team_id": 2,
+                     *           "patrol_on": "2026-11-14",
+                     *           "shift": "evening",
+                     *           "member_ids": [
+                     *             7,
+                     *             9
+                     *           ],
+                     *           "route": [],
+                     *           "findings": "Nhắc 2 hộ khóa cổng",
+                     *           "tip_refs": "",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PatrolList"];
                 };
             };
             400: components["responses"]["BadRequest"];

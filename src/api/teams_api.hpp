@@ -1,0 +1,13 @@
+#pragma once
+// /api/v1/community/teams…, /team-members/{id} and /patrols/{uuid}: the village security
+// teams (Tổ bảo vệ an ninh, trật tự ở cơ sở) with their villages, their members in and out,
+// and their patrols, recorded online or from a phone's outbox.
+#include "api/support.hpp"
+#include "http/router.hpp"
+#include "modules/community/teams.hpp"
+
+namespace antq::api {
+
+void add_team_routes(http::Router& router, const Auth& auth, const community::Teams& teams);
+
+}  // namespace antq::api

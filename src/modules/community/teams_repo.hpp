@@ -1,0 +1,55 @@
+#pragma once
+// The SQL of village security teams, their villages, members and patrols (migration
+// 0031), on both databases. Villages are passed as one id list, `ids_json`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/community/teams.hpp"
+#include "platform/db/database.hpp"
+#include "platform/page.hpp"
+
+namespace antq::community::teams_repo {
+
+std::int64_t insert_team(db::Tx& tx, const SecurityTeam& t, std::int64_t now);
+// Writes the team's fields when the stored version is `t.version` and bumps it.
+bool update_team(db::Tx& tx, const SecurityTeam& t, std::int64_t now);
+std::optional<SecurityTeam> team(db::Tx& tx, std::int64_t id);
+std::vector<std::int64_t> village_ids(db::Tx& tx, std::int64_t team_id);
+void set_villages(db::Tx& tx, std::int64_t team_id, const std::vector<std::int64_t>& village_ids);
+
+struct TeamFilter {
+  std::vector<std::string> terms;  // folded words of the code or the name
+  bool include_dissolved = false;
+  int page = 1;
+  int page_size = 50;
+};
+// The teams with a village among these, by code.
+Page<SecurityTeam> teams(db::Tx& tx, const std::string& village_ids, const TeamFilter& filter);
+
+// A member with the sealed columns the service needs.
+struct StoredMember {
+  TeamMember member;
+  std::optional<std::string> phone_sealed;
+  std::optional<std::string> phone_lookup;
+  std::string person_lookup;
+};
+std::int64_t insert_member(db::Tx& tx, const StoredMember& m, std::int64_t now);
+bool update_member(db::Tx& tx, const StoredMember& m, std::int64_t now);
+std::optional<StoredMember> member(db::Tx& tx, std::int64_t id);
+std::vector<TeamMember> members_of(db::Tx& tx, std::int64_t team_id);
+// Every membership of a person (by their keyed hash), in any team.
+std::vector<TeamMember> memberships(db::Tx& tx, const std::string& person_lookup);
+// Members present on `day`: joined by then, not yet left.
+std::int64_t members_on(db::Tx& tx, std::int64_t team_id, const std::string& day);
+// Holds the team's row until the transaction ends (its members are checked under it).
+void lock_team(db::Tx& tx, std::int64_t team_id);
+
+// Writes a patrol and its members if it is still as the caller saw it (absent, or at
+// version `*seen`); false when another write came first.
+bool put_patrol(db::Tx& tx, const Patrol& p, std::optional<std::int64_t> seen);
+std::optional<Patrol> patrol(db::Tx& tx, const std::string& id);
+std::vector<Patrol> patrols_of(db::Tx& tx, std::int64_t team_id, const std::string& from, const std::string& to);
+
+}  // namespace antq::community::teams_repo

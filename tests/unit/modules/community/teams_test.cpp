@@ -1,0 +1,202 @@
+// Village security teams on both databases: a team's villages (one commune), its members
+// (one team at a time per person, one leader at a time), patrols by the offline rule, who
+// may do what, and the audit.
+#include "modules/community/teams.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "households_fixture.hpp"
+
+namespace antq::community {
+namespace {
+
+using testing::errors_of;
+
+class TeamsTest : public HouseholdsTest {
+ protected:
+  void SetUp() override {
+    HouseholdsTest::SetUp();
+    if (IsSkipped()) return;
+    boundaries_ = std::make_unique<units::Boundaries>(*db_, *audit_, clock_);
+    teams_ = std::make_unique<Teams>(*db_, *audit_, *units_, *boundaries_, clock_, key_);
+  }
+
+  TeamInput team(std::vector<std::int64_t> villages, const std::string& name = "Tổ bảo vệ ANTT thôn Khuôn Điển") {
+    TeamInput in;
+    in.village_ids = std::move(villages);
+    in.name = name;
+    in.decision_number = "15/QĐ-UBND";
+    in.decision_on = "2024-07-01";
+    in.decision_signer = "Nguyễn Văn Bình";
+    in.founded_on = "2024-07-01";
+    return in;
+  }
+
+  MemberInput member(const std::string& name, const std::string& position = "member",
+                     const std::string& joined = "2024-07-01") {
+    MemberInput in;
+    in.full_name = name;
+    in.birth_date = "1980-05-12";
+    in.position = position;
+    in.residence = "Thôn Khuôn Điển";
+    in.joined_on = joined;
+    return in;
+  }
+
+  PatrolInput patrol(std::int64_t team, std::vector<std::int64_t> members, const std::string& on = "2025-11-28",
+                     std::int64_t base = 0) {
+    PatrolInput in;
+    in.team_id = team;
+    in.patrol_on = on;
+    in.shift = "night";
+    in.member_ids = std::move(members);
+    in.findings = "Nhắc nhở hai thanh niên tụ tập sau 23 giờ";
+    in.tip_refs = "HT-2025-0012";
+    in.base_version = base;
+    return in;
+  }
+
+  std::unique_ptr<units::Boundaries> boundaries_;
+  std::unique_ptr<Teams> teams_;
+};
+
+TEST_P(TeamsTest, ATeamCoversVillagesOfOneCommuneAndGetsItsCode) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id, lang_han_.id}, "Tổ liên thôn"));
+  EXPECT_EQ(t.team.code, "02545-TBV-001");
+  EXPECT_EQ(t.team.commune_id, tan_trao_.id);
+  EXPECT_EQ(t.commune_name, "Tân Trào");
+  ASSERT_EQ(t.villages.size(), 2u);
+  EXPECT_EQ(errors_of([&] {
+              teams_->create(officer_, team({khuon_dien_.id, hung_village_.id}));
+            }),
+            "village_ids:not_found")
+      << "another commune's village is outside this officer's scope";
+  EXPECT_EQ(errors_of([&] {
+              teams_->create(system_actor(), team({khuon_dien_.id, hung_village_.id}));
+            }),
+            "village_ids:other_commune");
+  EXPECT_EQ(count("SELECT count(*) FROM security_teams"), 1) << "nothing written";
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'security_team.create'"), 1);
+  EXPECT_EQ(errors_of([&] { teams_->create(officer_, team({})); }), "village_ids:required");
+}
+
+TEST_P(TeamsTest, ATeamHasOneLeaderAtATime) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto leader = teams_->add_member(officer_, t.id, member("Hoàng Văn Sơn", "leader"));
+  teams_->add_member(officer_, t.id, member("Ma Thị Hoa", "deputy"));
+  EXPECT_EQ(errors_of([&] { teams_->add_member(officer_, t.id, member("Nông Văn Tài", "leader")); }),
+            "position:second_leader");
+  // The leader steps down on 01/11/2025: from then on, another may lead.
+  auto out = member("Hoàng Văn Sơn", "leader");
+  out.left_on = "2025-11-01";
+  out.version = leader.version;
+  teams_->update_member(officer_, leader.id, out);
+  EXPECT_EQ(teams_->add_member(officer_, t.id, member("Nông Văn Tài", "leader", "2025-11-01")).position, "leader");
+  auto detail = teams_->get(officer_, t.id);
+  EXPECT_EQ(detail.view.members, 2);
+  ASSERT_EQ(detail.members.size(), 3u);
+  EXPECT_EQ(detail.members[0].full_name, "Nông Văn Tài") << "the present leader first";
+  EXPECT_EQ(detail.members[2].full_name, "Hoàng Văn Sơn") << "who left last";
+}
+
+TEST_P(TeamsTest, APersonIsInOneTeamAtATimeAndTheOtherTeamIsNamedOnlyInScope) {
+  auto first = teams_->create(officer_, team({khuon_dien_.id}, "Tổ Khuôn Điển")).team;
+  auto second = teams_->create(officer_, team({lang_han_.id}, "Tổ Làng Hản")).team;
+  auto son = teams_->add_member(officer_, first.id, member("Hoàng Văn Sơn"));
+  try {
+    teams_->add_member(officer_, second.id, member("HOÀNG VĂN SƠN"));
+    ADD_FAILURE() << "one person in two teams";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].code, "in_other_team");
+    EXPECT_EQ(e.fields()[0].value_hint, "02545-TBV-001 Tổ Khuôn Điển");
+  }
+  auto elsewhere = teams_->create(other_officer_, team({hung_village_.id}, "Tổ Thôn 1")).team;
+  try {
+    teams_->add_member(other_officer_, elsewhere.id, member("Hoàng Văn Sơn"));
+    ADD_FAILURE() << "one person in two teams of two communes";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].code, "in_other_team");
+    EXPECT_EQ(e.fields()[0].value_hint, "") << "another commune's team is not named";
+  }
+  // Left the first team on 01/10/2025: in the second from that day on.
+  auto left = member("Hoàng Văn Sơn");
+  left.left_on = "2025-10-01";
+  left.version = son.version;
+  teams_->update_member(officer_, son.id, left);
+  EXPECT_EQ(teams_->add_member(officer_, second.id, member("Hoàng Văn Sơn", "member", "2025-10-01")).team_id,
+            second.id);
+  EXPECT_EQ(count("SELECT count(*) FROM security_team_members"), 2);
+}
+
+TEST_P(TeamsTest, EachRoleSeesAndKeepsWhatTheDocsSay) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  EXPECT_EQ(teams_->list(team_member_, TeamFilter{}).total, 1) << "the team of their village";
+  EXPECT_EQ(teams_->list(reviewer_, TeamFilter{}).total, 1);
+  EXPECT_EQ(teams_->list(other_officer_, TeamFilter{}).total, 0);
+  EXPECT_THROW(teams_->get(other_officer_, t.id), Error);
+  EXPECT_THROW(teams_->list(auditor_, TeamFilter{}), Error);
+  EXPECT_THROW(teams_->create(team_member_, team({khuon_dien_.id})), Error);
+  EXPECT_THROW(teams_->add_member(reviewer_, t.id, member("Ma Văn Hùng")), Error);
+  auto lang_han_team = teams_->create(officer_, team({lang_han_.id}, "Tổ Làng Hản")).team;
+  EXPECT_THROW(teams_->get(team_member_, lang_han_team.id), Error) << "another village's team";
+}
+
+TEST_P(TeamsTest, APatrolSentTwiceIsStoredOnceAndAStaleOneConflicts) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto son = teams_->add_member(officer_, t.id, member("Hoàng Văn Sơn", "leader"));
+  auto hoa = teams_->add_member(officer_, t.id, member("Ma Thị Hoa"));
+  const std::string id = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+  auto first = teams_->record_patrol(team_member_, id, patrol(t.id, {hoa.id, son.id}));
+  EXPECT_EQ(first.outcome, Outcome::inserted);
+  EXPECT_EQ(first.record.member_ids, (std::vector<std::int64_t>{son.id, hoa.id}));
+  auto again = teams_->record_patrol(team_member_, id, patrol(t.id, {son.id, hoa.id}));
+  EXPECT_EQ(again.outcome, Outcome::replayed) << "the same members in another order";
+  auto changed = patrol(t.id, {son.id}, "2025-11-28", 1);
+  changed.route = {{105.43, 21.78}, {105.44, 21.79}};
+  auto updated = teams_->record_patrol(officer_, id, changed);
+  EXPECT_EQ(updated.outcome, Outcome::updated);
+  EXPECT_EQ(updated.record.version, 2);
+  EXPECT_THROW(teams_->record_patrol(team_member_, id, patrol(t.id, {hoa.id}, "2025-11-28", 1)), Error);
+  auto stored = teams_->patrol(reviewer_, id);
+  EXPECT_EQ(stored.member_ids, std::vector<std::int64_t>{son.id});
+  ASSERT_EQ(stored.route.size(), 2u);
+  EXPECT_DOUBLE_EQ(stored.route[1].lat, 21.79);
+  EXPECT_EQ(teams_->patrols(officer_, t.id, std::nullopt, std::nullopt).size(), 1u);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'patrol.record'"), 2);
+}
+
+TEST_P(TeamsTest, APatrolNeedsMembersInTheTeamThatDayAndNoFuture) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto gone = member("Hoàng Văn Sơn");
+  gone.left_on = "2025-11-01";
+  auto son = teams_->add_member(officer_, t.id, gone);
+  auto hoa = teams_->add_member(officer_, t.id, member("Ma Thị Hoa"));
+  const std::string id = "9b2e7a3c-1d4f-4e8a-b6c5-2f1e0d9c8b7a";
+  EXPECT_EQ(errors_of([&] {
+              teams_->record_patrol(officer_, id, patrol(t.id, {son.id, hoa.id}));
+            }),
+            "member_ids:not_in_team");
+  EXPECT_EQ(errors_of([&] { teams_->record_patrol(officer_, id, patrol(t.id, {hoa.id}, "2025-12-02")); }),
+            "patrol_on:in_future");
+  EXPECT_EQ(errors_of([&] { teams_->record_patrol(officer_, id, patrol(t.id, {hoa.id}, "2024-06-30")); }),
+            "patrol_on:before_founded");
+  auto one_point = patrol(t.id, {hoa.id});
+  one_point.route = {{105.43, 21.78}};
+  EXPECT_EQ(errors_of([&] { teams_->record_patrol(officer_, id, one_point); }), "route:too_few_points");
+  EXPECT_THROW(teams_->record_patrol(officer_, "not-a-uuid", patrol(t.id, {hoa.id})), Error);
+  EXPECT_EQ(count("SELECT count(*) FROM security_patrols"), 0);
+  EXPECT_EQ(teams_->record_patrol(officer_, id, patrol(t.id, {son.id}, "2025-10-31")).outcome, Outcome::inserted)
+      << "still in the team the day before leaving";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TeamsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
+                         [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
+
+}  // namespace
+}  // namespace antq::community
