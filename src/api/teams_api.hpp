@@ -9,5 +9,7 @@
 namespace antq::api {
 
 void add_team_routes(http::Router& router, const Auth& auth, const community::Teams& teams);
+// /api/v1/community/gradings… and /team-members/{id}/grade (grading_api.cpp).
+void add_grading_routes(http::Router& router, const Auth& auth, const community::Teams& teams);
 
 }  // namespace antq::api

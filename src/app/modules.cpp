@@ -103,6 +103,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_fire_routes(router, auth, *ctx.fire_groups);
   api::add_drill_routes(router, auth, *ctx.fire_groups);
   api::add_team_routes(router, auth, *ctx.teams);
+  api::add_grading_routes(router, auth, *ctx.teams);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

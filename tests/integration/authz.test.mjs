@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { start, signedIn, unitIds, PASSWORD } from './lib.mjs';
+import { start, signedIn, unitIds, PASSWORD, gradingServer } from './lib.mjs';
 
 const PHOTO = readFileSync(new URL('../fixtures/photo-gps.jpg', import.meta.url));
 
@@ -375,4 +375,87 @@ test('security team endpoints: officers and admins keep teams and members, the v
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+// The grading rows of `year` on a server whose grading window is open, by the clients `cs`.
+async function gradingRows(cs, units, year) {
+  const officer = cs['officer.tantrao'];
+  const base = '/api/v1/community';
+  const home = units['02545'];
+  const far = units['DEMO-KIENTHIET'];
+  const must = async (call, status) => {
+    const r = await call;
+    if (r.status !== status) throw new Error(`${r.status} ${r.text}`);
+    return r.data;
+  };
+  const sheet = () => must(cs.admin.get(`${base}/gradings?commune_id=${home}&year=${year}`), 200);
+  const gradeUrl = (id) => `${base}/team-members/${id}/grade`;
+  // A member of Kiến Thiết since 01/07 of last year (eligible), kept by the administrator.
+  const farTeam = await must(cs.admin.post(`${base}/teams`,
+    { village_ids: [units['DEMO-KT-KHUONHAU']], name: 'Tổ kiểm tra quyền xếp loại', founded_on: `${year - 1}-07-01` }), 201);
+  const farMember = await must(cs.admin.post(`${base}/teams/${farTeam.id}/members`,
+    { full_name: 'Thành viên kiểm tra xếp loại', birth_date: '1975-03-04', position: 'member', joined_on: `${year - 1}-07-01` }), 201);
+  const homeMember = (await sheet()).members.find((m) => m.eligible).member_id;
+  // Tân Trào's year as a row needs it, set by its officer: a draft; every eligible member
+  // graded (none "xuất sắc"), ready to finalise; final.
+  const draft = async () => {
+    const s = await sheet();
+    if (s.status === 'final') {
+      await must(officer.post(`${base}/gradings/reopen`, { commune_id: home, year, reason: 'Kiểm tra quyền', version: s.version }), 200);
+    }
+  };
+  const finalisable = async () => {
+    await draft();
+    let s = await sheet();
+    for (const m of s.members.filter((x) => x.eligible && x.grade === null)) {
+      s = await must(officer.put(gradeUrl(m.member_id), { year, grade: 'complete' }), 200);
+    }
+    return s.version;
+  };
+  const final = async () => {
+    const s = await sheet();
+    if (s.status === 'final') return s.version;
+    const version = await finalisable();
+    return (await must(officer.post(`${base}/gradings/finalise`, { commune_id: home, year, version }), 200)).version;
+  };
+  const roles = (admin, officerStatus, team, reviewer, auditor) =>
+    ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
+  const rows = [
+    ['GET gradings of Tân Trào', (c) => c.get(`${base}/gradings?commune_id=${home}&year=${year}`), roles(200, 200, 403, 200, 403)],
+    ['GET gradings of Kiến Thiết', (c) => c.get(`${base}/gradings?commune_id=${far}&year=${year}`), roles(200, 404, 403, 200, 403)],
+    ['PUT grade', async (c) => {
+      await draft();
+      return c.put(gradeUrl(homeMember), { year, grade: 'good' });
+    }, roles(403, 200, 403, 403, 403)],
+    ['PUT grade in Kiến Thiết', (c) => c.put(gradeUrl(farMember.id), { year, grade: 'good' }), roles(403, 404, 403, 403, 403)],
+    ['POST gradings finalise', async (c) => c.post(`${base}/gradings/finalise`, { commune_id: home, year, version: await finalisable() }),
+      roles(403, 200, 403, 403, 403)],
+    ['POST gradings finalise in Kiến Thiết', (c) => c.post(`${base}/gradings/finalise`, { commune_id: far, year, version: 1 }),
+      roles(403, 404, 403, 403, 403)],
+    ['POST gradings reopen', async (c) => c.post(`${base}/gradings/reopen`,
+      { commune_id: home, year, reason: 'Kiểm tra quyền', version: await final() }), roles(403, 200, 403, 403, 403)],
+    ['POST gradings reopen in Kiến Thiết', (c) => c.post(`${base}/gradings/reopen`,
+      { commune_id: far, year, reason: 'Kiểm tra quyền', version: 1 }), roles(403, 404, 403, 403, 403)],
+  ];
+  const wrong = [];
+  for (const [what, call, expected] of rows) {
+    for (const role of ROLES) {
+      const r = await call(cs[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  return wrong;
+}
+
+// Grades are given in a window (01/11–31/01): on this server while one is open, else on a
+// demo of its own whose clock stands in one (gradingServer).
+test('grading endpoints: commune officers grade, finalise and reopen; reviewers and admins read; team members and auditors see none', async () => {
+  const g = await gradingServer(server);
+  try {
+    const cs = g.own ? {} : clients;
+    if (g.own) for (const name of ROLES) cs[name] = await signedIn(g.server.url, name);
+    assert.deepEqual(await gradingRows(cs, g.own ? await unitIds(g.server.url) : ids, g.year), []);
+  } finally {
+    if (g.own) await g.server.close();
+  }
 });

@@ -4,11 +4,13 @@
 // birth date, in one team at a time, the other team named only in scope; a phone never
 // shown); its patrols by the offline rule (the id the phone made; sent twice, stored once;
 // a stale change refused; members in the team that day; the route as sent, one outside the
-// commune kept once confirmed); and who may do what.
+// commune kept once confirmed); the yearly grading of the members (nine months of service,
+// "xuất sắc" at most 20% of "tốt" or better across the commune: a draft may break it,
+// finalising may not; a final year reopened with a reason); and who may do what.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { start, signedIn, unitIds, sql, docxText, vnDay, fieldsOf, auditEntries } from './lib.mjs';
+import { start, signedIn, unitIds, sql, docxText, vnDay, fieldsOf, auditEntries, gradingServer } from './lib.mjs';
 
 let server;
 let ids;
@@ -95,12 +97,12 @@ async function staffed(over = {}) {
   return { team: made, leader, deputy, plain };
 }
 
+const PEOPLE = ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor'];
+
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
-    people[name] = await signedIn(server.url, name);
-  }
+  for (const name of PEOPLE) people[name] = await signedIn(server.url, name);
 });
 after(async () => server?.close());
 
@@ -576,4 +578,225 @@ test('the public member list (.docx): the People\'s Committee\'s head, the membe
   assert.equal(auditCount('security_team.member_list'), audited + 1);
   assert.equal((await people.auditor.get(`${BASE}/teams/${made.id}/members.docx`)).status, 403);
   assert.equal((await people['officer.kienthiet'].get(`${BASE}/teams/${made.id}/members.docx`)).status, 404);
+});
+
+// The sheet's numbers, counted from its own members: other tests add members to the commune.
+function sameNumbers(s) {
+  const count = (grade) => s.members.filter((m) => m.grade === grade).length;
+  const excellent = count('excellent');
+  const good = count('good');
+  const max = Math.floor(((excellent + good) * 20) / 100);
+  assert.deepEqual(
+    [s.excellent, s.good, s.complete, s.incomplete, s.ungraded, s.max_excellent, s.quota_ok],
+    [excellent, good, count('complete'), count('incomplete'), s.members.filter((m) => m.eligible && m.grade === null).length,
+      max, excellent <= max],
+    'the sheet\'s numbers');
+}
+
+// Grading on `srv` (the shared server while a window is open, see gradingServer) for `year`.
+async function grading(srv, who, units, year) {
+  const officer = who['officer.tantrao'];
+  const commune = units['02545'];
+  const gradingUrl = `${BASE}/gradings?commune_id=${commune}&year=${year}`;
+  const read = async (client = officer) => {
+    const r = await client.get(gradingUrl);
+    assert.equal(r.status, 200, r.text);
+    sameNumbers(r.data);
+    return r.data;
+  };
+  const gradeUrl = (id) => `${BASE}/team-members/${id}/grade`;
+  const grade = (id, value, over = {}, client = officer) => client.put(gradeUrl(id), { year, grade: value, ...over });
+  const graded = async (id, value, over) => {
+    const r = await grade(id, value, over);
+    assert.equal(r.status, 200, r.text);
+    sameNumbers(r.data);
+    assert.equal(r.data.members.find((m) => m.member_id === id).grade, value === '' ? null : value);
+    return r.data;
+  };
+  const finalise = (version, client = officer) => client.post(`${BASE}/gradings/finalise`, { commune_id: commune, year, version });
+  const reopen = (body, client = officer) => client.post(`${BASE}/gradings/reopen`, { commune_id: commune, year, ...body });
+  const audited = (action) => auditEntries(srv, action);
+  const status = () => sql(srv, `SELECT status FROM team_gradings WHERE commune_id = ${commune} AND year = ${year}`);
+  const lastDetail = (action) =>
+    JSON.parse(sql(srv, `SELECT detail FROM audit_log WHERE action = '${action}' ORDER BY id DESC LIMIT 1`));
+  const message = (r) => r.data.errors[0].message;
+
+  // A team of Khuôn Điển since 01/07 of last year: a member who joined on 15/02 has nine
+  // months by 15/11, one who joined a day later has not; one left before 14/11, one before
+  // the year began (not on the sheet).
+  const made = (await officer.post(`${BASE}/teams`, team({
+    village_ids: [units['DEMO-KQ-KHUONDIEN']], name: 'Tổ bảo vệ ANTT thôn Khuôn Điển (xếp loại)',
+    decision_on: `${year - 1}-06-20`, founded_on: `${year - 1}-07-01`,
+  })));
+  assert.equal(made.status, 201, made.text);
+  const teamId = made.data.id;
+  const onTime = await joined(officer, teamId, { full_name: 'Hà Văn Đủ', joined_on: `${year}-02-15` });
+  const late = await joined(officer, teamId, { full_name: 'Hà Văn Thiếu', joined_on: `${year}-02-16` });
+  const gone = await joined(officer, teamId, { full_name: 'Hà Văn Đi', joined_on: `${year - 1}-07-01`, left_on: `${year}-06-30` });
+  const before = await joined(officer, teamId, { full_name: 'Hà Văn Trước', joined_on: `${year - 1}-07-01`, left_on: `${year - 1}-10-31` });
+
+  // The sheet: the year's window open; the demo team's six members (joined 01/07/2024) and
+  // the new ones, each eligible or why not.
+  const fresh = await read();
+  assert.deepEqual(Object.keys(fresh).sort(), ['commune_id', 'complete', 'excellent', 'good', 'incomplete', 'max_excellent',
+    'members', 'quota_ok', 'reopen_reason', 'status', 'ungraded', 'version', 'window_from', 'window_open', 'window_to', 'year']);
+  assert.deepEqual([fresh.commune_id, fresh.year, fresh.status, fresh.window_from, fresh.window_to, fresh.window_open, fresh.reopen_reason],
+    [commune, year, 'draft', `${year}-11-01`, `${year + 1}-01-31`, true, '']);
+  assert.deepEqual((await officer.get(`${BASE}/gradings?commune_id=${commune}`)).data, fresh, 'the year whose window is open');
+  const demo = fresh.members.filter((m) => m.team_name === 'Tổ bảo vệ ANTT thôn Khuôn Điển (minh họa)');
+  assert.equal(demo.length, 6, JSON.stringify(fresh.members.map((m) => m.team_name)));
+  for (const m of demo) {
+    assert.deepEqual([m.joined_on, m.left_on, m.eligible, m.not_eligible, m.grade], ['2024-07-01', null, true, '', null], m.full_name);
+  }
+  const line = (id) => fresh.members.find((m) => m.member_id === id);
+  assert.deepEqual(line(onTime.id), {
+    member_id: onTime.id, full_name: 'Hà Văn Đủ', position: 'member', joined_on: `${year}-02-15`, left_on: null, team_id: teamId,
+    team_code: made.data.code, team_name: made.data.name, eligible: true, not_eligible: '', grade: null, note: '',
+  });
+  assert.deepEqual([line(late.id).eligible, line(late.id).not_eligible], [false, 'under_nine_months']);
+  assert.deepEqual([line(gone.id).eligible, line(gone.id).not_eligible], [false, 'left']);
+  assert.equal(line(before.id), undefined, 'not in the team that year');
+  assert.ok(fresh.members.every((m) => m.eligible === (m.not_eligible === '')));
+  const last = await officer.get(`${BASE}/gradings?commune_id=${commune}&year=${year - 1}`);
+  assert.equal(last.status, 200, last.text);
+  assert.equal(last.data.window_open, false);
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/gradings`)), ['commune_id:required']);
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/gradings?commune_id=${commune}&year=1999`)), ['year:out_of_range']);
+  assert.deepEqual(fieldsOf(await officer.get(`${BASE}/gradings?commune_id=${commune}&year=nam`)), ['year:invalid_format']);
+  assert.equal((await officer.get(`${BASE}/gradings?commune_id=${units['DEMO-KQ-KHUONDIEN']}&year=${year}`)).status, 404, 'a village');
+
+  // Refused, each named, nothing written: under nine months, left, a bad grade or note, a
+  // year outside its window.
+  const gradesAudited = audited('team_member.grade');
+  const short = await grade(late.id, 'good');
+  assert.equal(short.status, 422, short.text);
+  assert.deepEqual(fieldsOf(short), ['grade:not_eligible']);
+  translated(short);
+  assert.deepEqual(fieldsOf(await grade(gone.id, 'good')), ['grade:not_eligible']);
+  const unknown = await grade(onTime.id, 'outstanding');
+  assert.deepEqual(fieldsOf(unknown), ['grade:unknown_value']);
+  translated(unknown);
+  assert.deepEqual(fieldsOf(await grade(onTime.id, 'good', { note: 'x'.repeat(501) })), ['note:too_long']);
+  const closed = await grade(onTime.id, 'good', { year: year - 1 });
+  assert.deepEqual(fieldsOf(closed), ['year:outside_window']);
+  translated(closed);
+  assert.deepEqual(fieldsOf(await grade(onTime.id, 'good', { year: 1999 })), ['year:out_of_range']);
+  assert.deepEqual(fieldsOf(await grade(onTime.id, 'good', { year: undefined })), ['year:required']);
+  assert.equal((await grade(999999, 'good')).status, 404);
+  assert.equal(audited('team_member.grade'), gradesAudited);
+  assert.deepEqual(await read(), fresh, 'nothing written');
+
+  // Two "xuất sắc" and four "tốt": more than 20% of six allows (one); a draft, the sheet tells.
+  await graded(demo[0].member_id, 'excellent', { note: 'Phát hiện, báo tin giúp bắt 2 vụ trộm trâu' });
+  await graded(demo[1].member_id, 'excellent');
+  for (const m of demo.slice(2)) await graded(m.member_id, 'good');
+  const broken = await read();
+  assert.deepEqual([broken.status, broken.excellent, broken.good, broken.max_excellent, broken.quota_ok], ['draft', 2, 4, 1, false]);
+  assert.equal(broken.members.find((m) => m.member_id === demo[0].member_id).note, 'Phát hiện, báo tin giúp bắt 2 vụ trộm trâu');
+  assert.ok(broken.version > fresh.version);
+  assert.equal(audited('team_member.grade'), gradesAudited + 6);
+  assert.deepEqual(lastDetail('team_member.grade'), { member: demo[5].member_id, year, grade: 'good', quota_ok: false });
+
+  // Finalising: every eligible member graded first, then the quota; nothing written.
+  const finalsAudited = audited('team_grading.finalise');
+  const missing = await finalise(broken.version);
+  assert.equal(missing.status, 422, missing.text);
+  assert.deepEqual(fieldsOf(missing), ['grade:missing']);
+  assert.ok(broken.ungraded >= 1);
+  assert.ok(message(missing).endsWith(`: ${broken.ungraded}`), message(missing));
+  let s = broken;
+  for (const m of broken.members.filter((x) => x.eligible && x.grade === null)) s = await graded(m.member_id, 'complete');
+  assert.deepEqual([s.ungraded, s.excellent, s.good, s.max_excellent, s.quota_ok], [0, 2, 4, 1, false]);
+  const over = await finalise(s.version);
+  assert.equal(over.status, 422, over.text);
+  assert.deepEqual(fieldsOf(over), ['grade:quota_exceeded']);
+  assert.ok(message(over).endsWith(': 2 xuất sắc; tối đa 1 = 20% của 6 người hoàn thành tốt trở lên'), message(over));
+  assert.equal((await finalise(s.version - 1)).status, 409, 'a stale version');
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/gradings/finalise`, { commune_id: commune, year })), ['version:required']);
+  assert.deepEqual(fieldsOf(await officer.post(`${BASE}/gradings/finalise`, { year, version: s.version })), ['commune_id:required']);
+  assert.deepEqual(await read(), s, 'still a draft');
+  assert.equal(status(), 'draft');
+  assert.equal(audited('team_grading.finalise'), finalsAudited);
+
+  // One "xuất sắc" lowered to "tốt": one of seven is within 20%; final.
+  s = await graded(demo[1].member_id, 'good');
+  assert.deepEqual([s.excellent, s.good, s.max_excellent, s.quota_ok], [1, 5, 1, true]);
+  const final = await finalise(s.version);
+  assert.equal(final.status, 200, final.text);
+  sameNumbers(final.data);
+  assert.equal(final.data.status, 'final');
+  assert.ok(final.data.version > s.version);
+  assert.deepEqual({ ...final.data, status: 'draft', version: s.version }, s, 'the same grades');
+  assert.equal(status(), 'final');
+  assert.equal(audited('team_grading.finalise'), finalsAudited + 1);
+  assert.deepEqual(lastDetail('team_grading.finalise'), { year, excellent: 1, good: 5, complete: s.complete, incomplete: 0 });
+  assert.equal((await finalise(final.data.version)).status, 409, 'final already');
+
+  // A final year takes no grade.
+  for (const value of ['excellent', '']) {
+    const refused = await grade(demo[2].member_id, value);
+    assert.equal(refused.status, 409, refused.text);
+    assert.equal(refused.data.type, '/problems/conflict');
+  }
+  assert.deepEqual(await read(), final.data, 'nothing written');
+
+  // Reopened with a reason (kept in the audit log), a draft again.
+  const reopensAudited = audited('team_grading.reopen');
+  const noReason = await reopen({ version: final.data.version });
+  assert.equal(noReason.status, 422, noReason.text);
+  assert.deepEqual(fieldsOf(noReason), ['reason:required']);
+  assert.deepEqual(fieldsOf(await reopen({ reason: '   ', version: final.data.version })), ['reason:required']);
+  assert.deepEqual(fieldsOf(await reopen({ reason: 'x'.repeat(501), version: final.data.version })), ['reason:too_long']);
+  assert.equal((await reopen({ reason: 'Sửa', version: final.data.version - 1 })).status, 409, 'a stale version');
+  assert.equal(status(), 'final');
+  assert.equal(audited('team_grading.reopen'), reopensAudited);
+  const reason = 'Xếp loại lại theo kết luận kiểm tra của Công an tỉnh';
+  const reopened = await reopen({ reason, version: final.data.version });
+  assert.equal(reopened.status, 200, reopened.text);
+  assert.deepEqual([reopened.data.status, reopened.data.reopen_reason], ['draft', reason]);
+  assert.ok(reopened.data.version > final.data.version);
+  assert.equal(status(), 'draft');
+  assert.equal(audited('team_grading.reopen'), reopensAudited + 1);
+  assert.equal(sql(srv, `SELECT reason FROM audit_log WHERE action = 'team_grading.reopen' AND entity_id = '${commune}' ORDER BY id DESC LIMIT 1`),
+    reason);
+  assert.deepEqual(lastDetail('team_grading.reopen'), { year });
+  assert.equal((await reopen({ reason, version: reopened.data.version })).status, 409, 'a draft is not reopened');
+  s = await graded(onTime.id, '');
+  assert.equal(s.ungraded, 1, 'a grade cleared again');
+  assert.equal(lastDetail('team_member.grade').grade, '');
+
+  // Reviewers and administrators read and grade nothing; the village's team member and
+  // auditors see none; another commune's officer finds none.
+  const reviewer = who['reviewer.tuyenquang'];
+  assert.deepEqual(await read(reviewer), s);
+  assert.deepEqual(await read(who.admin), s);
+  const villager = who['team.khuondien'];
+  const stranger = who['officer.kienthiet'];
+  for (const client of [reviewer, who.admin, villager, who.auditor]) {
+    assert.equal((await grade(demo[2].member_id, 'excellent', {}, client)).status, 403);
+    assert.equal((await finalise(s.version, client)).status, 403);
+    assert.equal((await reopen({ reason, version: s.version }, client)).status, 403);
+  }
+  assert.equal((await villager.get(gradingUrl)).status, 403);
+  assert.equal((await who.auditor.get(gradingUrl)).status, 403);
+  assert.equal((await stranger.get(gradingUrl)).status, 404);
+  assert.equal((await grade(demo[2].member_id, 'excellent', {}, stranger)).status, 404);
+  assert.equal((await finalise(s.version, stranger)).status, 404);
+  assert.equal((await reopen({ reason, version: s.version }, stranger)).status, 404);
+  const forged = await officer.put(gradeUrl(demo[2].member_id), { year, grade: 'excellent' }, { csrf: false });
+  assert.equal(forged.status, 403);
+  assert.equal(forged.data.type, '/problems/csrf-failed');
+  assert.equal((await fetch(`${srv.url}${gradingUrl}`)).status, 401);
+  assert.deepEqual(await read(), s, 'nothing written');
+}
+
+test('a grading that breaks the quota: a draft shows it, finalising refuses it until lowered; a final year takes no grade until reopened with a reason; who may read and grade', async () => {
+  const g = await gradingServer(server);
+  try {
+    const who = g.own ? {} : people;
+    if (g.own) for (const name of PEOPLE) who[name] = await signedIn(g.server.url, name);
+    await grading(g.server, who, g.own ? await unitIds(g.server.url) : ids, g.year);
+  } finally {
+    if (g.own) await g.server.close();
+  }
 });

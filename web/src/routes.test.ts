@@ -5,7 +5,7 @@ import { navigationFor, ROUTES } from './routes';
 describe('ROUTES', () => {
   it('derives each role\'s navigation from the table, in its order', () => {
     const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((n) => n.href);
-    const community = ['/households', '/households/registrations', '/fire-groups'];
+    const community = ['/households', '/households/registrations', '/fire-groups', '/teams'];
     expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', ...community, '/account']);
     expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', ...community, '/users', '/account']);
     expect(hrefs('auditor')).toEqual(['/', '/units', '/audit', '/account']);
@@ -30,5 +30,6 @@ describe('ROUTES', () => {
     expect(first('/households/registrations')).toBe('/households/registrations');
     expect(first('/households/42')).toBe('/households/:id');
     expect(first('/fire-groups/3')).toBe('/fire-groups/:id');
+    expect(first('/teams/1')).toBe('/teams/:id');
   });
 });

@@ -6,6 +6,7 @@ import { FIRE_READERS } from './lib/fire';
 import { HOUSEHOLD_READERS } from './lib/households';
 import type { MessageKey } from './lib/i18n';
 import type { RouteParams } from './lib/router';
+import { TEAM_READERS } from './lib/teams';
 import type { Role } from './lib/schema';
 
 export interface PageProps {
@@ -121,6 +122,17 @@ export const ROUTES: readonly Route[] = [
     path: '/fire-groups/:id',
     load: () => import('./pages/fire-group').then((m) => m.FireGroupPage),
     roles: FIRE_READERS,
+  },
+  {
+    path: '/teams',
+    load: () => import('./pages/teams').then((m) => m.TeamsPage),
+    roles: TEAM_READERS,
+    nav: 'nav.teams',
+  },
+  {
+    path: '/teams/:id',
+    load: () => import('./pages/team').then((m) => m.TeamPage),
+    roles: TEAM_READERS,
   },
   {
     path: '/users',

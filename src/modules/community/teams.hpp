@@ -138,6 +138,38 @@ struct TeamDetail {
   std::vector<TeamMember> members;  // in the team first, by position and name; then those who left
 };
 
+// One member on a commune's grading sheet for a year: whether they may be graded (in the
+// team on 14/11 with nine months of service, rules::gradable) and their grade.
+struct MemberGrade {
+  TeamMember member;
+  std::string team_code;
+  std::string team_name;
+  bool eligible = false;
+  std::string not_eligible;          // why not: under_nine_months, left, team_dissolved
+  std::optional<std::string> grade;  // excellent, good, complete, incomplete
+  std::string note;
+};
+
+// A commune's grading of a year, with the running numbers of the quota.
+struct GradingSheet {
+  std::int64_t commune_id = 0;
+  int year = 0;
+  std::string status = "draft";  // draft, final
+  std::string window_from;       // 01/11/Y
+  std::string window_to;         // 31/01/(Y+1)
+  bool window_open = false;
+  std::string reopen_reason;
+  std::int64_t version = 0;  // 0 until the first grade
+  std::vector<MemberGrade> members;
+  int excellent = 0;
+  int good = 0;
+  int complete = 0;
+  int incomplete = 0;
+  int ungraded = 0;       // eligible members without a grade
+  int max_excellent = 0;  // 20% of excellent + good, rounded down
+  bool quota_ok = true;
+};
+
 class Teams {
  public:
   static constexpr int kMaxRoutePoints = 500;
@@ -171,9 +203,26 @@ class Teams {
   std::vector<Patrol> patrols(const Actor& actor, std::int64_t team_id, std::optional<std::string> from,
                               std::optional<std::string> to) const;
 
+  // The grading of the teams of `commune_id` for year `year` (default the year whose
+  // window is open or last closed). Officers grade; reviewers and administrators read.
+  GradingSheet grading(const Actor& actor, std::int64_t commune_id, int year) const;
+  // A member's grade in the window (`year: outside_window`), for an eligible member
+  // (`grade: not_eligible`), while the year is a draft (409 when final); "" clears it. A
+  // draft may break the quota: the sheet tells.
+  GradingSheet set_grade(const Actor& actor, std::int64_t member_id, int year, const std::string& grade,
+                         const std::string& note) const;
+  // Final when every eligible member is graded (`grade: missing`) and the quota holds
+  // (`grade: quota_exceeded`, the numbers in the hint); 409 when the sheet changed.
+  GradingSheet finalise(const Actor& actor, std::int64_t commune_id, int year, std::int64_t version) const;
+  // A final year back to a draft, with a reason (audited).
+  GradingSheet reopen(const Actor& actor, std::int64_t commune_id, int year, const std::string& reason,
+                      std::int64_t version) const;
+
   std::string today() const;
 
  private:
+  units::Unit commune_in_scope(db::Tx& tx, const Actor& actor, std::int64_t commune_id) const;
+  GradingSheet sheet(db::Tx& tx, const units::Unit& commune, int year) const;
   TeamView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   SecurityTeam checked(db::Tx& tx, const Actor& actor, const TeamInput& input, SecurityTeam base,
                        std::vector<units::Unit>& villages) const;

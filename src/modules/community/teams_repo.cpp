@@ -275,4 +275,88 @@ std::vector<Patrol> patrols_of(db::Tx& tx, std::int64_t team_id, const std::stri
   return out;
 }
 
+std::vector<MemberOfTeam> commune_members(db::Tx& tx, std::int64_t commune_id) {
+  static constexpr db::Query q{
+      "security_team_members.of_commune",
+      "SELECT " MEMBER_COLUMNS ", " TEAM_COLUMNS
+      " FROM security_team_members m JOIN security_teams t ON t.id = m.team_id "
+      "WHERE t.commune_id = $1 ORDER BY t.code, "
+      "CASE m.position WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, m.full_name, m.id"};
+  return db::all(
+      tx, q,
+      [](db::Reader& r) {
+        auto m = member_from(r);
+        return MemberOfTeam{std::move(m), team_from(r)};
+      },
+      commune_id);
+}
+
+std::map<std::int64_t, Grade> grades(db::Tx& tx, std::int64_t commune_id, int year) {
+  static constexpr db::Query q{"team_member_grades.of_commune",
+                               "SELECT g.member_id, g.grade, g.note FROM team_member_grades g "
+                               "JOIN security_teams t ON t.id = g.team_id WHERE t.commune_id = $1 AND g.year = $2"};
+  std::map<std::int64_t, Grade> out;
+  for (auto& [id, grade] : db::all(
+           tx, q,
+           [](db::Reader& r) {
+             auto id = r.i64();
+             auto grade = r.text();
+             return std::pair<std::int64_t, Grade>{id, Grade{std::move(grade), r.text()}};
+           },
+           commune_id, year)) {
+    out.emplace(id, std::move(grade));
+  }
+  return out;
+}
+
+void put_grade(db::Tx& tx, std::int64_t member_id, int year, std::int64_t team_id, const Grade& g,
+               std::optional<std::int64_t> by, std::int64_t now) {
+  static constexpr db::Query q{
+      "team_member_grades.put",
+      "INSERT INTO team_member_grades (member_id, year, team_id, grade, note, graded_by, graded_at) VALUES ($1, $2, "
+      "$3, $4, $5, $6, $7) ON CONFLICT (member_id, year) DO UPDATE SET team_id = excluded.team_id, grade = "
+      "excluded.grade, note = excluded.note, graded_by = excluded.graded_by, graded_at = excluded.graded_at"};
+  tx.exec(q, member_id, year, team_id, g.grade, g.note, by, now);
+}
+
+void delete_grade(db::Tx& tx, std::int64_t member_id, int year) {
+  static constexpr db::Query q{"team_member_grades.delete",
+                               "DELETE FROM team_member_grades WHERE member_id = $1 AND year = $2"};
+  tx.exec(q, member_id, year);
+}
+
+std::optional<GradingState> grading_state(db::Tx& tx, std::int64_t commune_id, int year) {
+  static constexpr db::Query q{
+      "team_gradings.get",
+      "SELECT status, reopen_reason, version FROM team_gradings WHERE commune_id = $1 AND year = $2"};
+  return db::one(
+      tx, q,
+      [](db::Reader& r) {
+        auto status = r.text();
+        auto reason = r.text();
+        return GradingState{std::move(status), std::move(reason), r.i64()};
+      },
+      commune_id, year);
+}
+
+void touch_grading(db::Tx& tx, std::int64_t commune_id, int year) {
+  static constexpr db::Query q{
+      "team_gradings.touch",
+      "INSERT INTO team_gradings (commune_id, year, status, version) VALUES ($1, $2, 'draft', 1) "
+      "ON CONFLICT (commune_id, year) DO UPDATE SET version = team_gradings.version + 1"};
+  tx.exec(q, commune_id, year);
+}
+
+bool set_grading_status(db::Tx& tx, std::int64_t commune_id, int year, const std::string& status,
+                        const std::string& reason, std::int64_t version, std::optional<std::int64_t> by,
+                        std::int64_t now) {
+  static constexpr db::Query q{
+      "team_gradings.status",
+      "UPDATE team_gradings SET status = $3, reopen_reason = $4, finalised_at = $5, finalised_by = $6, "
+      "version = version + 1 WHERE commune_id = $1 AND year = $2 AND version = $7"};
+  bool final = status == "final";
+  return tx.exec(q, commune_id, year, status, reason, final ? std::optional(now) : std::nullopt,
+                 final ? by : std::nullopt, version) == 1;
+}
+
 }  // namespace antq::community::teams_repo

@@ -2,6 +2,7 @@
 // The SQL of village security teams, their villages, members and patrols (migration
 // 0031), on both databases. Villages are passed as one id list, `ids_json`.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,5 +52,32 @@ void lock_team(db::Tx& tx, std::int64_t team_id);
 bool put_patrol(db::Tx& tx, const Patrol& p, std::optional<std::int64_t> seen);
 std::optional<Patrol> patrol(db::Tx& tx, const std::string& id);
 std::vector<Patrol> patrols_of(db::Tx& tx, std::int64_t team_id, const std::string& from, const std::string& to);
+
+// Grading (migration 0032). Every member of the commune's teams, with their team.
+struct MemberOfTeam {
+  TeamMember member;
+  SecurityTeam team;
+};
+std::vector<MemberOfTeam> commune_members(db::Tx& tx, std::int64_t commune_id);
+struct Grade {
+  std::string grade;
+  std::string note;
+};
+std::map<std::int64_t, Grade> grades(db::Tx& tx, std::int64_t commune_id, int year);
+void put_grade(db::Tx& tx, std::int64_t member_id, int year, std::int64_t team_id, const Grade& grade,
+               std::optional<std::int64_t> by, std::int64_t now);
+void delete_grade(db::Tx& tx, std::int64_t member_id, int year);
+struct GradingState {
+  std::string status;
+  std::string reopen_reason;
+  std::int64_t version = 0;
+};
+std::optional<GradingState> grading_state(db::Tx& tx, std::int64_t commune_id, int year);
+// A grade changed: the year's row exists (a draft) and its version moves on.
+void touch_grading(db::Tx& tx, std::int64_t commune_id, int year);
+// Sets the year's status when its version is still `version`; false otherwise.
+bool set_grading_status(db::Tx& tx, std::int64_t commune_id, int year, const std::string& status,
+                        const std::string& reason, std::int64_t version, std::optional<std::int64_t> by,
+                        std::int64_t now);
 
 }  // namespace antq::community::teams_repo

@@ -2704,6 +2704,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/gradings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A commune's grading of its security team members for a year
+         * @description Bảng xếp loại thành viên Tổ bảo vệ an ninh, trật tự của một xã trong một năm (Thông tư 14/2024/TT-BCA): năm xếp loại Y tính từ 15/11/(Y−1) đến 14/11/Y, xếp loại từ 01/11/Y đến 31/01/(Y+1). Mỗi thành viên có mặt trong tổ trong năm kèm lý do nếu không được xếp loại (chưa đủ 9 tháng, đã ra khỏi tổ, tổ đã giải thể) và mức xếp loại; kèm số "Hoàn thành xuất sắc nhiệm vụ" và số tối đa được phép (20% số hoàn thành tốt trở lên của toàn xã, làm tròn xuống).
+         *
+         *     The grading sheet of the teams of commune `commune_id` (`commune_id: required`; not a positive integer: `invalid_format`) for year `year` (2000–2100: `year: out_of_range`; not an integer: `year: invalid_format`), by default the year whose window is open today in Vietnam (November to January), else the last one whose window closed. Year Y runs 15/11/(Y−1)–14/11/Y (the period) and is graded from 01/11/Y to 31/01/(Y+1) (the window: `window_from`, `window_to`, `window_open`). On the sheet is every member of the commune's teams who was in a team during the period, or holds a grade that year, by team code, then the leader, the deputies and the members, each by name. A member is graded (`eligible`) when in the team on 14/11/Y with at least nine months of service in the period, counted from the later of joining and 15/11/(Y−1) (joining on 15/02/Y qualifies, on 16/02/Y not); otherwise `not_eligible` says why: `under_nine_months`, `left` (left on or before 14/11/Y) or `team_dissolved` (the team was dissolved on or before 14/11/Y). With the members come the running numbers: how many of each grade, `ungraded` (eligible members without a grade) and the quota, "xuất sắc" (`excellent`) at most 20% of those graded `good` or better across the commune, rounded down (`max_excellent` = ⌊20% × (`excellent` + `good`)⌋; `quota_ok`). A year nobody graded yet is a `draft` at version 0. Commune officers, reviewers and administrators of their scope (403 for village team members and auditors); a `commune_id` that is not a commune, or one outside the scope: 404. Not audited.
+         */
+        get: operations["getTeamGrading"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/team-members/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Team member id.
+                 * @example 9
+                 */
+                id: components["parameters"]["TeamMemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grade a team member for a year
+         * @description Xếp loại một thành viên Tổ bảo vệ ANTT trong năm: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ hoặc Không hoàn thành nhiệm vụ; gửi chuỗi rỗng để bỏ mức đã xếp. Chỉ xếp loại trong thời gian 01/11 đến 31/01 năm sau, cho thành viên đủ điều kiện, khi kết quả của xã chưa chốt. Bản nháp có thể vượt tỷ lệ 20% "xuất sắc"; bảng xếp loại trả về cho biết số hiện có và số tối đa.
+         *
+         *     The grade of member `id` for year `year` (`year: required`; 2000–2100: `out_of_range`), given while that year's window is open today in Vietnam, 01/11/Y–31/01/(Y+1) (`year: outside_window`): `excellent` (hoàn thành xuất sắc nhiệm vụ), `good` (hoàn thành tốt), `complete` (hoàn thành) or `incomplete` (không hoàn thành) (`grade: unknown_value`; over 20 characters, `too_long`); `""`, null or left out clears it. `note` is at most 500 characters (`note: too_long`). Only an eligible member is graded (`grade: not_eligible`: under nine months of service, left or the team dissolved by 14/11/Y; see `getTeamGrading`). A draft may break the quota: the sheet answered shows `excellent`, `max_excellent` and `quota_ok: false`, and finalising waits until it holds. The year of a commune that is final is read-only: 409, nothing written, until reopened (`reopenTeamGrading`). Every grade moves the sheet's `version` on. A member of another JSON type is `wrong_type`; on any error nothing is written. Commune officers of the team's scope (403 for administrators, reviewers, village team members and auditors); an unknown member or one of a team outside the scope: 404. Audited as `team_member.grade` on the team, with the member's id, the year, the grade (`""` when cleared) and whether the quota holds after it, never the note.
+         */
+        put: operations["putTeamMemberGrade"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/gradings/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalise a commune's grading for a year
+         * @description Chốt kết quả xếp loại thành viên Tổ bảo vệ ANTT của xã trong năm: mọi thành viên đủ điều kiện đều đã được xếp loại và số "Hoàn thành xuất sắc nhiệm vụ" không quá 20% số hoàn thành tốt trở lên (làm tròn xuống). Đã chốt thì không sửa được, trừ khi mở lại có nêu lý do. Nếu người khác đã sửa bảng trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The grading of commune `commune_id` (`commune_id: required`) for year `year` (`year: required`; 2000–2100: `out_of_range`) made final, while its window is open today (`year: outside_window`), with the sheet's `version` the user saw (`version: required`): 409 when the sheet changed since, is final already or was never graded (version 0). Every eligible member must have a grade (`grade: missing`, the message ending with the number still ungraded) and the quota must hold, "xuất sắc" at most ⌊20% × (`excellent` + `good`)⌋ across the commune (`grade: quota_exceeded`, the message ending with the numbers, e.g. "2 xuất sắc; tối đa 1 = 20% của 5 người hoàn thành tốt trở lên"); on any error nothing is written and the year stays a draft. A final year takes no grade (`putTeamMemberGrade` answers 409) until reopened. Commune officers of their scope (403 for administrators, reviewers, village team members and auditors); a `commune_id` that is not a commune, or one outside the scope: 404. Audited as `team_grading.finalise` on the commune, with the year and the number of each grade.
+         */
+        post: operations["finaliseTeamGrading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/gradings/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a commune's final grading for a year
+         * @description Mở lại kết quả xếp loại đã chốt của xã trong năm để sửa, bắt buộc nêu lý do; lý do được ghi vào nhật ký kiểm toán và hiện trên bảng xếp loại. Nếu người khác đã mở lại hoặc sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The final grading of commune `commune_id` (`commune_id: required`) for year `year` (`year: required`; 2000–2100: `out_of_range`) back to a `draft`, with a `reason` (`reason: required`, blank counts as none; at most 500 characters: `too_long`) and the sheet's `version` the user saw (`version: required`): 409 when the year is not final or the sheet changed since, nothing written. The reason is kept on the sheet (`reopen_reason`) until the next reopening. The grades stay; they change again while the window is open, and the year is finalised again by `finaliseTeamGrading`. Commune officers of their scope (403 for administrators, reviewers, village team members and auditors); a `commune_id` that is not a commune, or one outside the scope: 404. Audited as `team_grading.reopen` on the commune, with the year and the reason.
+         */
+        post: operations["reopenTeamGrading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5416,6 +5510,117 @@ export interface components {
         PatrolList: {
             /** @description Newest first. */
             items: components["schemas"]["Patrol"][];
+        };
+        /** @description One member on a commune's grading sheet for a year. */
+        MemberGrade: {
+            /** Format: int64 */
+            member_id: number;
+            full_name: string;
+            position: components["schemas"]["TeamMemberPosition"];
+            /** Format: date */
+            joined_on: string;
+            /** Format: date */
+            left_on: string | null;
+            /** Format: int64 */
+            team_id: number;
+            /** @example 02545-TBV-002 */
+            team_code: string;
+            team_name: string;
+            /** @description Graded this year, being in the team on 14/11/Y with at least nine months of service in the period 15/11/(Y−1)–14/11/Y. */
+            eligible: boolean;
+            /**
+             * @description Why not graded: `under_nine_months`, `left` (left on or before 14/11/Y), `team_dissolved` (the team dissolved on or before 14/11/Y); `""` when eligible.
+             * @enum {string}
+             */
+            not_eligible: "" | "under_nine_months" | "left" | "team_dissolved";
+            /**
+             * @description `excellent` (hoàn thành xuất sắc nhiệm vụ), `good` (hoàn thành tốt nhiệm vụ), `complete` (hoàn thành nhiệm vụ), `incomplete` (không hoàn thành nhiệm vụ); null while none.
+             * @enum {string|null}
+             */
+            grade: "excellent" | "good" | "complete" | "incomplete" | null;
+            /** @description The officer's note on the grade. */
+            note: string;
+        };
+        /** @description A commune's grading of its security team members for a year (xếp loại Tổ bảo vệ ANTT), with the running numbers of the quota. */
+        GradingSheet: {
+            /** Format: int64 */
+            commune_id: number;
+            /** @description The grading year Y, the period 15/11/(Y−1)–14/11/Y. */
+            year: number;
+            /**
+             * @description `final`: read-only until reopened.
+             * @enum {string}
+             */
+            status: "draft" | "final";
+            /**
+             * Format: date
+             * @description 01/11/Y, the first day grades are given.
+             */
+            window_from: string;
+            /**
+             * Format: date
+             * @description 31/01/(Y+1), the last day grades are given.
+             */
+            window_to: string;
+            /** @description Today in Vietnam is in the window. */
+            window_open: boolean;
+            /** @description Why the year was last reopened; `""` when never. */
+            reopen_reason: string;
+            /**
+             * Format: int64
+             * @description 0 until the first grade; every grade, finalising and reopening moves it on. Send it back to finalise or reopen.
+             */
+            version: number;
+            /** @description The members of the commune's teams in a team during the period (or graded that year), by team code, then leader, deputies and members, each by name. */
+            members: components["schemas"]["MemberGrade"][];
+            /** @description Members graded `excellent`. */
+            excellent: number;
+            /** @description Members graded `good`. */
+            good: number;
+            /** @description Members graded `complete`. */
+            complete: number;
+            /** @description Members graded `incomplete`. */
+            incomplete: number;
+            /** @description Eligible members without a grade; finalising needs 0. */
+            ungraded: number;
+            /** @description The most `excellent` the quota allows, ⌊20% × (`excellent` + `good`)⌋. */
+            max_excellent: number;
+            /** @description `excellent` ≤ `max_excellent`; a draft may break it, finalising may not. */
+            quota_ok: boolean;
+        };
+        /** @description A member's grade for a year as the sheet's form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        GradeInput: {
+            /** @description The grading year, whose window (01/11/Y–31/01/(Y+1)) is open today. */
+            year: number;
+            /**
+             * @description `excellent`, `good`, `complete` or `incomplete` (see `MemberGrade.grade`); `""`, null or left out clears it.
+             * @enum {string|null}
+             */
+            grade?: "" | "excellent" | "good" | "complete" | "incomplete" | null;
+            note?: string;
+        };
+        GradingFinalise: {
+            /** Format: int64 */
+            commune_id: number;
+            year: number;
+            /**
+             * Format: int64
+             * @description The sheet's version the user saw.
+             */
+            version: number;
+        };
+        /** @description Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        GradingReopen: {
+            /** Format: int64 */
+            commune_id: number;
+            year: number;
+            /** @description Why the final year is reopened; kept in the audit log and on the sheet. */
+            reason: string;
+            /**
+             * Format: int64
+             * @description The sheet's version the user saw.
+             */
+            version: number;
         };
         CameraCounts: {
             total: number;
@@ -14242,6 +14447,616 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getTeamGrading: {
+        parameters: {
+            query: {
+                /**
+                 * @description A commune (xã, phường, đặc khu) in scope.
+                 * @example 12
+                 */
+                commune_id: number;
+                /**
+                 * @description The grading year Y (15/11/(Y−1)–14/11/Y); default the year whose window is open today, else the last one closed.
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng xếp loại — the sheet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "commune_id": 12,
+                     *       "year": 2026,
+                     *       "status": "draft",
+                     *       "window_from": "2026-11-01",
+                     *       "window_to": "2027-01-31",
+                     *       "window_open": true,
+                     *       "reopen_reason": "",
+                     *       "version": 6,
+                     *       "members": [
+                     *         {
+                     *           "member_id": 7,
+                     *           "full_name": "Hoàng Văn Tuần",
+                     *           "position": "leader",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "excellent",
+                     *           "note": "Phát hiện, báo tin giúp bắt 2 vụ trộm trâu"
+                     *         },
+                     *         {
+                     *           "member_id": 8,
+                     *           "full_name": "Lý Văn Sơn",
+                     *           "position": "deputy",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 12,
+                     *           "full_name": "Bàn Thị Nga",
+                     *           "position": "member",
+                     *           "joined_on": "2025-01-10",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 10,
+                     *           "full_name": "Đàm Văn Lực",
+                     *           "position": "member",
+                     *           "joined_on": "2026-03-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": false,
+                     *           "not_eligible": "under_nine_months",
+                     *           "grade": null,
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 9,
+                     *           "full_name": "Nông Thị Mai",
+                     *           "position": "member",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 11,
+                     *           "full_name": "Triệu Văn Phúc",
+                     *           "position": "member",
+                     *           "joined_on": "2025-09-15",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         }
+                     *       ],
+                     *       "excellent": 1,
+                     *       "good": 4,
+                     *       "complete": 0,
+                     *       "incomplete": 0,
+                     *       "ungraded": 0,
+                     *       "max_excellent": 1,
+                     *       "quota_ok": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GradingSheet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putTeamMemberGrade: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Team member id.
+                 * @example 9
+                 */
+                id: components["parameters"]["TeamMemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "year": 2026,
+                 *       "grade": "excellent",
+                 *       "note": "Trực tiếp cùng Công an xã bắt giữ đối tượng trộm cắp"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GradeInput"];
+            };
+        };
+        responses: {
+            /** @description Đã xếp loại — the commune's sheet for the year, with the quota's numbers. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "commune_id": 12,
+                     *       "year": 2026,
+                     *       "status": "draft",
+                     *       "window_from": "2026-11-01",
+                     *       "window_to": "2027-01-31",
+                     *       "window_open": true,
+                     *       "reopen_reason": "",
+                     *       "version": 7,
+                     *       "members": [
+                     *         {
+                     *           "member_id": 7,
+                     *           "full_name": "Hoàng Văn Tuần",
+                     *           "position": "leader",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "excellent",
+                     *           "note": "Phát hiện, báo tin giúp bắt 2 vụ trộm trâu"
+                     *         },
+                     *         {
+                     *           "member_id": 8,
+                     *           "full_name": "Lý Văn Sơn",
+                     *           "position": "deputy",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "excellent",
+                     *           "note": "Trực tiếp cùng Công an xã bắt giữ đối tượng trộm cắp"
+                     *         },
+                     *         {
+                     *           "member_id": 12,
+                     *           "full_name": "Bàn Thị Nga",
+                     *           "position": "member",
+                     *           "joined_on": "2025-01-10",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 10,
+                     *           "full_name": "Đàm Văn Lực",
+                     *           "position": "member",
+                     *           "joined_on": "2026-03-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": false,
+                     *           "not_eligible": "under_nine_months",
+                     *           "grade": null,
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 9,
+                     *           "full_name": "Nông Thị Mai",
+                     *           "position": "member",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 11,
+                     *           "full_name": "Triệu Văn Phúc",
+                     *           "position": "member",
+                     *           "joined_on": "2025-09-15",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         }
+                     *       ],
+                     *       "excellent": 2,
+                     *       "good": 3,
+                     *       "complete": 0,
+                     *       "incomplete": 0,
+                     *       "ungraded": 0,
+                     *       "max_excellent": 1,
+                     *       "quota_ok": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GradingSheet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    finaliseTeamGrading: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commune_id": 12,
+                 *       "year": 2026,
+                 *       "version": 8
+                 *     }
+                 */
+                "application/json": components["schemas"]["GradingFinalise"];
+            };
+        };
+        responses: {
+            /** @description Đã chốt — the sheet, `status` final. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "commune_id": 12,
+                     *       "year": 2026,
+                     *       "status": "final",
+                     *       "window_from": "2026-11-01",
+                     *       "window_to": "2027-01-31",
+                     *       "window_open": true,
+                     *       "reopen_reason": "",
+                     *       "version": 9,
+                     *       "members": [
+                     *         {
+                     *           "member_id": 7,
+                     *           "full_name": "Hoàng Văn Tuần",
+                     *           "position": "leader",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "excellent",
+                     *           "note": "Phát hiện, báo tin giúp bắt 2 vụ trộm trâu"
+                     *         },
+                     *         {
+                     *           "member_id": 8,
+                     *           "full_name": "Lý Văn Sơn",
+                     *           "position": "deputy",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 12,
+                     *           "full_name": "Bàn Thị Nga",
+                     *           "position": "member",
+                     *           "joined_on": "2025-01-10",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 10,
+                     *           "full_name": "Đàm Văn Lực",
+                     *           "position": "member",
+                     *           "joined_on": "2026-03-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": false,
+                     *           "not_eligible": "under_nine_months",
+                     *           "grade": null,
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 9,
+                     *           "full_name": "Nông Thị Mai",
+                     *           "position": "member",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 11,
+                     *           "full_name": "Triệu Văn Phúc",
+                     *           "position": "member",
+                     *           "joined_on": "2025-09-15",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         }
+                     *       ],
+                     *       "excellent": 1,
+                     *       "good": 4,
+                     *       "complete": 0,
+                     *       "incomplete": 0,
+                     *       "ungraded": 0,
+                     *       "max_excellent": 1,
+                     *       "quota_ok": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GradingSheet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    reopenTeamGrading: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commune_id": 12,
+                 *       "year": 2026,
+                 *       "reason": "Xếp loại lại theo kết luận kiểm tra của Công an tỉnh",
+                 *       "version": 9
+                 *     }
+                 */
+                "application/json": components["schemas"]["GradingReopen"];
+            };
+        };
+        responses: {
+            /** @description Đã mở lại — the sheet, a draft again. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "commune_id": 12,
+                     *       "year": 2026,
+                     *       "status": "draft",
+                     *       "window_from": "2026-11-01",
+                     *       "window_to": "2027-01-31",
+                     *       "window_open": true,
+                     *       "reopen_reason": "Xếp loại lại theo kết luận kiểm tra của Công an tỉnh",
+                     *       "version": 10,
+                     *       "members": [
+                     *         {
+                     *           "member_id": 7,
+                     *           "full_name": "Hoàng Văn Tuần",
+                     *           "position": "leader",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "excellent",
+                     *           "note": "Phát hiện, báo tin giúp bắt 2 vụ trộm trâu"
+                     *         },
+                     *         {
+                     *           "member_id": 8,
+                     *           "full_name": "Lý Văn Sơn",
+                     *           "position": "deputy",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 12,
+                     *           "full_name": "Bàn Thị Nga",
+                     *           "position": "member",
+                     *           "joined_on": "2025-01-10",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 10,
+                     *           "full_name": "Đàm Văn Lực",
+                     *           "position": "member",
+                     *           "joined_on": "2026-03-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": false,
+                     *           "not_eligible": "under_nine_months",
+                     *           "grade": null,
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 9,
+                     *           "full_name": "Nông Thị Mai",
+                     *           "position": "member",
+                     *           "joined_on": "2024-07-01",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         },
+                     *         {
+                     *           "member_id": 11,
+                     *           "full_name": "Triệu Văn Phúc",
+                     *           "position": "member",
+                     *           "joined_on": "2025-09-15",
+                     *           "left_on": null,
+                     *           "team_id": 2,
+                     *           "team_code": "02545-TBV-002",
+                     *           "team_name": "Tổ bảo vệ ANTT thôn Khuôn Điển và Làng Hản",
+                     *           "eligible": true,
+                     *           "not_eligible": "",
+                     *           "grade": "good",
+                     *           "note": ""
+                     *         }
+                     *       ],
+                     *       "excellent": 1,
+                     *       "good": 4,
+                     *       "complete": 0,
+                     *       "incomplete": 0,
+                     *       "ungraded": 0,
+                     *       "max_excellent": 1,
+                     *       "quota_ok": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GradingSheet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];

@@ -45,6 +45,18 @@ import type {
   FireGroupMembers,
   FireGroupUpdate,
   FirePoint,
+  Patrol,
+  PatrolInput,
+  PatrolList,
+  PatrolWrite,
+  SecurityTeam,
+  SecurityTeamDetail,
+  SecurityTeamInput,
+  SecurityTeamList,
+  SecurityTeamUpdate,
+  TeamMember,
+  TeamMemberInput,
+  TeamMemberUpdate,
   FirePointInput,
   Household,
   HouseholdDetail,
@@ -629,6 +641,35 @@ export const fire = {
     request<FireIncidentList>('GET', `/community/fire-groups/${groupId}/incidents`, { signal }),
   recordIncident: (groupId: number, input: FireIncidentInput) =>
     request<FireIncident>('POST', `/community/fire-groups/${groupId}/incidents`, { json: input }),
+};
+
+export type SecurityTeamQuery = AppQuery<'listSecurityTeams'>;
+
+/** The village security teams (Tổ bảo vệ ANTT), their members and their patrols. */
+export const teams = {
+  list: (query: SecurityTeamQuery, signal?: AbortSignal) =>
+    request<SecurityTeamList>('GET', '/community/teams', { query: { ...query }, signal }),
+  /** The team with every member (those in it first, then those who left); never a phone. */
+  get: (id: number, signal?: AbortSignal) =>
+    request<SecurityTeamDetail>('GET', `/community/teams/${id}`, { signal }),
+  create: (input: SecurityTeamInput) => request<SecurityTeam>('POST', '/community/teams', { json: input }),
+  /** The whole team with the version edited (409 when it changed since). */
+  update: (id: number, input: SecurityTeamUpdate) =>
+    request<SecurityTeam>('PUT', `/community/teams/${id}`, { json: input }),
+  addMember: (teamId: number, input: TeamMemberInput) =>
+    request<TeamMember>('POST', `/community/teams/${teamId}/members`, { json: input }),
+  /** The whole member with the version edited; `phone` left out keeps it, "" removes it. */
+  updateMember: (id: number, input: TeamMemberUpdate) =>
+    request<TeamMember>('PUT', `/community/team-members/${id}`, { json: input }),
+  /** The public member list to print (.docx), phones only where the member agreed. */
+  memberListUrl: (teamId: number) => `${BASE}/community/teams/${teamId}/members.docx`,
+  /** The patrols of the last 90 days (or from–to), newest first. */
+  patrols: (teamId: number, range: { from?: string; to?: string } = {}, signal?: AbortSignal) =>
+    request<PatrolList>('GET', `/community/teams/${teamId}/patrols`, { query: { ...range }, signal }),
+  patrol: (id: string, signal?: AbortSignal) => request<Patrol>('GET', `/community/patrols/${id}`, { signal }),
+  /** A patrol by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
+  recordPatrol: (id: string, input: PatrolInput) =>
+    request<PatrolWrite>('PUT', `/community/patrols/${id}`, { json: input }),
 };
 
 export const footage = {

@@ -15,6 +15,7 @@ import {
 } from '../components/FireGroupForms';
 import { BackLink, Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
+import { Toggle } from '../components/Toggle';
 import { AlertMessage, ErrorMessage, StatusMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
 import { fire, type FireIncidentKind, localValidation } from '../lib/api';
@@ -57,29 +58,6 @@ interface Changes {
 }
 
 /** A toggle that opens one of the page's forms; `about` tells apart the alike ones (read out only). */
-function Toggle({
-  id,
-  controls,
-  open,
-  label,
-  about,
-  onOpen,
-}: {
-  id: string;
-  controls: string;
-  open: boolean;
-  label: string;
-  about?: string;
-  onOpen: (open: boolean) => void;
-}) {
-  return (
-    <button type="button" class="secondary" id={id} aria-expanded={open ? 'true' : 'false'} aria-controls={controls} onClick={() => onOpen(!open)}>
-      {label}
-      {about ? <span class="visually-hidden"> ({about})</span> : null}
-    </button>
-  );
-}
-
 function Facts({ group }: { group: FireGroupDetail }) {
   const { t } = useI18n();
   const leader = group.houses.find((h) => h.household_id === group.leader_household_id);

@@ -11,6 +11,10 @@ import type {
   HouseholdDetail,
   MailboxTaxonomies,
   Opening,
+  Patrol,
+  SecurityTeam,
+  SecurityTeamDetail,
+  TeamMember,
   Tip,
   TipDetail,
   TipStatus,
@@ -333,6 +337,80 @@ export function fireDue(over: Partial<FireDue> = {}): FireDue {
     expiring: none,
     without_drill: none,
     without_extinguisher: none,
+    ...over,
+  };
+}
+
+/** Khuôn Điển's security team 5 over two villages of Tân Trào, with 3 members today. */
+export function securityTeam(over: Partial<SecurityTeam> = {}): SecurityTeam {
+  return {
+    id: 5,
+    code: 'TT-TBV-001',
+    commune_id: 12,
+    commune_name: 'Tân Trào',
+    name: 'Tổ bảo vệ ANTT thôn Khuôn Điển',
+    decision_number: '15/QĐ-UBND',
+    decision_on: '2024-07-01',
+    decision_signer: 'Nguyễn Văn Bình',
+    founded_on: '2024-07-01',
+    dissolved_on: null,
+    note: '',
+    demo: false,
+    version: 1,
+    villages: [
+      { id: 20, name: 'Khuôn Điển' },
+      { id: 21, name: 'Làng Hản' },
+    ],
+    members: 3,
+    ...over,
+  };
+}
+
+/** A member of team 5 since the team was founded: Hoàng Văn Sơn, its leader, no phone. */
+export function teamMember(over: Partial<TeamMember> = {}): TeamMember {
+  return {
+    id: 7,
+    team_id: 5,
+    full_name: 'Hoàng Văn Sơn',
+    birth_date: '1975-03-08',
+    position: 'leader',
+    residence: 'Xóm Đình, thôn Khuôn Điển',
+    has_phone: false,
+    phone_public: false,
+    joined_on: '2024-07-01',
+    left_on: null,
+    note: '',
+    version: 1,
+    ...over,
+  };
+}
+
+/** securityTeam() as GET /community/teams/{id} answers it: a leader, a deputy, a member, and one who left. */
+export function securityTeamDetail(over: Partial<SecurityTeamDetail> = {}): SecurityTeamDetail {
+  return {
+    ...securityTeam(over),
+    member_list: [
+      teamMember(),
+      teamMember({ id: 8, full_name: 'Ma Thị Hoa', birth_date: '1982-09-21', position: 'deputy', has_phone: true, phone_public: true }),
+      teamMember({ id: 9, full_name: 'Nông Văn Tài', birth_date: '1990-01-15', position: 'member', joined_on: '2025-01-10' }),
+      teamMember({ id: 10, full_name: 'Lý Văn Sơn', birth_date: '1985-11-03', position: 'member', left_on: '2026-03-31', note: 'Chuyển công tác' }),
+    ],
+    ...over,
+  };
+}
+
+/** A night patrol of team 5 by its leader and deputy, without a route. */
+export function patrol(over: Partial<Patrol> = {}): Patrol {
+  return {
+    id: '3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15',
+    team_id: 5,
+    patrol_on: '2026-11-28',
+    shift: 'night',
+    member_ids: [7, 8],
+    route: [],
+    findings: 'Phát hiện 1 xe máy không biển số, đã báo Công an xã',
+    tip_refs: 'TG-2026-0042',
+    version: 1,
     ...over,
   };
 }

@@ -195,6 +195,71 @@ TEST_P(TeamsTest, APatrolNeedsMembersInTheTeamThatDayAndNoFuture) {
       << "still in the team the day before leaving";
 }
 
+TEST_P(TeamsTest, AGradingThatBreaksTheQuotaIsADraftUntilOneGradeIsLowered) {
+  // 01/12/2025: the window of 2025 (01/11/2025–31/01/2026) is open; the year ran from
+  // 15/11/2024 to 14/11/2025.
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  std::vector<TeamMember> m;
+  const char* names[] = {"An", "Bình", "Cường", "Dũng", "Giang", "Hà"};
+  for (const char* name : names)
+    m.push_back(teams_->add_member(officer_, t.id, member(std::string("Nguyễn Văn ") + name)));
+  auto late = teams_->add_member(officer_, t.id, member("Lý Thị Muộn", "member", "2025-03-01"));
+  auto sheet = teams_->grading(officer_, tan_trao_.id, 0);
+  EXPECT_EQ(sheet.year, 2025);
+  EXPECT_TRUE(sheet.window_open);
+  EXPECT_EQ(sheet.ungraded, 6);
+  ASSERT_EQ(sheet.members.size(), 7u);
+  EXPECT_EQ(errors_of([&] { teams_->set_grade(officer_, late.id, 2025, "good", ""); }), "grade:not_eligible");
+  for (int i = 0; i < 6; ++i) sheet = teams_->set_grade(officer_, m[i].id, 2025, i < 2 ? "excellent" : "good", "");
+  EXPECT_FALSE(sheet.quota_ok) << "a draft may break the quota";
+  EXPECT_EQ(sheet.max_excellent, 1);
+  try {
+    teams_->finalise(officer_, tan_trao_.id, 2025, sheet.version);
+    ADD_FAILURE() << "the quota was broken";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].code, "quota_exceeded");
+    EXPECT_EQ(e.fields()[0].value_hint, "2 xuất sắc; tối đa 1 = 20% của 6 người hoàn thành tốt trở lên");
+  }
+  EXPECT_EQ(teams_->grading(reviewer_, tan_trao_.id, 2025).status, "draft") << "nothing written";
+  sheet = teams_->set_grade(officer_, m[1].id, 2025, "good", "");
+  auto final = teams_->finalise(officer_, tan_trao_.id, 2025, sheet.version);
+  EXPECT_EQ(final.status, "final");
+  EXPECT_THROW(teams_->set_grade(officer_, m[0].id, 2025, "good", ""), Error) << "a final year is read only";
+  EXPECT_EQ(errors_of([&] { teams_->reopen(officer_, tan_trao_.id, 2025, "", final.version); }), "reason:required");
+  auto reopened = teams_->reopen(officer_, tan_trao_.id, 2025, "Bổ sung thành tích của anh Cường", final.version);
+  EXPECT_EQ(reopened.status, "draft");
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'team_grading.reopen'"), 1);
+  EXPECT_THROW(teams_->set_grade(team_member_, m[0].id, 2025, "good", ""), Error) << "officers grade";
+  EXPECT_THROW(teams_->grading(team_member_, tan_trao_.id, 2025), Error);
+  clock_.advance(62 * kDay);  // 01/02/2026: the window has closed
+  EXPECT_EQ(errors_of([&] { teams_->set_grade(officer_, m[0].id, 2025, "good", ""); }), "year:outside_window");
+}
+
+TEST_P(TeamsTest, AGradeOfAMemberWhoLeftCountsForNothingAndIsCleared) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto son = teams_->add_member(officer_, t.id, member("Hoàng Văn Sơn"));
+  teams_->add_member(officer_, t.id, member("Ma Thị Hoa"));
+  auto sheet = teams_->set_grade(officer_, son.id, 2025, "excellent", "");
+  EXPECT_EQ(sheet.excellent, 1);
+  auto left = member("Hoàng Văn Sơn");
+  left.left_on = "2025-06-30";
+  left.version = son.version;
+  teams_->update_member(officer_, son.id, left);
+  sheet = teams_->grading(officer_, tan_trao_.id, 2025);
+  EXPECT_EQ(sheet.excellent, 0) << "no longer eligible: the grade counts for nothing";
+  EXPECT_EQ(errors_of([&] { teams_->set_grade(officer_, son.id, 2025, "good", ""); }), "grade:not_eligible");
+  sheet = teams_->set_grade(officer_, son.id, 2025, "", "");
+  EXPECT_EQ(count("SELECT count(*) FROM team_member_grades"), 0) << "cleared";
+  // A team dissolved before the year began is not on the sheet.
+  auto old = team({lang_han_.id}, "Tổ cũ");
+  old.founded_on = "2023-01-01";
+  old.dissolved_on = "2024-06-30";
+  auto gone = teams_->create(officer_, old).team;
+  teams_->add_member(officer_, gone.id, member("Người tổ cũ", "member", "2023-01-01"));
+  EXPECT_EQ(teams_->grading(officer_, tan_trao_.id, 2025).members.size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TeamsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
 

@@ -21,6 +21,7 @@ describe('Layout', () => {
       '/households',
       '/households/registrations',
       '/fire-groups',
+      '/teams',
       '/users',
       '/account',
     ]);
@@ -50,6 +51,7 @@ describe('Layout', () => {
       '/households',
       '/households/registrations',
       '/fire-groups',
+      '/teams',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
@@ -78,6 +80,7 @@ describe('Layout', () => {
       '/households',
       '/households/registrations',
       '/fire-groups',
+      '/teams',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox/boxes"]')?.getAttribute('aria-current')).toBe(

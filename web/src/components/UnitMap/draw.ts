@@ -23,7 +23,14 @@ export interface DrawnMap {
   /** Marks the point last asked about. */
   mark: (lat: number, lon: number) => void;
   /** Draws a route (replacing the last one; none with fewer than one point). */
-  route: (points: readonly { lat: number; lon: number }[]) => void;
+  route: (points: readonly { lat: number; lon: number }[], options?: RouteOptions) => void;
+}
+
+export interface RouteOptions {
+  /** Each point marked too (a route being drawn click by click: the first click shows). */
+  vertices?: boolean;
+  /** The map brought to the route. */
+  fit?: boolean;
 }
 
 /** A name as text: Leaflet would read a string as HTML. */
@@ -81,7 +88,7 @@ export function drawUnitMap(element: HTMLElement, options: DrawOptions): DrawnMa
   const box = bounds(all);
   if (box) map.fitBounds(box, { padding: [8, 8] });
   let marker: L.CircleMarker | null = null;
-  let route: L.Polyline | null = null;
+  let route: L.LayerGroup | null = null;
   map.on('click', (e: L.LeafletMouseEvent) => options.onPoint(e.latlng.lat, e.latlng.lng));
   return {
     leaflet: map,
@@ -90,14 +97,17 @@ export function drawUnitMap(element: HTMLElement, options: DrawOptions): DrawnMa
       marker?.remove();
       marker = L.circleMarker([lat, lon], { radius: 6, color: '#a4161a', weight: 2, interactive: false }).addTo(map);
     },
-    route: (points) => {
+    route: (points, options = {}) => {
       route?.remove();
       route = null;
       if (points.length === 0) return;
-      route = L.polyline(
-        points.map((p) => [p.lat, p.lon] as L.LatLngTuple),
-        { color: '#1d3557', weight: 4, dashArray: '8 6', interactive: false },
-      ).addTo(map);
+      const line = points.map((p) => [p.lat, p.lon] as L.LatLngTuple);
+      const layers: L.Layer[] = [L.polyline(line, { color: '#1d3557', weight: 4, dashArray: '8 6', interactive: false })];
+      if (options.vertices) {
+        for (const at of line) layers.push(L.circleMarker(at, { radius: 4, color: '#1d3557', weight: 2, interactive: false }));
+      }
+      route = L.layerGroup(layers).addTo(map);
+      if (options.fit) map.fitBounds(L.latLngBounds(line), { padding: [24, 24], maxZoom: 17 });
     },
   };
 }

@@ -1,0 +1,3 @@
+export { TeamForm } from './team';
+export { MemberForm } from './member';
+export { PatrolForm } from './patrol';
