@@ -71,9 +71,12 @@ http::Response put_grade(const Deps& d, http::Request& req, const Caller& c) {
   auto body = json_body(req);
   json::Reader r(body);
   auto year = year_field(r);
+  // The key is required: null or "" clears a grade, a missing key is a mistake.
+  bool has_grade = body.contains("grade");
   auto grade = r.text("grade", 20).value_or("");
   auto note = r.text("note", 501).value_or("");
   r.finish();
+  if (!has_grade) throw Error::field("grade", "required");
   return http::Response::json(200, sheet_json(d.teams.set_grade(c.actor, id, year, grade, note)));
 }
 

@@ -126,8 +126,9 @@ void load_cameras(Context& ctx, std::int64_t tan_trao) {
 }
 
 // Tân Trào's households (refdata/demo, all "(minh họa)"), registered in the current
-// registration year on its first day (the sheet's {ngay_dang_ky}), their phones consented
-// the same day ({ngay_dong_y}): Khuôn Điển has 38 of its 40 registered.
+// registration year on its first day (the sheet's {ngay_dang_ky}), each with its consent
+// (to its phone and to fire-safety group membership) the same day ({ngay_dong_y}):
+// Khuôn Điển has 38 of its 40 registered.
 void load_households(Context& ctx, std::int64_t tan_trao) {
   auto today = time::local_date(ctx.clock.now());
   auto first_day = community::rules::registration_year(community::rules::registration_year_of(today)).from;

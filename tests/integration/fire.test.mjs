@@ -86,6 +86,7 @@ async function freeHouseholds(village, n, except = []) {
   while (free.length < n) {
     const made = await officer.post(`${BASE}/households`, {
       village_id: village, head_name: `Hộ thêm cho tổ liên gia ${free.length + 1}`, address: 'Xóm Mới', members: 3,
+      consent: { on: TODAY, channel: 'paper', text_version: 'ho-gia-dinh-1' },  // membership needs it (D3)
     });
     assert.equal(made.status, 201, made.text);
     free.push(made.data.id);

@@ -212,7 +212,8 @@ test('members: one leader at a time; a person in one team at a time, the other t
   const leader = await officer.post(url, leaderBody);
   assert.equal(leader.status, 201, leader.text);
   assert.deepEqual(leader.data, {
-    id: leader.data.id, team_id: made.id, full_name: 'Hoàng Văn Tuần', birth_date: leaderBody.birth_date, position: 'leader',
+    id: leader.data.id, team_id: made.id, full_name: 'Hoàng Văn Tuần', birth_date: leaderBody.birth_date,
+    birth_year: Number(leaderBody.birth_date.slice(0, 4)), position: 'leader',
     residence: 'Xóm Đình, thôn Khuôn Điển', has_phone: true, phone_public: true, joined_on: vnDay(-60), left_on: null, note: '',
     version: 1,
   });
@@ -494,6 +495,9 @@ test('the team member of Khuôn Điển reads its teams and records their patrol
   const page = await villager.get(ownUrl);
   assert.equal(page.status, 200, page.text);
   assert.ok(!page.text.includes('"phone"'), 'no phone');
+  const leaderRead = page.data.member_list.find((m) => m.id === leader.id);
+  assert.deepEqual([leaderRead.birth_date, leaderRead.birth_year], [null, Number(leader.birth_date.slice(0, 4))],
+    'the birth year, not the date, for those who do not keep the team');
   const listed = await villager.get(`${BASE}/teams?page_size=500`);
   assert.equal(listed.status, 200, listed.text);
   assert.ok(listed.data.items.some((t) => t.id === own.id));
@@ -682,6 +686,7 @@ async function grading(srv, who, units, year) {
   translated(closed);
   assert.deepEqual(fieldsOf(await grade(onTime.id, 'good', { year: 1999 })), ['year:out_of_range']);
   assert.deepEqual(fieldsOf(await grade(onTime.id, 'good', { year: undefined })), ['year:required']);
+  assert.deepEqual(fieldsOf(await officer.put(gradeUrl(onTime.id), { year })), ['grade:required'], 'a missing key clears nothing');
   assert.equal((await grade(999999, 'good')).status, 404);
   assert.equal(audited('team_member.grade'), gradesAudited);
   assert.deepEqual(await read(), fresh, 'nothing written');

@@ -56,13 +56,15 @@ DrillWrite FireGroups::record_drill(const Actor& actor, const std::string& id, c
       if (stored->group_id != d.group_id) throw Error::field("group_id", "cannot_change");
     }
     auto group = load(tx, actor, d.group_id).group;
-    if (group.founded_on && d.held_on < *group.founded_on) throw Error::field("held_on", "before_founded");
-    if (group.dissolved_on && d.held_on > *group.dissolved_on) throw Error::field("held_on", "after_dissolved");
-    d.recorded_by = user_of(actor);
-    d.device_at = in.device_at;
-    d.received_at = clock_.now();
+    auto check = [&](Drill& fresh) {
+      if (group.founded_on && fresh.held_on < *group.founded_on) throw Error::field("held_on", "before_founded");
+      if (group.dissolved_on && fresh.held_on > *group.dissolved_on) throw Error::field("held_on", "after_dissolved");
+      fresh.recorded_by = user_of(actor);
+      fresh.device_at = in.device_at;
+      fresh.received_at = clock_.now();
+    };
     auto written = write_offline(
-        stored, in.base_version, d, [&](const Drill& r, auto seen) { return fire_repo::put_drill(tx, r, seen); },
+        stored, in.base_version, d, check, [&](const Drill& r, auto seen) { return fire_repo::put_drill(tx, r, seen); },
         [&] { return fire_repo::drill(tx, id); }, "the drill");
     out = {written.record, written.outcome};
     if (out.outcome == Outcome::replayed) return;

@@ -98,10 +98,12 @@ void FireGroups::write_members(db::Tx& tx, const FireGroup& group, const std::ve
   std::vector<std::int64_t> found;  // in the group's village and present: only these are named
   for (auto id : wanted) {
     auto h = households_repo::get(tx, id);
-    if (h && h->village_id == group.village_id && rules::present_on(h->since_on, h->left_on, day)) {
-      found.push_back(id);
-    } else {
+    if (!h || h->village_id != group.village_id || !rules::present_on(h->since_on, h->left_on, day)) {
       fail("household_ids", "not_found");
+    } else if (!h->consent) {
+      fail("household_ids", "no_consent", h->code);  // membership is voluntary (plan D3)
+    } else {
+      found.push_back(id);
     }
   }
   // A household already in another group: the household and the group by name.
@@ -128,8 +130,11 @@ void FireGroups::write_members(db::Tx& tx, const FireGroup& group, const std::ve
     if (!joining.erase(h.id)) fire_repo::leave_group(tx, h.id);
   }
   for (auto id : joining) {
-    // Another group took it since the check (PostgreSQL, two requests at once).
-    if (!fire_repo::join_group(tx, id, group.id, day)) throw Error::field("household_ids", "in_other_group");
+    if (fire_repo::join_group(tx, id, group, day)) continue;
+    // Another group took it since the check, or it moved (PostgreSQL, two requests at once).
+    auto taken = fire_repo::groups_of(tx, {id});
+    if (!taken.empty()) throw Error::field("household_ids", "in_other_group");
+    throw Error::conflict("the household was changed meanwhile");
   }
   FireGroup with_reason = group;
   with_reason.size_reason = size_ok ? "" : reason;

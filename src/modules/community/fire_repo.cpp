@@ -133,11 +133,15 @@ std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const s
       db::ids_json(households));
 }
 
-bool join_group(db::Tx& tx, std::int64_t household_id, std::int64_t group_id, const std::string& since) {
-  static constexpr db::Query q{"households.join_fire_group",
-                               "UPDATE households SET fire_group_id = $2, fire_group_since = $3 WHERE id = $1 AND "
-                               "(fire_group_id IS NULL OR fire_group_id = $2)"};
-  return tx.exec(q, household_id, group_id, since) == 1;
+bool join_group(db::Tx& tx, std::int64_t household_id, const FireGroup& group, const std::string& since) {
+  // The same rules as the check before it, again in the update: a household moved, gone or
+  // withdrawn meanwhile (PostgreSQL, two requests at once) does not join.
+  static constexpr db::Query q{
+      "households.join_fire_group",
+      "UPDATE households SET fire_group_id = $2, fire_group_since = $3, version = version + 1 WHERE id = $1 AND "
+      "(fire_group_id IS NULL OR fire_group_id = $2) AND village_id = $4 AND consent_on IS NOT NULL AND "
+      "(since_on IS NULL OR since_on <= $3) AND (left_on IS NULL OR left_on > $3)"};
+  return tx.exec(q, household_id, group.id, since, group.village_id) == 1;
 }
 
 void leave_group(db::Tx& tx, std::int64_t household_id) {

@@ -32,9 +32,10 @@ Page<ListedGroup> groups(db::Tx& tx, const std::string& village_ids, const Group
 
 // (household, its group) for these households that are in a group.
 std::vector<std::pair<std::int64_t, std::int64_t>> groups_of(db::Tx& tx, const std::vector<std::int64_t>& households);
-// Puts a household in a group since a day, unless it is in another one: false then (two
+// Puts a household in a group since a day and moves its version, unless it is in another
+// one, in another village, not there that day or without its consent: false then (two
 // groups taking the same household at once: the second finds it taken).
-bool join_group(db::Tx& tx, std::int64_t household_id, std::int64_t group_id, const std::string& since);
+bool join_group(db::Tx& tx, std::int64_t household_id, const FireGroup& group, const std::string& since);
 // Takes a household out of its group.
 void leave_group(db::Tx& tx, std::int64_t household_id);
 // The household no longer takes part (its consent withdrawn, or it left the village): out

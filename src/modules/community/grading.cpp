@@ -30,20 +30,6 @@ bool known_grade(const std::string& g) {
   return g == "excellent" || g == "good" || g == "complete" || g == "incomplete";
 }
 
-// Why a member is not graded in `year`, or "" when they are.
-std::string not_eligible(const TeamMember& m, const SecurityTeam& team, int year) {
-  auto period = rules::grading_period(year);
-  if (team.dissolved_on && *team.dissolved_on <= period.to) return "team_dissolved";
-  if (m.joined_on > period.to || (m.left_on && *m.left_on <= period.to)) return "left";
-  return rules::gradable(m.joined_on, m.left_on, year) ? "" : "under_nine_months";
-}
-
-// The year whose window is open today, or else the last one that closed.
-int current_year(const std::string& today) {
-  int year = std::stoi(today.substr(0, 4));
-  return today.substr(5, 2) >= "11" ? year : year - 1;
-}
-
 void require_year(int year) {
   if (!rules::year_ok(year)) throw Error::field("year", "out_of_range");
 }
@@ -74,16 +60,15 @@ GradingSheet Teams::sheet(db::Tx& tx, const units::Unit& commune, int year) cons
   auto grades = teams_repo::grades(tx, commune.id, year);
   for (auto& [member, team] : teams_repo::commune_members(tx, commune.id)) {
     MemberGrade g;
-    g.not_eligible = not_eligible(member, team, year);
+    g.not_eligible = rules::not_gradable_reason(member.joined_on, member.left_on, team.dissolved_on, year);
     g.eligible = g.not_eligible.empty();
     g.team_code = team.code;
     g.team_name = team.name;
     if (auto it = grades.find(member.id); it != grades.end()) g.grade = it->second.grade, g.note = it->second.note;
     // Who was never in a team that year is not on its sheet.
     auto period = rules::grading_period(year);
-    if (!g.eligible && !g.grade &&
-        (member.joined_on > period.to || (member.left_on && *member.left_on < period.from) ||
-         (team.dissolved_on && *team.dissolved_on < period.from))) {
+    bool team_lived = !team.dissolved_on || *team.dissolved_on > period.from;
+    if (!g.eligible && !g.grade && !(team_lived && rules::in_team_during(member.joined_on, member.left_on, period))) {
       continue;
     }
     g.member = std::move(member);
@@ -103,7 +88,7 @@ GradingSheet Teams::sheet(db::Tx& tx, const units::Unit& commune, int year) cons
 
 GradingSheet Teams::grading(const Actor& actor, std::int64_t commune_id, int year) const {
   require(may_read_grades(actor), kReaders);
-  if (year == 0) year = current_year(today());
+  year = rules::grading_year_or_current(year, today());
   require_year(year);
   GradingSheet out;
   db_.read([&](db::Tx& tx) { out = sheet(tx, commune_in_scope(tx, actor, commune_id), year); });
@@ -125,7 +110,8 @@ GradingSheet Teams::set_grade(const Actor& actor, std::int64_t member_id, int ye
     if (!stored) throw Error::not_found("team member");
     auto team = load(tx, actor, stored->member.team_id).team;
     auto commune = commune_in_scope(tx, actor, team.commune_id);
-    if (!grade.empty() && !not_eligible(stored->member, team, year).empty()) {
+    const auto& m = stored->member;
+    if (!grade.empty() && !rules::not_gradable_reason(m.joined_on, m.left_on, team.dissolved_on, year).empty()) {
       throw Error::field("grade", "not_eligible");
     }
     // The year's row first: its lock holds a finalise off until this grade is in

@@ -316,7 +316,7 @@ std::string Households::export_sheet(const Actor& actor, const HouseholdExportOp
   auto why = text::clean(options.reason);
   if (options.phones && why.empty()) throw Error::field("reason", "required");
   if (text::length(why) > 500) throw Error::field("reason", "too_long");
-  int year = options.year != 0 ? options.year : rules::registration_year_of(today());
+  int year = rules::registration_year_or_current(options.year, today());
   if (!rules::year_ok(year)) throw Error::field("year", "out_of_range");
   office::XlsxSheet sheet;
   sheet.name = "Hộ gia đình";

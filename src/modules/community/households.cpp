@@ -153,7 +153,7 @@ Page<HouseholdView> Households::list(const Actor& actor, const HouseholdFilter& 
   require(may_read(actor), "households are not for auditors");
   households_repo::ListFilter f;
   f.terms = text::search_terms(in.q);
-  f.year = in.year != 0 ? in.year : rules::registration_year_of(today());
+  f.year = rules::registration_year_or_current(in.year, today());
   if (!rules::year_ok(f.year)) throw Error::field("year", "out_of_range");
   f.registered = in.registered;
   if (!in.include_left) f.present_on = today();
@@ -288,14 +288,18 @@ RegistrationWrite Households::register_year(const Actor& actor, std::int64_t hou
   RegistrationWrite out;
   db_.write([&](db::Tx& tx) {
     load(tx, actor, household_id);
-    auto h = *households_repo::get(tx, household_id);
-    if (!rules::present_on(h.since_on, h.left_on, r.registered_on)) throw Error::field("registered_on", "not_present");
     auto stored = households_repo::registration(tx, household_id, year);
-    r.recorded_by = user_of(actor);
-    r.device_at = in.device_at;
-    r.received_at = clock_.now();
+    auto check = [&](Registration& fresh) {
+      auto h = *households_repo::get(tx, household_id);
+      if (!rules::present_on(h.since_on, h.left_on, fresh.registered_on)) {
+        throw Error::field("registered_on", "not_present");
+      }
+      fresh.recorded_by = user_of(actor);
+      fresh.device_at = in.device_at;
+      fresh.received_at = clock_.now();
+    };
     auto written = write_offline(
-        stored, in.base_version, r,
+        stored, in.base_version, r, check,
         [&](const Registration& fresh, auto seen) { return households_repo::put_registration(tx, fresh, seen); },
         [&] { return households_repo::registration(tx, household_id, year); }, "the registration");
     out = {written.record, written.outcome};
@@ -312,7 +316,7 @@ RegistrationReport Households::registrations(const Actor& actor, std::optional<s
   require(may_read(actor), "households are not for auditors");
   auto today_date = today();
   RegistrationReport report;
-  report.year = year > 0 ? year : rules::registration_year_of(today_date);
+  report.year = rules::registration_year_or_current(year, today_date);
   if (!rules::year_ok(report.year)) throw Error::field("year", "out_of_range");
   report.day = rules::report_day(report.year, today_date);
   db_.read([&](db::Tx& tx) {

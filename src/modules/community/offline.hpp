@@ -37,18 +37,23 @@ struct Written {
 
 // The rule applied in a write transaction, the same for every kind of record. `stored` is
 // the row as read; `fresh` the record sent, with its content hash and who sent it.
+// The replay is decided first: a record sent again is answered as stored even when its
+// context changed since (the team dissolved, the member left), so a phone's outbox never
+// sticks on it. Only a record to be written goes through `check(record)`, which applies
+// the context's rules (throwing field errors) and fills what the server adds.
 // `put(record, seen)` writes it only if the row is still as seen (absent, or at version
 // `*seen`) and says whether it did; when another sender came first (two phones at once),
 // `reread()` reads the row again: the same content is a replay, any other a conflict.
 // `what` names the record in the conflict ("the patrol").
-template <class Record, class Put, class Reread>
-Written<Record> write_offline(const std::optional<Record>& stored, std::int64_t base_version, Record fresh, Put put,
-                              Reread reread, const std::string& what) {
+template <class Record, class Check, class Put, class Reread>
+Written<Record> write_offline(const std::optional<Record>& stored, std::int64_t base_version, Record fresh, Check check,
+                              Put put, Reread reread, const std::string& what) {
   std::optional<Stored> seen;
   if (stored) seen = Stored{stored->version, stored->content_hash};
   auto outcome = decide(seen, base_version, fresh.content_hash);
   if (outcome == Outcome::conflict) throw Error::conflict(what + " was changed meanwhile");
   if (outcome == Outcome::replayed) return {*stored, outcome};
+  check(fresh);
   fresh.version = stored ? stored->version + 1 : 1;
   if (!put(fresh, stored ? std::optional<std::int64_t>(stored->version) : std::nullopt)) {
     auto first = reread();

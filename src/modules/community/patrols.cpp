@@ -20,6 +20,7 @@ using namespace internal;
 
 constexpr std::size_t kMaxText = 2000;
 constexpr int kDefaultDays = 90;
+constexpr int kMaxDays = 366;  // a list covers at most a year
 
 bool known_shift(const std::string& s) { return s == "morning" || s == "afternoon" || s == "evening" || s == "night"; }
 
@@ -88,24 +89,27 @@ Written<Patrol> Teams::record_patrol(const Actor& actor, const std::string& id, 
     }
     auto team = load(tx, actor, p.team_id);
     const auto& t = team.team;
-    if (t.founded_on && p.patrol_on < *t.founded_on) throw Error::field("patrol_on", "before_founded");
-    if (t.dissolved_on && p.patrol_on > *t.dissolved_on) throw Error::field("patrol_on", "after_dissolved");
-    auto members = teams_repo::members_of(tx, t.id);
-    for (auto member_id : p.member_ids) {
-      bool there = std::any_of(members.begin(), members.end(), [&](const TeamMember& m) {
-        return m.id == member_id && m.joined_on <= p.patrol_on && (!m.left_on || *m.left_on > p.patrol_on);
-      });
-      if (!there) throw Error::field("member_ids", "not_in_team");
-    }
-    auto commune = *units_.find(tx, t.commune_id);
-    auto own = boundaries_.polygons(commune.id);
-    for (const auto& point : p.route)
-      boundaries_.require_in_commune(commune, point, in.confirm_route, "route", own.get());
-    p.recorded_by = user_of(actor);
-    p.device_at = in.device_at;
-    p.received_at = clock_.now();
+    auto check = [&](Patrol& fresh) {
+      if (t.founded_on && fresh.patrol_on < *t.founded_on) throw Error::field("patrol_on", "before_founded");
+      if (t.dissolved_on && fresh.patrol_on >= *t.dissolved_on) throw Error::field("patrol_on", "after_dissolved");
+      auto members = teams_repo::members_of(tx, t.id);
+      for (auto member_id : fresh.member_ids) {
+        bool there = std::any_of(members.begin(), members.end(), [&](const TeamMember& m) {
+          return m.id == member_id && rules::in_team_on(m.joined_on, m.left_on, fresh.patrol_on);
+        });
+        if (!there) throw Error::field("member_ids", "not_in_team");
+      }
+      auto commune = *units_.find(tx, t.commune_id);
+      auto own = boundaries_.polygons(commune.id);
+      for (const auto& point : fresh.route)
+        boundaries_.require_in_commune(commune, point, in.confirm_route, "route", own.get());
+      fresh.recorded_by = user_of(actor);
+      fresh.device_at = in.device_at;
+      fresh.received_at = clock_.now();
+    };
     out = write_offline(
-        stored, in.base_version, p, [&](const Patrol& r, auto seen) { return teams_repo::put_patrol(tx, r, seen); },
+        stored, in.base_version, p, check,
+        [&](const Patrol& r, auto seen) { return teams_repo::put_patrol(tx, r, seen); },
         [&] { return teams_repo::patrol(tx, id); }, "the patrol");
     if (out.outcome == Outcome::replayed) return;
     audit_.record(tx, actor, "patrol.record", "security_team", std::to_string(t.id),
@@ -136,6 +140,7 @@ std::vector<Patrol> Teams::patrols(const Actor& actor, std::int64_t team_id, std
   auto last = any_date(errors, "to", to).value_or(today());
   auto first = any_date(errors, "from", from).value_or(rules::add_days(last, -kDefaultDays));
   if (first > last) errors.add("from", "after_to");
+  if (first <= last && rules::add_days(first, kMaxDays) < last) errors.add("from", "range_too_long");
   errors.throw_if_any();
   std::vector<Patrol> out;
   db_.read([&](db::Tx& tx) {

@@ -15,6 +15,18 @@ bool present_on(const std::optional<std::string>& since_on, const std::optional<
   return (!since_on || *since_on <= day) && (!left_on || *left_on > day);
 }
 
+bool in_team_on(const std::string& joined_on, const std::optional<std::string>& left_on, const std::string& day) {
+  return present_on(joined_on, left_on, day);
+}
+
+bool in_team_during(const std::string& joined_on, const std::optional<std::string>& left_on, const DateRange& days) {
+  return joined_on <= days.to && (!left_on || *left_on > days.from);
+}
+
+bool adult_on(const std::string& birth_date, const std::string& day) {
+  return add_months(birth_date, 12 * kMinMemberAge) <= day;
+}
+
 DateRange registration_year(int year) {
   return {fmt::format("{:04d}-11-01", year - 1), fmt::format("{:04d}-10-31", year)};
 }
@@ -22,6 +34,10 @@ DateRange registration_year(int year) {
 int registration_year_of(const std::string& date) {
   int year = std::stoi(date.substr(0, 4));
   return date.substr(5, 2) >= "11" ? year + 1 : year;
+}
+
+int registration_year_or_current(int year, const std::string& today) {
+  return year != 0 ? year : registration_year_of(today);
 }
 
 std::string report_day(int year, const std::string& today) {
@@ -51,6 +67,12 @@ DateRange grading_window(int year) {
   return {fmt::format("{:04d}-11-01", year), fmt::format("{:04d}-01-31", year + 1)};
 }
 
+int grading_year_or_current(int year, const std::string& today) {
+  if (year != 0) return year;
+  int current = std::stoi(today.substr(0, 4));
+  return today.substr(5, 2) >= "11" ? current : current - 1;
+}
+
 std::string add_months(const std::string& date, int months) {
   int y = std::stoi(date.substr(0, 4));
   int m = std::stoi(date.substr(5, 2)) - 1 + months;
@@ -64,11 +86,16 @@ std::string add_months(const std::string& date, int months) {
 }
 
 bool gradable(const std::string& joined_on, const std::optional<std::string>& left_on, int year) {
+  return not_gradable_reason(joined_on, left_on, std::nullopt, year).empty();
+}
+
+std::string not_gradable_reason(const std::string& joined_on, const std::optional<std::string>& left_on,
+                                const std::optional<std::string>& team_dissolved_on, int year) {
   auto period = grading_period(year);
-  if (joined_on > period.to) return false;
-  if (left_on && *left_on <= period.to) return false;  // not in the team on 14/11/Y (left that day or before)
+  if (team_dissolved_on && *team_dissolved_on <= period.to) return "team_dissolved";
+  if (!in_team_on(joined_on, left_on, period.to)) return "left";  // not in the team on 14/11/Y
   auto from = std::max(joined_on, period.from);
-  return add_months(from, 9) <= fmt::format("{:04d}-11-15", year);
+  return add_months(from, 9) <= fmt::format("{:04d}-11-15", year) ? "" : "under_nine_months";
 }
 
 int max_excellent(int excellent, int good) { return (excellent + good) * 20 / 100; }

@@ -25,12 +25,23 @@ constexpr int kMaxMembers = 99;
 // day before it left. Registration shares, coverage and the due lists count these.
 bool present_on(const std::optional<std::string>& since_on, const std::optional<std::string>& left_on,
                 const std::string& day);
+// A team member is in their team from `joined_on` until the day before `left_on`: patrols,
+// counts and the grading ask this one rule.
+bool in_team_on(const std::string& joined_on, const std::optional<std::string>& left_on, const std::string& day);
+// Whether a membership [joined_on, left_on) meets a range of days.
+bool in_team_during(const std::string& joined_on, const std::optional<std::string>& left_on, const DateRange& days);
+// Members are adults (Law 30/2023 on forces at the grassroots, art. 17: from 18 years).
+constexpr int kMinMemberAge = 18;
+bool adult_on(const std::string& birth_date, const std::string& day);
 
 // A registration year Y (to build a safe residential area) runs from 01/11/(Y-1) to
 // 31/10/Y, the movement's reporting year.
 DateRange registration_year(int year);
 // The registration year a date falls in: November and December count for the next year.
 int registration_year_of(const std::string& date);
+// The year asked for, or (0) the registration year today falls in; the caller still checks
+// it with year_ok, so a negative year is an error, never this year.
+int registration_year_or_current(int year, const std::string& today);
 // The day a year's figure is measured on: 31/10/Y, or today while that is still ahead.
 std::string report_day(int year, const std::string& today);
 
@@ -52,10 +63,16 @@ std::string add_days(const std::string& date, int days);
 // runs 15/11/(Y−1)–14/11/Y; grades are given from 01/11/Y to 31/01/(Y+1) (the window).
 DateRange grading_period(int year);
 DateRange grading_window(int year);
+// The year asked for, or (0) the year whose window is open today or else last closed.
+int grading_year_or_current(int year, const std::string& today);
 // A member is graded when in the team on 14/11/Y with at least 9 months of service in the
 // period: counted from the later of joining and 15/11/(Y−1), the 9 months end by 15/11/Y
 // (joining on 15/02/Y qualifies, on 16/02/Y not). A rejoin counts from the rejoin.
 bool gradable(const std::string& joined_on, const std::optional<std::string>& left_on, int year);
+// Why a member is not graded in `year`, or "" when they are: team_dissolved (before
+// 14/11/Y), left (not in the team on 14/11/Y), under_nine_months.
+std::string not_gradable_reason(const std::string& joined_on, const std::optional<std::string>& left_on,
+                                const std::optional<std::string>& team_dissolved_on, int year);
 // "Xuất sắc" (excellent) is at most 20% of those graded "tốt" (good) or better, rounded
 // down, across a commune's teams in a year.
 int max_excellent(int excellent, int good);

@@ -13,8 +13,10 @@
 
 #include "modules/community/households_repo.hpp"
 #include "modules/community/internal.hpp"
+#include "modules/community/rules.hpp"
 #include "modules/community/teams_repo.hpp"
 #include "platform/error.hpp"
+#include "platform/privacy/personal_key.hpp"
 #include "platform/text/phone.hpp"
 #include "platform/text/text.hpp"
 
@@ -41,7 +43,71 @@ bool overlap(const TeamMember& a, const TeamMember& b) {
   return a.joined_on < b.left_on.value_or(kNever) && b.joined_on < a.left_on.value_or(kNever);
 }
 
+// Field errors that carry a hint (a day, a name), thrown together.
+struct Hinted {
+  std::vector<FieldError> errors;
+  void add(const char* field, const char* code, std::string hint = {}) {
+    errors.push_back(FieldError{field, code, std::nullopt, std::move(hint)});
+  }
+  void throw_if_any() const {
+    if (!errors.empty()) throw Error::validation(errors);
+  }
+};
+
+// A team's dates around what it holds: founded before its first member and patrol,
+// dissolved after the last ones.
+void require_span(const teams_repo::TeamSpan& held, const SecurityTeam& t) {
+  Hinted errors;
+  if (t.founded_on && held.first_joined && *held.first_joined < *t.founded_on) {
+    errors.add("founded_on", "after_members", *held.first_joined);
+  } else if (t.founded_on && held.first_patrol && *held.first_patrol < *t.founded_on) {
+    errors.add("founded_on", "after_patrols", *held.first_patrol);
+  }
+  if (t.dissolved_on && held.last_joined && *held.last_joined >= *t.dissolved_on) {
+    errors.add("dissolved_on", "before_members", *held.last_joined);
+  } else if (t.dissolved_on && held.last_patrol && *held.last_patrol >= *t.dissolved_on) {
+    errors.add("dissolved_on", "before_patrols", *held.last_patrol);
+  }
+  errors.throw_if_any();
+}
+
+// The dates of a member against their age, their team's life and their patrols.
+void require_dates(const TeamMember& m, const SecurityTeam& team, const teams_repo::PatrolSpan& patrols) {
+  Hinted errors;
+  if (!rules::adult_on(m.birth_date, m.joined_on)) errors.add("birth_date", "under_18");
+  if (team.founded_on && m.joined_on < *team.founded_on) errors.add("joined_on", "before_founded");
+  if (team.dissolved_on && m.joined_on >= *team.dissolved_on) errors.add("joined_on", "after_dissolved");
+  if (team.dissolved_on && !m.left_on) errors.add("left_on", "required");
+  if (team.dissolved_on && m.left_on && *m.left_on > *team.dissolved_on) errors.add("left_on", "after_dissolved");
+  const auto& [first, last] = patrols;
+  if (first && *first < m.joined_on) errors.add("joined_on", "has_patrols", *first);
+  if (last && m.left_on && *last >= *m.left_on) errors.add("left_on", "has_patrols", *last);
+  errors.throw_if_any();
+}
+
 }  // namespace
+
+void Teams::under_gradings(db::Tx& tx, std::int64_t commune_id, const std::function<void()>& change) const {
+  auto commune = *units_.find(tx, commune_id);
+  auto finals = teams_repo::final_grading_years(tx, commune_id);
+  auto outcome = [&](int year) {
+    std::string key;
+    for (const auto& g : sheet(tx, commune, year).members) {
+      key += fmt::format("{}:{}:{};", g.member.id, g.not_eligible, g.grade.value_or(""));
+    }
+    return key;
+  };
+  std::vector<std::string> before;
+  before.reserve(finals.size());
+  for (auto year : finals) before.push_back(outcome(year));
+  change();
+  for (std::size_t i = 0; i < finals.size(); ++i) {
+    if (outcome(finals[i]) != before[i]) {
+      throw Error::validation({FieldError{"grading", "grading_final", std::nullopt, std::to_string(finals[i])}});
+    }
+  }
+  teams_repo::bump_gradings(tx, commune_id);
+}
 
 std::string Teams::today() const { return time::local_date(clock_.now()); }
 
@@ -128,6 +194,10 @@ TeamDetail Teams::get(const Actor& actor, std::int64_t id) const {
   db_.read([&](db::Tx& tx) {
     out.view = load(tx, actor, id);
     out.members = teams_repo::members_of(tx, id);
+    // A birth date is for those who keep the team; the others see the year.
+    if (!may_keep_teams(actor)) {
+      for (auto& m : out.members) m.birth_date.clear();
+    }
   });
   return out;
 }
@@ -161,7 +231,11 @@ TeamView Teams::update(const Actor& actor, std::int64_t id, const TeamInput& inp
     if (input.version != before.team.version) throw Error::conflict("the team was changed meanwhile");
     std::vector<units::Unit> villages;
     auto after = checked(tx, actor, input, before.team, villages);
-    if (!teams_repo::update_team(tx, after, clock_.now())) throw Error::conflict("the team was changed meanwhile");
+    require_span(teams_repo::span(tx, id), after);
+    under_gradings(tx, after.commune_id, [&] {
+      if (!teams_repo::update_team(tx, after, clock_.now())) throw Error::conflict("the team was changed meanwhile");
+      if (after.dissolved_on) teams_repo::end_memberships(tx, id, *after.dissolved_on, clock_.now());
+    });
     std::vector<std::int64_t> ids;
     ids.reserve(villages.size());
     for (const auto& v : villages) ids.push_back(v.id);
@@ -206,9 +280,9 @@ TeamMember Teams::write_member(db::Tx& tx, const Actor& actor, const TeamView& t
   auto joined = past_date(errors, "joined_on", in.joined_on, day);
   if (!joined && in.joined_on.empty()) errors.add("joined_on", "required");
   m.joined_on = joined.value_or("");
-  if (joined && team.team.founded_on && *joined < *team.team.founded_on) errors.add("joined_on", "before_founded");
   m.left_on = past_date(errors, "left_on", in.left_on, day);
   if (joined && m.left_on && *m.left_on < *joined) errors.add("left_on", "before_joined");
+
   m.note = bounded(errors, "note", in.note, kMaxNote);
   if (in.phone && in.phone->empty()) {
     s.phone_sealed.reset();
@@ -225,10 +299,14 @@ TeamMember Teams::write_member(db::Tx& tx, const Actor& actor, const TeamView& t
   m.phone_public = in.phone_public;
   if (m.phone_public && !s.phone_sealed) errors.add("phone_public", "no_phone");
   errors.throw_if_any();
+  require_dates(m, team.team, before ? teams_repo::member_patrols(tx, before->id) : teams_repo::PatrolSpan{});
+  privacy::check_key(tx, personal_key_, clock_.now());  // sealed and hashed under the key on record
   s.person_lookup = personal_key_.lookup(text::fold(m.full_name) + "|" + m.birth_date);
   m.has_phone = s.phone_sealed.has_value();
+  m.birth_year = std::stoi(m.birth_date.substr(0, 4));
 
-  teams_repo::lock_team(tx, team.team.id);  // two leaders added at once are checked in turn
+  teams_repo::lock_team(tx, team.team.id);       // two leaders added at once are checked in turn
+  teams_repo::lock_person(tx, s.person_lookup);  // and one person in two teams at once
   std::vector<FieldError> clashes;
   for (const auto& other : teams_repo::memberships(tx, s.person_lookup)) {
     if (other.id == m.id || !overlap(m, other)) continue;
@@ -266,7 +344,7 @@ TeamMember Teams::add_member(const Actor& actor, std::int64_t team_id, const Mem
   TeamMember out;
   db_.write([&](db::Tx& tx) {
     auto team = load(tx, actor, team_id);
-    out = write_member(tx, actor, team, input, std::nullopt);
+    under_gradings(tx, team.team.commune_id, [&] { out = write_member(tx, actor, team, input, std::nullopt); });
     audit_.record(tx, actor, "team_member.create", "security_team", std::to_string(team_id),
                   json({{"member", out.id}, {"position", out.position}}));
   });
@@ -282,7 +360,7 @@ TeamMember Teams::update_member(const Actor& actor, std::int64_t member_id, cons
     auto team = load(tx, actor, stored->member.team_id);
     if (input.version != stored->member.version) throw Error::conflict("the member was changed meanwhile");
     const auto& b = stored->member;
-    out = write_member(tx, actor, team, input, b);
+    under_gradings(tx, team.team.commune_id, [&] { out = write_member(tx, actor, team, input, b); });
     boost::json::array fields;
     if (out.full_name != b.full_name || out.birth_date != b.birth_date) fields.emplace_back("identity");
     if (out.position != b.position) fields.emplace_back("position");

@@ -9,6 +9,7 @@
 // 404. A person is in one team at a time, across every commune: the other team is named
 // only when it is in the caller's scope. Every change is audited, field names only.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,8 +80,9 @@ struct TeamMember {
   std::int64_t id = 0;
   std::int64_t team_id = 0;
   std::string full_name;
-  std::string birth_date;  // yyyy-mm-dd
-  std::string position;    // leader, deputy, member
+  std::string birth_date;  // yyyy-mm-dd; "" for readers who do not keep teams (birth_year only)
+  int birth_year = 0;
+  std::string position;  // leader, deputy, member
   std::string residence;
   bool has_phone = false;
   bool phone_public = false;  // printed on the public member list
@@ -182,11 +184,16 @@ class Teams {
   TeamDetail get(const Actor& actor, std::int64_t id) const;
   // Its villages are of one commune, villages today (a team keeps those merged away).
   TeamView create(const Actor& actor, const TeamInput& input) const;
-  // 409 when it changed since `input.version`.
+  // 409 when it changed since `input.version`. Its founding stays before its members and
+  // patrols (`founded_on: after_members|after_patrols`), its dissolution after them
+  // (`dissolved_on: before_members|before_patrols`); dissolving it ends its memberships
+  // that day (a dissolved team's day is its members' last one out, as `left_on` is).
   TeamView update(const Actor& actor, std::int64_t id, const TeamInput& input) const;
 
   // A person (name and birth date) is in one team at a time (`full_name: in_other_team`,
-  // naming the team only in scope); a team has one leader at a time.
+  // naming the team only in scope), is 18 on joining (`birth_date: under_18`) and joins a
+  // team that is not dissolved by then; a team has one leader at a time. A member's dates
+  // keep their patrols inside (`joined_on|left_on: has_patrols`).
   TeamMember add_member(const Actor& actor, std::int64_t team_id, const MemberInput& input) const;
   TeamMember update_member(const Actor& actor, std::int64_t member_id, const MemberInput& input) const;
 
@@ -228,6 +235,9 @@ class Teams {
                        std::vector<units::Unit>& villages) const;
   TeamMember write_member(db::Tx& tx, const Actor& actor, const TeamView& team, const MemberInput& input,
                           std::optional<TeamMember> before) const;
+  // Runs `change` (a team's or a member's) under the commune's gradings: a draft's version
+  // moves, and a final year whose sheet would come out differently refuses it.
+  void under_gradings(db::Tx& tx, std::int64_t commune_id, const std::function<void()>& change) const;
 
   db::Database& db_;
   const audit::Service& audit_;

@@ -42,6 +42,7 @@ TeamMember member_from(db::Reader& r) {
   m.team_id = r.i64();
   m.full_name = r.text();
   m.birth_date = r.text();
+  m.birth_year = m.birth_date.size() >= 4 ? std::stoi(m.birth_date.substr(0, 4)) : 0;
   m.position = r.text();
   m.residence = r.text();
   m.has_phone = r.boolean();
@@ -233,6 +234,49 @@ void lock_team(db::Tx& tx, std::int64_t team_id) {
   tx.exec(q, team_id);
 }
 
+void lock_person(db::Tx& tx, const std::string& person_lookup) {
+  if (tx.dialect() != db::Dialect::postgres) return;
+  static constexpr db::Query q{"security_team_members.lock_person",
+                               "SELECT pg_advisory_xact_lock(7426847, CAST($1 AS integer))"};
+  std::uint32_t key = 2166136261U;  // FNV-1a of the hash: the same person, the same key
+  for (unsigned char c : person_lookup) key = (key ^ c) * 16777619U;
+  tx.rows(q, static_cast<std::int64_t>(static_cast<std::int32_t>(key)));
+}
+
+TeamSpan span(db::Tx& tx, std::int64_t team_id) {
+  static constexpr db::Query q{"security_teams.span",
+                               "SELECT (SELECT min(joined_on) FROM security_team_members WHERE team_id = $1), "
+                               "(SELECT max(joined_on) FROM security_team_members WHERE team_id = $1), "
+                               "(SELECT min(patrol_on) FROM security_patrols WHERE team_id = $1), "
+                               "(SELECT max(patrol_on) FROM security_patrols WHERE team_id = $1)"};
+  return *db::one(
+      tx, q,
+      [](db::Reader& r) {
+        return TeamSpan{r.opt_text(), r.opt_text(), r.opt_text(), r.opt_text()};
+      },
+      team_id);
+}
+
+PatrolSpan member_patrols(db::Tx& tx, std::int64_t member_id) {
+  static constexpr db::Query q{"security_team_members.patrol_span",
+                               "SELECT min(p.patrol_on), max(p.patrol_on) FROM security_patrols p "
+                               "JOIN security_patrol_members pm ON pm.patrol_id = p.id WHERE pm.member_id = $1"};
+  return *db::one(
+      tx, q,
+      [](db::Reader& r) {
+        auto first = r.opt_text();
+        return std::pair{first, r.opt_text()};
+      },
+      member_id);
+}
+
+std::int64_t end_memberships(db::Tx& tx, std::int64_t team_id, const std::string& day, std::int64_t now) {
+  static constexpr db::Query q{"security_team_members.end",
+                               "UPDATE security_team_members SET left_on = $2, updated_at = $3, version = version + 1 "
+                               "WHERE team_id = $1 AND joined_on < $2 AND (left_on IS NULL OR left_on > $2)"};
+  return tx.exec(q, team_id, day, now);
+}
+
 bool put_patrol(db::Tx& tx, const Patrol& p, std::optional<std::int64_t> seen) {
   static constexpr db::Query insert{
       "security_patrols.insert",
@@ -337,6 +381,21 @@ std::optional<GradingState> grading_state(db::Tx& tx, std::int64_t commune_id, i
         return GradingState{std::move(status), std::move(reason), r.i64()};
       },
       commune_id, year);
+}
+
+std::vector<int> final_grading_years(db::Tx& tx, std::int64_t commune_id) {
+  static constexpr db::Query q{
+      "team_gradings.final_years",
+      "SELECT year FROM team_gradings WHERE commune_id = $1 AND status = 'final' ORDER BY year"};
+  return db::all(
+      tx, q, [](db::Reader& r) { return static_cast<int>(r.i64()); }, commune_id);
+}
+
+void bump_gradings(db::Tx& tx, std::int64_t commune_id) {
+  static constexpr db::Query q{
+      "team_gradings.bump",
+      "UPDATE team_gradings SET version = version + 1 WHERE commune_id = $1 AND status = 'draft'"};
+  tx.exec(q, commune_id);
 }
 
 void touch_grading(db::Tx& tx, std::int64_t commune_id, int year) {

@@ -46,6 +46,23 @@ std::vector<TeamMember> memberships(db::Tx& tx, const std::string& person_lookup
 std::int64_t members_on(db::Tx& tx, std::int64_t team_id, const std::string& day);
 // Holds the team's row until the transaction ends (its members are checked under it).
 void lock_team(db::Tx& tx, std::int64_t team_id);
+// Holds a person (their keyed hash) until the transaction ends, whichever team is written:
+// "one team at a time" is checked under it (PostgreSQL; SQLite writes one at a time).
+void lock_person(db::Tx& tx, const std::string& person_lookup);
+
+// The first and last days a team's records fall on, to keep its dates around them.
+struct TeamSpan {
+  std::optional<std::string> first_joined;
+  std::optional<std::string> last_joined;
+  std::optional<std::string> first_patrol;
+  std::optional<std::string> last_patrol;
+};
+TeamSpan span(db::Tx& tx, std::int64_t team_id);
+// The first and last patrol a member took part in.
+using PatrolSpan = std::pair<std::optional<std::string>, std::optional<std::string>>;
+PatrolSpan member_patrols(db::Tx& tx, std::int64_t member_id);
+// Ends the memberships still open on `day` (a team dissolved that day); their count.
+std::int64_t end_memberships(db::Tx& tx, std::int64_t team_id, const std::string& day, std::int64_t now);
 
 // Writes a patrol and its members if it is still as the caller saw it (absent, or at
 // version `*seen`); false when another write came first.
@@ -74,6 +91,10 @@ struct GradingState {
 };
 std::optional<GradingState> grading_state(db::Tx& tx, std::int64_t commune_id, int year);
 // A grade changed: the year's row exists (a draft) and its version moves on.
+// The years of a commune's grading that are final.
+std::vector<int> final_grading_years(db::Tx& tx, std::int64_t commune_id);
+// Moves the version of the commune's draft gradings: a team or member changed under them.
+void bump_gradings(db::Tx& tx, std::int64_t commune_id);
 void touch_grading(db::Tx& tx, std::int64_t commune_id, int year);
 // Sets the year's status when its version is still `version`; false otherwise.
 bool set_grading_status(db::Tx& tx, std::int64_t commune_id, int year, const std::string& status,

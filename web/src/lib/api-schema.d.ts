@@ -1802,7 +1802,7 @@ export interface paths {
          * List the households
          * @description Danh sách hộ gia đình của các thôn, tổ dân phố trong phạm vi: tìm theo mã hộ, tên chủ hộ hoặc địa chỉ (không phân biệt dấu), lọc theo thôn hoặc xã và theo tình trạng đăng ký xây dựng khu dân cư an toàn về ANTT trong năm. Không bao giờ có số điện thoại.
          *
-         *     The households of the villages in the caller's scope, or under one commune or village in it (`unit_id`), by village and code, each with its registration in `year` (default this registration year: from 1 November the next one). `q` matches every word of the code, the head's name and the address, accents and case ignored; `registered=1` keeps the households registered in `year`, `registered=0` those not yet; households that have left are out unless `include_left=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. Lists show whether a household has a phone (`has_phone`), never the phone. Not audited.
+         *     The households of the villages in the caller's scope, or under one commune or village in it (`unit_id`), by village and code, each with its registration in `year` (left out or 0: this registration year, from 1 November the next one; any other year outside 2000–2100, negative ones included, is `year: out_of_range`). `q` matches every word of the code, the head's name and the address, accents and case ignored; `registered=1` keeps the households registered in `year`, `registered=0` those not yet; households that have left are out unless `include_left=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. Lists show whether a household has a phone (`has_phone`), never the phone. Not audited.
          */
         get: operations["listHouseholds"];
         put?: never;
@@ -1852,7 +1852,7 @@ export interface paths {
          * The households as the sheet officers keep (CSV)
          * @description Xuất danh sách hộ gia đình ra CSV với các cột cán bộ vẫn dùng, kèm tình trạng đăng ký trong năm (mở bằng Excel, nhập lại không thay đổi gì). Chỉ cán bộ Công an xã mới xuất được số điện thoại, phải nêu lý do.
          *
-         *     The households present today in the caller's scope, or under one commune or village in it (`unit_id`; 404 outside the scope), by village and code, as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy), each with its registration in `year` (default this registration year; the `Năm` column); importing it back changes nothing. Without phones unless `phones=1`: commune officers only (403 otherwise), with a `reason` (`reason: required`, at most 500 characters). Cells Excel would run as formulas are escaped. Commune officers and administrators (403 for other roles). Audited as `household.export` with the count, the format, whether phones were in it, and the reason.
+         *     The households present today in the caller's scope, or under one commune or village in it (`unit_id`; 404 outside the scope), by village and code, as CSV with the import's Vietnamese headers and words (UTF-8 with a BOM for Excel, CRLF, d/m/yyyy), each with its registration in `year` (left out or 0: this registration year; otherwise 2000–2100, `year: out_of_range`; the `Năm` column); importing it back changes nothing. Without phones unless `phones=1`: commune officers only (403 otherwise), with a `reason` (`reason: required`, at most 500 characters). Cells Excel would run as formulas are escaped. Commune officers and administrators (403 for other roles). Audited as `household.export` with the count, the format, whether phones were in it, and the reason.
          */
         get: operations["exportHouseholds"];
         put?: never;
@@ -1909,7 +1909,7 @@ export interface paths {
          * Change a household
          * @description Sửa thông tin hộ gia đình; nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Bỏ trống trường `phone` thì giữ số cũ, gửi chuỗi rỗng thì xóa số.
          *
-         *     The whole household as `createHousehold` takes it, with the `version` the user edited: 409 when the household changed since, nothing written. `phone` left out (or null) keeps the stored phone, `""` removes it; `consent` left out (or null) keeps the stored consent (withdrawing it is `withdrawHouseholdConsent`). A household moves to another village only within the caller's scope, and only once out of its fire-safety group (`village_id: in_fire_group`); its extinguishers move with it. A household that leaves (`left_on` set) leaves its fire-safety group and no longer leads one. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `household.update` with the names of the fields changed, never their values.
+         *     The whole household as `createHousehold` takes it, with the `version` the user edited: 409 when the household changed since (joining a fire-safety group moves its version on too), nothing written. `phone` left out (or null) keeps the stored phone, `""` removes it; `consent` left out (or null) keeps the stored consent (withdrawing it is `withdrawHouseholdConsent`). A household moves to another village only within the caller's scope, and only once out of its fire-safety group (`village_id: in_fire_group`); its extinguishers move with it. A household that leaves (`left_on` set) leaves its fire-safety group and no longer leads one. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `household.update` with the names of the fields changed, never their values.
          */
         put: operations["updateHousehold"];
         post?: never;
@@ -1996,9 +1996,9 @@ export interface paths {
         get?: never;
         /**
          * Record a household's registration for a year
-         * @description Ghi nhận hộ đã đăng ký xây dựng khu dân cư an toàn về ANTT trong năm (từ 01/11 năm trước đến 31/10). Điện thoại của thành viên Tổ bảo vệ có thể gửi lại nhiều lần khi mất sóng: cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè.
+         * @description Ghi nhận hộ đã đăng ký xây dựng khu dân cư an toàn về ANTT trong năm (từ 01/11 năm trước đến 31/10). Điện thoại của thành viên Tổ bảo vệ có thể gửi lại nhiều lần khi mất sóng: cùng nội dung thì chỉ lưu một lần, kể cả khi thông tin của hộ đã thay đổi từ lần gửi trước (hộp thư chờ gửi của điện thoại không bị kẹt); nếu người khác đã sửa trước thì báo xung đột, không ghi đè.
          *
-         *     The registration of household `id` for registration year `year` (2000–2100; `year: out_of_range`), on a day the household lived in the village, from `since_on` to the day before `left_on` (`registered_on: not_present`), written by the offline rule: `base_version` is 0 for a new registration, else the version the sender last saw. No registration yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, nothing written (sent twice, stored once). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the household again and lets the member choose. `registered_on` (`YYYY-MM-DD`) lies within the year, 1 November of the year before to 31 October (`registered_on: outside_year`), and not after today (`registered_on: in_future`). `device_at` is the phone's clock (milliseconds since 1970) when the tick was recorded offline. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors; 404 outside the scope). Audited as `household.registration` when written (not when replayed).
+         *     The registration of household `id` for registration year `year` (2000–2100; `year: out_of_range`), on a day the household lived in the village, from `since_on` to the day before `left_on` (`registered_on: not_present`), written by the offline rule: `base_version` is 0 for a new registration, else the version the sender last saw. No registration yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the registration as stored, nothing written (sent twice, stored once). The replay is decided before any rule of the tick's context is checked (the household's `since_on` and `left_on`): a tick sent again as stored is `replayed` even when the household's dates changed since, so a phone's outbox never sticks on it; only a tick to be written is checked against them (`registered_on: not_present`). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the household again and lets the member choose. `registered_on` (`YYYY-MM-DD`) lies within the year, 1 November of the year before to 31 October (`registered_on: outside_year`), and not after today (`registered_on: in_future`). `device_at` is the phone's clock (milliseconds since 1970) when the tick was recorded offline. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors; 404 outside the scope). Audited as `household.registration` when written (not when replayed).
          */
         put: operations["putHouseholdRegistration"];
         post?: never;
@@ -2019,7 +2019,7 @@ export interface paths {
          * The share of households registered, per village
          * @description Tỷ lệ hộ gia đình đăng ký xây dựng khu dân cư an toàn về ANTT theo từng thôn trong năm (tiêu chí yêu cầu 100%), kèm danh sách các hộ chưa đăng ký.
          *
-         *     For the villages under `unit_id` (a commune or a village in scope; default the caller's scope) and registration year `year` (default this one): the households present on the report day (`day`: today, or 31 October of a past year), how many of them registered in the year, the share (`null` when a village has no households: shown "—", neither 0% nor 100%), and the households still missing. A dissolved village keeps its own name (`historic: true`). Commune officers, administrators, village team members (their village) and reviewers (403 for auditors). A `unit_id` outside the scope: 404. At most 500 missing households are listed in all (`missing_truncated: true` beyond). Not audited.
+         *     For the villages under `unit_id` (a commune or a village in scope; default the caller's scope) and registration year `year` (left out or 0: this one; any other year outside 2000–2100, negative ones included, is `year: out_of_range`): the households present on the report day (`day`: today, or 31 October of a past year), how many of them registered in the year, the share (`null` when a village has no households: shown "—", neither 0% nor 100%), and the households still missing. A dissolved village keeps its own name (`historic: true`). Commune officers, administrators, village team members (their village) and reviewers (403 for auditors). A `unit_id` outside the scope: 404. At most 500 missing households are listed in all (`missing_truncated: true` beyond). Not audited.
          */
         get: operations["getRegistrationReport"];
         put?: never;
@@ -2047,9 +2047,9 @@ export interface paths {
         put?: never;
         /**
          * Found a fire-safety group with its members
-         * @description Thành lập tổ liên gia an toàn PCCC gồm các hộ liền kề trong cùng một thôn. Tổ thường có từ 5 đến 15 hộ; nếu khác, hệ thống cảnh báo và chỉ lưu khi có lý do. Mỗi hộ chỉ thuộc một tổ.
+         * @description Thành lập tổ liên gia an toàn PCCC gồm các hộ liền kề trong cùng một thôn. Tổ thường có từ 5 đến 15 hộ; nếu khác, hệ thống cảnh báo và chỉ lưu khi có lý do. Mỗi hộ chỉ thuộc một tổ. Hộ tham gia tự nguyện: chỉ vào tổ khi đã ghi nhận sự đồng ý của hộ (sự đồng ý bao gồm cả số điện thoại và việc tham gia tổ).
          *
-         *     A group of a village in the caller's scope, active today (`village_id: required` or `not_found`), and its member households, all at once. `name` is required (at most 200 characters; `note` 2000); `founded_on` and `dissolved_on` are `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`), `dissolved_on` not before `founded_on` (`dissolved_on: before_founded`). `household_ids` are households present in that village (`household_ids: not_found`) and in no other group (`household_ids: in_other_group`, its message naming the household and the group that holds it, e.g. "02545-HO-00042 → 02545-LG-00001 Tổ liên gia xóm Đình"); repeated ids count once; at most 200 (`household_ids: too_long`). Fewer than 5 or more than 15 households is the warning `members: group_size` (its message ends with "5–15"): the page asks why and sends the same body again with a `size_reason` (at most 2000 characters), which the group keeps while its size stays unusual. A `leader_household_id` is one of the members (`leader_household_id: not_member`). The code is the commune's next `<commune code>-LG-NNNNN`; each member joins today. On any error nothing is written. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors). Audited as `fire_group.create` with the code and the number of households.
+         *     A group of a village in the caller's scope, active today (`village_id: required` or `not_found`), and its member households, all at once. `name` is required (at most 200 characters; `note` 2000); `founded_on` and `dissolved_on` are `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`), `dissolved_on` not before `founded_on` (`dissolved_on: before_founded`). `household_ids` are households present in that village (`household_ids: not_found`), whose consent is recorded (`household_ids: no_consent`, its message ending with the household's code: membership is voluntary, and the household's consent covers its phone and its membership, plan D3), and in no other group (`household_ids: in_other_group`, its message naming the household and the group that holds it, e.g. "02545-HO-00042 → 02545-LG-00001 Tổ liên gia xóm Đình"); repeated ids count once; at most 200 (`household_ids: too_long`). Fewer than 5 or more than 15 households is the warning `members: group_size` (its message ends with "5–15"): the page asks why and sends the same body again with a `size_reason` (at most 2000 characters), which the group keeps while its size stays unusual. A `leader_household_id` is one of the members (`leader_household_id: not_member`). The code is the commune's next `<commune code>-LG-NNNNN`; each member joins today, by a conditional update that checks again that the household is in no other group, still in the village and present, with its consent: a household taken by another group meanwhile is `household_ids: in_other_group`, one moved, gone or withdrawn meanwhile 409 (two requests at once on PostgreSQL). Joining moves the household's `version` on, so a household form opened before it joined answers 409 on save (`updateHousehold`). On any error nothing is written. Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors). Audited as `fire_group.create` with the code and the number of households.
          */
         post: operations["createFireGroup"];
         delete?: never;
@@ -2108,9 +2108,9 @@ export interface paths {
         get?: never;
         /**
          * Set a fire-safety group's member households
-         * @description Cập nhật toàn bộ danh sách hộ của tổ liên gia: hộ mới vào tổ từ hôm nay, hộ không còn trong danh sách thì ra khỏi tổ. Ngoài khoảng 5–15 hộ thì cần ghi rõ lý do.
+         * @description Cập nhật toàn bộ danh sách hộ của tổ liên gia: hộ mới vào tổ từ hôm nay, hộ không còn trong danh sách thì ra khỏi tổ. Ngoài khoảng 5–15 hộ thì cần ghi rõ lý do. Chỉ hộ đã được ghi nhận sự đồng ý mới vào tổ được.
          *
-         *     The whole member list at once, with the `version` of the group the user edited (409 when it changed since, nothing written). Households not listed leave the group; those newly listed join it today. The members' rules are `createFireGroup`'s: present in the group's village (`household_ids: not_found`), in no other group (`household_ids: in_other_group`, naming it), 5–15 households or a `size_reason` (`members: group_size`, the warning the page answers by sending the same list again with a reason), the leader among them (`leader_household_id: not_member`). A dissolved group takes no members (`household_ids: group_dissolved`). Two lists taking the same household at once: the second finds it taken (`household_ids: in_other_group`). `[]` empties the group (with a reason). Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `fire_group.members` with the number of households and whether a reason was given.
+         *     The whole member list at once, with the `version` of the group the user edited (409 when it changed since, nothing written). Households not listed leave the group; those newly listed join it today. The members' rules are `createFireGroup`'s: present in the group's village (`household_ids: not_found`), with their consent recorded (`household_ids: no_consent`, the message ending with the household's code; plan D3), in no other group (`household_ids: in_other_group`, naming it), 5–15 households or a `size_reason` (`members: group_size`, the warning the page answers by sending the same list again with a reason), the leader among them (`leader_household_id: not_member`). A dissolved group takes no members (`household_ids: group_dissolved`). A household joins by a conditional update that checks again its group, its village, its presence and its consent: two lists taking the same household at once, the second finds it taken (`household_ids: in_other_group`); a household moved, gone or withdrawn meanwhile is 409, nothing written. Joining moves the household's `version` on (a household form opened before it joined answers 409 on save). `[]` empties the group (with a reason). Commune officers and administrators of their scope, village team members in their own village (403 for reviewers and auditors, 404 outside the scope). Audited as `fire_group.members` with the number of households and whether a reason was given.
          */
         put: operations["setFireGroupMembers"];
         post?: never;
@@ -2316,9 +2316,9 @@ export interface paths {
         get: operations["getDrill"];
         /**
          * Record a fire-safety group's drill
-         * @description Ghi nhận một buổi diễn tập phương án chữa cháy của tổ liên gia, trên trang hoặc từ điện thoại của thành viên Tổ bảo vệ khi mất sóng (mã buổi diễn tập do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày diễn tập gần nhất của tổ được cập nhật theo.
+         * @description Ghi nhận một buổi diễn tập phương án chữa cháy của tổ liên gia, trên trang hoặc từ điện thoại của thành viên Tổ bảo vệ khi mất sóng (mã buổi diễn tập do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần, kể cả khi tổ liên gia đã thay đổi từ lần gửi trước (hộp thư chờ gửi của điện thoại không bị kẹt); nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày diễn tập gần nhất của tổ được cập nhật theo.
          *
-         *     The drill `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of group `group_id`, written by the offline rule: `base_version` is 0 for a new drill, else the version the sender last saw. No drill with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, nothing written (sent twice, stored once). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the drill (`getDrill`) and lets the member choose. `held_on` is `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`); `scenario` is required (at most 2000 characters, as `observers` and `evaluation_note`: `too_long`); `participants` is 0–1000 (`out_of_range`); `evaluation` is `good`, `fair` or `needs_work` (`unknown_value`); `base_version` and `device_at` are not negative (`out_of_range`). A drill stays in the group it was recorded for (`group_id: cannot_change`) and lies within its life (`held_on: before_founded`, `after_dissolved`). Two senders of the same new drill at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the drill was recorded offline. The group's `last_drill_on` becomes the day of its latest drill, without changing the group's `version`; a drill since 1 January takes the group off `getFireDue`'s `without_drill`. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors); a group that does not exist or lies outside the scope (or a stored drill of such a group): 404. Audited as `drill.record` on the group, with the drill's id, the outcome and the version, when written (not when replayed).
+         *     The drill `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of group `group_id`, written by the offline rule: `base_version` is 0 for a new drill, else the version the sender last saw. No drill with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the drill as stored, nothing written (sent twice, stored once). The replay is decided before any rule of the drill's context is checked (the group's life): a drill sent again as stored is `replayed` even when the group's `founded_on` or `dissolved_on` changed since, so a phone's outbox never sticks on it; only a drill to be written is checked against it. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the drill (`getDrill`) and lets the member choose. `held_on` is `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`); `scenario` is required (at most 2000 characters, as `observers` and `evaluation_note`: `too_long`); `participants` is 0–1000 (`out_of_range`); `evaluation` is `good`, `fair` or `needs_work` (`unknown_value`); `base_version` and `device_at` are not negative (`out_of_range`). A drill stays in the group it was recorded for (`group_id: cannot_change`) and lies within its life (`held_on: before_founded`, `after_dissolved`). Two senders of the same new drill at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the drill was recorded offline. The group's `last_drill_on` becomes the day of its latest drill, without changing the group's `version`; a drill since 1 January takes the group off `getFireDue`'s `without_drill`. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors); a group that does not exist or lies outside the scope (or a stored drill of such a group): 404. Audited as `drill.record` on the group, with the drill's id, the outcome and the version, when written (not when replayed).
          */
         put: operations["putDrill"];
         post?: never;
@@ -2539,16 +2539,16 @@ export interface paths {
         };
         /**
          * A village security team with its members
-         * @description Chi tiết một Tổ bảo vệ ANTT: quyết định thành lập, các thôn phụ trách và danh sách thành viên (đang trong tổ trước, theo chức danh và tên; rồi những người đã ra khỏi tổ). Chỉ cho biết thành viên có số điện thoại hay không, không bao giờ hiện số.
+         * @description Chi tiết một Tổ bảo vệ ANTT: quyết định thành lập, các thôn phụ trách và danh sách thành viên (đang trong tổ trước, theo chức danh và tên; rồi những người đã ra khỏi tổ). Chỉ cho biết thành viên có số điện thoại hay không, không bao giờ hiện số. Ngày sinh đầy đủ chỉ hiện với cán bộ Công an xã và quản trị viên (người quản lý tổ); người khác chỉ thấy năm sinh.
          *
-         *     The team as `listSecurityTeams` shows it (`members` is still the number in it today) with `member_list`: every member, those in the team first (the leader, the deputies, the members, each by name), then those who left. A member shows whether they have a phone (`has_phone`), never the phone. Who may read it: as `listSecurityTeams` (403 for auditors; 404 for an unknown team or one outside the scope — a team member's team covers their village). Not audited.
+         *     The team as `listSecurityTeams` shows it (`members` is still the number in it today) with `member_list`: every member, those in the team first (the leader, the deputies, the members, each by name), then those who left. A member shows whether they have a phone (`has_phone`), never the phone. The full `birth_date` is for those who keep teams (commune officers and administrators); village team members and reviewers get `birth_date: null`, and every reader gets `birth_year`. Who may read it: as `listSecurityTeams` (403 for auditors; 404 for an unknown team or one outside the scope — a team member's team covers their village). Not audited.
          */
         get: operations["getSecurityTeam"];
         /**
          * Change a village security team
-         * @description Sửa thông tin Tổ bảo vệ ANTT (các thôn phụ trách, tên, quyết định thành lập, ngày thành lập, ngày giải thể, ghi chú). Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         * @description Sửa thông tin Tổ bảo vệ ANTT (các thôn phụ trách, tên, quyết định thành lập, ngày thành lập, ngày giải thể, ghi chú). Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Ngày thành lập không sau ngày vào tổ của thành viên đầu tiên và lần tuần tra đầu tiên; ngày giải thể phải sau ngày vào tổ của thành viên cuối cùng và lần tuần tra cuối cùng. Ngày giải thể là ngày đầu tiên tổ không còn (như ngày ra khỏi tổ của thành viên): giải thể tổ thì thành viên còn trong tổ ra khỏi tổ từ ngày đó. Không sửa được nếu làm thay đổi kết quả xếp loại đã chốt; phải mở lại kết quả xếp loại trước.
          *
-         *     The whole team as `createSecurityTeam` takes it (left out is none), checked the same way, with the `version` the user edited (`version: required`): 409 when the team changed since, nothing written. A team stays in its commune (`village_ids: other_commune`); it keeps a village merged away since, while a new village must be one today (`village_ids: not_found`). The code never changes. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `security_team.update` with the names of the fields changed (`decision` for any of the decision's three), never their values.
+         *     The whole team as `createSecurityTeam` takes it (left out is none), checked the same way, with the `version` the user edited (`version: required`): 409 when the team changed since, nothing written. A team stays in its commune (`village_ids: other_commune`); it keeps a village merged away since, while a new village must be one today (`village_ids: not_found`). The code never changes. The team's dates hold what it has recorded: `founded_on` is not after its first member's `joined_on` (`founded_on: after_members`) nor after its first patrol (`founded_on: after_patrols`); `dissolved_on` is after its last member's `joined_on` (`dissolved_on: before_members`) and after its last patrol (`dissolved_on: before_patrols`); each message ends with that day. `dissolved_on` is the first day the team no longer exists, as a member's `left_on` is the first day they are out: dissolving the team ends, that day, every membership still open on it (a member still in, or leaving later, gets `left_on` = `dissolved_on` and a new `version`). A change that would alter the grading sheet of a year the commune has finalised (the members on it, their eligibility or their grades) is refused with `grading: grading_final` (the message ends with the year), nothing written, until that year is reopened (`reopenTeamGrading`); every change moves on the `version` of the commune's draft gradings, so a `finaliseTeamGrading` sent with a version read before it answers 409. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `security_team.update` with the names of the fields changed (`decision` for any of the decision's three), never their values.
          */
         put: operations["updateSecurityTeam"];
         post?: never;
@@ -2575,9 +2575,9 @@ export interface paths {
         put?: never;
         /**
          * Add a member to a village security team
-         * @description Thêm thành viên Tổ bảo vệ ANTT (họ tên, ngày sinh, chức danh, nơi cư trú, số điện thoại, ngày vào tổ). Mỗi người (họ tên và ngày sinh) chỉ ở một tổ tại một thời điểm, ở bất kỳ xã nào; mỗi tổ chỉ có một tổ trưởng tại một thời điểm. Số điện thoại được niêm phong, chỉ in trên danh sách công khai khi thành viên đồng ý.
+         * @description Thêm thành viên Tổ bảo vệ ANTT (họ tên, ngày sinh, chức danh, nơi cư trú, số điện thoại, ngày vào tổ). Mỗi người (họ tên và ngày sinh) chỉ ở một tổ tại một thời điểm, ở bất kỳ xã nào; mỗi tổ chỉ có một tổ trưởng tại một thời điểm. Thành viên phải đủ 18 tuổi vào ngày vào tổ; vào tổ đã giải thể thì phải trước ngày giải thể và có ngày ra khỏi tổ không sau ngày đó. Số điện thoại được niêm phong, chỉ in trên danh sách công khai khi thành viên đồng ý. Không thêm được nếu làm thay đổi kết quả xếp loại đã chốt của xã.
          *
-         *     A member of team `id`. `full_name` is required (at most 200 characters); `birth_date` is required, `YYYY-MM-DD` (`invalid_date`), not in the future; `position` is `leader` (tổ trưởng), `deputy` (tổ phó) or `member` (tổ viên) (`position: required`, `unknown_value`); `residence` at most 300 characters, `note` 2000 (`too_long`). `joined_on` is required, not in the future and not before the team's `founded_on` (`joined_on: before_founded`); `left_on`, when the member left, is not in the future nor before `joined_on` (`left_on: before_joined`). A person — the same name (accents and case ignored) and birth date — is in one team at a time across every commune: a membership whose days meet another's is `full_name: in_other_team`, its message naming the other team (code and name) only when that team is in the caller's scope. A team has one leader at a time: `position: second_leader`, naming the leader. `phone` is taken as people type it and kept sealed in E.164; a number that cannot be one is refused with its reason, as for households (`phone: invalid_characters`, `invalid_length`, `unknown_prefix`, `short_number`, `old_area_code`, `not_vietnamese`). `phone_public: true` prints the phone on the public member list, and needs a phone (`phone_public: no_phone`). The answer tells whether the member has a phone (`has_phone`), never the phone. On any error nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `team_member.create` on the team, with the member's id and position.
+         *     A member of team `id`. `full_name` is required (at most 200 characters); `birth_date` is required, `YYYY-MM-DD` (`invalid_date`), not in the future; `position` is `leader` (tổ trưởng), `deputy` (tổ phó) or `member` (tổ viên) (`position: required`, `unknown_value`); `residence` at most 300 characters, `note` 2000 (`too_long`). `joined_on` is required, not in the future and not before the team's `founded_on` (`joined_on: before_founded`); `left_on`, when the member left, is not in the future nor before `joined_on` (`left_on: before_joined`). The member is 18 on the day they join (`birth_date: under_18`). A dissolved team's members joined before its `dissolved_on` (`joined_on: after_dissolved`) and left by it: `left_on` is required (`left_on: required`) and not after `dissolved_on` (`left_on: after_dissolved`). A person — the same name (accents and case ignored) and birth date — is in one team at a time across every commune: a membership whose days meet another's is `full_name: in_other_team`, its message naming the other team (code and name) only when that team is in the caller's scope. A team has one leader at a time: `position: second_leader`, naming the leader. `phone` is taken as people type it and kept sealed in E.164; a number that cannot be one is refused with its reason, as for households (`phone: invalid_characters`, `invalid_length`, `unknown_prefix`, `short_number`, `old_area_code`, `not_vietnamese`). `phone_public: true` prints the phone on the public member list, and needs a phone (`phone_public: no_phone`). The answer tells whether the member has a phone (`has_phone`), never the phone, and their `birth_year`. A member whose dates would alter the grading sheet of a year the commune has finalised (the members on it, their eligibility or their grades) is refused with `grading: grading_final` (the message ends with the year) until that year is reopened (`reopenTeamGrading`); every member written moves on the `version` of the commune's draft gradings, so a `finaliseTeamGrading` sent with a version read before it answers 409. On any error nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `team_member.create` on the team, with the member's id and position.
          */
         post: operations["createTeamMember"];
         delete?: never;
@@ -2602,9 +2602,9 @@ export interface paths {
         get?: never;
         /**
          * Change a team member
-         * @description Sửa thông tin thành viên Tổ bảo vệ ANTT, ghi ngày ra khỏi tổ. Bỏ trống trường `phone` thì giữ số cũ, gửi chuỗi rỗng thì xóa số. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         * @description Sửa thông tin thành viên Tổ bảo vệ ANTT, ghi ngày ra khỏi tổ. Bỏ trống trường `phone` thì giữ số cũ, gửi chuỗi rỗng thì xóa số. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Ngày vào tổ và ngày ra khỏi tổ phải bao các lần tuần tra đã ghi mà thành viên tham gia.
          *
-         *     The whole member as `createTeamMember` takes it, checked the same way (one team at a time, one leader at a time), with the `version` the user edited (`version: required`): 409 when the member changed since, nothing written. `phone` left out (or null) keeps the stored phone, `""` removes it. A member who left (`left_on`) no longer counts in the team from that day, and may join another team from that day. Commune officers and administrators of the team's scope (403 for village team members, reviewers and auditors; 404 for an unknown member or one of a team outside the scope). Audited as `team_member.update` on the team, with the member's id and the names of the fields changed (`identity` for the name or birth date), never their values.
+         *     The whole member as `createTeamMember` takes it, checked the same way (one team at a time, one leader at a time, 18 on joining, within a dissolved team's life, final gradings unchanged: `grading: grading_final`), with the `version` the user edited (`version: required`): 409 when the member changed since, nothing written. The member's dates keep the stored patrols they took part in inside: `joined_on` not after the first (`joined_on: has_patrols`), `left_on` after the last (`left_on: has_patrols`), the message ending with that patrol's day. `phone` left out (or null) keeps the stored phone, `""` removes it. A member who left (`left_on`) no longer counts in the team from that day, and may join another team from that day. Commune officers and administrators of the team's scope (403 for village team members, reviewers and auditors; 404 for an unknown member or one of a team outside the scope). Audited as `team_member.update` on the team, with the member's id and the names of the fields changed (`identity` for the name or birth date), never their values.
          */
         put: operations["updateTeamMember"];
         post?: never;
@@ -2636,9 +2636,9 @@ export interface paths {
         get: operations["getPatrol"];
         /**
          * Record a security team's patrol
-         * @description Ghi nhận một lần tuần tra của Tổ bảo vệ ANTT (ngày, ca, thành viên tham gia, lộ trình vẽ trên bản đồ, tình hình phát hiện, số tin báo đã xử lý), trên trang hoặc từ điện thoại của thành viên khi mất sóng (mã lần tuần tra do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Lộ trình ra ngoài địa bàn xã thì cảnh báo, chỉ lưu khi xác nhận.
+         * @description Ghi nhận một lần tuần tra của Tổ bảo vệ ANTT (ngày, ca, thành viên tham gia, lộ trình vẽ trên bản đồ, tình hình phát hiện, số tin báo đã xử lý), trên trang hoặc từ điện thoại của thành viên khi mất sóng (mã lần tuần tra do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần, kể cả khi tổ, thành viên hay lộ trình đã thay đổi từ lần gửi trước (hộp thư chờ gửi của điện thoại không bị kẹt); nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Lộ trình ra ngoài địa bàn xã thì cảnh báo, chỉ lưu khi xác nhận.
          *
-         *     The patrol `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of team `team_id`, written by the offline rule: `base_version` is 0 for a new patrol, else the version the sender last saw. No patrol with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, nothing written (sent twice, stored once). Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the patrol (`getPatrol`) and lets the member choose. `patrol_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the team's life (`patrol_on: before_founded`, `after_dissolved`); `shift` is `morning`, `afternoon`, `evening` or `night` (`shift: required`, `unknown_value`). `member_ids` are at least one (`member_ids: required`; at most 200, `too_long`), each a member of the team on that day, joined by then and not yet left (`member_ids: not_in_team`); repeated ids count once. `route` is none (left out, null or `[]`) or 2–500 points (`route: too_few_points`, `too_long`), each `[lat, lon]` (a click on the map) or a text as people type a point ("21.8056, 105.4516"; its problem otherwise: `route: invalid_format`, `swapped`, `out_of_range`; anything else is `route: wrong_type`), with latitudes and longitudes in range (`route: out_of_range`). A route leaving Vietnam (`route: outside_vietnam`) or the team's commune (`route: outside_commune`, its message naming the commune the point lies in) is the warning the page answers by sending the same patrol again with `confirm_route: true`. `findings` and `tip_refs` (the tips followed up, their receipt or reference numbers as written) are at most 2000 characters each (`too_long`); `base_version` and `device_at` are not negative (`out_of_range`). A patrol stays with the team it was recorded for (`team_id: cannot_change`). Two senders of the same new patrol at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the patrol was recorded offline. Commune officers of their scope and village team members of their own village's teams (403 for administrators, reviewers and auditors); a team that does not exist or lies outside the scope (or a stored patrol of such a team): 404. Audited as `patrol.record` on the team, with the patrol's id, the outcome, the version and the number of members, when written (not when replayed).
+         *     The patrol `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of team `team_id`, written by the offline rule: `base_version` is 0 for a new patrol, else the version the sender last saw. No patrol with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the patrol as stored, nothing written (sent twice, stored once). The replay is decided before any rule of the patrol's context is checked (the team's life, its members on that day, the route's commune and its confirmation): a patrol sent again as stored is `replayed` even when the team was dissolved, a member left or `confirm_route` was not sent again since, so a phone's outbox never sticks on it; only a patrol to be written is checked against them. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the patrol (`getPatrol`) and lets the member choose. `patrol_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the team's life, from `founded_on` to the day before `dissolved_on` (`patrol_on: before_founded`; on or after `dissolved_on`, `after_dissolved`); `shift` is `morning`, `afternoon`, `evening` or `night` (`shift: required`, `unknown_value`). `member_ids` are at least one (`member_ids: required`; at most 200, `too_long`), each a member of the team on that day, joined by then and not yet left (`member_ids: not_in_team`); repeated ids count once. `route` is none (left out, null or `[]`) or 2–500 points (`route: too_few_points`, `too_long`), each `[lat, lon]` (a click on the map) or a text as people type a point ("21.8056, 105.4516"; its problem otherwise: `route: invalid_format`, `swapped`, `out_of_range`; anything else is `route: wrong_type`), with latitudes and longitudes in range (`route: out_of_range`). A route leaving Vietnam (`route: outside_vietnam`) or the team's commune (`route: outside_commune`, its message naming the commune the point lies in) is the warning the page answers by sending the same patrol again with `confirm_route: true`. `findings` and `tip_refs` (the tips followed up, their receipt or reference numbers as written) are at most 2000 characters each (`too_long`); `base_version` and `device_at` are not negative (`out_of_range`). A patrol stays with the team it was recorded for (`team_id: cannot_change`). Two senders of the same new patrol at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the patrol was recorded offline. Commune officers of their scope and village team members of their own village's teams (403 for administrators, reviewers and auditors); a team that does not exist or lies outside the scope (or a stored patrol of such a team): 404. Audited as `patrol.record` on the team, with the patrol's id, the outcome, the version and the number of members, when written (not when replayed).
          */
         put: operations["putPatrol"];
         post?: never;
@@ -2691,9 +2691,9 @@ export interface paths {
         };
         /**
          * A security team's patrols
-         * @description Nhật ký tuần tra của một Tổ bảo vệ ANTT trong một khoảng ngày (mặc định 90 ngày gần nhất), mới nhất trước.
+         * @description Nhật ký tuần tra của một Tổ bảo vệ ANTT trong một khoảng ngày (mặc định 90 ngày gần nhất, tối đa một năm), mới nhất trước.
          *
-         *     The patrols of team `id` from `from` to `to` (both `YYYY-MM-DD`, inclusive: `invalid_date`; `from: after_to` when they are backwards), by default the 90 days up to today in Vietnam (`to` alone: the 90 days up to it), newest first (by `patrol_on`, then by when they were received). Who may read them: as `getSecurityTeam` (403 for auditors; 404 for an unknown team or one outside the scope). Not audited.
+         *     The patrols of team `id` from `from` to `to` (both `YYYY-MM-DD`, inclusive: `invalid_date`; `from: after_to` when they are backwards; `to` at most 366 days after `from`, `from: range_too_long`), by default the 90 days up to today in Vietnam (`to` alone: the 90 days up to it), newest first (by `patrol_on`, then by when they were received). Who may read them: as `getSecurityTeam` (403 for auditors; 404 for an unknown team or one outside the scope). Not audited.
          */
         get: operations["listTeamPatrols"];
         put?: never;
@@ -2742,9 +2742,9 @@ export interface paths {
         get?: never;
         /**
          * Grade a team member for a year
-         * @description Xếp loại một thành viên Tổ bảo vệ ANTT trong năm: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ hoặc Không hoàn thành nhiệm vụ; gửi chuỗi rỗng để bỏ mức đã xếp. Chỉ xếp loại trong thời gian 01/11 đến 31/01 năm sau, cho thành viên đủ điều kiện, khi kết quả của xã chưa chốt. Bản nháp có thể vượt tỷ lệ 20% "xuất sắc"; bảng xếp loại trả về cho biết số hiện có và số tối đa.
+         * @description Xếp loại một thành viên Tổ bảo vệ ANTT trong năm: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ hoặc Không hoàn thành nhiệm vụ; gửi chuỗi rỗng (hoặc null) để bỏ mức đã xếp; trường `grade` luôn phải có. Chỉ xếp loại trong thời gian 01/11 đến 31/01 năm sau, cho thành viên đủ điều kiện, khi kết quả của xã chưa chốt. Bản nháp có thể vượt tỷ lệ 20% "xuất sắc"; bảng xếp loại trả về cho biết số hiện có và số tối đa.
          *
-         *     The grade of member `id` for year `year` (`year: required`; 2000–2100: `out_of_range`), given while that year's window is open today in Vietnam, 01/11/Y–31/01/(Y+1) (`year: outside_window`): `excellent` (hoàn thành xuất sắc nhiệm vụ), `good` (hoàn thành tốt), `complete` (hoàn thành) or `incomplete` (không hoàn thành) (`grade: unknown_value`; over 20 characters, `too_long`); `""`, null or left out clears it. `note` is at most 500 characters (`note: too_long`). Only an eligible member is graded (`grade: not_eligible`: under nine months of service, left or the team dissolved by 14/11/Y; see `getTeamGrading`). A draft may break the quota: the sheet answered shows `excellent`, `max_excellent` and `quota_ok: false`, and finalising waits until it holds. The year of a commune that is final is read-only: 409, nothing written, until reopened (`reopenTeamGrading`). Every grade moves the sheet's `version` on. A member of another JSON type is `wrong_type`; on any error nothing is written. Commune officers of the team's scope (403 for administrators, reviewers, village team members and auditors); an unknown member or one of a team outside the scope: 404. Audited as `team_member.grade` on the team, with the member's id, the year, the grade (`""` when cleared) and whether the quota holds after it, never the note.
+         *     The grade of member `id` for year `year` (`year: required`; 2000–2100: `out_of_range`), given while that year's window is open today in Vietnam, 01/11/Y–31/01/(Y+1) (`year: outside_window`): `excellent` (hoàn thành xuất sắc nhiệm vụ), `good` (hoàn thành tốt), `complete` (hoàn thành) or `incomplete` (không hoàn thành) (`grade: unknown_value`; over 20 characters, `too_long`); `""` or null clears it. The `grade` key is required, so that a body without it clears nothing (`grade: required`). `note` is at most 500 characters (`note: too_long`). Only an eligible member is graded (`grade: not_eligible`: under nine months of service, left or the team dissolved by 14/11/Y; see `getTeamGrading`). A draft may break the quota: the sheet answered shows `excellent`, `max_excellent` and `quota_ok: false`, and finalising waits until it holds. The year of a commune that is final is read-only: 409, nothing written, until reopened (`reopenTeamGrading`). Every grade moves the sheet's `version` on, as does any change to the commune's teams and members while the year is a draft. A member of another JSON type is `wrong_type`; on any error nothing is written. Commune officers of the team's scope (403 for administrators, reviewers, village team members and auditors); an unknown member or one of a team outside the scope: 404. Audited as `team_member.grade` on the team, with the member's id, the year, the grade (`""` when cleared) and whether the quota holds after it, never the note.
          */
         put: operations["putTeamMemberGrade"];
         post?: never;
@@ -2767,7 +2767,7 @@ export interface paths {
          * Finalise a commune's grading for a year
          * @description Chốt kết quả xếp loại thành viên Tổ bảo vệ ANTT của xã trong năm: mọi thành viên đủ điều kiện đều đã được xếp loại và số "Hoàn thành xuất sắc nhiệm vụ" không quá 20% số hoàn thành tốt trở lên (làm tròn xuống). Đã chốt thì không sửa được, trừ khi mở lại có nêu lý do. Nếu người khác đã sửa bảng trước (phiên bản khác) thì báo xung đột.
          *
-         *     The grading of commune `commune_id` (`commune_id: required`) for year `year` (`year: required`; 2000–2100: `out_of_range`) made final, while its window is open today (`year: outside_window`), with the sheet's `version` the user saw (`version: required`): 409 when the sheet changed since, is final already or was never graded (version 0). Every eligible member must have a grade (`grade: missing`, the message ending with the number still ungraded) and the quota must hold, "xuất sắc" at most ⌊20% × (`excellent` + `good`)⌋ across the commune (`grade: quota_exceeded`, the message ending with the numbers, e.g. "2 xuất sắc; tối đa 1 = 20% của 5 người hoàn thành tốt trở lên"); on any error nothing is written and the year stays a draft. A final year takes no grade (`putTeamMemberGrade` answers 409) until reopened. Commune officers of their scope (403 for administrators, reviewers, village team members and auditors); a `commune_id` that is not a commune, or one outside the scope: 404. Audited as `team_grading.finalise` on the commune, with the year and the number of each grade.
+         *     The grading of commune `commune_id` (`commune_id: required`) for year `year` (`year: required`; 2000–2100: `out_of_range`) made final, while its window is open today (`year: outside_window`), with the sheet's `version` the user saw (`version: required`): 409 when the sheet changed since (a grade, or a change to the commune's teams or members: `updateSecurityTeam`, `createTeamMember`, `updateTeamMember`), is final already or was never graded (version 0). Every eligible member must have a grade (`grade: missing`, the message ending with the number still ungraded) and the quota must hold, "xuất sắc" at most ⌊20% × (`excellent` + `good`)⌋ across the commune (`grade: quota_exceeded`, the message ending with the numbers, e.g. "2 xuất sắc; tối đa 1 = 20% của 5 người hoàn thành tốt trở lên"); on any error nothing is written and the year stays a draft. A final year takes no grade (`putTeamMemberGrade` answers 409) until reopened. Commune officers of their scope (403 for administrators, reviewers, village team members and auditors); a `commune_id` that is not a commune, or one outside the scope: 404. Audited as `team_grading.finalise` on the commune, with the year and the number of each grade.
          */
         post: operations["finaliseTeamGrading"];
         delete?: never;
@@ -4607,7 +4607,7 @@ export interface components {
             demo: boolean;
             /**
              * Format: int64
-             * @description Send it back with a change; 409 when someone changed the household since.
+             * @description Send it back with a change; 409 when someone changed the household since, or it joined a fire-safety group since.
              */
             version: number;
             /**
@@ -4849,7 +4849,7 @@ export interface components {
             note?: string;
         };
         FireGroupInput: components["schemas"]["FireGroupFields"] & {
-            /** @description The member households, of the group's village and in no other group. */
+            /** @description The member households, of the group's village, present today, with their consent recorded and in no other group. */
             household_ids: number[];
             /** @description Why the group is outside 5–15 households; needed then (`members:group_size` otherwise). */
             size_reason?: string;
@@ -4863,6 +4863,7 @@ export interface components {
         };
         /** @description The whole member list of a group. */
         FireGroupMembers: {
+            /** @description The member households, of the group's village, present today, with their consent recorded and in no other group. */
             household_ids: number[];
             /** @description Why the group is outside 5–15 households; needed then (`members:group_size` otherwise). */
             size_reason?: string;
@@ -5295,7 +5296,7 @@ export interface components {
             founded_on: string | null;
             /**
              * Format: date
-             * @description Dissolved on (then out of lists unless asked for).
+             * @description The first day the team no longer exists, as a member's `left_on` is (then out of lists unless asked for).
              */
             dissolved_on: string | null;
             note: string;
@@ -5337,12 +5338,12 @@ export interface components {
             decision_signer?: string;
             /**
              * Format: date
-             * @description Empty or null for none; not in the future.
+             * @description Empty or null for none; not in the future. On a change, not after the first member's `joined_on` nor the first patrol.
              */
             founded_on?: string | null;
             /**
              * Format: date
-             * @description Empty or null for none; not in the future nor before `founded_on`.
+             * @description Empty or null for none; not in the future nor before `founded_on`. The first day the team no longer exists; on a change, after the last member's `joined_on` and the last patrol, and it ends the memberships still open that day.
              */
             dissolved_on?: string | null;
             note?: string;
@@ -5366,8 +5367,16 @@ export interface components {
             /** Format: int64 */
             team_id: number;
             full_name: string;
-            /** Format: date */
-            birth_date: string;
+            /**
+             * Format: date
+             * @description For those who keep teams (commune officers and administrators); null for village team members and reviewers, who read `birth_year`.
+             */
+            birth_date: string | null;
+            /**
+             * @description The year of `birth_date`, for every reader (the public member list shows the year too).
+             * @example 1978
+             */
+            birth_year: number;
             position: components["schemas"]["TeamMemberPosition"];
             /** @description Where they live (nơi cư trú), as written. */
             residence: string;
@@ -5379,7 +5388,7 @@ export interface components {
             joined_on: string;
             /**
              * Format: date
-             * @description The day they left; null while in the team.
+             * @description The day they left, the first day out of the team; null while in the team. A team's dissolution sets it to the team's `dissolved_on`.
              */
             left_on: string | null;
             note: string;
@@ -5394,7 +5403,7 @@ export interface components {
             full_name: string;
             /**
              * Format: date
-             * @description Not in the future. With the name, who the person is.
+             * @description Not in the future; 18 or over on `joined_on` (`under_18`). With the name, who the person is.
              */
             birth_date: string;
             position: components["schemas"]["TeamMemberPosition"];
@@ -5408,12 +5417,12 @@ export interface components {
             phone_public?: boolean;
             /**
              * Format: date
-             * @description Not in the future nor before the team's `founded_on`.
+             * @description Not in the future nor before the team's `founded_on`; before its `dissolved_on`; not after the member's first stored patrol.
              */
             joined_on: string;
             /**
              * Format: date
-             * @description Empty or null while in the team; not in the future nor before `joined_on`.
+             * @description Empty or null while in the team; not in the future nor before `joined_on`; after the member's last stored patrol. Required in a dissolved team, and not after its `dissolved_on`.
              */
             left_on?: string | null;
             note?: string;
@@ -5473,7 +5482,7 @@ export interface components {
             team_id: number;
             /**
              * Format: date
-             * @description Not after today in Vietnam; within the team's life.
+             * @description Not after today in Vietnam; within the team's life, from `founded_on` to the day before `dissolved_on`.
              */
             patrol_on: string;
             shift: components["schemas"]["PatrolShift"];
@@ -5568,7 +5577,7 @@ export interface components {
             reopen_reason: string;
             /**
              * Format: int64
-             * @description 0 until the first grade; every grade, finalising and reopening moves it on. Send it back to finalise or reopen.
+             * @description 0 until the first grade; every grade, finalising and reopening moves it on, and so does, while the year is a draft, any change to the commune's teams and members. Send it back to finalise or reopen.
              */
             version: number;
             /** @description The members of the commune's teams in a team during the period (or graded that year), by team code, then leader, deputies and members, each by name. */
@@ -5593,10 +5602,10 @@ export interface components {
             /** @description The grading year, whose window (01/11/Y–31/01/(Y+1)) is open today. */
             year: number;
             /**
-             * @description `excellent`, `good`, `complete` or `incomplete` (see `MemberGrade.grade`); `""`, null or left out clears it.
+             * @description `excellent`, `good`, `complete` or `incomplete` (see `MemberGrade.grade`); `""` or null clears it. Required: left out is `grade: required`.
              * @enum {string|null}
              */
-            grade?: "" | "excellent" | "good" | "complete" | "incomplete" | null;
+            grade: "" | "excellent" | "good" | "complete" | "incomplete" | null;
             note?: string;
         };
         GradingFinalise: {
@@ -6154,7 +6163,7 @@ export interface components {
          */
         RegistrationYear: number;
         /**
-         * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+         * @description The registration year Y (1 November of Y−1 to 31 October of Y), 2000–2100 (`year: out_of_range`, negative years included); left out or 0, the one today falls in.
          * @example 2027
          */
         RegistrationYearQuery: number;
@@ -11381,7 +11390,7 @@ export interface operations {
                  */
                 q?: string;
                 /**
-                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y), 2000–2100 (`year: out_of_range`, negative years included); left out or 0, the one today falls in.
                  * @example 2027
                  */
                 year?: components["parameters"]["RegistrationYearQuery"];
@@ -11613,7 +11622,7 @@ export interface operations {
                  */
                 unit_id?: components["parameters"]["HouseholdSheetUnit"];
                 /**
-                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y), 2000–2100 (`year: out_of_range`, negative years included); left out or 0, the one today falls in.
                  * @example 2027
                  */
                 year?: components["parameters"]["RegistrationYearQuery"];
@@ -11672,7 +11681,7 @@ export interface operations {
                  */
                 unit_id?: components["parameters"]["HouseholdSheetUnit"];
                 /**
-                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y), 2000–2100 (`year: out_of_range`, negative years included); left out or 0, the one today falls in.
                  * @example 2027
                  */
                 year?: components["parameters"]["RegistrationYearQuery"];
@@ -12083,7 +12092,7 @@ export interface operations {
                  */
                 unit_id?: number;
                 /**
-                 * @description The registration year Y (1 November of Y−1 to 31 October of Y); default the one today falls in.
+                 * @description The registration year Y (1 November of Y−1 to 31 October of Y), 2000–2100 (`year: out_of_range`, negative years included); left out or 0, the one today falls in.
                  * @example 2027
                  */
                 year?: components["parameters"]["RegistrationYearQuery"];
@@ -12291,6 +12300,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenOrCsrf"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -13849,6 +13859,7 @@ export interface operations {
                      *           "team_id": 2,
                      *           "full_name": "Hoàng Văn Tuần",
                      *           "birth_date": "1978-05-12",
+                     *           "birth_year": 1978,
                      *           "position": "leader",
                      *           "residence": "Xóm Đình, thôn Khuôn Điển",
                      *           "has_phone": true,
@@ -13863,6 +13874,7 @@ export interface operations {
                      *           "team_id": 2,
                      *           "full_name": "Lý Văn Sơn",
                      *           "birth_date": "1985-11-03",
+                     *           "birth_year": 1985,
                      *           "position": "member",
                      *           "residence": "Làng Hản",
                      *           "has_phone": false,
@@ -14028,6 +14040,7 @@ export interface operations {
                      *       "team_id": 2,
                      *       "full_name": "Hoàng Văn Tuần",
                      *       "birth_date": "1978-05-12",
+                     *       "birth_year": 1978,
                      *       "position": "leader",
                      *       "residence": "Xóm Đình, thôn Khuôn Điển",
                      *       "has_phone": true,
@@ -14103,6 +14116,7 @@ export interface operations {
                      *       "team_id": 2,
                      *       "full_name": "Lý Văn Sơn",
                      *       "birth_date": "1985-11-03",
+                     *       "birth_year": 1985,
                      *       "position": "member",
                      *       "residence": "Làng Hản",
                      *       "has_phone": false,
@@ -14364,7 +14378,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The first day, inclusive; default 90 days before `to`.
+                 * @description The first day, inclusive; default 90 days before `to`; at most 366 days before it.
                  * @example 2026-09-01
                  */
                 from?: string;

@@ -7,9 +7,11 @@ import type {
   FireGroup,
   FireGroupDetail,
   FireHouse,
+  GradingSheet,
   Household,
   HouseholdDetail,
   MailboxTaxonomies,
+  MemberGrade,
   Opening,
   Patrol,
   SecurityTeam,
@@ -373,6 +375,7 @@ export function teamMember(over: Partial<TeamMember> = {}): TeamMember {
     team_id: 5,
     full_name: 'Hoàng Văn Sơn',
     birth_date: '1975-03-08',
+    birth_year: 1975,
     position: 'leader',
     residence: 'Xóm Đình, thôn Khuôn Điển',
     has_phone: false,
@@ -411,6 +414,55 @@ export function patrol(over: Partial<Patrol> = {}): Patrol {
     findings: 'Phát hiện 1 xe máy không biển số, đã báo Công an xã',
     tip_refs: 'TG-2026-0042',
     version: 1,
+    ...over,
+  };
+}
+
+/** A member on Tân Trào's grading sheet: team 5's leader, eligible, not graded yet. */
+export function memberGrade(over: Partial<MemberGrade> = {}): MemberGrade {
+  return {
+    member_id: 7,
+    full_name: 'Hoàng Văn Tuần',
+    position: 'leader',
+    joined_on: '2024-07-01',
+    left_on: null,
+    team_id: 5,
+    team_code: 'TT-TBV-001',
+    team_name: 'Tổ bảo vệ ANTT thôn Khuôn Điển',
+    eligible: true,
+    not_eligible: '',
+    grade: null,
+    note: '',
+    ...over,
+  };
+}
+
+/** Tân Trào's grading of 2026, a draft in its window: one "xuất sắc" and four "tốt" (the quota holds), one member under nine months. */
+export function gradingSheet(over: Partial<GradingSheet> = {}): GradingSheet {
+  return {
+    commune_id: 12,
+    year: 2026,
+    status: 'draft',
+    window_from: '2026-11-01',
+    window_to: '2027-01-31',
+    window_open: true,
+    reopen_reason: '',
+    version: 6,
+    members: [
+      memberGrade({ grade: 'excellent', note: 'Phát hiện, báo tin giúp bắt 2 vụ trộm trâu' }),
+      memberGrade({ member_id: 8, full_name: 'Ma Thị Hoa', position: 'deputy', grade: 'good' }),
+      memberGrade({ member_id: 9, full_name: 'Nông Văn Tài', position: 'member', grade: 'good' }),
+      memberGrade({ member_id: 11, full_name: 'Triệu Văn Phúc', position: 'member', grade: 'good' }),
+      memberGrade({ member_id: 12, full_name: 'Bàn Thị Nga', position: 'member', grade: 'good' }),
+      memberGrade({ member_id: 10, full_name: 'Đàm Văn Lực', position: 'member', joined_on: '2026-03-01', eligible: false, not_eligible: 'under_nine_months' }),
+    ],
+    excellent: 1,
+    good: 4,
+    complete: 0,
+    incomplete: 0,
+    ungraded: 0,
+    max_excellent: 1,
+    quota_ok: true,
     ...over,
   };
 }

@@ -34,7 +34,9 @@ class FireGroupsTest : public HouseholdsTest {
   std::vector<std::int64_t> houses(const units::Unit& village, int n, const std::string& prefix = "Hộ") {
     std::vector<std::int64_t> out;
     for (int i = 0; i < n; ++i) {
-      out.push_back(service_->create(officer_, input(village, prefix + " " + std::to_string(i + 1))).household.id);
+      auto in = input(village, prefix + " " + std::to_string(i + 1));
+      in.consent = Consent{time::local_date(clock_.now()), "paper", "ho-gia-dinh-1"};  // membership needs it
+      out.push_back(service_->create(officer_, in).household.id);
     }
     return out;
   }
@@ -140,6 +142,19 @@ TEST_P(FireGroupsTest, MembersComeFromTheGroupsVillageAndAStaleListIsRefused) {
   auto g = groups_->create(officer_, group(khuon_dien_, here));
   EXPECT_THROW(groups_->set_members(officer_, g.group.id, here, "", g.group.version - 1), Error);
   EXPECT_EQ(errors_of([&] { groups_->create(team_member_, group(lang_han_, there)); }), "village_id:not_found");
+}
+
+TEST_P(FireGroupsTest, AHouseholdJoinsOnlyWithItsConsentAndJoiningMovesItsVersion) {
+  auto here = houses(khuon_dien_, 5);
+  auto bare = service_->create(officer_, input(khuon_dien_, "Hộ chưa đồng ý")).household;
+  auto with_bare = here;
+  with_bare.push_back(bare.id);
+  EXPECT_EQ(errors_of([&] { groups_->create(officer_, group(khuon_dien_, with_bare)); }), "household_ids:no_consent");
+  EXPECT_EQ(count("SELECT count(*) FROM fire_groups"), 0) << "nothing written";
+  auto before = service_->get(officer_, here[0]).view.household.version;
+  groups_->create(officer_, group(khuon_dien_, here));
+  EXPECT_EQ(service_->get(officer_, here[0]).view.household.version, before + 1)
+      << "a form opened before the household joined is stale";
 }
 
 TEST_P(FireGroupsTest, AnExtinguisherExpiringBeforeItWasMadeIsRefusedAndTheHouseKeepsItsCount) {
@@ -360,8 +375,19 @@ TEST_P(FireGroupsTest, AHouseholdTakenMeanwhileByAnotherGroupIsNotTakenTwice) {
   auto second = groups_->create(officer_, group(khuon_dien_, houses(khuon_dien_, 5, "B"), "Tổ 2")).group;
   // What the second request finds once the first one committed (PostgreSQL's row lock).
   bool joined = true;
-  db_->write([&](db::Tx& tx) { joined = fire_repo::join_group(tx, members[0], second.id, "2025-12-01"); });
+  db_->write([&](db::Tx& tx) { joined = fire_repo::join_group(tx, members[0], second, "2025-12-01"); });
   EXPECT_FALSE(joined);
+  // Nor one that withdrew its consent, or moved away, meanwhile.
+  auto withdrawn = houses(khuon_dien_, 2, "C");
+  service_->withdraw_consent(officer_, withdrawn[0]);
+  auto moved = service_->get(officer_, withdrawn[1]).view.household;
+  db_->write([&](db::Tx& tx) {
+    tx.exec(db::Query{"test.move", "UPDATE households SET village_id = $1 WHERE id = $2"}, lang_han_.id, moved.id);
+  });
+  db_->write([&](db::Tx& tx) {
+    EXPECT_FALSE(fire_repo::join_group(tx, withdrawn[0], second, "2025-12-01"));
+    EXPECT_FALSE(fire_repo::join_group(tx, withdrawn[1], second, "2025-12-01"));
+  });
   EXPECT_EQ(groups_->get(officer_, first.id).view.members, 5);
   EXPECT_EQ(groups_->get(officer_, second.id).view.members, 5);
 }

@@ -184,5 +184,53 @@ TEST(GradingRules, MonthsKeepTheDayOrTakeTheMonthsLast) {
   EXPECT_EQ(rules::add_months("2026-01-31", -2), "2025-11-30");
 }
 
+TEST(GradingRules, WhyAMemberIsNotGradedIsOneRule) {
+  struct Row {
+    const char* joined;
+    std::optional<std::string> left;
+    std::optional<std::string> dissolved;
+    const char* reason;
+  };
+  for (const auto& row :
+       {Row{"2020-05-01", std::nullopt, std::nullopt, ""},
+        Row{"2020-05-01", std::nullopt, "2026-11-14", "team_dissolved"},
+        Row{"2020-05-01", std::nullopt, "2026-11-15", ""}, Row{"2020-05-01", "2026-11-14", std::nullopt, "left"},
+        Row{"2026-11-15", std::nullopt, std::nullopt, "left"},
+        Row{"2026-02-16", std::nullopt, std::nullopt, "under_nine_months"}}) {
+    EXPECT_EQ(rules::not_gradable_reason(row.joined, row.left, row.dissolved, 2026), row.reason)
+        << row.joined << " left " << row.left.value_or("-") << " dissolved " << row.dissolved.value_or("-");
+  }
+}
+
+TEST(TeamRules, InTheTeamFromJoiningUntilTheDayBeforeLeaving) {
+  EXPECT_FALSE(rules::in_team_on("2025-03-01", std::nullopt, "2025-02-28"));
+  EXPECT_TRUE(rules::in_team_on("2025-03-01", std::nullopt, "2025-03-01"));
+  EXPECT_TRUE(rules::in_team_on("2025-03-01", "2025-06-01", "2025-05-31"));
+  EXPECT_FALSE(rules::in_team_on("2025-03-01", "2025-06-01", "2025-06-01"));
+  // During the grading year 2026 (15/11/2025–14/11/2026): left on its first day is out.
+  auto year = rules::grading_period(2026);
+  EXPECT_FALSE(rules::in_team_during("2020-01-01", "2025-11-15", year));
+  EXPECT_TRUE(rules::in_team_during("2020-01-01", "2025-11-16", year));
+  EXPECT_TRUE(rules::in_team_during("2026-11-14", std::nullopt, year));
+  EXPECT_FALSE(rules::in_team_during("2026-11-15", std::nullopt, year));
+}
+
+TEST(TeamRules, AMemberIsEighteenOnJoining) {
+  EXPECT_TRUE(rules::adult_on("2007-01-10", "2025-01-10"));
+  EXPECT_FALSE(rules::adult_on("2007-01-11", "2025-01-10"));
+  EXPECT_TRUE(rules::adult_on("2008-02-29", "2026-02-28")) << "born on 29/02: 18 on 28/02 of a common year";
+  EXPECT_FALSE(rules::adult_on("2008-02-29", "2026-02-27"));
+}
+
+TEST(YearRules, NoYearMeansTheCurrentOneAndANegativeYearStaysWrong) {
+  EXPECT_EQ(rules::registration_year_or_current(0, "2025-10-31"), 2025);
+  EXPECT_EQ(rules::registration_year_or_current(0, "2025-11-01"), 2026);
+  EXPECT_EQ(rules::registration_year_or_current(-3, "2025-11-01"), -3);
+  EXPECT_FALSE(rules::year_ok(rules::registration_year_or_current(-3, "2025-11-01")));
+  EXPECT_EQ(rules::grading_year_or_current(0, "2025-10-31"), 2024);
+  EXPECT_EQ(rules::grading_year_or_current(0, "2025-11-01"), 2025);
+  EXPECT_EQ(rules::grading_year_or_current(2023, "2025-11-01"), 2023);
+}
+
 }  // namespace
 }  // namespace antq::community

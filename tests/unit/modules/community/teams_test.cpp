@@ -256,8 +256,102 @@ TEST_P(TeamsTest, AGradeOfAMemberWhoLeftCountsForNothingAndIsCleared) {
   old.founded_on = "2023-01-01";
   old.dissolved_on = "2024-06-30";
   auto gone = teams_->create(officer_, old).team;
-  teams_->add_member(officer_, gone.id, member("Người tổ cũ", "member", "2023-01-01"));
+  auto old_member = member("Người tổ cũ", "member", "2023-01-01");
+  old_member.left_on = "2024-06-30";
+  teams_->add_member(officer_, gone.id, old_member);
   EXPECT_EQ(teams_->grading(officer_, tan_trao_.id, 2025).members.size(), 2u);
+}
+
+TEST_P(TeamsTest, ADissolvedTeamEndsItsMembershipsAndKeepsItsDatesAroundItsRecords) {
+  auto in = team({khuon_dien_.id});
+  auto t = teams_->create(officer_, in).team;
+  auto son = teams_->add_member(officer_, t.id, member("Hoàng Văn Sơn", "leader"));
+  teams_->record_patrol(officer_, "0b9c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e", patrol(t.id, {son.id}, "2025-11-20"));
+  auto later = in;
+  later.version = t.version;
+  later.founded_on = "2025-01-01";
+  EXPECT_EQ(errors_of([&] { teams_->update(officer_, t.id, later); }), "founded_on:after_members");
+  auto early = in;
+  early.version = t.version;
+  early.dissolved_on = "2025-11-20";
+  EXPECT_EQ(errors_of([&] { teams_->update(officer_, t.id, early); }), "dissolved_on:before_patrols");
+  auto dissolved = in;
+  dissolved.version = t.version;
+  dissolved.dissolved_on = "2025-11-25";
+  teams_->update(officer_, t.id, dissolved);
+  auto detail = teams_->get(officer_, t.id);
+  ASSERT_EQ(detail.members.size(), 1u);
+  EXPECT_EQ(detail.members[0].left_on, "2025-11-25") << "the dissolution ended the membership";
+  EXPECT_EQ(detail.view.members, 0);
+  EXPECT_EQ(errors_of([&] {
+              teams_->record_patrol(officer_, "1c0d8e7f-6a5b-4c4d-9e3f-2a1b0c9d8e7f",
+                                    patrol(t.id, {son.id}, "2025-11-25"));
+            }),
+            "patrol_on:after_dissolved");
+  EXPECT_EQ(errors_of([&] { teams_->add_member(officer_, t.id, member("Người mới", "member", "2025-11-26")); }),
+            "joined_on:after_dissolved left_on:required");
+  // The same person may now join another team, from the day theirs was dissolved.
+  auto other = teams_->create(officer_, team({lang_han_.id}, "Tổ bảo vệ ANTT thôn Làng Hản")).team;
+  EXPECT_NO_THROW(teams_->add_member(officer_, other.id, member("Hoàng Văn Sơn", "member", "2025-11-25")));
+}
+
+TEST_P(TeamsTest, AMemberIsAnAdultAndTheirDatesKeepTheirPatrols) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto young = member("Nông Văn Trẻ", "member", "2025-01-10");
+  young.birth_date = "2007-01-11";
+  EXPECT_EQ(errors_of([&] { teams_->add_member(officer_, t.id, young); }), "birth_date:under_18");
+  young.birth_date = "2007-01-10";
+  auto tre = teams_->add_member(officer_, t.id, young);
+  EXPECT_EQ(tre.birth_year, 2007);
+  teams_->record_patrol(officer_, "2d1e9f8a-7b6c-4d5e-8f4a-3b2c1d0e9f8a", patrol(t.id, {tre.id}, "2025-06-01"));
+  auto left = young;
+  left.version = tre.version;
+  left.left_on = "2025-06-01";
+  EXPECT_EQ(errors_of([&] { teams_->update_member(officer_, tre.id, left); }), "left_on:has_patrols");
+  auto joined = young;
+  joined.version = tre.version;
+  joined.joined_on = "2025-06-02";
+  EXPECT_EQ(errors_of([&] { teams_->update_member(officer_, tre.id, joined); }), "joined_on:has_patrols");
+  left.left_on = "2025-06-02";
+  EXPECT_NO_THROW(teams_->update_member(officer_, tre.id, left));
+  EXPECT_EQ(teams_->get(team_member_, t.id).members[0].birth_date, "") << "a team member reads the year only";
+  EXPECT_EQ(teams_->get(officer_, t.id).members[0].birth_date, "2007-01-10");
+  EXPECT_EQ(errors_of([&] { teams_->patrols(officer_, t.id, std::string("2024-01-01"), std::string("2025-11-30")); }),
+            "from:range_too_long");
+}
+
+TEST_P(TeamsTest, AFinalGradingDoesNotChangeUnderAMemberAndADraftMovesItsVersion) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto son = teams_->add_member(officer_, t.id, member("Hoàng Văn Sơn"));
+  auto sheet = teams_->set_grade(officer_, son.id, 2025, "good", "");
+  auto hoa = teams_->add_member(officer_, t.id, member("Ma Thị Hoa"));
+  EXPECT_THROW(teams_->finalise(officer_, tan_trao_.id, 2025, sheet.version), Error)
+      << "a member added since the sheet was read";
+  sheet = teams_->set_grade(officer_, hoa.id, 2025, "complete", "");
+  auto final = teams_->finalise(officer_, tan_trao_.id, 2025, sheet.version);
+  auto gone = member("Hoàng Văn Sơn");
+  gone.version = son.version;
+  gone.left_on = "2025-06-30";
+  EXPECT_EQ(errors_of([&] { teams_->update_member(officer_, son.id, gone); }), "grading:grading_final");
+  EXPECT_EQ(teams_->get(officer_, t.id).members[0].left_on, std::nullopt) << "nothing written";
+  auto noted = member("Hoàng Văn Sơn");
+  noted.version = son.version;
+  noted.note = "Đã chuyển công tác";
+  EXPECT_NO_THROW(teams_->update_member(officer_, son.id, noted)) << "a change the sheet does not see";
+  EXPECT_EQ(teams_->grading(officer_, tan_trao_.id, 2025).status, "final");
+  EXPECT_EQ(final.excellent + final.good + final.complete, 2);
+}
+
+TEST_P(TeamsTest, APatrolSentAgainIsAReplayEvenWhenItsContextChanged) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  auto son = teams_->add_member(officer_, t.id, member("Hoàng Văn Sơn"));
+  const std::string id = "4e3f1a0b-9c8d-4e7f-a6b5-5d4e3f2a1b0c";
+  auto sent = patrol(t.id, {son.id}, "2025-11-28");
+  sent.route = {{95.0, 10.0}, {95.01, 10.01}};  // outside Vietnam, confirmed then
+  sent.confirm_route = true;
+  teams_->record_patrol(team_member_, id, sent);
+  sent.confirm_route = false;  // the phone's outbox sends the record again, without the flag
+  EXPECT_EQ(teams_->record_patrol(team_member_, id, sent).outcome, Outcome::replayed);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TeamsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
