@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "modules/community/capabilities.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
 #include "platform/geo/point_text.hpp"
@@ -216,7 +217,10 @@ boost::json::object user_json(const accounts::User& u) {
 }
 
 boost::json::object session_json(const accounts::Session& s) {
-  return boost::json::object{{"user", user_json(s.user)}, {"csrf_token", s.csrf_token}};
+  boost::json::array capabilities;
+  for (const auto& name : community::capabilities(accounts::Service::actor_of(s.user))) capabilities.emplace_back(name);
+  return boost::json::object{
+      {"user", user_json(s.user)}, {"csrf_token", s.csrf_token}, {"capabilities", std::move(capabilities)}};
 }
 
 std::optional<double> number_param(const http::Request& req, const std::string& name, double min, double max,

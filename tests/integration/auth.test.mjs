@@ -24,6 +24,23 @@ test('a good login answers the user and a CSRF token and sets a strict HttpOnly 
   assert.equal(me.data.csrf_token, r.data.csrf_token);
 });
 
+test('each role\'s capabilities come with the session, from the services\' own rules', async () => {
+  const expected = {
+    'officer.tantrao': ['households.read', 'households.write', 'households.witness', 'households.phones',
+      'households.sheets', 'teams.keep', 'gradings.read', 'gradings.grade'],
+    'team.khuondien': ['households.read', 'households.write', 'households.witness'],
+    'reviewer.tuyenquang': ['households.read', 'gradings.read'],
+    admin: ['households.read', 'households.write', 'households.sheets', 'teams.keep', 'gradings.read'],
+    auditor: [],
+  };
+  for (const [username, capabilities] of Object.entries(expected)) {
+    const c = new Client(server.url);
+    const login = await c.login(username);
+    assert.deepEqual(login.data.capabilities, capabilities, username);
+    assert.deepEqual((await c.get('/api/v1/auth/me')).data.capabilities, capabilities, username);
+  }
+});
+
 test('behind a TLS proxy on loopback the cookie is Secure', async () => {
   const r = await fetch(server.url + '/api/v1/auth/login', {
     method: 'POST',

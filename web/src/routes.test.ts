@@ -31,5 +31,6 @@ describe('ROUTES', () => {
     expect(first('/households/42')).toBe('/households/:id');
     expect(first('/fire-groups/3')).toBe('/fire-groups/:id');
     expect(first('/teams/1')).toBe('/teams/:id');
+    expect(first('/teams/grading')).toBe('/teams/grading');
   });
 });

@@ -3,6 +3,7 @@
 // main navigation. The router and the navigation both read it; nothing else lists pages.
 import type { FunctionComponent } from 'preact';
 import { FIRE_READERS } from './lib/fire';
+import { GRADING_READERS } from './lib/grading';
 import { HOUSEHOLD_READERS } from './lib/households';
 import type { MessageKey } from './lib/i18n';
 import type { RouteParams } from './lib/router';
@@ -128,6 +129,12 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/teams').then((m) => m.TeamsPage),
     roles: TEAM_READERS,
     nav: 'nav.teams',
+  },
+  // Before /teams/:id, which would take "grading" for an id.
+  {
+    path: '/teams/grading',
+    load: () => import('./pages/grading').then((m) => m.GradingPage),
+    roles: GRADING_READERS,
   },
   {
     path: '/teams/:id',

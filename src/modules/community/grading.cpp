@@ -21,11 +21,6 @@ using namespace internal;
 constexpr const char* kGraders = "team members are graded by commune officers";
 constexpr const char* kReaders = "gradings are read by commune officers, reviewers and administrators";
 
-bool may_grade(const Actor& a) { return a.system || a.is(Role::officer); }
-bool may_read_grades(const Actor& a) {
-  return a.system || a.is(Role::officer) || a.is(Role::reviewer) || a.is(Role::admin);
-}
-
 bool known_grade(const std::string& g) {
   return g == "excellent" || g == "good" || g == "complete" || g == "incomplete";
 }

@@ -25,6 +25,13 @@ inline bool may_witness(const Actor& a) { return a.system || a.is(Role::officer)
 inline bool may_read_phones(const Actor& a) { return a.system || a.is(Role::officer); }
 // Sheets are imported and exported by officers and administrators.
 inline bool may_use_sheets(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::admin); }
+// Officers and administrators keep security teams and their members; teams record patrols.
+inline bool may_keep_teams(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::admin); }
+// Commune officers grade team members; reviewers and administrators read the gradings.
+inline bool may_grade(const Actor& a) { return a.system || a.is(Role::officer); }
+inline bool may_read_grades(const Actor& a) {
+  return a.system || a.is(Role::officer) || a.is(Role::reviewer) || a.is(Role::admin);
+}
 
 inline void require(bool allowed, const char* why) {
   if (!allowed) throw Error::forbidden(why);

@@ -33,9 +33,6 @@ constexpr const char* kKeepers = "security teams are kept by commune officers an
 constexpr const char* kReaders = "security teams are not for auditors";
 constexpr const char* kNever = "9999-12-31";
 
-// Officers and administrators keep teams and their members; teams record their patrols.
-bool may_keep_teams(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::admin); }
-
 std::string json(boost::json::object o) { return boost::json::serialize(o); }
 
 // [joined, left) of two memberships meet.

@@ -2962,6 +2962,19 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description Send it as `X-CSRF-Token` on every state-changing request. */
             csrf_token: string;
+            /**
+             * @description Quyền của người dùng — what the user may do, by name, from the rules the services
+             *     themselves apply, so that pages ask instead of keeping their own role lists:
+             *     `households.read` (households, fire-safety groups and security teams: everybody but
+             *     auditors), `households.write` (keep households and fire-safety groups: officers,
+             *     administrators, village team members), `households.witness` (registration ticks,
+             *     consent withdrawals, drills and patrols: officers and village team members),
+             *     `households.phones` (read households' phones: officers), `households.sheets` (import and
+             *     export household sheets: officers and administrators), `teams.keep` (keep security
+             *     teams and their members: officers and administrators), `gradings.read` (officers,
+             *     reviewers, administrators), `gradings.grade` (officers).
+             */
+            capabilities: ("households.read" | "households.write" | "households.witness" | "households.phones" | "households.sheets" | "teams.keep" | "gradings.read" | "gradings.grade")[];
         };
         LocaleUpdate: {
             locale: components["schemas"]["Locale"];
@@ -5731,7 +5744,14 @@ export interface components {
                  *         "disabled": false,
                  *         "created_at": "2026-11-28T10:00:00Z"
                  *       },
-                 *       "csrf_token": "q4X9cJ0w2bTz7sLkP1eVnA"
+                 *       "csrf_token": "q4X9cJ0w2bTz7sLkP1eVnA",
+                 *       "capabilities": [
+                 *         "households.read",
+                 *         "households.write",
+                 *         "households.sheets",
+                 *         "teams.keep",
+                 *         "gradings.read"
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["Session"];
@@ -6297,7 +6317,17 @@ export interface operations {
                      *         "disabled": false,
                      *         "created_at": "2026-11-28T10:00:00Z"
                      *       },
-                     *       "csrf_token": "q4X9cJ0w2bTz7sLkP1eVnA"
+                     *       "csrf_token": "q4X9cJ0w2bTz7sLkP1eVnA",
+                     *       "capabilities": [
+                     *         "households.read",
+                     *         "households.write",
+                     *         "households.witness",
+                     *         "households.phones",
+                     *         "households.sheets",
+                     *         "teams.keep",
+                     *         "gradings.read",
+                     *         "gradings.grade"
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Session"];

@@ -49,6 +49,11 @@ import type {
   PatrolInput,
   PatrolList,
   PatrolWrite,
+  GradeInput,
+  GradingFinalise,
+  GradingQuery,
+  GradingReopen,
+  GradingSheet,
   SecurityTeam,
   SecurityTeamDetail,
   SecurityTeamInput,
@@ -670,6 +675,18 @@ export const teams = {
   /** A patrol by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
   recordPatrol: (id: string, input: PatrolInput) =>
     request<PatrolWrite>('PUT', `/community/patrols/${id}`, { json: input }),
+  /** A commune's grading sheet for a year (the year whose window is open, else the last one, when left out). */
+  grading: (query: GradingQuery, signal?: AbortSignal) =>
+    request<GradingSheet>('GET', '/community/gradings', { query: { ...query }, signal }),
+  /** A member's grade for the year ("" clears it): the commune's sheet as it is now. */
+  grade: (memberId: number, input: GradeInput) =>
+    request<GradingSheet>('PUT', `/community/team-members/${memberId}/grade`, { json: input }),
+  /** The year made final with the sheet's version seen (409 when it changed since). */
+  finaliseGrading: (input: GradingFinalise) =>
+    request<GradingSheet>('POST', '/community/gradings/finalise', { json: input }),
+  /** A final year back to a draft, with a reason and the sheet's version seen. */
+  reopenGrading: (input: GradingReopen) =>
+    request<GradingSheet>('POST', '/community/gradings/reopen', { json: input }),
 };
 
 export const footage = {

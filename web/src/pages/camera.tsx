@@ -1,11 +1,10 @@
-import { Fragment } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
 import { CameraForm, CheckForm, EraseForm, OwnerPanel, ReconfirmButton, StatusForm, WaitingPanel } from '../components/CameraForms';
+import { DetailFrame, FactsPanel, recordId, useDetail } from '../components/DetailFrame';
 import { BackLink, Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
-import { StatusMessage } from '../components/Notice';
 import { cameras, units } from '../lib/api';
 import { communesOf } from '../lib/boxes';
 import { cameraLabel, mountingText } from '../lib/cameras';
@@ -16,9 +15,6 @@ import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import { useTitle } from '../lib/use-title';
-
-const idOf = (params: PageProps['params']) =>
-  params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
 
 function Facts({ camera }: { camera: CameraDetail }) {
   const { t } = useI18n();
@@ -55,19 +51,7 @@ function Facts({ camera }: { camera: CameraDetail }) {
     [t('cameras.last_check'), camera.last_check_at ? formatDateTime(camera.last_check_at) : t('cameras.never_checked')],
     [t('cameras.note'), camera.note || '—'],
   ];
-  return (
-    <section class="panel" aria-labelledby="camera-facts-heading">
-      <h2 id="camera-facts-heading">{t('cameras.detail_title', { code: camera.code })}</h2>
-      <dl class="facts" id="camera-facts">
-        {facts.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactsPanel id="camera-facts" heading={t('cameras.detail_title', { code: camera.code })} facts={facts} />;
 }
 
 function History({ camera }: { camera: CameraDetail }) {
@@ -115,22 +99,15 @@ export function CameraPage({ params }: PageProps) {
   const user = useUser();
   const officer = user.role === 'officer';
   const manages = officer || user.role === 'admin';
-  const id = idOf(params);
-  const [status, setStatus] = useState('');
-  const detail = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : cameras.get(id, signal)), [id]);
-  const camera = detail.data;
-  useTitle(camera ? t('cameras.detail_title', { code: camera.code }) : t('cameras.title'));
-  const changed = (confirmation: string) => {
-    setStatus(confirmation);
-    detail.reload();
-  };
+  const detail = useDetail(params, cameras.get);
+  const camera = detail.state.data;
   return (
-    <>
-      <BackLink href="/cameras" label={t('cameras.back')} />
-      <h1>{camera ? t('cameras.detail_title', { code: camera.code }) : t('cameras.title')}</h1>
-      <StatusMessage>{status}</StatusMessage>
-      <LoadStatus state={detail} />
-      {camera ? (
+    <DetailFrame
+      back={{ href: '/cameras', label: t('cameras.back') }}
+      title={camera ? t('cameras.detail_title', { code: camera.code }) : t('cameras.title')}
+      detail={detail}
+    >
+      {(camera) => (
         <>
           {manages ? (
             <p>
@@ -139,25 +116,25 @@ export function CameraPage({ params }: PageProps) {
               </Link>
             </p>
           ) : null}
-          <WaitingPanel camera={camera} canConfirm={officer} onDone={changed} onStale={detail.reload} />
+          <WaitingPanel camera={camera} canConfirm={officer} onDone={detail.changed} onStale={detail.state.reload} />
           <Facts camera={camera} />
           <History camera={camera} />
-          <CheckForm camera={camera} onDone={changed} />
-          {manages ? <StatusForm camera={camera} onDone={changed} /> : null}
-          {manages ? <ReconfirmButton camera={camera} onDone={changed} /> : null}
+          <CheckForm camera={camera} onDone={detail.changed} />
+          {manages ? <StatusForm camera={camera} onDone={detail.changed} /> : null}
+          {manages ? <ReconfirmButton camera={camera} onDone={detail.changed} /> : null}
           {officer ? <OwnerPanel camera={camera} /> : null}
           {officer ? (
             <EraseForm
               detail={camera}
               onDone={(confirmation) => {
-                setStatus(confirmation);
+                detail.say(confirmation);
                 navigate('/cameras');
               }}
             />
           ) : null}
         </>
-      ) : null}
-    </>
+      )}
+    </DetailFrame>
   );
 }
 
@@ -165,7 +142,7 @@ export function CameraPage({ params }: PageProps) {
 export function CameraEditPage({ params }: PageProps) {
   const { t } = useI18n();
   const user = useUser();
-  const id = idOf(params);
+  const id = recordId(params);
   const tree = useAsync((signal) => units.tree(false, signal), []);
   const existing = useAsync(
     (signal) => (id === null ? Promise.resolve(undefined) : cameras.get(id, signal)),

@@ -1,7 +1,7 @@
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
+import { DetailFrame, FactList, FactsPanel, useDetail } from '../components/DetailFrame';
 import { FileField, SelectField, TextAreaField, TextField } from '../components/Field';
 import {
   DeletePoint,
@@ -13,10 +13,10 @@ import {
   PointForm,
   RetireForm,
 } from '../components/FireGroupForms';
-import { BackLink, Link } from '../components/Link';
+import { Link } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
-import { Toggle } from '../components/Toggle';
-import { AlertMessage, ErrorMessage, StatusMessage } from '../components/Notice';
+import { Toggle, ToggleSlot } from '../components/Toggle';
+import { ErrorMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
 import { fire, type FireIncidentKind, localValidation } from '../lib/api';
 import {
@@ -41,11 +41,7 @@ import { useAction } from '../lib/use-action';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
-import { useTitle } from '../lib/use-title';
 import styles from './fire.module.css';
-
-const idOf = (params: PageProps['params']) =>
-  params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
 
 /** Which form of the page is open (one at a time): "edit", "members", "gear-42", "ext-7"… */
 type Open = string | null;
@@ -57,7 +53,6 @@ interface Changes {
   onStale: () => void;
 }
 
-/** A toggle that opens one of the page's forms; `about` tells apart the alike ones (read out only). */
 function Facts({ group }: { group: FireGroupDetail }) {
   const { t } = useI18n();
   const leader = group.houses.find((h) => h.household_id === group.leader_household_id);
@@ -73,19 +68,7 @@ function Facts({ group }: { group: FireGroupDetail }) {
     [t('fire.dissolved_on'), formatDate(group.dissolved_on) || '—'],
     [t('fire.note'), group.note || '—'],
   ];
-  return (
-    <section class="panel" aria-labelledby="fire-group-facts-heading">
-      <h2 id="fire-group-facts-heading">{t('fire.facts')}</h2>
-      <dl class="facts" id="fire-group-facts">
-        {facts.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactsPanel id="fire-group-facts" heading={t('fire.facts')} facts={facts} />;
 }
 
 /** An extinguisher line's expiry, marked when the server's due lists hold it. */
@@ -118,16 +101,7 @@ function Gear({ house }: { house: FireHouse }) {
     [t('fire.interlinked'), yes(gear.interlinked)],
     [t('fire.checked_on'), formatDate(gear.checked_on) || '—'],
   ];
-  return (
-    <dl class="facts" id={`fire-house-${house.household_id}-gear`}>
-      {facts.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
-  );
+  return <FactList id={`fire-house-${house.household_id}-gear`} facts={facts} />;
 }
 
 /** A member house: its extinguishers (with their due state) and its other gear. */
@@ -542,75 +516,48 @@ export function FireGroupPage({ params }: PageProps) {
   const writes = may(user.role, FIRE_WRITERS);
   // Drills, their photos and incidents: those who were there (as the service says).
   const records = may(user.role, FIRE_DRILL_RECORDERS);
-  const id = idOf(params);
-  const [status, setStatus] = useState('');
-  const [stale, setStale] = useState(false);
   const [open, setOpen] = useState<Open>(null);
-  const detail = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : fire.get(id, signal)), [id]);
-  const group = detail.data;
+  const detail = useDetail(params, fire.get);
+  const group = detail.state.data;
   const villageId = group?.village_id ?? null;
   // The village's due lists mark the lines expired or expiring (the rule is the server's).
   const due = useAsync((signal) => (villageId === null ? Promise.resolve(undefined) : fire.due(villageId, signal)), [villageId]);
   const states = dueStates(due.data);
-  const title = group ? groupTitle(t, group) : t('fire.title');
-  useTitle(title);
-  const say = (confirmation: string) => {
-    setStale(false);
-    setStatus(confirmation);
-  };
   const changes: Changes = {
     onDone: (confirmation) => {
-      setStale(false);
-      setStatus(confirmation);
+      detail.changed(confirmation);
       setOpen(null);
-      detail.reload();
       due.reload();
     },
     onStale: () => {
-      setStatus('');
-      setStale(true);
-      detail.reload();
+      detail.conflict();
       due.reload();
     },
   };
 
   return (
-    <>
-      <BackLink href="/fire-groups" label={t('fire.back')} />
-      <h1>{title}</h1>
-      <StatusMessage>{status}</StatusMessage>
-      {stale ? <AlertMessage title={t('fire.stale')} /> : null}
-      <LoadStatus state={detail} />
-      {group ? (
+    <DetailFrame
+      back={{ href: '/fire-groups', label: t('fire.back') }}
+      title={group ? groupTitle(t, group) : t('fire.title')}
+      detail={detail}
+      staleTitle={t('fire.stale')}
+      demoNote={t('fire.demo_note')}
+    >
+      {(group) => (
         <>
-          {group.demo ? <p class="muted">{t('fire.demo_note')}</p> : null}
           <Facts group={group} />
           {writes ? (
-            <>
-              <p class="actions">
-                <Toggle id="fire-group-edit-toggle" controls="fire-group-edit-slot" open={open === 'edit'} label={t('fire.edit')} onOpen={(o) => setOpen(o ? 'edit' : null)} />
-              </p>
-              <div id="fire-group-edit-slot">
-                {open === 'edit' ? (
-                  <FireGroupEditForm key={group.version} group={group} onDone={(_saved, confirmation) => changes.onDone(confirmation)} onStale={changes.onStale} />
-                ) : null}
-              </div>
-            </>
+            <ToggleSlot id="fire-group-edit-toggle" slot="fire-group-edit-slot" open={open === 'edit'} label={t('fire.edit')} onOpen={(o) => setOpen(o ? 'edit' : null)}>
+              <FireGroupEditForm key={group.version} group={group} onDone={(_saved, confirmation) => changes.onDone(confirmation)} onStale={changes.onStale} />
+            </ToggleSlot>
           ) : null}
 
           <section aria-labelledby="fire-houses-heading" id="fire-houses">
             <h2 id="fire-houses-heading">{t('fire.houses_title', { count: formatNumber(group.members) })}</h2>
             {writes ? (
-              <>
-                <p class="actions">
-                  <Toggle id="fire-members-toggle" controls="fire-members-slot" open={open === 'members'} label={t('fire.members_edit')} onOpen={(o) => setOpen(o ? 'members' : null)} />
-                </p>
-                <div id="fire-members-slot">
-                  {open === 'members' ? (
-                    <MembersForm key={group.version} group={group} onDone={(_saved, confirmation) => changes.onDone(confirmation)} onStale={changes.onStale} />
-                  ) : null}
-                </div>
-              </>
+              <ToggleSlot id="fire-members-toggle" slot="fire-members-slot" open={open === 'members'} label={t('fire.members_edit')} onOpen={(o) => setOpen(o ? 'members' : null)}>
+                <MembersForm key={group.version} group={group} onDone={(_saved, confirmation) => changes.onDone(confirmation)} onStale={changes.onStale} />
+              </ToggleSlot>
             ) : null}
             {group.houses.length === 0 ? <p id="fire-houses-none">{t('fire.houses_none')}</p> : null}
             {group.houses.map((house) => (
@@ -625,7 +572,7 @@ export function FireGroupPage({ params }: PageProps) {
             open={open}
             setOpen={setOpen}
             onRecorded={(_drill, confirmation) => changes.onDone(confirmation)}
-            onPhoto={say}
+            onPhoto={detail.say}
           />
           <Incidents
             group={group}
@@ -633,12 +580,12 @@ export function FireGroupPage({ params }: PageProps) {
             open={open}
             setOpen={setOpen}
             onRecorded={(confirmation) => {
-              say(confirmation);
+              detail.say(confirmation);
               setOpen(null);
             }}
           />
         </>
-      ) : null}
-    </>
+      )}
+    </DetailFrame>
   );
 }

@@ -1,11 +1,10 @@
-import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
+import { DetailFrame, FactsPanel, useDetail } from '../components/DetailFrame';
 import { HouseholdForm, PhonePanel, RegistrationForm, WithdrawConsentForm } from '../components/HouseholdForms';
-import { BackLink } from '../components/Link';
 import { LoadStatus } from '../components/LoadStatus';
-import { AlertMessage, StatusMessage } from '../components/Notice';
+import { ToggleSlot } from '../components/Toggle';
 import { NO_UNITS } from '../components/UnitPicker';
 import { households, units } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
@@ -20,10 +19,6 @@ import type { HouseholdDetail } from '../lib/schema';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
-import { useTitle } from '../lib/use-title';
-
-const idOf = (params: PageProps['params']) =>
-  params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
 
 function Facts({ household }: { household: HouseholdDetail }) {
   const { t } = useI18n();
@@ -49,19 +44,7 @@ function Facts({ household }: { household: HouseholdDetail }) {
     [t('community.left_on'), formatDate(household.left_on) || '—'],
     [t('community.note'), household.note || '—'],
   ];
-  return (
-    <section class="panel" aria-labelledby="household-facts-heading">
-      <h2 id="household-facts-heading">{t('community.facts')}</h2>
-      <dl class="facts" id="household-facts">
-        {facts.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactsPanel id="household-facts" heading={t('community.facts')} facts={facts} />;
 }
 
 function Registrations({ household }: { household: HouseholdDetail }) {
@@ -98,88 +81,47 @@ export function HouseholdPage({ params }: PageProps) {
   const user = useUser();
   const writes = may(user.role, HOUSEHOLD_WRITERS);
   const witnesses = may(user.role, HOUSEHOLD_WITNESSES);
-  const id = idOf(params);
-  const [status, setStatus] = useState('');
-  const [stale, setStale] = useState(false);
   const [editing, setEditing] = useState(false);
-  const detail = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : households.get(id, signal)), [id]);
-  const household = detail.data;
+  const detail = useDetail(params, households.get);
+  const household = detail.state.data;
   // The villages of the edit form, once it is opened.
   const tree = useAsync((signal) => (editing ? units.tree(false, signal) : Promise.resolve(undefined)), [editing]);
-  const title = household ? t('community.detail_title', { code: household.code, head: household.head_name }) : t('community.title');
-  useTitle(title);
-  const changed = (confirmation: string) => {
-    setStale(false);
-    setStatus(confirmation);
-    detail.reload();
-  };
 
   return (
-    <>
-      <BackLink href="/households" label={t('community.back')} />
-      <h1>{title}</h1>
-      <StatusMessage>{status}</StatusMessage>
-      {stale ? <AlertMessage title={t('community.stale')} /> : null}
-      <LoadStatus state={detail} />
-      {household ? (
+    <DetailFrame
+      back={{ href: '/households', label: t('community.back') }}
+      title={household ? t('community.detail_title', { code: household.code, head: household.head_name }) : t('community.title')}
+      detail={detail}
+      staleTitle={t('community.stale')}
+      demoNote={t('community.demo_note')}
+    >
+      {(household) => (
         <>
-          {household.demo ? <p class="muted">{t('community.demo_note')}</p> : null}
           <Facts household={household} />
           {writes ? (
-            <p>
-              <button
-                type="button"
-                class="secondary"
-                id="household-edit-toggle"
-                aria-expanded={editing ? 'true' : 'false'}
-                aria-controls="household-edit"
-                onClick={() => setEditing(!editing)}
-              >
-                {t('community.edit')}
-              </button>
-            </p>
-          ) : null}
-          {writes ? (
-            <div id="household-edit">
-              {editing ? (
-                <>
-                  <LoadStatus state={tree} />
-                  <HouseholdForm
-                    // A new version (after a save or a conflict) starts the form over from it.
-                    key={household.version}
-                    roots={tree.data?.roots ?? NO_UNITS}
-                    loading={tree.loading}
-                    household={household}
-                    role={user.role}
-                    onDone={(_saved, confirmation) => {
-                      setEditing(false);
-                      changed(confirmation);
-                    }}
-                    onStale={() => {
-                      setStatus('');
-                      setStale(true);
-                      detail.reload();
-                    }}
-                  />
-                </>
-              ) : null}
-            </div>
+            <ToggleSlot id="household-edit-toggle" slot="household-edit" open={editing} label={t('community.edit')} onOpen={setEditing}>
+              <LoadStatus state={tree} />
+              <HouseholdForm
+                // A new version (after a save or a conflict) starts the form over from it.
+                key={household.version}
+                roots={tree.data?.roots ?? NO_UNITS}
+                loading={tree.loading}
+                household={household}
+                role={user.role}
+                onDone={(_saved, confirmation) => {
+                  setEditing(false);
+                  detail.changed(confirmation);
+                }}
+                onStale={detail.conflict}
+              />
+            </ToggleSlot>
           ) : null}
           {may(user.role, HOUSEHOLD_PHONE_READERS) && household.has_phone ? <PhonePanel household={household} /> : null}
           <Registrations household={household} />
-          {witnesses ? (
-            <RegistrationForm
-              household={household}
-              onDone={changed}
-              onConflict={() => {
-                setStatus('');
-                detail.reload();
-              }}
-            />
-          ) : null}
-          {witnesses && household.consent ? <WithdrawConsentForm household={household} onDone={changed} /> : null}
+          {witnesses ? <RegistrationForm household={household} onDone={detail.changed} onConflict={detail.refresh} /> : null}
+          {witnesses && household.consent ? <WithdrawConsentForm household={household} onDone={detail.changed} /> : null}
         </>
-      ) : null}
-    </>
+      )}
+    </DetailFrame>
   );
 }

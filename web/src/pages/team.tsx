@@ -1,11 +1,9 @@
-import { type ComponentChildren, Fragment } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
-import { BackLink } from '../components/Link';
-import { LoadStatus } from '../components/LoadStatus';
-import { Toggle } from '../components/Toggle';
-import { AlertMessage, StatusMessage } from '../components/Notice';
+import { DetailFrame, FactsPanel, useDetail } from '../components/DetailFrame';
+import { Toggle, ToggleSlot } from '../components/Toggle';
 import { MemberForm, TeamForm } from '../components/TeamForms';
 import { TeamPatrols } from '../components/TeamPatrols';
 import { NO_UNITS } from '../components/UnitPicker';
@@ -17,10 +15,6 @@ import { PATROL_RECORDERS, positionLabel, TEAM_WRITERS, teamTitle } from '../lib
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
-import { useTitle } from '../lib/use-title';
-
-const idOf = (params: PageProps['params']) =>
-  params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
 
 /** Which form of the page is open (one at a time): "edit", "member-new", "member-7", "patrol". */
 type Open = string | null;
@@ -32,7 +26,6 @@ interface Changes {
   onStale: () => void;
 }
 
-/** A toggle that opens one of the page's forms; `about` tells apart the alike ones (read out only). */
 function Facts({ team }: { team: SecurityTeamDetail }) {
   const { t } = useI18n();
   const facts: [string, string][] = [
@@ -48,19 +41,7 @@ function Facts({ team }: { team: SecurityTeamDetail }) {
     [t('teams.dissolved_on'), formatDate(team.dissolved_on) || '—'],
     [t('teams.note'), team.note || '—'],
   ];
-  return (
-    <section class="panel" aria-labelledby="team-facts-heading">
-      <h2 id="team-facts-heading">{t('teams.facts')}</h2>
-      <dl class="facts" id="team-facts">
-        {facts.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactsPanel id="team-facts" heading={t('teams.facts')} facts={facts} />;
 }
 
 /** "Có, công khai", "Có, không công khai", "Chưa có": never the number. */
@@ -91,7 +72,7 @@ function MemberTable({
   // Each row's cells with their headings, in the table's order.
   const cells = (m: TeamMember): [string, ComponentChildren][] => [
     [t('teams.member_name'), m.full_name],
-    [t('teams.birth_date'), formatDate(m.birth_date)],
+    [t('teams.birth_date'), m.birth_date ? formatDate(m.birth_date) : String(m.birth_year)],
     [t('teams.position'), positionLabel(t, m.position)],
     [t('teams.residence'), m.residence || '—'],
     [t('teams.phone'), phoneState(t, m)],
@@ -177,76 +158,46 @@ export function TeamPage({ params }: PageProps) {
   const user = useUser();
   const writes = may(user.role, TEAM_WRITERS);
   const records = may(user.role, PATROL_RECORDERS);
-  const id = idOf(params);
-  const [status, setStatus] = useState('');
-  const [stale, setStale] = useState(false);
   const [open, setOpen] = useState<Open>(null);
-  const detail = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : teams.get(id, signal)), [id]);
+  const detail = useDetail(params, teams.get);
   // The villages offered when the team is changed: only those who change it need the tree.
   const tree = useAsync((signal) => (writes ? units.tree(false, signal) : Promise.resolve(undefined)), [writes]);
-  const team = detail.data;
-  const title = team ? teamTitle(team) : t('teams.title');
-  useTitle(title);
+  const team = detail.state.data;
   const changes: Changes = {
     onDone: (confirmation) => {
-      setStale(false);
-      setStatus(confirmation);
+      detail.changed(confirmation);
       setOpen(null);
-      detail.reload();
     },
-    onStale: () => {
-      setStatus('');
-      setStale(true);
-      detail.reload();
-    },
+    onStale: detail.conflict,
   };
 
   return (
-    <>
-      <BackLink href="/teams" label={t('teams.back')} />
-      <h1>{title}</h1>
-      <StatusMessage>{status}</StatusMessage>
-      {stale ? <AlertMessage title={t('teams.stale')} /> : null}
-      <LoadStatus state={detail} />
-      {team ? (
+    <DetailFrame
+      back={{ href: '/teams', label: t('teams.back') }}
+      title={team ? teamTitle(team) : t('teams.title')}
+      detail={detail}
+      staleTitle={t('teams.stale')}
+      demoNote={t('teams.demo_note')}
+    >
+      {(team) => (
         <>
-          {team.demo ? <p class="muted">{t('teams.demo_note')}</p> : null}
           <Facts team={team} />
           {writes ? (
-            <>
-              <p class="actions">
-                <Toggle id="team-edit-toggle" controls="team-edit-slot" open={open === 'edit'} label={t('teams.edit')} onOpen={(o) => setOpen(o ? 'edit' : null)} />
-              </p>
-              <div id="team-edit-slot">
-                {open === 'edit' ? (
-                  <TeamForm
-                    key={team.version}
-                    roots={tree.data?.roots ?? NO_UNITS}
-                    loading={tree.loading}
-                    team={team}
-                    onDone={(_saved, confirmation) => changes.onDone(confirmation)}
-                    onStale={changes.onStale}
-                  />
-                ) : null}
-              </div>
-            </>
+            <ToggleSlot id="team-edit-toggle" slot="team-edit-slot" open={open === 'edit'} label={t('teams.edit')} onOpen={(o) => setOpen(o ? 'edit' : null)}>
+              <TeamForm
+                key={team.version}
+                roots={tree.data?.roots ?? NO_UNITS}
+                loading={tree.loading}
+                team={team}
+                onDone={(_saved, confirmation) => changes.onDone(confirmation)}
+                onStale={changes.onStale}
+              />
+            </ToggleSlot>
           ) : null}
           <Members team={team} writes={writes} open={open} setOpen={setOpen} {...changes} />
-          <TeamPatrols
-            team={team}
-            records={records}
-            open={open === 'patrol'}
-            onOpen={(o) => setOpen(o ? 'patrol' : null)}
-            onRecorded={(confirmation) => {
-              setStale(false);
-              setStatus(confirmation);
-              setOpen(null);
-              detail.reload();
-            }}
-          />
+          <TeamPatrols team={team} records={records} open={open === 'patrol'} onOpen={(o) => setOpen(o ? 'patrol' : null)} onRecorded={changes.onDone} />
         </>
-      ) : null}
-    </>
+      )}
+    </DetailFrame>
   );
 }
-

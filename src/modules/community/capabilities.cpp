@@ -1,0 +1,24 @@
+#include "modules/community/capabilities.hpp"
+
+#include "modules/community/internal.hpp"
+
+namespace antq::community {
+
+std::vector<std::string> capabilities(const Actor& actor) {
+  using namespace internal;
+  std::vector<std::string> out;
+  auto add = [&](bool allowed, const char* name) {
+    if (allowed) out.emplace_back(name);
+  };
+  add(may_read(actor), "households.read");
+  add(may_write(actor), "households.write");
+  add(may_witness(actor), "households.witness");
+  add(may_read_phones(actor), "households.phones");
+  add(may_use_sheets(actor), "households.sheets");
+  add(may_keep_teams(actor), "teams.keep");
+  add(may_read_grades(actor), "gradings.read");
+  add(may_grade(actor), "gradings.grade");
+  return out;
+}
+
+}  // namespace antq::community
