@@ -94,17 +94,6 @@ int year_param(const http::Request& req) {
   return int_param(req, "year", 0, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
 }
 
-// The {year} of a registration's path: 404 when it is not a number, as for an id.
-int path_year(const http::Request& req) {
-  auto it = req.params.find("year");
-  if (it == req.params.end()) throw Error::not_found("no year");
-  const std::string& text = it->second;
-  int year = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (ec != std::errc() || ptr != text.data() + text.size()) throw Error::not_found("bad year " + text);
-  return year;
-}
-
 // The consent as a form sends it, {on, channel, text_version}; absent or null: none (on a
 // change: kept). Its errors are named "consent.on" and so on.
 std::optional<community::Consent> read_consent(const boost::json::object& body, FieldErrors& errors) {

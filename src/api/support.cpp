@@ -164,6 +164,16 @@ http::Response sheet_download(std::string bytes, bool xlsx, std::string_view nam
   return res;
 }
 
+int path_year(const http::Request& req) {
+  auto it = req.params.find("year");
+  if (it == req.params.end()) throw Error::not_found("no year");
+  const std::string& text = it->second;
+  int year = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc() || ptr != text.data() + text.size()) throw Error::not_found("bad year " + text);
+  return year;
+}
+
 std::int64_t path_id(const http::Request& req, const std::string& name) {
   auto it = req.params.find(name);
   if (it == req.params.end()) throw Error::not_found("no id");

@@ -83,6 +83,8 @@ std::optional<std::string> text_param(const http::Request& req, std::string_view
 bool flag_param(const http::Request& req, std::string_view name);
 // The {id} path parameter; 404 when it is not a positive integer.
 std::int64_t path_id(const http::Request& req, const std::string& name = "id");
+// The {year} of a path: 404 when it is not a number, as for an id.
+int path_year(const http::Request& req);
 
 // A body shared between callers with its ETag: 304 when the client has it already. The
 // client revalidates every time (private, no-cache).

@@ -9,6 +9,8 @@
 namespace antq::api {
 
 void add_team_routes(http::Router& router, const Auth& auth, const community::Teams& teams);
+// /api/v1/community/meetings/{uuid} and /teams/{id}/meetings (meetings_api.cpp).
+void add_meeting_routes(http::Router& router, const Auth& auth, const community::Teams& teams);
 // /api/v1/community/gradings… and /team-members/{id}/grade (grading_api.cpp).
 void add_grading_routes(http::Router& router, const Auth& auth, const community::Teams& teams);
 

@@ -14,6 +14,7 @@
 #include "modules/cameras/service.hpp"
 #include "modules/community/fire_groups.hpp"
 #include "modules/community/households.hpp"
+#include "modules/community/models.hpp"
 #include "modules/community/teams.hpp"
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
@@ -47,6 +48,7 @@ struct Context {
   std::unique_ptr<community::Households> households;
   std::unique_ptr<community::FireGroups> fire_groups;
   std::unique_ptr<community::Teams> teams;
+  std::unique_ptr<community::Models> models;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -299,7 +299,7 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
   assert.deepEqual(wrong, []);
 });
 
-test('security team endpoints: officers and admins keep teams and members, the village team records patrols, reviewers read, auditors see none', async () => {
+test('security team endpoints: officers and admins keep teams and members, the village team records patrols and meetings, reviewers read, auditors see none', async () => {
   const officer = clients['officer.tantrao'];
   const base = '/api/v1/community';
   const day = (days) => new Date(Date.now() + 7 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
@@ -329,6 +329,15 @@ test('security team endpoints: officers and admins keep teams and members, the v
   };
   const homePatrol = await patrolled(home, homeMember);
   const neighbourPatrol = await patrolled(neighbour, neighbourMember);
+  // Meetings (họp tổ) by the same rule.
+  const meetingBody = (team) => ({ team_id: team.id, held_on: day(0), attendees: 8, content: 'Họp tổ kiểm tra quyền', base_version: 0 });
+  const met = async (team) => {
+    const r = await officer.put(`${base}/meetings/${randomUUID()}`, meetingBody(team));
+    if (r.status !== 201) throw new Error(`meeting: ${r.status} ${r.text}`);
+    return r.data.meeting;
+  };
+  const homeMeeting = await met(home);
+  const neighbourMeeting = await met(neighbour);
   const roles = (admin, officerStatus, team, reviewer, auditor) =>
     ({ admin, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
   const rows = [
@@ -366,6 +375,91 @@ test('security team endpoints: officers and admins keep teams and members, the v
     ['GET patrol of Làng Hản', (c) => c.get(`${base}/patrols/${neighbourPatrol.id}`), roles(200, 200, 404, 200, 403)],
     ['GET team patrols', (c) => c.get(`${base}/teams/${home.id}/patrols`), roles(200, 200, 200, 200, 403)],
     ['GET team patrols in Làng Hản', (c) => c.get(`${base}/teams/${neighbour.id}/patrols`), roles(200, 200, 404, 200, 403)],
+    ['PUT meeting in Khuôn Điển', (c) => c.put(`${base}/meetings/${randomUUID()}`, meetingBody(home)), roles(403, 201, 201, 403, 403)],
+    ['PUT meeting in Làng Hản', (c) => c.put(`${base}/meetings/${randomUUID()}`, meetingBody(neighbour)), roles(403, 201, 404, 403, 403)],
+    ['PUT meeting changed', async (c) => {
+      const m = await met(home);
+      return c.put(`${base}/meetings/${m.id}`, { ...meetingBody(home), attendees: 9, base_version: m.version });
+    }, roles(403, 200, 200, 403, 403)],
+    ['PUT meeting changed in Làng Hản', async (c) => {
+      const m = await met(neighbour);
+      return c.put(`${base}/meetings/${m.id}`, { ...meetingBody(neighbour), attendees: 9, base_version: m.version });
+    }, roles(403, 200, 404, 403, 403)],
+    ['GET meeting of Khuôn Điển', (c) => c.get(`${base}/meetings/${homeMeeting.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET meeting of Làng Hản', (c) => c.get(`${base}/meetings/${neighbourMeeting.id}`), roles(200, 200, 404, 200, 403)],
+    ['GET team meetings', (c) => c.get(`${base}/teams/${home.id}/meetings`), roles(200, 200, 200, 200, 403)],
+    ['GET team meetings in Làng Hản', (c) => c.get(`${base}/teams/${neighbour.id}/meetings`), roles(200, 200, 404, 200, 403)],
+  ];
+  const wrong = [];
+  for (const [what, call, expected] of rows) {
+    for (const role of ROLES) {
+      const r = await call(clients[role]);
+      if (r.status !== expected[role]) wrong.push(`${what} as ${role}: ${r.status}, expected ${expected[role]} ${r.text.slice(0, 120)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('self-management model endpoints: administrators keep the types, officers and admins the sites, the village team and reviewers read them and the counts, auditors see none', async () => {
+  const officer = clients['officer.tantrao'];
+  const admin = clients.admin;
+  const base = '/api/v1/community';
+  const must = async (call, status) => {
+    const r = await call;
+    if (r.status !== status) throw new Error(`${r.status} ${r.text}`);
+    return r.data;
+  };
+  const types = Object.fromEntries((await must(admin.get(`${base}/model-types`), 200)).items.map((t) => [t.code, t]));
+  const kept = await must(admin.post(`${base}/model-types`, { code: `AUTHZ${++serial}`, name: 'Loại kiểm tra quyền' }), 201);
+  const typeBody = async () => {
+    const t = await must(admin.get(`${base}/model-types`), 200);
+    const now = t.items.find((x) => x.id === kept.id);
+    return { code: now.code, name: now.name, description: now.description, linked: now.linked, active: now.active, sort: now.sort, version: now.version };
+  };
+  const siteBody = (village = 'DEMO-KQ-KHUONDIEN') =>
+    ({ type_id: types['3Q2TC'].id, unit_id: ids[village], name: 'Mô hình kiểm tra quyền', launched_on: '2024-03-26' });
+  const linkedBody = (unit, other) => ({ type_id: types.LKANTT.id, unit_id: ids[unit], name: 'Liên kết kiểm tra quyền',
+    launched_on: '2024-03-26', participants: [{ unit_id: ids[other], joined_on: '2024-03-26' }] });
+  const home = await must(officer.post(`${base}/model-sites`, siteBody()), 201);
+  const neighbour = await must(officer.post(`${base}/model-sites`, siteBody('DEMO-KQ-LANGHAN')), 201);
+  const far = await must(admin.post(`${base}/model-sites`, siteBody('DEMO-KT-KHUONHAU')), 201);
+  const link = await must(officer.post(`${base}/model-sites`, linkedBody('02545', 'DEMO-KIENTHIET')), 201);
+  const farLink = await must(admin.post(`${base}/model-sites`, linkedBody('DEMO-KIENTHIET', 'DEMO-KT-KHUONHAU')), 201);
+  // A site as a PUT sends it back, with the version the administrator reads now.
+  const siteChange = async (s) => {
+    const now = await must(admin.get(`${base}/model-sites/${s.id}`), 200);
+    return { type_id: now.type_id, unit_id: now.unit_id, name: now.name, launched_on: now.launched_on, ended_on: now.ended_on,
+      note: 'Sửa', participants: now.participants.map(({ unit_id, joined_on }) => ({ unit_id, joined_on })), version: now.version };
+  };
+  const year = Number(new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4));
+  const roles = (adminStatus, officerStatus, team, reviewer, auditor) =>
+    ({ admin: adminStatus, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
+  const rows = [
+    ['GET model-types', (c) => c.get(`${base}/model-types`), roles(200, 200, 200, 200, 403)],
+    ['POST model-type', (c) => c.post(`${base}/model-types`, { code: `AUTHZ${++serial}`, name: 'Loại kiểm tra quyền' }),
+      roles(201, 403, 403, 403, 403)],
+    ['PUT model-type', async (c) => c.put(`${base}/model-types/${kept.id}`, await typeBody()), roles(200, 403, 403, 403, 403)],
+    ['GET model-sites', (c) => c.get(`${base}/model-sites`), roles(200, 200, 200, 200, 403)],
+    ['GET model-sites of Làng Hản', (c) => c.get(`${base}/model-sites?unit_id=${ids['DEMO-KQ-LANGHAN']}`), roles(200, 200, 404, 200, 403)],
+    ['GET model-sites of Kiến Thiết', (c) => c.get(`${base}/model-sites?unit_id=${ids['DEMO-KIENTHIET']}`), roles(200, 404, 404, 200, 403)],
+    ['POST model-site in Khuôn Điển', (c) => c.post(`${base}/model-sites`, siteBody()), roles(201, 201, 403, 403, 403)],
+    ['POST model-site in Kiến Thiết', (c) => c.post(`${base}/model-sites`, siteBody('DEMO-KT-KHUONHAU')), roles(201, 422, 403, 403, 403)],
+    ['GET model-site of Khuôn Điển', (c) => c.get(`${base}/model-sites/${home.id}`), roles(200, 200, 200, 200, 403)],
+    ['GET model-site of Làng Hản', (c) => c.get(`${base}/model-sites/${neighbour.id}`), roles(200, 200, 404, 200, 403)],
+    ['GET model-site of Kiến Thiết', (c) => c.get(`${base}/model-sites/${far.id}`), roles(200, 404, 404, 200, 403)],
+    ['GET linked model-site of Tân Trào', (c) => c.get(`${base}/model-sites/${link.id}`), roles(200, 200, 404, 200, 403)],
+    ['PUT model-site of Khuôn Điển', async (c) => c.put(`${base}/model-sites/${home.id}`, await siteChange(home)), roles(200, 200, 403, 403, 403)],
+    ['PUT model-site of Làng Hản', async (c) => c.put(`${base}/model-sites/${neighbour.id}`, await siteChange(neighbour)),
+      roles(200, 200, 403, 403, 403)],
+    ['PUT model-site of Kiến Thiết', async (c) => c.put(`${base}/model-sites/${far.id}`, await siteChange(far)), roles(200, 404, 403, 403, 403)],
+    ['PUT standing of Tân Trào\'s linked site', (c) => c.put(`${base}/model-sites/${link.id}/standing/${year}`, { unit_id: ids['DEMO-KIENTHIET'] }),
+      roles(200, 200, 403, 403, 403)],
+    ['PUT standing of Kiến Thiết\'s linked site', (c) => c.put(`${base}/model-sites/${farLink.id}/standing/${year}`, { unit_id: ids['DEMO-KIENTHIET'] }),
+      roles(200, 404, 403, 403, 403)],
+    ['GET model-counts', (c) => c.get(`${base}/model-counts`), roles(200, 200, 200, 200, 403)],
+    ['GET model-counts of Khuôn Điển', (c) => c.get(`${base}/model-counts?unit_id=${ids['DEMO-KQ-KHUONDIEN']}`), roles(200, 200, 200, 200, 403)],
+    ['GET model-counts of Làng Hản', (c) => c.get(`${base}/model-counts?unit_id=${ids['DEMO-KQ-LANGHAN']}`), roles(200, 200, 404, 200, 403)],
+    ['GET model-counts of Kiến Thiết', (c) => c.get(`${base}/model-counts?unit_id=${ids['DEMO-KIENTHIET']}`), roles(200, 404, 404, 200, 403)],
   ];
   const wrong = [];
   for (const [what, call, expected] of rows) {

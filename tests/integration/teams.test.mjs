@@ -4,9 +4,11 @@
 // birth date, in one team at a time, the other team named only in scope; a phone never
 // shown); its patrols by the offline rule (the id the phone made; sent twice, stored once;
 // a stale change refused; members in the team that day; the route as sent, one outside the
-// commune kept once confirmed); the yearly grading of the members (nine months of service,
-// "xuất sắc" at most 20% of "tốt" or better across the commune: a draft may break it,
-// finalising may not; a final year reopened with a reason); and who may do what.
+// commune kept once confirmed); its meetings (họp tổ) by the same rule, within the team's
+// life (whose dates keep them inside), listed by at most a year; the yearly grading of the
+// members (nine months of service, "xuất sắc" at most 20% of "tốt" or better across the
+// commune: a draft may break it, finalising may not; a final year reopened with a reason);
+// and who may do what.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +27,7 @@ const auditCount = (action) => auditEntries(server, action);
 const teamCount = () => Number(sql(server, 'SELECT COUNT(*) FROM security_teams'));
 const memberCount = () => Number(sql(server, 'SELECT COUNT(*) FROM security_team_members'));
 const patrolCount = () => Number(sql(server, 'SELECT COUNT(*) FROM security_patrols'));
+const meetingCount = () => Number(sql(server, 'SELECT COUNT(*) FROM security_team_meetings'));
 const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} ≠ ${b}`);
 const byNumber = (a, b) => a - b;
 const translated = (r) => assert.ok(!r.data.errors[0].message.startsWith('field_error.'), r.data.errors[0].message);
@@ -54,6 +57,11 @@ const ROUTE = [[MARKET.lat, MARKET.lon], [MARKET.lat + 0.002, MARKET.lon + 0.001
 const patrol = (teamId, memberIds, over = {}) => ({
   team_id: teamId, patrol_on: TODAY, shift: 'night', member_ids: memberIds, route: ROUTE,
   findings: 'Nhắc 2 hộ khóa cổng; không phát hiện gì bất thường', tip_refs: '', base_version: 0, ...over,
+});
+// A meeting (họp tổ) of team `teamId` as a phone sends it: new (base version 0) unless said.
+const meeting = (teamId, over = {}) => ({
+  team_id: teamId, held_on: TODAY, attendees: 9, content: 'Rà soát tình hình ANTT trong tháng; phân công tuần tra đêm',
+  base_version: 0, ...over,
 });
 const sameRoute = (got, sent) => {
   assert.equal(got.length, sent.length, JSON.stringify(got));
@@ -552,6 +560,243 @@ test('the team member of Khuôn Điển reads its teams and records their patrol
   assert.deepEqual([teamCount(), memberCount(), patrolCount()], [teams, members, patrols], 'nothing written');
   samePatrol((await officer.get(url)).data, recorded.data.patrol);
   assert.equal((await fetch(`${server.url}${BASE}/teams`)).status, 401);
+});
+
+test('a meeting by the id the phone made: sent twice, stored once; changed on its version; a stale change refused; each bad field named, nothing written; a team is not dissolved on or before a meeting\'s day', async () => {
+  const officer = people['officer.tantrao'];
+  const made = await founded(officer, { village_ids: [KD()], name: 'Tổ bảo vệ ANTT họp tổ' });
+  const other = await founded(officer, { village_ids: [LH()], name: 'Tổ bảo vệ ANTT họp tổ bên cạnh' });
+  const id = randomUUID();
+  const url = `${BASE}/meetings/${id}`;
+  const list = `${BASE}/teams/${made.id}/meetings`;
+  const audited = auditCount('meeting.record');
+  const count = meetingCount();
+
+  const body = meeting(made.id, { held_on: vnDay(-3), device_at: Date.now() - 3600e3 });
+  const first = await officer.put(url, body);
+  assert.equal(first.status, 201, first.text);
+  const stored = first.data.meeting;
+  assert.deepEqual(first.data, {
+    meeting: { id, team_id: made.id, held_on: vnDay(-3), attendees: 9, content: body.content, version: 1 }, outcome: 'inserted',
+  });
+  assert.equal(auditCount('meeting.record'), audited + 1);
+  assert.equal(meetingCount(), count + 1);
+  assert.equal(sql(server, `SELECT u.username FROM security_team_meetings m JOIN users u ON u.id = m.recorded_by WHERE m.id = '${id}'`),
+    'officer.tantrao');
+  const read = await officer.get(url);
+  assert.equal(read.status, 200, read.text);
+  assert.deepEqual(read.data, stored);
+
+  // Sent again (the phone did not hear the answer; the text as typed again, spaces around):
+  // the same meeting, nothing written, one row, not audited.
+  const again = await officer.put(url, { ...body, content: `  ${body.content} `, device_at: Date.now() });
+  assert.equal(again.status, 200, again.text);
+  assert.deepEqual(again.data, { meeting: stored, outcome: 'replayed' });
+  assert.equal(auditCount('meeting.record'), audited + 1, 'a replay is not audited');
+  assert.equal(meetingCount(), count + 1);
+  assert.deepEqual((await officer.get(list)).data, { items: [stored] });
+
+  // Other content on version 1: version 2. Other content on version 1 again: 409, nothing written.
+  const change = meeting(made.id, { held_on: vnDay(-2), attendees: 11, content: 'Họp bất thường: phân công trực dịp lễ hội', base_version: 1 });
+  const changed = await officer.put(url, change);
+  assert.equal(changed.status, 200, changed.text);
+  assert.deepEqual(changed.data, {
+    meeting: { ...stored, held_on: vnDay(-2), attendees: 11, content: change.content, version: 2 }, outcome: 'updated',
+  });
+  assert.equal(auditCount('meeting.record'), audited + 2);
+  const stale = await officer.put(url, meeting(made.id, { attendees: 5, base_version: 1 }));
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal(stale.data.type, '/problems/conflict');
+  assert.deepEqual((await officer.get(url)).data, changed.data.meeting);
+  const resent = await officer.put(url, change);
+  assert.equal(resent.status, 200, resent.text);
+  assert.deepEqual(resent.data, { meeting: changed.data.meeting, outcome: 'replayed' });
+  const gone = await officer.put(`${BASE}/meetings/${randomUUID()}`, meeting(made.id, { base_version: 1 }));
+  assert.equal(gone.status, 409, gone.text);
+  assert.equal(meetingCount(), count + 1, 'nothing written');
+  assert.equal(auditCount('meeting.record'), audited + 2);
+
+  // Each bad field named, nothing written.
+  const fresh = () => `${BASE}/meetings/${randomUUID()}`;
+  const put = (over) => officer.put(fresh(), meeting(made.id, over));
+  const tomorrow = await put({ held_on: vnDay(1) });
+  assert.equal(tomorrow.status, 422, tomorrow.text);
+  assert.deepEqual(fieldsOf(tomorrow), ['held_on:in_future'], 'tomorrow in Vietnam');
+  translated(tomorrow);
+  const early = await put({ held_on: vnDay(-91) });
+  assert.deepEqual(fieldsOf(early), ['held_on:before_founded']);
+  translated(early);
+  const nobody = await put({ attendees: 0 });
+  assert.deepEqual(fieldsOf(nobody), ['attendees:out_of_range']);
+  translated(nobody);
+  assert.deepEqual(fieldsOf(await put({ attendees: 501 })), ['attendees:out_of_range']);
+  assert.deepEqual(fieldsOf(await put({ attendees: -3 })), ['attendees:out_of_range']);
+  assert.deepEqual(fieldsOf(await put({ attendees: 1e12 })), ['attendees:out_of_range']);
+  assert.deepEqual(fieldsOf(await put({ attendees: '9' })), ['attendees:wrong_type']);
+  const empty = await put({ content: '' });
+  assert.deepEqual(fieldsOf(empty), ['content:required']);
+  translated(empty);
+  assert.deepEqual(fieldsOf(await put({ content: '   ' })), ['content:required']);
+  assert.deepEqual(fieldsOf(await put({ content: undefined })), ['content:required']);
+  assert.deepEqual(fieldsOf(await put({ content: 'ệ'.repeat(4001) })), ['content:too_long']);
+  assert.deepEqual(fieldsOf(await put({ content: 9 })), ['content:wrong_type']);
+  assert.deepEqual(fieldsOf(await put({ held_on: '20/06/2026' })), ['held_on:invalid_date']);
+  assert.deepEqual(fieldsOf(await put({ held_on: undefined })), ['held_on:required']);
+  assert.deepEqual(fieldsOf(await officer.put(fresh(), {})),
+    ['attendees:required', 'base_version:required', 'held_on:required', 'team_id:required']);
+  assert.deepEqual(fieldsOf(await put({ team_id: String(made.id) })), ['team_id:wrong_type']);
+  assert.deepEqual(fieldsOf(await put({ base_version: -1 })), ['base_version:out_of_range']);
+  assert.deepEqual(fieldsOf(await put({ device_at: -1 })), ['device_at:out_of_range']);
+  assert.deepEqual(fieldsOf(await put({ attendees: 0, content: '' })), ['attendees:out_of_range', 'content:required'], 'all at once');
+  assert.equal((await put({ team_id: 999999 })).status, 404, 'no such team');
+  assert.equal(meetingCount(), count + 1, 'nothing written');
+  assert.equal(auditCount('meeting.record'), audited + 2);
+
+  // The bounds themselves are taken: 1 and 500 people, 4000 characters (counted as characters).
+  for (const over of [{ attendees: 1 }, { attendees: 500 }, { content: 'ệ'.repeat(4000) }]) {
+    const r = await put(over);
+    assert.equal(r.status, 201, `${JSON.stringify(over).slice(0, 40)}: ${r.text.slice(0, 200)}`);
+  }
+  assert.equal(meetingCount(), count + 4);
+
+  // A meeting stays with its team; its id is a lowercase UUID, else 404.
+  const moved = await officer.put(url, meeting(other.id, { content: 'Chuyển sang tổ khác', base_version: 2 }));
+  assert.equal(moved.status, 422, moved.text);
+  assert.deepEqual(fieldsOf(moved), ['team_id:cannot_change']);
+  translated(moved);
+  assert.deepEqual((await officer.get(url)).data, changed.data.meeting);
+  for (const bad of [id.toUpperCase(), id.replaceAll('-', ''), `${id}0`, 'abc', '1']) {
+    assert.equal((await officer.put(`${BASE}/meetings/${bad}`, meeting(made.id))).status, 404, `PUT ${bad}`);
+    assert.equal((await officer.get(`${BASE}/meetings/${bad}`)).status, 404, `GET ${bad}`);
+  }
+  assert.equal((await officer.get(fresh())).status, 404, 'no such meeting');
+  const form = await officer.request('PUT', fresh(), { body: 'attendees=9', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(form.status, 415);
+  const forged = await officer.put(fresh(), meeting(made.id), { csrf: false });
+  assert.equal(forged.status, 403);
+  assert.equal(forged.data.type, '/problems/csrf-failed');
+  assert.equal(meetingCount(), count + 4);
+
+  // Audited on the team: the meeting's id, the outcome and the version, never what was said.
+  const details = sql(server, `SELECT detail FROM audit_log WHERE action = 'meeting.record' AND entity = 'security_team' AND entity_id = '${made.id}' ORDER BY id`)
+    .split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(details.filter((d) => d.meeting === id), [{ meeting: id, outcome: 'inserted', version: 1 }, { meeting: id, outcome: 'updated', version: 2 }]);
+  assert.equal(details.length, 5);
+  assert.ok(!JSON.stringify(details).includes('lễ hội'), 'no content in the audit');
+
+  // The team's dates keep its meetings inside: not founded after the first, not dissolved on
+  // or before the last (the message ends with that day); nothing written.
+  const ending = await founded(officer, { village_ids: [LH()], name: 'Tổ bảo vệ ANTT sắp giải thể' });
+  const lastId = randomUUID();
+  const last = meeting(ending.id, { held_on: vnDay(-5), content: 'Họp tổ lần cuối' });
+  assert.equal((await officer.put(`${BASE}/meetings/${lastId}`, last)).status, 201);
+  const teamUrl = `${BASE}/teams/${ending.id}`;
+  const teamPut = (over) => officer.put(teamUrl, { ...team({ village_ids: [LH()], name: ending.name, ...over }), version: ending.version });
+  for (const day of [vnDay(-5), vnDay(-6)]) {
+    const early = await teamPut({ dissolved_on: day });
+    assert.equal(early.status, 422, early.text);
+    assert.deepEqual(fieldsOf(early), ['dissolved_on:before_patrols'], `dissolved on ${day}`);
+    translated(early);
+    assert.ok(early.data.errors[0].message.endsWith(vnDay(-5)), early.data.errors[0].message);
+  }
+  const late = await teamPut({ founded_on: vnDay(-4) });
+  assert.deepEqual(fieldsOf(late), ['founded_on:after_patrols']);
+  assert.ok(late.data.errors[0].message.endsWith(vnDay(-5)), late.data.errors[0].message);
+  const unchanged = (await officer.get(teamUrl)).data;
+  assert.deepEqual([unchanged.version, unchanged.founded_on, unchanged.dissolved_on], [ending.version, vnDay(-90), null], 'nothing written');
+  const dissolved = await teamPut({ dissolved_on: vnDay(-4) });
+  assert.equal(dissolved.status, 200, dissolved.text);
+  assert.equal(dissolved.data.dissolved_on, vnDay(-4));
+  // Dissolved: no meeting on or after that day; the last one sent again is still a replay.
+  const after = await officer.put(fresh(), meeting(ending.id, { held_on: vnDay(-4) }));
+  assert.deepEqual(fieldsOf(after), ['held_on:after_dissolved']);
+  translated(after);
+  const replayed = await officer.put(`${BASE}/meetings/${lastId}`, last);
+  assert.equal(replayed.status, 200, replayed.text);
+  assert.equal(replayed.data.outcome, 'replayed');
+});
+
+test('a team\'s meetings, newest first within at most a year; the team member of Khuôn Điển records his team\'s but finds no other village\'s; reviewers read; auditors see none', async () => {
+  const officer = people['officer.tantrao'];
+  const villager = people['team.khuondien'];
+  const own = await founded(officer, { village_ids: [KD()], name: 'Tổ bảo vệ ANTT họp tổ (danh sách)', decision_on: vnDay(-420), founded_on: vnDay(-400) });
+  const neighbour = await founded(officer, { village_ids: [LH()], name: 'Tổ bảo vệ ANTT Làng Hản họp tổ (quyền)' });
+  const list = `${BASE}/teams/${own.id}/meetings`;
+  const neighbourList = `${BASE}/teams/${neighbour.id}/meetings`;
+  const recorded = async (client, teamId, over) => {
+    const r = await client.put(`${BASE}/meetings/${randomUUID()}`, meeting(teamId, over));
+    assert.equal(r.status, 201, r.text);
+    return r.data.meeting;
+  };
+
+  // The village's team member records his team's meeting (held on his own phone, sent later).
+  const mine = await recorded(villager, own.id, { held_on: vnDay(-5), attendees: 7, device_at: Date.now() - 86400e3 });
+  assert.equal(sql(server, `SELECT u.username FROM security_team_meetings m JOIN users u ON u.id = m.recorded_by WHERE m.id = '${mine.id}'`),
+    'team.khuondien');
+  assert.deepEqual((await villager.get(`${BASE}/meetings/${mine.id}`)).data, mine);
+  const theirs = await recorded(officer, neighbour.id, { held_on: vnDay(-1) });
+
+  // The list: by default the 365 days up to today; from and to inclusive; newest first, the
+  // same day by when they were received.
+  const oldest = await recorded(officer, own.id, { held_on: vnDay(-366), content: 'Họp tổng kết năm trước' });
+  const yearAgo = await recorded(officer, own.id, { held_on: vnDay(-365), content: 'Họp triển khai năm' });
+  const month = await recorded(officer, own.id, { held_on: vnDay(-20), attendees: 12 });
+  const sameDay = await recorded(villager, own.id, { held_on: vnDay(-5), content: 'Họp bổ sung chiều cùng ngày' });
+  const listed = async (client, query = '') => {
+    const r = await client.get(`${list}${query}`);
+    assert.equal(r.status, 200, `${query}: ${r.text}`);
+    assert.deepEqual(Object.keys(r.data), ['items']);
+    return r.data.items;
+  };
+  assert.deepEqual(await listed(officer), [sameDay, mine, month, yearAgo]);
+  assert.deepEqual(await listed(villager), [sameDay, mine, month, yearAgo]);
+  assert.deepEqual(await listed(officer, `?from=${vnDay(-366)}&to=${vnDay(-366)}`), [oldest]);
+  assert.deepEqual(await listed(officer, `?to=${vnDay(-6)}`), [month, yearAgo, oldest], 'to alone: the 365 days up to it');
+  assert.deepEqual(await listed(officer, `?from=${vnDay(-19)}`), [sameDay, mine]);
+  assert.deepEqual(await listed(officer, `?from=${vnDay(-400)}&to=${vnDay(-34)}`), [yearAgo, oldest], '366 days at most');
+  const long = await officer.get(`${list}?from=${vnDay(-400)}&to=${vnDay(-33)}`);
+  assert.equal(long.status, 422, long.text);
+  assert.deepEqual(fieldsOf(long), ['from:range_too_long']);
+  translated(long);
+  assert.deepEqual(fieldsOf(await officer.get(`${list}?from=${vnDay(-400)}`)), ['from:range_too_long'], 'up to today');
+  const backwards = await officer.get(`${list}?from=${vnDay(-1)}&to=${vnDay(-2)}`);
+  assert.deepEqual(fieldsOf(backwards), ['from:after_to']);
+  translated(backwards);
+  assert.deepEqual(fieldsOf(await officer.get(`${list}?from=20%2F6%2F2026`)), ['from:invalid_date']);
+  assert.deepEqual(fieldsOf(await officer.get(`${list}?to=2026-02-30`)), ['to:invalid_date']);
+  assert.equal((await officer.get(`${BASE}/teams/999999/meetings`)).status, 404);
+
+  // Nothing of another village's team for him: its meetings, its list, recording one.
+  const count = meetingCount();
+  const audited = auditCount('meeting.record');
+  assert.equal((await villager.get(`${BASE}/meetings/${theirs.id}`)).status, 404);
+  assert.equal((await villager.get(neighbourList)).status, 404);
+  assert.equal((await villager.put(`${BASE}/meetings/${randomUUID()}`, meeting(neighbour.id))).status, 404);
+  assert.equal((await villager.put(`${BASE}/meetings/${theirs.id}`, meeting(neighbour.id, { attendees: 3, base_version: 1 }))).status, 404);
+  assert.equal((await villager.put(`${BASE}/meetings/${theirs.id}`, meeting(own.id, { base_version: 1 }))).status, 404,
+    'nor by naming his own team');
+
+  // Reviewers read everything in the province and record nothing; administrators read too.
+  for (const reader of [people['reviewer.tuyenquang'], people.admin]) {
+    assert.deepEqual((await reader.get(`${BASE}/meetings/${mine.id}`)).data, mine);
+    assert.deepEqual(await listed(reader), [sameDay, mine, month, yearAgo]);
+    assert.equal((await reader.get(neighbourList)).status, 200);
+    assert.equal((await reader.put(`${BASE}/meetings/${randomUUID()}`, meeting(own.id))).status, 403);
+    assert.equal((await reader.put(`${BASE}/meetings/${mine.id}`, meeting(own.id, { attendees: 3, base_version: 1 }))).status, 403);
+  }
+  // Auditors see none; another commune's officer finds none.
+  const auditor = people.auditor;
+  assert.equal((await auditor.get(`${BASE}/meetings/${mine.id}`)).status, 403);
+  assert.equal((await auditor.get(list)).status, 403);
+  assert.equal((await auditor.put(`${BASE}/meetings/${randomUUID()}`, meeting(own.id))).status, 403);
+  const stranger = people['officer.kienthiet'];
+  assert.equal((await stranger.get(`${BASE}/meetings/${mine.id}`)).status, 404);
+  assert.equal((await stranger.get(list)).status, 404);
+  assert.equal((await stranger.put(`${BASE}/meetings/${randomUUID()}`, meeting(own.id))).status, 404);
+  assert.equal((await stranger.put(`${BASE}/meetings/${mine.id}`, meeting(own.id, { attendees: 3, base_version: 1 }))).status, 404);
+  assert.equal((await fetch(`${server.url}${list}`)).status, 401);
+  assert.deepEqual([meetingCount(), auditCount('meeting.record')], [count, audited], 'nothing written');
+  assert.deepEqual((await officer.get(`${BASE}/meetings/${mine.id}`)).data, mine);
 });
 
 test('the public member list (.docx): the People\'s Committee\'s head, the members in the team today, a phone only where agreed', async () => {

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Layout } from './components/Layout';
 import { auth, onUnauthenticated, setCsrfToken, setRequestLocale } from './lib/api';
+import { type SessionUser, sessionUser } from './lib/capabilities';
 import { createTranslator, storedLocale, storeLocale } from './lib/i18n';
 import { matchPath, navigate, safeNext, type RouteParams } from './lib/router';
-import type { Locale, User } from './lib/schema';
+import type { Locale, Session } from './lib/schema';
 import { I18nContext, useI18n as useI18nValue, type I18nValue } from './lib/use-i18n';
 import { useLocation } from './lib/use-location';
 import { SessionContext, type SessionValue } from './lib/use-session';
 import { ForbiddenPage } from './pages/forbidden';
 import { NotFoundPage } from './pages/not-found';
-import { ROUTES, type PageComponent, type Route } from './routes';
+import { mayOpen, ROUTES, type PageComponent, type Route } from './routes';
 
 export type { PageProps } from './routes';
 
@@ -73,7 +74,7 @@ function Redirect({ to }: { to: string }) {
 
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<SessionUser | null>(null);
   const [booted, setBooted] = useState(false);
   const location = useLocation();
   const here = location.path + (location.search.toString() ? `?${location.search}` : '');
@@ -89,19 +90,25 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const signIn = useCallback((next: User, csrfToken: string) => {
-    setCsrfToken(csrfToken);
-    setUser(next);
-    // The account's language wins over the one picked before login.
-    setLocaleState(next.locale);
-    storeLocale(next.locale);
+  // The session as the server answered it: its token, its user and what they may do.
+  const keep = useCallback((session: Session) => {
+    setCsrfToken(session.csrf_token);
+    setUser(sessionUser(session));
   }, []);
 
+  const signIn = useCallback(
+    (session: Session) => {
+      keep(session);
+      // The account's language wins over the one picked before login.
+      setLocaleState(session.user.locale);
+      storeLocale(session.user.locale);
+    },
+    [keep],
+  );
+
   const refresh = useCallback(async () => {
-    const session = await auth.me();
-    setCsrfToken(session.csrf_token);
-    setUser(session.user);
-  }, []);
+    keep(await auth.me());
+  }, [keep]);
 
   const logout = useCallback(async () => {
     try {
@@ -118,7 +125,7 @@ export function App() {
   useEffect(() => {
     auth
       .me(true)
-      .then((session) => signIn(session.user, session.csrf_token))
+      .then(signIn)
       .catch(() => undefined)
       .finally(() => setBooted(true));
   }, [signIn]);
@@ -141,14 +148,11 @@ export function App() {
       if (user && user.locale !== next) {
         auth
           .setLocale(next)
-          .then((session) => {
-            setCsrfToken(session.csrf_token);
-            setUser(session.user);
-          })
+          .then(keep)
           .catch(() => undefined); // The UI already switched; a 401 is handled globally.
       }
     },
-    [user],
+    [user, keep],
   );
 
   const i18n = useMemo<I18nValue>(() => ({ locale, t, setLocale }), [locale, t, setLocale]);
@@ -192,10 +196,12 @@ export function App() {
         <NotFoundPage params={{}} />
       </Layout>
     );
-  } else if (match.route.roles && !match.route.roles.includes(user.role)) {
+  } else if (!mayOpen(match.route, user)) {
     content = (
       <Layout>
-        <ForbiddenPage params={{ role: match.route.roles.join(',') }} />
+        {/* The roles that may open it, where the page has a role list; a capability's
+            holders are the server's to know (the page then names none). */}
+        <ForbiddenPage params={match.route.roles ? { role: match.route.roles.join(',') } : {}} />
       </Layout>
     );
   } else {

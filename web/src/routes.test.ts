@@ -1,17 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { matchPath } from './lib/router';
-import { navigationFor, ROUTES } from './routes';
+import type { Role } from './lib/schema';
+import { mayOpen, navigationFor, ROUTES } from './routes';
+import { testUser } from './test/fixtures';
+
+function route(path: string) {
+  const found = ROUTES.find((r) => r.path === path);
+  if (!found) throw new Error(`no route ${path}`);
+  return found;
+}
 
 describe('ROUTES', () => {
   it('derives each role\'s navigation from the table, in its order', () => {
-    const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((n) => n.href);
+    const hrefs = (role: Role) => navigationFor(testUser({ role })).map((n) => n.href);
     const community = ['/households', '/households/registrations', '/fire-groups', '/teams'];
     expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', ...community, '/account']);
     expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', ...community, '/users', '/account']);
     expect(hrefs('auditor')).toEqual(['/', '/units', '/audit', '/account']);
     expect(hrefs('team_member')).toEqual(['/', '/units', '/cameras', ...community, '/account']);
     expect(hrefs('reviewer')).toEqual(['/', '/units', '/mailbox/boxes', ...community, '/account']);
-    expect(navigationFor('officer')[2]?.label).toBe('nav.mailbox');
+    expect(navigationFor(testUser({ role: 'officer' }))[2]?.label).toBe('nav.mailbox');
+  });
+
+  it('opens the community pages by the session\'s capabilities, the others by role', () => {
+    const community = ['/households', '/households/registrations', '/households/:id'];
+    community.push('/fire-groups', '/fire-groups/:id', '/teams', '/teams/:id');
+    for (const path of community) expect(route(path).capability).toBe('households.read');
+    expect(route('/teams/grading').capability).toBe('gradings.read');
+    // What the server gives decides, not the role: an officer given gradings.read only
+    // opens the grading but not the households.
+    const officer = testUser({ role: 'officer', capabilities: ['gradings.read'] });
+    expect(mayOpen(route('/households'), officer)).toBe(false);
+    expect(mayOpen(route('/teams/grading'), officer)).toBe(true);
+    expect(navigationFor(officer).map((n) => n.href)).not.toContain('/households');
+    expect(mayOpen(route('/teams/grading'), testUser({ role: 'team_member' }))).toBe(false);
+    expect(mayOpen(route('/teams/grading'), testUser({ role: 'reviewer' }))).toBe(true);
+    // The modules without capabilities keep their roles, whatever the capabilities.
+    expect(route('/users').capability).toBeUndefined();
+    expect(mayOpen(route('/users'), testUser({ role: 'officer' }))).toBe(false);
+    expect(mayOpen(route('/mailbox'), testUser({ role: 'officer', capabilities: [] }))).toBe(true);
   });
 
   it('loads a page for every route', async () => {

@@ -1,14 +1,13 @@
 // Every page of the staff app in one table: its path, its page (loaded the first time it
-// is opened, so Vite gives each its own chunk), who may open it and its entry in the
-// main navigation. The router and the navigation both read it; nothing else lists pages.
+// is opened, so Vite gives each its own chunk), who may open it (a capability the server
+// gives with the session, or for the modules that have none yet, a list of roles) and its
+// entry in the main navigation. The router and the navigation both read it; nothing else
+// lists pages.
 import type { FunctionComponent } from 'preact';
-import { FIRE_READERS } from './lib/fire';
-import { GRADING_READERS } from './lib/grading';
-import { HOUSEHOLD_READERS } from './lib/households';
+import { can, type SessionUser } from './lib/capabilities';
 import type { MessageKey } from './lib/i18n';
 import type { RouteParams } from './lib/router';
-import { TEAM_READERS } from './lib/teams';
-import type { Role } from './lib/schema';
+import type { Capability, Role } from './lib/schema';
 
 export interface PageProps {
   params: RouteParams;
@@ -24,6 +23,8 @@ export interface Route {
   public?: boolean;
   /** Only these roles may open the page (and see its navigation entry). */
   roles?: readonly Role[];
+  /** Only users with this capability of the session may open the page (and see its entry). */
+  capability?: Capability;
   /** Its entry in the main navigation, in this table's order. */
   nav?: MessageKey;
 }
@@ -98,48 +99,49 @@ export const ROUTES: readonly Route[] = [
   {
     path: '/households',
     load: () => import('./pages/households').then((m) => m.HouseholdsPage),
-    roles: HOUSEHOLD_READERS,
+    capability: 'households.read',
     nav: 'nav.households',
   },
   // Before /households/:id, which would take "registrations" for an id.
   {
     path: '/households/registrations',
     load: () => import('./pages/registrations').then((m) => m.RegistrationsPage),
-    roles: HOUSEHOLD_READERS,
+    capability: 'households.read',
     nav: 'nav.registrations',
   },
   {
     path: '/households/:id',
     load: () => import('./pages/household').then((m) => m.HouseholdPage),
-    roles: HOUSEHOLD_READERS,
+    capability: 'households.read',
   },
+  // Fire-safety groups and security teams are read by those who read the households.
   {
     path: '/fire-groups',
     load: () => import('./pages/fire-groups').then((m) => m.FireGroupsPage),
-    roles: FIRE_READERS,
+    capability: 'households.read',
     nav: 'nav.fire_groups',
   },
   {
     path: '/fire-groups/:id',
     load: () => import('./pages/fire-group').then((m) => m.FireGroupPage),
-    roles: FIRE_READERS,
+    capability: 'households.read',
   },
   {
     path: '/teams',
     load: () => import('./pages/teams').then((m) => m.TeamsPage),
-    roles: TEAM_READERS,
+    capability: 'households.read',
     nav: 'nav.teams',
   },
   // Before /teams/:id, which would take "grading" for an id.
   {
     path: '/teams/grading',
     load: () => import('./pages/grading').then((m) => m.GradingPage),
-    roles: GRADING_READERS,
+    capability: 'gradings.read',
   },
   {
     path: '/teams/:id',
     load: () => import('./pages/team').then((m) => m.TeamPage),
-    roles: TEAM_READERS,
+    capability: 'households.read',
   },
   {
     path: '/users',
@@ -156,9 +158,15 @@ export const ROUTES: readonly Route[] = [
   { path: '/account', load: () => import('./pages/account').then((m) => m.AccountPage), nav: 'nav.account' },
 ];
 
-/** The navigation entries a role sees, in the table's order. */
-export function navigationFor(role: Role): { href: string; label: MessageKey }[] {
-  return ROUTES.filter((r) => r.nav && (!r.roles || r.roles.includes(role))).map((r) => ({
+/** Whether `user` may open the route: their role is one of its roles, they have its capability. */
+export function mayOpen(route: Route, user: SessionUser): boolean {
+  const byRole = !route.roles || route.roles.includes(user.role);
+  return byRole && (!route.capability || can(user, route.capability));
+}
+
+/** The navigation entries a user sees, in the table's order. */
+export function navigationFor(user: SessionUser): { href: string; label: MessageKey }[] {
+  return ROUTES.filter((r) => r.nav && mayOpen(r, user)).map((r) => ({
     href: r.path,
     label: r.nav as MessageKey,
   }));

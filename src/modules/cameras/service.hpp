@@ -7,6 +7,10 @@
 // cameras of their communes; administrators register and change them (no search); a
 // village team member reads and checks the cameras of their village; reviewers and
 // auditors see none. Outside the caller's scope a camera does not exist (404).
+//
+// Read model (migration 0034): `camera_model_sites` makes each village (else commune) with
+// a confirmed camera that is not removed one site of the "Camera an ninh" model, with no
+// team, from the first camera's installation; the community's model counts read it.
 #include <cstdint>
 #include <functional>
 #include <map>

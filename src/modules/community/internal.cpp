@@ -1,5 +1,6 @@
 #include "modules/community/internal.hpp"
 
+#include "modules/community/rules.hpp"
 #include "platform/text/text.hpp"
 #include "platform/time/time.hpp"
 
@@ -23,6 +24,17 @@ std::string bounded(FieldErrors& errors, const char* field, const std::string& r
   auto value = text::clean(raw);
   if (text::length(value) > max) errors.add(field, "too_long");
   return value;
+}
+
+std::pair<std::string, std::string> listed_days(FieldErrors& errors, const std::optional<std::string>& from,
+                                                const std::optional<std::string>& to, const std::string& today,
+                                                int default_days) {
+  constexpr int kMaxDays = 366;
+  auto last = any_date(errors, "to", to).value_or(today);
+  auto first = any_date(errors, "from", from).value_or(rules::add_days(last, -default_days));
+  if (first > last) errors.add("from", "after_to");
+  if (first <= last && rules::add_days(first, kMaxDays) < last) errors.add("from", "range_too_long");
+  return {first, last};
 }
 
 }  // namespace antq::community::internal

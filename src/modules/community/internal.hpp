@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <boost/json.hpp>
 
@@ -49,6 +50,11 @@ std::optional<std::string> past_date(FieldErrors& errors, const char* field, con
 std::optional<std::string> any_date(FieldErrors& errors, const char* field, const std::optional<std::string>& raw);
 // A text field cleaned (NFC, trimmed), too_long past `max` characters.
 std::string bounded(FieldErrors& errors, const char* field, const std::string& raw, std::size_t max);
+// The days a list covers: `from`–`to` as typed (default the `default_days` before `to`, and
+// today), at most a year (`from: range_too_long`), `from` not after `to` (`after_to`).
+std::pair<std::string, std::string> listed_days(FieldErrors& errors, const std::optional<std::string>& from,
+                                                const std::optional<std::string>& to, const std::string& today,
+                                                int default_days);
 
 // The names of the fields a change touched (what the audit keeps), "phone" for the phone.
 boost::json::array changed_fields(const Household& before, const Household& after);

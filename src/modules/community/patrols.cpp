@@ -20,7 +20,6 @@ using namespace internal;
 
 constexpr std::size_t kMaxText = 2000;
 constexpr int kDefaultDays = 90;
-constexpr int kMaxDays = 366;  // a list covers at most a year
 
 bool known_shift(const std::string& s) { return s == "morning" || s == "afternoon" || s == "evening" || s == "night"; }
 
@@ -136,16 +135,14 @@ Patrol Teams::patrol(const Actor& actor, const std::string& id) const {
 
 std::vector<Patrol> Teams::patrols(const Actor& actor, std::int64_t team_id, std::optional<std::string> from,
                                    std::optional<std::string> to) const {
+  require(may_read(actor), "security teams are not for auditors");
   FieldErrors errors;
-  auto last = any_date(errors, "to", to).value_or(today());
-  auto first = any_date(errors, "from", from).value_or(rules::add_days(last, -kDefaultDays));
-  if (first > last) errors.add("from", "after_to");
-  if (first <= last && rules::add_days(first, kMaxDays) < last) errors.add("from", "range_too_long");
+  auto days = listed_days(errors, from, to, today(), kDefaultDays);
   errors.throw_if_any();
   std::vector<Patrol> out;
   db_.read([&](db::Tx& tx) {
     load(tx, actor, team_id);
-    out = teams_repo::patrols_of(tx, team_id, first, last);
+    out = teams_repo::patrols_of(tx, team_id, days.first, days.second);
   });
   return out;
 }

@@ -135,6 +135,29 @@ struct Patrol {
   std::int64_t received_at = 0;
 };
 
+// A team meeting (họp tổ) as a form or an offline phone sends it (PUT by the phone's id).
+struct MeetingInput {
+  std::int64_t team_id = 0;
+  std::string held_on;  // not in the future, within the team's life
+  int attendees = 0;    // 1–500
+  std::string content;  // what was discussed and decided, required
+  std::int64_t base_version = 0;
+  std::optional<time::Millis> device_at{};
+};
+
+struct Meeting {
+  std::string id;
+  std::int64_t team_id = 0;
+  std::string held_on;
+  int attendees = 0;
+  std::string content;
+  std::int64_t version = 1;
+  std::string content_hash;
+  std::optional<std::int64_t> recorded_by;
+  std::optional<std::int64_t> device_at;
+  std::int64_t received_at = 0;
+};
+
 struct TeamDetail {
   TeamView view;
   std::vector<TeamMember> members;  // in the team first, by position and name; then those who left
@@ -209,6 +232,13 @@ class Teams {
   // A team's patrols from `from` to `to` (inclusive, default the last 90 days), newest first.
   std::vector<Patrol> patrols(const Actor& actor, std::int64_t team_id, std::optional<std::string> from,
                               std::optional<std::string> to) const;
+
+  // A meeting by the offline rule, as patrols are; its team cannot change.
+  Written<Meeting> record_meeting(const Actor& actor, const std::string& id, const MeetingInput& input) const;
+  Meeting meeting(const Actor& actor, const std::string& id) const;
+  // A team's meetings from `from` to `to` (inclusive, default the last year), newest first.
+  std::vector<Meeting> meetings(const Actor& actor, std::int64_t team_id, std::optional<std::string> from,
+                                std::optional<std::string> to) const;
 
   // The grading of the teams of `commune_id` for year `year` (default the year whose
   // window is open or last closed). Officers grade; reviewers and administrators read.

@@ -247,8 +247,10 @@ TeamSpan span(db::Tx& tx, std::int64_t team_id) {
   static constexpr db::Query q{"security_teams.span",
                                "SELECT (SELECT min(joined_on) FROM security_team_members WHERE team_id = $1), "
                                "(SELECT max(joined_on) FROM security_team_members WHERE team_id = $1), "
-                               "(SELECT min(patrol_on) FROM security_patrols WHERE team_id = $1), "
-                               "(SELECT max(patrol_on) FROM security_patrols WHERE team_id = $1)"};
+                               "(SELECT min(d) FROM (SELECT patrol_on AS d FROM security_patrols WHERE team_id = $1 "
+                               "UNION ALL SELECT held_on FROM security_team_meetings WHERE team_id = $1) records), "
+                               "(SELECT max(d) FROM (SELECT patrol_on AS d FROM security_patrols WHERE team_id = $1 "
+                               "UNION ALL SELECT held_on FROM security_team_meetings WHERE team_id = $1) records)"};
   return *db::one(
       tx, q,
       [](db::Reader& r) {
@@ -317,6 +319,53 @@ std::vector<Patrol> patrols_of(db::Tx& tx, std::int64_t team_id, const std::stri
   auto out = db::all(tx, q, patrol_from, team_id, from, to);
   for (auto& p : out) p.member_ids = patrol_members(tx, p.id);
   return out;
+}
+
+#define MEETING_COLUMNS \
+  "id, team_id, held_on, attendees, content, version, content_hash, recorded_by, device_at, received_at"
+
+Meeting meeting_from(db::Reader& r) {
+  Meeting m;
+  m.id = r.text();
+  m.team_id = r.i64();
+  m.held_on = r.text();
+  m.attendees = static_cast<int>(r.i64());
+  m.content = r.text();
+  m.version = r.i64();
+  m.content_hash = r.text();
+  m.recorded_by = r.opt_i64();
+  m.device_at = r.opt_i64();
+  m.received_at = r.i64();
+  return m;
+}
+
+bool put_meeting(db::Tx& tx, const Meeting& m, std::optional<std::int64_t> seen) {
+  static constexpr db::Query insert{"security_team_meetings.insert",
+                                    "INSERT INTO security_team_meetings (" MEETING_COLUMNS
+                                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING"};
+  static constexpr db::Query update{
+      "security_team_meetings.update",
+      "UPDATE security_team_meetings SET held_on = $3, attendees = $4, content = $5, version = $6, content_hash = $7, "
+      "recorded_by = $8, device_at = $9, received_at = $10 WHERE id = $1 AND team_id = $2 AND version = $11"};
+  auto written = seen ? tx.exec(update, m.id, m.team_id, m.held_on, m.attendees, m.content, m.version, m.content_hash,
+                                m.recorded_by, m.device_at, m.received_at, *seen)
+                      : tx.exec(insert, m.id, m.team_id, m.held_on, m.attendees, m.content, m.version, m.content_hash,
+                                m.recorded_by, m.device_at, m.received_at);
+  return written == 1;
+}
+
+std::optional<Meeting> meeting(db::Tx& tx, const std::string& id) {
+  static constexpr db::Query q{"security_team_meetings.get",
+                               "SELECT " MEETING_COLUMNS " FROM security_team_meetings WHERE id = $1"};
+  return db::one(tx, q, meeting_from, id);
+}
+
+std::vector<Meeting> meetings_of(db::Tx& tx, std::int64_t team_id, const std::string& from, const std::string& to) {
+  static constexpr db::Query q{"security_team_meetings.of",
+                               "SELECT " MEETING_COLUMNS
+                               " FROM security_team_meetings WHERE team_id = $1 AND held_on >= $2 AND held_on <= $3 "
+                               "ORDER BY held_on DESC, received_at DESC"};
+  return db::all(tx, q, meeting_from, team_id, from, to);
 }
 
 std::vector<MemberOfTeam> commune_members(db::Tx& tx, std::int64_t commune_id) {

@@ -50,7 +50,8 @@ void lock_team(db::Tx& tx, std::int64_t team_id);
 // "one team at a time" is checked under it (PostgreSQL; SQLite writes one at a time).
 void lock_person(db::Tx& tx, const std::string& person_lookup);
 
-// The first and last days a team's records fall on, to keep its dates around them.
+// The first and last days a team's records fall on, to keep its dates around them (the
+// patrol days count its meetings too).
 struct TeamSpan {
   std::optional<std::string> first_joined;
   std::optional<std::string> last_joined;
@@ -69,6 +70,11 @@ std::int64_t end_memberships(db::Tx& tx, std::int64_t team_id, const std::string
 bool put_patrol(db::Tx& tx, const Patrol& p, std::optional<std::int64_t> seen);
 std::optional<Patrol> patrol(db::Tx& tx, const std::string& id);
 std::vector<Patrol> patrols_of(db::Tx& tx, std::int64_t team_id, const std::string& from, const std::string& to);
+
+// Meetings, by the offline rule as patrols.
+bool put_meeting(db::Tx& tx, const Meeting& m, std::optional<std::int64_t> seen);
+std::optional<Meeting> meeting(db::Tx& tx, const std::string& id);
+std::vector<Meeting> meetings_of(db::Tx& tx, std::int64_t team_id, const std::string& from, const std::string& to);
 
 // Grading (migration 0032). Every member of the commune's teams, with their team.
 struct MemberOfTeam {

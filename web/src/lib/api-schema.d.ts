@@ -2546,9 +2546,9 @@ export interface paths {
         get: operations["getSecurityTeam"];
         /**
          * Change a village security team
-         * @description Sửa thông tin Tổ bảo vệ ANTT (các thôn phụ trách, tên, quyết định thành lập, ngày thành lập, ngày giải thể, ghi chú). Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Ngày thành lập không sau ngày vào tổ của thành viên đầu tiên và lần tuần tra đầu tiên; ngày giải thể phải sau ngày vào tổ của thành viên cuối cùng và lần tuần tra cuối cùng. Ngày giải thể là ngày đầu tiên tổ không còn (như ngày ra khỏi tổ của thành viên): giải thể tổ thì thành viên còn trong tổ ra khỏi tổ từ ngày đó. Không sửa được nếu làm thay đổi kết quả xếp loại đã chốt; phải mở lại kết quả xếp loại trước.
+         * @description Sửa thông tin Tổ bảo vệ ANTT (các thôn phụ trách, tên, quyết định thành lập, ngày thành lập, ngày giải thể, ghi chú). Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Ngày thành lập không sau ngày vào tổ của thành viên đầu tiên và lần tuần tra, buổi họp tổ đầu tiên; ngày giải thể phải sau ngày vào tổ của thành viên cuối cùng và lần tuần tra, buổi họp tổ cuối cùng. Ngày giải thể là ngày đầu tiên tổ không còn (như ngày ra khỏi tổ của thành viên): giải thể tổ thì thành viên còn trong tổ ra khỏi tổ từ ngày đó. Không sửa được nếu làm thay đổi kết quả xếp loại đã chốt; phải mở lại kết quả xếp loại trước.
          *
-         *     The whole team as `createSecurityTeam` takes it (left out is none), checked the same way, with the `version` the user edited (`version: required`): 409 when the team changed since, nothing written. A team stays in its commune (`village_ids: other_commune`); it keeps a village merged away since, while a new village must be one today (`village_ids: not_found`). The code never changes. The team's dates hold what it has recorded: `founded_on` is not after its first member's `joined_on` (`founded_on: after_members`) nor after its first patrol (`founded_on: after_patrols`); `dissolved_on` is after its last member's `joined_on` (`dissolved_on: before_members`) and after its last patrol (`dissolved_on: before_patrols`); each message ends with that day. `dissolved_on` is the first day the team no longer exists, as a member's `left_on` is the first day they are out: dissolving the team ends, that day, every membership still open on it (a member still in, or leaving later, gets `left_on` = `dissolved_on` and a new `version`). A change that would alter the grading sheet of a year the commune has finalised (the members on it, their eligibility or their grades) is refused with `grading: grading_final` (the message ends with the year), nothing written, until that year is reopened (`reopenTeamGrading`); every change moves on the `version` of the commune's draft gradings, so a `finaliseTeamGrading` sent with a version read before it answers 409. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `security_team.update` with the names of the fields changed (`decision` for any of the decision's three), never their values.
+         *     The whole team as `createSecurityTeam` takes it (left out is none), checked the same way, with the `version` the user edited (`version: required`): 409 when the team changed since, nothing written. A team stays in its commune (`village_ids: other_commune`); it keeps a village merged away since, while a new village must be one today (`village_ids: not_found`). The code never changes. The team's dates hold what it has recorded: `founded_on` is not after its first member's `joined_on` (`founded_on: after_members`) nor after its first patrol or meeting (`founded_on: after_patrols`); `dissolved_on` is after its last member's `joined_on` (`dissolved_on: before_members`) and after its last patrol or meeting (`dissolved_on: before_patrols`); each message ends with that day. `dissolved_on` is the first day the team no longer exists, as a member's `left_on` is the first day they are out: dissolving the team ends, that day, every membership still open on it (a member still in, or leaving later, gets `left_on` = `dissolved_on` and a new `version`). A change that would alter the grading sheet of a year the commune has finalised (the members on it, their eligibility or their grades) is refused with `grading: grading_final` (the message ends with the year), nothing written, until that year is reopened (`reopenTeamGrading`); every change moves on the `version` of the commune's draft gradings, so a `finaliseTeamGrading` sent with a version read before it answers 409. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors; 404 outside the scope). Audited as `security_team.update` with the names of the fields changed (`decision` for any of the decision's three), never their values.
          */
         put: operations["updateSecurityTeam"];
         post?: never;
@@ -2704,6 +2704,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The meeting's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60
+                 */
+                id: components["parameters"]["MeetingId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A security team's meeting
+         * @description Một buổi họp của Tổ bảo vệ ANTT, như đang lưu; điện thoại đọc lại khi bị báo xung đột để người dùng chọn giữ bản nào.
+         *
+         *     The meeting `id` as stored; its `version` is the `base_version` of a change. Who may read it: as `getSecurityTeam` (403 for auditors). An id that is not a lowercase UUID, an unknown meeting or a meeting of a team outside the scope: 404. Not audited.
+         */
+        get: operations["getMeeting"];
+        /**
+         * Record a security team's meeting
+         * @description Ghi nhận một buổi họp của Tổ bảo vệ ANTT (ngày họp, số người dự, nội dung họp), trên trang hoặc từ điện thoại của thành viên khi mất sóng (mã buổi họp do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần, kể cả khi tổ đã giải thể từ lần gửi trước (hộp thư chờ gửi của điện thoại không bị kẹt); nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày họp không ở tương lai, không trước ngày thành lập tổ và phải trước ngày giải thể tổ.
+         *
+         *     The meeting `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of team `team_id`, written by the offline rule, as `putPatrol`: `base_version` is 0 for a new meeting, else the version the sender last saw. No meeting with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the meeting as stored, nothing written (sent twice, stored once). The replay is decided before the team's life is checked: a meeting sent again as stored is `replayed` even when the team was dissolved since, so a phone's outbox never sticks on it; only a meeting to be written is checked against it. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the meeting (`getMeeting`) and lets the member choose. `held_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the team's life, from `founded_on` to the day before `dissolved_on` (`held_on: before_founded`; on or after `dissolved_on`, `after_dissolved`). `attendees`, the number of people present, is required, an integer from 1 to 500 (`attendees: out_of_range`). `content`, what was discussed and decided, is required (left out, empty or blank: `content: required`) and at most 4000 characters (`too_long`). `base_version` and `device_at` are not negative (`out_of_range`). A member of another JSON type is `wrong_type`; on any error nothing is written. A meeting stays with the team it was recorded for (`team_id: cannot_change`). Two senders of the same new meeting at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the meeting was recorded offline. A meeting's day counts with the team's patrols in the team's own dates: the team cannot be founded after it nor dissolved on or before it (`updateSecurityTeam`: `founded_on: after_patrols`, `dissolved_on: before_patrols`). Commune officers of their scope and village team members of their own village's teams (403 for administrators, reviewers and auditors); a team that does not exist or lies outside the scope (or a stored meeting of such a team): 404. Audited as `meeting.record` on the team, with the meeting's id, the outcome and the version, when written (not when replayed), never its content.
+         */
+        put: operations["putMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/teams/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A security team's meetings
+         * @description Các buổi họp của một Tổ bảo vệ ANTT trong một khoảng ngày (mặc định 365 ngày gần nhất, tối đa một năm), mới nhất trước.
+         *
+         *     The meetings of team `id` from `from` to `to` (both `YYYY-MM-DD`, inclusive: `invalid_date`; `from: after_to` when they are backwards; `to` at most 366 days after `from`, `from: range_too_long`), by default the 365 days up to today in Vietnam (`to` alone: the 365 days up to it), newest first (by `held_on`, then by when they were received). Who may read them: as `getSecurityTeam` (403 for auditors; 404 for an unknown team or one outside the scope). Not audited.
+         */
+        get: operations["listTeamMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/community/gradings": {
         parameters: {
             query?: never;
@@ -2792,6 +2854,185 @@ export interface paths {
          *     The final grading of commune `commune_id` (`commune_id: required`) for year `year` (`year: required`; 2000–2100: `out_of_range`) back to a `draft`, with a `reason` (`reason: required`, blank counts as none; at most 500 characters: `too_long`) and the sheet's `version` the user saw (`version: required`): 409 when the year is not final or the sheet changed since, nothing written. The reason is kept on the sheet (`reopen_reason`) until the next reopening. The grades stay; they change again while the window is open, and the year is finalised again by `finaliseTeamGrading`. Commune officers of their scope (403 for administrators, reviewers, village team members and auditors); a `commune_id` that is not a commune, or one outside the scope: 404. Audited as `team_grading.reopen` on the commune, with the year and the reason.
          */
         post: operations["reopenTeamGrading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the types of self-management models
+         * @description Danh sách loại mô hình tự quản về ANTT: bảy loại có sẵn ("2 quản, 2 tích cực về ANTT", "3 quản, 2 tích cực", "Liên kết về ANTT", "Camera an ninh", "Hòm thư góp ý và tố giác tội phạm", "Tổ liên gia an toàn PCCC", "Tổ bảo vệ ANTT") và các loại quản trị viên thêm. Loại tự động (camera, hòm thư, tổ liên gia, tổ bảo vệ) được đếm từ dữ liệu của các phân hệ đó, không thêm điểm bằng tay; loại liên kết có đơn vị tham gia và đơn vị thường trực hằng năm.
+         *
+         *     Every type, active or not, by `sort`, then name. The seven seeded ones are `builtin`; four of them have a `source` (`cameras`, `mailbox`, `fire_groups`, `security_teams`) and are `automatic`: their sites are the records of that module and they take no manual site; "Liên kết về ANTT" (`LKANTT`) is `linked`. Commune officers, administrators, village team members and reviewers (403 for auditors). Not audited.
+         */
+        get: operations["listModelTypes"];
+        put?: never;
+        /**
+         * Add a type of self-management model
+         * @description Thêm một loại mô hình tự quản về ANTT mà địa phương xây dựng (ví dụ "Tiếng kẻng an ninh", "Dòng họ tự quản về ANTT"). Mã loại viết hoa, không dấu, không trùng. Loại thêm mới không bao giờ là loại tự động; có thể là loại liên kết. Chỉ quản trị viên.
+         *
+         *     A type with `code` (required; 2–20 capital letters A–Z and digits: `code: invalid_format`, more than 40 characters `too_long`; not used by another type: `code: taken`), `name` (required, at most 200 characters: `name: required`, `too_long`), `description` (at most 2000 characters), `linked` (default false: its sites have participants and a standing unit each year), `active` (default true; an inactive type takes no new site) and `sort` (0–10000, default 100: `sort: out_of_range`). It has no `source`: a type added by hand is never automatic, and it is not `builtin`. A member of another JSON type is `wrong_type`; on any error nothing is written. Administrators only (403 for commune officers, village team members, reviewers and auditors). Audited as `model_type.create` with its code.
+         */
+        post: operations["createModelType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model type id.
+                 * @example 8
+                 */
+                id: components["parameters"]["ModelTypeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a type of self-management model
+         * @description Sửa một loại mô hình (mã, tên, mô tả, kiểu liên kết, còn dùng hay không, thứ tự). Loại có sẵn giữ nguyên mã, tên và kiểu liên kết; chỉ sửa được mô tả, thứ tự và việc còn dùng. Loại đang có điểm mô hình với đơn vị tham gia thì giữ kiểu liên kết. Loại ngừng dùng không nhận điểm mô hình mới, các điểm đã có vẫn giữ. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột. Chỉ quản trị viên.
+         *
+         *     The whole type as `createModelType` takes it, checked the same way, with the `version` the user edited (`version: required`); a field left out takes its default (`linked` false, `active` true, `sort` 100, `description` empty), so send back every field. A built-in type keeps its code, name and kind (`code: builtin`, `name: builtin`, `linked: builtin`); its description, sort and `active` change. Its `source` never changes. A linked type some of whose sites have other units (participants) stays linked (`linked: has_participants`); one whose sites have none may stop being linked. A new code must not be another type's (`code: taken`). An unknown type: 404. A type changed since `version`: 409, nothing written. A type made inactive takes no new site (`createModelSite`: `type_id: inactive`); its sites stay. Administrators only (403 for everybody else). Audited as `model_type.update` with the names of the fields changed, never their values.
+         */
+        put: operations["updateModelType"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sites of self-management models
+         * @description Danh sách điểm mô hình tự quản về ANTT (nhập tay) trong phạm vi: tìm theo mã hoặc tên điểm (không phân biệt dấu), lọc theo đơn vị và loại mô hình; điểm đã dừng chỉ hiện khi chọn. Điểm mô hình liên kết hiện ở phạm vi của đơn vị chủ trì và của mỗi đơn vị tham gia, kể cả khác xã, khác tỉnh. Các điểm của loại tự động (camera, hòm thư, tổ liên gia, tổ bảo vệ) là dữ liệu của các phân hệ đó, không có trong danh sách này.
+         *
+         *     The manual sites whose unit, or one of whose participants, lies under `unit_id` (a unit in the caller's scope, default the scope unit: its communes, villages and bodies, historic ones included), by code, each with its participants and standing units. `type_id` keeps one type; `q` matches every word of the code and the name, accents and case ignored; a site that has ended (`ended_on` today or before) is out unless `include_ended=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. A parameter that is not a positive number, or `include_ended` other than `0` or `1`: 422 (`invalid_format`, `unknown_value`). Not audited.
+         */
+        get: operations["listModelSites"];
+        put?: never;
+        /**
+         * Add a site of a self-management model
+         * @description Thêm một điểm mô hình tự quản về ANTT ở xã, thôn hoặc cơ quan, trường học, doanh nghiệp trong phạm vi (tên, ngày ra mắt, ngày dừng nếu có, ghi chú). Loại mô hình phải đang dùng và không phải loại tự động. Mô hình liên kết có thể có các đơn vị tham gia khác (kể cả khác xã, khác tỉnh), mỗi đơn vị một ngày tham gia không trước ngày ra mắt.
+         *
+         *     A site of type `type_id` on unit `unit_id`. The type exists (`type_id: not_found`), is not automatic (a type with a `source`, whose sites are another module's records: `type_id: automatic`) and is active (`type_id: inactive`). The unit is a commune, ward or special zone, a village, or a body (agency, enterprise, school), in the caller's scope and in force today (`unit_id: not_found`). `name` is required (at most 200 characters: `name: required`, `too_long`); `launched_on` is required, `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`); `ended_on`, the first day the site no longer runs, is empty or null while it runs, else a date not in the future and after `launched_on` (`ended_on: before_launched`); `note` at most 2000 characters. `participants` are the other units of a linked site, for a `linked` type only (`participants: not_linked`): at most 50 (`too_long`), each a real commune, village or body of any commune or province (`not_found`), not the site's own unit (`own_unit`), none twice (`duplicate`), with `joined_on` required (`participants.joined_on: required`), a date (`invalid_date`) not in the future (`in_future`) nor before `launched_on` (`before_launched`); a participant that is not an object `{unit_id, joined_on}` with a number and a text is `participants: wrong_type`. The code is the next `<commune code>-MH-NNN` of the commune the unit is in. A member of another JSON type is `wrong_type`; every bad field is named and nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors). Audited as `model_site.create` with the code, the type and the number of participants.
+         */
+        post: operations["createModelSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A site of a self-management model
+         * @description Chi tiết một điểm mô hình: loại, đơn vị, ngày ra mắt, ngày dừng, ghi chú; với mô hình liên kết, các đơn vị tham gia và đơn vị thường trực từng năm (năm gần nhất trước). Điểm mô hình liên kết thuộc phạm vi của đơn vị chủ trì và của mỗi đơn vị tham gia: đơn vị tham gia được xem nhưng chỉ cán bộ của đơn vị chủ trì được sửa.
+         *
+         *     The site as `listModelSites` shows it. A linked site is in the scope of each of its units: the officers of a participating commune read it (but do not change it: `updateModelSite` and `putModelSiteStanding` answer them 403), while another commune's officer gets 404. Who may read it: as `listModelSites` (403 for auditors; 404 for an unknown site or one outside the scope — a village team member's scope is their village). Not audited.
+         */
+        get: operations["getModelSite"];
+        /**
+         * Change a site of a self-management model
+         * @description Sửa một điểm mô hình (tên, ngày ra mắt, ngày dừng, ghi chú, các đơn vị tham gia của mô hình liên kết). Loại mô hình và đơn vị của điểm không đổi. Đơn vị đang là đơn vị thường trực của một năm không rời mô hình được, và ngày ra mắt, ngày dừng mới vẫn phải bao gồm các năm đã có đơn vị thường trực. Chỉ cán bộ Công an xã, quản trị viên có phạm vi chứa đơn vị chủ trì được sửa; cán bộ của đơn vị tham gia chỉ xem. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         *
+         *     The whole site as `createModelSite` takes it, checked the same way, with the `version` the user edited (`version: required`). `type_id` and `unit_id` are sent back as read and never change (`type_id: cannot_change`, `unit_id: cannot_change`); the type need not be active any more. `participants` is the whole list (left out, null or `[]`: none), so a unit leaves by being left out; a unit that is the standing unit of a year stays one of the site's units (`participants: standing_unit`, the message ending with the year). Its dates keep the years of its standing units: each year with a standing unit stays within the site's life as `putModelSiteStanding` reckons it, from the year of `launched_on` to the year of the day before `ended_on` or, while it runs, next year (else `launched_on: standing_year`, whichever date moved, the message ending with the year). These two are checked once every field is valid, year by year from the newest, one error at a time. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read a linked site but get 403 here, as do village team members, reviewers and auditors. Audited as `model_site.update` with the names of the fields changed (`name`, `launched_on`, `ended_on`, `note`, `participants`), never their values.
+         */
+        put: operations["updateModelSite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}/standing/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+                /**
+                 * @description The calendar year the unit stands for, within the site's life (outside it or outside 2000–2100, `year` is `out_of_range`); a path segment that is not a number is 404.
+                 * @example 2026
+                 */
+                year: components["parameters"]["StandingYear"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the standing unit of a linked site for a year
+         * @description Chọn đơn vị thường trực (luân phiên hằng năm) của một mô hình liên kết về ANTT cho một năm trong thời gian hoạt động của mô hình: đơn vị chủ trì hoặc một đơn vị tham gia. Chọn lại cho cùng năm thì thay đơn vị cũ. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được chọn; đơn vị tham gia chỉ xem.
+         *
+         *     The standing unit (đơn vị thường trực) of site `id` for `year`, set or replaced. The site's type is `linked` (`unit_id: not_linked`); `year` lies within 2000–2100 and the site's life, from the year of `launched_on` to the year of its last day, the day before `ended_on` (a site ended on 1 January did not run that year), or, while it runs, next year (`year: out_of_range`); `unit_id` (required) is the site's own unit or one of its participants (`unit_id: not_participant`). One error is reported at a time, in that order; nothing is written. The site's `version` does not change; the answer is the site with its `standing`, newest year first. A unit standing for a year cannot leave the site (`updateModelSite`: `participants: standing_unit`), nor the site's dates leave that year (`launched_on: standing_year`). A `{year}` that is not a number (`2026abc`, `abc`): 404. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read the site but get 403 here, as do village team members, reviewers and auditors. Audited as `model_site.standing` with the year and the unit's id.
+         */
+        put: operations["putModelSiteStanding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the self-management models of a unit, per type
+         * @description Thống kê mô hình tự quản về ANTT của một đơn vị (tỉnh, xã, thôn, cơ quan) theo từng loại: số điểm mô hình và số tổ đang hoạt động vào ngày cuối kỳ, số điểm mới (bắt đầu trong kỳ), theo từng đơn vị trực thuộc và tổng cộng. Mặc định từ ngày 1 tháng 1 đến hôm nay. Loại tự động được đếm từ dữ liệu của các phân hệ: mỗi thôn, tổ dân phố có camera an ninh đã xác nhận là một điểm; mỗi hòm thư giấy đang dùng và hòm thư điện tử của xã là một điểm; mỗi thôn có tổ liên gia an toàn PCCC là một điểm, mỗi tổ liên gia là một tổ; mỗi tổ bảo vệ ANTT là một điểm và một tổ. Mô hình liên kết được tính cho mỗi đơn vị tham gia nhưng chỉ một lần trong tổng cộng.
+         *
+         *     Per model type, the sites and teams under `unit_id` (a unit in the caller's scope, default the scope unit: it and its communes, wards, special zones, villages and bodies, current and historic) that run on `to`, the period's last day, and how many of them are new in the period. `to` defaults to today in Vietnam, `from` to 1 January of `to`'s year; both are `YYYY-MM-DD` (`invalid_date`), `from` not after `to` (`from: after_to`); the period has no length limit.
+         *
+         *     What a site is, per type: a manual site (`listModelSites`) on its own unit from `launched_on` and, for a linked site, on each participant from its `joined_on`, until `ended_on`, with its teams; `cameras`, a village (else the commune) with a confirmed camera that is not removed, from the earliest installation of those (unknown: always; a removed camera counts on no day: the registry as it is now), no teams; `mailbox`, each active paper box on its village (else its commune) from the day it was set up, and a commune's digital mailbox from the day its first key was made, no teams; `fire_groups`, a village with fire-safety groups, each group one of its teams, a group running from `founded_on` (unknown: always) until `dissolved_on`; `security_teams`, each team one site and one team on each of its villages, from `founded_on` (unknown: always) until `dissolved_on`. A site runs from its first day up to the day before its end.
+         *
+         *     `sites` counts distinct sites and `teams` distinct teams. `by_child` has a row per type and child of `unit_id` (a commune of a province, a village or body of a commune) holding one of its sites on `to`, and `children` are those children, by id; a site on `unit_id` itself (the commune's cameras, its digital mailbox, a site of the commune) is in the totals only. `totals` has a row per type, on `unit_id`: a site of several children (a linked site, a security team over two villages) counts once. A type or child with no site has no row: read it as 0. A site is new (`new_sites`) when the earliest of its rows that run on `to`, under that child or unit, began on or after `from`: a linked site that a commune joined in the period is new to that commune, not to the province holding its own, older unit. `types` are every type as `listModelTypes` gives them.
+         *
+         *     Commune officers and administrators of their scope, village team members of their village, reviewers of their province (403 for auditors). A `unit_id` outside the scope, or unknown: 404; not a positive number: 422 (`invalid_format`). Not audited.
+         */
+        get: operations["getModelCounts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5351,12 +5592,12 @@ export interface components {
             decision_signer?: string;
             /**
              * Format: date
-             * @description Empty or null for none; not in the future. On a change, not after the first member's `joined_on` nor the first patrol.
+             * @description Empty or null for none; not in the future. On a change, not after the first member's `joined_on` nor the first patrol or meeting.
              */
             founded_on?: string | null;
             /**
              * Format: date
-             * @description Empty or null for none; not in the future nor before `founded_on`. The first day the team no longer exists; on a change, after the last member's `joined_on` and the last patrol, and it ends the memberships still open that day.
+             * @description Empty or null for none; not in the future nor before `founded_on`. The first day the team no longer exists; on a change, after the last member's `joined_on` and the last patrol or meeting, and it ends the memberships still open that day.
              */
             dissolved_on?: string | null;
             note?: string;
@@ -5533,6 +5774,69 @@ export interface components {
             /** @description Newest first. */
             items: components["schemas"]["Patrol"][];
         };
+        /** @description A security team's meeting (một buổi họp tổ). */
+        Meeting: {
+            /**
+             * Format: uuid
+             * @description The UUID the phone or the page made when the meeting was first recorded.
+             */
+            id: string;
+            /** Format: int64 */
+            team_id: number;
+            /**
+             * Format: date
+             * @description The day the meeting was held.
+             */
+            held_on: string;
+            /** @description How many people were present (số người dự). */
+            attendees: number;
+            /** @description What was discussed and decided (nội dung họp). */
+            content: string;
+            /**
+             * Format: int64
+             * @description Send it back as `base_version` to change the meeting.
+             */
+            version: number;
+        };
+        /** @description A meeting as a form or an offline phone sends it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        MeetingInput: {
+            /**
+             * Format: int64
+             * @description A team in the caller's scope; a stored meeting's team cannot change.
+             */
+            team_id: number;
+            /**
+             * Format: date
+             * @description Not after today in Vietnam; within the team's life, from `founded_on` to the day before `dissolved_on`.
+             */
+            held_on: string;
+            /** @description How many people were present. */
+            attendees: number;
+            /** @description What was discussed and decided; not blank. */
+            content: string;
+            /**
+             * Format: int64
+             * @description 0 for a new meeting, else the version the sender last saw.
+             */
+            base_version: number;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC.
+             */
+            device_at?: number | null;
+        };
+        MeetingWrite: {
+            meeting: components["schemas"]["Meeting"];
+            /**
+             * @description `replayed`: the same content was stored already, nothing written.
+             * @enum {string}
+             */
+            outcome: "inserted" | "replayed" | "updated";
+        };
+        MeetingList: {
+            /** @description Newest first. */
+            items: components["schemas"]["Meeting"][];
+        };
         /** @description One member on a commune's grading sheet for a year. */
         MemberGrade: {
             /** Format: int64 */
@@ -5643,6 +5947,229 @@ export interface components {
              * @description The sheet's version the user saw.
              */
             version: number;
+        };
+        /** @description A type of self-management model (loại mô hình tự quản về ANTT). */
+        ModelType: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description Capital letters and digits.
+             * @example 2Q2TC
+             */
+            code: string;
+            name: string;
+            description: string;
+            /**
+             * @description The module whose records are this type's sites (counted automatically); null for a manual type.
+             * @enum {string|null}
+             */
+            source: "cameras" | "mailbox" | "fire_groups" | "security_teams" | null;
+            /** @description It has a `source`, and takes no manual site. */
+            automatic: boolean;
+            /** @description Liên kết về ANTT — its sites have participants and a standing unit each year. */
+            linked: boolean;
+            /** @description One of the seven seeded types; its code, name and kind do not change. */
+            builtin: boolean;
+            /** @description An inactive type takes no new site. */
+            active: boolean;
+            /** @description Lists go by `sort`, then name. */
+            sort: number;
+            /**
+             * Format: int64
+             * @description Send it back to change the type.
+             */
+            version: number;
+        };
+        ModelTypeList: {
+            /** @description Every type, by `sort` then name. */
+            items: components["schemas"]["ModelType"][];
+        };
+        /** @description A type as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelTypeInput: {
+            /** @description Not another type's; a built-in type's stays. */
+            code: string;
+            /** @description A built-in type's stays. */
+            name: string;
+            /** @default  */
+            description?: string;
+            /**
+             * @description Its sites have participants and a standing unit each year; a built-in type's stays.
+             * @default false
+             */
+            linked?: boolean;
+            /** @default true */
+            active?: boolean;
+            /** @default 100 */
+            sort?: number;
+        };
+        ModelTypeUpdate: components["schemas"]["ModelTypeInput"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        /** @description Another unit of a linked site. */
+        ModelSiteParticipant: {
+            /** Format: int64 */
+            unit_id: number;
+            unit_name: string;
+            /** Format: date */
+            joined_on: string;
+        };
+        /** @description The standing unit (đơn vị thường trực) of a linked site for a year. */
+        ModelSiteStanding: {
+            year: number;
+            /** Format: int64 */
+            unit_id: number;
+            unit_name: string;
+        };
+        /** @description A site of a self-management model (điểm mô hình), entered by hand. */
+        ModelSite: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-MH-NNN`, of the commune the unit is in.
+             * @example 02545-MH-001
+             */
+            code: string;
+            /** Format: int64 */
+            type_id: number;
+            type_name: string;
+            /** @description Its type is linked (Liên kết về ANTT). */
+            linked: boolean;
+            /**
+             * Format: int64
+             * @description The unit it stands on (a commune, a village or a body); for a linked site, the leading unit.
+             */
+            unit_id: number;
+            unit_name: string;
+            name: string;
+            /** Format: date */
+            launched_on: string;
+            /**
+             * Format: date
+             * @description The first day it no longer runs (then out of lists unless asked for); null while it runs.
+             */
+            ended_on: string | null;
+            note: string;
+            /** @description Invented demo data. */
+            demo: boolean;
+            /** @description The other units of a linked site, by id; empty otherwise. */
+            participants: components["schemas"]["ModelSiteParticipant"][];
+            /** @description The standing unit of each year set, newest year first. */
+            standing: components["schemas"]["ModelSiteStanding"][];
+            /**
+             * Format: int64
+             * @description Send it back to change the site.
+             */
+            version: number;
+        };
+        ModelSiteList: {
+            items: components["schemas"]["ModelSite"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description A participating unit as a form gives it. */
+        ModelSiteParticipantInput: {
+            /**
+             * Format: int64
+             * @description A commune, village or body of any commune or province; not the site's own unit.
+             */
+            unit_id: number;
+            /**
+             * Format: date
+             * @description Not in the future nor before the site's `launched_on`.
+             */
+            joined_on: string;
+        };
+        /** @description A site as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelSiteInput: {
+            /**
+             * Format: int64
+             * @description An active, manual type (not automatic); it never changes.
+             */
+            type_id: number;
+            /**
+             * Format: int64
+             * @description A commune, village or body in the caller's scope, in force today; it never changes.
+             */
+            unit_id: number;
+            name: string;
+            /**
+             * Format: date
+             * @description Not in the future.
+             */
+            launched_on: string;
+            /**
+             * Format: date
+             * @description Empty or null while it runs; the first day it no longer runs, not in the future, after `launched_on`.
+             */
+            ended_on?: string | null;
+            note?: string;
+            /** @description The other units, for a linked type only; the whole list (null or absent, none). */
+            participants?: components["schemas"]["ModelSiteParticipantInput"][] | null;
+        };
+        ModelSiteUpdate: components["schemas"]["ModelSiteInput"] & {
+            /**
+             * Format: int64
+             * @description The version the user edited.
+             */
+            version: number;
+        };
+        StandingInput: {
+            /**
+             * Format: int64
+             * @description The site's own unit or one of its participants.
+             */
+            unit_id: number;
+        };
+        /** @description The sites and teams of one model type on one unit, on the period's last day. */
+        ModelCount: {
+            /** Format: int64 */
+            type_id: number;
+            /**
+             * Format: int64
+             * @description The child of the asked unit (in `by_child`), or the asked unit itself (in `totals`).
+             */
+            unit_id: number;
+            /** @description Distinct sites running on `to`. */
+            sites: number;
+            /** @description Distinct teams of those sites running on `to` (fire-safety groups, security teams, a manual site's teams). */
+            teams: number;
+            /** @description Those of `sites` whose earliest row running on `to`, there, began on or after `from`. */
+            new_sites: number;
+        };
+        /** @description A child of the asked unit that holds a site. */
+        ModelCountChild: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        ModelCounts: {
+            /**
+             * Format: int64
+             * @description The unit asked for (default the caller's scope unit).
+             */
+            unit_id: number;
+            /**
+             * Format: date
+             * @description The period's first day.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The period's last day, the day counted.
+             */
+            to: string;
+            /** @description Every type, as `listModelTypes` gives them. */
+            types: components["schemas"]["ModelType"][];
+            /** @description The children of the asked unit holding a site on `to`, by id. */
+            children: components["schemas"]["ModelCountChild"][];
+            /** @description Per type and child, by type id then child id; none for a child with no site of that type. */
+            by_child: components["schemas"]["ModelCount"][];
+            /** @description Per type, on the asked unit, by type id (a site of several children once); none for a type with no site. */
+            totals: components["schemas"]["ModelCount"][];
         };
         CameraCounts: {
             total: number;
@@ -6242,6 +6769,26 @@ export interface components {
          * @example 3d9a7c1e-52b4-4f0a-8e61-0b7f2c9d4a15
          */
         PatrolId: string;
+        /**
+         * @description The meeting's id, a UUID in lowercase made by the phone or the page that recorded it first.
+         * @example 6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60
+         */
+        MeetingId: string;
+        /**
+         * @description Model type id.
+         * @example 8
+         */
+        ModelTypeId: number;
+        /**
+         * @description Model site id.
+         * @example 1
+         */
+        ModelSiteId: number;
+        /**
+         * @description The calendar year the unit stands for, within the site's life (outside it or outside 2000–2100, `year` is `out_of_range`); a path segment that is not a number is 404.
+         * @example 2026
+         */
+        StandingYear: number;
     };
     requestBodies: never;
     headers: {
@@ -14496,6 +15043,209 @@ export interface operations {
             503: components["responses"]["Overloaded"];
         };
     };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The meeting's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60
+                 */
+                id: components["parameters"]["MeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buổi họp tổ — the meeting. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60",
+                     *       "team_id": 2,
+                     *       "held_on": "2026-11-05",
+                     *       "attendees": 9,
+                     *       "content": "Rà soát tình hình ANTT tháng 10; phân công tuần tra đêm dịp cuối năm",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The meeting's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60
+                 */
+                id: components["parameters"]["MeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "team_id": 2,
+                 *       "held_on": "2026-11-05",
+                 *       "attendees": 9,
+                 *       "content": "Rà soát tình hình ANTT tháng 10; phân công tuần tra đêm dịp cuối năm",
+                 *       "base_version": 1,
+                 *       "device_at": 1793840400000
+                 *     }
+                 */
+                "application/json": components["schemas"]["MeetingInput"];
+            };
+        };
+        responses: {
+            /** @description Đã gửi lại hoặc đã sửa — `replayed` (nothing written) or `updated`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "meeting": {
+                     *         "id": "6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60",
+                     *         "team_id": 2,
+                     *         "held_on": "2026-11-05",
+                     *         "attendees": 9,
+                     *         "content": "Rà soát tình hình ANTT tháng 10; phân công tuần tra đêm dịp cuối năm",
+                     *         "version": 2
+                     *       },
+                     *       "outcome": "updated"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MeetingWrite"];
+                };
+            };
+            /** @description Đã ghi nhận — `inserted`, version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "meeting": {
+                     *         "id": "6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60",
+                     *         "team_id": 2,
+                     *         "held_on": "2026-11-05",
+                     *         "attendees": 8,
+                     *         "content": "Rà soát tình hình ANTT tháng 10",
+                     *         "version": 1
+                     *       },
+                     *       "outcome": "inserted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MeetingWrite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listTeamMeetings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The first day, inclusive; default 365 days before `to`; at most 366 days before it.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, inclusive; default today in Vietnam.
+                 * @example 2026-11-30
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Security team id.
+                 * @example 2
+                 */
+                id: components["parameters"]["SecurityTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các buổi họp tổ — the meetings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60",
+                     *           "team_id": 2,
+                     *           "held_on": "2026-11-05",
+                     *           "attendees": 9,
+                     *           "content": "Rà soát tình hình ANTT tháng 10; phân công tuần tra đêm dịp cuối năm",
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "0a7e3b52-9c14-4d6f-8b21-5e9f4c3d2a17",
+                     *           "team_id": 2,
+                     *           "held_on": "2026-10-05",
+                     *           "attendees": 7,
+                     *           "content": "Triển khai kế hoạch bảo vệ mùa thu hoạch",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
     getTeamGrading: {
         parameters: {
             query: {
@@ -15101,6 +15851,800 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listModelTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các loại mô hình — every type. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "2Q2TC",
+                     *           "name": "2 quản, 2 tích cực về ANTT",
+                     *           "description": "Quản lý giáo dục con em, quản lý người lầm lỗi; tích cực tố giác, tích cực tham gia phong trào",
+                     *           "source": null,
+                     *           "automatic": false,
+                     *           "linked": false,
+                     *           "builtin": true,
+                     *           "active": true,
+                     *           "sort": 10,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "code": "LKANTT",
+                     *           "name": "Liên kết về ANTT",
+                     *           "description": "Liên kết giữa các đơn vị, địa phương (có thể khác xã, khác tỉnh) với đơn vị thường trực luân phiên hằng năm",
+                     *           "source": null,
+                     *           "automatic": false,
+                     *           "linked": true,
+                     *           "builtin": true,
+                     *           "active": true,
+                     *           "sort": 30,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": 4,
+                     *           "code": "CAMANTT",
+                     *           "name": "Camera an ninh",
+                     *           "description": "Tự động: thôn, tổ dân phố có camera an ninh đã xác nhận",
+                     *           "source": "cameras",
+                     *           "automatic": true,
+                     *           "linked": false,
+                     *           "builtin": true,
+                     *           "active": true,
+                     *           "sort": 40,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": 8,
+                     *           "code": "TKANNINH",
+                     *           "name": "Tiếng kẻng an ninh",
+                     *           "description": "Mỗi thôn một hiệu kẻng báo động khi có trộm, cháy",
+                     *           "source": null,
+                     *           "automatic": false,
+                     *           "linked": false,
+                     *           "builtin": false,
+                     *           "active": true,
+                     *           "sort": 100,
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelTypeList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createModelType: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "TKANNINH",
+                 *       "name": "Tiếng kẻng an ninh",
+                 *       "description": "Mỗi thôn một hiệu kẻng báo động khi có trộm, cháy",
+                 *       "linked": false,
+                 *       "active": true,
+                 *       "sort": 100
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelTypeInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thêm — the type. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 8,
+                     *       "code": "TKANNINH",
+                     *       "name": "Tiếng kẻng an ninh",
+                     *       "description": "Mỗi thôn một hiệu kẻng báo động khi có trộm, cháy",
+                     *       "source": null,
+                     *       "automatic": false,
+                     *       "linked": false,
+                     *       "builtin": false,
+                     *       "active": true,
+                     *       "sort": 100,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateModelType: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model type id.
+                 * @example 8
+                 */
+                id: components["parameters"]["ModelTypeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "TKANNINH",
+                 *       "name": "Tiếng kẻng an ninh",
+                 *       "description": "Mỗi thôn một hiệu kẻng báo động khi có trộm, cháy",
+                 *       "linked": false,
+                 *       "active": false,
+                 *       "sort": 100,
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the type. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 8,
+                     *       "code": "TKANNINH",
+                     *       "name": "Tiếng kẻng an ninh",
+                     *       "description": "Mỗi thôn một hiệu kẻng báo động khi có trộm, cháy",
+                     *       "source": null,
+                     *       "automatic": false,
+                     *       "linked": false,
+                     *       "builtin": false,
+                     *       "active": false,
+                     *       "sort": 100,
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listModelSites: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A unit in scope (a province, a commune, a village or a body); default the caller's scope unit.
+                 * @example 127
+                 */
+                unit_id?: number;
+                /**
+                 * @description Only the sites of this type.
+                 * @example 3
+                 */
+                type_id?: number;
+                /**
+                 * @description Words of the code or the name, accents ignored.
+                 * @example lien ket
+                 */
+                q?: string;
+                /**
+                 * @description `1`: the sites that have ended (`ended_on` today or before) too.
+                 * @example 1
+                 */
+                include_ended?: "0" | "1";
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các điểm mô hình — one page of sites. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "02545-MH-001",
+                     *           "type_id": 3,
+                     *           "type_name": "Liên kết về ANTT",
+                     *           "linked": true,
+                     *           "unit_id": 127,
+                     *           "unit_name": "Tân Trào",
+                     *           "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *           "launched_on": "2024-03-26",
+                     *           "ended_on": null,
+                     *           "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *           "demo": false,
+                     *           "participants": [
+                     *             {
+                     *               "unit_id": 451,
+                     *               "unit_name": "Kiến Thiết",
+                     *               "joined_on": "2024-03-26"
+                     *             }
+                     *           ],
+                     *           "standing": [
+                     *             {
+                     *               "year": 2026,
+                     *               "unit_id": 451,
+                     *               "unit_name": "Kiến Thiết"
+                     *             },
+                     *             {
+                     *               "year": 2025,
+                     *               "unit_id": 127,
+                     *               "unit_name": "Tân Trào"
+                     *             }
+                     *           ],
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createModelSite: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type_id": 3,
+                 *       "unit_id": 127,
+                 *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                 *       "launched_on": "2024-03-26",
+                 *       "ended_on": null,
+                 *       "note": "",
+                 *       "participants": [
+                 *         {
+                 *           "unit_id": 451,
+                 *           "joined_on": "2024-03-26"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelSiteInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thêm — the site. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getModelSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Điểm mô hình — the site. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [
+                     *         {
+                     *           "year": 2026,
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết"
+                     *         },
+                     *         {
+                     *           "year": 2025,
+                     *           "unit_id": 127,
+                     *           "unit_name": "Tân Trào"
+                     *         }
+                     *       ],
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateModelSite: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type_id": 3,
+                 *       "unit_id": 127,
+                 *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                 *       "launched_on": "2024-03-26",
+                 *       "ended_on": null,
+                 *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                 *       "participants": [
+                 *         {
+                 *           "unit_id": 451,
+                 *           "joined_on": "2024-03-26"
+                 *         }
+                 *       ],
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelSiteUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa — the site. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putModelSiteStanding: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+                /**
+                 * @description The calendar year the unit stands for, within the site's life (outside it or outside 2000–2100, `year` is `out_of_range`); a path segment that is not a number is 404.
+                 * @example 2026
+                 */
+                year: components["parameters"]["StandingYear"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unit_id": 451
+                 *     }
+                 */
+                "application/json": components["schemas"]["StandingInput"];
+            };
+        };
+        responses: {
+            /** @description Đã chọn — the site with its standing units. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [
+                     *         {
+                     *           "year": 2026,
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết"
+                     *         }
+                     *       ],
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getModelCounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A unit in scope (a province, a commune, a village or a body); default the caller's scope unit.
+                 * @example 127
+                 */
+                unit_id?: number;
+                /**
+                 * @description The period's first day, inclusive; a site that began on or after it is new. Default 1 January of `to`'s year.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description The period's last day, inclusive, the day counted; default today in Vietnam.
+                 * @example 2026-06-30
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thống kê mô hình — the counts per type, per child and in total. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unit_id": 127,
+                     *       "from": "2026-01-01",
+                     *       "to": "2026-06-30",
+                     *       "types": [
+                     *         {
+                     *           "id": 3,
+                     *           "code": "LKANTT",
+                     *           "name": "Liên kết về ANTT",
+                     *           "description": "Liên kết giữa các đơn vị, địa phương (có thể khác xã, khác tỉnh) với đơn vị thường trực luân phiên hằng năm",
+                     *           "source": null,
+                     *           "automatic": false,
+                     *           "linked": true,
+                     *           "builtin": true,
+                     *           "active": true,
+                     *           "sort": 30,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": 4,
+                     *           "code": "CAMANTT",
+                     *           "name": "Camera an ninh",
+                     *           "description": "Tự động: thôn, tổ dân phố có camera an ninh đã xác nhận",
+                     *           "source": "cameras",
+                     *           "automatic": true,
+                     *           "linked": false,
+                     *           "builtin": true,
+                     *           "active": true,
+                     *           "sort": 40,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": 6,
+                     *           "code": "TLGPCCC",
+                     *           "name": "Tổ liên gia an toàn PCCC",
+                     *           "description": "Tự động: thôn có tổ liên gia, mỗi tổ một tổ mô hình",
+                     *           "source": "fire_groups",
+                     *           "automatic": true,
+                     *           "linked": false,
+                     *           "builtin": true,
+                     *           "active": true,
+                     *           "sort": 60,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "children": [
+                     *         {
+                     *           "id": 7,
+                     *           "name": "Khuôn Điển"
+                     *         },
+                     *         {
+                     *           "id": 8,
+                     *           "name": "Làng Hản"
+                     *         }
+                     *       ],
+                     *       "by_child": [
+                     *         {
+                     *           "type_id": 4,
+                     *           "unit_id": 7,
+                     *           "sites": 1,
+                     *           "teams": 0,
+                     *           "new_sites": 0
+                     *         },
+                     *         {
+                     *           "type_id": 4,
+                     *           "unit_id": 8,
+                     *           "sites": 1,
+                     *           "teams": 0,
+                     *           "new_sites": 0
+                     *         },
+                     *         {
+                     *           "type_id": 6,
+                     *           "unit_id": 7,
+                     *           "sites": 1,
+                     *           "teams": 2,
+                     *           "new_sites": 0
+                     *         },
+                     *         {
+                     *           "type_id": 6,
+                     *           "unit_id": 8,
+                     *           "sites": 1,
+                     *           "teams": 1,
+                     *           "new_sites": 1
+                     *         }
+                     *       ],
+                     *       "totals": [
+                     *         {
+                     *           "type_id": 3,
+                     *           "unit_id": 127,
+                     *           "sites": 1,
+                     *           "teams": 0,
+                     *           "new_sites": 0
+                     *         },
+                     *         {
+                     *           "type_id": 4,
+                     *           "unit_id": 127,
+                     *           "sites": 3,
+                     *           "teams": 0,
+                     *           "new_sites": 0
+                     *         },
+                     *         {
+                     *           "type_id": 6,
+                     *           "unit_id": 127,
+                     *           "sites": 2,
+                     *           "teams": 3,
+                     *           "new_sites": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelCounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];

@@ -1,24 +1,13 @@
-// Fire-safety groups (tổ liên gia an toàn PCCC) as the pages need them: who may do what
-// (the households' lists: the same people keep the households and their groups; routes.ts
-// reads them too), the extinguisher kinds and drill evaluations in the forms' order, the
-// words for a drill write's outcome, the id a drill gets in the browser, what a drill's
-// photo may be, the kinds of incident, and the member list's refusals the page answers (a
-// size outside the rule, a household in another group).
+// Fire-safety groups (tổ liên gia an toàn PCCC) as the pages need them: the extinguisher
+// kinds and drill evaluations in the forms' order, the words for a drill write's outcome,
+// the id a drill gets in the browser, what a drill's photo may be, the kinds of incident,
+// and the member list's refusals the page answers (a size outside the rule, a household in
+// another group). Who may do what is the households' capabilities of the session
+// (lib/capabilities.ts): the same people keep the households and their groups, and those
+// who tick registrations record drills.
 import { ApiError, type FireIncidentKind } from './api';
-import { HOUSEHOLD_READERS, HOUSEHOLD_WITNESSES, HOUSEHOLD_WRITERS } from './households';
 import type { Translator } from './i18n';
-import type { DrillEvaluation, DrillWrite, ExtinguisherKind, FireDue, Role } from './schema';
-
-/** Who opens the fire-safety pages: everybody but the auditor (as the households'). */
-export const FIRE_READERS: readonly Role[] = HOUSEHOLD_READERS;
-/** Who founds and changes groups, their members, extinguishers, gear and points. */
-export const FIRE_WRITERS: readonly Role[] = HOUSEHOLD_WRITERS;
-/** Who records drills (and their photos and incidents): those who were there, as for registrations. */
-export const FIRE_DRILL_RECORDERS: readonly Role[] = HOUSEHOLD_WITNESSES;
-/** Who sees the dashboard's due lists item by item: those who go to the houses. */
-export const FIRE_DUE_LISTERS: readonly Role[] = ['officer', 'team_member'];
-/** Who sees the dashboard's due counts only (not administrators: a whole country's lists on every visit). */
-export const FIRE_DUE_COUNTERS: readonly Role[] = ['reviewer'];
+import type { DrillEvaluation, DrillWrite, ExtinguisherKind, FireDue } from './schema';
 
 // Every kind the API document names, in the form's order (a missing one fails tsc).
 const KINDS: Record<ExtinguisherKind, number> = { abc_powder: 0, co2: 1, other: 2 };

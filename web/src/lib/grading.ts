@@ -1,17 +1,13 @@
 // The yearly grading of village security team members (xếp loại thành viên Tổ bảo vệ ANTT)
-// as the grading page needs it: who reads and who grades, the grades in the form's order
-// with their words, why a member is not graded, the quota in words, and the refusals of
-// the server told in the user's language (the numbers of `grade: quota_exceeded` and
-// `grade: missing` come in the server's Vietnamese hint; the page says them in its own).
+// as the grading page needs it: the grades in the form's order with their words, why a
+// member is not graded, the quota in words, and the refusals of the server told in the
+// user's language (the numbers of `grade: quota_exceeded` and `grade: missing` come in the
+// server's Vietnamese hint; the page says them in its own). Who reads and who grades comes
+// with the session (lib/capabilities.ts: gradings.read, gradings.grade).
 import { ApiError, type FieldError } from './api';
 import { formatNumber } from './format';
 import { fieldErrorMessage, type Translator } from './i18n';
-import type { GradingSheet, MemberGrade, Role } from './schema';
-
-/** Who opens the grading page: the commune's officers, reviewers and administrators. */
-export const GRADING_READERS: readonly Role[] = ['officer', 'reviewer', 'admin'];
-/** Who grades, finalises and reopens: the commune's officers only. */
-export const GRADERS: readonly Role[] = ['officer'];
+import type { GradingSheet, MemberGrade } from './schema';
 
 export type Grade = NonNullable<MemberGrade['grade']>;
 

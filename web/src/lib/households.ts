@@ -1,27 +1,9 @@
-// Households as the pages need them: who may do what (the server decides; the pages only
-// hide what a role may not do, and routes.ts reads the same lists), the consent channels,
-// and the words for a registration write's outcome.
+// Households as the pages need them: the consent channels, the villages, the commune of a
+// sheet, and the words for a registration write's outcome. Who may do what comes with the
+// session (lib/capabilities.ts: households.read, .write, .witness, .phones, .sheets).
 import { COMMUNE_KINDS } from './boxes';
 import type { Translator } from './i18n';
 import type { HouseholdConsent, RegistrationWrite, Role, UnitNode } from './schema';
-
-/** Who opens the household pages: everybody but the auditor. */
-export const HOUSEHOLD_READERS: readonly Role[] = ['officer', 'team_member', 'reviewer', 'admin'];
-/** Who adds and changes households (in their scope; a team member in their own village). */
-export const HOUSEHOLD_WRITERS: readonly Role[] = ['officer', 'team_member', 'admin'];
-/** Who ticks a year's registration and records a consent withdrawn: the village's witnesses. */
-export const HOUSEHOLD_WITNESSES: readonly Role[] = ['officer', 'team_member'];
-/** Who reads a household's phone, with a reason (audited). */
-export const HOUSEHOLD_PHONE_READERS: readonly Role[] = ['officer'];
-/** Who imports and exports a commune's household sheet. */
-export const HOUSEHOLD_SHEET_KEEPERS: readonly Role[] = ['officer', 'admin'];
-/** Who exports the sheet with phones (with a reason, audited). */
-export const HOUSEHOLD_PHONE_EXPORTERS: readonly Role[] = ['officer'];
-
-/** Whether `role` is one of `roles`: `may(user.role, HOUSEHOLD_WRITERS)`. */
-export function may(role: Role, roles: readonly Role[]): boolean {
-  return roles.includes(role);
-}
 
 type ConsentChannel = HouseholdConsent['channel'];
 

@@ -19,6 +19,7 @@ export type UserQuery = NonNullable<operations['listUsers']['parameters']['query
 
 export type LoginRequest = Schemas['LoginRequest'];
 export type Session = Schemas['Session'];
+export type Capability = Session['capabilities'][number];
 export type TotpSetup = Schemas['TotpSetup'];
 export type RecoveryCodes = Schemas['RecoveryCodes'];
 

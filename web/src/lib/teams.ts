@@ -1,20 +1,13 @@
-// Village security teams (Tổ bảo vệ an ninh, trật tự ở cơ sở) as the pages need them: who
-// may do what (the fire-safety groups' lists where the rule is the same; routes.ts reads
-// them too), the positions and shifts in the forms' order with their words, who is in a
-// team on a day, the id a patrol gets in the browser, the route as typed or clicked, and
-// the refusals the pages show in the server's words (the other team, the leader, where a
-// route point lies).
+// Village security teams (Tổ bảo vệ an ninh, trật tự ở cơ sở) as the pages need them: the
+// positions and shifts in the forms' order with their words, who is in a team on a day,
+// the id a patrol gets in the browser, the route as typed or clicked, and the refusals the
+// pages show in the server's words (the other team, the leader, where a route point lies).
+// Who may do what comes with the session (lib/capabilities.ts): households.read opens the
+// pages, teams.keep keeps teams and their members, households.witness records patrols.
 import { ApiError, type FieldError } from './api';
-import { FIRE_DRILL_RECORDERS, FIRE_READERS, newRecordId } from './fire';
+import { newRecordId } from './fire';
 import { fieldErrorMessage, type Translator } from './i18n';
-import type { PatrolShift, PatrolWrite, Role, TeamMember, TeamMemberPosition } from './schema';
-
-/** Who opens the team pages: everybody but the auditor (as the fire-safety groups'). */
-export const TEAM_READERS: readonly Role[] = FIRE_READERS;
-/** Who founds and changes teams and their members: the commune's officers and administrators. */
-export const TEAM_WRITERS: readonly Role[] = ['officer', 'admin'];
-/** Who records patrols: those who walk them, as for drills (not administrators, not reviewers). */
-export const PATROL_RECORDERS: readonly Role[] = FIRE_DRILL_RECORDERS;
+import type { PatrolShift, PatrolWrite, TeamMember, TeamMemberPosition } from './schema';
 
 // Every position and shift the API document names, in the forms' order (a missing one fails tsc).
 const POSITION_ORDER: Record<TeamMemberPosition, number> = { leader: 0, deputy: 1, member: 2 };

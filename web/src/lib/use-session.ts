@@ -1,12 +1,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { User } from './schema';
+import type { SessionUser } from './capabilities';
+import type { Session } from './schema';
 
 export interface SessionValue {
-  /** The logged-in user; null before login. */
-  user: User | null;
-  /** Store the user (and CSRF token) of a fresh login or /auth/me answer. */
-  signIn: (user: User, csrfToken: string) => void;
+  /** The logged-in user with the session's capabilities; null before login. */
+  user: SessionUser | null;
+  /** Store the user, capabilities and CSRF token of a fresh login or /auth/me answer. */
+  signIn: (session: Session) => void;
   /** Re-read /auth/me (after enabling 2FA, for instance). */
   refresh: () => Promise<void>;
   logout: () => Promise<void>;
@@ -24,7 +25,7 @@ export function useSession(): SessionValue {
 }
 
 /** The logged-in user on pages that are only rendered after login. */
-export function useUser(): User {
+export function useUser(): SessionUser {
   const { user } = useSession();
   if (!user) throw new Error('useUser outside a logged-in page');
   return user;

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
+import { click, jsonResponse, renderWithApp, settle, type } from '../test/render';
 import type { Box } from '../lib/schema';
-import { boxOpening, COMMUNE, mailBox } from '../test/fixtures';
+import { boxOpening, COMMUNE, mailBox, testUser } from '../test/fixtures';
 import { BoxesPage, BoxPage } from './boxes';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const BOX = mailBox({
   village_id: 7,

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Capability } from '../lib/schema';
 import { resetTaxonomies } from '../lib/taxonomies';
-import { fireDue, TAXONOMIES, tip } from '../test/fixtures';
-import { jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
+import { fireDue, TAXONOMIES, testUser, tip } from '../test/fixtures';
+import { jsonResponse, renderWithApp, settle } from '../test/render';
 import { DashboardPage } from './dashboard';
 
-const OFFICER = { ...TEST_USER, role: 'officer' as const, unit_id: 7, unit_name: 'Tân Trào' };
+const OFFICER = testUser({ role: 'officer', unit_id: 7, unit_name: 'Tân Trào' });
 
 const FIRE_DUE = fireDue({
   expired: {
@@ -136,7 +137,7 @@ describe('DashboardPage', () => {
   it('shows a reviewer the fire-safety counts only, and an administrator or auditor nothing of it', async () => {
     const fetchMock = fakeServer();
     vi.stubGlobal('fetch', fetchMock);
-    const reviewer = renderWithApp(<DashboardPage params={{}} />, { session: { user: { ...TEST_USER, role: 'reviewer' } } });
+    const reviewer = renderWithApp(<DashboardPage params={{}} />, { session: { user: testUser({ role: 'reviewer' }) } });
     await settle();
     const counts = Array.from(reviewer.container.querySelectorAll('#fire-due-counts [data-due]'));
     expect(counts.map((c) => [c.getAttribute('data-due'), c.querySelector('dd')?.textContent])).toEqual([
@@ -148,7 +149,7 @@ describe('DashboardPage', () => {
     expect(reviewer.container.querySelector('#fire-due li')).toBeNull();
     reviewer.unmount();
     for (const role of ['admin', 'auditor'] as const) {
-      const other = renderWithApp(<DashboardPage params={{}} />, { session: { user: { ...TEST_USER, role } } });
+      const other = renderWithApp(<DashboardPage params={{}} />, { session: { user: testUser({ role }) } });
       await settle();
       expect(other.container.querySelector('#fire-due')).toBeNull();
       other.unmount();
@@ -156,12 +157,31 @@ describe('DashboardPage', () => {
     expect(fetchMock.mock.calls.filter((call) => String(call[0]).includes('fire-due'))).toHaveLength(1);
   });
 
+  it('decides the fire-safety section by the session\'s capabilities, not the role', async () => {
+    vi.stubGlobal('fetch', fakeServer());
+    const shown = async (user: ReturnType<typeof testUser>) => {
+      const r = renderWithApp(<DashboardPage params={{}} />, { session: { user } });
+      await settle();
+      const lists = r.container.querySelector('#fire-due li');
+      const what = lists ? 'lists' : r.container.querySelector('#fire-due-counts') ? 'counts' : null;
+      r.unmount();
+      return what;
+    };
+    // Those who witness get the lists; who reads without keeping gets the counts; who reads
+    // and keeps (but does not witness: the administrators) nothing, nor who does not read.
+    const reviewer = (capabilities: Capability[]) => testUser({ role: 'reviewer', capabilities });
+    expect(await shown(reviewer(['households.read', 'households.witness']))).toBe('lists');
+    expect(await shown(testUser({ role: 'admin', capabilities: ['households.read'] }))).toBe('counts');
+    expect(await shown(reviewer(['households.read', 'households.write']))).toBeNull();
+    expect(await shown(reviewer([]))).toBeNull();
+  });
+
   it('neither shows the panels nor asks for tips for other roles', async () => {
     for (const role of ['admin', 'team_member', 'reviewer', 'auditor'] as const) {
       const fetchMock = fakeServer();
       vi.stubGlobal('fetch', fetchMock);
       const { container, unmount } = renderWithApp(<DashboardPage params={{}} />, {
-        session: { user: { ...TEST_USER, role } },
+        session: { user: testUser({ role }) },
       });
       await settle(); // the taxonomies, then what needs them
       await settle();

@@ -6,9 +6,8 @@ import { Link } from '../components/Link';
 import { ErrorMessage } from '../components/Notice';
 import { StatusCounts } from '../components/StatusCounts';
 import { units } from '../lib/api';
+import { can, type SessionUser } from '../lib/capabilities';
 import { formatDate, formatNumber } from '../lib/format';
-import { FIRE_DUE_COUNTERS, FIRE_DUE_LISTERS } from '../lib/fire';
-import { may } from '../lib/households';
 import { countOf } from '../lib/mailbox';
 import { loadTipOverview } from '../lib/tip-overview';
 import { useAsync } from '../lib/use-async';
@@ -41,12 +40,27 @@ function MailboxOverview() {
   );
 }
 
+/**
+ * How much of the fire-safety due lists the dashboard shows, by the session's capabilities:
+ * the lists item by item to those who go to the houses (households.witness: officers, village
+ * teams); the counts only to those who read the households without keeping them
+ * (households.read without households.write: reviewers); nothing to the others. Not
+ * "everybody else who reads": administrators read and keep households across their whole
+ * scope, a country's lists on every visit, and have never been shown them here.
+ */
+function fireDueShown(user: SessionUser): 'lists' | 'counts' | null {
+  if (can(user, 'households.witness')) return 'lists';
+  if (can(user, 'households.read') && !can(user, 'households.write')) return 'counts';
+  return null;
+}
+
 export function DashboardPage(_: PageProps) {
   const { t } = useI18n();
   const user = useUser();
   useTitle(t('dashboard.title'));
   // page_size=1: only the total is wanted.
   const count = useAsync((signal) => units.list({ page_size: 1 }, signal), [user.unit_id]);
+  const fireDue = fireDueShown(user);
 
   return (
     <>
@@ -60,9 +74,7 @@ export function DashboardPage(_: PageProps) {
       {user.role === 'officer' || user.role === 'team_member' || user.role === 'admin' ? (
         <CameraMaintenance />
       ) : null}
-      {may(user.role, FIRE_DUE_LISTERS) || may(user.role, FIRE_DUE_COUNTERS) ? (
-        <FireDue lists={may(user.role, FIRE_DUE_LISTERS)} />
-      ) : null}
+      {fireDue ? <FireDue lists={fireDue === 'lists'} /> : null}
       <section class="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('dashboard.summary')}</h2>
         <dl class="facts">

@@ -1,14 +1,14 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extinguisher, fireDue, fireGroupDetail, fireHouse, household } from '../test/fixtures';
-import { bodyOf, choose, click, jsonResponse, renderWithApp, settle, TEST_USER, type, validationProblem } from '../test/render';
+import { extinguisher, fireDue, fireGroupDetail, fireHouse, household, testUser } from '../test/fixtures';
+import { bodyOf, choose, click, jsonResponse, renderWithApp, settle, type, validationProblem } from '../test/render';
 import type { CommunityFile, FireIncident } from '../lib/api';
 import type { Drill, FireGroupDetail } from '../lib/schema';
 import { FireGroupPage } from './fire-group';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const TEAM = { ...TEST_USER, id: 3, role: 'team_member' as const, unit_id: 20 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const TEAM = testUser({ id: 3, role: 'team_member', unit_id: 20 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const CONFLICT = { type: '/problems/conflict', status: 409, title: 'Xung đột dữ liệu' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -19,12 +19,11 @@ import { Toggle, ToggleSlot } from '../components/Toggle';
 import { ErrorMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
 import { fire, type FireIncidentKind, localValidation } from '../lib/api';
+import { can } from '../lib/capabilities';
 import {
   type DueState,
   dueStates,
   evaluationLabel,
-  FIRE_DRILL_RECORDERS,
-  FIRE_WRITERS,
   groupTitle,
   INCIDENT_KINDS,
   incidentKindLabel,
@@ -34,7 +33,6 @@ import {
   PHOTO_TYPES,
 } from '../lib/fire';
 import { formatDate, formatDateTime, formatNumber, vietnamLocalInput } from '../lib/format';
-import { may } from '../lib/households';
 import { fieldErrors } from '../lib/i18n';
 import type { Drill, Extinguisher, FireGroupDetail, FireHouse } from '../lib/schema';
 import { useAction } from '../lib/use-action';
@@ -513,9 +511,9 @@ function Incidents({
 export function FireGroupPage({ params }: PageProps) {
   const { t } = useI18n();
   const user = useUser();
-  const writes = may(user.role, FIRE_WRITERS);
+  const writes = can(user, 'households.write');
   // Drills, their photos and incidents: those who were there (as the service says).
-  const records = may(user.role, FIRE_DRILL_RECORDERS);
+  const records = can(user, 'households.witness');
   const [open, setOpen] = useState<Open>(null);
   const detail = useDetail(params, fire.get);
   const group = detail.state.data;

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMUNE, fireGroup, household, treeUnit } from '../test/fixtures';
-import { bodyOf, click, jsonResponse, renderWithApp, settle, TEST_USER, type, validationProblem } from '../test/render';
+import { COMMUNE, fireGroup, household, testUser, treeUnit } from '../test/fixtures';
+import { bodyOf, click, jsonResponse, renderWithApp, settle, type, validationProblem } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import { FireGroupsPage } from './fire-groups';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const VILLAGE = { ...treeUnit(20, 'residential_area', 'Khuôn Điển'), designation: 'thôn', parent_id: 12 };
 const TREE = { roots: [{ ...COMMUNE, children: [VILLAGE] }] };

@@ -6,9 +6,8 @@ import { NewFireGroupForm } from '../components/FireGroupForms';
 import { CodeLink, ListPage, listQuery } from '../components/ListPage';
 import { LoadStatus } from '../components/LoadStatus';
 import { fire } from '../lib/api';
-import { FIRE_WRITERS } from '../lib/fire';
+import { can } from '../lib/capabilities';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
-import { may } from '../lib/households';
 import type { FireGroup } from '../lib/schema';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
@@ -112,7 +111,7 @@ export function FireGroupsPage(_: PageProps) {
         </tr>
       )}
       add={
-        may(user.role, FIRE_WRITERS)
+        can(user, 'households.write')
           ? {
               id: 'fire-group-add',
               form: ({ roots, loading, done }) => (

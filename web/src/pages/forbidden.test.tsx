@@ -15,4 +15,11 @@ describe('ForbiddenPage', () => {
       'Trang này chỉ dành cho: Cán bộ Công an xã, Cán bộ thẩm định cấp tỉnh, Quản trị viên.',
     );
   });
+
+  it('names nobody for a page opened by a capability (its holders are the server\'s to know)', () => {
+    const { container } = renderWithApp(<ForbiddenPage params={{}} />);
+    expect(container.querySelector('h1')?.textContent).toBe('Không có quyền truy cập');
+    expect(container.textContent).not.toContain('chỉ dành cho');
+    expect(container.querySelector('a')?.getAttribute('href')).toBe('/');
+  });
 });

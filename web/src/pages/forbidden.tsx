@@ -5,7 +5,7 @@ import { useTitle } from '../lib/use-title';
 import { type Role } from '../lib/schema';
 import { ROLES } from '../lib/enums';
 
-/** A page the user's role may not open; params.role names the roles that may ("a,b"). */
+/** A page the user may not open; params.role names the roles that may ("a,b"), if the route has roles. */
 export function ForbiddenPage({ params }: PageProps) {
   const { t } = useI18n();
   useTitle(t('forbidden.title'));

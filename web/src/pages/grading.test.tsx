@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMUNE, gradingSheet, memberGrade, treeUnit } from '../test/fixtures';
-import { bodyOf, choose, click, jsonResponse, pickUnit, renderWithApp, settle, TEST_USER, type, validationProblem } from '../test/render';
+import { COMMUNE, gradingSheet, memberGrade, testUser, treeUnit } from '../test/fixtures';
+import { bodyOf, choose, click, jsonResponse, pickUnit, renderWithApp, settle, type, validationProblem } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import type { GradingSheet } from '../lib/schema';
 import { GradingPage } from './grading';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const TREE = { roots: [{ ...COMMUNE, children: [] }] };
 const PROVINCE = {

@@ -11,13 +11,13 @@ import { Toggle } from '../components/Toggle';
 import { NO_UNITS, UnitPicker } from '../components/UnitPicker';
 import { teams, units } from '../lib/api';
 import { communesOf } from '../lib/boxes';
+import { can } from '../lib/capabilities';
 import { formatDate, formatNumber } from '../lib/format';
 import {
   eligibilityLabel,
   gradeChoices,
   type Grade,
   gradeLabel,
-  GRADERS,
   gradingRefusals,
   gradingUrl,
   isGrade,
@@ -27,7 +27,6 @@ import {
   sheetOpen,
 } from '../lib/grading';
 import { fieldErrors } from '../lib/i18n';
-import { may } from '../lib/households';
 import { navigate } from '../lib/router';
 import type { GradingSheet, MemberGrade, UnitNode } from '../lib/schema';
 import { positionLabel } from '../lib/teams';
@@ -425,7 +424,7 @@ function Decisions({ sheet, onSheet, onStale, setStatus }: {
 export function GradingPage(_: PageProps) {
   const { t } = useI18n();
   const user = useUser();
-  const grades = may(user.role, GRADERS);
+  const grades = can(user, 'gradings.grade');
   useTitle(t('grading.title'));
   const { search } = useLocation();
   const filters = useMemo(() => readFilters(search), [search]);

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMUNE, householdDetail, treeUnit } from '../test/fixtures';
-import { bodyOf, click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
+import { COMMUNE, householdDetail, testUser, treeUnit } from '../test/fixtures';
+import { bodyOf, click, jsonResponse, renderWithApp, settle, type } from '../test/render';
 import type { HouseholdDetail } from '../lib/schema';
 import { HouseholdPage } from './household';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const TEAM = { ...TEST_USER, id: 3, role: 'team_member' as const, unit_id: 20 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const TEAM = testUser({ id: 3, role: 'team_member', unit_id: 20 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const VILLAGE = { ...treeUnit(20, 'residential_area', 'Khuôn Điển'), designation: 'thôn', parent_id: 12 };
 const TREE = { roots: [{ ...COMMUNE, children: [VILLAGE] }] };

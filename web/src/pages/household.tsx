@@ -7,14 +7,9 @@ import { LoadStatus } from '../components/LoadStatus';
 import { ToggleSlot } from '../components/Toggle';
 import { NO_UNITS } from '../components/UnitPicker';
 import { households, units } from '../lib/api';
+import { can } from '../lib/capabilities';
 import { formatDate, formatNumber } from '../lib/format';
-import {
-  channelLabel,
-  HOUSEHOLD_PHONE_READERS,
-  HOUSEHOLD_WITNESSES,
-  HOUSEHOLD_WRITERS,
-  may,
-} from '../lib/households';
+import { channelLabel } from '../lib/households';
 import type { HouseholdDetail } from '../lib/schema';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
@@ -79,8 +74,8 @@ function Registrations({ household }: { household: HouseholdDetail }) {
 export function HouseholdPage({ params }: PageProps) {
   const { t } = useI18n();
   const user = useUser();
-  const writes = may(user.role, HOUSEHOLD_WRITERS);
-  const witnesses = may(user.role, HOUSEHOLD_WITNESSES);
+  const writes = can(user, 'households.write');
+  const witnesses = can(user, 'households.witness');
   const [editing, setEditing] = useState(false);
   const detail = useDetail(params, households.get);
   const household = detail.state.data;
@@ -116,7 +111,7 @@ export function HouseholdPage({ params }: PageProps) {
               />
             </ToggleSlot>
           ) : null}
-          {may(user.role, HOUSEHOLD_PHONE_READERS) && household.has_phone ? <PhonePanel household={household} /> : null}
+          {can(user, 'households.phones') && household.has_phone ? <PhonePanel household={household} /> : null}
           <Registrations household={household} />
           {witnesses ? <RegistrationForm household={household} onDone={detail.changed} onConflict={detail.refresh} /> : null}
           {witnesses && household.consent ? <WithdrawConsentForm household={household} onDone={detail.changed} /> : null}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMUNE, household, treeUnit } from '../test/fixtures';
+import { COMMUNE, household, testUser, treeUnit } from '../test/fixtures';
 import {
   bodyOf,
   choose,
@@ -8,7 +8,6 @@ import {
   pickUnit,
   renderWithApp,
   settle,
-  TEST_USER,
   type,
   validationProblem,
 } from '../test/render';
@@ -16,8 +15,8 @@ import type { Household } from '../lib/schema';
 import { useLocation } from '../lib/use-location';
 import { HouseholdsPage } from './households';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const VILLAGE = { ...treeUnit(20, 'residential_area', 'Khuôn Điển'), designation: 'thôn', parent_id: 12 };
 const TREE = { roots: [{ ...COMMUNE, children: [VILLAGE] }] };

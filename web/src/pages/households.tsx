@@ -7,14 +7,9 @@ import { Link } from '../components/Link';
 import { CodeLink, ListPage, listQuery } from '../components/ListPage';
 import { unitSearchOf } from '../components/UnitPicker';
 import { households } from '../lib/api';
+import { can } from '../lib/capabilities';
 import { formatDate, formatNumber } from '../lib/format';
-import {
-  communeOf,
-  HOUSEHOLD_PHONE_EXPORTERS,
-  HOUSEHOLD_SHEET_KEEPERS,
-  HOUSEHOLD_WRITERS,
-  may,
-} from '../lib/households';
+import { communeOf } from '../lib/households';
 import type { Household } from '../lib/schema';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
@@ -91,7 +86,7 @@ export function HouseholdsPage(_: PageProps) {
         </tr>
       )}
       add={
-        may(user.role, HOUSEHOLD_WRITERS)
+        can(user, 'households.write')
           ? {
               id: 'household-add',
               form: ({ roots, loading, done }) => (
@@ -106,12 +101,12 @@ export function HouseholdsPage(_: PageProps) {
         </Link>
       }
       after={({ filters, roots, say, reload }) =>
-        may(user.role, HOUSEHOLD_SHEET_KEEPERS) ? (
+        can(user, 'households.sheets') ? (
           <HouseholdSheet
             unitId={filters.unitId}
             // The commune of the unit chosen (a village's), else of the user's own unit.
             commune={communeOf(unitSearchOf(roots).byId, filters.unitId ?? user.unit_id)}
-            withPhones={may(user.role, HOUSEHOLD_PHONE_EXPORTERS)}
+            withPhones={can(user, 'households.phones')}
             onDone={(confirmation) => {
               say(confirmation);
               reload();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sessionOf } from '../test/fixtures';
 import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
 import { LoginPage } from './login';
 
@@ -10,12 +11,13 @@ afterEach(() => {
 describe('LoginPage', () => {
   it('asks for the second factor on totp-required and resends with it', async () => {
     window.history.replaceState(null, '', '/login?next=%2Funits');
+    const session = sessionOf(TEST_USER);
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(
         jsonResponse(401, { type: '/problems/totp-required', status: 401, totp_required: true }),
       )
-      .mockResolvedValueOnce(jsonResponse(200, { user: TEST_USER, csrf_token: 'tok' }));
+      .mockResolvedValueOnce(jsonResponse(200, session));
     vi.stubGlobal('fetch', fetchMock);
     const signIn = vi.fn();
     const { container } = renderWithApp(<LoginPage params={{}} />, { session: { signIn } });
@@ -32,7 +34,9 @@ describe('LoginPage', () => {
     const init = (fetchMock.mock.calls[1] as unknown[])[1] as RequestInit;
     const body = JSON.parse(String(init.body));
     expect(body).toEqual({ username: 'admin', password: 'secret', totp: '123456' });
-    expect(signIn).toHaveBeenCalledWith(TEST_USER, 'tok');
+    // The whole answer: the user, the token and the capabilities the app keeps with the user.
+    expect(signIn).toHaveBeenCalledWith(session);
+    expect(session.capabilities).toContain('households.sheets');
     expect(window.location.pathname).toBe('/units');
   });
 

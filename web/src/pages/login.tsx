@@ -41,7 +41,7 @@ export function LoginPage(_: PageProps) {
         password,
         ...(step === 'totp' ? { totp: totp.replace(/\s+/g, '') } : {}),
       });
-      signIn(session.user, session.csrf_token);
+      signIn(session);
       navigate(safeNext(search.get('next')), { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.slug === 'totp-required') {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetTaxonomies } from '../lib/taxonomies';
-import { TAXONOMIES, tip, unitNode } from '../test/fixtures';
-import { choose, click, jsonResponse, renderWithApp, settle, TEST_USER } from '../test/render';
+import { TAXONOMIES, testUser, tip, unitNode } from '../test/fixtures';
+import { choose, click, jsonResponse, renderWithApp, settle } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import { MailboxPage } from './mailbox';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 7 });
 
 const TIP = tip({
   village_id: 10,

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMUNE, household, treeUnit } from '../test/fixtures';
-import { click, jsonResponse, renderWithApp, settle, TEST_USER, type } from '../test/render';
+import { COMMUNE, household, testUser, treeUnit } from '../test/fixtures';
+import { click, jsonResponse, renderWithApp, settle, type } from '../test/render';
 import type { RegistrationReport } from '../lib/schema';
 import { useLocation } from '../lib/use-location';
 import { RegistrationsPage } from './registrations';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
 
 const TREE = { roots: [{ ...COMMUNE, children: [treeUnit(20, 'residential_area', 'Khuôn Điển')] }] };
 

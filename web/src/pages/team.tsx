@@ -8,10 +8,10 @@ import { MemberForm, TeamForm } from '../components/TeamForms';
 import { TeamPatrols } from '../components/TeamPatrols';
 import { NO_UNITS } from '../components/UnitPicker';
 import { teams, units } from '../lib/api';
+import { can } from '../lib/capabilities';
 import { formatDate, formatNumber } from '../lib/format';
-import { may } from '../lib/households';
 import type { SecurityTeamDetail, TeamMember } from '../lib/schema';
-import { PATROL_RECORDERS, positionLabel, TEAM_WRITERS, teamTitle } from '../lib/teams';
+import { positionLabel, teamTitle } from '../lib/teams';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
@@ -156,8 +156,9 @@ function Members({ team, writes, open, setOpen, onDone, onStale }: Changes & { t
 export function TeamPage({ params }: PageProps) {
   const { t } = useI18n();
   const user = useUser();
-  const writes = may(user.role, TEAM_WRITERS);
-  const records = may(user.role, PATROL_RECORDERS);
+  const writes = can(user, 'teams.keep');
+  // Patrols: those who walk them, the village's witnesses (as for drills).
+  const records = can(user, 'households.witness');
   const [open, setOpen] = useState<Open>(null);
   const detail = useDetail(params, teams.get);
   // The villages offered when the team is changed: only those who change it need the tree.

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMUNE, securityTeam, treeUnit } from '../test/fixtures';
-import { bodyOf, click, jsonResponse, renderWithApp, settle, TEST_USER, type, validationProblem } from '../test/render';
+import { COMMUNE, securityTeam, testUser, treeUnit } from '../test/fixtures';
+import { bodyOf, click, jsonResponse, renderWithApp, settle, type, validationProblem } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import { TeamsPage } from './teams';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
-const TEAM = { ...TEST_USER, id: 3, role: 'team_member' as const, unit_id: 20 };
-const REVIEWER = { ...TEST_USER, id: 4, role: 'reviewer' as const, unit_id: 2 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
+const TEAM = testUser({ id: 3, role: 'team_member', unit_id: 20 });
+const REVIEWER = testUser({ id: 4, role: 'reviewer', unit_id: 2 });
 
 const village = (id: number, name: string) => ({ ...treeUnit(id, 'residential_area', name), designation: 'thôn', parent_id: 12 });
 const TREE = { roots: [{ ...COMMUNE, children: [village(20, 'Khuôn Điển'), village(21, 'Làng Hản'), village(22, 'Tân Lập')] }] };

@@ -5,11 +5,9 @@ import { CodeLink, ListPage, listQuery } from '../components/ListPage';
 import { Link } from '../components/Link';
 import { TeamForm } from '../components/TeamForms';
 import { teams } from '../lib/api';
+import { can } from '../lib/capabilities';
 import { formatDate, formatNumber } from '../lib/format';
-import { may } from '../lib/households';
 import type { SecurityTeam } from '../lib/schema';
-import { GRADING_READERS } from '../lib/grading';
-import { TEAM_WRITERS } from '../lib/teams';
 import { useI18n } from '../lib/use-i18n';
 import { useUser } from '../lib/use-session';
 import styles from './fire.module.css';
@@ -66,7 +64,7 @@ export function TeamsPage(_: PageProps) {
         </tr>
       )}
       add={
-        may(user.role, TEAM_WRITERS)
+        can(user, 'teams.keep')
           ? {
               id: 'team-add',
               form: ({ roots, loading, done }) => <TeamForm roots={roots} loading={loading} onDone={(_saved, confirmation) => done(confirmation)} />,
@@ -74,7 +72,7 @@ export function TeamsPage(_: PageProps) {
           : undefined
       }
       actions={
-        may(user.role, GRADING_READERS) ? (
+        can(user, 'gradings.read') ? (
           <Link href="/teams/grading" class="button secondary" id="teams-grading-link">
             {t('grading.link')}
           </Link>

@@ -1,18 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetTaxonomies, registrableChannels } from '../lib/taxonomies';
-import { boxOpening, COMMUNE, TAXONOMIES } from '../test/fixtures';
+import { boxOpening, COMMUNE, TAXONOMIES, testUser } from '../test/fixtures';
 import {
   choose,
   click,
   jsonResponse,
   renderWithApp,
   settle,
-  TEST_USER,
   type,
 } from '../test/render';
 import { readRegisterParams, RegisterTipPage } from './tip-new';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 12 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 12 });
 
 const OPENING = boxOpening();
 

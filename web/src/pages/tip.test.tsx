@@ -5,13 +5,12 @@ import {
   jsonResponse,
   renderWithApp,
   settle,
-  TEST_USER,
   type,
 } from '../test/render';
-import { tipDetail } from '../test/fixtures';
+import { testUser, tipDetail } from '../test/fixtures';
 import { TipPage } from './tip';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 7 });
 
 const TIP = tipDetail({
   identity_mode: 'confidential',

@@ -1,7 +1,9 @@
 // Test data shaped as the server sends it: each factory fills in a plausible record and takes
 // the fields a test is about.
+import type { SessionUser } from '../lib/capabilities';
 import type {
   Box,
+  Capability,
   Extinguisher,
   FireDue,
   FireGroup,
@@ -14,7 +16,9 @@ import type {
   MemberGrade,
   Opening,
   Patrol,
+  Role,
   SecurityTeam,
+  Session,
   SecurityTeamDetail,
   TeamMember,
   Tip,
@@ -23,6 +27,58 @@ import type {
   UnitKind,
   UnitNode,
 } from '../lib/schema';
+
+/**
+ * The capabilities the server gives each role with the session (its community rules,
+ * src/modules/community/internal.hpp, named by capabilities.cpp), mirrored here for tests
+ * only: a test user of a role then has what the real one would. The app itself keeps no
+ * such table; it asks the session's (lib/capabilities.ts).
+ */
+export const CAPABILITIES_BY_ROLE: Readonly<Record<Role, readonly Capability[]>> = {
+  admin: ['households.read', 'households.write', 'households.sheets', 'teams.keep', 'gradings.read'],
+  officer: [
+    'households.read',
+    'households.write',
+    'households.witness',
+    'households.phones',
+    'households.sheets',
+    'teams.keep',
+    'gradings.read',
+    'gradings.grade',
+  ],
+  team_member: ['households.read', 'households.write', 'households.witness'],
+  reviewer: ['households.read', 'gradings.read'],
+  auditor: [],
+};
+
+/**
+ * A logged-in user as the app keeps it: the administrator of Việt Nam unless told otherwise,
+ * with the capabilities the server gives the role (unless `capabilities` is told too).
+ */
+export function testUser(over: Partial<SessionUser> = {}): SessionUser {
+  const role = over.role ?? 'admin';
+  return {
+    id: 1,
+    username: 'admin',
+    full_name: 'Nguyễn Văn A',
+    role,
+    unit_id: 1,
+    unit_name: 'Việt Nam',
+    locale: 'vi',
+    totp_enabled: false,
+    identity_permission: false,
+    disabled: false,
+    created_at: '2026-11-28T10:00:00Z',
+    capabilities: CAPABILITIES_BY_ROLE[role],
+    ...over,
+  };
+}
+
+/** The login or /auth/me answer that gives `user` (with its capabilities) and a CSRF token. */
+export function sessionOf(user: SessionUser, csrfToken = 'tok'): Session {
+  const { capabilities, ...rest } = user;
+  return { user: rest, csrf_token: csrfToken, capabilities: [...capabilities] };
+}
 
 /** A unit of the tree; Việt Nam unless told otherwise. */
 export function unitNode(over: Partial<UnitNode> = {}): UnitNode {

@@ -3,24 +3,15 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
+import type { SessionUser } from '../lib/capabilities';
 import { createTranslator } from '../lib/i18n';
-import type { Locale, User } from '../lib/schema';
+import type { Locale } from '../lib/schema';
 import { I18nContext } from '../lib/use-i18n';
 import { SessionContext, type SessionValue } from '../lib/use-session';
+import { testUser } from './fixtures';
 
-export const TEST_USER: User = {
-  id: 1,
-  username: 'admin',
-  full_name: 'Nguyễn Văn A',
-  role: 'admin',
-  unit_id: 1,
-  unit_name: 'Việt Nam',
-  locale: 'vi',
-  totp_enabled: false,
-  identity_permission: false,
-  disabled: false,
-  created_at: '2026-11-28T10:00:00Z',
-};
+/** The administrator of Việt Nam, with the administrator's capabilities (test/fixtures.ts). */
+export const TEST_USER: SessionUser = testUser();
 
 export interface Rendered {
   container: HTMLElement;

@@ -354,6 +354,47 @@ TEST_P(TeamsTest, APatrolSentAgainIsAReplayEvenWhenItsContextChanged) {
   EXPECT_EQ(teams_->record_patrol(team_member_, id, sent).outcome, Outcome::replayed);
 }
 
+TEST_P(TeamsTest, AMeetingSentTwiceIsStoredOnceAndLiesInTheTeamsLife) {
+  auto t = teams_->create(officer_, team({khuon_dien_.id})).team;
+  const std::string id = "5f4e2b1c-0d9e-4f8a-b7c6-6e5f4a3b2c1d";
+  MeetingInput in;
+  in.team_id = t.id;
+  in.held_on = "2025-11-30";
+  in.attendees = 6;
+  in.content = "Phân công tuần tra dịp cuối năm";
+  EXPECT_EQ(teams_->record_meeting(team_member_, id, in).outcome, Outcome::inserted);
+  EXPECT_EQ(teams_->record_meeting(team_member_, id, in).outcome, Outcome::replayed);
+  in.base_version = 1;
+  in.attendees = 7;
+  auto updated = teams_->record_meeting(officer_, id, in);
+  EXPECT_EQ(updated.outcome, Outcome::updated);
+  EXPECT_EQ(updated.record.version, 2);
+  EXPECT_EQ(teams_->record_meeting(officer_, id, in).outcome, Outcome::replayed) << "the same content again";
+  in.attendees = 8;
+  EXPECT_THROW(teams_->record_meeting(officer_, id, in), Error) << "other content on a stale base version";
+  in.attendees = 7;
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'meeting.record'"), 2);
+  auto bad = in;
+  bad.base_version = 0;
+  bad.held_on = "2024-06-30";
+  bad.attendees = 0;
+  bad.content = " ";
+  EXPECT_EQ(errors_of([&] { teams_->record_meeting(officer_, "6a5f3c2d-1e0f-4a9b-8c7d-7f6a5b4c3d2e", bad); }),
+            "attendees:out_of_range content:required");
+  bad.attendees = 5;
+  bad.content = "Họp";
+  EXPECT_EQ(errors_of([&] { teams_->record_meeting(officer_, "6a5f3c2d-1e0f-4a9b-8c7d-7f6a5b4c3d2e", bad); }),
+            "held_on:before_founded");
+  auto dissolved = team({khuon_dien_.id});
+  dissolved.version = t.version;
+  dissolved.dissolved_on = "2025-11-30";
+  EXPECT_EQ(errors_of([&] { teams_->update(officer_, t.id, dissolved); }), "dissolved_on:before_patrols")
+      << "a meeting is one of the team's records";
+  ASSERT_EQ(teams_->meetings(reviewer_, t.id, std::nullopt, std::nullopt).size(), 1u);
+  EXPECT_EQ(teams_->meeting(reviewer_, id).attendees, 7);
+  EXPECT_THROW(teams_->record_meeting(reviewer_, id, in), Error) << "reviewers read";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TeamsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
 

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CameraCoverage as Coverage } from '../../lib/schema';
 import type { AsyncState } from '../../lib/use-async';
-import { renderWithApp, TEST_USER } from '../../test/render';
+import { testUser } from '../../test/fixtures';
+import { renderWithApp } from '../../test/render';
 import { CameraCoverage } from '.';
 
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 7 });
 
 const gap = (road: string, length_m: number, village = '') => ({
   road,

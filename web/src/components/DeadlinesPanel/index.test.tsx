@@ -3,12 +3,12 @@ import { ApiError } from '../../lib/api';
 import type { TipOverview } from '../../lib/tip-overview';
 import type { Tip } from '../../lib/schema';
 import type { AsyncState } from '../../lib/use-async';
-import { tip as tipOf } from '../../test/fixtures';
-import { renderWithApp, TEST_USER } from '../../test/render';
+import { testUser, tip as tipOf } from '../../test/fixtures';
+import { renderWithApp } from '../../test/render';
 import { DeadlinesPanel } from '.';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
-const OFFICER = { ...TEST_USER, id: 2, role: 'officer' as const, unit_id: 7 };
+const OFFICER = testUser({ id: 2, role: 'officer', unit_id: 7 });
 
 const tip = (id: number, change: Partial<Tip>): Tip =>
   tipOf({

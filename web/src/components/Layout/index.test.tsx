@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testUser } from '../../test/fixtures';
 import { renderWithApp, TEST_USER } from '../../test/render';
 import { currentHref, Layout } from '.';
 
@@ -31,7 +32,7 @@ describe('Layout', () => {
 
   it('shows Audit to an auditor but not Users', () => {
     const { container } = renderWithApp(<Layout>x</Layout>, {
-      session: { user: { ...TEST_USER, role: 'auditor' } },
+      session: { user: testUser({ role: 'auditor' }) },
     });
     expect(links(container)).toEqual(['/', '/units', '/audit', '/account']);
   });
@@ -39,7 +40,7 @@ describe('Layout', () => {
   it('shows the mailbox to a commune officer only, and marks it current on a tip page', () => {
     window.history.replaceState(null, '', '/mailbox/12');
     const { container } = renderWithApp(<Layout>x</Layout>, {
-      session: { user: { ...TEST_USER, role: 'officer' } },
+      session: { user: testUser({ role: 'officer' }) },
     });
     expect(links(container)).toEqual([
       '/',
@@ -62,7 +63,7 @@ describe('Layout', () => {
     );
     window.history.replaceState(null, '', '/');
     const team = renderWithApp(<Layout>x</Layout>, {
-      session: { user: { ...TEST_USER, role: 'team_member' } },
+      session: { user: testUser({ role: 'team_member' }) },
     });
     expect(team.container.querySelector('a[href="/mailbox"]')).toBeNull();
     expect(team.container.querySelector('a[href="/mailbox/boxes"]')).toBeNull();
@@ -71,7 +72,7 @@ describe('Layout', () => {
   it('shows paper mailboxes to a reviewer, and marks only the most specific entry current', () => {
     window.history.replaceState(null, '', '/mailbox/boxes/3');
     const { container } = renderWithApp(<Layout>x</Layout>, {
-      session: { user: { ...TEST_USER, role: 'reviewer' } },
+      session: { user: testUser({ role: 'reviewer' }) },
     });
     expect(links(container)).toEqual([
       '/',

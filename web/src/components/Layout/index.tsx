@@ -32,7 +32,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   useEffect(() => setMenuOpen(false), [path]);
 
   if (!user) return null;
-  const items = navigationFor(user.role);
+  const items = navigationFor(user);
   const current = currentHref(
     items.map((item) => item.href),
     path,

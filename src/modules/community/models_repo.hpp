@@ -1,0 +1,54 @@
+#pragma once
+// The SQL of model types and sites (migration 0033), on both databases. A scope's units
+// are passed as one id list, `unit_ids`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/community/models.hpp"
+#include "platform/db/database.hpp"
+#include "platform/page.hpp"
+
+namespace antq::community::models_repo {
+
+std::vector<ModelType> types(db::Tx& tx);
+std::optional<ModelType> type(db::Tx& tx, std::int64_t id);
+bool code_taken(db::Tx& tx, const std::string& code);
+std::int64_t insert_type(db::Tx& tx, const ModelType& t);
+// Writes the type when the stored version is `t.version` and bumps it.
+bool update_type(db::Tx& tx, const ModelType& t);
+
+// How many sites of a type have other units.
+std::int64_t linked_sites(db::Tx& tx, std::int64_t type_id);
+std::int64_t insert_site(db::Tx& tx, const ModelSite& s, std::int64_t now);
+bool update_site(db::Tx& tx, const ModelSite& s, std::int64_t now);
+std::optional<ModelSite> site(db::Tx& tx, std::int64_t id);
+
+struct SiteFilter {
+  std::optional<std::int64_t> type_id;
+  std::vector<std::string> terms;  // folded words of the code or the name
+  bool include_ended = false;
+  std::string today;
+  int page = 1;
+  int page_size = 50;
+};
+// The sites on one of these units, or with one of them among their participants, by code.
+Page<ModelSite> sites(db::Tx& tx, const std::string& unit_ids, const SiteFilter& filter);
+
+// A row of model_site_directory (migration 0034) running on `day`, under these units.
+struct DirectoryRow {
+  std::int64_t type_id = 0;
+  std::string site_key;
+  std::int64_t unit_id = 0;
+  std::optional<std::string> team_key;
+  std::string from_on;
+};
+std::vector<DirectoryRow> running(db::Tx& tx, const std::string& unit_ids, const std::string& day);
+
+std::vector<SiteUnitInput> participants(db::Tx& tx, std::int64_t site_id);
+void set_participants(db::Tx& tx, std::int64_t site_id, const std::vector<SiteUnitInput>& units);
+std::vector<Standing> standing(db::Tx& tx, std::int64_t site_id);  // unit names left empty
+void put_standing(db::Tx& tx, std::int64_t site_id, int year, std::int64_t unit_id);
+
+}  // namespace antq::community::models_repo
