@@ -317,3 +317,44 @@ export function FileField({
     </div>
   );
 }
+
+interface PhoneProps {
+  id: string;
+  label: string;
+  /** Shown while the record has a phone: typing one replaces it. */
+  keepHint: string;
+  /** Shown while it has none. */
+  hint: string;
+  removeLabel: string;
+  /** Whether the stored record has a phone (never the phone itself). */
+  hasPhone: boolean;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string;
+  remove: boolean;
+  onRemove: (remove: boolean) => void;
+}
+
+/**
+ * A sealed phone as households and team members keep it: the server never sends it back,
+ * so the field is empty; typing replaces it, and "remove" (only when there is one) erases it.
+ */
+export function PhoneField({ id, label, keepHint, hint, removeLabel, hasPhone, value, onValue, error, remove, onRemove }: PhoneProps) {
+  return (
+    <>
+      <TextField
+        id={id}
+        type="tel"
+        label={label}
+        hint={hasPhone ? keepHint : hint}
+        maxLength={40}
+        value={value}
+        onValue={onValue}
+        error={error}
+        autocomplete="off"
+        disabled={remove}
+      />
+      {hasPhone ? <CheckboxField id={`${id}-remove`} label={removeLabel} checked={remove} onChecked={onRemove} /> : null}
+    </>
+  );
+}

@@ -3,7 +3,7 @@
 // consent, whose day, channel and text version the form asks once a phone is typed. On a
 // change an empty phone keeps the stored one; "remove the phone" sends "" (the consent stays).
 import { useState } from 'preact/hooks';
-import { CheckboxField, SelectField, TextField } from '../Field';
+import { PhoneField, SelectField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { UnitPicker } from '../UnitPicker';
@@ -131,21 +131,19 @@ export function HouseholdForm({ roots, loading, household, role, onDone, onStale
         <TextField id={`${id}-address`} label={labels.address} maxLength={300} value={f.address} onValue={set('address')} error={fe.address} autocomplete="off" />
         <TextField id={`${id}-members`} type="number" min={1} max={99} inputMode="numeric" label={labels.members} value={f.members} onValue={set('members')} error={fe.members} />
       </div>
-      <TextField
+      <PhoneField
         id={`${id}-phone`}
-        type="tel"
         label={labels.phone}
-        hint={household?.has_phone ? t('community.phone_keep_hint') : t('community.phone_hint')}
-        maxLength={40}
+        keepHint={t('community.phone_keep_hint')}
+        hint={t('community.phone_hint')}
+        removeLabel={t('community.phone_remove')}
+        hasPhone={!!household?.has_phone}
         value={f.phone}
         onValue={set('phone')}
         error={fe.phone}
-        autocomplete="off"
-        disabled={removePhone}
+        remove={removePhone}
+        onRemove={setRemovePhone}
       />
-      {household?.has_phone ? (
-        <CheckboxField id={`${id}-phone-remove`} label={t('community.phone_remove')} checked={removePhone} onChecked={setRemovePhone} />
-      ) : null}
       {withConsent ? (
         <fieldset id={`${id}-consent`}>
           <legend>{t('community.consent_legend')}</legend>

@@ -4,7 +4,7 @@
 // keeps the stored one and "remove the phone" sends "". A person already in another team,
 // or a second leader, is refused with that team or leader named, in the server's words.
 import { useState } from 'preact/hooks';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../Field';
+import { CheckboxField, PhoneField, SelectField, TextAreaField, TextField } from '../Field';
 import { AlertMessage, ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { ApiError, teams } from '../../lib/api';
@@ -118,21 +118,19 @@ export function MemberForm({
         />
       </div>
       <TextField id={`${id}-residence`} label={fields.residence} hint={t('teams.residence_hint')} maxLength={300} value={f.residence} onValue={set('residence')} error={fe.residence} autocomplete="off" />
-      <TextField
+      <PhoneField
         id={`${id}-phone`}
-        type="tel"
         label={fields.phone}
-        hint={member?.has_phone ? t('teams.phone_keep_hint') : t('teams.phone_hint')}
-        maxLength={40}
+        keepHint={t('teams.phone_keep_hint')}
+        hint={t('teams.phone_hint')}
+        removeLabel={t('teams.phone_remove')}
+        hasPhone={!!member?.has_phone}
         value={f.phone}
         onValue={set('phone')}
         error={fe.phone}
-        autocomplete="off"
-        disabled={removePhone}
+        remove={removePhone}
+        onRemove={setRemovePhone}
       />
-      {member?.has_phone ? (
-        <CheckboxField id={`${id}-phone-remove`} label={t('teams.phone_remove')} checked={removePhone} onChecked={setRemovePhone} />
-      ) : null}
       <CheckboxField
         id={`${id}-phone-public`}
         label={fields.phone_public}
