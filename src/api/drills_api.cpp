@@ -8,8 +8,8 @@
 
 #include <algorithm>
 
+#include "api/community_files.hpp"
 #include "api/fire_api.hpp"
-#include "http/multipart.hpp"
 #include "platform/error.hpp"
 
 namespace antq::api {
@@ -31,16 +31,7 @@ boost::json::object drill_json(const community::Drill& d) {
                              {"version", d.version}};
 }
 
-boost::json::object file_json(const community::CommunityFile& f) {
-  return boost::json::object{{"id", f.id}, {"name", f.name}, {"mime", f.mime}, {"size", f.size}, {"sha256", f.sha256}};
-}
-
-// The {id} of a drill: the UUID the phone made; 404 when it is not one.
-std::string drill_id(const http::Request& req) {
-  auto it = req.params.find("id");
-  if (it == req.params.end() || !community::valid_record_id(it->second)) throw Error::not_found("drill");
-  return it->second;
-}
+std::string drill_id(const http::Request& req) { return record_id(req, "drill"); }
 
 community::DrillInput read_drill(const boost::json::object& body) {
   json::Reader r(body);
@@ -83,30 +74,13 @@ http::Response group_drills(const Deps& d, http::Request& req, const Caller& c) 
 // upload limit is a 413 before it is read.
 http::Response add_photo(const Deps& d, http::Request& req, const Caller& c) {
   auto id = drill_id(req);
-  auto boundary = http::multipart_boundary(req.header("content-type").value_or(""));
-  if (!boundary) throw Error::of(Error::Kind::unsupported_media_type, "expected multipart/form-data");
-  std::string name;
-  std::string bytes;
-  int files = 0;
-  http::MultipartHandler handler{
-      [&](const std::string& field, const std::string& filename) {
-        if (field != "file") throw Error::field(field, "unknown_value");
-        if (++files > 1) throw Error::field("file", "too_many");
-        name = filename;
-      },
-      [&](std::string_view chunk) {
-        auto room = community::FireGroups::kMaxPhotoBytes + 1 - bytes.size();
-        bytes.append(chunk.substr(0, std::min(room, chunk.size())));
-      },
-      [] {},
-  };
-  http::read_multipart(*req.body_source(), *boundary, handler);
-  return http::Response::json(201, file_json(d.fire.add_drill_photo(c.actor, id, bytes, name)));
+  auto upload = read_upload(req, community::FireGroups::kMaxPhotoBytes + 1);
+  return http::Response::json(201, community_file_json(d.fire.add_drill_photo(c.actor, id, upload.bytes, upload.name)));
 }
 
 http::Response drill_photos(const Deps& d, http::Request& req, const Caller& c) {
   boost::json::array items;
-  for (const auto& f : d.fire.drill_photos(c.actor, drill_id(req))) items.push_back(file_json(f));
+  for (const auto& f : d.fire.drill_photos(c.actor, drill_id(req))) items.push_back(community_file_json(f));
   return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
@@ -133,7 +107,7 @@ void add_drill_routes(http::Router& router, const Auth& auth, const community::F
   routes.staff("GET", "/api/v1/community/fire-groups/{id}/drills", group_drills);
   // Room for the multipart headers; a photo over the limit that fits is the service's 422.
   routes.staff("POST", "/api/v1/community/drills/{id}/photos", add_photo,
-               {.upload_limit = community::FireGroups::kMaxPhotoBytes + 1024 * 1024});
+               {.upload_limit = community::FireGroups::kMaxPhotoBytes + std::size_t{1024} * 1024});
   routes.staff("GET", "/api/v1/community/drills/{id}/photos", drill_photos);
   routes.staff("GET", "/api/v1/community/files/{id}", get_file);
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "api/community_files.hpp"
 #include "api/teams_api.hpp"
 #include "platform/error.hpp"
 
@@ -23,12 +24,7 @@ boost::json::object meeting_json(const community::Meeting& m) {
                              {"content", m.content}, {"version", m.version}};
 }
 
-// The {id} of a meeting: the UUID the phone made; 404 when it is not one.
-std::string meeting_id(const http::Request& req) {
-  auto it = req.params.find("id");
-  if (it == req.params.end() || !community::valid_record_id(it->second)) throw Error::not_found("meeting");
-  return it->second;
-}
+std::string meeting_id(const http::Request& req) { return record_id(req, "meeting"); }
 
 community::MeetingInput read_meeting(const boost::json::object& body) {
   json::Reader r(body);
@@ -51,9 +47,7 @@ http::Response put_meeting(const Deps& d, http::Request& req, const Caller& c) {
   auto id = meeting_id(req);
   auto body = json_body(req);
   auto written = d.teams.record_meeting(c.actor, id, read_meeting(body));
-  int status = written.outcome == community::Outcome::inserted ? 201 : 200;
-  return http::Response::json(status, boost::json::object{{"meeting", meeting_json(written.record)},
-                                                          {"outcome", std::string(code_of(written.outcome))}});
+  return written_response(written, "meeting", meeting_json);
 }
 
 http::Response get_meeting(const Deps& d, http::Request& req, const Caller& c) {
@@ -63,11 +57,7 @@ http::Response get_meeting(const Deps& d, http::Request& req, const Caller& c) {
 // From `from` to `to` (default the last year), newest first.
 http::Response team_meetings(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  boost::json::array items;
-  for (const auto& m : d.teams.meetings(c.actor, id, text_param(req, "from"), text_param(req, "to"))) {
-    items.push_back(meeting_json(m));
-  }
-  return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+  return items_response(d.teams.meetings(c.actor, id, text_param(req, "from"), text_param(req, "to")), meeting_json);
 }
 
 }  // namespace

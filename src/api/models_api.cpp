@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "api/model_json.hpp"
 #include "platform/error.hpp"
 
 namespace antq::api {
@@ -18,48 +19,6 @@ struct Deps {
 };
 
 constexpr std::size_t kMaxParticipants = 100;
-
-boost::json::object type_json(const community::ModelType& t) {
-  return boost::json::object{{"id", t.id},
-                             {"code", t.code},
-                             {"name", t.name},
-                             {"description", t.description},
-                             {"source", optional_value(t.source)},
-                             {"automatic", t.source.has_value()},
-                             {"linked", t.linked},
-                             {"builtin", t.builtin},
-                             {"active", t.active},
-                             {"sort", t.sort},
-                             {"version", t.version}};
-}
-
-boost::json::object site_json(const community::ModelSiteView& v) {
-  const auto& s = v.site;
-  boost::json::array participants;
-  for (const auto& p : v.participants) {
-    participants.push_back(
-        boost::json::object{{"unit_id", p.unit_id}, {"unit_name", p.unit_name}, {"joined_on", p.joined_on}});
-  }
-  boost::json::array standing;
-  for (const auto& st : v.standing) {
-    standing.push_back(boost::json::object{{"year", st.year}, {"unit_id", st.unit_id}, {"unit_name", st.unit_name}});
-  }
-  return boost::json::object{{"id", s.id},
-                             {"code", s.code},
-                             {"type_id", s.type_id},
-                             {"type_name", v.type_name},
-                             {"linked", v.linked},
-                             {"unit_id", s.unit_id},
-                             {"unit_name", v.unit_name},
-                             {"name", s.name},
-                             {"launched_on", s.launched_on},
-                             {"ended_on", optional_value(s.ended_on)},
-                             {"note", s.note},
-                             {"demo", s.demo},
-                             {"participants", std::move(participants)},
-                             {"standing", std::move(standing)},
-                             {"version", s.version}};
-}
 
 community::ModelTypeInput read_type(json::Reader& r) {
   community::ModelTypeInput in;
@@ -108,7 +67,7 @@ community::ModelSiteInput read_site(json::Reader& r, const boost::json::object& 
 
 http::Response list_types(const Deps& d, http::Request&, const Caller& c) {
   boost::json::array items;
-  for (const auto& t : d.models.types(c.actor)) items.push_back(type_json(t));
+  for (const auto& t : d.models.types(c.actor)) items.push_back(model_type_json(t));
   return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
@@ -117,7 +76,7 @@ http::Response create_type(const Deps& d, http::Request& req, const Caller& c) {
   json::Reader r(body);
   auto in = read_type(r);
   r.finish();
-  return http::Response::json(201, type_json(d.models.add_type(c.actor, in)));
+  return http::Response::json(201, model_type_json(d.models.add_type(c.actor, in)));
 }
 
 http::Response update_type(const Deps& d, http::Request& req, const Caller& c) {
@@ -128,7 +87,7 @@ http::Response update_type(const Deps& d, http::Request& req, const Caller& c) {
   auto in = read_type(r);
   r.finish();
   in.version = *version;
-  return http::Response::json(200, type_json(d.models.update_type(c.actor, id, in)));
+  return http::Response::json(200, model_type_json(d.models.update_type(c.actor, id, in)));
 }
 
 http::Response list_sites(const Deps& d, http::Request& req, const Caller& c) {
@@ -141,12 +100,12 @@ http::Response list_sites(const Deps& d, http::Request& req, const Caller& c) {
   f.page_size = int_param(req, "page_size", 50, 1, 500);
   auto page = d.models.sites(c.actor, f);
   boost::json::array items;
-  for (const auto& v : page.items) items.push_back(site_json(v));
+  for (const auto& v : page.items) items.push_back(model_site_json(v));
   return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
 }
 
 http::Response get_site(const Deps& d, http::Request& req, const Caller& c) {
-  return http::Response::json(200, site_json(d.models.site(c.actor, path_id(req))));
+  return http::Response::json(200, model_site_detail_json(d.models.site(c.actor, path_id(req))));
 }
 
 http::Response create_site(const Deps& d, http::Request& req, const Caller& c) {
@@ -154,7 +113,7 @@ http::Response create_site(const Deps& d, http::Request& req, const Caller& c) {
   json::Reader r(body);
   auto in = read_site(r, body);
   r.finish();
-  return http::Response::json(201, site_json(d.models.create_site(c.actor, in)));
+  return http::Response::json(201, model_site_detail_json(d.models.create_site(c.actor, in)));
 }
 
 http::Response update_site(const Deps& d, http::Request& req, const Caller& c) {
@@ -165,7 +124,7 @@ http::Response update_site(const Deps& d, http::Request& req, const Caller& c) {
   auto in = read_site(r, body);
   r.finish();
   in.version = *version;
-  return http::Response::json(200, site_json(d.models.update_site(c.actor, id, in)));
+  return http::Response::json(200, model_site_detail_json(d.models.update_site(c.actor, id, in)));
 }
 
 // PUT /model-sites/{id}/standing/{year} {unit_id}
@@ -176,7 +135,7 @@ http::Response put_standing(const Deps& d, http::Request& req, const Caller& c) 
   json::Reader r(body);
   auto unit = r.required_integer("unit_id");
   r.finish();
-  return http::Response::json(200, site_json(d.models.set_standing(c.actor, id, year, *unit)));
+  return http::Response::json(200, model_site_detail_json(d.models.set_standing(c.actor, id, year, *unit)));
 }
 
 boost::json::object count_json(const community::ModelCount& c) {
@@ -192,7 +151,7 @@ http::Response get_counts(const Deps& d, http::Request& req, const Caller& c) {
   auto counts =
       d.models.counts(c.actor, optional_id_param(req, "unit_id"), text_param(req, "from"), text_param(req, "to"));
   boost::json::array types, children, by_child, totals;
-  for (const auto& t : counts.types) types.push_back(type_json(t));
+  for (const auto& t : counts.types) types.push_back(model_type_json(t));
   for (const auto& u : counts.children) children.push_back(boost::json::object{{"id", u.id}, {"name", u.name}});
   for (const auto& row : counts.by_child) by_child.push_back(count_json(row));
   for (const auto& row : counts.totals) totals.push_back(count_json(row));
@@ -218,6 +177,7 @@ void add_model_routes(http::Router& router, const Auth& auth, const community::M
   routes.staff("PUT", "/api/v1/community/model-sites/{id}", update_site);
   routes.staff("PUT", "/api/v1/community/model-sites/{id}/standing/{year}", put_standing);
   routes.staff("GET", "/api/v1/community/model-counts", get_counts);
+  add_model_part_routes(router, auth, models);
 }
 
 }  // namespace antq::api

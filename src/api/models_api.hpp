@@ -8,5 +8,8 @@
 namespace antq::api {
 
 void add_model_routes(http::Router& router, const Auth& auth, const community::Models& models);
+// What hangs on a site (model_parts_api.cpp): its board, teams, activities, assessments
+// and regulation document; added by add_model_routes.
+void add_model_part_routes(http::Router& router, const Auth& auth, const community::Models& models);
 
 }  // namespace antq::api

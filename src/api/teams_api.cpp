@@ -13,6 +13,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/community_files.hpp"
 #include "platform/error.hpp"
 
 namespace antq::api {
@@ -94,12 +95,7 @@ boost::json::object patrol_json(const community::Patrol& p) {
                              {"version", p.version}};
 }
 
-// The {id} of a patrol: the UUID the phone made; 404 when it is not one.
-std::string patrol_id(const http::Request& req) {
-  auto it = req.params.find("id");
-  if (it == req.params.end() || !community::valid_record_id(it->second)) throw Error::not_found("patrol");
-  return it->second;
-}
+std::string patrol_id(const http::Request& req) { return record_id(req, "patrol"); }
 
 // A required list of ids ([] is the service's `required`), at most `max` long.
 std::vector<std::int64_t> ids_field(json::Reader& r, const boost::json::object& body, std::string_view key,
@@ -222,9 +218,7 @@ http::Response update_member(const Deps& d, http::Request& req, const Caller& c)
 http::Response put_patrol(const Deps& d, http::Request& req, const Caller& c) {
   auto id = patrol_id(req);
   auto written = d.teams.record_patrol(c.actor, id, read_patrol(json_body(req)));
-  int status = written.outcome == community::Outcome::inserted ? 201 : 200;
-  return http::Response::json(status, boost::json::object{{"patrol", patrol_json(written.record)},
-                                                          {"outcome", std::string(code_of(written.outcome))}});
+  return written_response(written, "patrol", patrol_json);
 }
 
 http::Response get_patrol(const Deps& d, http::Request& req, const Caller& c) {

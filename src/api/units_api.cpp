@@ -132,19 +132,32 @@ http::Response get_tree(const Deps& d, http::Request& req, const Caller& c) {
   return cached_response(req, etag, tree.body, "application/json; charset=utf-8");
 }
 
-http::Response list_units(const Deps& d, http::Request& req, const Caller& c) {
+units::ListFilter unit_filter(const http::Request& req, int default_size, int max_size) {
   units::ListFilter f;
   f.query = text_param(req, "q");
   f.kind = text_param(req, "kind");
   f.parent_id = optional_id_param(req, "parent_id");
-  f.include_history = flag_param(req, "history");
   f.page = int_param(req, "page", 1, 1, 1000000);
-  f.page_size = int_param(req, "page_size", 50, 1, 500);
-  auto page = d.units.list(c.actor, f);
+  f.page_size = int_param(req, "page_size", default_size, 1, max_size);
+  return f;
+}
+
+http::Response units_page(const Deps& d, const Page<units::Unit>& page) {
   boost::json::array items;
   auto today = d.units.today();
   for (const auto& u : page.items) items.push_back(unit_json(u, today));
   return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+}
+
+http::Response list_units(const Deps& d, http::Request& req, const Caller& c) {
+  auto f = unit_filter(req, 50, 500);
+  f.include_history = flag_param(req, "history");
+  return units_page(d, d.units.list(c.actor, f));
+}
+
+// GET /units/directory?q=&kind=&parent_id=: any unit in force, whatever the caller's scope.
+http::Response unit_directory(const Deps& d, http::Request& req, const Caller&) {
+  return units_page(d, d.units.directory(unit_filter(req, 20, 50)));
 }
 
 http::Response export_units(const Deps& d, http::Request&, const Caller& c) {
@@ -228,6 +241,7 @@ void add_units_routes(http::Router& router, const Auth& auth, units::Service& un
   routes.staff("GET", "/api/v1/units/{id}/children/boundaries", get_children_boundaries);
   routes.staff("GET", "/api/v1/units/{id}/check-location", check_location);
   routes.staff("GET", "/api/v1/units/tree", get_tree);
+  routes.staff("GET", "/api/v1/units/directory", unit_directory);
   routes.staff("GET", "/api/v1/units", list_units);
   routes.staff("GET", "/api/v1/units/export", export_units);
   routes.staff("POST", "/api/v1/units/import", import_units);

@@ -206,6 +206,70 @@ void load_team(Context& ctx) {
   }
 }
 
+// Two self-management model sites (all "(minh họa)"): Khuôn Điển's "2 quản, 2 tích cực"
+// with its board and a team, and the linked site of Tân Trào with Kiến Thiết, which stood
+// last year and hands over to Tân Trào this year, with a board, a team on the border, a
+// meeting of the last month and last year's assessment.
+void load_models(Context& ctx, std::int64_t tan_trao) {
+  Actor system = system_actor();
+  auto today = time::local_date(ctx.clock.now());
+  int year = std::stoi(today.substr(0, 4));
+  auto type_of = [&](const std::string& code) {
+    for (const auto& t : ctx.models->types(system))
+      if (t.code == code) return t.id;
+    throw std::runtime_error("no model type " + code);
+  };
+  auto site = [&](const char* type, std::int64_t unit, const char* name, const char* launched,
+                  std::vector<community::SiteUnitInput> participants) {
+    community::ModelSiteInput in;
+    in.type_id = type_of(type);
+    in.unit_id = unit;
+    in.name = name;
+    in.launched_on = launched;
+    in.participants = std::move(participants);
+    in.demo = true;
+    return ctx.models->create_site(system, in);
+  };
+  auto staff = [&](const community::ModelSiteDetail& s, std::vector<community::BoardMember> board, const char* team,
+                   const char* founded, std::vector<const char*> members) {
+    ctx.models->set_board(system, s.site.id, s.site.version, board);
+    community::ModelTeamInput t{team, founded, std::nullopt, {}, 0};
+    const char* roles[] = {"leader", "deputy"};
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      t.members.push_back({0, members[i], i < 2 ? roles[i] : "member", founded, std::nullopt});
+    }
+    ctx.models->add_team(system, s.site.id, t);
+  };
+  auto village = site("2Q2TC", id_of(ctx, "DEMO-KQ-KHUONDIEN"), "Mô hình 2 quản, 2 tích cực thôn Khuôn Điển (minh họa)",
+                      "2024-05-15", {});
+  staff(village,
+        {{0, "Hoàng Văn Sơn (minh họa)", "Trưởng thôn", "head"},
+         {0, "Ma Thị Hoa (minh họa)", "Chi hội trưởng Phụ nữ", "member"},
+         {0, "Lý Văn Đức (minh họa)", "Bí thư chi đoàn", "member"}},
+        "Tổ tự quản xóm Đồng (minh họa)", "2024-06-01",
+        {"Nông Văn Tài (minh họa)", "Triệu Thị Mai (minh họa)", "Hà Văn Khánh (minh họa)"});
+  auto kien_thiet = id_of(ctx, "DEMO-KIENTHIET");
+  auto linked = site("LKANTT", tan_trao, "Liên kết ANTT Tân Trào – Kiến Thiết (minh họa)", "2024-03-26",
+                     {{kien_thiet, "2024-03-26"}});
+  staff(linked,
+        {{0, "Nguyễn Văn Bình (minh họa)", "Phó Chủ tịch UBND xã Tân Trào", "head"},
+         {0, "Đặng Văn Hùng (minh họa)", "Trưởng Công an xã Kiến Thiết", "deputy"}},
+        "Tổ tuần tra giáp ranh (minh họa)", "2024-04-01",
+        {"Ma Văn Thắng (minh họa)", "Lương Văn Chiến (minh họa)", "Hoàng Thị Nga (minh họa)"});
+  ctx.models->set_standing(system, linked.site.id, year - 1, kien_thiet);
+  ctx.models->set_standing(system, linked.site.id, year, tan_trao);
+  ctx.models->assess(system, linked.site.id, year - 1,
+                     {year - 1, "effective", "Phối hợp giải quyết 3 vụ việc giáp ranh (minh họa)",
+                      std::to_string(year - 1) + "-12-20"});
+  community::ModelActivityInput meeting;
+  meeting.site_id = linked.site.id;
+  meeting.held_on = community::rules::add_days(today, -20);
+  meeting.kind = "meeting";
+  meeting.participants = 14;
+  meeting.content = "Giao ban liên kết: thống nhất lịch tuần tra chung dịp cuối năm (minh họa)";
+  ctx.models->record_activity(system, "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98", meeting);
+}
+
 }  // namespace
 
 std::optional<std::string> load_demo(Context& ctx, const std::string& password) {
@@ -244,6 +308,7 @@ std::optional<std::string> load_demo(Context& ctx, const std::string& password) 
   load_cameras(ctx, tan_trao);
   load_households(ctx, tan_trao);
   load_team(ctx);
+  load_models(ctx, tan_trao);
   spdlog::info("demo data loaded: {} units of the official list, {} demo units, {} users",
                report.created + report.merged, before_merge().size() + after_merge().size(), users().size());
   return recovery;

@@ -27,10 +27,12 @@ test('a good login answers the user and a CSRF token and sets a strict HttpOnly 
 test('each role\'s capabilities come with the session, from the services\' own rules', async () => {
   const expected = {
     'officer.tantrao': ['households.read', 'households.write', 'households.witness', 'households.phones',
-      'households.sheets', 'teams.keep', 'gradings.read', 'gradings.grade'],
-    'team.khuondien': ['households.read', 'households.write', 'households.witness'],
-    'reviewer.tuyenquang': ['households.read', 'gradings.read'],
-    admin: ['households.read', 'households.write', 'households.sheets', 'teams.keep', 'gradings.read'],
+      'households.sheets', 'teams.keep', 'gradings.read', 'gradings.grade', 'models.read', 'models.keep',
+      'models.record'],
+    'team.khuondien': ['households.read', 'households.write', 'households.witness', 'models.read', 'models.record'],
+    'reviewer.tuyenquang': ['households.read', 'gradings.read', 'models.read'],
+    admin: ['households.read', 'households.write', 'households.sheets', 'teams.keep', 'gradings.read', 'models.read',
+      'models.keep', 'models.types'],
     auditor: [],
   };
   for (const [username, capabilities] of Object.entries(expected)) {

@@ -432,6 +432,12 @@ test('self-management model endpoints: administrators keep the types, officers a
       note: 'Sửa', participants: now.participants.map(({ unit_id, joined_on }) => ({ unit_id, joined_on })), version: now.version };
   };
   const year = Number(new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4));
+  const activityBody = (s) => ({ site_id: s.id, held_on: '2024-05-01', kind: 'meeting', participants: 5, content: 'Họp', base_version: 0 });
+  const pdfForm = () => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'quy-che.pdf');
+    return form;
+  };
   const roles = (adminStatus, officerStatus, team, reviewer, auditor) =>
     ({ admin: adminStatus, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
   const rows = [
@@ -456,6 +462,22 @@ test('self-management model endpoints: administrators keep the types, officers a
       roles(200, 200, 403, 403, 403)],
     ['PUT standing of Kiến Thiết\'s linked site', (c) => c.put(`${base}/model-sites/${farLink.id}/standing/${year}`, { unit_id: ids['DEMO-KIENTHIET'] }),
       roles(200, 404, 403, 403, 403)],
+    ['PUT board of Khuôn Điển\'s site', async (c) => c.put(`${base}/model-sites/${home.id}/board`,
+      { version: (await must(admin.get(`${base}/model-sites/${home.id}`), 200)).version, members: [{ full_name: 'Trưởng ban', role: 'head' }] }),
+      roles(200, 200, 403, 403, 403)],
+    ['POST team of Khuôn Điển\'s site', (c) => c.post(`${base}/model-sites/${home.id}/teams`, { name: 'Tổ kiểm tra quyền', founded_on: '2024-04-01' }),
+      roles(201, 201, 403, 403, 403)],
+    ['PUT activity of Khuôn Điển\'s site', (c) => c.put(`${base}/model-activities/${randomUUID()}`, activityBody(home)),
+      roles(403, 201, 201, 403, 403)],
+    ['PUT activity of Kiến Thiết\'s site', (c) => c.put(`${base}/model-activities/${randomUUID()}`, activityBody(far)),
+      roles(403, 404, 404, 403, 403)],
+    ['GET activities of Khuôn Điển\'s site', (c) => c.get(`${base}/model-sites/${home.id}/activities`), roles(200, 200, 200, 200, 403)],
+    ['PUT assessment of Khuôn Điển\'s site', (c) => c.put(`${base}/model-sites/${home.id}/assessments/${year}`,
+      { rating: 'effective', assessed_on: `${year}-01-01` }), roles(200, 200, 403, 403, 403)],
+    ['PUT regulation of Khuôn Điển\'s site', (c) => c.request('PUT', `${base}/model-sites/${home.id}/regulation`, { body: pdfForm() }),
+      roles(200, 200, 403, 403, 403)],
+    ['GET regulation of Khuôn Điển\'s site', (c) => c.get(`${base}/model-sites/${home.id}/regulation`), roles(200, 200, 200, 200, 403)],
+    ['GET regulation of Kiến Thiết\'s site', (c) => c.get(`${base}/model-sites/${far.id}/regulation`), roles(404, 404, 404, 404, 403)],
     ['GET model-counts', (c) => c.get(`${base}/model-counts`), roles(200, 200, 200, 200, 403)],
     ['GET model-counts of Khuôn Điển', (c) => c.get(`${base}/model-counts?unit_id=${ids['DEMO-KQ-KHUONDIEN']}`), roles(200, 200, 200, 200, 403)],
     ['GET model-counts of Làng Hản', (c) => c.get(`${base}/model-counts?unit_id=${ids['DEMO-KQ-LANGHAN']}`), roles(200, 200, 404, 200, 403)],

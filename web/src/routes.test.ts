@@ -13,7 +13,7 @@ function route(path: string) {
 describe('ROUTES', () => {
   it('derives each role\'s navigation from the table, in its order', () => {
     const hrefs = (role: Role) => navigationFor(testUser({ role })).map((n) => n.href);
-    const community = ['/households', '/households/registrations', '/fire-groups', '/teams'];
+    const community = ['/households', '/households/registrations', '/fire-groups', '/teams', '/models'];
     expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', ...community, '/account']);
     expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', ...community, '/users', '/account']);
     expect(hrefs('auditor')).toEqual(['/', '/units', '/audit', '/account']);
@@ -27,6 +27,7 @@ describe('ROUTES', () => {
     community.push('/fire-groups', '/fire-groups/:id', '/teams', '/teams/:id');
     for (const path of community) expect(route(path).capability).toBe('households.read');
     expect(route('/teams/grading').capability).toBe('gradings.read');
+    for (const path of ['/models', '/models/sites', '/models/sites/:id', '/models/types']) expect(route(path).capability).toBe('models.read');
     // What the server gives decides, not the role: an officer given gradings.read only
     // opens the grading but not the households.
     const officer = testUser({ role: 'officer', capabilities: ['gradings.read'] });

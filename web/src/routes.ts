@@ -143,6 +143,28 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/team').then((m) => m.TeamPage),
     capability: 'households.read',
   },
+  // The self-management models: their counts, sites and types, read by all but auditors.
+  {
+    path: '/models',
+    load: () => import('./pages/models').then((m) => m.ModelsPage),
+    capability: 'models.read',
+    nav: 'nav.models',
+  },
+  {
+    path: '/models/sites',
+    load: () => import('./pages/model-sites').then((m) => m.ModelSitesPage),
+    capability: 'models.read',
+  },
+  {
+    path: '/models/sites/:id',
+    load: () => import('./pages/model-site').then((m) => m.ModelSitePage),
+    capability: 'models.read',
+  },
+  {
+    path: '/models/types',
+    load: () => import('./pages/model-types').then((m) => m.ModelTypesPage),
+    capability: 'models.read',
+  },
   {
     path: '/users',
     load: () => import('./pages/users').then((m) => m.UsersPage),

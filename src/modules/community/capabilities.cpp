@@ -18,6 +18,10 @@ std::vector<std::string> capabilities(const Actor& actor) {
   add(may_keep_teams(actor), "teams.keep");
   add(may_read_grades(actor), "gradings.read");
   add(may_grade(actor), "gradings.grade");
+  add(may_read(actor), "models.read");
+  add(may_keep_teams(actor), "models.keep");
+  add(may_keep_types(actor), "models.types");
+  add(may_witness(actor), "models.record");
   return out;
 }
 

@@ -422,6 +422,12 @@ std::vector<CommunityFile> files_of(db::Tx& tx, const std::string& owner_kind, c
   return db::all(tx, q, file_from, owner_kind, owner_id);
 }
 
+void delete_files(db::Tx& tx, const std::string& owner_kind, const std::string& owner_id) {
+  static constexpr db::Query q{"community_files.delete_of",
+                               "DELETE FROM community_files WHERE owner_kind = $1 AND owner_id = $2"};
+  tx.exec(q, owner_kind, owner_id);
+}
+
 std::optional<CommunityFile> file(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"community_files.get", "SELECT " FILE_COLUMNS " FROM community_files WHERE id = $1"};
   return db::one(tx, q, file_from, id);

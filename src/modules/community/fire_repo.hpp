@@ -88,6 +88,7 @@ std::vector<Incident> incidents_of(db::Tx& tx, std::int64_t group_id);
 std::int64_t insert_file(db::Tx& tx, const CommunityFile& f, const std::string& bytes, std::optional<std::int64_t> by,
                          std::int64_t now);
 std::vector<CommunityFile> files_of(db::Tx& tx, const std::string& owner_kind, const std::string& owner_id);
+void delete_files(db::Tx& tx, const std::string& owner_kind, const std::string& owner_id);
 std::optional<CommunityFile> file(db::Tx& tx, std::int64_t id);
 std::string file_bytes(db::Tx& tx, std::int64_t id);
 

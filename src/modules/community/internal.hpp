@@ -29,6 +29,8 @@ inline bool may_use_sheets(const Actor& a) { return a.system || a.is(Role::offic
 // Officers and administrators keep security teams and their members; teams record patrols.
 inline bool may_keep_teams(const Actor& a) { return a.system || a.is(Role::officer) || a.is(Role::admin); }
 // Commune officers grade team members; reviewers and administrators read the gradings.
+// Administrators keep the model types (data).
+inline bool may_keep_types(const Actor& a) { return a.system || a.is(Role::admin); }
 inline bool may_grade(const Actor& a) { return a.system || a.is(Role::officer); }
 inline bool may_read_grades(const Actor& a) {
   return a.system || a.is(Role::officer) || a.is(Role::reviewer) || a.is(Role::admin);

@@ -10,8 +10,10 @@
 #include <map>
 #include <set>
 
+#include "modules/community/fire_repo.hpp"
 #include "modules/community/households_repo.hpp"
 #include "modules/community/internal.hpp"
+#include "modules/community/model_parts_repo.hpp"
 #include "modules/community/models_repo.hpp"
 #include "modules/community/rules.hpp"
 #include "platform/error.hpp"
@@ -28,8 +30,6 @@ constexpr std::size_t kMaxParticipants = 50;
 constexpr const char* kTypeKeepers = "model types are kept by administrators";
 constexpr const char* kSiteKeepers = "model sites are kept by commune officers and administrators";
 constexpr const char* kReaders = "model sites are not for auditors";
-
-bool may_keep_types(const Actor& a) { return a.system || a.is(Role::admin); }
 
 std::string json(boost::json::object o) { return boost::json::serialize(o); }
 
@@ -81,6 +81,31 @@ ModelSiteView Models::load_kept(db::Tx& tx, const Actor& actor, std::int64_t id)
   // A linked site is read by each of its units, kept by its own unit's officers.
   if (!unit || !actor.covers(unit->path)) throw Error::forbidden("a linked site is kept by its own unit");
   return v;
+}
+
+ModelSiteView Models::load_recorded(db::Tx& tx, const Actor& actor, std::int64_t id) const {
+  require(may_witness(actor), "model activities are recorded by commune officers and village teams");
+  auto v = load(tx, actor, id);
+  auto unit = units_.find(tx, v.site.unit_id);
+  if (!unit || !actor.covers(unit->path)) throw Error::forbidden("a linked site's log is kept by its own unit");
+  return v;
+}
+
+bool Models::assessable_year(const ModelSite& s, int year) const {
+  auto day = today();
+  auto last = s.ended_on ? std::min(rules::add_days(*s.ended_on, -1), day) : day;
+  return year >= std::stoi(s.launched_on.substr(0, 4)) && year <= std::stoi(last.substr(0, 4));
+}
+
+void Models::require_span(db::Tx& tx, const ModelSite& after) const {
+  auto span = model_parts_repo::span(tx, after.id);
+  if (span.first && *span.first < after.launched_on) throw Error::field("launched_on", "after_records");
+  if (span.last && after.ended_on && *span.last >= *after.ended_on) throw Error::field("ended_on", "before_records");
+  for (const auto& a : model_parts_repo::assessments(tx, after.id)) {
+    if (!assessable_year(after, a.year)) {
+      throw Error::validation({FieldError{"launched_on", "assessment_year", std::nullopt, std::to_string(a.year)}});
+    }
+  }
 }
 
 std::string Models::today() const { return time::local_date(clock_.now()); }
@@ -200,6 +225,9 @@ ModelSite Models::checked(db::Tx& tx, const Actor& actor, const ModelSiteInput& 
     }
     auto joined = past_date(errors, "participants.joined_on", p.joined_on, day);
     if (!joined && p.joined_on.empty()) errors.add("participants.joined_on", "required");
+    // A unit merged away (or ended) before the day it joined cannot have joined. A unit
+    // formed after that day may: the reform's communes carry on their predecessors' links.
+    if (unit && joined && unit->valid_to && *unit->valid_to < *joined) errors.add("participants", "not_in_force");
     if (joined && launched && *joined < *launched) errors.add("participants.joined_on", "before_launched");
     participants.push_back(SiteUnitInput{p.unit_id, joined.value_or("")});
   }
@@ -233,13 +261,29 @@ Page<ModelSiteView> Models::sites(const Actor& actor, const ModelSiteFilter& in)
   return out;
 }
 
-ModelSiteView Models::site(const Actor& actor, std::int64_t id) const {
-  ModelSiteView out;
-  db_.read([&](db::Tx& tx) { out = load(tx, actor, id); });
+ModelSiteDetail Models::detail(db::Tx& tx, const Actor& actor, ModelSiteView view) const {
+  ModelSiteDetail out;
+  static_cast<ModelSiteView&>(out) = std::move(view);
+  auto id = out.site.id;
+  auto unit = units_.find(tx, out.site.unit_id);
+  bool own_unit = unit && actor.covers(unit->path);
+  out.may_keep = may_keep_teams(actor) && own_unit;
+  out.may_record = may_witness(actor) && own_unit;
+  out.board = model_parts_repo::board(tx, id);
+  out.teams = model_parts_repo::teams(tx, id);
+  out.assessments = model_parts_repo::assessments(tx, id);
+  auto files = fire_repo::files_of(tx, "model_site", std::to_string(id));
+  if (!files.empty()) out.regulation = files.back();
   return out;
 }
 
-ModelSiteView Models::create_site(const Actor& actor, const ModelSiteInput& input) const {
+ModelSiteDetail Models::site(const Actor& actor, std::int64_t id) const {
+  ModelSiteDetail out;
+  db_.read([&](db::Tx& tx) { out = detail(tx, actor, load(tx, actor, id)); });
+  return out;
+}
+
+ModelSiteDetail Models::create_site(const Actor& actor, const ModelSiteInput& input) const {
   require(may_keep_teams(actor), kSiteKeepers);
   std::int64_t id = 0;
   db_.write([&](db::Tx& tx) {
@@ -261,7 +305,7 @@ ModelSiteView Models::create_site(const Actor& actor, const ModelSiteInput& inpu
   return site(actor, id);
 }
 
-ModelSiteView Models::update_site(const Actor& actor, std::int64_t id, const ModelSiteInput& input) const {
+ModelSiteDetail Models::update_site(const Actor& actor, std::int64_t id, const ModelSiteInput& input) const {
   require(may_keep_teams(actor), kSiteKeepers);
   db_.write([&](db::Tx& tx) {
     auto before = load_kept(tx, actor, id);
@@ -284,6 +328,7 @@ ModelSiteView Models::update_site(const Actor& actor, std::int64_t id, const Mod
         throw Error::validation({FieldError{"participants", "standing_unit", std::nullopt, std::to_string(st.year)}});
       }
     }
+    require_span(tx, after);
     if (!models_repo::update_site(tx, after, clock_.now()))
       throw Error::conflict("the model site was changed meanwhile");
     if (moved) models_repo::set_participants(tx, id, participants);
@@ -299,7 +344,7 @@ ModelSiteView Models::update_site(const Actor& actor, std::int64_t id, const Mod
   return site(actor, id);
 }
 
-ModelSiteView Models::set_standing(const Actor& actor, std::int64_t id, int year, std::int64_t unit_id) const {
+ModelSiteDetail Models::set_standing(const Actor& actor, std::int64_t id, int year, std::int64_t unit_id) const {
   require(may_keep_teams(actor), kSiteKeepers);
   db_.write([&](db::Tx& tx) {
     auto v = load_kept(tx, actor, id);

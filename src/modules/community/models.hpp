@@ -14,10 +14,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "modules/access.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/community/model.hpp"
+#include "modules/community/offline.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
 #include "platform/page.hpp"
@@ -73,6 +77,74 @@ struct Standing {
   std::string unit_name;
 };
 
+// A member of a site's steering board (ban chỉ đạo), in the order it is printed.
+struct BoardMember {
+  std::int64_t id = 0;
+  std::string full_name;
+  std::string title;  // what they are in the village ("Bí thư chi bộ")
+  std::string role;   // head, deputy, member
+};
+
+struct ModelTeamMember {
+  std::int64_t id = 0;
+  std::string full_name;
+  std::string role;  // leader, deputy, member
+  std::string joined_on;
+  std::optional<std::string> left_on;  // the first day out
+};
+
+// A team (tổ) of a site: what the model counts beside its sites.
+struct ModelTeam {
+  std::int64_t id = 0;
+  std::int64_t site_id = 0;
+  std::string name;
+  std::string founded_on;
+  std::optional<std::string> ended_on;  // the first day it no longer runs
+  std::int64_t version = 1;
+  std::vector<ModelTeamMember> members;
+};
+
+struct ModelTeamInput {
+  std::string name;
+  std::string founded_on;
+  std::optional<std::string> ended_on;
+  std::vector<ModelTeamMember> members;  // replaces the stored list; ids ignored
+  std::int64_t version = 0;              // a change: the version the user saw
+};
+
+// The yearly effectiveness assessment (đánh giá hiệu quả) of a site.
+struct Assessment {
+  int year = 0;
+  std::string rating;  // effective, partly_effective, ineffective
+  std::string note;
+  std::string assessed_on;
+};
+
+// An entry of a site's activity log, by the offline rule (offline.hpp) as patrols are.
+struct ModelActivityInput {
+  std::int64_t site_id = 0;
+  std::string held_on;   // not in the future, within the site's life
+  std::string kind;      // meeting, patrol, propaganda, mediation, other
+  int participants = 0;  // 0–10000
+  std::string content;   // required
+  std::int64_t base_version = 0;
+  std::optional<time::Millis> device_at{};
+};
+
+struct ModelActivity {
+  std::string id;
+  std::int64_t site_id = 0;
+  std::string held_on;
+  std::string kind;
+  int participants = 0;
+  std::string content;
+  std::int64_t version = 1;
+  std::string content_hash;
+  std::optional<std::int64_t> recorded_by;
+  std::optional<std::int64_t> device_at;
+  std::int64_t received_at = 0;
+};
+
 struct ModelSiteView {
   ModelSite site;
   std::string type_name;
@@ -80,6 +152,16 @@ struct ModelSiteView {
   std::string unit_name;
   std::vector<SiteUnit> participants;  // the other units of a linked site
   std::vector<Standing> standing;      // newest year first
+};
+
+// One site with what hangs on it (Models::site and every change answer it).
+struct ModelSiteDetail : ModelSiteView {
+  std::vector<BoardMember> board;
+  std::vector<ModelTeam> teams;             // by founding day
+  std::vector<Assessment> assessments;      // newest year first
+  std::optional<CommunityFile> regulation;  // the regulation document (quy chế)
+  bool may_keep = false;                    // whether the caller may change it
+  bool may_record = false;                  // whether the caller may write in its activity log
 };
 
 struct SiteUnitInput {
@@ -143,17 +225,46 @@ class Models {
   ModelType update_type(const Actor& actor, std::int64_t id, const ModelTypeInput& input) const;
 
   Page<ModelSiteView> sites(const Actor& actor, const ModelSiteFilter& filter) const;
-  ModelSiteView site(const Actor& actor, std::int64_t id) const;
+  ModelSiteDetail site(const Actor& actor, std::int64_t id) const;
   // Of a manual, active type (`type_id: automatic|inactive|not_found`), on a unit of the
   // scope; participants only for a linked type (`participants: not_linked`), none twice
   // nor the site's own unit (`participants: own_unit`), joined not before the launch.
-  ModelSiteView create_site(const Actor& actor, const ModelSiteInput& input) const;
+  ModelSiteDetail create_site(const Actor& actor, const ModelSiteInput& input) const;
   // Its type and unit stay (`type_id|unit_id: cannot_change`); its dates keep the years of
   // its standing units (`launched_on: standing_year`); 409 when it changed since.
-  ModelSiteView update_site(const Actor& actor, std::int64_t id, const ModelSiteInput& input) const;
+  ModelSiteDetail update_site(const Actor& actor, std::int64_t id, const ModelSiteInput& input) const;
   // The standing unit of a linked site for `year`: its own unit or a participant
   // (`unit_id: not_participant`); `year` within the site's life (`year: out_of_range`).
-  ModelSiteView set_standing(const Actor& actor, std::int64_t id, int year, std::int64_t unit_id) const;
+  ModelSiteDetail set_standing(const Actor& actor, std::int64_t id, int year, std::int64_t unit_id) const;
+
+  // What hangs on a site (model_site_parts.cpp), each kept by the site's keepers.
+  // The board replaces the stored one and moves the site's version (409 when it changed
+  // since `version`): at most 30 (`members: too_long`), one head (`members: two_heads`).
+  ModelSiteDetail set_board(const Actor& actor, std::int64_t site_id, std::int64_t version,
+                            const std::vector<BoardMember>& board) const;
+  // A team within the site's life (`founded_on: before_launched`, `ended_on:
+  // after_site_ended`), its members within the team's (`members.joined_on: before_founded`,
+  // `members.left_on: after_ended`), one leader at a time (`members: two_leaders`).
+  ModelSiteDetail add_team(const Actor& actor, std::int64_t site_id, const ModelTeamInput& input) const;
+  ModelSiteDetail update_team(const Actor& actor, std::int64_t team_id, const ModelTeamInput& input) const;
+  // One assessment a year, in a year the site ran up to this one (`year: out_of_range`),
+  // made on or after 1 January of that year (`assessed_on: before_year`).
+  ModelSiteDetail assess(const Actor& actor, std::int64_t site_id, int year, const Assessment& input) const;
+  // The regulation document: PDF, DOCX or a photo (its metadata removed), at most 10 MB;
+  // it replaces the previous one.
+  static constexpr std::size_t kMaxRegulationBytes = std::size_t{10} << 20;
+  ModelSiteDetail set_regulation(const Actor& actor, std::int64_t site_id, std::string_view bytes,
+                                 const std::string& name) const;
+  std::pair<CommunityFile, std::string> regulation(const Actor& actor, std::int64_t site_id) const;
+
+  // The activity log (model_activities.cpp), by the offline rule: recorded by commune
+  // officers and village teams whose scope holds the site's own unit.
+  Written<ModelActivity> record_activity(const Actor& actor, const std::string& id,
+                                         const ModelActivityInput& input) const;
+  ModelActivity activity(const Actor& actor, const std::string& id) const;
+  // A site's activities from `from` to `to` (inclusive, default the last year), newest first.
+  std::vector<ModelActivity> activities(const Actor& actor, std::int64_t site_id, std::optional<std::string> from,
+                                        std::optional<std::string> to) const;
 
   // Per model type, the sites and teams under `unit_id` (default the scope) running on
   // `to` (default today), and those new since `from` (default 1 January of `to`'s year);
@@ -168,6 +279,13 @@ class Models {
   ModelSiteView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   // For a change: a keeper of the site's own unit (403 for another participant's).
   ModelSiteView load_kept(db::Tx& tx, const Actor& actor, std::int64_t id) const;
+  ModelSiteDetail detail(db::Tx& tx, const Actor& actor, ModelSiteView view) const;
+  // For a witness (activities): an officer or a village team whose scope holds its unit.
+  ModelSiteView load_recorded(db::Tx& tx, const Actor& actor, std::int64_t id) const;
+  // A year the site ran in, up to this one: what may be assessed.
+  bool assessable_year(const ModelSite& site, int year) const;
+  // A changed site still holds what it recorded: its teams, activities and assessments.
+  void require_span(db::Tx& tx, const ModelSite& after) const;
   ModelSite checked(db::Tx& tx, const Actor& actor, const ModelSiteInput& input, ModelSite base,
                     std::vector<SiteUnitInput>& participants) const;
 

@@ -176,6 +176,17 @@ Page<Unit> Service::list(const Actor& actor, const ListFilter& filter) const {
   return page;
 }
 
+Page<Unit> Service::directory(const ListFilter& filter) const {
+  ListFilter f = filter;
+  f.page = std::max(1, f.page);
+  f.page_size = std::clamp(f.page_size, 1, 50);
+  f.include_history = false;
+  if (f.kind && !kind_from_code(*f.kind)) throw Error::field("kind", "unknown_value");
+  Page<Unit> page;
+  db_.read([&](db::Tx& tx) { page = repo::list(tx, "/", f, time::local_date(clock_.now())); });
+  return page;
+}
+
 Detail Service::get(const Actor& actor, std::int64_t id) const {
   Detail d;
   db_.read([&](db::Tx& tx) {

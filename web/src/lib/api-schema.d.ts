@@ -214,6 +214,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look up any unit of the country
+         * @description Danh bạ đơn vị: tìm mọi đơn vị đang có hiệu lực trong cả nước, không giới hạn theo phạm vi của người dùng (tên và mã đơn vị là thông tin công khai), để chọn đơn vị của xã hoặc tỉnh khác — ví dụ đơn vị tham gia một mô hình liên kết. Tìm theo tên hoặc mã, không phân biệt dấu ("kien thiet" tìm được "Kiến Thiết").
+         *
+         *     Every unit in force today in the whole country, whatever the caller's scope (the names and codes of units are public): what a picker needs to join a unit of another commune or province, such as the other units of a linked model site (`createModelSite`, `updateModelSite`). Units in force today only: no `history`, so an ended or merged unit is never listed. `q` is matched anywhere in the unit's name followed by its code, ignoring case and diacritics (đ matches d): "kien thiet" finds "Kiến Thiết", "02437" the unit of that code; the designation (xã, thôn…) is not part of the name. `kind` keeps one kind of unit (an unknown kind is `kind: unknown_value`), `parent_id` the direct children of that unit. Sorted by the folded name (then code), then id; paged, 20 a page by default and at most 50 (a larger `page_size` is `page_size: invalid_format`). The items are the units as `listUnits` gives them (`parent_id`, not the parent's name). Any signed-in staff user, auditors included; no CSRF token (a GET). Not audited.
+         */
+        get: operations["listUnitDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{id}": {
         parameters: {
             query?: never;
@@ -2927,7 +2949,7 @@ export interface paths {
          * List the sites of self-management models
          * @description Danh sách điểm mô hình tự quản về ANTT (nhập tay) trong phạm vi: tìm theo mã hoặc tên điểm (không phân biệt dấu), lọc theo đơn vị và loại mô hình; điểm đã dừng chỉ hiện khi chọn. Điểm mô hình liên kết hiện ở phạm vi của đơn vị chủ trì và của mỗi đơn vị tham gia, kể cả khác xã, khác tỉnh. Các điểm của loại tự động (camera, hòm thư, tổ liên gia, tổ bảo vệ) là dữ liệu của các phân hệ đó, không có trong danh sách này.
          *
-         *     The manual sites whose unit, or one of whose participants, lies under `unit_id` (a unit in the caller's scope, default the scope unit: its communes, villages and bodies, historic ones included), by code, each with its participants and standing units. `type_id` keeps one type; `q` matches every word of the code and the name, accents and case ignored; a site that has ended (`ended_on` today or before) is out unless `include_ended=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. A parameter that is not a positive number, or `include_ended` other than `0` or `1`: 422 (`invalid_format`, `unknown_value`). Not audited.
+         *     The manual sites whose unit, or one of whose participants, lies under `unit_id` (a unit in the caller's scope, default the scope unit: its communes, villages and bodies, historic ones included), by code, each with its participants and standing units (not its board, teams, assessments or regulation: `getModelSite` has them). `type_id` keeps one type; `q` matches every word of the code and the name, accents and case ignored; a site that has ended (`ended_on` today or before) is out unless `include_ended=1`. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). A `unit_id` outside the scope: 404. A parameter that is not a positive number, or `include_ended` other than `0` or `1`: 422 (`invalid_format`, `unknown_value`). Not audited.
          */
         get: operations["listModelSites"];
         put?: never;
@@ -2935,7 +2957,7 @@ export interface paths {
          * Add a site of a self-management model
          * @description Thêm một điểm mô hình tự quản về ANTT ở xã, thôn hoặc cơ quan, trường học, doanh nghiệp trong phạm vi (tên, ngày ra mắt, ngày dừng nếu có, ghi chú). Loại mô hình phải đang dùng và không phải loại tự động. Mô hình liên kết có thể có các đơn vị tham gia khác (kể cả khác xã, khác tỉnh), mỗi đơn vị một ngày tham gia không trước ngày ra mắt.
          *
-         *     A site of type `type_id` on unit `unit_id`. The type exists (`type_id: not_found`), is not automatic (a type with a `source`, whose sites are another module's records: `type_id: automatic`) and is active (`type_id: inactive`). The unit is a commune, ward or special zone, a village, or a body (agency, enterprise, school), in the caller's scope and in force today (`unit_id: not_found`). `name` is required (at most 200 characters: `name: required`, `too_long`); `launched_on` is required, `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`); `ended_on`, the first day the site no longer runs, is empty or null while it runs, else a date not in the future and after `launched_on` (`ended_on: before_launched`); `note` at most 2000 characters. `participants` are the other units of a linked site, for a `linked` type only (`participants: not_linked`): at most 50 (`too_long`), each a real commune, village or body of any commune or province (`not_found`), not the site's own unit (`own_unit`), none twice (`duplicate`), with `joined_on` required (`participants.joined_on: required`), a date (`invalid_date`) not in the future (`in_future`) nor before `launched_on` (`before_launched`); a participant that is not an object `{unit_id, joined_on}` with a number and a text is `participants: wrong_type`. The code is the next `<commune code>-MH-NNN` of the commune the unit is in. A member of another JSON type is `wrong_type`; every bad field is named and nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors). Audited as `model_site.create` with the code, the type and the number of participants.
+         *     A site of type `type_id` on unit `unit_id`. The type exists (`type_id: not_found`), is not automatic (a type with a `source`, whose sites are another module's records: `type_id: automatic`) and is active (`type_id: inactive`). The unit is a commune, ward or special zone, a village, or a body (agency, enterprise, school), in the caller's scope and in force today (`unit_id: not_found`). `name` is required (at most 200 characters: `name: required`, `too_long`); `launched_on` is required, `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`); `ended_on`, the first day the site no longer runs, is empty or null while it runs, else a date not in the future and after `launched_on` (`ended_on: before_launched`); `note` at most 2000 characters. `participants` are the other units of a linked site, for a `linked` type only (`participants: not_linked`): at most 50 (`too_long`), each a real commune, village or body of any commune or province (`not_found`) not ended before the day it joined (`not_in_force`: merged away or dissolved before it; a unit formed after that day may carry on its predecessors' link), not the site's own unit (`own_unit`), none twice (`duplicate`), with `joined_on` required (`participants.joined_on: required`), a date (`invalid_date`) not in the future (`in_future`) nor before `launched_on` (`before_launched`); a participant that is not an object `{unit_id, joined_on}` with a number and a text is `participants: wrong_type`. The code is the next `<commune code>-MH-NNN` of the commune the unit is in. A member of another JSON type is `wrong_type`; every bad field is named and nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors). The answer is the site as `getModelSite` gives it (no board, team, assessment or regulation yet). Audited as `model_site.create` with the code, the type and the number of participants.
          */
         post: operations["createModelSite"];
         delete?: never;
@@ -2961,14 +2983,14 @@ export interface paths {
          * A site of a self-management model
          * @description Chi tiết một điểm mô hình: loại, đơn vị, ngày ra mắt, ngày dừng, ghi chú; với mô hình liên kết, các đơn vị tham gia và đơn vị thường trực từng năm (năm gần nhất trước). Điểm mô hình liên kết thuộc phạm vi của đơn vị chủ trì và của mỗi đơn vị tham gia: đơn vị tham gia được xem nhưng chỉ cán bộ của đơn vị chủ trì được sửa.
          *
-         *     The site as `listModelSites` shows it. A linked site is in the scope of each of its units: the officers of a participating commune read it (but do not change it: `updateModelSite` and `putModelSiteStanding` answer them 403), while another commune's officer gets 404. Who may read it: as `listModelSites` (403 for auditors; 404 for an unknown site or one outside the scope — a village team member's scope is their village). Not audited.
+         *     The site as `listModelSites` shows it, with what its page needs besides: its steering board (`board`, in printed order), its teams with their members (`teams`, by founding date), its yearly assessments (`assessments`, newest year first), its regulation document (`regulation`, null when none; `getModelSiteRegulation` serves it) `may_keep`, whether the caller may change it (a commune officer or administrator whose scope holds the site's own unit), and `may_record`, whether the caller may write in its activity log (`putModelActivity`: a commune officer or village team member whose scope holds the site's own unit). A linked site is in the scope of each of its units: the officers of a participating commune read it (but do not change it: `updateModelSite` and `putModelSiteStanding` answer them 403), while another commune's officer gets 404. Who may read it: as `listModelSites` (403 for auditors; 404 for an unknown site or one outside the scope — a village team member's scope is their village). Not audited.
          */
         get: operations["getModelSite"];
         /**
          * Change a site of a self-management model
-         * @description Sửa một điểm mô hình (tên, ngày ra mắt, ngày dừng, ghi chú, các đơn vị tham gia của mô hình liên kết). Loại mô hình và đơn vị của điểm không đổi. Đơn vị đang là đơn vị thường trực của một năm không rời mô hình được, và ngày ra mắt, ngày dừng mới vẫn phải bao gồm các năm đã có đơn vị thường trực. Chỉ cán bộ Công an xã, quản trị viên có phạm vi chứa đơn vị chủ trì được sửa; cán bộ của đơn vị tham gia chỉ xem. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         * @description Sửa một điểm mô hình (tên, ngày ra mắt, ngày dừng, ghi chú, các đơn vị tham gia của mô hình liên kết). Loại mô hình và đơn vị của điểm không đổi. Đơn vị đang là đơn vị thường trực của một năm không rời mô hình được, và ngày ra mắt, ngày dừng mới vẫn phải bao gồm các năm đã có đơn vị thường trực và các năm đã đánh giá; ngày ra mắt không được sau ngày thành lập tổ đầu tiên hay ngày của hoạt động đầu tiên, ngày dừng phải sau ngày thành lập tổ và ngày hoạt động cuối cùng. Chỉ cán bộ Công an xã, quản trị viên có phạm vi chứa đơn vị chủ trì được sửa; cán bộ của đơn vị tham gia chỉ xem. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
          *
-         *     The whole site as `createModelSite` takes it, checked the same way, with the `version` the user edited (`version: required`). `type_id` and `unit_id` are sent back as read and never change (`type_id: cannot_change`, `unit_id: cannot_change`); the type need not be active any more. `participants` is the whole list (left out, null or `[]`: none), so a unit leaves by being left out; a unit that is the standing unit of a year stays one of the site's units (`participants: standing_unit`, the message ending with the year). Its dates keep the years of its standing units: each year with a standing unit stays within the site's life as `putModelSiteStanding` reckons it, from the year of `launched_on` to the year of the day before `ended_on` or, while it runs, next year (else `launched_on: standing_year`, whichever date moved, the message ending with the year). These two are checked once every field is valid, year by year from the newest, one error at a time. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read a linked site but get 403 here, as do village team members, reviewers and auditors. Audited as `model_site.update` with the names of the fields changed (`name`, `launched_on`, `ended_on`, `note`, `participants`), never their values.
+         *     The whole site as `createModelSite` takes it, checked the same way, with the `version` the user edited (`version: required`). `type_id` and `unit_id` are sent back as read and never change (`type_id: cannot_change`, `unit_id: cannot_change`); the type need not be active any more. `participants` is the whole list (left out, null or `[]`: none), so a unit leaves by being left out; a unit that is the standing unit of a year stays one of the site's units (`participants: standing_unit`, the message ending with the year). Its dates keep the years of its standing units: each year with a standing unit stays within the site's life as `putModelSiteStanding` reckons it, from the year of `launched_on` to the year of the day before `ended_on` or, while it runs, next year (else `launched_on: standing_year`, whichever date moved, the message ending with the year). These two are checked once every field is valid, year by year from the newest, one error at a time. Then the dates must keep what the site already holds: a launch after the founding of its first team or its first activity is `launched_on: after_records`; an end on or before the founding of its last team or its last activity (a team founded or an activity held on `ended_on` or later) is `ended_on: before_records`; and every assessed year stays within the site's life as `putModelSiteAssessment` reckons it (from the year of `launched_on` to the year of the day before `ended_on`, and not after this year), else `launched_on: assessment_year`, whichever date moved, the message ending with the year. These are checked in this order, one error at a time. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read a linked site but get 403 here, as do village team members, reviewers and auditors. The answer is the site as `getModelSite` gives it. Audited as `model_site.update` with the names of the fields changed (`name`, `launched_on`, `ended_on`, `note`, `participants`), never their values.
          */
         put: operations["updateModelSite"];
         post?: never;
@@ -3004,6 +3026,219 @@ export interface paths {
          *     The standing unit (đơn vị thường trực) of site `id` for `year`, set or replaced. The site's type is `linked` (`unit_id: not_linked`); `year` lies within 2000–2100 and the site's life, from the year of `launched_on` to the year of its last day, the day before `ended_on` (a site ended on 1 January did not run that year), or, while it runs, next year (`year: out_of_range`); `unit_id` (required) is the site's own unit or one of its participants (`unit_id: not_participant`). One error is reported at a time, in that order; nothing is written. The site's `version` does not change; the answer is the site with its `standing`, newest year first. A unit standing for a year cannot leave the site (`updateModelSite`: `participants: standing_unit`), nor the site's dates leave that year (`launched_on: standing_year`). A `{year}` that is not a number (`2026abc`, `abc`): 404. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read the site but get 403 here, as do village team members, reviewers and auditors. Audited as `model_site.standing` with the year and the unit's id.
          */
         put: operations["putModelSiteStanding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the steering board of a site
+         * @description Cập nhật ban chỉ đạo (ban điều hành) của điểm mô hình: họ tên, chức vụ, vai trò (trưởng ban, phó ban, thành viên), theo thứ tự in trong danh sách; gửi cả danh sách, danh sách mới thay danh sách cũ. Mỗi ban có nhiều nhất một trưởng ban. Nếu người khác đã sửa điểm mô hình trước (phiên bản khác) thì báo xung đột. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được sửa.
+         *
+         *     The whole board of site `id`, in printed order, replacing the stored one; `[]` empties it. `version` is the site's, as the user read it (`version: required`); the board moves it (+1). At most 30 members (`members: too_long`), each `{full_name, title, role}`: `full_name` required, at most 200 characters (`members.full_name: required`, `too_long`); `title`, the person's post (chức vụ), at most 200 characters (`members.title: too_long`); `role` one of `head` (trưởng ban), `deputy` (phó ban), `member` (thành viên) (`members.role: unknown_value`); at most one head (`members: two_heads`). A member that is not an object is `members: wrong_type`. On any error nothing is written. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.board` with the number of members, never their names.
+         */
+        put: operations["putModelSiteBoard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a team to a site
+         * @description Thêm một tổ (tổ tự quản, tổ liên kết…) của điểm mô hình với các thành viên: họ tên, vai trò (tổ trưởng, tổ phó, tổ viên), ngày vào tổ, ngày rời tổ nếu có. Tổ không thành lập trước ngày ra mắt mô hình; mỗi lúc chỉ có một tổ trưởng. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được thêm.
+         *
+         *     A team of site `id`. `name` is required, at most 200 characters (`name: required`, `too_long`). `founded_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) nor before the site's `launched_on` (`before_launched`). `ended_on`, the first day the team no longer runs, is empty or null while it runs, else a date after `founded_on` (`ended_on: before_founded`) and not after the site's `ended_on` (`after_site_ended`). `members` is the whole list (left out or null: none), at most 100 (`members: too_long`), each `{full_name, role, joined_on, left_on}`: `full_name` required (`members.full_name: required`, at most 200 characters, `too_long`); `role` one of `leader` (tổ trưởng), `deputy` (tổ phó), `member` (tổ viên) (`members.role: unknown_value`); `joined_on` required, a date not before `founded_on` (`members.joined_on: required`, `invalid_date`, `before_founded`); `left_on`, the first day they are no longer in the team, empty or null while they are, else not before `joined_on` (`members.left_on: before_joined`) nor after the team's `ended_on` (`after_ended`). Two leaders in the team on one day: `members: two_leaders`. A member that is not an object is `members: wrong_type`; a member of another JSON type is `wrong_type`. On any error nothing is written. The team starts at version 1; the answer is the site as `getModelSite` gives it, the new team among its `teams`. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_team.create` with the team's id and the number of members, never their names.
+         */
+        post: operations["createModelTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model team id (a team of a site).
+                 * @example 4
+                 */
+                id: components["parameters"]["ModelTeamId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a team of a site
+         * @description Sửa một tổ của điểm mô hình (tên, ngày thành lập, ngày dừng) và danh sách thành viên của tổ; gửi cả danh sách, danh sách mới thay danh sách cũ. Nếu người khác đã sửa tổ trước (phiên bản khác) thì báo xung đột. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được sửa.
+         *
+         *     The whole team `id` as `createModelTeam` takes it, checked the same way, with the team's `version` as the user read it (`version: required`); it moves the team's version (+1). `members` is the whole list and replaces the stored one (left out, null or `[]`: none). An unknown team, or one of a site outside the caller's scope: 404. A team changed since `version`: 409, nothing written. The answer is the team's site as `getModelSite` gives it. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); everybody else 403. Audited as `model_team.update` with the team's id and the names of the fields changed (`name`, `founded_on`, `ended_on`, `members`), never their values.
+         */
+        put: operations["updateModelTeam"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The activity's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03
+                 */
+                id: components["parameters"]["ModelActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An activity of a site
+         * @description Một hoạt động của điểm mô hình, như đang lưu; điện thoại đọc lại khi bị báo xung đột để người dùng chọn giữ bản nào.
+         *
+         *     The activity `id` as stored; its `version` is the `base_version` of a change. Who may read it: as `getModelSite` (403 for auditors). An id that is not a lowercase UUID, an unknown activity or an activity of a site outside the scope: 404. Not audited.
+         */
+        get: operations["getModelActivity"];
+        /**
+         * Record an activity of a site
+         * @description Ghi nhận một hoạt động của điểm mô hình (họp, tuần tra, tuyên truyền, hòa giải, hoạt động khác: ngày, số người tham gia, nội dung), trên trang hoặc từ điện thoại khi mất sóng (mã hoạt động do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày hoạt động không ở tương lai, không trước ngày ra mắt mô hình và phải trước ngày mô hình dừng.
+         *
+         *     The activity `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of site `site_id`, written by the offline rule, as `putMeeting`: `base_version` is 0 for a new activity, else the version the sender last saw. No activity with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the activity as stored, nothing written (sent twice, stored once), decided before the site's life is checked. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the activity (`getModelActivity`) and lets the user choose. `held_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the site's life, from `launched_on` to the day before `ended_on` (`held_on: before_launched`; on or after `ended_on`, `after_ended`). `kind` is one of `meeting` (họp), `patrol` (tuần tra), `propaganda` (tuyên truyền), `mediation` (hòa giải), `other` (`kind: required`, `unknown_value`). `participants`, how many people took part, is an integer from 0 to 10000 (default 0; `participants: out_of_range`). `content` is required (left out, empty or blank: `content: required`) and at most 4000 characters (`too_long`). `base_version` and `device_at` are not negative (`out_of_range`). A member of another JSON type is `wrong_type`; on any error nothing is written. An activity stays with the site it was recorded for (`site_id: cannot_change`). `device_at` is the phone's clock (milliseconds since 1970) when the activity was recorded offline; `recorded_by` is the user who first recorded it and `received_at` when the server first stored it. Commune officers and village team members whose scope covers the site's own unit (403 for administrators, reviewers, auditors and the officers of a participating unit); a site that does not exist or lies outside the scope (or a stored activity of such a site): 404. Audited as `model_activity.record` on the site, with the activity's id, the outcome and the version, when written (not when replayed), never its content.
+         */
+        put: operations["putModelActivity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The activities of a site
+         * @description Sổ hoạt động của điểm mô hình trong một khoảng ngày (mặc định một năm gần nhất, tối đa một năm), mới nhất trước.
+         *
+         *     The activities of site `id` from `from` to `to` (both `YYYY-MM-DD`, inclusive: `invalid_date`; `from: after_to` when they are backwards; `to` at most 366 days after `from`, `from: range_too_long`), by default the 365 days up to today in Vietnam (`to` alone: the 365 days up to it), newest first (by `held_on`, then by when they were received). Who may read them: as `getModelSite` (403 for auditors; 404 for an unknown site or one outside the scope). Not audited.
+         */
+        get: operations["listModelSiteActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}/assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+                /**
+                 * @description The calendar year assessed, within the site's life and not after this year (else `year` is `out_of_range`); a path segment that is not a number is 404.
+                 * @example 2025
+                 */
+                year: components["parameters"]["AssessmentYear"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assess a site for a year
+         * @description Đánh giá hiệu quả hoạt động của điểm mô hình trong một năm (hiệu quả, hiệu quả một phần, chưa hiệu quả), với ngày đánh giá và nhận xét; mỗi năm một lần, đánh giá lại thì thay bản cũ. Không đánh giá năm sau năm nay hoặc ngoài thời gian hoạt động của mô hình. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được đánh giá.
+         *
+         *     The assessment of site `id` for `year`, set or replaced. `year` lies within the site's life, from the year of `launched_on` to the year of its last day (the day before `ended_on`), and not after this year in Vietnam (`year: out_of_range`). `rating` is one of `effective` (hiệu quả), `partly_effective` (hiệu quả một phần), `ineffective` (chưa hiệu quả) (`rating: required`, `unknown_value`); `note` at most 2000 characters (`too_long`); `assessed_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) nor before 1 January of `year` (`before_year`). A member of another JSON type is `wrong_type`; on any error nothing is written. The answer is the site as `getModelSite` gives it, its `assessments` newest year first. A `{year}` that is not a number: 404. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.assessment` with the year and the rating.
+         */
+        put: operations["putModelSiteAssessment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/model-sites/{id}/regulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a site's regulation document
+         * @description Tải về quy chế hoạt động (quy chế phối hợp) của điểm mô hình như đã lưu: tệp PDF, DOCX hoặc ảnh chụp (đã xóa thông tin kèm theo).
+         *
+         *     The bytes of site `id`'s regulation document as stored (a photo without its metadata), with the type sniffed when it was added (`regulation.mime` of `getModelSite`). Always an attachment, named `quy-che-<site id>.<pdf|docx|jpg|png|webp>` (the uploaded name is `regulation.name`, never echoed in a header), with `Cache-Control: no-store`, `Content-Security-Policy: default-src 'none'; sandbox` (on top of the server's usual policy) and `X-Content-Type-Options: nosniff`. A site with no regulation document: 404. Who may read it: as `getModelSite` (403 for auditors; 404 for an unknown site or one outside the scope). Not audited.
+         */
+        get: operations["getModelSiteRegulation"];
+        /**
+         * Upload a site's regulation document
+         * @description Tải lên quy chế hoạt động (quy chế phối hợp) của điểm mô hình: tệp PDF, DOCX hoặc ảnh chụp JPEG, PNG, WebP (ảnh được lưu sau khi xóa thông tin kèm theo như vị trí GPS, EXIF), tối đa 10 MB; tệp mới thay tệp cũ. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được tải lên.
+         *
+         *     The regulation document of site `id` as `multipart/form-data` (RFC 7578): one part named `file`, its file name kept as the document's `name` (at most 200 characters: `name: too_long`), replacing the previous document. The type is sniffed from the content, never taken from the declared one: PDF, DOCX, JPEG, PNG or WebP only (`file: unsupported_document`); a photo that cannot be read is `file: invalid_format`; none or an empty one is `file: required`; more than 10 MiB is `file: file_too_large`; a second `file` part is `file: too_many`. A photo is stored without its metadata (EXIF with the GPS position, XMP, IPTC, comments); `size` and `sha256` are those of the stored bytes. The body may be at most 10 MiB and room for the parts' headers instead of `[server] body_limit`; a larger `Content-Length` is refused with 413 before the body is read; another content type is 415, a broken multipart body `400 /problems/malformed-body`. On any error nothing is stored and the previous document stays. The answer is the site as `getModelSite` gives it, with its new `regulation`. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.regulation` with the file's id and its `sha256`.
+         */
+        put: operations["putModelSiteRegulation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3213,9 +3448,13 @@ export interface components {
              *     `households.phones` (read households' phones: officers), `households.sheets` (import and
              *     export household sheets: officers and administrators), `teams.keep` (keep security
              *     teams and their members: officers and administrators), `gradings.read` (officers,
-             *     reviewers, administrators), `gradings.grade` (officers).
+             *     reviewers, administrators), `gradings.grade` (officers), `models.read` (the
+             *     self-management models, their sites and counts: everybody but auditors), `models.keep`
+             *     (keep model sites: officers and administrators), `models.types` (keep the models'
+             *     types: administrators), `models.record` (record model sites' activities: officers and
+             *     village team members).
              */
-            capabilities: ("households.read" | "households.write" | "households.witness" | "households.phones" | "households.sheets" | "teams.keep" | "gradings.read" | "gradings.grade")[];
+            capabilities: ("households.read" | "households.write" | "households.witness" | "households.phones" | "households.sheets" | "teams.keep" | "gradings.read" | "gradings.grade" | "models.read" | "models.keep" | "models.types" | "models.record")[];
         };
         LocaleUpdate: {
             locale: components["schemas"]["Locale"];
@@ -6124,6 +6363,266 @@ export interface components {
              */
             unit_id: number;
         };
+        /**
+         * @description `head` (trưởng ban, at most one), `deputy` (phó ban), `member` (thành viên).
+         * @enum {string}
+         */
+        ModelBoardRole: "head" | "deputy" | "member";
+        /** @description A member of a site's steering board (ban chỉ đạo, ban điều hành). */
+        ModelBoardMember: {
+            /** Format: int64 */
+            id: number;
+            full_name: string;
+            /** @description The person's post (chức vụ), as printed; may be empty. */
+            title: string;
+            role: components["schemas"]["ModelBoardRole"];
+        };
+        /** @description A board member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelBoardMemberInput: {
+            full_name: string;
+            /** @default  */
+            title?: string;
+            role: components["schemas"]["ModelBoardRole"];
+        };
+        /** @description The whole board, in printed order, with the site's version. */
+        ModelBoardInput: {
+            /**
+             * Format: int64
+             * @description The site's version the user edited.
+             */
+            version: number;
+            /** @description At most one `head`; `[]` empties the board. */
+            members: components["schemas"]["ModelBoardMemberInput"][];
+        };
+        /**
+         * @description `leader` (tổ trưởng, one at a time), `deputy` (tổ phó), `member` (tổ viên).
+         * @enum {string}
+         */
+        ModelTeamRole: "leader" | "deputy" | "member";
+        /** @description A member of a site's team. */
+        ModelTeamMember: {
+            /**
+             * Format: int64
+             * @description Changes when the team's member list is sent again.
+             */
+            id: number;
+            full_name: string;
+            role: components["schemas"]["ModelTeamRole"];
+            /** Format: date */
+            joined_on: string;
+            /**
+             * Format: date
+             * @description The first day they are no longer in the team; null while they are.
+             */
+            left_on: string | null;
+        };
+        /** @description A team (tổ) of a site, with its members. */
+        ModelTeam: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            site_id: number;
+            name: string;
+            /** Format: date */
+            founded_on: string;
+            /**
+             * Format: date
+             * @description The first day it no longer runs; null while it runs (a running team counts in `getModelCounts`).
+             */
+            ended_on: string | null;
+            /**
+             * Format: int64
+             * @description Send it back to change the team.
+             */
+            version: number;
+            members: components["schemas"]["ModelTeamMember"][];
+        };
+        /** @description A team member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelTeamMemberInput: {
+            full_name: string;
+            role: components["schemas"]["ModelTeamRole"];
+            /**
+             * Format: date
+             * @description Not before the team's `founded_on`.
+             */
+            joined_on: string;
+            /**
+             * Format: date
+             * @description Empty or null while they are in the team; not before `joined_on` nor after the team's `ended_on`.
+             */
+            left_on?: string | null;
+        };
+        /** @description A team as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelTeamInput: {
+            name: string;
+            /**
+             * Format: date
+             * @description Not in the future nor before the site's `launched_on`.
+             */
+            founded_on: string;
+            /**
+             * Format: date
+             * @description Empty or null while it runs; after `founded_on`, not after the site's `ended_on`.
+             */
+            ended_on?: string | null;
+            /** @description The whole member list (null or absent, none); at most one leader on any day. */
+            members?: components["schemas"]["ModelTeamMemberInput"][] | null;
+        };
+        ModelTeamUpdate: components["schemas"]["ModelTeamInput"] & {
+            /**
+             * Format: int64
+             * @description The team's version the user edited.
+             */
+            version: number;
+        };
+        /**
+         * @description `effective` (hiệu quả), `partly_effective` (hiệu quả một phần), `ineffective` (chưa hiệu quả).
+         * @enum {string}
+         */
+        ModelAssessmentRating: "effective" | "partly_effective" | "ineffective";
+        /** @description A site's assessment for a year (đánh giá hiệu quả hằng năm). */
+        ModelAssessment: {
+            year: number;
+            rating: components["schemas"]["ModelAssessmentRating"];
+            note: string;
+            /** Format: date */
+            assessed_on: string;
+        };
+        /** @description An assessment as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelAssessmentInput: {
+            rating: components["schemas"]["ModelAssessmentRating"];
+            /** @default  */
+            note?: string;
+            /**
+             * Format: date
+             * @description Not in the future nor before 1 January of the year assessed.
+             */
+            assessed_on: string;
+        };
+        /** @description A site's regulation document (quy chế hoạt động, quy chế phối hợp), without its bytes. */
+        ModelRegulation: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description The file name it was uploaded with.
+             * @example quy-che-phoi-hop.pdf
+             */
+            name: string;
+            /**
+             * @description The type sniffed from the content when it was added (never the declared one).
+             * @enum {string}
+             */
+            mime: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/jpeg" | "image/png" | "image/webp";
+            /**
+             * Format: int64
+             * @description Bytes as stored (a photo without its metadata).
+             */
+            size: number;
+            /** @description SHA-256 of the bytes as stored, in lowercase hex. */
+            sha256: string;
+        };
+        /** @description `PUT /api/v1/community/model-sites/{id}/regulation` as `multipart/form-data`: one part named `file`. */
+        ModelRegulationUpload: {
+            file: components["schemas"]["Binary"];
+        };
+        ModelSiteDetail: components["schemas"]["ModelSite"] & {
+            /** @description The steering board, in printed order. */
+            board: components["schemas"]["ModelBoardMember"][];
+            /** @description The site's teams with their members, by founding date. */
+            teams: components["schemas"]["ModelTeam"][];
+            /** @description One a year, newest year first. */
+            assessments: components["schemas"]["ModelAssessment"][];
+            /** @description The regulation document; null when none was uploaded. */
+            regulation: components["schemas"]["ModelRegulation"] | null;
+            /** @description Whether the caller may change this site (its board, teams, standing units, assessments and regulation) — a commune officer or administrator whose scope holds the site's own unit. */
+            may_keep: boolean;
+            /** @description Whether the caller may write in this site's activity log (`putModelActivity`) — a commune officer or village team member whose scope holds the site's own unit; false for administrators, reviewers and the officers of a participating unit. */
+            may_record: boolean;
+        };
+        /**
+         * @description `meeting` (họp), `patrol` (tuần tra), `propaganda` (tuyên truyền), `mediation` (hòa giải), `other` (hoạt động khác).
+         * @enum {string}
+         */
+        ModelActivityKind: "meeting" | "patrol" | "propaganda" | "mediation" | "other";
+        /** @description An activity of a site (một hoạt động của mô hình), recorded by the offline rule. */
+        ModelActivity: {
+            /**
+             * Format: uuid
+             * @description The UUID the phone or the page made when the activity was first recorded.
+             */
+            id: string;
+            /** Format: int64 */
+            site_id: number;
+            /** Format: date */
+            held_on: string;
+            kind: components["schemas"]["ModelActivityKind"];
+            /** @description How many people took part. */
+            participants: number;
+            content: string;
+            /**
+             * Format: int64
+             * @description Send it back as `base_version` to change the activity.
+             */
+            version: number;
+            /**
+             * Format: int64
+             * @description The id of the user who first recorded it; null when unknown.
+             */
+            recorded_by: number | null;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC; null when recorded online.
+             */
+            device_at: number | null;
+            /**
+             * Format: date-time
+             * @description When the server first stored it, an instant in UTC.
+             */
+            received_at: string;
+        };
+        /** @description An activity as a form or an offline phone sends it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        ModelActivityInput: {
+            /**
+             * Format: int64
+             * @description A site in the caller's scope; a stored activity's site cannot change.
+             */
+            site_id: number;
+            /**
+             * Format: date
+             * @description Not after today in Vietnam; within the site's life, from `launched_on` to the day before `ended_on`.
+             */
+            held_on: string;
+            kind: components["schemas"]["ModelActivityKind"];
+            /**
+             * @description How many people took part.
+             * @default 0
+             */
+            participants?: number;
+            /** @description What was done; not blank. */
+            content: string;
+            /**
+             * Format: int64
+             * @description 0 for a new activity, else the version the sender last saw.
+             */
+            base_version: number;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC.
+             */
+            device_at?: number | null;
+        };
+        ModelActivityWrite: {
+            activity: components["schemas"]["ModelActivity"];
+            /**
+             * @description `replayed`: the same content was stored already, nothing written.
+             * @enum {string}
+             */
+            outcome: "inserted" | "replayed" | "updated";
+        };
+        ModelActivityList: {
+            /** @description Newest first. */
+            items: components["schemas"]["ModelActivity"][];
+        };
         /** @description The sites and teams of one model type on one unit, on the period's last day. */
         ModelCount: {
             /** Format: int64 */
@@ -6277,7 +6776,10 @@ export interface components {
                  *         "households.write",
                  *         "households.sheets",
                  *         "teams.keep",
-                 *         "gradings.read"
+                 *         "gradings.read",
+                 *         "models.read",
+                 *         "models.keep",
+                 *         "models.types"
                  *       ]
                  *     }
                  */
@@ -6789,6 +7291,21 @@ export interface components {
          * @example 2026
          */
         StandingYear: number;
+        /**
+         * @description Model team id (a team of a site).
+         * @example 4
+         */
+        ModelTeamId: number;
+        /**
+         * @description The activity's id, a UUID in lowercase made by the phone or the page that recorded it first.
+         * @example 8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03
+         */
+        ModelActivityId: string;
+        /**
+         * @description The calendar year assessed, within the site's life and not after this year (else `year` is `out_of_range`); a path segment that is not a number is 404.
+         * @example 2025
+         */
+        AssessmentYear: number;
     };
     requestBodies: never;
     headers: {
@@ -6873,7 +7390,10 @@ export interface operations {
                      *         "households.sheets",
                      *         "teams.keep",
                      *         "gradings.read",
-                     *         "gradings.grade"
+                     *         "gradings.grade",
+                     *         "models.read",
+                     *         "models.keep",
+                     *         "models.record"
                      *       ]
                      *     }
                      */
@@ -7378,6 +7898,73 @@ export interface operations {
             403: components["responses"]["ForbiddenOrCsrf"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listUnitDirectory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Diacritic-insensitive text matched anywhere in the unit's name or code; at most 500 bytes (`q: too_long`).
+                 * @example kien thiet
+                 */
+                q?: string;
+                /** @example commune */
+                kind?: components["schemas"]["UnitKind"];
+                /**
+                 * @description Only direct children of this unit.
+                 * @example 2
+                 */
+                parent_id?: number;
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Units per page, at most 50. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Một trang danh bạ đơn vị — one page of units in force. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 115,
+                     *           "code": "02437",
+                     *           "name": "Kiến Thiết",
+                     *           "name_en": "Kien Thiet Commune",
+                     *           "kind": "commune",
+                     *           "designation": "xã",
+                     *           "parent_id": 2,
+                     *           "valid_from": "2025-07-01",
+                     *           "valid_to": null,
+                     *           "remote": false,
+                     *           "merged_into": null,
+                     *           "demo": false,
+                     *           "note": "",
+                     *           "hotline": "",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
@@ -16234,10 +16821,16 @@ export interface operations {
                      *         }
                      *       ],
                      *       "standing": [],
-                     *       "version": 1
+                     *       "version": 1,
+                     *       "board": [],
+                     *       "teams": [],
+                     *       "assessments": [],
+                     *       "regulation": null,
+                     *       "may_keep": true,
+                     *       "may_record": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ModelSite"];
+                    "application/json": components["schemas"]["ModelSiteDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -16305,10 +16898,67 @@ export interface operations {
                      *           "unit_name": "Tân Trào"
                      *         }
                      *       ],
-                     *       "version": 2
+                     *       "version": 2,
+                     *       "board": [
+                     *         {
+                     *           "id": 11,
+                     *           "full_name": "Hoàng Văn Thắng",
+                     *           "title": "Phó Chủ tịch UBND xã Tân Trào",
+                     *           "role": "head"
+                     *         },
+                     *         {
+                     *           "id": 12,
+                     *           "full_name": "Lý Thị Mai",
+                     *           "title": "Trưởng Công an xã Kiến Thiết",
+                     *           "role": "member"
+                     *         }
+                     *       ],
+                     *       "teams": [
+                     *         {
+                     *           "id": 4,
+                     *           "site_id": 1,
+                     *           "name": "Tổ liên kết tuần tra giáp ranh",
+                     *           "founded_on": "2024-04-01",
+                     *           "ended_on": null,
+                     *           "version": 1,
+                     *           "members": [
+                     *             {
+                     *               "id": 31,
+                     *               "full_name": "Ma Văn Toàn",
+                     *               "role": "leader",
+                     *               "joined_on": "2024-04-01",
+                     *               "left_on": null
+                     *             },
+                     *             {
+                     *               "id": 32,
+                     *               "full_name": "Hà Thị Dung",
+                     *               "role": "member",
+                     *               "joined_on": "2024-04-01",
+                     *               "left_on": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "assessments": [
+                     *         {
+                     *           "year": 2025,
+                     *           "rating": "effective",
+                     *           "note": "Phối hợp giải quyết 3 vụ việc giáp ranh",
+                     *           "assessed_on": "2025-12-15"
+                     *         }
+                     *       ],
+                     *       "regulation": {
+                     *         "id": 21,
+                     *         "name": "quy-che-phoi-hop.pdf",
+                     *         "mime": "application/pdf",
+                     *         "size": 248133,
+                     *         "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                     *       },
+                     *       "may_keep": true,
+                     *       "may_record": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ModelSite"];
+                    "application/json": components["schemas"]["ModelSiteDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -16390,10 +17040,16 @@ export interface operations {
                      *         }
                      *       ],
                      *       "standing": [],
-                     *       "version": 2
+                     *       "version": 2,
+                     *       "board": [],
+                     *       "teams": [],
+                     *       "assessments": [],
+                     *       "regulation": null,
+                     *       "may_keep": true,
+                     *       "may_record": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ModelSite"];
+                    "application/json": components["schemas"]["ModelSiteDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -16482,6 +17138,809 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ModelSite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putModelSiteBoard: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "members": [
+                 *         {
+                 *           "full_name": "Hoàng Văn Thắng",
+                 *           "title": "Phó Chủ tịch UBND xã Tân Trào",
+                 *           "role": "head"
+                 *         },
+                 *         {
+                 *           "full_name": "Lý Thị Mai",
+                 *           "title": "Trưởng Công an xã Kiến Thiết",
+                 *           "role": "member"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelBoardInput"];
+            };
+        };
+        responses: {
+            /** @description Đã cập nhật ban chỉ đạo — the site with its new board. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 3,
+                     *       "board": [
+                     *         {
+                     *           "id": 11,
+                     *           "full_name": "Hoàng Văn Thắng",
+                     *           "title": "Phó Chủ tịch UBND xã Tân Trào",
+                     *           "role": "head"
+                     *         },
+                     *         {
+                     *           "id": 12,
+                     *           "full_name": "Lý Thị Mai",
+                     *           "title": "Trưởng Công an xã Kiến Thiết",
+                     *           "role": "member"
+                     *         }
+                     *       ],
+                     *       "teams": [],
+                     *       "assessments": [],
+                     *       "regulation": null,
+                     *       "may_keep": true,
+                     *       "may_record": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    createModelTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Tổ liên kết tuần tra giáp ranh",
+                 *       "founded_on": "2024-04-01",
+                 *       "ended_on": null,
+                 *       "members": [
+                 *         {
+                 *           "full_name": "Ma Văn Toàn",
+                 *           "role": "leader",
+                 *           "joined_on": "2024-04-01",
+                 *           "left_on": null
+                 *         },
+                 *         {
+                 *           "full_name": "Hà Thị Dung",
+                 *           "role": "member",
+                 *           "joined_on": "2024-04-01",
+                 *           "left_on": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelTeamInput"];
+            };
+        };
+        responses: {
+            /** @description Đã thêm tổ — the site with its teams. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 2,
+                     *       "board": [],
+                     *       "teams": [
+                     *         {
+                     *           "id": 4,
+                     *           "site_id": 1,
+                     *           "name": "Tổ liên kết tuần tra giáp ranh",
+                     *           "founded_on": "2024-04-01",
+                     *           "ended_on": null,
+                     *           "version": 1,
+                     *           "members": [
+                     *             {
+                     *               "id": 31,
+                     *               "full_name": "Ma Văn Toàn",
+                     *               "role": "leader",
+                     *               "joined_on": "2024-04-01",
+                     *               "left_on": null
+                     *             },
+                     *             {
+                     *               "id": 32,
+                     *               "full_name": "Hà Thị Dung",
+                     *               "role": "member",
+                     *               "joined_on": "2024-04-01",
+                     *               "left_on": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "assessments": [],
+                     *       "regulation": null,
+                     *       "may_keep": true,
+                     *       "may_record": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    updateModelTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model team id (a team of a site).
+                 * @example 4
+                 */
+                id: components["parameters"]["ModelTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Tổ liên kết tuần tra giáp ranh",
+                 *       "founded_on": "2024-04-01",
+                 *       "ended_on": null,
+                 *       "members": [
+                 *         {
+                 *           "full_name": "Ma Văn Toàn",
+                 *           "role": "leader",
+                 *           "joined_on": "2024-04-01",
+                 *           "left_on": null
+                 *         },
+                 *         {
+                 *           "full_name": "Hà Thị Dung",
+                 *           "role": "member",
+                 *           "joined_on": "2024-04-01",
+                 *           "left_on": "2026-03-01"
+                 *         }
+                 *       ],
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelTeamUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã sửa tổ — the site with its teams. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 2,
+                     *       "board": [],
+                     *       "teams": [
+                     *         {
+                     *           "id": 4,
+                     *           "site_id": 1,
+                     *           "name": "Tổ liên kết tuần tra giáp ranh",
+                     *           "founded_on": "2024-04-01",
+                     *           "ended_on": null,
+                     *           "version": 2,
+                     *           "members": [
+                     *             {
+                     *               "id": 33,
+                     *               "full_name": "Ma Văn Toàn",
+                     *               "role": "leader",
+                     *               "joined_on": "2024-04-01",
+                     *               "left_on": null
+                     *             },
+                     *             {
+                     *               "id": 34,
+                     *               "full_name": "Hà Thị Dung",
+                     *               "role": "member",
+                     *               "joined_on": "2024-04-01",
+                     *               "left_on": "2026-03-01"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "assessments": [],
+                     *       "regulation": null,
+                     *       "may_keep": true,
+                     *       "may_record": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getModelActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The activity's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03
+                 */
+                id: components["parameters"]["ModelActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hoạt động — the activity. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03",
+                     *       "site_id": 1,
+                     *       "held_on": "2026-11-12",
+                     *       "kind": "patrol",
+                     *       "participants": 12,
+                     *       "content": "Tuần tra chung tuyến đường giáp ranh hai xã dịp cuối năm",
+                     *       "version": 1,
+                     *       "recorded_by": 7,
+                     *       "device_at": null,
+                     *       "received_at": "2026-11-12T13:05:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelActivity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putModelActivity: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The activity's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03
+                 */
+                id: components["parameters"]["ModelActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "site_id": 1,
+                 *       "held_on": "2026-11-12",
+                 *       "kind": "patrol",
+                 *       "participants": 12,
+                 *       "content": "Tuần tra chung tuyến đường giáp ranh hai xã dịp cuối năm",
+                 *       "base_version": 0,
+                 *       "device_at": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelActivityInput"];
+            };
+        };
+        responses: {
+            /** @description Đã gửi lại hoặc đã sửa — `replayed` (nothing written) or `updated`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "activity": {
+                     *         "id": "8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03",
+                     *         "site_id": 1,
+                     *         "held_on": "2026-11-12",
+                     *         "kind": "patrol",
+                     *         "participants": 14,
+                     *         "content": "Tuần tra chung tuyến đường giáp ranh hai xã dịp cuối năm",
+                     *         "version": 2,
+                     *         "recorded_by": 7,
+                     *         "device_at": null,
+                     *         "received_at": "2026-11-12T13:05:00Z"
+                     *       },
+                     *       "outcome": "updated"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelActivityWrite"];
+                };
+            };
+            /** @description Đã ghi nhận — `inserted`, version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "activity": {
+                     *         "id": "8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03",
+                     *         "site_id": 1,
+                     *         "held_on": "2026-11-12",
+                     *         "kind": "patrol",
+                     *         "participants": 12,
+                     *         "content": "Tuần tra chung tuyến đường giáp ranh hai xã dịp cuối năm",
+                     *         "version": 1,
+                     *         "recorded_by": 7,
+                     *         "device_at": null,
+                     *         "received_at": "2026-11-12T13:05:00Z"
+                     *       },
+                     *       "outcome": "inserted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelActivityWrite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listModelSiteActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The first day, inclusive; default 365 days before `to`; at most 366 days before it.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, inclusive; default today in Vietnam.
+                 * @example 2026-11-30
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sổ hoạt động — the activities. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "8b2e4f61-3a9c-4d75-9e10-6c4a2b7d8f03",
+                     *           "site_id": 1,
+                     *           "held_on": "2026-11-12",
+                     *           "kind": "patrol",
+                     *           "participants": 12,
+                     *           "content": "Tuần tra chung tuyến đường giáp ranh hai xã dịp cuối năm",
+                     *           "version": 1,
+                     *           "recorded_by": 7,
+                     *           "device_at": null,
+                     *           "received_at": "2026-11-12T13:05:00Z"
+                     *         },
+                     *         {
+                     *           "id": "1f7d9c3a-64b2-4e8f-a5d1-0c9e3b6a2f84",
+                     *           "site_id": 1,
+                     *           "held_on": "2026-09-20",
+                     *           "kind": "meeting",
+                     *           "participants": 18,
+                     *           "content": "Sơ kết 9 tháng thực hiện quy chế phối hợp",
+                     *           "version": 1,
+                     *           "recorded_by": 7,
+                     *           "device_at": 1789888800000,
+                     *           "received_at": "2026-09-21T01:10:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelActivityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putModelSiteAssessment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+                /**
+                 * @description The calendar year assessed, within the site's life and not after this year (else `year` is `out_of_range`); a path segment that is not a number is 404.
+                 * @example 2025
+                 */
+                year: components["parameters"]["AssessmentYear"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": "effective",
+                 *       "note": "Phối hợp giải quyết 3 vụ việc giáp ranh",
+                 *       "assessed_on": "2025-12-15"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModelAssessmentInput"];
+            };
+        };
+        responses: {
+            /** @description Đã đánh giá — the site with its assessments. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 2,
+                     *       "board": [],
+                     *       "teams": [],
+                     *       "assessments": [
+                     *         {
+                     *           "year": 2025,
+                     *           "rating": "effective",
+                     *           "note": "Phối hợp giải quyết 3 vụ việc giáp ranh",
+                     *           "assessed_on": "2025-12-15"
+                     *         }
+                     *       ],
+                     *       "regulation": null,
+                     *       "may_keep": true,
+                     *       "may_record": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getModelSiteRegulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Quy chế — the document's bytes, as stored. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /**
+                     * @description `attachment`, with a name made from the site's id and the document's type.
+                     * @example attachment; filename="quy-che-1.pdf"
+                     */
+                    "Content-Disposition"?: string;
+                    "Content-Security-Policy": components["headers"]["SandboxCsp"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Binary"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["Binary"];
+                    "image/jpeg": components["schemas"]["Binary"];
+                    "image/png": components["schemas"]["Binary"];
+                    "image/webp": components["schemas"]["Binary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putModelSiteRegulation: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model site id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ModelSiteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ModelRegulationUpload"];
+            };
+        };
+        responses: {
+            /** @description Đã lưu quy chế — the site with its regulation document. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 2,
+                     *       "board": [],
+                     *       "teams": [],
+                     *       "assessments": [],
+                     *       "regulation": {
+                     *         "id": 21,
+                     *         "name": "quy-che-phoi-hop.pdf",
+                     *         "mime": "application/pdf",
+                     *         "size": 248133,
+                     *         "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                     *       },
+                     *       "may_keep": true,
+                     *       "may_record": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];

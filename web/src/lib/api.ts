@@ -54,6 +54,25 @@ import type {
   GradingQuery,
   GradingReopen,
   GradingSheet,
+  ModelActivityInput,
+  ModelActivityList,
+  ModelActivityWrite,
+  ModelActivity,
+  ModelAssessmentInput,
+  ModelBoardInput,
+  ModelCounts,
+  ModelSite,
+  ModelSiteDetail,
+  ModelSiteInput,
+  ModelSiteList,
+  ModelSiteUpdate,
+  ModelTeamInput,
+  ModelTeamUpdate,
+  ModelType,
+  ModelTypeInput,
+  ModelTypeList,
+  ModelTypeUpdate,
+  StandingInput,
   SecurityTeam,
   SecurityTeamDetail,
   SecurityTeamInput,
@@ -351,6 +370,9 @@ export const auth = {
 
 export type UnitQuery = AppQuery<'listUnits'>;
 
+/** A look-up in the directory of every unit in force in the country, whatever the scope. */
+export type UnitDirectoryQuery = AppQuery<'listUnitDirectory'>;
+
 export type UnitCreateInput = UnitCreate;
 
 export type { UnitPatch };
@@ -363,6 +385,9 @@ export const units = {
   list: (query: UnitQuery, signal?: AbortSignal) =>
     request<UnitPage>('GET', '/units', { query: { ...query }, signal }),
   get: (id: number, signal?: AbortSignal) => request<UnitDetail>('GET', `/units/${id}`, { signal }),
+  /** Units in force anywhere in the country by folded name (another commune's or province's too). */
+  directory: (query: UnitDirectoryQuery, signal?: AbortSignal) =>
+    request<UnitPage>('GET', '/units/directory', { query: { ...query }, signal }),
   create: (input: UnitCreateInput) => request<Unit>('POST', '/units', { json: input }),
   update: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/units/${id}`, { json: patch }),
   merge: (input: MergeInput) => request<Unit>('POST', '/units/merge', { json: input }),
@@ -687,6 +712,59 @@ export const teams = {
   /** A final year back to a draft, with a reason and the sheet's version seen. */
   reopenGrading: (input: GradingReopen) =>
     request<GradingSheet>('POST', '/community/gradings/reopen', { json: input }),
+};
+
+export type ModelSiteQuery = AppQuery<'listModelSites'>;
+export type ModelCountsQuery = AppQuery<'getModelCounts'>;
+
+const modelSitePath = (id: number) => `/community/model-sites/${id}`;
+
+/** The self-management models (mô hình tự quản về ANTT): their types, sites and counts. */
+export const models = {
+  types: (signal?: AbortSignal) => request<ModelTypeList>('GET', '/community/model-types', { signal }),
+  createType: (input: ModelTypeInput) => request<ModelType>('POST', '/community/model-types', { json: input }),
+  /** The whole type with the version edited (409 when it changed since). */
+  updateType: (id: number, input: ModelTypeUpdate) =>
+    request<ModelType>('PUT', `/community/model-types/${id}`, { json: input }),
+  sites: (query: ModelSiteQuery, signal?: AbortSignal) =>
+    request<ModelSiteList>('GET', '/community/model-sites', { query: { ...query }, signal }),
+  /** The site with its board, teams, assessments, regulation and whether the user may keep it. */
+  site: (id: number, signal?: AbortSignal) => request<ModelSiteDetail>('GET', modelSitePath(id), { signal }),
+  createSite: (input: ModelSiteInput) => request<ModelSiteDetail>('POST', '/community/model-sites', { json: input }),
+  /** The whole site with the version edited (409 when it changed since). */
+  updateSite: (id: number, input: ModelSiteUpdate) =>
+    request<ModelSiteDetail>('PUT', modelSitePath(id), { json: input }),
+  setStanding: (id: number, year: number, input: StandingInput) =>
+    request<ModelSite>('PUT', `${modelSitePath(id)}/standing/${year}`, { json: input }),
+  /** The whole board with the site's version (409 when it changed since). */
+  setBoard: (id: number, input: ModelBoardInput) =>
+    request<ModelSiteDetail>('PUT', `${modelSitePath(id)}/board`, { json: input }),
+  addTeam: (siteId: number, input: ModelTeamInput) =>
+    request<ModelSiteDetail>('POST', `${modelSitePath(siteId)}/teams`, { json: input }),
+  /** The whole team with its member list and the team's version (409 when it changed since). */
+  updateTeam: (id: number, input: ModelTeamUpdate) =>
+    request<ModelSiteDetail>('PUT', `/community/model-teams/${id}`, { json: input }),
+  /** The site's activities of the last year (or from–to), newest first. */
+  activities: (siteId: number, range: { from?: string; to?: string } = {}, signal?: AbortSignal) =>
+    request<ModelActivityList>('GET', `${modelSitePath(siteId)}/activities`, { query: { ...range }, signal }),
+  activity: (id: string, signal?: AbortSignal) =>
+    request<ModelActivity>('GET', `/community/model-activities/${id}`, { signal }),
+  /** An activity by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
+  recordActivity: (id: string, input: ModelActivityInput) =>
+    request<ModelActivityWrite>('PUT', `/community/model-activities/${id}`, { json: input }),
+  assess: (siteId: number, year: number, input: ModelAssessmentInput) =>
+    request<ModelSiteDetail>('PUT', `${modelSitePath(siteId)}/assessments/${year}`, { json: input }),
+  /** The regulation document, as multipart with the part "file" (replacing the previous one). */
+  setRegulation: (siteId: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<ModelSiteDetail>('PUT', `${modelSitePath(siteId)}/regulation`, { form });
+  },
+  /** Where the regulation document downloads from. */
+  regulationUrl: (siteId: number) => `${BASE}${modelSitePath(siteId)}/regulation`,
+  /** Sites and teams per type, per child unit and in total, on the period's last day. */
+  counts: (query: ModelCountsQuery, signal?: AbortSignal) =>
+    request<ModelCounts>('GET', '/community/model-counts', { query: { ...query }, signal }),
 };
 
 export const footage = {

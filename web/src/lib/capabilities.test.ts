@@ -9,7 +9,7 @@ describe('capabilities', () => {
     const user = sessionUser(session);
     expect(user.username).toBe('reviewer.tuyenquang');
     expect(user.role).toBe('reviewer');
-    expect(user.capabilities).toEqual(['households.read', 'gradings.read']);
+    expect(user.capabilities).toEqual(['households.read', 'gradings.read', 'models.read']);
   });
 
   it('answers from what the server gave, not from the role', () => {

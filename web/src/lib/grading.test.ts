@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import {
-  countFromMessage,
   eligibilityLabel,
   gradeChoices,
   gradeLabel,
@@ -11,7 +10,6 @@ import {
   gradingUrl,
   isGrade,
   isStale,
-  quotaFromMessage,
   quotaOf,
   quotaText,
   sheetOpen,
@@ -75,38 +73,27 @@ describe('the quota', () => {
       '1.200 xuất sắc; tối đa 1.000 = 20% của 5.000 người hoàn thành tốt trở lên',
     );
   });
-
-  it('reads the numbers of a refusal from the server\'s hint, in either language', () => {
-    expect(quotaFromMessage(QUOTA_VI)).toEqual({ excellent: 2, max: 1, total: 9 });
-    expect(quotaFromMessage(QUOTA_EN)).toEqual({ excellent: 2, max: 1, total: 9 });
-    // The catalog's words alone name no numbers (its "20%" is not one).
-    expect(quotaFromMessage('Vượt tỷ lệ "Hoàn thành xuất sắc nhiệm vụ" (tối đa 20% số hoàn thành tốt trở lên)')).toBeNull();
-    expect(quotaFromMessage('')).toBeNull();
-    expect(countFromMessage('Còn thành viên chưa được xếp loại, số người: 3')).toBe(3);
-    expect(countFromMessage('Members still to grade: 12')).toBe(12);
-    expect(countFromMessage('Members still to grade')).toBeNull();
-  });
 });
 
 describe('refusals', () => {
   it('says the quota refused with its numbers in the user\'s language', () => {
+    // The sheet's numbers, whatever the server's text says; without a sheet, the catalog's words.
     const error = { field: 'grade', code: 'quota_exceeded', message: QUOTA_EN };
-    expect(gradingErrorMessage(vi, error)).toBe(
+    const sheet = gradingSheet({ excellent: 2, good: 7, max_excellent: 1 });
+    expect(gradingErrorMessage(vi, error, sheet)).toBe(
       'Vượt tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”: 2 xuất sắc; tối đa 1 = 20% của 9 người hoàn thành tốt trở lên.',
     );
-    expect(gradingErrorMessage(en, error)).toBe('Too many "excellent" grades: 2 excellent; at most 1 = 20% of 9 graded good or better.');
-    // Without the hint, the sheet's numbers; without either, the catalog's words.
-    const bare = { field: 'grade', code: 'quota_exceeded', message: '' };
-    expect(gradingErrorMessage(en, bare, gradingSheet({ excellent: 3, good: 7, max_excellent: 2 }))).toBe(
+    expect(gradingErrorMessage(en, error, sheet)).toBe('Too many "excellent" grades: 2 excellent; at most 1 = 20% of 9 graded good or better.');
+    const reworded = { field: 'grade', code: 'quota_exceeded', message: 'Quá 20%: 5 trên 7 (10%)' };
+    expect(gradingErrorMessage(en, reworded, gradingSheet({ excellent: 3, good: 7, max_excellent: 2 }))).toBe(
       'Too many "excellent" grades: 3 excellent; at most 2 = 20% of 10 graded good or better.',
     );
-    expect(gradingErrorMessage(en, bare)).toBe('Too many "excellent" grades (at most 20% of those graded good or better)');
+    expect(gradingErrorMessage(en, error)).toBe('Too many "excellent" grades (at most 20% of those graded good or better)');
   });
 
   it('counts the members still to grade, and says the others in the catalog\'s words', () => {
-    expect(gradingErrorMessage(vi, { field: 'grade', code: 'missing', message: 'Members still to grade: 3' })).toBe(
-      'Còn 3 thành viên đủ điều kiện chưa được xếp loại.',
-    );
+    expect(gradingErrorMessage(vi, { field: 'grade', code: 'missing', message: 'Members still to grade: 9' },
+      gradingSheet({ ungraded: 3 }))).toBe('Còn 3 thành viên đủ điều kiện chưa được xếp loại.');
     expect(gradingErrorMessage(en, { field: 'grade', code: 'missing', message: '' }, gradingSheet({ ungraded: 2 }))).toBe(
       '2 eligible members are not graded yet.',
     );
@@ -123,7 +110,7 @@ describe('refusals', () => {
       { field: 'grade', code: 'quota_exceeded', message: QUOTA_VI },
       { field: 'year', code: 'outside_window', message: '' },
     ]);
-    expect(gradingRefusals(en, invalid)).toEqual([
+    expect(gradingRefusals(en, invalid, gradingSheet({ excellent: 2, good: 7, max_excellent: 1 }))).toEqual([
       'Too many "excellent" grades: 2 excellent; at most 1 = 20% of 9 graded good or better.',
       'Outside the grading window (1 November to 31 January)',
     ]);

@@ -1,8 +1,8 @@
 // The yearly grading of village security team members (xếp loại thành viên Tổ bảo vệ ANTT)
 // as the grading page needs it: the grades in the form's order with their words, why a
 // member is not graded, the quota in words, and the refusals of the server told in the
-// user's language (the numbers of `grade: quota_exceeded` and `grade: missing` come in the
-// server's Vietnamese hint; the page says them in its own). Who reads and who grades comes
+// user's language (the numbers of `grade: quota_exceeded` and `grade: missing` are the
+// sheet's, which the server counted). Who reads and who grades comes
 // with the session (lib/capabilities.ts: gradings.read, gradings.grade).
 import { ApiError, type FieldError } from './api';
 import { formatNumber } from './format';
@@ -49,34 +49,20 @@ export function quotaText(t: Translator, q: QuotaNumbers): string {
   return t('grading.quota_value', { excellent: formatNumber(q.excellent), max: formatNumber(q.max), total: formatNumber(q.total) });
 }
 
-// The server's hint after the catalog's message: "…: 2 xuất sắc; tối đa 1 = 20% của 6 người …".
-const QUOTA_HINT = /(\d+)\D+?(\d+)\s*=\s*20\s*%\D+?(\d+)/;
-const COUNT_HINT = /:\s*(\d+)\s*$/;
-
-/** The numbers of a `grade: quota_exceeded` refusal, read from its hint; null without one. */
-export function quotaFromMessage(message: string): QuotaNumbers | null {
-  const at = message.lastIndexOf(': ');
-  const m = QUOTA_HINT.exec(at >= 0 ? message.slice(at + 2) : message);
-  return m ? { excellent: Number(m[1]), max: Number(m[2]), total: Number(m[3]) } : null;
-}
-
-/** The number of a `grade: missing` refusal (members still ungraded); null without one. */
-export function countFromMessage(message: string): number | null {
-  const m = COUNT_HINT.exec(message);
-  return m ? Number(m[1]) : null;
-}
-
 /**
- * One refusal of the grading's API in the user's words: the quota with its numbers (from the
- * server's hint, else the sheet's), the members still to grade, else the catalog's message.
+ * One refusal of the grading's API in the user's words: the quota with its numbers, the
+ * members still to grade, else the catalog's message. The numbers are the sheet's: a finalise
+ * is refused for the quota or the missing grades only after its version matched, so the sheet
+ * the page holds is the one the server counted (a changed sheet is a 409). The message's text
+ * is never read for numbers: its words may change.
  */
 export function gradingErrorMessage(t: Translator, error: FieldError, sheet?: GradingSheet | null): string {
   if (error.code === 'quota_exceeded') {
-    const q = quotaFromMessage(error.message ?? '') ?? (sheet ? quotaOf(sheet) : null);
+    const q = sheet ? quotaOf(sheet) : null;
     return q ? t('grading.quota_refused', { quota: quotaText(t, q) }) : fieldErrorMessage(t, error);
   }
   if (error.code === 'missing' && error.field === 'grade') {
-    const count = countFromMessage(error.message ?? '') ?? (sheet ? sheet.ungraded : null);
+    const count = sheet ? sheet.ungraded : null;
     return count !== null ? t('grading.missing_refused', { count: formatNumber(count) }) : fieldErrorMessage(t, error);
   }
   return fieldErrorMessage(t, error);

@@ -14,6 +14,8 @@ import type {
   HouseholdDetail,
   MailboxTaxonomies,
   MemberGrade,
+  ModelSiteDetail,
+  ModelType,
   Opening,
   Patrol,
   Role,
@@ -35,7 +37,16 @@ import type {
  * such table; it asks the session's (lib/capabilities.ts).
  */
 export const CAPABILITIES_BY_ROLE: Readonly<Record<Role, readonly Capability[]>> = {
-  admin: ['households.read', 'households.write', 'households.sheets', 'teams.keep', 'gradings.read'],
+  admin: [
+    'households.read',
+    'households.write',
+    'households.sheets',
+    'teams.keep',
+    'gradings.read',
+    'models.read',
+    'models.keep',
+    'models.types',
+  ],
   officer: [
     'households.read',
     'households.write',
@@ -45,9 +56,12 @@ export const CAPABILITIES_BY_ROLE: Readonly<Record<Role, readonly Capability[]>>
     'teams.keep',
     'gradings.read',
     'gradings.grade',
+    'models.read',
+    'models.keep',
+    'models.record',
   ],
-  team_member: ['households.read', 'households.write', 'households.witness'],
-  reviewer: ['households.read', 'gradings.read'],
+  team_member: ['households.read', 'households.write', 'households.witness', 'models.read', 'models.record'],
+  reviewer: ['households.read', 'gradings.read', 'models.read'],
   auditor: [],
 };
 
@@ -519,6 +533,64 @@ export function gradingSheet(over: Partial<GradingSheet> = {}): GradingSheet {
     ungraded: 0,
     max_excellent: 1,
     quota_ok: true,
+    ...over,
+  };
+}
+
+/** The built-in linked type "Liên kết về ANTT" (id 3). */
+export function modelType(over: Partial<ModelType> = {}): ModelType {
+  return {
+    id: 3,
+    code: 'LKANTT',
+    name: 'Liên kết về ANTT',
+    description: 'Liên kết giữa các đơn vị, địa phương với đơn vị thường trực luân phiên hằng năm',
+    source: null,
+    automatic: false,
+    linked: true,
+    builtin: true,
+    active: true,
+    sort: 30,
+    version: 1,
+    ...over,
+  };
+}
+
+/** The built-in camera type, counted automatically (id 4). */
+export const CAMERA_TYPE: ModelType = modelType({
+  id: 4,
+  code: 'CAMANTT',
+  name: 'Camera an ninh',
+  description: 'Tự động: thôn, tổ dân phố có camera an ninh đã xác nhận',
+  source: 'cameras',
+  automatic: true,
+  linked: false,
+  sort: 40,
+});
+
+/** A linked site of Tân Trào (id 12) with Kiến Thiết (id 451) taking part, nothing hung on it yet. */
+export function modelSiteDetail(over: Partial<ModelSiteDetail> = {}): ModelSiteDetail {
+  return {
+    id: 1,
+    code: '02545-MH-001',
+    type_id: 3,
+    type_name: 'Liên kết về ANTT',
+    linked: true,
+    unit_id: 12,
+    unit_name: 'Tân Trào',
+    name: 'Liên kết ANTT Tân Trào – Kiến Thiết',
+    launched_on: '2024-03-26',
+    ended_on: null,
+    note: '',
+    demo: false,
+    participants: [{ unit_id: 451, unit_name: 'Kiến Thiết', joined_on: '2024-03-26' }],
+    standing: [],
+    version: 1,
+    board: [],
+    teams: [],
+    assessments: [],
+    regulation: null,
+    may_keep: true,
+    may_record: true,
     ...over,
   };
 }

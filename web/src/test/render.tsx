@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import type { SessionUser } from '../lib/capabilities';
 import { createTranslator } from '../lib/i18n';
 import type { Locale } from '../lib/schema';
+import { SEARCH_DELAY_MS } from '../lib/unit-directory';
 import { I18nContext } from '../lib/use-i18n';
 import { SessionContext, type SessionValue } from '../lib/use-session';
 import { testUser } from './fixtures';
@@ -143,5 +144,25 @@ export function pickUnit(input: Element | null, text: string, unitId: number): v
   const listbox = document.getElementById(input?.getAttribute('aria-controls') ?? '');
   const option = listbox?.querySelector(`[role="option"][data-unit-id="${unitId}"]`) ?? null;
   if (!option) throw new Error(`unit ${unitId} is not offered for "${text}"`);
+  click(option);
+}
+
+/** Waits for the pause a directory search makes before asking the server, then its answer. */
+export async function afterSearchPause(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS + 20));
+  });
+  await settle();
+  await settle();
+}
+
+/** Finds a unit in a unit directory search as a person would: types `text`, waits for the
+ *  answer, clicks the unit's option. */
+export async function findUnit(input: Element | null, text: string, unitId: number): Promise<void> {
+  type(input, text);
+  await afterSearchPause();
+  const listbox = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+  const option = listbox?.querySelector(`[role="option"][data-unit-id="${unitId}"]`) ?? null;
+  if (!option) throw new Error(`unit ${unitId} is not found for "${text}"`);
   click(option);
 }

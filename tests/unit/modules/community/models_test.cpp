@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "households_fixture.hpp"
+#include "models_fixture.hpp"
 #include "modules/community/fire_groups.hpp"
 #include "modules/community/teams.hpp"
 #include "modules/units/boundaries.hpp"
@@ -16,36 +16,6 @@ namespace antq::community {
 namespace {
 
 using testing::errors_of;
-
-class ModelsTest : public HouseholdsTest {
- protected:
-  void SetUp() override {
-    HouseholdsTest::SetUp();
-    if (IsSkipped()) return;
-    models_ = std::make_unique<Models>(*db_, *audit_, *units_, clock_);
-    admin_ = testing::person(*db_, 1007, Role::admin, tan_trao_.id, tan_trao_.path);
-  }
-
-  const ModelType& type(const std::string& code) {
-    types_ = models_->types(officer_);
-    auto it = std::find_if(types_.begin(), types_.end(), [&](const ModelType& t) { return t.code == code; });
-    EXPECT_NE(it, types_.end()) << code;
-    return *it;
-  }
-
-  ModelSiteInput site(const std::string& type_code, std::int64_t unit, const std::string& name) {
-    ModelSiteInput in;
-    in.type_id = type(type_code).id;
-    in.unit_id = unit;
-    in.name = name;
-    in.launched_on = "2024-03-26";
-    return in;
-  }
-
-  std::unique_ptr<Models> models_;
-  std::vector<ModelType> types_;
-  Actor admin_;
-};
 
 TEST_P(ModelsTest, TheSevenTypesAreSeededAndAdministratorsAddTheirOwn) {
   auto types = models_->types(reviewer_);
@@ -179,13 +149,11 @@ TEST_P(ModelsTest, CountsComeFromEachOwnersViewOnThePeriodsLastDay) {
   auto linked = site("LKANTT", tan_trao_.id, "Liên kết Tân Trào – Hùng Lợi");
   linked.participants = {{hung_loi_.id, "2025-02-01"}};
   models_->create_site(officer_, linked);
-  db_->write([&](db::Tx& tx) {
-    db::Query add{"test.model_team",
-                  "INSERT INTO model_teams (site_id, name, founded_on, ended_on) VALUES ($1, $2, $3, $4)"};
-    tx.exec(add, two.site.id, "Tổ 1", "2024-04-01", std::optional<std::string>{});
-    tx.exec(add, two.site.id, "Tổ 2", "2024-04-01", std::optional<std::string>{});
-    tx.exec(add, two.site.id, "Tổ cũ", "2024-04-01", std::optional<std::string>("2025-01-01"));
-  });
+  for (const auto* name : {"Tổ 1", "Tổ 2", "Tổ cũ"}) {
+    ModelTeamInput t{name, "2024-04-01", std::nullopt, {}, 0};
+    if (std::string(name) == "Tổ cũ") t.ended_on = "2025-01-01";
+    models_->add_team(officer_, two.site.id, t);
+  }
 
   auto counts = models_->counts(officer_, tan_trao_.id, std::nullopt, std::string("2025-11-30"));
   auto total = [&](const ModelCounts& c, const std::string& code) {

@@ -23,6 +23,7 @@ describe('Layout', () => {
       '/households/registrations',
       '/fire-groups',
       '/teams',
+      '/models',
       '/users',
       '/account',
     ]);
@@ -53,6 +54,7 @@ describe('Layout', () => {
       '/households/registrations',
       '/fire-groups',
       '/teams',
+      '/models',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(
@@ -82,6 +84,7 @@ describe('Layout', () => {
       '/households/registrations',
       '/fire-groups',
       '/teams',
+      '/models',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox/boxes"]')?.getAttribute('aria-current')).toBe(

@@ -1,0 +1,2 @@
+export { PeriodForm } from './period';
+export { CountsGrid } from './table';
