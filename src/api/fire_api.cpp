@@ -263,12 +263,7 @@ http::Response create_group(const Deps& d, http::Request& req, const Caller& c) 
 
 http::Response update_group(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_group(r);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, [](json::Reader& r, const boost::json::object&) { return read_group(r); });
   return http::Response::json(200, group_json(d.fire.update(c.actor, id, in)));
 }
 
@@ -294,12 +289,7 @@ http::Response add_extinguisher(const Deps& d, http::Request& req, const Caller&
 
 http::Response update_extinguisher(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_extinguisher(r, body);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, read_extinguisher);
   return http::Response::json(200, extinguisher_json(d.fire.update_extinguisher(c.actor, id, in)));
 }
 

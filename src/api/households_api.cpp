@@ -161,12 +161,7 @@ http::Response create_household(const Deps& d, http::Request& req, const Caller&
 
 http::Response update_household(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_household(r, body);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, read_household);
   return http::Response::json(200, household_json(d.households.update(c.actor, id, in)));
 }
 

@@ -90,6 +90,12 @@ boost::json::object model_site_detail_json(const community::ModelSiteDetail& d) 
   out["teams"] = std::move(teams);
   out["assessments"] = std::move(assessments);
   out["regulation"] = d.regulation ? boost::json::value(community_file_json(*d.regulation)) : nullptr;
+  out["standing_years"] = boost::json::value_from(d.standing_years);
+  out["assessable_years"] = boost::json::value_from(d.assessable_years);
+  out["limits"] = boost::json::object{{"board", community::Models::kMaxBoard},
+                                      {"team_members", community::Models::kMaxTeamMembers},
+                                      {"participants", community::Models::kMaxParticipants},
+                                      {"regulation_bytes", community::Models::kMaxRegulationBytes}};
   out["may_keep"] = d.may_keep;
   out["may_record"] = d.may_record;
   return out;

@@ -97,27 +97,32 @@ http::Response add_team(const Deps& d, http::Request& req, const Caller& c) {
 
 http::Response update_team(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_team(r, body);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, read_team);
   return http::Response::json(200, model_site_detail_json(d.models.update_team(c.actor, id, in)));
 }
 
-// PUT /model-sites/{id}/assessments/{year} {rating, note, assessed_on}
+// DELETE /model-teams/{id}?version=: a team entered by mistake, with its members.
+http::Response delete_team(const Deps& d, http::Request& req, const Caller& c) {
+  auto id = path_id(req);
+  auto version = optional_id_param(req, "version");
+  if (!version) throw Error::field("version", "required");
+  return http::Response::json(200, model_site_detail_json(d.models.delete_team(c.actor, id, *version)));
+}
+
+// PUT /model-sites/{id}/assessments/{year} {version, rating, note, assessed_on}: `version`
+// is the site's, as the page saw it.
 http::Response put_assessment(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
   auto year = path_year(req);
   auto body = json_body(req);
   json::Reader r(body);
+  auto version = r.required_integer("version");
   community::Assessment in;
   in.rating = r.required_text("rating", 40).value_or("");
   in.note = r.text("note", 2001).value_or("");
   in.assessed_on = r.text("assessed_on", 40).value_or("");
   r.finish();
-  return http::Response::json(200, model_site_detail_json(d.models.assess(c.actor, id, year, in)));
+  return http::Response::json(200, model_site_detail_json(d.models.assess(c.actor, id, year, *version, in)));
 }
 
 http::Response put_regulation(const Deps& d, http::Request& req, const Caller& c) {
@@ -184,6 +189,7 @@ void add_model_part_routes(http::Router& router, const Auth& auth, const communi
   routes.staff("PUT", "/api/v1/community/model-sites/{id}/board", put_board);
   routes.staff("POST", "/api/v1/community/model-sites/{id}/teams", add_team);
   routes.staff("PUT", "/api/v1/community/model-teams/{id}", update_team);
+  routes.staff("DELETE", "/api/v1/community/model-teams/{id}", delete_team);
   routes.staff("PUT", "/api/v1/community/model-sites/{id}/assessments/{year}", put_assessment);
   // Room for the multipart headers; a document over the limit that fits is the service's 422.
   routes.staff("PUT", "/api/v1/community/model-sites/{id}/regulation", put_regulation,

@@ -81,12 +81,7 @@ http::Response create_type(const Deps& d, http::Request& req, const Caller& c) {
 
 http::Response update_type(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_type(r);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, [](json::Reader& r, const boost::json::object&) { return read_type(r); });
   return http::Response::json(200, model_type_json(d.models.update_type(c.actor, id, in)));
 }
 
@@ -118,12 +113,7 @@ http::Response create_site(const Deps& d, http::Request& req, const Caller& c) {
 
 http::Response update_site(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_site(r, body);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, read_site);
   return http::Response::json(200, model_site_detail_json(d.models.update_site(c.actor, id, in)));
 }
 

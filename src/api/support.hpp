@@ -108,6 +108,19 @@ struct OfflineFields {
 };
 OfflineFields offline_fields(json::Reader& r);
 
+// A change's JSON body: `read(reader, body)` takes the input, which gets the body's
+// `version` (required); a missing version, an unknown member or any field error is one 422.
+template <typename Read>
+auto versioned_input(const http::Request& req, Read read) {
+  auto body = json_body(req);
+  json::Reader r(body);
+  auto version = r.required_integer("version");
+  auto in = read(r, body);
+  r.finish();
+  in.version = *version;
+  return in;
+}
+
 // A value, or null when there is none.
 template <class T>
 boost::json::value optional_value(const std::optional<T>& v) {

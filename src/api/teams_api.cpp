@@ -185,12 +185,7 @@ http::Response create_team(const Deps& d, http::Request& req, const Caller& c) {
 
 http::Response update_team(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_team(r, body);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, read_team);
   return http::Response::json(200, team_json(d.teams.update(c.actor, id, in)));
 }
 
@@ -205,12 +200,7 @@ http::Response add_member(const Deps& d, http::Request& req, const Caller& c) {
 
 http::Response update_member(const Deps& d, http::Request& req, const Caller& c) {
   auto id = path_id(req);
-  auto body = json_body(req);
-  json::Reader r(body);
-  auto version = r.required_integer("version");
-  auto in = read_member(r);
-  r.finish();
-  in.version = *version;
+  auto in = versioned_input(req, [](json::Reader& r, const boost::json::object&) { return read_member(r); });
   return http::Response::json(200, member_json(d.teams.update_member(c.actor, id, in)));
 }
 

@@ -4,6 +4,7 @@
 #include "api/units_api.hpp"
 
 #include "api/support.hpp"
+#include "modules/community/models.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
 #include "platform/text/text.hpp"
@@ -155,9 +156,25 @@ http::Response list_units(const Deps& d, http::Request& req, const Caller& c) {
   return units_page(d, d.units.list(c.actor, f));
 }
 
-// GET /units/directory?q=&kind=&parent_id=: any unit in force, whatever the caller's scope.
+// GET /units/directory?q=&kind=&parent_id=&for=&history=: any unit in force (or ever, with
+// history=1), whatever the caller's scope, each with the names of the units it lies in.
+// for=model_site keeps the kinds a model site stands on (community::Models says which).
 http::Response unit_directory(const Deps& d, http::Request& req, const Caller&) {
-  return units_page(d, d.units.directory(unit_filter(req, 20, 50)));
+  auto f = unit_filter(req, 20, 50);
+  f.include_history = flag_param(req, "history");
+  if (auto purpose = text_param(req, "for")) {
+    if (*purpose != "model_site") throw Error::field("for", "unknown_value");
+    for (auto kind : community::Models::site_unit_kinds()) f.kinds.emplace_back(units::kind_code(kind));
+  }
+  auto page = d.units.directory(f);
+  boost::json::array items;
+  auto today = d.units.today();
+  for (const auto& entry : page.items) {
+    auto item = unit_json(entry.unit, today);
+    item["within"] = boost::json::value_from(entry.within);
+    items.push_back(std::move(item));
+  }
+  return http::Response::json(200, boost::json::object{{"items", std::move(items)}, {"total", page.total}});
 }
 
 http::Response export_units(const Deps& d, http::Request&, const Caller& c) {

@@ -257,8 +257,8 @@ void load_models(Context& ctx, std::int64_t tan_trao) {
         "Tổ tuần tra giáp ranh (minh họa)", "2024-04-01",
         {"Ma Văn Thắng (minh họa)", "Lương Văn Chiến (minh họa)", "Hoàng Thị Nga (minh họa)"});
   ctx.models->set_standing(system, linked.site.id, year - 1, kien_thiet);
-  ctx.models->set_standing(system, linked.site.id, year, tan_trao);
-  ctx.models->assess(system, linked.site.id, year - 1,
+  auto standing = ctx.models->set_standing(system, linked.site.id, year, tan_trao);
+  ctx.models->assess(system, linked.site.id, year - 1, standing.site.version,
                      {year - 1, "effective", "Phối hợp giải quyết 3 vụ việc giáp ranh (minh họa)",
                       std::to_string(year - 1) + "-12-20"});
   community::ModelActivityInput meeting;

@@ -122,6 +122,7 @@ Response problem(const Error& error, const Request& req) {
       if (!f.value_hint.empty()) message += ": " + f.value_hint;
       boost::json::object item{{"field", f.field}, {"code", f.code}, {"message", message}};
       if (f.line) item["line"] = *f.line;
+      if (f.index) item["index"] = *f.index;
       errors.push_back(std::move(item));
     }
     body["errors"] = std::move(errors);

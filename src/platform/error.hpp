@@ -12,10 +12,20 @@ namespace antq {
 
 // One invalid input field: `code` is a key of the "field_error" catalog section.
 struct FieldError {
+  FieldError() = default;
+  FieldError(std::string field_name, std::string error_code, std::optional<std::int64_t> csv_line = std::nullopt,
+             std::string hint = {}, std::optional<std::int64_t> row = std::nullopt)
+      : field(std::move(field_name)),
+        code(std::move(error_code)),
+        line(csv_line),
+        value_hint(std::move(hint)),
+        index(row) {}
+
   std::string field;
   std::string code;
-  std::optional<std::int64_t> line;  // CSV line number, when the input was a file
-  std::string value_hint;            // extra words appended to the message (never secret)
+  std::optional<std::int64_t> line;   // CSV line number, when the input was a file
+  std::string value_hint;             // extra words appended to the message (never secret)
+  std::optional<std::int64_t> index;  // the row of a list field ("members.full_name"), from 0
 };
 
 class Error : public std::exception {
@@ -84,8 +94,14 @@ class Error : public std::exception {
 // Collects field errors during validation; throws them all at once.
 class FieldErrors {
  public:
-  void add(std::string field, std::string code) {
-    errors_.push_back(FieldError{std::move(field), std::move(code), std::nullopt, {}});
+  void add(std::string field, std::string code) { errors_.push_back(FieldError{std::move(field), std::move(code)}); }
+  // The errors found in one row of a list ("members.full_name"), each marked with the
+  // row's index (from 0) so that a form shows it on that row.
+  void add_row(const FieldErrors& row, std::size_t index) {
+    for (auto e : row.errors_) {
+      e.index = static_cast<std::int64_t>(index);
+      errors_.push_back(std::move(e));
+    }
   }
   bool empty() const { return errors_.empty(); }
   void throw_if_any() const {

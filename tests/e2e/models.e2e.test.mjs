@@ -1,12 +1,13 @@
 // Self-management models in a real browser, as Tân Trào's officer: a "Liên kết về ANTT" site
 // of Tân Trào with the commune of Kiến Thiết taking part, added through the form, Kiến Thiết
 // (another commune, outside the officer's scope) found by typing "kien thiet" in the search of
-// every unit of the country and chosen with the keyboard; on its page Kiến Thiết made the
-// standing unit of 2026, a steering board of two (a head and a member), a team of three, an
-// activity recorded under an id made in the browser, and the 2026 assessment; then the
-// counts page shows the linked type with that site and its team, for this year to date and
-// for the security teams' year. axe on every page and form, and the site's page at a
-// phone's width.
+// every unit of the country a site may take (for=model_site), shown with the units it lies in,
+// and chosen with the keyboard; on its page Kiến Thiết made the standing unit of 2026, a
+// steering board of two (a head and a member), a team of three, a team entered by mistake
+// deleted after the page asked, an activity recorded under an id made in the browser, and
+// the 2026 assessment (sent with the site's version); then the counts page shows the linked
+// type with that site and its team, for this year to date and for the security teams' year.
+// axe on every page and form, and the site's page at a phone's width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, login, axeViolations, start, unitIds, signedIn, PASSWORD, fitsWidth } from './lib.mjs';
@@ -61,6 +62,15 @@ test('a linked site of Tân Trào with Kiến Thiết: its standing unit, board,
   };
   const yearBefore = await linkedCount('');
   const teamsYearBefore = await linkedCount(`?${teamsYear}`);
+  // Where Kiến Thiết lies, as the directory says (the country left out).
+  const found = await officer.get('/api/v1/units/directory?q=kien+thiet&for=model_site');
+  assert.equal(found.status, 200, found.text);
+  const kienThietFound = found.data.items.find((u) => u.id === kienThiet);
+  assert.ok(kienThietFound, 'the directory finds Kiến Thiết for a model site');
+  assert.ok(kienThietFound.within.length > 0, 'it says where Kiến Thiết lies');
+  assert.ok(found.data.items.every((u) => !['country', 'province', 'district'].includes(u.kind)), 'only the kinds a site takes');
+  const within = kienThietFound.within.join(', ');
+  const kienThietLabel = `Xã ${kienThietFound.name}`;
   const page = await newPage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -95,15 +105,19 @@ test('a linked site of Tân Trào with Kiến Thiết: its standing unit, board,
   const option = `${search}-listbox [role=option][data-unit-id="${kienThiet}"]`;
   await page.waitForSelector(option);
   assert.equal(await page.getAttribute(search, 'aria-expanded'), 'true');
-  assert.match(await page.textContent(option), /^Xã Kiến Thiết.*, Xã · DEMO-KIENTHIET$/);
-  assert.ok(requests.some((u) => u.startsWith(`${server.url}/api/v1/units/directory?q=kien+thiet`)), 'asked the directory');
+  assert.equal(await page.textContent(option), `${kienThietLabel} — ${within}, Xã · DEMO-KIENTHIET`);
+  assert.ok(requests.some((u) => u.startsWith(`${server.url}/api/v1/units/directory?q=kien+thiet`) && u.includes('for=model_site')),
+    'asked the directory for the units a site may take');
   await assertClean(page, requests, 'the new site form, units found');
   const options = await page.$$eval(`${search}-listbox [role=option]`, (els) => els.map((e) => e.getAttribute('data-unit-id')));
   for (let i = 0; i <= options.indexOf(String(kienThiet)); i += 1) await page.keyboard.press('ArrowDown');
   assert.equal(await page.getAttribute(search, 'aria-activedescendant'), `model-site-new-participants-search-option-${kienThiet}`);
+  // The option under the keyboard is the selected one, and only it.
+  assert.deepEqual(await page.$$eval(`${search}-listbox [role=option][aria-selected="true"]`, (els) => els.map((e) => e.getAttribute('data-unit-id'))),
+    [String(kienThiet)]);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#model-site-new-participants-0-unit');
-  assert.match(await page.textContent('#model-site-new-participants-0-unit'), /^Xã Kiến Thiết/);
+  assert.equal(await page.textContent('#model-site-new-participants-0-unit'), `${kienThietLabel} — ${within}`);
   assert.equal(await page.inputValue('#model-site-new-participants-0-joined'), LAUNCHED, 'it joins on the launch');
   assert.equal(await page.inputValue(search), '');
   // Enter chose the unit; the form was not sent.
@@ -182,6 +196,27 @@ test('a linked site of Tân Trào with Kiến Thiết: its standing unit, board,
   assert.equal(await rows(page, '#model-teams section[data-team-id] table'), 3);
   assert.equal(await page.textContent('#model-teams-heading'), 'Các tổ (1)');
 
+  // A second team entered by mistake, then deleted from the page once it asked.
+  await page.click('#model-team-add');
+  await page.fill('#model-team-new-name', 'Tổ nhập nhầm');
+  await page.fill('#model-team-new-founded', `${YEAR}-01-12`);
+  await page.fill('#model-team-new-0-name', 'Người nhập nhầm');
+  await page.click('#model-team-new button[type=submit]');
+  await said(page, /^Đã thêm tổ Tổ nhập nhầm \(1 thành viên\)\.$/);
+  await page.waitForFunction(() => document.querySelector('#model-teams-heading')?.textContent === 'Các tổ (2)');
+  const mistaken = (await officer.get(`${BASE}/model-sites/${site.id}`)).data.teams.find((t) => t.name === 'Tổ nhập nhầm');
+  assert.ok(mistaken, 'the mistaken team was stored');
+  await page.click(`#model-team-${mistaken.id}-delete`);
+  await page.waitForSelector(`#model-team-${mistaken.id}-delete-form`);
+  assert.equal(await page.textContent(`#model-team-${mistaken.id}-delete-form h4`), 'Xóa tổ Tổ nhập nhầm?');
+  await assertClean(page, requests, 'the team\'s deletion asked');
+  await page.click(`#model-team-${mistaken.id}-delete-form button[type=submit]`);
+  await said(page, /^Đã xóa tổ Tổ nhập nhầm\.$/);
+  await page.waitForFunction(() => document.querySelector('#model-teams-heading')?.textContent === 'Các tổ (1)');
+  assert.equal(await page.$(`section[data-team-id="${mistaken.id}"]`), null);
+  assert.ok(requests.includes(`${server.url}${BASE}/model-teams/${mistaken.id}?version=${mistaken.version}`), 'DELETE with the team\'s version');
+  assert.deepEqual((await officer.get(`${BASE}/model-sites/${site.id}`)).data.teams.map((t) => t.name), ['Tổ liên kết tuần tra giáp ranh']);
+
   // An activity, under an id made in the browser.
   await page.click('#model-activity-toggle');
   const activityId = await page.getAttribute('#model-activity-form', 'data-activity-id');
@@ -199,7 +234,9 @@ test('a linked site of Tân Trào with Kiến Thiết: its standing unit, board,
   const stored = await officer.get(`${BASE}/model-activities/${activityId}`);
   assert.deepEqual([stored.status, stored.data.site_id, stored.data.participants, stored.data.version], [200, site.id, 18, 1]);
 
-  // The 2026 assessment.
+  // The 2026 assessment, sent with the site's version as the page saw it.
+  const before = (await officer.get(`${BASE}/model-sites/${site.id}`)).data;
+  assert.ok(before.assessable_years.includes(YEAR), `${YEAR} may be assessed`);
   await page.click('#model-assessment-toggle');
   await page.selectOption('#model-assessment-form-year', String(YEAR));
   await page.selectOption('#model-assessment-form-rating', 'effective');
@@ -209,6 +246,8 @@ test('a linked site of Tân Trào with Kiến Thiết: its standing unit, board,
   await said(page, new RegExp(`^Đã lưu đánh giá năm ${YEAR}: Hiệu quả\\.$`));
   await page.waitForSelector(`#model-assessments-table tr[data-year="${YEAR}"]`);
   assert.equal(await page.textContent(`#model-assessments-table tr[data-year="${YEAR}"] td[data-label="Kết quả đánh giá"]`), 'Hiệu quả');
+  const assessed = (await officer.get(`${BASE}/model-sites/${site.id}`)).data;
+  assert.equal(assessed.version, before.version + 1, 'the assessment moved the site\'s version');
   await assertClean(page, requests, 'the site with all it holds');
 
   // As stored.

@@ -431,6 +431,12 @@ test('self-management model endpoints: administrators keep the types, officers a
     return { type_id: now.type_id, unit_id: now.unit_id, name: now.name, launched_on: now.launched_on, ended_on: now.ended_on,
       note: 'Sửa', participants: now.participants.map(({ unit_id, joined_on }) => ({ unit_id, joined_on })), version: now.version };
   };
+  // A new team on a site, as the administrator makes it (each row deletes or changes its own).
+  const newTeam = async (s = home) => {
+    const name = `Tổ kiểm tra quyền ${++serial}`;
+    const d = await must(admin.post(`${base}/model-sites/${s.id}/teams`, { name, founded_on: '2024-04-01' }), 201);
+    return d.teams.find((t) => t.name === name);
+  };
   const year = Number(new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4));
   const activityBody = (s) => ({ site_id: s.id, held_on: '2024-05-01', kind: 'meeting', participants: 5, content: 'Họp', base_version: 0 });
   const pdfForm = () => {
@@ -440,6 +446,10 @@ test('self-management model endpoints: administrators keep the types, officers a
   };
   const roles = (adminStatus, officerStatus, team, reviewer, auditor) =>
     ({ admin: adminStatus, 'officer.tantrao': officerStatus, 'team.khuondien': team, 'reviewer.tuyenquang': reviewer, auditor });
+  const homeActivity = randomUUID();
+  const farActivity = randomUUID();
+  await must(officer.put(`${base}/model-activities/${homeActivity}`, activityBody(home)), 201);
+  await must((await signedIn(server.url, 'officer.kienthiet')).put(`${base}/model-activities/${farActivity}`, activityBody(far)), 201);
   const rows = [
     ['GET model-types', (c) => c.get(`${base}/model-types`), roles(200, 200, 200, 200, 403)],
     ['POST model-type', (c) => c.post(`${base}/model-types`, { code: `AUTHZ${++serial}`, name: 'Loại kiểm tra quyền' }),
@@ -472,8 +482,24 @@ test('self-management model endpoints: administrators keep the types, officers a
     ['PUT activity of Kiến Thiết\'s site', (c) => c.put(`${base}/model-activities/${randomUUID()}`, activityBody(far)),
       roles(403, 404, 404, 403, 403)],
     ['GET activities of Khuôn Điển\'s site', (c) => c.get(`${base}/model-sites/${home.id}/activities`), roles(200, 200, 200, 200, 403)],
-    ['PUT assessment of Khuôn Điển\'s site', (c) => c.put(`${base}/model-sites/${home.id}/assessments/${year}`,
-      { rating: 'effective', assessed_on: `${year}-01-01` }), roles(200, 200, 403, 403, 403)],
+    ['PUT assessment of Khuôn Điển\'s site', async (c) => c.put(`${base}/model-sites/${home.id}/assessments/${year}`,
+      { version: (await must(admin.get(`${base}/model-sites/${home.id}`), 200)).version, rating: 'effective',
+        assessed_on: `${year}-01-01` }), roles(200, 200, 403, 403, 403)],
+    ['PUT team of Khuôn Điển\'s site', async (c) => {
+      const t = await newTeam();
+      return c.put(`${base}/model-teams/${t.id}`, { name: 'Tổ đã sửa', founded_on: '2024-04-01', version: t.version });
+    }, roles(200, 200, 403, 403, 403)],
+    ['DELETE team of Khuôn Điển\'s site', async (c) => {
+      const t = await newTeam();
+      return c.request('DELETE', `${base}/model-teams/${t.id}?version=${t.version}`);
+    }, roles(200, 200, 403, 403, 403)],
+    ['DELETE team of Kiến Thiết\'s site', async (c) => {
+      const t = await newTeam(far);
+      return c.request('DELETE', `${base}/model-teams/${t.id}?version=${t.version}`);
+    }, roles(200, 404, 403, 403, 403)],
+    ['GET activity of Khuôn Điển\'s site', (c) => c.get(`${base}/model-activities/${homeActivity}`), roles(200, 200, 200, 200, 403)],
+    ['GET activity of Kiến Thiết\'s site', (c) => c.get(`${base}/model-activities/${farActivity}`), roles(200, 404, 404, 200, 403)],
+    ['GET units/directory (the whole country)', (c) => c.get('/api/v1/units/directory?q=kien%20thiet'), roles(200, 200, 200, 200, 200)],
     ['PUT regulation of Khuôn Điển\'s site', (c) => c.request('PUT', `${base}/model-sites/${home.id}/regulation`, { body: pdfForm() }),
       roles(200, 200, 403, 403, 403)],
     ['GET regulation of Khuôn Điển\'s site', (c) => c.get(`${base}/model-sites/${home.id}/regulation`), roles(200, 200, 200, 200, 403)],

@@ -23,8 +23,8 @@ const demoRows = {};
 const rows = (table) => Number(sql(server, `SELECT COUNT(*) FROM ${table}`));
 const count = (table) => rows(table) - demoRows[table];
 const demoAudits = {};
-const ACTIONS = ['model_site.board', 'model_team.create', 'model_team.update', 'model_activity.record', 'model_site.assessment',
-  'model_site.regulation'];
+const ACTIONS = ['model_site.board', 'model_team.create', 'model_team.update', 'model_team.delete', 'model_activity.record',
+  'model_site.assessment', 'model_site.regulation'];
 const audits = (action) => auditEntries(server, action) - demoAudits[action];
 const TABLES = ['model_site_board', 'model_teams', 'model_team_members', 'model_site_activities', 'model_site_assessments',
   "community_files WHERE owner_kind = 'model_site'"];
@@ -58,6 +58,9 @@ test('the board: one head, the site\'s version moves, a stale version is a 409; 
   });
   assert.equal(bad.status, 422, bad.text);
   assert.deepEqual(fieldsOf(bad), ['members.full_name:required', 'members.role:unknown_value', 'members:two_heads']);
+  // A row's error names its row (from 0), for the form to show it there.
+  assert.deepEqual(bad.data.errors.map((e) => [e.field, e.index ?? null]).sort(),
+    [['members', null], ['members.full_name', 2], ['members.role', 3]]);
   assert.equal(count('model_site_board'), 0);
   const wrongType = await officer.put(`${BASE}/model-sites/${site.id}/board`, { version: site.version, members: [{ full_name: 7 }] });
   assert.deepEqual(fieldsOf(wrongType), ['members:wrong_type']);
@@ -124,6 +127,21 @@ test('a team with its members: inside the site\'s dates, one leader at a time; a
   assert.deepEqual(fieldsOf(later), ['launched_on:after_records']);
   assert.equal(count('model_team_members'), 4);
   assert.equal(audits('model_team.create') + audits('model_team.update'), 2);
+
+  // A team entered by mistake is deleted with its members, on its version.
+  const mistake = await officer.post(`${BASE}/model-sites/${site.id}/teams`, { ...team, name: 'Tổ nhập nhầm' });
+  assert.equal(mistake.status, 201, mistake.text);
+  const wrong = mistake.data.teams.find((t) => t.name === 'Tổ nhập nhầm');
+  assert.deepEqual(fieldsOf(await officer.request('DELETE', `${BASE}/model-teams/${wrong.id}`)), ['version:required']);
+  assert.equal((await officer.request('DELETE', `${BASE}/model-teams/${wrong.id}?version=${wrong.version + 1}`)).status, 409);
+  assert.equal((await people['officer.kienthiet'].request('DELETE', `${BASE}/model-teams/${wrong.id}?version=${wrong.version}`)).status,
+    403, 'Kiến Thiết reads the linked site and keeps nothing on it');
+  assert.equal((await people['team.khuondien'].request('DELETE', `${BASE}/model-teams/${wrong.id}?version=${wrong.version}`)).status, 403);
+  const gone = await officer.request('DELETE', `${BASE}/model-teams/${wrong.id}?version=${wrong.version}`);
+  assert.equal(gone.status, 200, gone.text);
+  assert.deepEqual(gone.data.teams.map((t) => t.id), [made.id]);
+  assert.equal(count('model_team_members'), 4, 'its members went with it');
+  assert.equal(audits('model_team.delete'), 1);
 });
 
 test('the activity log by the offline rule: sent twice, stored once; a stale edit is a 409 and keeps the officer\'s text', async () => {
@@ -164,12 +182,24 @@ test('the activity log by the offline rule: sent twice, stored once; a stale edi
 
 test('one assessment a year within the site\'s life, assessed in or after that year', async () => {
   const officer = people['officer.tantrao'];
-  const put = (year, body, client = officer) => client.put(`${BASE}/model-sites/${site.id}/assessments/${year}`, body);
+  let version = (await officer.get(`${BASE}/model-sites/${site.id}`)).data.version;
+  const put = (year, body, client = officer) =>
+    client.put(`${BASE}/model-sites/${site.id}/assessments/${year}`, { version, ...body });
   const r = await put(YEAR, { rating: 'effective', note: 'Không phát sinh vụ việc phức tạp', assessed_on: TODAY });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.data.assessments.map((a) => [a.year, a.rating]), [[YEAR, 'effective']]);
+  assert.equal(r.data.version, version + 1, 'an assessment moves the site\'s version');
+  assert.deepEqual(r.data.assessable_years, Array.from({ length: YEAR - 2023 }, (_, i) => YEAR - i), 'from 2024, newest first');
+  assert.equal(r.data.limits.board, 30);
+  // A page opened before that assessment does not overwrite it unseen.
+  const stale = await put(YEAR, { rating: 'ineffective', note: '', assessed_on: TODAY });
+  assert.equal(stale.status, 409, stale.text);
+  assert.deepEqual(fieldsOf(await put(YEAR, { version: undefined, rating: 'effective', assessed_on: TODAY })),
+    ['version:required']);
+  version = r.data.version;
   const again = await put(YEAR, { rating: 'partly_effective', note: '', assessed_on: TODAY });
   assert.deepEqual(again.data.assessments.map((a) => [a.year, a.rating]), [[YEAR, 'partly_effective']], 'replaced');
+  version = again.data.version;
   assert.deepEqual(fieldsOf(await put(YEAR + 1, { rating: 'effective', assessed_on: TODAY })), ['year:out_of_range']);
   assert.deepEqual(fieldsOf(await put(2023, { rating: 'effective', assessed_on: TODAY })), ['year:out_of_range']);
   assert.deepEqual(fieldsOf(await put(YEAR, { rating: 'good', assessed_on: `${YEAR - 1}-12-31` })),
@@ -196,6 +226,8 @@ test('the regulation document: a PDF read back byte for byte, replaced by the ne
   const refused = await upload(Buffer.from('MZ\x90\x00 a program'), 'quy-che.pdf', 'application/pdf');
   assert.deepEqual(fieldsOf(refused), ['file:unsupported_document']);
   assert.equal((await upload(pdf, 'q.pdf', 'application/pdf', people['officer.kienthiet'])).status, 403);
+  assert.equal((await upload(Buffer.from('MZ'), 'x.exe', 'application/pdf', people['officer.kienthiet'])).status, 403,
+    'refused before its file is looked at');
   const second = Buffer.concat([pdf, Buffer.from('% sửa đổi\n')]);
   assert.equal((await upload(second, 'Quy chế (sửa đổi).pdf', 'application/pdf')).status, 200);
   assert.equal(count("community_files WHERE owner_kind = 'model_site'"), 1, 'the new one replaces the old');
@@ -214,6 +246,18 @@ test('the unit directory finds a commune outside the officer\'s scope for a link
   assert.equal(r.status, 200, r.text);
   assert.ok(r.data.items.some((u) => u.id === ids['DEMO-KIENTHIET']), 'the demo\'s Kiến Thiết');
   assert.ok(r.data.items.every((u) => u.kind === 'commune' && /kiến thiết/i.test(u.name)), JSON.stringify(r.data.items));
+  assert.deepEqual(r.data.items.find((u) => u.id === ids['DEMO-KIENTHIET']).within, ['Tuyên Quang'], 'where it lies');
+  // for=model_site keeps the kinds a site stands on (the server's rule); history=1 adds units merged away.
+  const sites = await officer.get('/api/v1/units/directory?q=tuyen%20quang&for=model_site&page_size=50');
+  assert.equal(sites.status, 200, sites.text);
+  assert.ok(sites.data.items.every((u) => u.kind !== 'province'), JSON.stringify(sites.data.items.map((u) => u.kind)));
+  assert.deepEqual(fieldsOf(await officer.get('/api/v1/units/directory?for=camera')), ['for:unknown_value']);
+  const merged = (history) => officer.get(`/api/v1/units/directory?q=kim%20quan&for=model_site${history}`);
+  assert.ok(!(await merged('')).data.items.some((u) => u.id === ids['08-X-KIM-QUAN']), 'in force only, by default');
+  const old = (await merged('&history=1')).data.items.find((u) => u.id === ids['08-X-KIM-QUAN']);
+  assert.ok(old, 'with history=1, Kim Quan merged in 2025');
+  assert.equal(old.active, false);
+  assert.ok(old.valid_to);
   assert.equal((await officer.get('/api/v1/units?q=kien%20thiet')).data.total, 0, 'not in his scoped list');
   assert.deepEqual(fieldsOf(await officer.get('/api/v1/units/directory?kind=hamlet')), ['kind:unknown_value']);
   const big = await officer.get('/api/v1/units/directory?page_size=50');

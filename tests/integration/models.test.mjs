@@ -24,7 +24,7 @@ const LAUNCHED = '2024-03-26';
 const auditCount = (action) => auditEntries(server, action);
 // A site as the list gives it: without what hangs on it (its page has that).
 // eslint-disable-next-line no-unused-vars
-const asListed = ({ board, teams, assessments, regulation, may_keep, may_record, ...s }) => s;
+const asListed = ({ board, teams, assessments, regulation, standing_years, assessable_years, limits, may_keep, may_record, ...s }) => s;
 const typeCount = () => Number(sql(server, 'SELECT COUNT(*) FROM model_types'));
 const siteCount = () => Number(sql(server, 'SELECT COUNT(*) FROM model_sites'));
 const participantCount = () => Number(sql(server, 'SELECT COUNT(*) FROM model_site_units'));
@@ -250,8 +250,11 @@ test('an automatic type takes no manual site; bad fields are each named and noth
   }))), ['participants:duplicate']);
   assert.deepEqual(fieldsOf(await officer.post(url, linked({ participants: [{ unit_id: 999999, joined_on: LAUNCHED }] }))),
     ['participants:not_found']);
-  assert.deepEqual(fieldsOf(await officer.post(url, linked({ participants: [{ unit_id: ids['08'], joined_on: LAUNCHED }] }))),
-    ['participants:not_found'], 'a province takes no part');
+  const province = await officer.post(url, linked({ participants: [{ unit_id: KT(), joined_on: LAUNCHED },
+    { unit_id: ids['08'], joined_on: LAUNCHED }] }));
+  assert.deepEqual(fieldsOf(province), ['participants:not_site_unit'], 'a province takes no part');
+  assert.equal(province.data.errors[0].index, 1, 'the refused row is named');
+  translated(province);
   assert.deepEqual(fieldsOf(await officer.post(url, linked({ participants: [{ unit_id: KT(), joined_on: '' }] }))),
     ['participants.joined_on:required']);
   assert.deepEqual(fieldsOf(await officer.post(url, linked({ participants: [{ unit_id: KT(), joined_on: '2024-13-01' }] }))),
@@ -295,7 +298,13 @@ test('a linked site of Tân Trào with Kiến Thiết: Kiến Thiết\'s officer
     id: made.id, code: made.code, type_id: types.LKANTT.id, type_name: 'Liên kết về ANTT', linked: true, unit_id: TT(),
     unit_name: tanTrao.name, name: 'Liên kết ANTT Tân Trào – Kiến Thiết', launched_on: LAUNCHED, ended_on: null, note: '',
     demo: false, participants: [{ unit_id: KT(), unit_name: kienThiet.name, joined_on: LAUNCHED }], standing: [], version: 1,
-    board: [], teams: [], assessments: [], regulation: null, may_keep: true, may_record: true,
+    board: [], teams: [], assessments: [], regulation: null,
+    // The years its forms offer, newest first, as the server reckons them: a standing unit
+    // from the launch to next year, an assessment to this year; and what it holds at most.
+    standing_years: Array.from({ length: YEAR - 2022 }, (_, i) => YEAR + 1 - i),
+    assessable_years: Array.from({ length: YEAR - 2023 }, (_, i) => YEAR - i),
+    limits: { board: 30, team_members: 100, participants: 50, regulation_bytes: 10 * 1024 * 1024 },
+    may_keep: true, may_record: true,
   });
   assert.equal(auditCount('model_site.create'), audited + 1);
   const created = sql(server, `SELECT detail FROM audit_log WHERE action = 'model_site.create' AND entity_id = '${made.id}'`);

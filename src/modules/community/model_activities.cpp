@@ -66,9 +66,11 @@ Written<ModelActivity> Models::record_activity(const Actor& actor, const std::st
     auto check = [&](ModelActivity& fresh) {
       if (fresh.held_on < site.launched_on) throw Error::field("held_on", "before_launched");
       if (site.ended_on && fresh.held_on >= *site.ended_on) throw Error::field("held_on", "after_ended");
-      fresh.recorded_by = user_of(actor);
+      // Who recorded it first and when the server first stored it stay; an update adds
+      // a version and the phone's clock of the change.
+      fresh.recorded_by = stored ? stored->recorded_by : user_of(actor);
+      fresh.received_at = stored ? stored->received_at : clock_.now();
       fresh.device_at = in.device_at;
-      fresh.received_at = clock_.now();
     };
     out = write_offline(
         stored, in.base_version, a, check,

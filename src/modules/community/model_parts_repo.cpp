@@ -49,6 +49,11 @@ bool bump_site(db::Tx& tx, std::int64_t site_id, std::int64_t version, std::int6
   return tx.exec(q, site_id, version, now) == 1;
 }
 
+void lock_site(db::Tx& tx, std::int64_t site_id) {
+  static constexpr db::Query q{"model_sites.lock", "UPDATE model_sites SET version = version WHERE id = $1"};
+  tx.exec(q, site_id);
+}
+
 std::vector<BoardMember> board(db::Tx& tx, std::int64_t site_id) {
   static constexpr db::Query q{"model_site_board.of",
                                "SELECT id, full_name, title, role FROM model_site_board WHERE site_id = $1 "
@@ -125,6 +130,14 @@ bool update_team(db::Tx& tx, const ModelTeam& t) {
   return tx.exec(q, t.id, t.version, t.name, t.founded_on, t.ended_on) == 1;
 }
 
+bool delete_team(db::Tx& tx, std::int64_t team_id, std::int64_t version) {
+  static constexpr db::Query members{"model_team_members.delete_team",
+                                     "DELETE FROM model_team_members WHERE team_id = $1"};
+  static constexpr db::Query q{"model_teams.delete", "DELETE FROM model_teams WHERE id = $1 AND version = $2"};
+  tx.exec(members, team_id);
+  return tx.exec(q, team_id, version) == 1;
+}
+
 void set_members(db::Tx& tx, std::int64_t team_id, const std::vector<ModelTeamMember>& members) {
   static constexpr db::Query clear{"model_team_members.clear", "DELETE FROM model_team_members WHERE team_id = $1"};
   static constexpr db::Query add{"model_team_members.add",
@@ -193,15 +206,23 @@ std::vector<ModelActivity> activities_of(db::Tx& tx, std::int64_t site_id, const
 }
 
 Span span(db::Tx& tx, std::int64_t site_id) {
-  static constexpr db::Query q{"model_sites.span",
-                               "SELECT MIN(d), MAX(d) FROM (SELECT founded_on AS d FROM model_teams WHERE site_id = $1 "
-                               "UNION ALL SELECT held_on FROM model_site_activities WHERE site_id = $1) x"};
+  static constexpr db::Query q{
+      "model_sites.span",
+      "SELECT (SELECT MIN(d) FROM (SELECT founded_on AS d FROM model_teams WHERE site_id = $1 "
+      "UNION ALL SELECT held_on FROM model_site_activities WHERE site_id = $1) f), "
+      "(SELECT MAX(d) FROM (SELECT founded_on AS d FROM model_teams WHERE site_id = $1 "
+      "UNION ALL SELECT m.joined_on FROM model_team_members m JOIN model_teams t ON t.id = m.team_id "
+      "WHERE t.site_id = $1 UNION ALL SELECT held_on FROM model_site_activities WHERE site_id = $1) l), "
+      "(SELECT MAX(d) FROM (SELECT ended_on AS d FROM model_teams WHERE site_id = $1 "
+      "UNION ALL SELECT m.left_on FROM model_team_members m JOIN model_teams t ON t.id = m.team_id "
+      "WHERE t.site_id = $1) e)"};
   auto out = db::one(
       tx, q,
       [](db::Reader& r) {
         Span s;
         s.first = r.opt_text();
         s.last = r.opt_text();
+        s.last_end = r.opt_text();
         return s;
       },
       site_id);

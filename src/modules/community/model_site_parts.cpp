@@ -21,8 +21,6 @@ using namespace internal;
 
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxNote = 2000;
-constexpr std::size_t kMaxBoard = 30;
-constexpr std::size_t kMaxMembers = 100;
 constexpr const char* kDocxMime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 std::string json(boost::json::object o) { return boost::json::serialize(o); }
@@ -33,17 +31,20 @@ bool one_of(const std::string& value, std::initializer_list<const char*> allowed
 
 std::vector<BoardMember> checked_board(const std::vector<BoardMember>& in) {
   FieldErrors errors;
-  if (in.size() > kMaxBoard) errors.add("members", "too_long");
+  if (in.size() > Models::kMaxBoard) errors.add("members", "too_long");
   std::vector<BoardMember> out;
   int heads = 0;
-  for (const auto& m : in) {
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto& m = in[i];
     BoardMember b;
-    b.full_name = bounded(errors, "members.full_name", m.full_name, kMaxName);
-    if (b.full_name.empty()) errors.add("members.full_name", "required");
-    b.title = bounded(errors, "members.title", m.title, kMaxName);
-    if (!one_of(m.role, {"head", "deputy", "member"})) errors.add("members.role", "unknown_value");
+    FieldErrors row;
+    b.full_name = bounded(row, "members.full_name", m.full_name, kMaxName);
+    if (b.full_name.empty()) row.add("members.full_name", "required");
+    b.title = bounded(row, "members.title", m.title, kMaxName);
+    if (!one_of(m.role, {"head", "deputy", "member"})) row.add("members.role", "unknown_value");
     b.role = m.role;
     heads += m.role == "head" ? 1 : 0;
+    errors.add_row(row, i);
     out.push_back(std::move(b));
   }
   if (heads > 1) errors.add("members", "two_heads");
@@ -67,10 +68,13 @@ ModelTeamMember checked_member(FieldErrors& errors, const ModelTeamMember& in, c
   if (!joined && in.joined_on.empty()) errors.add("members.joined_on", "required");
   if (joined && !team.founded_on.empty() && *joined < team.founded_on)
     errors.add("members.joined_on", "before_founded");
+  // Against the team's end only when that end is itself right (after its founding).
+  bool ends = team.ended_on && *team.ended_on > team.founded_on;
+  if (joined && ends && *joined >= *team.ended_on) errors.add("members.joined_on", "after_ended");
   m.joined_on = joined.value_or("");
   m.left_on = past_date(errors, "members.left_on", in.left_on, today);
   if (joined && m.left_on && *m.left_on <= *joined) errors.add("members.left_on", "before_joined");
-  if (m.left_on && team.ended_on && *m.left_on > *team.ended_on) errors.add("members.left_on", "after_ended");
+  if (m.left_on && ends && *m.left_on > *team.ended_on) errors.add("members.left_on", "after_ended");
   return m;
 }
 
@@ -81,13 +85,18 @@ ModelTeam checked_team(const ModelTeamInput& in, ModelTeam t, const ModelSite& s
   auto founded = past_date(errors, "founded_on", in.founded_on, today);
   if (!founded && in.founded_on.empty()) errors.add("founded_on", "required");
   if (founded && *founded < site.launched_on) errors.add("founded_on", "before_launched");
+  if (founded && site.ended_on && *founded >= *site.ended_on) errors.add("founded_on", "after_site_ended");
   t.founded_on = founded.value_or("");
   t.ended_on = past_date(errors, "ended_on", in.ended_on, today);
   if (founded && t.ended_on && *t.ended_on <= *founded) errors.add("ended_on", "before_founded");
   if (t.ended_on && site.ended_on && *t.ended_on > *site.ended_on) errors.add("ended_on", "after_site_ended");
-  if (in.members.size() > kMaxMembers) errors.add("members", "too_long");
+  if (in.members.size() > Models::kMaxTeamMembers) errors.add("members", "too_long");
   t.members.clear();
-  for (const auto& m : in.members) t.members.push_back(checked_member(errors, m, t, today));
+  for (std::size_t i = 0; i < in.members.size(); ++i) {
+    FieldErrors row;
+    t.members.push_back(checked_member(row, in.members[i], t, today));
+    errors.add_row(row, i);
+  }
   for (std::size_t i = 0; i < t.members.size(); ++i) {
     for (std::size_t j = i + 1; j < t.members.size(); ++j) {
       const auto& a = t.members[i];
@@ -171,7 +180,24 @@ ModelSiteDetail Models::update_team(const Actor& actor, std::int64_t team_id, co
   return site(actor, site_id);
 }
 
-ModelSiteDetail Models::assess(const Actor& actor, std::int64_t site_id, int year, const Assessment& input) const {
+ModelSiteDetail Models::delete_team(const Actor& actor, std::int64_t team_id, std::int64_t version) const {
+  require(may_keep_teams(actor), "model sites are kept by commune officers and administrators");
+  std::int64_t site_id = 0;
+  db_.write([&](db::Tx& tx) {
+    auto team = model_parts_repo::team(tx, team_id);
+    if (!team) throw Error::not_found("model team");
+    site_id = team->site_id;
+    load_kept(tx, actor, site_id);
+    if (version != team->version || !model_parts_repo::delete_team(tx, team_id, version)) {
+      throw Error::conflict("the model team was changed meanwhile");
+    }
+    audit_.record(tx, actor, "model_team.delete", "model_site", std::to_string(site_id), json({{"team", team_id}}));
+  });
+  return site(actor, site_id);
+}
+
+ModelSiteDetail Models::assess(const Actor& actor, std::int64_t site_id, int year, std::int64_t version,
+                               const Assessment& input) const {
   require(may_keep_teams(actor), "model sites are kept by commune officers and administrators");
   FieldErrors errors;
   auto day = today();
@@ -191,6 +217,10 @@ ModelSiteDetail Models::assess(const Actor& actor, std::int64_t site_id, int yea
   db_.write([&](db::Tx& tx) {
     auto v = load_kept(tx, actor, site_id);
     if (!rules::year_ok(year) || !assessable_year(v.site, year)) throw Error::field("year", "out_of_range");
+    // Another officer's assessment of the year is not overwritten unseen.
+    if (version != v.site.version || !model_parts_repo::bump_site(tx, site_id, version, clock_.now())) {
+      throw Error::conflict("the model site was changed meanwhile");
+    }
     model_parts_repo::put_assessment(tx, site_id, a, user_of(actor));
     audit_.record(tx, actor, "model_site.assessment", "model_site", std::to_string(site_id),
                   json({{"year", year}, {"rating", a.rating}}));
@@ -201,6 +231,7 @@ ModelSiteDetail Models::assess(const Actor& actor, std::int64_t site_id, int yea
 ModelSiteDetail Models::set_regulation(const Actor& actor, std::int64_t site_id, std::string_view bytes,
                                        const std::string& name) const {
   require(may_keep_teams(actor), "model sites are kept by commune officers and administrators");
+  db_.read([&](db::Tx& tx) { kept_site(tx, actor, site_id); });  // nobody else's file is even looked at
   auto document = kept_document(bytes);
   const auto& mime = document.first;
   const auto& kept = document.second;

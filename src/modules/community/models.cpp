@@ -26,7 +26,6 @@ using namespace internal;
 
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxNote = 2000;
-constexpr std::size_t kMaxParticipants = 50;
 constexpr const char* kTypeKeepers = "model types are kept by administrators";
 constexpr const char* kSiteKeepers = "model sites are kept by commune officers and administrators";
 constexpr const char* kReaders = "model sites are not for auditors";
@@ -39,10 +38,9 @@ bool valid_code(const std::string& code) {
          std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
-// The units a site may stand on: a commune, a village or a body.
 bool site_kind(units::Kind kind) {
-  return units::is_commune_level(kind) || kind == units::Kind::residential_area || kind == units::Kind::agency ||
-         kind == units::Kind::enterprise || kind == units::Kind::school;
+  const auto& kinds = Models::site_unit_kinds();
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
 ModelType checked_type(const ModelTypeInput& in, ModelType t) {
@@ -74,7 +72,14 @@ bool standing_year_ok(const ModelSite& s, int year, const std::string& today) {
 
 }  // namespace
 
-ModelSiteView Models::load_kept(db::Tx& tx, const Actor& actor, std::int64_t id) const {
+const std::vector<units::Kind>& Models::site_unit_kinds() {
+  static const std::vector<units::Kind> kinds{
+      units::Kind::commune, units::Kind::ward,       units::Kind::special_zone, units::Kind::residential_area,
+      units::Kind::agency,  units::Kind::enterprise, units::Kind::school};
+  return kinds;
+}
+
+ModelSiteView Models::kept_site(db::Tx& tx, const Actor& actor, std::int64_t id) const {
   require(may_keep_teams(actor), kSiteKeepers);
   auto v = load(tx, actor, id);
   auto unit = units_.find(tx, v.site.unit_id);
@@ -83,8 +88,15 @@ ModelSiteView Models::load_kept(db::Tx& tx, const Actor& actor, std::int64_t id)
   return v;
 }
 
+ModelSiteView Models::load_kept(db::Tx& tx, const Actor& actor, std::int64_t id) const {
+  require(may_keep_teams(actor), kSiteKeepers);
+  model_parts_repo::lock_site(tx, id);
+  return kept_site(tx, actor, id);
+}
+
 ModelSiteView Models::load_recorded(db::Tx& tx, const Actor& actor, std::int64_t id) const {
   require(may_witness(actor), "model activities are recorded by commune officers and village teams");
+  model_parts_repo::lock_site(tx, id);
   auto v = load(tx, actor, id);
   auto unit = units_.find(tx, v.site.unit_id);
   if (!unit || !actor.covers(unit->path)) throw Error::forbidden("a linked site's log is kept by its own unit");
@@ -100,7 +112,10 @@ bool Models::assessable_year(const ModelSite& s, int year) const {
 void Models::require_span(db::Tx& tx, const ModelSite& after) const {
   auto span = model_parts_repo::span(tx, after.id);
   if (span.first && *span.first < after.launched_on) throw Error::field("launched_on", "after_records");
-  if (span.last && after.ended_on && *span.last >= *after.ended_on) throw Error::field("ended_on", "before_records");
+  if (after.ended_on &&
+      ((span.last && *span.last >= *after.ended_on) || (span.last_end && *span.last_end > *after.ended_on))) {
+    throw Error::field("ended_on", "before_records");
+  }
   for (const auto& a : model_parts_repo::assessments(tx, after.id)) {
     if (!assessable_year(after, a.year)) {
       throw Error::validation({FieldError{"launched_on", "assessment_year", std::nullopt, std::to_string(a.year)}});
@@ -192,8 +207,10 @@ ModelSite Models::checked(db::Tx& tx, const Actor& actor, const ModelSiteInput& 
       errors.add("type_id", "inactive");
     }
     auto unit = units_.find(tx, in.unit_id);
-    if (!unit || !site_kind(unit->kind) || !actor.covers(unit->path) || !unit->active_on(day)) {
+    if (!unit || !actor.covers(unit->path) || !unit->active_on(day)) {
       errors.add("unit_id", "not_found");
+    } else if (!site_kind(unit->kind)) {
+      errors.add("unit_id", "not_site_unit");
     }
     s.type_id = in.type_id;
     s.unit_id = in.unit_id;
@@ -213,22 +230,27 @@ ModelSite Models::checked(db::Tx& tx, const Actor& actor, const ModelSiteInput& 
   if (!in.participants.empty() && type && !type->linked) errors.add("participants", "not_linked");
   if (in.participants.size() > kMaxParticipants) errors.add("participants", "too_long");
   std::set<std::int64_t> seen;
-  for (const auto& p : in.participants) {
+  for (std::size_t i = 0; i < in.participants.size(); ++i) {
+    const auto& p = in.participants[i];
+    FieldErrors row;  // each refusal names its row
     auto unit = units_.find(tx, p.unit_id);
     // Another commune's or province's unit may join: no scope rule, only a real one.
-    if (!unit || !site_kind(unit->kind)) {
-      errors.add("participants", "not_found");
+    if (!unit) {
+      row.add("participants", "not_found");
+    } else if (!site_kind(unit->kind)) {
+      row.add("participants", "not_site_unit");
     } else if (p.unit_id == s.unit_id) {
-      errors.add("participants", "own_unit");
+      row.add("participants", "own_unit");
     } else if (!seen.insert(p.unit_id).second) {
-      errors.add("participants", "duplicate");
+      row.add("participants", "duplicate");
     }
-    auto joined = past_date(errors, "participants.joined_on", p.joined_on, day);
-    if (!joined && p.joined_on.empty()) errors.add("participants.joined_on", "required");
+    auto joined = past_date(row, "participants.joined_on", p.joined_on, day);
+    if (!joined && p.joined_on.empty()) row.add("participants.joined_on", "required");
     // A unit merged away (or ended) before the day it joined cannot have joined. A unit
     // formed after that day may: the reform's communes carry on their predecessors' links.
-    if (unit && joined && unit->valid_to && *unit->valid_to < *joined) errors.add("participants", "not_in_force");
-    if (joined && launched && *joined < *launched) errors.add("participants.joined_on", "before_launched");
+    if (unit && joined && unit->valid_to && *unit->valid_to < *joined) row.add("participants", "not_in_force");
+    if (joined && launched && *joined < *launched) row.add("participants.joined_on", "before_launched");
+    errors.add_row(row, i);
     participants.push_back(SiteUnitInput{p.unit_id, joined.value_or("")});
   }
   errors.throw_if_any();
@@ -250,10 +272,7 @@ Page<ModelSiteView> Models::sites(const Actor& actor, const ModelSiteFilter& in)
   db_.read([&](db::Tx& tx) {
     auto unit = units_.find(tx, in.unit_id.value_or(actor.scope_unit_id));
     if (!unit || !actor.covers(unit->path)) throw Error::not_found("unit");
-    auto units = units_.units_under(
-        tx, unit->id,
-        {units::Kind::commune, units::Kind::ward, units::Kind::special_zone, units::Kind::residential_area,
-         units::Kind::agency, units::Kind::enterprise, units::Kind::school});
+    auto units = units_.units_under(tx, unit->id, site_unit_kinds());
     auto page = models_repo::sites(tx, units->ids_json, f);
     out.total = page.total;
     for (const auto& s : page.items) out.items.push_back(load(tx, actor, s.id));
@@ -268,6 +287,12 @@ ModelSiteDetail Models::detail(db::Tx& tx, const Actor& actor, ModelSiteView vie
   auto unit = units_.find(tx, out.site.unit_id);
   bool own_unit = unit && actor.covers(unit->path);
   out.may_keep = may_keep_teams(actor) && own_unit;
+  auto day = today();
+  for (int year = std::stoi(day.substr(0, 4)) + 1; year >= std::stoi(out.site.launched_on.substr(0, 4)); --year) {
+    if (!rules::year_ok(year)) continue;  // the years the standing and assessment routes take
+    if (out.linked && standing_year_ok(out.site, year, day)) out.standing_years.push_back(year);
+    if (assessable_year(out.site, year)) out.assessable_years.push_back(year);
+  }
   out.may_record = may_witness(actor) && own_unit;
   out.board = model_parts_repo::board(tx, id);
   out.teams = model_parts_repo::teams(tx, id);
@@ -376,10 +401,7 @@ ModelCounts Models::counts(const Actor& actor, std::optional<std::int64_t> unit_
     if (!unit || !actor.covers(unit->path)) throw Error::not_found("unit");
     out.unit_id = unit->id;
     out.types = models_repo::types(tx);
-    auto under = units_.units_under(
-        tx, unit->id,
-        {units::Kind::commune, units::Kind::ward, units::Kind::special_zone, units::Kind::residential_area,
-         units::Kind::agency, units::Kind::enterprise, units::Kind::school});
+    auto under = units_.units_under(tx, unit->id, site_unit_kinds());
     // Each unit under the asked one belongs to the child whose path it extends.
     std::map<std::int64_t, std::int64_t> child_of;
     std::map<std::int64_t, units::Unit> children;

@@ -160,6 +160,8 @@ struct ModelSiteDetail : ModelSiteView {
   std::vector<ModelTeam> teams;             // by founding day
   std::vector<Assessment> assessments;      // newest year first
   std::optional<CommunityFile> regulation;  // the regulation document (quy chế)
+  std::vector<int> standing_years;          // a linked site's years that may have a standing unit, newest first
+  std::vector<int> assessable_years;        // the years that may be assessed, newest first
   bool may_keep = false;                    // whether the caller may change it
   bool may_record = false;                  // whether the caller may write in its activity log
 };
@@ -215,6 +217,13 @@ class Models {
   Models(db::Database& db, const audit::Service& audit, const units::Service& units, const time::Clock& clock)
       : db_(db), audit_(audit), units_(units), clock_(clock) {}
 
+  // The kinds of unit a site stands on or takes part in: a commune, a village or a body.
+  static const std::vector<units::Kind>& site_unit_kinds();
+  // What one site holds at most (the forms say so before the server refuses).
+  static constexpr std::size_t kMaxBoard = 30;
+  static constexpr std::size_t kMaxTeamMembers = 100;
+  static constexpr std::size_t kMaxParticipants = 50;
+
   // Every type, by `sort` then name: for everybody but auditors.
   std::vector<ModelType> types(const Actor& actor) const;
   // Administrators add types (`code: taken`); never automatic.
@@ -242,14 +251,21 @@ class Models {
   // since `version`): at most 30 (`members: too_long`), one head (`members: two_heads`).
   ModelSiteDetail set_board(const Actor& actor, std::int64_t site_id, std::int64_t version,
                             const std::vector<BoardMember>& board) const;
-  // A team within the site's life (`founded_on: before_launched`, `ended_on:
-  // after_site_ended`), its members within the team's (`members.joined_on: before_founded`,
-  // `members.left_on: after_ended`), one leader at a time (`members: two_leaders`).
+  // A team within the site's life (`founded_on: before_launched|after_site_ended`,
+  // `ended_on: after_site_ended`), its members within the team's (`members.joined_on:
+  // before_founded|after_ended`, `members.left_on: after_ended`), one leader at a time
+  // (`members: two_leaders`).
   ModelSiteDetail add_team(const Actor& actor, std::int64_t site_id, const ModelTeamInput& input) const;
   ModelSiteDetail update_team(const Actor& actor, std::int64_t team_id, const ModelTeamInput& input) const;
+  // A team entered by mistake goes with its members (one that ended keeps `ended_on`
+  // instead); 409 when it changed since `version`.
+  ModelSiteDetail delete_team(const Actor& actor, std::int64_t team_id, std::int64_t version) const;
   // One assessment a year, in a year the site ran up to this one (`year: out_of_range`),
-  // made on or after 1 January of that year (`assessed_on: before_year`).
-  ModelSiteDetail assess(const Actor& actor, std::int64_t site_id, int year, const Assessment& input) const;
+  // made on or after 1 January of that year (`assessed_on: before_year`). It moves the
+  // site's version, so that nobody overwrites an assessment unseen (409 when the site
+  // changed since `version`).
+  ModelSiteDetail assess(const Actor& actor, std::int64_t site_id, int year, std::int64_t version,
+                         const Assessment& input) const;
   // The regulation document: PDF, DOCX or a photo (its metadata removed), at most 10 MB;
   // it replaces the previous one.
   static constexpr std::size_t kMaxRegulationBytes = std::size_t{10} << 20;
@@ -278,7 +294,10 @@ class Models {
  private:
   ModelSiteView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   // For a change: a keeper of the site's own unit (403 for another participant's).
+  // It holds the site's row until the transaction ends (model_parts_repo::lock_site).
   ModelSiteView load_kept(db::Tx& tx, const Actor& actor, std::int64_t id) const;
+  // The same check without the lock, for a read.
+  ModelSiteView kept_site(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   ModelSiteDetail detail(db::Tx& tx, const Actor& actor, ModelSiteView view) const;
   // For a witness (activities): an officer or a village team whose scope holds its unit.
   ModelSiteView load_recorded(db::Tx& tx, const Actor& actor, std::int64_t id) const;

@@ -64,6 +64,13 @@ struct Ancestor {
   Kind kind = Kind::country;
 };
 
+// A unit as the country-wide directory finds it, with the names of the units it lies in
+// (nearest first, the country left out): "Thôn 1" of "Xã Kim Quan", "Tuyên Quang".
+struct DirectoryUnit {
+  Unit unit;
+  std::vector<std::string> within;
+};
+
 struct HistoryEvent {
   std::string event;  // "merged" | "moved" | "renamed"
   std::string date;
@@ -147,6 +154,7 @@ struct Merge {
 struct ListFilter {
   std::optional<std::string> query;  // diacritic-insensitive, on name and code
   std::optional<std::string> kind;
+  std::vector<std::string> kinds;  // any of these kind codes, when not empty
   std::optional<std::int64_t> parent_id;
   bool include_history = false;
   int page = 1;

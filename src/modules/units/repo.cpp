@@ -210,6 +210,11 @@ Page<Unit> list(db::Tx& tx, const std::string& scope_path, const ListFilter& f, 
   db::Params params({scope_path});
   if (f.query) where += " AND name_folded LIKE '%' || CAST(" + params.add(db::like_term(*f.query)) + " AS TEXT) || '%'";
   if (f.kind) where += " AND kind = " + params.add(*f.kind);
+  if (!f.kinds.empty()) {
+    std::string any;
+    for (const auto& k : f.kinds) any += (any.empty() ? "" : ", ") + params.add(k);
+    where += " AND kind IN (" + any + ")";
+  }
   if (f.parent_id) where += " AND parent_id = " + params.add(*f.parent_id);
   if (!f.include_history) where += " AND (valid_to IS NULL OR valid_to >= " + params.add(today) + ")";
   return db::page(tx, "units", UNIT_COLUMNS, " FROM units" + where, " ORDER BY name_folded, id", std::move(params),

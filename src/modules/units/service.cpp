@@ -176,15 +176,33 @@ Page<Unit> Service::list(const Actor& actor, const ListFilter& filter) const {
   return page;
 }
 
-Page<Unit> Service::directory(const ListFilter& filter) const {
+Page<DirectoryUnit> Service::directory(const ListFilter& filter) const {
   ListFilter f = filter;
   f.page = std::max(1, f.page);
   f.page_size = std::clamp(f.page_size, 1, 50);
-  f.include_history = false;
   if (f.kind && !kind_from_code(*f.kind)) throw Error::field("kind", "unknown_value");
-  Page<Unit> page;
-  db_.read([&](db::Tx& tx) { page = repo::list(tx, "/", f, time::local_date(clock_.now())); });
-  return page;
+  for (const auto& k : f.kinds) {
+    if (!kind_from_code(k)) throw Error::field("kind", "unknown_value");
+  }
+  Page<DirectoryUnit> out;
+  db_.read([&](db::Tx& tx) {
+    auto page = repo::list(tx, "/", f, time::local_date(clock_.now()));
+    out.total = page.total;
+    std::map<std::int64_t, std::optional<Unit>> seen;  // the ancestors the page's units share
+    for (auto& u : page.items) {
+      DirectoryUnit d;
+      for (auto id = u.parent_id; id;) {
+        auto it = seen.find(*id);
+        if (it == seen.end()) it = seen.emplace(*id, repo::get(tx, *id)).first;
+        if (!it->second || it->second->kind == Kind::country) break;
+        d.within.push_back(it->second->name);
+        id = it->second->parent_id;
+      }
+      d.unit = std::move(u);
+      out.items.push_back(std::move(d));
+    }
+  });
+  return out;
 }
 
 Detail Service::get(const Actor& actor, std::int64_t id) const {

@@ -54,10 +54,11 @@ class Service {
   // Today's date in Vietnam (yyyy-mm-dd): what "active" is measured against.
   std::string today() const;
   Page<Unit> list(const Actor& actor, const ListFilter& filter) const;
-  // Every unit of the country in force today, by name, whatever the actor's scope (the
-  // names and codes of units are public): for the pickers that join a unit of another
-  // commune or province (a linked model site). At most 50 a page; no history.
-  Page<Unit> directory(const ListFilter& filter) const;
+  // Every unit of the country in force today (or ever, with `include_history`), by name,
+  // whatever the actor's scope (the names and codes of units are public): for the pickers
+  // that join a unit of another commune or province (a linked model site). Each says where
+  // it lies. At most 50 a page.
+  Page<DirectoryUnit> directory(const ListFilter& filter) const;
   Detail get(const Actor& actor, std::int64_t id) const;
   Unit create(const Actor& actor, const NewUnit& input) const;
   Unit update(const Actor& actor, std::int64_t id, const UnitPatch& patch) const;

@@ -42,4 +42,28 @@ std::string errors_of(F f) {
   return "";
 }
 
+// The kind of error `f` throws ("conflict", "forbidden", "not_found", "validation"…;
+// "other" for a kind not named here), or "" when it throws none: for the tests that must
+// tell a 409 from a 403.
+template <typename F>
+std::string kind_of(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    switch (e.kind()) {
+      case Error::Kind::conflict:
+        return "conflict";
+      case Error::Kind::forbidden:
+        return "forbidden";
+      case Error::Kind::not_found:
+        return "not_found";
+      case Error::Kind::validation:
+        return "validation";
+      default:
+        return "other";
+    }
+  }
+  return "";
+}
+
 }  // namespace antq::testing

@@ -223,9 +223,9 @@ export interface paths {
         };
         /**
          * Look up any unit of the country
-         * @description Danh bạ đơn vị: tìm mọi đơn vị đang có hiệu lực trong cả nước, không giới hạn theo phạm vi của người dùng (tên và mã đơn vị là thông tin công khai), để chọn đơn vị của xã hoặc tỉnh khác — ví dụ đơn vị tham gia một mô hình liên kết. Tìm theo tên hoặc mã, không phân biệt dấu ("kien thiet" tìm được "Kiến Thiết").
+         * @description Danh bạ đơn vị: tìm mọi đơn vị đang có hiệu lực trong cả nước, không giới hạn theo phạm vi của người dùng (tên và mã đơn vị là thông tin công khai), để chọn đơn vị của xã hoặc tỉnh khác — ví dụ đơn vị tham gia một mô hình liên kết. Tìm theo tên hoặc mã, không phân biệt dấu ("kien thiet" tìm được "Kiến Thiết"). Mỗi đơn vị kèm tên các đơn vị cấp trên (gần nhất trước, ví dụ "Hùng Lợi, Tuyên Quang") để phân biệt các đơn vị trùng tên. Có thể chỉ lấy các loại đơn vị mà điểm mô hình tự quản được đặt hoặc tham gia (`for=model_site`), và gồm cả đơn vị đã sáp nhập, giải thể (`history=1`).
          *
-         *     Every unit in force today in the whole country, whatever the caller's scope (the names and codes of units are public): what a picker needs to join a unit of another commune or province, such as the other units of a linked model site (`createModelSite`, `updateModelSite`). Units in force today only: no `history`, so an ended or merged unit is never listed. `q` is matched anywhere in the unit's name followed by its code, ignoring case and diacritics (đ matches d): "kien thiet" finds "Kiến Thiết", "02437" the unit of that code; the designation (xã, thôn…) is not part of the name. `kind` keeps one kind of unit (an unknown kind is `kind: unknown_value`), `parent_id` the direct children of that unit. Sorted by the folded name (then code), then id; paged, 20 a page by default and at most 50 (a larger `page_size` is `page_size: invalid_format`). The items are the units as `listUnits` gives them (`parent_id`, not the parent's name). Any signed-in staff user, auditors included; no CSRF token (a GET). Not audited.
+         *     Every unit in force today in the whole country, whatever the caller's scope (the names and codes of units are public): what a picker needs to join a unit of another commune or province, such as the other units of a linked model site (`createModelSite`, `updateModelSite`). `history=1` (or `true`) lists the units no longer in force too (merged away or dissolved: their `valid_to` is set and `active` is false), for a record of the past such as a unit that joined a linked site before it was merged; any other value, or none, keeps the units in force today only. `q` is matched anywhere in the unit's name followed by its code, ignoring case and diacritics (đ matches d): "kien thiet" finds "Kiến Thiết", "02437" the unit of that code; the designation (xã, thôn…) is not part of the name. `kind` keeps one kind of unit (an unknown kind is `kind: unknown_value`), `parent_id` the direct children of that unit. `for` keeps the units fit for a purpose, as the server's own rule has it: `for=model_site` the kinds a self-management model site stands on or takes part in (a commune, ward or special zone, a village or residential area, an agency, an enterprise or a school); any other value is `for: unknown_value`. `kind` and `for` together keep the units that pass both. Sorted by the folded name (then code), then id; paged, 20 a page by default and at most 50 (a larger `page_size` is `page_size: invalid_format`). The items are the units as `listUnits` gives them (`parent_id`, not the parent's name), each with `within`, the names of the units it lies in, nearest first, the country left out (`["Hùng Lợi", "Tuyên Quang"]` for a village of the commune of Hùng Lợi): what tells two units of one name apart. Any signed-in staff user, auditors included; no CSRF token (a GET). Not audited.
          */
         get: operations["listUnitDirectory"];
         put?: never;
@@ -2957,7 +2957,7 @@ export interface paths {
          * Add a site of a self-management model
          * @description Thêm một điểm mô hình tự quản về ANTT ở xã, thôn hoặc cơ quan, trường học, doanh nghiệp trong phạm vi (tên, ngày ra mắt, ngày dừng nếu có, ghi chú). Loại mô hình phải đang dùng và không phải loại tự động. Mô hình liên kết có thể có các đơn vị tham gia khác (kể cả khác xã, khác tỉnh), mỗi đơn vị một ngày tham gia không trước ngày ra mắt.
          *
-         *     A site of type `type_id` on unit `unit_id`. The type exists (`type_id: not_found`), is not automatic (a type with a `source`, whose sites are another module's records: `type_id: automatic`) and is active (`type_id: inactive`). The unit is a commune, ward or special zone, a village, or a body (agency, enterprise, school), in the caller's scope and in force today (`unit_id: not_found`). `name` is required (at most 200 characters: `name: required`, `too_long`); `launched_on` is required, `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`); `ended_on`, the first day the site no longer runs, is empty or null while it runs, else a date not in the future and after `launched_on` (`ended_on: before_launched`); `note` at most 2000 characters. `participants` are the other units of a linked site, for a `linked` type only (`participants: not_linked`): at most 50 (`too_long`), each a real commune, village or body of any commune or province (`not_found`) not ended before the day it joined (`not_in_force`: merged away or dissolved before it; a unit formed after that day may carry on its predecessors' link), not the site's own unit (`own_unit`), none twice (`duplicate`), with `joined_on` required (`participants.joined_on: required`), a date (`invalid_date`) not in the future (`in_future`) nor before `launched_on` (`before_launched`); a participant that is not an object `{unit_id, joined_on}` with a number and a text is `participants: wrong_type`. The code is the next `<commune code>-MH-NNN` of the commune the unit is in. A member of another JSON type is `wrong_type`; every bad field is named and nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors). The answer is the site as `getModelSite` gives it (no board, team, assessment or regulation yet). Audited as `model_site.create` with the code, the type and the number of participants.
+         *     A site of type `type_id` on unit `unit_id`. The type exists (`type_id: not_found`), is not automatic (a type with a `source`, whose sites are another module's records: `type_id: automatic`) and is active (`type_id: inactive`). The unit is a commune, ward or special zone, a village, or a body (agency, enterprise, school), in the caller's scope and in force today (`unit_id: not_found`; a unit of another kind, such as a province: `unit_id: not_site_unit`). `name` is required (at most 200 characters: `name: required`, `too_long`); `launched_on` is required, `YYYY-MM-DD` (`invalid_date`), not in the future (`in_future`); `ended_on`, the first day the site no longer runs, is empty or null while it runs, else a date not in the future and after `launched_on` (`ended_on: before_launched`); `note` at most 2000 characters. `participants` are the other units of a linked site, for a `linked` type only (`participants: not_linked`): at most 50 (`too_long`), each a real commune, village or body of any commune or province (`not_found`; a unit of another kind: `not_site_unit`; `listUnitDirectory` with `for=model_site` finds the units that may take part, with `history=1` those merged or dissolved since) not ended before the day it joined (`not_in_force`: merged away or dissolved before it; a unit formed after that day may carry on its predecessors' link), not the site's own unit (`own_unit`), none twice (`duplicate`), with `joined_on` required (`participants.joined_on: required`), a date (`invalid_date`) not in the future (`in_future`) nor before `launched_on` (`before_launched`); a participant that is not an object `{unit_id, joined_on}` with a number and a text is `participants: wrong_type`. Each refusal of one participant carries its `index` in the list (from 0). The code is the next `<commune code>-MH-NNN` of the commune the unit is in. A member of another JSON type is `wrong_type`; every bad field is named and nothing is written. Commune officers and administrators of their scope (403 for village team members, reviewers and auditors). The answer is the site as `getModelSite` gives it (no board, team, assessment or regulation yet). Audited as `model_site.create` with the code, the type and the number of participants.
          */
         post: operations["createModelSite"];
         delete?: never;
@@ -2981,16 +2981,16 @@ export interface paths {
         };
         /**
          * A site of a self-management model
-         * @description Chi tiết một điểm mô hình: loại, đơn vị, ngày ra mắt, ngày dừng, ghi chú; với mô hình liên kết, các đơn vị tham gia và đơn vị thường trực từng năm (năm gần nhất trước). Điểm mô hình liên kết thuộc phạm vi của đơn vị chủ trì và của mỗi đơn vị tham gia: đơn vị tham gia được xem nhưng chỉ cán bộ của đơn vị chủ trì được sửa.
+         * @description Chi tiết một điểm mô hình: loại, đơn vị, ngày ra mắt, ngày dừng, ghi chú; với mô hình liên kết, các đơn vị tham gia và đơn vị thường trực từng năm (năm gần nhất trước); các năm được chọn đơn vị thường trực, các năm được đánh giá và giới hạn số thành viên, số đơn vị, dung lượng quy chế để trang web không phải tự tính. Điểm mô hình liên kết thuộc phạm vi của đơn vị chủ trì và của mỗi đơn vị tham gia: đơn vị tham gia được xem nhưng chỉ cán bộ của đơn vị chủ trì được sửa.
          *
-         *     The site as `listModelSites` shows it, with what its page needs besides: its steering board (`board`, in printed order), its teams with their members (`teams`, by founding date), its yearly assessments (`assessments`, newest year first), its regulation document (`regulation`, null when none; `getModelSiteRegulation` serves it) `may_keep`, whether the caller may change it (a commune officer or administrator whose scope holds the site's own unit), and `may_record`, whether the caller may write in its activity log (`putModelActivity`: a commune officer or village team member whose scope holds the site's own unit). A linked site is in the scope of each of its units: the officers of a participating commune read it (but do not change it: `updateModelSite` and `putModelSiteStanding` answer them 403), while another commune's officer gets 404. Who may read it: as `listModelSites` (403 for auditors; 404 for an unknown site or one outside the scope — a village team member's scope is their village). Not audited.
+         *     The site as `listModelSites` shows it, with what its page needs besides: its steering board (`board`, in printed order), its teams with their members (`teams`, by founding date), its yearly assessments (`assessments`, newest year first), its regulation document (`regulation`, null when none; `getModelSiteRegulation` serves it), the years its forms may offer as the server reckons them today (`standing_years`, the years a linked site may have a standing unit, empty for a site that is not linked; `assessable_years`, the years it may be assessed; both newest first), what it holds at most (`limits`: board members, members of a team, other units, bytes of the regulation document), `may_keep`, whether the caller may change it (a commune officer or administrator whose scope holds the site's own unit), and `may_record`, whether the caller may write in its activity log (`putModelActivity`: a commune officer or village team member whose scope holds the site's own unit). A linked site is in the scope of each of its units: the officers of a participating commune read it (but do not change it: `updateModelSite` and `putModelSiteStanding` answer them 403), while another commune's officer gets 404. Who may read it: as `listModelSites` (403 for auditors; 404 for an unknown site or one outside the scope — a village team member's scope is their village). Not audited.
          */
         get: operations["getModelSite"];
         /**
          * Change a site of a self-management model
-         * @description Sửa một điểm mô hình (tên, ngày ra mắt, ngày dừng, ghi chú, các đơn vị tham gia của mô hình liên kết). Loại mô hình và đơn vị của điểm không đổi. Đơn vị đang là đơn vị thường trực của một năm không rời mô hình được, và ngày ra mắt, ngày dừng mới vẫn phải bao gồm các năm đã có đơn vị thường trực và các năm đã đánh giá; ngày ra mắt không được sau ngày thành lập tổ đầu tiên hay ngày của hoạt động đầu tiên, ngày dừng phải sau ngày thành lập tổ và ngày hoạt động cuối cùng. Chỉ cán bộ Công an xã, quản trị viên có phạm vi chứa đơn vị chủ trì được sửa; cán bộ của đơn vị tham gia chỉ xem. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
+         * @description Sửa một điểm mô hình (tên, ngày ra mắt, ngày dừng, ghi chú, các đơn vị tham gia của mô hình liên kết). Loại mô hình và đơn vị của điểm không đổi. Đơn vị đang là đơn vị thường trực của một năm không rời mô hình được, và ngày ra mắt, ngày dừng mới vẫn phải bao gồm các năm đã có đơn vị thường trực và các năm đã đánh giá; ngày ra mắt không được sau ngày thành lập tổ đầu tiên hay ngày của hoạt động đầu tiên, ngày dừng phải sau ngày thành lập tổ, ngày vào tổ của thành viên và ngày hoạt động cuối cùng, và không trước ngày dừng của tổ hay ngày rời tổ của thành viên. Chỉ cán bộ Công an xã, quản trị viên có phạm vi chứa đơn vị chủ trì được sửa; cán bộ của đơn vị tham gia chỉ xem. Nếu người khác đã sửa trước (phiên bản khác) thì báo xung đột.
          *
-         *     The whole site as `createModelSite` takes it, checked the same way, with the `version` the user edited (`version: required`). `type_id` and `unit_id` are sent back as read and never change (`type_id: cannot_change`, `unit_id: cannot_change`); the type need not be active any more. `participants` is the whole list (left out, null or `[]`: none), so a unit leaves by being left out; a unit that is the standing unit of a year stays one of the site's units (`participants: standing_unit`, the message ending with the year). Its dates keep the years of its standing units: each year with a standing unit stays within the site's life as `putModelSiteStanding` reckons it, from the year of `launched_on` to the year of the day before `ended_on` or, while it runs, next year (else `launched_on: standing_year`, whichever date moved, the message ending with the year). These two are checked once every field is valid, year by year from the newest, one error at a time. Then the dates must keep what the site already holds: a launch after the founding of its first team or its first activity is `launched_on: after_records`; an end on or before the founding of its last team or its last activity (a team founded or an activity held on `ended_on` or later) is `ended_on: before_records`; and every assessed year stays within the site's life as `putModelSiteAssessment` reckons it (from the year of `launched_on` to the year of the day before `ended_on`, and not after this year), else `launched_on: assessment_year`, whichever date moved, the message ending with the year. These are checked in this order, one error at a time. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read a linked site but get 403 here, as do village team members, reviewers and auditors. The answer is the site as `getModelSite` gives it. Audited as `model_site.update` with the names of the fields changed (`name`, `launched_on`, `ended_on`, `note`, `participants`), never their values.
+         *     The whole site as `createModelSite` takes it, checked the same way, with the `version` the user edited (`version: required`). `type_id` and `unit_id` are sent back as read and never change (`type_id: cannot_change`, `unit_id: cannot_change`); the type need not be active any more. `participants` is the whole list (left out, null or `[]`: none), so a unit leaves by being left out; a unit that is the standing unit of a year stays one of the site's units (`participants: standing_unit`, the message ending with the year). Its dates keep the years of its standing units: each year with a standing unit stays within the site's life as `putModelSiteStanding` reckons it, from the year of `launched_on` to the year of the day before `ended_on` or, while it runs, next year (else `launched_on: standing_year`, whichever date moved, the message ending with the year). These two are checked once every field is valid, year by year from the newest, one error at a time. Then the dates must keep what the site already holds: a launch after the founding of its first team or its first activity is `launched_on: after_records`; an end on or before the last day something began there (a team founded, a member who joined a team or an activity held on `ended_on` or later), or before the last end recorded there (a team's `ended_on` or a member's `left_on` after the new `ended_on`; one on it is fine), is `ended_on: before_records`; and every assessed year stays within the site's life as `putModelSiteAssessment` reckons it (from the year of `launched_on` to the year of the day before `ended_on`, and not after this year), else `launched_on: assessment_year`, whichever date moved, the message ending with the year. These are checked in this order, one error at a time. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`unit_id`); the officers of a participating unit read a linked site but get 403 here, as do village team members, reviewers and auditors. The answer is the site as `getModelSite` gives it. Audited as `model_site.update` with the names of the fields changed (`name`, `launched_on`, `ended_on`, `note`, `participants`), never their values.
          */
         put: operations["updateModelSite"];
         post?: never;
@@ -3051,7 +3051,7 @@ export interface paths {
          * Replace the steering board of a site
          * @description Cập nhật ban chỉ đạo (ban điều hành) của điểm mô hình: họ tên, chức vụ, vai trò (trưởng ban, phó ban, thành viên), theo thứ tự in trong danh sách; gửi cả danh sách, danh sách mới thay danh sách cũ. Mỗi ban có nhiều nhất một trưởng ban. Nếu người khác đã sửa điểm mô hình trước (phiên bản khác) thì báo xung đột. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được sửa.
          *
-         *     The whole board of site `id`, in printed order, replacing the stored one; `[]` empties it. `version` is the site's, as the user read it (`version: required`); the board moves it (+1). At most 30 members (`members: too_long`), each `{full_name, title, role}`: `full_name` required, at most 200 characters (`members.full_name: required`, `too_long`); `title`, the person's post (chức vụ), at most 200 characters (`members.title: too_long`); `role` one of `head` (trưởng ban), `deputy` (phó ban), `member` (thành viên) (`members.role: unknown_value`); at most one head (`members: two_heads`). A member that is not an object is `members: wrong_type`. On any error nothing is written. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.board` with the number of members, never their names.
+         *     The whole board of site `id`, in printed order, replacing the stored one; `[]` empties it. `version` is the site's, as the user read it (`version: required`); the board moves it (+1). At most 30 members (`members: too_long`), each `{full_name, title, role}`: `full_name` required, at most 200 characters (`members.full_name: required`, `too_long`); `title`, the person's post (chức vụ), at most 200 characters (`members.title: too_long`); `role` one of `head` (trưởng ban), `deputy` (phó ban), `member` (thành viên) (`members.role: unknown_value`); at most one head (`members: two_heads`). The error of one member carries its position in the list sent (`index`, from 0) so that the form shows it on that row; `members: too_long` and `two_heads` are the whole list's and have none. A member that is not an object is `members: wrong_type`. On any error nothing is written. An unknown site, or one outside the caller's scope: 404. A site changed since `version`: 409, nothing written. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.board` with the number of members, never their names.
          */
         put: operations["putModelSiteBoard"];
         post?: never;
@@ -3078,9 +3078,9 @@ export interface paths {
         put?: never;
         /**
          * Add a team to a site
-         * @description Thêm một tổ (tổ tự quản, tổ liên kết…) của điểm mô hình với các thành viên: họ tên, vai trò (tổ trưởng, tổ phó, tổ viên), ngày vào tổ, ngày rời tổ nếu có. Tổ không thành lập trước ngày ra mắt mô hình; mỗi lúc chỉ có một tổ trưởng. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được thêm.
+         * @description Thêm một tổ (tổ tự quản, tổ liên kết…) của điểm mô hình với các thành viên: họ tên, vai trò (tổ trưởng, tổ phó, tổ viên), ngày vào tổ, ngày rời tổ nếu có. Tổ không thành lập trước ngày ra mắt hay từ ngày dừng của mô hình; thành viên không vào tổ từ ngày tổ dừng hoạt động; mỗi lúc chỉ có một tổ trưởng. Lỗi của một thành viên chỉ rõ dòng của thành viên đó. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được thêm.
          *
-         *     A team of site `id`. `name` is required, at most 200 characters (`name: required`, `too_long`). `founded_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) nor before the site's `launched_on` (`before_launched`). `ended_on`, the first day the team no longer runs, is empty or null while it runs, else a date after `founded_on` (`ended_on: before_founded`) and not after the site's `ended_on` (`after_site_ended`). `members` is the whole list (left out or null: none), at most 100 (`members: too_long`), each `{full_name, role, joined_on, left_on}`: `full_name` required (`members.full_name: required`, at most 200 characters, `too_long`); `role` one of `leader` (tổ trưởng), `deputy` (tổ phó), `member` (tổ viên) (`members.role: unknown_value`); `joined_on` required, a date not before `founded_on` (`members.joined_on: required`, `invalid_date`, `before_founded`); `left_on`, the first day they are no longer in the team, empty or null while they are, else not before `joined_on` (`members.left_on: before_joined`) nor after the team's `ended_on` (`after_ended`). Two leaders in the team on one day: `members: two_leaders`. A member that is not an object is `members: wrong_type`; a member of another JSON type is `wrong_type`. On any error nothing is written. The team starts at version 1; the answer is the site as `getModelSite` gives it, the new team among its `teams`. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_team.create` with the team's id and the number of members, never their names.
+         *     A team of site `id`. `name` is required, at most 200 characters (`name: required`, `too_long`). `founded_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`), not before the site's `launched_on` (`before_launched`) nor on or after the site's `ended_on` (`after_site_ended`). `ended_on`, the first day the team no longer runs, is empty or null while it runs, else a date after `founded_on` (`ended_on: before_founded`) and not after the site's `ended_on` (`after_site_ended`). `members` is the whole list (left out or null: none), at most 100 (`members: too_long`), each `{full_name, role, joined_on, left_on}`: `full_name` required (`members.full_name: required`, at most 200 characters, `too_long`); `role` one of `leader` (tổ trưởng), `deputy` (tổ phó), `member` (tổ viên) (`members.role: unknown_value`); `joined_on` required, a date not before `founded_on` (`members.joined_on: required`, `invalid_date`, `before_founded`) and, for a team with an `ended_on` after its founding, before that end (`members.joined_on: after_ended`); `left_on`, the first day they are no longer in the team, empty or null while they are, else not before `joined_on` (`members.left_on: before_joined`) nor after the team's `ended_on` (`after_ended`). Each error of one member carries its position in the list sent (`index`, from 0), so that a form shows it on that row. Two leaders in the team on one day: `members: two_leaders`; more than 100: `members: too_long` (the whole list's: no `index`). A member that is not an object is `members: wrong_type`; a member of another JSON type is `wrong_type`. On any error nothing is written. The team starts at version 1; the answer is the site as `getModelSite` gives it, the new team among its `teams`. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_team.create` with the team's id and the number of members, never their names.
          */
         post: operations["createModelTeam"];
         delete?: never;
@@ -3107,11 +3107,17 @@ export interface paths {
          * Change a team of a site
          * @description Sửa một tổ của điểm mô hình (tên, ngày thành lập, ngày dừng) và danh sách thành viên của tổ; gửi cả danh sách, danh sách mới thay danh sách cũ. Nếu người khác đã sửa tổ trước (phiên bản khác) thì báo xung đột. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được sửa.
          *
-         *     The whole team `id` as `createModelTeam` takes it, checked the same way, with the team's `version` as the user read it (`version: required`); it moves the team's version (+1). `members` is the whole list and replaces the stored one (left out, null or `[]`: none). An unknown team, or one of a site outside the caller's scope: 404. A team changed since `version`: 409, nothing written. The answer is the team's site as `getModelSite` gives it. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); everybody else 403. Audited as `model_team.update` with the team's id and the names of the fields changed (`name`, `founded_on`, `ended_on`, `members`), never their values.
+         *     The whole team `id` as `createModelTeam` takes it, checked the same way, with the team's `version` as the user read it (`version: required`); it moves the team's version (+1). `members` is the whole list and replaces the stored one (left out, null or `[]`: none). An unknown team, or one of a site outside the caller's scope: 404. A team changed since `version`: 409, nothing written. A team that ended keeps its record with its `ended_on`; one entered by mistake is deleted (`deleteModelTeam`). The answer is the team's site as `getModelSite` gives it. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); everybody else 403. Audited as `model_team.update` with the team's id and the names of the fields changed (`name`, `founded_on`, `ended_on`, `members`), never their values.
          */
         put: operations["updateModelTeam"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a team entered by mistake
+         * @description Xóa một tổ của điểm mô hình nhập nhầm, cùng các thành viên của tổ. Tổ đã từng hoạt động rồi dừng thì không xóa mà ghi ngày dừng hoạt động (sửa tổ). Gửi kèm phiên bản của tổ như trang đã thấy: nếu người khác đã sửa tổ trước thì báo xung đột, không xóa. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được xóa.
+         *
+         *     Deletes team `id` with its members, when its version is still `version` (the query parameter, the team's `version` as the page saw it: required, `version: required`; not a positive number, `version: invalid_format`). A team that ran and ended keeps its record instead, with its `ended_on` (`updateModelTeam`); this is for one entered by mistake. The site's `version` does not move. An unknown team, or one of a site outside the caller's scope (another commune's): 404. A team changed since `version`: 409, nothing deleted. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. No body. The answer is the team's site as `getModelSite` gives it, without the team. Audited as `model_team.delete` on the site, with the team's id.
+         */
+        delete: operations["deleteModelTeam"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3141,7 +3147,7 @@ export interface paths {
          * Record an activity of a site
          * @description Ghi nhận một hoạt động của điểm mô hình (họp, tuần tra, tuyên truyền, hòa giải, hoạt động khác: ngày, số người tham gia, nội dung), trên trang hoặc từ điện thoại khi mất sóng (mã hoạt động do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần; nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày hoạt động không ở tương lai, không trước ngày ra mắt mô hình và phải trước ngày mô hình dừng.
          *
-         *     The activity `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of site `site_id`, written by the offline rule, as `putMeeting`: `base_version` is 0 for a new activity, else the version the sender last saw. No activity with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the activity as stored, nothing written (sent twice, stored once), decided before the site's life is checked. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the activity (`getModelActivity`) and lets the user choose. `held_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the site's life, from `launched_on` to the day before `ended_on` (`held_on: before_launched`; on or after `ended_on`, `after_ended`). `kind` is one of `meeting` (họp), `patrol` (tuần tra), `propaganda` (tuyên truyền), `mediation` (hòa giải), `other` (`kind: required`, `unknown_value`). `participants`, how many people took part, is an integer from 0 to 10000 (default 0; `participants: out_of_range`). `content` is required (left out, empty or blank: `content: required`) and at most 4000 characters (`too_long`). `base_version` and `device_at` are not negative (`out_of_range`). A member of another JSON type is `wrong_type`; on any error nothing is written. An activity stays with the site it was recorded for (`site_id: cannot_change`). `device_at` is the phone's clock (milliseconds since 1970) when the activity was recorded offline; `recorded_by` is the user who first recorded it and `received_at` when the server first stored it. Commune officers and village team members whose scope covers the site's own unit (403 for administrators, reviewers, auditors and the officers of a participating unit); a site that does not exist or lies outside the scope (or a stored activity of such a site): 404. Audited as `model_activity.record` on the site, with the activity's id, the outcome and the version, when written (not when replayed), never its content.
+         *     The activity `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of site `site_id`, written by the offline rule, as `putMeeting`: `base_version` is 0 for a new activity, else the version the sender last saw. No activity with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the activity as stored, nothing written (sent twice, stored once), decided before the site's life is checked. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the activity (`getModelActivity`) and lets the user choose. `held_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) and within the site's life, from `launched_on` to the day before `ended_on` (`held_on: before_launched`; on or after `ended_on`, `after_ended`). `kind` is one of `meeting` (họp), `patrol` (tuần tra), `propaganda` (tuyên truyền), `mediation` (hòa giải), `other` (`kind: required`, `unknown_value`). `participants`, how many people took part, is an integer from 0 to 10000 (default 0; `participants: out_of_range`). `content` is required (left out, empty or blank: `content: required`) and at most 4000 characters (`too_long`). `base_version` and `device_at` are not negative (`out_of_range`). A member of another JSON type is `wrong_type`; on any error nothing is written. An activity stays with the site it was recorded for (`site_id: cannot_change`). `device_at` is the phone's clock (milliseconds since 1970) when the activity was recorded offline (an update sends its own); `recorded_by` is the user who first recorded it and `received_at` when the server first stored it: an update by anybody keeps both. Commune officers and village team members whose scope covers the site's own unit (403 for administrators, reviewers, auditors and the officers of a participating unit); a site that does not exist or lies outside the scope (or a stored activity of such a site): 404. Audited as `model_activity.record` on the site, with the activity's id, the outcome and the version, when written (not when replayed), never its content.
          */
         put: operations["putModelActivity"];
         post?: never;
@@ -3200,9 +3206,9 @@ export interface paths {
         get?: never;
         /**
          * Assess a site for a year
-         * @description Đánh giá hiệu quả hoạt động của điểm mô hình trong một năm (hiệu quả, hiệu quả một phần, chưa hiệu quả), với ngày đánh giá và nhận xét; mỗi năm một lần, đánh giá lại thì thay bản cũ. Không đánh giá năm sau năm nay hoặc ngoài thời gian hoạt động của mô hình. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được đánh giá.
+         * @description Đánh giá hiệu quả hoạt động của điểm mô hình trong một năm (hiệu quả, hiệu quả một phần, chưa hiệu quả), với ngày đánh giá và nhận xét; mỗi năm một lần, đánh giá lại thì thay bản cũ. Không đánh giá năm sau năm nay hoặc ngoài thời gian hoạt động của mô hình. Gửi kèm phiên bản của điểm mô hình như trang đã thấy: nếu người khác đã sửa điểm mô hình (hay đánh giá) trước thì báo xung đột, không ghi đè đánh giá của người khác. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được đánh giá.
          *
-         *     The assessment of site `id` for `year`, set or replaced. `year` lies within the site's life, from the year of `launched_on` to the year of its last day (the day before `ended_on`), and not after this year in Vietnam (`year: out_of_range`). `rating` is one of `effective` (hiệu quả), `partly_effective` (hiệu quả một phần), `ineffective` (chưa hiệu quả) (`rating: required`, `unknown_value`); `note` at most 2000 characters (`too_long`); `assessed_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) nor before 1 January of `year` (`before_year`). A member of another JSON type is `wrong_type`; on any error nothing is written. The answer is the site as `getModelSite` gives it, its `assessments` newest year first. A `{year}` that is not a number: 404. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.assessment` with the year and the rating.
+         *     The assessment of site `id` for `year`, set or replaced, with the site's `version` as the page saw it (`version: required`): the assessment moves the site's version (+1), so that nobody replaces another officer's assessment unseen; a site changed since `version` (its fields, board, or another assessment) is 409, nothing written (checked after the fields, the scope and the year). `year` lies within the site's life, from the year of `launched_on` to the year of its last day (the day before `ended_on`), and not after this year in Vietnam (`year: out_of_range`). `rating` is one of `effective` (hiệu quả), `partly_effective` (hiệu quả một phần), `ineffective` (chưa hiệu quả) (`rating: required`, `unknown_value`); `note` at most 2000 characters (`too_long`); `assessed_on` is required, `YYYY-MM-DD` (`invalid_date`), not after today in Vietnam (`in_future`) nor before 1 January of `year` (`before_year`). A member of another JSON type is `wrong_type`; on any error nothing is written. The answer is the site as `getModelSite` gives it, its `assessments` newest year first. A `{year}` that is not a number: 404. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.assessment` with the year and the rating.
          */
         put: operations["putModelSiteAssessment"];
         post?: never;
@@ -3236,7 +3242,7 @@ export interface paths {
          * Upload a site's regulation document
          * @description Tải lên quy chế hoạt động (quy chế phối hợp) của điểm mô hình: tệp PDF, DOCX hoặc ảnh chụp JPEG, PNG, WebP (ảnh được lưu sau khi xóa thông tin kèm theo như vị trí GPS, EXIF), tối đa 10 MB; tệp mới thay tệp cũ. Chỉ cán bộ của đơn vị chủ trì (và quản trị viên) được tải lên.
          *
-         *     The regulation document of site `id` as `multipart/form-data` (RFC 7578): one part named `file`, its file name kept as the document's `name` (at most 200 characters: `name: too_long`), replacing the previous document. The type is sniffed from the content, never taken from the declared one: PDF, DOCX, JPEG, PNG or WebP only (`file: unsupported_document`); a photo that cannot be read is `file: invalid_format`; none or an empty one is `file: required`; more than 10 MiB is `file: file_too_large`; a second `file` part is `file: too_many`. A photo is stored without its metadata (EXIF with the GPS position, XMP, IPTC, comments); `size` and `sha256` are those of the stored bytes. The body may be at most 10 MiB and room for the parts' headers instead of `[server] body_limit`; a larger `Content-Length` is refused with 413 before the body is read; another content type is 415, a broken multipart body `400 /problems/malformed-body`. On any error nothing is stored and the previous document stays. The answer is the site as `getModelSite` gives it, with its new `regulation`. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Audited as `model_site.regulation` with the file's id and its `sha256`.
+         *     The regulation document of site `id` as `multipart/form-data` (RFC 7578): one part named `file`, its file name kept as the document's `name` (at most 200 characters: `name: too_long`), replacing the previous document. The type is sniffed from the content, never taken from the declared one: PDF, DOCX, JPEG, PNG or WebP only (`file: unsupported_document`); a photo that cannot be read is `file: invalid_format`; none or an empty one is `file: required`; more than 10 MiB is `file: file_too_large`; a second `file` part is `file: too_many`. A photo is stored without its metadata (EXIF with the GPS position, XMP, IPTC, comments); `size` and `sha256` are those of the stored bytes. The body may be at most 10 MiB and room for the parts' headers instead of `[server] body_limit`; a larger `Content-Length` is refused with 413 before the body is read; another content type is 415, a broken multipart body `400 /problems/malformed-body`. On any error nothing is stored and the previous document stays. The answer is the site as `getModelSite` gives it, with its new `regulation`. An unknown site, or one outside the caller's scope: 404. Commune officers and administrators whose scope holds the site's own unit (`may_keep`); the officers of a participating unit, village team members, reviewers and auditors get 403. Who may and which site are checked before the document is looked at: another commune's site is 404, and a participating unit's officer 403, whatever the file holds (never `file: required`, `file_too_large`, `unsupported_document` or `invalid_format` there); only a body that is not one part named `file` (415, 400, `file: too_many`, `<part>: unknown_value`) is refused first, as it is read. Audited as `model_site.regulation` with the file's id and its `sha256`.
          */
         put: operations["putModelSiteRegulation"];
         post?: never;
@@ -3307,7 +3313,7 @@ export interface components {
         };
         FieldError: {
             /**
-             * @description The JSON member (or query parameter, or form part) at fault; a member of a list item is named with its index, as `people[1].name`.
+             * @description The JSON member (or query parameter, or form part) at fault. A member of a list item is named either with its index in the name, as `people[1].name`, or by the list and the member, as `members.full_name`, the row then given in `index`; a refusal of the whole list is named by the list alone (`members`).
              * @example username
              */
             field: string;
@@ -3321,6 +3327,11 @@ export interface components {
              * @example Bắt buộc nhập
              */
             message: string;
+            /**
+             * @description For an error of one row of a list sent whole (a site's board or a team's members, `members.full_name`), the row's position in the list sent, from 0, so that a form shows it on that row. Absent for an error of a field that is not in a list, and for one of the whole list (`members: too_long`, `two_heads`, `two_leaders`).
+             * @example 1
+             */
+            index?: number;
         };
         /** @description The `csv-invalid` problem; `errors[]` locates each fault by line. */
         CsvProblem: {
@@ -3692,6 +3703,21 @@ export interface components {
         };
         UnitPage: {
             items: components["schemas"]["Unit"][];
+            total: number;
+        };
+        /** @description A unit as the country-wide directory finds it, with the names of the units it lies in. */
+        UnitDirectoryEntry: components["schemas"]["Unit"] & {
+            /**
+             * @description The names of the units it lies in, nearest first, the country left out (empty for a province); without their designations.
+             * @example [
+             *       "Hùng Lợi",
+             *       "Tuyên Quang"
+             *     ]
+             */
+            within: string[];
+        };
+        UnitDirectoryPage: {
+            items: components["schemas"]["UnitDirectoryEntry"][];
             total: number;
         };
         UnitCreate: {
@@ -6377,7 +6403,7 @@ export interface components {
             title: string;
             role: components["schemas"]["ModelBoardRole"];
         };
-        /** @description A board member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        /** @description A board member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. An error of one member carries its position in the list (`index`, from 0). */
         ModelBoardMemberInput: {
             full_name: string;
             /** @default  */
@@ -6437,13 +6463,13 @@ export interface components {
             version: number;
             members: components["schemas"]["ModelTeamMember"][];
         };
-        /** @description A team member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        /** @description A team member as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. An error of one member carries its position in the list (`index`, from 0). */
         ModelTeamMemberInput: {
             full_name: string;
             role: components["schemas"]["ModelTeamRole"];
             /**
              * Format: date
-             * @description Not before the team's `founded_on`.
+             * @description Not before the team's `founded_on`, and before its `ended_on` when it has one.
              */
             joined_on: string;
             /**
@@ -6457,7 +6483,7 @@ export interface components {
             name: string;
             /**
              * Format: date
-             * @description Not in the future nor before the site's `launched_on`.
+             * @description Not in the future, nor before the site's `launched_on`, nor on or after its `ended_on`.
              */
             founded_on: string;
             /**
@@ -6488,8 +6514,13 @@ export interface components {
             /** Format: date */
             assessed_on: string;
         };
-        /** @description An assessment as a form gives it. Text is trimmed and NFC-normalised; lengths are counted in characters. */
+        /** @description An assessment as a form gives it, with the site's version. Text is trimmed and NFC-normalised; lengths are counted in characters. */
         ModelAssessmentInput: {
+            /**
+             * Format: int64
+             * @description The site's version as the page saw it; the assessment moves it (+1).
+             */
+            version: number;
             rating: components["schemas"]["ModelAssessmentRating"];
             /** @default  */
             note?: string;
@@ -6525,6 +6556,30 @@ export interface components {
         ModelRegulationUpload: {
             file: components["schemas"]["Binary"];
         };
+        /** @description What one site holds at most, as the server refuses beyond it, so that its forms say so before sending. */
+        ModelSiteLimits: {
+            /**
+             * @description Members of the steering board (`putModelSiteBoard`; more is `members: too_long`).
+             * @example 30
+             */
+            board: number;
+            /**
+             * @description Members of one team (`createModelTeam`, `updateModelTeam`; more is `members: too_long`).
+             * @example 100
+             */
+            team_members: number;
+            /**
+             * @description Other units of a linked site (`updateModelSite`; more is `participants: too_long`).
+             * @example 50
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @description Bytes of the regulation document (`putModelSiteRegulation`; more is `file: file_too_large`).
+             * @example 10485760
+             */
+            regulation_bytes: number;
+        };
         ModelSiteDetail: components["schemas"]["ModelSite"] & {
             /** @description The steering board, in printed order. */
             board: components["schemas"]["ModelBoardMember"][];
@@ -6534,6 +6589,26 @@ export interface components {
             assessments: components["schemas"]["ModelAssessment"][];
             /** @description The regulation document; null when none was uploaded. */
             regulation: components["schemas"]["ModelRegulation"] | null;
+            /**
+             * @description The years a linked site may have a standing unit (`putModelSiteStanding`), newest first — from the year of `launched_on` to the year of its last day (the day before `ended_on`) or, while it runs, next year; empty for a site that is not linked. What the form offers, as the server reckons it today.
+             * @example [
+             *       2027,
+             *       2026,
+             *       2025,
+             *       2024
+             *     ]
+             */
+            standing_years: number[];
+            /**
+             * @description The years the site may be assessed (`putModelSiteAssessment`), newest first — from the year of `launched_on` to the year of its last day, never after this year in Vietnam. What the form offers, as the server reckons it today.
+             * @example [
+             *       2026,
+             *       2025,
+             *       2024
+             *     ]
+             */
+            assessable_years: number[];
+            limits: components["schemas"]["ModelSiteLimits"];
             /** @description Whether the caller may change this site (its board, teams, standing units, assessments and regulation) — a commune officer or administrator whose scope holds the site's own unit. */
             may_keep: boolean;
             /** @description Whether the caller may write in this site's activity log (`putModelActivity`) — a commune officer or village team member whose scope holds the site's own unit; false for administrators, reviewers and the officers of a participating unit. */
@@ -6566,7 +6641,7 @@ export interface components {
             version: number;
             /**
              * Format: int64
-             * @description The id of the user who first recorded it; null when unknown.
+             * @description The id of the user who first recorded it (an update by another user keeps it); null when unknown.
              */
             recorded_by: number | null;
             /**
@@ -6576,7 +6651,7 @@ export interface components {
             device_at: number | null;
             /**
              * Format: date-time
-             * @description When the server first stored it, an instant in UTC.
+             * @description When the server first stored it, an instant in UTC (an update keeps it).
              */
             received_at: string;
         };
@@ -7918,6 +7993,16 @@ export interface operations {
                  * @example 2
                  */
                 parent_id?: number;
+                /**
+                 * @description `model_site`: only the kinds of unit a model site stands on or takes part in (the server's rule); another value is `for: unknown_value`.
+                 * @example model_site
+                 */
+                for?: "model_site";
+                /**
+                 * @description `1` also returns units that are no longer active (ended or merged).
+                 * @example 1
+                 */
+                history?: components["parameters"]["History"];
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Units per page, at most 50. */
@@ -7929,7 +8014,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Một trang danh bạ đơn vị — one page of units in force. */
+            /** @description Một trang danh bạ đơn vị — one page of units (in force, unless `history=1`), each with the units it lies in. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -7954,13 +8039,37 @@ export interface operations {
                      *           "demo": false,
                      *           "note": "",
                      *           "hotline": "",
-                     *           "active": true
+                     *           "active": true,
+                     *           "within": [
+                     *             "Tuyên Quang"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": 1204,
+                     *           "code": "KT-T1",
+                     *           "name": "Thôn 1",
+                     *           "name_en": "",
+                     *           "kind": "residential_area",
+                     *           "designation": "thôn",
+                     *           "parent_id": 115,
+                     *           "valid_from": null,
+                     *           "valid_to": "2025-06-30",
+                     *           "remote": false,
+                     *           "merged_into": 1210,
+                     *           "demo": false,
+                     *           "note": "",
+                     *           "hotline": "",
+                     *           "active": false,
+                     *           "within": [
+                     *             "Kiến Thiết",
+                     *             "Tuyên Quang"
+                     *           ]
                      *         }
                      *       ],
-                     *       "total": 1
+                     *       "total": 2
                      *     }
                      */
-                    "application/json": components["schemas"]["UnitPage"];
+                    "application/json": components["schemas"]["UnitDirectoryPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -16826,6 +16935,23 @@ export interface operations {
                      *       "teams": [],
                      *       "assessments": [],
                      *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -16954,6 +17080,23 @@ export interface operations {
                      *         "size": 248133,
                      *         "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
                      *       },
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -17045,6 +17188,23 @@ export interface operations {
                      *       "teams": [],
                      *       "assessments": [],
                      *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -17240,6 +17400,23 @@ export interface operations {
                      *       "teams": [],
                      *       "assessments": [],
                      *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -17364,6 +17541,23 @@ export interface operations {
                      *       ],
                      *       "assessments": [],
                      *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -17488,6 +17682,23 @@ export interface operations {
                      *       ],
                      *       "assessments": [],
                      *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -17502,6 +17713,101 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    deleteModelTeam: {
+        parameters: {
+            query: {
+                /**
+                 * @description The team's version as the page saw it.
+                 * @example 2
+                 */
+                version: number;
+            };
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description Model team id (a team of a site).
+                 * @example 4
+                 */
+                id: components["parameters"]["ModelTeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa tổ — the site without the team. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "code": "02545-MH-001",
+                     *       "type_id": 3,
+                     *       "type_name": "Liên kết về ANTT",
+                     *       "linked": true,
+                     *       "unit_id": 127,
+                     *       "unit_name": "Tân Trào",
+                     *       "name": "Liên kết ANTT Tân Trào – Kiến Thiết",
+                     *       "launched_on": "2024-03-26",
+                     *       "ended_on": null,
+                     *       "note": "Ký quy chế phối hợp ngày 26/3/2024",
+                     *       "demo": false,
+                     *       "participants": [
+                     *         {
+                     *           "unit_id": 451,
+                     *           "unit_name": "Kiến Thiết",
+                     *           "joined_on": "2024-03-26"
+                     *         }
+                     *       ],
+                     *       "standing": [],
+                     *       "version": 2,
+                     *       "board": [],
+                     *       "teams": [],
+                     *       "assessments": [],
+                     *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
+                     *       "may_keep": true,
+                     *       "may_record": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelSiteDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
@@ -17759,6 +18065,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "version": 2,
                  *       "rating": "effective",
                  *       "note": "Phối hợp giải quyết 3 vụ việc giáp ranh",
                  *       "assessed_on": "2025-12-15"
@@ -17797,7 +18104,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "standing": [],
-                     *       "version": 2,
+                     *       "version": 3,
                      *       "board": [],
                      *       "teams": [],
                      *       "assessments": [
@@ -17809,6 +18116,23 @@ export interface operations {
                      *         }
                      *       ],
                      *       "regulation": null,
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
+                     *       },
                      *       "may_keep": true,
                      *       "may_record": true
                      *     }
@@ -17820,6 +18144,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenOrCsrf"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -17935,6 +18260,23 @@ export interface operations {
                      *         "mime": "application/pdf",
                      *         "size": 248133,
                      *         "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                     *       },
+                     *       "standing_years": [
+                     *         2027,
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "assessable_years": [
+                     *         2026,
+                     *         2025,
+                     *         2024
+                     *       ],
+                     *       "limits": {
+                     *         "board": 30,
+                     *         "team_members": 100,
+                     *         "participants": 50,
+                     *         "regulation_bytes": 10485760
                      *       },
                      *       "may_keep": true,
                      *       "may_record": true

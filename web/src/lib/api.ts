@@ -127,6 +127,7 @@ import type {
   UnitCreate,
   UnitDetail,
   UnitMerge,
+  UnitDirectoryPage,
   UnitPage,
   UnitPatch,
   UnitTree,
@@ -370,7 +371,8 @@ export const auth = {
 
 export type UnitQuery = AppQuery<'listUnits'>;
 
-/** A look-up in the directory of every unit in force in the country, whatever the scope. */
+/** A look-up in the directory of every unit of the country (in force, or ever with
+ *  `history`), whatever the scope; `for: 'model_site'` keeps the kinds a model site takes. */
 export type UnitDirectoryQuery = AppQuery<'listUnitDirectory'>;
 
 export type UnitCreateInput = UnitCreate;
@@ -385,9 +387,10 @@ export const units = {
   list: (query: UnitQuery, signal?: AbortSignal) =>
     request<UnitPage>('GET', '/units', { query: { ...query }, signal }),
   get: (id: number, signal?: AbortSignal) => request<UnitDetail>('GET', `/units/${id}`, { signal }),
-  /** Units in force anywhere in the country by folded name (another commune's or province's too). */
+  /** Units anywhere in the country by folded name (another commune's or province's too), each
+   *  with the names of the units it lies in. */
   directory: (query: UnitDirectoryQuery, signal?: AbortSignal) =>
-    request<UnitPage>('GET', '/units/directory', { query: { ...query }, signal }),
+    request<UnitDirectoryPage>('GET', '/units/directory', { query: { ...query }, signal }),
   create: (input: UnitCreateInput) => request<Unit>('POST', '/units', { json: input }),
   update: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/units/${id}`, { json: patch }),
   merge: (input: MergeInput) => request<Unit>('POST', '/units/merge', { json: input }),
@@ -744,6 +747,10 @@ export const models = {
   /** The whole team with its member list and the team's version (409 when it changed since). */
   updateTeam: (id: number, input: ModelTeamUpdate) =>
     request<ModelSiteDetail>('PUT', `/community/model-teams/${id}`, { json: input }),
+  /** A team entered by mistake goes with its members, at the team's version seen (409 when it
+   *  changed since): the site as it is now. */
+  deleteTeam: (id: number, version: number) =>
+    request<ModelSiteDetail>('DELETE', `/community/model-teams/${id}`, { query: { version } }),
   /** The site's activities of the last year (or from–to), newest first. */
   activities: (siteId: number, range: { from?: string; to?: string } = {}, signal?: AbortSignal) =>
     request<ModelActivityList>('GET', `${modelSitePath(siteId)}/activities`, { query: { ...range }, signal }),
@@ -752,6 +759,7 @@ export const models = {
   /** An activity by the offline rule: inserted, replayed (nothing written) or updated; 409 when stale. */
   recordActivity: (id: string, input: ModelActivityInput) =>
     request<ModelActivityWrite>('PUT', `/community/model-activities/${id}`, { json: input }),
+  /** A year's assessment with the site's version seen (409 when it changed since). */
   assess: (siteId: number, year: number, input: ModelAssessmentInput) =>
     request<ModelSiteDetail>('PUT', `${modelSitePath(siteId)}/assessments/${year}`, { json: input }),
   /** The regulation document, as multipart with the part "file" (replacing the previous one). */

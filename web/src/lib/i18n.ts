@@ -98,12 +98,13 @@ export function fieldErrorMessage(t: Translator, error: FieldError): string {
   return t.dynamic(`field_error.${error.code}`, error.message || error.code);
 }
 
-/** Field name → localized message, for showing errors next to their inputs. */
+/** Field name → localized message, for showing errors next to their inputs. An error of
+ *  one row of a list (with an `index`) is its row's, not the list's: lib/models rowErrors. */
 export function fieldErrors(t: Translator, error: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!error || typeof error !== 'object' || !('errors' in error)) return result;
   for (const entry of (error as ApiError).errors) {
-    if (entry.line !== undefined) continue;
+    if (entry.line !== undefined || typeof entry.index === 'number') continue;
     if (!(entry.field in result)) result[entry.field] = fieldErrorMessage(t, entry);
   }
   return result;

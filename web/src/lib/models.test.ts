@@ -4,13 +4,11 @@ import { createTranslator } from './i18n';
 import {
   activityKindLabel,
   activityOutcomeMessage,
-  assessableYears,
   boardRoleLabel,
   countsTable,
   countsUrl,
-  dayBefore,
+  filledIndexes,
   filledRows,
-  isSiteUnit,
   listErrors,
   manualTypes,
   presetLabel,
@@ -18,14 +16,16 @@ import {
   presetPeriod,
   ratingLabel,
   readCountsFilters,
+  rowErrors,
   siteTitle,
   standingChoices,
-  standingYears,
   teamRoleLabel,
   typeKindLabel,
 } from './models';
 import type { ModelCounts } from './schema';
-import { CAMERA_TYPE, modelSiteDetail, modelType, treeUnit } from '../test/fixtures';
+import { ApiError } from './api';
+import { fieldErrors } from './i18n';
+import { CAMERA_TYPE, modelSiteDetail, modelType } from '../test/fixtures';
 
 const vi = createTranslator('vi');
 const en = createTranslator('en');
@@ -148,14 +148,6 @@ describe('types and sites', () => {
     expect(typeKindLabel(en, modelType({ linked: false }))).toBe('Entered by hand');
   });
 
-  it('puts a site on a commune, a village or a body in force', () => {
-    expect(isSiteUnit(treeUnit(12, 'commune', 'Tân Trào'))).toBe(true);
-    expect(isSiteUnit(treeUnit(20, 'residential_area', 'Khuôn Điển'))).toBe(true);
-    expect(isSiteUnit(treeUnit(30, 'school', 'Trường THCS Tân Trào'))).toBe(true);
-    expect(isSiteUnit(treeUnit(2, 'province', 'Tuyên Quang'))).toBe(false);
-    expect(isSiteUnit(treeUnit(21, 'residential_area', 'Thôn cũ', [], false))).toBe(false);
-  });
-
   it('names a site, and offers its own unit and its participants to stand', () => {
     const site = modelSiteDetail();
     expect(siteTitle(site)).toBe('Liên kết ANTT Tân Trào – Kiến Thiết (02545-MH-001)');
@@ -163,24 +155,6 @@ describe('types and sites', () => {
       { id: 12, name: 'Tân Trào' },
       { id: 451, name: 'Kiến Thiết' },
     ]);
-  });
-
-  it('reckons the day before across months, years and leap days', () => {
-    expect(dayBefore('2026-01-01')).toBe('2025-12-31');
-    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
-    expect(dayBefore('2026-07-15')).toBe('2026-07-14');
-  });
-
-  it('gives the standing years of the site\'s life, next year too while it runs', () => {
-    expect(standingYears({ launched_on: '2024-03-26', ended_on: null }, '2026-12-02')).toEqual([2027, 2026, 2025, 2024]);
-    expect(standingYears({ launched_on: '2024-03-26', ended_on: '2026-01-01' }, '2026-12-02')).toEqual([2025, 2024]);
-    expect(standingYears({ launched_on: '2024-03-26', ended_on: '2026-01-02' }, '2026-12-02')).toEqual([2026, 2025, 2024]);
-  });
-
-  it('gives the years a site may be assessed: its life, never after this year', () => {
-    expect(assessableYears({ launched_on: '2024-03-26', ended_on: null }, '2026-12-02')).toEqual([2026, 2025, 2024]);
-    expect(assessableYears({ launched_on: '2024-03-26', ended_on: '2025-01-01' }, '2026-12-02')).toEqual([2024]);
-    expect(assessableYears({ launched_on: '2026-12-01', ended_on: null }, '2026-12-02')).toEqual([2026]);
   });
 });
 
@@ -192,12 +166,52 @@ describe('member rows', () => {
       { full_name: '', title: 'Trưởng thôn', role: 'member' },
     ];
     expect(filledRows(rows, ['full_name', 'title'])).toEqual([rows[0], rows[2]]);
+    // Row k sent is row filledIndexes[k] of the form.
+    expect(filledIndexes(rows, ['full_name', 'title'])).toEqual([0, 2]);
+    expect(filledIndexes([], ['full_name'])).toEqual([]);
   });
 
-  it('gathers a list\'s refusals and its rows\', each row field by its label', () => {
+  it('gathers a list\'s refusals and those of a row field given without its row, each by its label', () => {
     const errors = { name: 'Bắt buộc nhập', members: 'Ban chỉ đạo chỉ có một trưởng ban', 'members.full_name': 'Bắt buộc nhập' };
     expect(listErrors(errors, 'members', { 'members.full_name': 'Họ và tên' })).toBe('Ban chỉ đạo chỉ có một trưởng ban · Họ và tên: Bắt buộc nhập');
     expect(listErrors({ name: 'Bắt buộc nhập' }, 'members', {})).toBe('');
+  });
+
+  // The server's refusal of a team: two of one row (index 1), one of another (index 0), the
+  // whole list's (no index) and the team's own name.
+  const refused = new ApiError({
+    status: 422,
+    slug: 'validation-failed',
+    errors: [
+      { field: 'name', code: 'required', message: '' },
+      { field: 'members.joined_on', code: 'after_ended', message: '', index: 1 },
+      { field: 'members.full_name', code: 'required', message: '', index: 1 },
+      { field: 'members.joined_on', code: 'before_founded', message: '', index: 1 },
+      { field: 'members.left_on', code: 'before_joined', message: '', index: 0 },
+      { field: 'members', code: 'two_leaders', message: '' },
+    ],
+  });
+
+  it('gives each row of the form its own refusals, by its key, the first of a field winning', () => {
+    const rows = rowErrors(vi, refused, 'members');
+    expect([...rows.keys()].sort()).toEqual([0, 1]);
+    expect(rows.get(1)).toEqual({ joined_on: 'Từ ngày dừng hoạt động trở đi', full_name: 'Bắt buộc nhập' });
+    expect(rows.get(0)).toEqual({ left_on: 'Trước ngày vào tổ' });
+    expect(rowErrors(vi, refused, 'participants').size).toBe(0);
+    expect(rowErrors(vi, null, 'members').size).toBe(0);
+  });
+
+  it('puts a row refused on the form\'s row it was sent from, blank rows left out', () => {
+    // The form had a blank row 1: what was sent as rows 0 and 1 were its rows 0 and 2.
+    const rows = rowErrors(en, refused, 'members', [0, 2]);
+    expect([...rows.keys()].sort()).toEqual([0, 2]);
+    expect(rows.get(2)?.joined_on).toBe('On or after the day it stopped running');
+  });
+
+  it('leaves a row\'s refusals to its row: the list shows only its own', () => {
+    const fe = fieldErrors(vi, refused);
+    expect(fe).toEqual({ name: 'Bắt buộc nhập', members: 'Hai tổ trưởng trong cùng thời gian: mỗi lúc tổ chỉ có một tổ trưởng' });
+    expect(listErrors(fe, 'members', { 'members.full_name': 'Họ và tên' })).toBe('Hai tổ trưởng trong cùng thời gian: mỗi lúc tổ chỉ có một tổ trưởng');
   });
 });
 

@@ -1,14 +1,17 @@
 // Self-management models (mô hình tự quản về ANTT) as the pages need them: the counting
 // periods (this year, Decree 09's first half-year, the security teams' year, or dates), the
-// counts as a table of types by child unit, the units a site may stand on, the years a site
-// may have a standing unit or an assessment, the member rows of the board and team forms,
-// and the words for the types, roles, kinds and ratings. Who may do what comes with the
-// session (lib/capabilities.ts): models.read opens the pages, models.keep adds sites,
-// models.types keeps the types, models.record records activities; a site says itself
-// whether the user may change it (`may_keep`) and write in its activity log (`may_record`).
-import { COMMUNE_KINDS } from './boxes';
-import type { Translator } from './i18n';
-import type { ModelActivityWrite, ModelCount, ModelCountChild, ModelCounts, ModelSite, ModelType, Unit } from './schema';
+// counts as a table of types by child unit, the member rows of the board and team forms
+// with their refusals row by row, and the words for the types, roles, kinds and ratings.
+// The server's rules stay the server's: a site says which years may have a standing unit
+// or an assessment (`standing_years`, `assessable_years`) and what it holds at most
+// (`limits`), and the unit directory offers the units a site may take (`for=model_site`).
+// Who may do what comes with the session (lib/capabilities.ts): models.read opens the
+// pages, models.keep adds sites, models.types keeps the types, models.record records
+// activities; a site says itself whether the user may change it (`may_keep`) and write in
+// its activity log (`may_record`).
+import type { FieldError } from './api';
+import { fieldErrorMessage, type Translator } from './i18n';
+import type { ModelActivityWrite, ModelCount, ModelCountChild, ModelCounts, ModelSite, ModelType } from './schema';
 
 // ---- Periods ------------------------------------------------------------------------
 
@@ -138,12 +141,6 @@ export function typeKindLabel(t: Translator, type: Pick<ModelType, 'automatic' |
   return type.linked ? t('models.kind_linked') : t('models.kind_manual');
 }
 
-/** A unit a site stands on or takes part in: a commune, a village or a body, in force. */
-export function isSiteUnit(unit: Pick<Unit, 'active' | 'kind'>): boolean {
-  const kinds: readonly string[] = [...COMMUNE_KINDS, 'residential_area', 'agency', 'enterprise', 'school'];
-  return unit.active && kinds.includes(unit.kind);
-}
-
 /** The site as its page names it: "Liên kết ANTT Tân Trào – Kiến Thiết (02545-MH-001)". */
 export function siteTitle(site: Pick<ModelSite, 'name' | 'code'>): string {
   return `${site.name.trim()} (${site.code})`;
@@ -154,55 +151,64 @@ export function standingChoices(site: Pick<ModelSite, 'unit_id' | 'unit_name' | 
   return [{ id: site.unit_id, name: site.unit_name }, ...site.participants.map((p) => ({ id: p.unit_id, name: p.unit_name }))];
 }
 
-/** The day before yyyy-mm-dd. */
-export function dayBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
-
-const yearOf = (day: string) => Number(day.slice(0, 4));
-
-const yearsBetween = (first: number, last: number) => {
-  const out: number[] = [];
-  for (let year = last; year >= first; year -= 1) out.push(year);
-  return out;
-};
-
-/**
- * The years a linked site may have a standing unit, newest first: from the year it was
- * launched to the year of its last day (the day before `ended_on`), or while it runs, next year.
- */
-export function standingYears(site: Pick<ModelSite, 'launched_on' | 'ended_on'>, today: string): number[] {
-  const last = site.ended_on ? yearOf(dayBefore(site.ended_on)) : yearOf(today) + 1;
-  return yearsBetween(yearOf(site.launched_on), last);
-}
-
-/** The years a site may be assessed, newest first: within its life and not after this year. */
-export function assessableYears(site: Pick<ModelSite, 'launched_on' | 'ended_on'>, today: string): number[] {
-  const last = site.ended_on ? earlier(dayBefore(site.ended_on), today) : today;
-  return yearsBetween(yearOf(site.launched_on), yearOf(last));
-}
-
 // ---- Member rows --------------------------------------------------------------------
 
 /** A row of a member list as typed (every value a string, dates yyyy-mm-dd or ''). */
 export type Row<K extends string> = Record<K, string>;
 
-/** The rows the person filled in: a row left wholly blank (an added one unused) is not sent. */
+/**
+ * Where the rows the person filled in stand in the form, in order: a row left wholly blank
+ * (an added one unused) is not sent, so row k of what is sent is row `filledIndexes(…)[k]`
+ * of the form (what the server's `index` of a refusal points at).
+ */
+export function filledIndexes<K extends string>(rows: readonly Row<K>[], keys: readonly K[]): number[] {
+  const out: number[] = [];
+  rows.forEach((row, i) => {
+    if (keys.some((key) => (row[key] ?? '').trim() !== '')) out.push(i);
+  });
+  return out;
+}
+
+/** The rows the person filled in (see filledIndexes). */
 export function filledRows<K extends string>(rows: readonly Row<K>[], keys: readonly K[]): Row<K>[] {
-  return rows.filter((row) => keys.some((key) => (row[key] ?? '').trim() !== ''));
+  return filledIndexes(rows, keys).map((i) => rows[i] as Row<K>);
 }
 
 /**
- * The refusals of a list and of its rows' fields (`members: two_heads`, `members.full_name:
- * required`), in words, a row field's named by its label: what the list shows under it.
+ * The refusals of a list that no row shows (`members: two_heads`, or a row field's the
+ * server gave without its row), in words, a row field's named by its label: what the list
+ * shows under it. `errors` are the form's refusals by field (lib/i18n fieldErrors, which
+ * leaves out those of one row).
  */
 export function listErrors(errors: Readonly<Record<string, string>>, list: string, labels: Readonly<Record<string, string>>): string {
   return Object.entries(errors)
     .filter(([field]) => field === list || field.startsWith(`${list}.`))
     .map(([field, message]) => (field === list ? message : `${labels[field] ?? field}: ${message}`))
     .join(' · ');
+}
+
+/** One row's refusals, in words, by the row's key ("full_name"). */
+export type RowErrors = Readonly<Record<string, string>>;
+
+/**
+ * The refusals of the rows of `list` (`members.full_name` with `index` 2), in words, by the
+ * row of the form they belong to and the row's key: what each row shows on its fields.
+ * `sent` maps the server's index (a row of what was sent) to the form's row (filledIndexes
+ * when the form was sent); without it they are the same. The first refusal of a field wins.
+ */
+export function rowErrors(t: Translator, error: unknown, list: string, sent?: readonly number[]): Map<number, RowErrors> {
+  const out = new Map<number, Record<string, string>>();
+  const entries: readonly FieldError[] = error && typeof error === 'object' && 'errors' in error ? ((error as { errors: FieldError[] }).errors ?? []) : [];
+  for (const entry of entries) {
+    if (typeof entry.index !== 'number' || !entry.field.startsWith(`${list}.`)) continue;
+    const row = sent ? sent[entry.index] : entry.index;
+    if (row === undefined) continue;
+    const key = entry.field.slice(list.length + 1);
+    const fields = out.get(row) ?? {};
+    if (!(key in fields)) fields[key] = fieldErrorMessage(t, entry);
+    out.set(row, fields);
+  }
+  return out;
 }
 
 // ---- Words --------------------------------------------------------------------------
@@ -234,7 +240,7 @@ export function activityOutcomeMessage(t: Translator, outcome: ModelActivityWrit
   return t('models.activity_replayed', values);
 }
 
-/** A site's regulation document as the server takes it (it checks the content): the picker's types, the size. */
+/** The types the regulation document's picker offers (the server checks the content; the
+ *  largest it takes is the site's `limits.regulation_bytes`). */
 export const REGULATION_TYPES =
   'application/pdf,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx,image/jpeg,image/png,image/webp';
-export const MAX_REGULATION_BYTES = 10 * 1024 * 1024;

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { unitNode } from '../test/fixtures';
-import { isSiteUnit } from './models';
-import type { Unit } from './schema';
-import { directoryOptions, directoryTerm, enterChoice, moveActive, type DirectoryOption } from './unit-directory';
+import { directoryUnit as unit } from '../test/fixtures';
+import type { UnitDirectoryEntry } from './schema';
+import { directoryOptions, directoryTerm, enterChoice, moveActive, placeLabel, type DirectoryOption } from './unit-directory';
 
-const unit = (over: Partial<Unit>): Unit => {
-  const { children: _children, ...plain } = unitNode(over);
-  return plain;
-};
-const KIEN_THIET = unit({ id: 451, code: '02548', name: 'Kiến Thiết', kind: 'commune', designation: 'xã', parent_id: 2 });
-const TAN_TRAO = unit({ id: 12, code: '02545', name: 'Tân Trào', kind: 'commune', designation: 'xã', parent_id: 2 });
-const SCHOOL = unit({ id: 460, code: 'KT-TH', name: 'Trường Tiểu học Kiến Thiết', kind: 'school', designation: 'trường', parent_id: 451 });
+const KIEN_THIET = unit({ id: 451, code: '02548', name: 'Kiến Thiết', kind: 'commune', designation: 'xã', parent_id: 2, within: ['Tuyên Quang'] });
+const TAN_TRAO = unit({ id: 12, code: '02545', name: 'Tân Trào', kind: 'commune', designation: 'xã', parent_id: 2, within: ['Tuyên Quang'] });
+const SCHOOL = unit({ id: 460, code: 'KT-TH', name: 'Trường Tiểu học Kiến Thiết', kind: 'school', designation: 'trường', parent_id: 451, within: ['Kiến Thiết', 'Tuyên Quang'] });
 const PROVINCE = unit({ id: 2, code: '08', name: 'Tuyên Quang', kind: 'province', designation: 'tỉnh', parent_id: 1 });
+// A village merged away on 30/06/2025, found with history=1.
+const OLD_VILLAGE = unit({ id: 470, code: 'KT-T1', name: 'Thôn 1', kind: 'residential_area', designation: 'thôn', parent_id: 451, valid_to: '2025-06-30', active: false, within: ['Kiến Thiết', 'Tuyên Quang'] });
 
-const option = (u: Unit, taken?: DirectoryOption['taken']): DirectoryOption => ({ unit: u, label: u.name, ...(taken ? { taken } : {}) });
+const option = (u: UnitDirectoryEntry, taken?: DirectoryOption['taken']): DirectoryOption => ({ unit: u, label: u.name, within: '', ...(taken ? { taken } : {}) });
 
 describe('directoryTerm', () => {
   it('asks nothing for fewer than two letters, spaces and tones not counted', () => {
@@ -30,12 +27,23 @@ describe('directoryTerm', () => {
 });
 
 describe('directoryOptions', () => {
-  it('keeps the server\'s order and the units accepted, each named with its designation', () => {
-    const options = directoryOptions([KIEN_THIET, PROVINCE, SCHOOL], () => undefined, isSiteUnit);
-    expect(options.map((o) => [o.unit.id, o.label, o.taken])).toEqual([
-      [451, 'Xã Kiến Thiết', undefined],
-      [460, 'Trường Tiểu học Kiến Thiết', undefined],
+  it('keeps the server\'s order and every unit it gave, each named with its designation and where it lies', () => {
+    const options = directoryOptions([KIEN_THIET, PROVINCE, SCHOOL], () => undefined);
+    expect(options.map((o) => [o.unit.id, o.label, o.within, o.taken])).toEqual([
+      [451, 'Xã Kiến Thiết', 'Tuyên Quang', undefined],
+      [2, 'Tỉnh Tuyên Quang', '', undefined],
+      [460, 'Trường Tiểu học Kiến Thiết', 'Kiến Thiết, Tuyên Quang', undefined],
     ]);
+    expect(options.map(placeLabel)).toEqual(['Xã Kiến Thiết — Tuyên Quang', 'Tỉnh Tuyên Quang', 'Trường Tiểu học Kiến Thiết — Kiến Thiết, Tuyên Quang']);
+  });
+
+  it('gives a unit no longer in force its last day, and none to one in force', () => {
+    const [old, current] = directoryOptions([OLD_VILLAGE, KIEN_THIET], () => undefined);
+    expect([old?.label, old?.ended]).toEqual(['Thôn 1', '2025-06-30']);
+    expect(current?.ended).toBeUndefined();
+    // A unit that ends later is still in force: no end said.
+    const [ending] = directoryOptions([{ ...KIEN_THIET, valid_to: '2099-12-31' }], () => undefined);
+    expect(ending?.ended).toBeUndefined();
   });
 
   it('marks the units that cannot be chosen again, and why', () => {

@@ -1,10 +1,11 @@
 // Finding a unit of the whole country (GET /units/directory), whatever the user's scope: for
 // the choices that join a unit of another commune or province, such as a linked model site's
-// other units. The server matches the folded name; this file says when to ask it, which of
-// its answers are offered, and how the keyboard moves among them.
+// other units. The server matches the folded name and keeps the kinds fit for the purpose
+// (`for`); this file says when to ask it, how its answers are offered (each with where it
+// lies, an ended one with its last day) and how the keyboard moves among them.
 import { foldText } from './unit-search';
 import { unitLabel } from './format';
-import type { Unit } from './schema';
+import type { UnitDirectoryEntry } from './schema';
 
 /** Letters typed before the server is asked: one letter matches half the country. */
 export const MIN_TERM = 2;
@@ -24,29 +25,35 @@ export type Taken = 'own' | 'chosen';
 
 /** A unit found, as the list offers it. */
 export interface DirectoryOption {
-  unit: Unit;
+  unit: UnitDirectoryEntry;
   /** "Xã Kiến Thiết" (unitLabel). */
   label: string;
+  /** Where it lies, nearest first: "Hùng Lợi, Tuyên Quang"; '' for a province. */
+  within: string;
+  /** The last day of a unit no longer in force (merged, dissolved), yyyy-mm-dd. */
+  ended?: string;
   /** Set when it is shown but cannot be chosen. */
   taken?: Taken;
 }
 
+/** A unit with where it lies: "Thôn 1 — Hùng Lợi, Tuyên Quang" (two units of one name told apart). */
+export function placeLabel(option: Pick<DirectoryOption, 'label' | 'within'>): string {
+  return option.within ? `${option.label} — ${option.within}` : option.label;
+}
+
 /**
- * The units of an answer the list offers, in the server's order: those `accept` takes (all by
- * default), each marked when `taken` says it cannot be chosen again.
+ * The units of an answer the list offers, in the server's order (which kinds, the server
+ * says: `for`), each with where it lies, an ended one with its last day, and marked when
+ * `taken` says it cannot be chosen again.
  */
-export function directoryOptions(
-  items: readonly Unit[],
-  taken: (id: number) => Taken | undefined,
-  accept?: (unit: Unit) => boolean,
-): DirectoryOption[] {
-  const out: DirectoryOption[] = [];
-  for (const unit of items) {
-    if (accept && !accept(unit)) continue;
+export function directoryOptions(items: readonly UnitDirectoryEntry[], taken: (id: number) => Taken | undefined): DirectoryOption[] {
+  return items.map((unit) => {
+    const option: DirectoryOption = { unit, label: unitLabel(unit), within: unit.within.join(', ') };
+    if (!unit.active && unit.valid_to) option.ended = unit.valid_to;
     const why = taken(unit.id);
-    out.push(why ? { unit, label: unitLabel(unit), taken: why } : { unit, label: unitLabel(unit) });
-  }
-  return out;
+    if (why) option.taken = why;
+    return option;
+  });
 }
 
 /**

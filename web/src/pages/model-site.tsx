@@ -56,6 +56,10 @@ export function ModelSitePage({ params }: PageProps) {
       detail.changed(confirmation);
       setOpen(null);
     },
+    onSite: (saved, confirmation) => {
+      detail.shown(saved, confirmation);
+      setOpen(null);
+    },
     onStale: () => {
       detail.conflict();
       setOpen(null);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CAMERA_TYPE, COMMUNE, modelSiteDetail, modelType, testUser, treeUnit, unitNode } from '../test/fixtures';
+import { CAMERA_TYPE, COMMUNE, directoryUnit, modelSiteDetail, modelType, testUser, treeUnit } from '../test/fixtures';
 import { bodyOf, choose, click, findUnit, jsonResponse, pickUnit, renderWithApp, settle, type } from '../test/render';
 import { useLocation } from '../lib/use-location';
 import { ModelSitesPage } from './model-sites';
@@ -12,7 +12,7 @@ const TWO_Q = modelType({ id: 1, code: '2Q2TC', name: '2 quản, 2 tích cực v
 const OLD = modelType({ id: 9, code: 'CU', name: 'Mô hình cũ', linked: false, builtin: false, active: false, sort: 90 });
 const TYPES = [TWO_Q, modelType(), CAMERA_TYPE, OLD];
 // Another commune, outside the officer's scope: found in the directory of the whole country.
-const { children: _children, ...KIEN_THIET } = unitNode({ id: 451, code: '02548', name: 'Kiến Thiết', kind: 'commune', designation: 'xã', parent_id: 2 });
+const KIEN_THIET = directoryUnit({ id: 451, code: '02548', name: 'Kiến Thiết', kind: 'commune', designation: 'xã', parent_id: 2, within: ['Tuyên Quang'] });
 
 function fakeServer() {
   return vi.fn(async (url: string, init: RequestInit = {}) => {
@@ -79,8 +79,11 @@ describe('ModelSitesPage', () => {
     type(container.querySelector('#model-site-new-launched'), '2026-03-26');
     expect(container.querySelector('#model-site-new-participants-none')).not.toBeNull();
     await findUnit(container.querySelector('#model-site-new-participants-search'), 'kien thiet', 451);
-    expect(fetchMock.mock.calls.map((call) => String(call[0]))).toContain('/api/v1/units/directory?q=kien+thiet&page_size=20');
-    expect(container.querySelector('#model-site-new-participants-0-unit')?.textContent).toBe('Xã Kiến Thiết');
+    // The server says which units a site may take.
+    expect(fetchMock.mock.calls.map((call) => String(call[0]))).toContain('/api/v1/units/directory?q=kien+thiet&page_size=20&for=model_site');
+    expect(container.querySelector('#model-site-new-participants-0-unit')?.textContent).toBe('Xã Kiến Thiết — Tuyên Quang');
+    // A new site's limits are not known yet: the server's refusal will say.
+    expect(container.querySelector('#model-site-new-participants-search')).toHaveProperty('disabled', false);
     expect(container.querySelector('#model-site-new-participants-0-joined')).toHaveProperty('value', '2026-03-26');
     click(container.querySelector('#model-site-new button[type="submit"]'));
     await settle();

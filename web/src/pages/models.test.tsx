@@ -73,13 +73,21 @@ describe('ModelsPage', () => {
     expect((container.querySelector('#models-from') as HTMLInputElement).value).toBe('2026-01-01');
     const headings = Array.from(container.querySelectorAll('#models-table thead th')).map((th) => th.textContent);
     expect(headings).toEqual(['Loại mô hình', 'Khuôn Điển', 'Làng Hản', 'Tổng cộng']);
-    const rows = Array.from(container.querySelectorAll('#models-table tbody tr')).map((tr) =>
-      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),
-    );
+    // What the eye reads: "sites / teams".
+    const shown = (td: Element) => {
+      const copy = td.cloneNode(true) as Element;
+      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return copy.textContent;
+    };
+    const rows = Array.from(container.querySelectorAll('#models-table tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map(shown));
     expect(rows).toEqual([
       ['Liên kết về ANTT', '0 / 0', '0 / 0', '1 / 1+1 mới'],
       ['Camera an ninh (tự động)', '1 / 0', '1 / 0+1 mới', '2 / 0+1 mới'],
     ]);
+    // What a screen reader says: which number is which ("2 / 0" alone says neither).
+    const total = container.querySelector('#models-table tr[data-type-id="4"] td[data-total="true"]');
+    expect(total?.querySelector('[aria-hidden="true"]')?.textContent).toBe('2 / 0');
+    expect(total?.querySelector('.visually-hidden')?.textContent).toBe('2 điểm mô hình, 0 tổ');
     expect(container.querySelector('#models-sites-link')?.getAttribute('href')).toBe('/models/sites');
     expect(container.querySelector('#models-types-link')?.getAttribute('href')).toBe('/models/types');
   });
@@ -104,5 +112,42 @@ describe('ModelsPage', () => {
     click(container.querySelector('form[role="search"] button[type="submit"]'));
     await settle();
     expect(countUrls(fetchMock).at(-1)).toBe('/api/v1/community/model-counts?from=2026-03-01&to=2026-11-14');
+  });
+
+  it('keeps "Chọn ngày" chosen once chosen, even when the dates picked are a preset\'s', async () => {
+    window.history.replaceState(null, '', '/models');
+    const fetchMock = fakeServer();
+    vi.stubGlobal('fetch', fetchMock);
+    const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
+    await settle();
+    const period = () => (container.querySelector('#models-period') as HTMLSelectElement).value;
+    // Choosing it asks nothing yet: the dates are the user's to type.
+    const asked = countUrls(fetchMock).length;
+    choose(container.querySelector('#models-period'), 'custom');
+    await settle();
+    expect(period()).toBe('custom');
+    expect(countUrls(fetchMock).length).toBe(asked);
+    // The first half-year typed by hand and shown: still the user's dates.
+    type(container.querySelector('#models-from'), '2026-01-01');
+    type(container.querySelector('#models-to'), '2026-06-30');
+    expect(period()).toBe('custom');
+    click(container.querySelector('form[role="search"] button[type="submit"]'));
+    await settle();
+    expect(countUrls(fetchMock).at(-1)).toBe('/api/v1/community/model-counts?from=2026-01-01&to=2026-06-30');
+    expect(container.querySelector('#models-heading')?.textContent).toBe('Từ 01/01/2026 đến 30/06/2026');
+    expect(period()).toBe('custom');
+    // A preset chosen again is a preset.
+    choose(container.querySelector('#models-period'), 'year');
+    await settle();
+    expect(period()).toBe('year');
+    expect(window.location.search).toBe('?from=2026-01-01&to=2026-12-02');
+  });
+
+  it('shows the preset whose dates an address holds', async () => {
+    window.history.replaceState(null, '', '/models?from=2026-01-01&to=2026-06-30');
+    vi.stubGlobal('fetch', fakeServer());
+    const { container } = renderWithApp(<Page />, { session: { user: OFFICER } });
+    await settle();
+    expect((container.querySelector('#models-period') as HTMLSelectElement).value).toBe('half');
   });
 });

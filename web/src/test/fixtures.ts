@@ -15,6 +15,7 @@ import type {
   MailboxTaxonomies,
   MemberGrade,
   ModelSiteDetail,
+  ModelSiteLimits,
   ModelType,
   Opening,
   Patrol,
@@ -26,6 +27,7 @@ import type {
   Tip,
   TipDetail,
   TipStatus,
+  UnitDirectoryEntry,
   UnitKind,
   UnitNode,
 } from '../lib/schema';
@@ -115,6 +117,12 @@ export function unitNode(over: Partial<UnitNode> = {}): UnitNode {
     children: [],
     ...over,
   };
+}
+
+/** A unit as the country-wide directory gives it, with the names of the units it lies in. */
+export function directoryUnit(over: Partial<UnitDirectoryEntry> = {}): UnitDirectoryEntry {
+  const { children: _children, ...unit } = unitNode();
+  return { ...unit, within: [], ...over };
 }
 
 /** unitNode in short: the unit `id` (code U<id>) of a kind and name, with its children. */
@@ -567,6 +575,9 @@ export const CAMERA_TYPE: ModelType = modelType({
   sort: 40,
 });
 
+/** What a site holds at most, as the server says. */
+export const MODEL_SITE_LIMITS: ModelSiteLimits = { board: 30, team_members: 100, participants: 50, regulation_bytes: 10 * 1024 * 1024 };
+
 /** A linked site of Tân Trào (id 12) with Kiến Thiết (id 451) taking part, nothing hung on it yet. */
 export function modelSiteDetail(over: Partial<ModelSiteDetail> = {}): ModelSiteDetail {
   return {
@@ -589,6 +600,10 @@ export function modelSiteDetail(over: Partial<ModelSiteDetail> = {}): ModelSiteD
     teams: [],
     assessments: [],
     regulation: null,
+    // As the server reckons them on 02/12/2026.
+    standing_years: [2027, 2026, 2025, 2024],
+    assessable_years: [2026, 2025, 2024],
+    limits: MODEL_SITE_LIMITS,
     may_keep: true,
     may_record: true,
     ...over,

@@ -72,7 +72,7 @@ export function jsonResponse(
 
 /** The server's 422 problem refusing the given fields. */
 export function validationProblem(
-  errors: { field: string; code: string; message?: string }[],
+  errors: { field: string; code: string; message?: string; index?: number }[],
 ): Response {
   return jsonResponse(422, {
     type: '/problems/validation-failed',

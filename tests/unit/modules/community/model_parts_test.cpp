@@ -14,6 +14,7 @@ namespace antq::community {
 namespace {
 
 using testing::errors_of;
+using testing::kind_of;
 
 class ModelPartsTest : public ModelsTest {
  protected:
@@ -54,11 +55,20 @@ TEST_P(ModelPartsTest, TheBoardHasOneHeadAndMovesTheSitesVersion) {
   EXPECT_EQ(v.site.version, linked_.site.version + 1);
   EXPECT_TRUE(v.may_keep);
   EXPECT_TRUE(v.may_record);
-  EXPECT_THROW(models_->set_board(officer_, linked_.site.id, linked_.site.version, board), Error) << "stale";
+  EXPECT_EQ(kind_of([&] { models_->set_board(officer_, linked_.site.id, linked_.site.version, board); }), "conflict");
   board[1].role = "head";
   board.push_back({0, "", "", "chairman"});
   EXPECT_EQ(errors_of([&] { models_->set_board(officer_, linked_.site.id, v.site.version, board); }),
             "members.full_name:required members.role:unknown_value members:two_heads");
+  try {
+    models_->set_board(officer_, linked_.site.id, v.site.version, board);
+    ADD_FAILURE() << "refused";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 3u);
+    EXPECT_EQ(e.fields()[0].index, 2) << "a row's error names its row, from 0";
+    EXPECT_EQ(e.fields()[1].index, 2);
+    EXPECT_FALSE(e.fields()[2].index.has_value()) << "two heads is the list's";
+  }
   // Hùng Lợi takes part, reads the board, and does not keep it.
   auto seen = models_->site(other_officer_, linked_.site.id);
   EXPECT_EQ(seen.board.size(), 2u);
@@ -68,8 +78,9 @@ TEST_P(ModelPartsTest, TheBoardHasOneHeadAndMovesTheSitesVersion) {
   EXPECT_FALSE(village.may_keep) << "teams read sites";
   EXPECT_TRUE(village.may_record) << "and write in their village's log";
   EXPECT_FALSE(models_->site(admin_, village_.site.id).may_record);
-  EXPECT_THROW(models_->set_board(other_officer_, linked_.site.id, v.site.version, {}), Error);
-  EXPECT_THROW(models_->set_board(team_member_, village_.site.id, village_.site.version, {}), Error);
+  EXPECT_EQ(kind_of([&] { models_->set_board(other_officer_, linked_.site.id, v.site.version, {}); }), "forbidden");
+  EXPECT_EQ(kind_of([&] { models_->set_board(team_member_, village_.site.id, village_.site.version, {}); }),
+            "forbidden");
   EXPECT_EQ(count("SELECT count(*) FROM model_site_board"), 2);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'model_site.board'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE detail LIKE '%Nguyễn%'"), 0) << "no names in the audit";
@@ -106,8 +117,9 @@ TEST_P(ModelPartsTest, TeamsLieInTheSitesLifeAndHaveOneLeaderAtATime) {
   auto changed = models_->update_team(officer_, made.id, change);
   EXPECT_EQ(changed.teams[0].members.size(), 2u);
   EXPECT_EQ(changed.teams[0].version, 2);
-  EXPECT_THROW(models_->update_team(officer_, made.id, change), Error) << "stale";
-  EXPECT_THROW(models_->update_team(other_officer_, made.id, change), Error) << "another commune's";
+  EXPECT_EQ(kind_of([&] { models_->update_team(officer_, made.id, change); }), "conflict") << "stale";
+  EXPECT_EQ(kind_of([&] { models_->update_team(other_officer_, made.id, change); }), "not_found")
+      << "another commune's";
   EXPECT_EQ(count("SELECT count(*) FROM model_team_members"), 2);
 
   // The site keeps its teams inside its dates.
@@ -134,8 +146,12 @@ TEST_P(ModelPartsTest, ActivitiesAreStoredOnceAndConflictsAreNotOverwritten) {
   auto phone = in;
   phone.participants = 15;
   phone.base_version = 1;  // the phone saw version 1; the server has 2
-  EXPECT_THROW(models_->record_activity(team_member_, id, phone), Error);
-  EXPECT_EQ(models_->activity(reviewer_, id).content, edit.content) << "the officer's text stays";
+  EXPECT_EQ(kind_of([&] { models_->record_activity(team_member_, id, phone); }), "conflict");
+  auto stored = models_->activity(reviewer_, id);
+  EXPECT_EQ(stored.content, edit.content) << "the officer's text stays";
+  EXPECT_EQ(stored.version, 2);
+  EXPECT_EQ(stored.recorded_by, team_member_.user_id) << "who recorded it first stays";
+  EXPECT_EQ(stored.received_at, first.record.received_at);
   EXPECT_EQ(count("SELECT count(*) FROM model_site_activities"), 1);
 
   auto early = activity(village_.site.id, "2024-01-05", "Trước khi ra mắt");
@@ -152,40 +168,98 @@ TEST_P(ModelPartsTest, ActivitiesAreStoredOnceAndConflictsAreNotOverwritten) {
   // Hùng Lợi reads the linked site's log but records in it only at its own unit's sites;
   // administrators and reviewers do not record.
   auto log = activity(linked_.site.id, "2025-10-01", "Giao ban liên kết quý III");
-  EXPECT_THROW(models_->record_activity(other_officer_, "5f0c1f8e-8a44-4c39-9a55-0d6c0b7d9e04", log), Error);
-  EXPECT_THROW(models_->record_activity(admin_, "5f0c1f8e-8a44-4c39-9a55-0d6c0b7d9e04", log), Error);
+  EXPECT_EQ(kind_of([&] { models_->record_activity(other_officer_, "5f0c1f8e-8a44-4c39-9a55-0d6c0b7d9e04", log); }),
+            "forbidden");
+  EXPECT_EQ(kind_of([&] { models_->record_activity(admin_, "5f0c1f8e-8a44-4c39-9a55-0d6c0b7d9e04", log); }),
+            "forbidden");
   models_->record_activity(officer_, "5f0c1f8e-8a44-4c39-9a55-0d6c0b7d9e04", log);
   EXPECT_EQ(models_->activities(other_officer_, linked_.site.id, std::nullopt, std::nullopt).size(), 1u);
-  EXPECT_THROW(models_->activities(team_member_, linked_.site.id, std::nullopt, std::nullopt), Error);
+  EXPECT_EQ(kind_of([&] { models_->activities(team_member_, linked_.site.id, std::nullopt, std::nullopt); }),
+            "not_found")
+      << "a village team sees its village's sites only";
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'model_activity.record'"), 3);
 }
 
 TEST_P(ModelPartsTest, OneAssessmentAYearInTheSitesLife) {
+  const auto id = village_.site.id;
   Assessment a{0, "effective", "Không phát sinh vụ việc phức tạp", "2025-11-28"};
-  auto v = models_->assess(officer_, village_.site.id, 2025, a);
+  auto v = models_->assess(officer_, id, 2025, village_.site.version, a);
   ASSERT_EQ(v.assessments.size(), 1u);
   EXPECT_EQ(v.assessments[0].rating, "effective");
+  EXPECT_EQ(v.site.version, village_.site.version + 1) << "an assessment moves the site's version";
   a.rating = "partly_effective";
   a.assessed_on = "2025-01-10";
-  v = models_->assess(officer_, village_.site.id, 2024, a);
+  v = models_->assess(officer_, id, 2024, v.site.version, a);
   a.rating = "ineffective";
   a.assessed_on = "2025-11-30";
-  v = models_->assess(officer_, village_.site.id, 2025, a);
+  // Another officer's page, opened before the 2024 assessment, does not overwrite unseen.
+  EXPECT_EQ(kind_of([&] { models_->assess(officer_, id, 2025, village_.site.version + 1, a); }), "conflict");
+  v = models_->assess(officer_, id, 2025, v.site.version, a);
   ASSERT_EQ(v.assessments.size(), 2u) << "the year's assessment is replaced";
   EXPECT_EQ(v.assessments[0].year, 2025);
   EXPECT_EQ(v.assessments[0].rating, "ineffective");
-  EXPECT_EQ(errors_of([&] { models_->assess(officer_, village_.site.id, 2023, a); }), "year:out_of_range");
-  EXPECT_EQ(errors_of([&] { models_->assess(officer_, village_.site.id, 2026, a); }), "year:out_of_range");
+  EXPECT_EQ(v.assessable_years, (std::vector<int>{2025, 2024})) << "launched in 2024; today is in 2025";
+  const auto version = v.site.version;
+  EXPECT_EQ(errors_of([&] { models_->assess(officer_, id, 2023, version, a); }), "year:out_of_range");
+  EXPECT_EQ(errors_of([&] { models_->assess(officer_, id, 2026, version, a); }), "year:out_of_range");
   Assessment bad{0, "good", "", "2024-12-31"};
-  EXPECT_EQ(errors_of([&] { models_->assess(officer_, village_.site.id, 2025, bad); }),
+  EXPECT_EQ(errors_of([&] { models_->assess(officer_, id, 2025, version, bad); }),
             "rating:unknown_value assessed_on:before_year");
-  EXPECT_THROW(models_->assess(team_member_, village_.site.id, 2025, a), Error);
+  EXPECT_EQ(kind_of([&] { models_->assess(team_member_, id, 2025, version, a); }), "forbidden");
   // A site launched later would leave its 2024 assessment outside its life.
-  ModelSiteInput later{
-      village_.site.type_id, village_.site.unit_id, village_.site.name, "2025-01-15", std::nullopt, "", {}, false,
-      village_.site.version};
-  EXPECT_EQ(errors_of([&] { models_->update_site(officer_, village_.site.id, later); }), "launched_on:assessment_year");
+  ModelSiteInput later{village_.site.type_id,
+                       village_.site.unit_id,
+                       village_.site.name,
+                       "2025-01-15",
+                       std::nullopt,
+                       "",
+                       {},
+                       false,
+                       version};
+  EXPECT_EQ(errors_of([&] { models_->update_site(officer_, id, later); }), "launched_on:assessment_year");
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'model_site.assessment'"), 3);
+}
+
+// A team starts before its site ends and its members join before it ends; a site's new end
+// keeps its teams' and members' ends; a team entered by mistake is deleted with its members.
+TEST_P(ModelPartsTest, TeamsAndMembersEndWithinTheirSite) {
+  const auto id = village_.site.id;
+  ModelSiteInput ending{village_.site.type_id,
+                        village_.site.unit_id,
+                        village_.site.name,
+                        village_.site.launched_on,
+                        "2025-06-01",
+                        "",
+                        {},
+                        false,
+                        village_.site.version};
+  auto ended = models_->update_site(officer_, id, ending);
+  ModelTeamInput late{"Tổ lập sau", "2025-06-01", std::nullopt, {}, 0};
+  EXPECT_EQ(errors_of([&] { models_->add_team(officer_, id, late); }), "founded_on:after_site_ended");
+  ModelTeamInput team{"Tổ tự quản số 2",
+                      "2024-04-01",
+                      "2025-01-01",
+                      {member("Ma Văn Sơn", "leader", "2025-01-01"), member("Lý Thị Hoa", "member", "2024-05-01")},
+                      0};
+  EXPECT_EQ(errors_of([&] { models_->add_team(officer_, id, team); }), "members.joined_on:after_ended");
+  team.ended_on = "2025-06-01";
+  team.members[1].left_on = "2025-06-01";
+  auto v = models_->add_team(officer_, id, team);
+  ASSERT_EQ(v.teams.size(), 1u);
+  ending.version = ended.site.version;
+  ending.ended_on = "2025-05-01";  // after every founding and joining, before the team's end
+  EXPECT_EQ(errors_of([&] { models_->update_site(officer_, id, ending); }), "ended_on:before_records");
+
+  const auto& made = v.teams[0];
+  EXPECT_EQ(kind_of([&] { models_->delete_team(officer_, made.id, made.version + 1); }), "conflict");
+  EXPECT_EQ(kind_of([&] { models_->delete_team(other_officer_, made.id, made.version); }), "not_found");
+  EXPECT_EQ(kind_of([&] { models_->delete_team(team_member_, made.id, made.version); }), "forbidden");
+  v = models_->delete_team(officer_, made.id, made.version);
+  EXPECT_TRUE(v.teams.empty());
+  EXPECT_EQ(count("SELECT count(*) FROM model_team_members"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'model_team.delete'"), 1);
+  EXPECT_EQ(kind_of([&] { models_->delete_team(officer_, made.id, made.version); }), "not_found") << "gone";
+  EXPECT_NO_THROW(models_->update_site(officer_, id, ending)) << "nothing holds the old end any more";
 }
 
 TEST_P(ModelPartsTest, TheRegulationIsAPdfADocxOrAPhotoWithoutItsMetadata) {
@@ -212,9 +286,12 @@ TEST_P(ModelPartsTest, TheRegulationIsAPdfADocxOrAPhotoWithoutItsMetadata) {
                                       "big.pdf");
             }),
             "file:file_too_large");
-  EXPECT_THROW(models_->set_regulation(team_member_, village_.site.id, pdf, "quy-che.pdf"), Error);
-  EXPECT_THROW(models_->regulation(other_officer_, village_.site.id), Error) << "another commune's site";
-  EXPECT_THROW(models_->regulation(officer_, linked_.site.id), Error) << "none yet";
+  EXPECT_EQ(kind_of([&] { models_->set_regulation(team_member_, village_.site.id, pdf, "quy-che.pdf"); }), "forbidden");
+  EXPECT_EQ(kind_of([&] { models_->set_regulation(other_officer_, village_.site.id, "MZ", "x.exe"); }), "not_found")
+      << "another commune's site: its scope is checked before the file is looked at";
+  EXPECT_EQ(kind_of([&] { models_->regulation(other_officer_, village_.site.id); }), "not_found")
+      << "another commune's site";
+  EXPECT_EQ(kind_of([&] { models_->regulation(officer_, linked_.site.id); }), "not_found") << "none yet";
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'model_site.regulation'"), 3);
 }
 
@@ -225,16 +302,43 @@ TEST_P(ModelPartsTest, TheUnitDirectoryFindsAnotherCommuneWhateverTheScope) {
   f.query = "hung loi";
   auto found = units_->directory(f);
   ASSERT_EQ(found.total, 1);
-  EXPECT_EQ(found.items[0].id, hung_loi_.id);
+  EXPECT_EQ(found.items[0].unit.id, hung_loi_.id);
+  EXPECT_EQ(found.items[0].within, (std::vector<std::string>{"Tuyên Quang"})) << "where it lies, not the country";
   EXPECT_EQ(units_->list(officer_, f).total, 0) << "the scoped list does not have it";
+  f.query = "thon 1";
+  found = units_->directory(f);
+  ASSERT_EQ(found.total, 1);
+  EXPECT_EQ(found.items[0].within, (std::vector<std::string>{"Hùng Lợi", "Tuyên Quang"}));
   f.query.reset();
   f.kind = "residential_area";
   f.page_size = 500;
   auto villages = units_->directory(f);
   EXPECT_EQ(villages.total, 3) << "Khuôn Điển, Làng Hản and Hùng Lợi's Thôn 1";
   EXPECT_EQ(villages.items.size(), 3u);
+  f.kind.reset();
+  f.kinds = {"province", "commune"};
+  EXPECT_EQ(units_->directory(f).total, 3) << "Tuyên Quang, Tân Trào, Hùng Lợi";
+  f.kinds = {"commune", "hamlet-ish"};
+  EXPECT_EQ(errors_of([&] { units_->directory(f); }), "kind:unknown_value");
+  f.kinds.clear();
   f.kind = "hamlet-ish";
   EXPECT_EQ(errors_of([&] { units_->directory(f); }), "kind:unknown_value");
+}
+
+// A linked site's units are communes, villages or bodies; each refused row says which it is.
+TEST_P(ModelPartsTest, EachRefusedParticipantNamesItsRow) {
+  auto in = site("LKANTT", tan_trao_.id, "Liên kết ANTT ba xã");
+  in.participants = {{hung_loi_.id, "2024-03-26"}, {*tan_trao_.parent_id, "2024-03-26"}, {hung_loi_.id, "2024-01-01"}};
+  try {
+    models_->create_site(officer_, in);
+    ADD_FAILURE() << "refused";
+  } catch (const Error& e) {
+    std::vector<std::string> got;
+    for (const auto& f : e.fields()) got.push_back(f.field + ":" + f.code + "@" + std::to_string(f.index.value_or(-1)));
+    EXPECT_EQ(got, (std::vector<std::string>{"participants:not_site_unit@1", "participants:duplicate@2",
+                                             "participants.joined_on:before_launched@2"}));
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM model_sites"), 2) << "the fixture's two only";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ModelPartsTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

@@ -23,6 +23,9 @@ export interface Detail<T> {
   say: (confirmation: string) => void;
   /** Something was written: says so and loads the record again. */
   changed: (confirmation: string) => void;
+  /** Something was written and the server answered with the record as it is now: shows it
+   *  and says so (no second request). */
+  shown: (record: T, confirmation: string) => void;
   /** Loads the record again, the last confirmation gone. */
   refresh: () => void;
   /** Someone else changed it meanwhile (409): loads it again and says so. */
@@ -37,7 +40,10 @@ export function useDetail<T>(
   const id = recordId(params);
   const [status, setStatus] = useState('');
   const [stale, setStale] = useState(false);
-  const state = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : get(id, signal)), [id]);
+  const loaded = useAsync((signal) => (id === null ? Promise.reject(new Error('id')) : get(id, signal)), [id]);
+  // A record a write answered with, shown instead of the one loaded until another is loaded.
+  const [answered, setAnswered] = useState<{ record: T; over: T | undefined } | null>(null);
+  const state: AsyncState<T> = answered && answered.over === loaded.data ? { ...loaded, data: answered.record } : loaded;
   const say = (confirmation: string) => {
     setStale(false);
     setStatus(confirmation);
@@ -54,6 +60,10 @@ export function useDetail<T>(
     changed: (confirmation) => {
       say(confirmation);
       state.reload();
+    },
+    shown: (record, confirmation) => {
+      say(confirmation);
+      setAnswered({ record, over: loaded.data });
     },
     refresh,
     conflict: () => {

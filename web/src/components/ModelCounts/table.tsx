@@ -1,5 +1,6 @@
 // #models-table: a row per model type, a column per child unit holding a site and the
-// total; each cell "sites / teams", with the sites begun in the period marked.
+// total; each cell "sites / teams" (said in words to screen readers: "2 điểm mô hình, 3
+// tổ"), with the sites begun in the period marked.
 import { CardTable } from '../CardTable';
 import styles from './style.module.css';
 import { formatNumber } from '../../lib/format';
@@ -11,7 +12,10 @@ function Cell({ cell, total }: { cell: CountCell; total?: boolean }) {
   return (
     <>
       <span class={total ? `${styles.cell} ${styles.total}` : styles.cell}>
-        {formatNumber(cell.sites)} / {formatNumber(cell.teams)}
+        <span aria-hidden="true">
+          {formatNumber(cell.sites)} / {formatNumber(cell.teams)}
+        </span>
+        <span class="visually-hidden">{t('models.cell', { sites: formatNumber(cell.sites), teams: formatNumber(cell.teams) })}</span>
       </span>
       {cell.newSites > 0 ? <span class={styles.new}>{t('models.new_sites', { count: formatNumber(cell.newSites) })}</span> : null}
     </>

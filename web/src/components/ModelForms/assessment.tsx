@@ -1,21 +1,33 @@
 // #model-assessment-form: a site's assessment for a year (one a year; a year assessed again
-// replaces it), the year's stored one filled in when the year is chosen.
+// replaces it), the year's stored one filled in when the year is chosen, among the years the
+// site says may be assessed. It is sent with the site's version, so that nobody replaces
+// another officer's assessment unseen (a 409 reloads the site and says so).
 import { useState } from 'preact/hooks';
 import { SelectField, TextAreaField, TextField } from '../Field';
 import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
-import { models } from '../../lib/api';
+import { ApiError, models } from '../../lib/api';
 import { RATINGS } from '../../lib/enums';
 import { todayIso } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
-import { assessableYears, ratingLabel } from '../../lib/models';
+import { ratingLabel } from '../../lib/models';
 import type { ModelAssessmentRating, ModelSiteDetail } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
-export function AssessmentForm({ site, onDone, onCancel }: { site: ModelSiteDetail; onDone: (confirmation: string) => void; onCancel: () => void }) {
+export function AssessmentForm({
+  site,
+  onDone,
+  onStale,
+  onCancel,
+}: {
+  site: ModelSiteDetail;
+  onDone: (confirmation: string) => void;
+  onStale: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
-  const years = assessableYears(site, todayIso());
+  const years = site.assessable_years;
   // The year's stored assessment, or a new one assessed today.
   const draft = (year: string) => {
     const stored = site.assessments.find((a) => String(a.year) === year);
@@ -31,8 +43,21 @@ export function AssessmentForm({ site, onDone, onCancel }: { site: ModelSiteDeta
   const submit = (event: Event) => {
     event.preventDefault();
     void run(async () => {
-      await models.assess(site.id, Number(f.year), { rating: f.rating as ModelAssessmentRating, note: f.note.trim(), assessed_on: f.assessed_on });
-      onDone(t('models.assessment_saved', { year: f.year, rating: ratingLabel(t, f.rating) }));
+      try {
+        await models.assess(site.id, Number(f.year), {
+          version: site.version,
+          rating: f.rating as ModelAssessmentRating,
+          note: f.note.trim(),
+          assessed_on: f.assessed_on,
+        });
+        onDone(t('models.assessment_saved', { year: f.year, rating: ratingLabel(t, f.rating) }));
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.status === 409) {
+          onStale();
+          return;
+        }
+        throw caught;
+      }
     });
   };
 

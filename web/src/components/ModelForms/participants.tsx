@@ -1,20 +1,18 @@
 // A linked site's other units, in the site form: each with the day it joined, found by name
-// among every unit of the country (GET /units/directory) — another commune's or province's
-// too, outside the user's scope — and added by choosing it, or taken out.
+// among the units of the whole country a site may take (GET /units/directory?for=model_site)
+// — another commune's or province's too, outside the user's scope — and added by choosing
+// it, or taken out.
 import { RowsEditor } from './rows';
 import styles from './style.module.css';
 import { TextField } from '../Field';
 import { UnitDirectorySearch } from '../UnitDirectory';
-import { isSiteUnit, type Row } from '../../lib/models';
-import type { Unit } from '../../lib/schema';
-import type { Taken } from '../../lib/unit-directory';
-import { unitLabel } from '../../lib/format';
+import type { Row } from '../../lib/models';
+import type { UnitDirectoryEntry } from '../../lib/schema';
+import { directoryOptions, placeLabel, type Taken } from '../../lib/unit-directory';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/use-i18n';
 
 export type ParticipantKey = 'unit_id' | 'unit_name' | 'joined_on';
-
-/** The most other units the server takes. */
-const MAX_PARTICIPANTS = 50;
 
 interface Props {
   /** The list's fieldset: #{id}; row n's date #{id}-{n}-joined; the search #{id}-search. */
@@ -25,17 +23,23 @@ interface Props {
   ownUnitId: number | null;
   /** The day a unit added joins: the site's launch. */
   joinedOn: string;
+  /** The most other units the site takes (its `limits.participants`); unknown for a new site. */
+  max?: number | undefined;
   labels: { legend: string; joined_on: string };
   /** The list's refusals, in words. */
   error?: string | undefined;
 }
 
-export function ParticipantsEditor({ id, rows, onRows, ownUnitId, joinedOn, labels, error }: Props) {
+export function ParticipantsEditor({ id, rows, onRows, ownUnitId, joinedOn, max, labels, error }: Props) {
   const { t } = useI18n();
   const taken = (unitId: number): Taken | undefined =>
     unitId === ownUnitId ? 'own' : rows.some((row) => row.unit_id === String(unitId)) ? 'chosen' : undefined;
-  const add = (unit: Unit) => onRows([...rows, { unit_id: String(unit.id), unit_name: unitLabel(unit), joined_on: joinedOn }]);
-  const full = rows.length >= MAX_PARTICIPANTS;
+  // The unit named with where it lies, to tell two units of one name apart.
+  const add = (unit: UnitDirectoryEntry) => {
+    const [option] = directoryOptions([unit], () => undefined);
+    onRows([...rows, { unit_id: String(unit.id), unit_name: option ? placeLabel(option) : unit.name, joined_on: joinedOn }]);
+  };
+  const full = max !== undefined && rows.length >= max;
   const label = (i: number) => t('models.participant_row', { n: i + 1, name: rows[i]?.unit_name ?? '' });
   return (
     <RowsEditor
@@ -44,16 +48,16 @@ export function ParticipantsEditor({ id, rows, onRows, ownUnitId, joinedOn, labe
       hint={t('models.participants_hint')}
       rows={rows}
       onRows={onRows}
-      max={MAX_PARTICIPANTS}
+      max={max}
       rowLabel={label}
       error={error}
       adder={
         <UnitDirectorySearch
           id={`${id}-search`}
           label={t('models.participant_search')}
-          hint={full ? t('models.participants_full', { max: MAX_PARTICIPANTS }) : t('models.participant_search_hint')}
+          hint={full ? t('models.participants_full', { max: formatNumber(max ?? 0) }) : t('models.participant_search_hint')}
           taken={taken}
-          accept={isSiteUnit}
+          purpose="model_site"
           onChoose={add}
           disabled={full}
         />

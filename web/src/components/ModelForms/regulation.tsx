@@ -1,12 +1,14 @@
 // #model-regulation-form: a site's regulation document (quy chế hoạt động, phối hợp), a PDF,
-// a DOCX or a photo, replacing the one before. The server checks what the file really is.
+// a DOCX or a photo, replacing the one before, at most the site's `limits.regulation_bytes`.
+// The server checks what the file really is.
 import { useState } from 'preact/hooks';
 import { FileField } from '../Field';
 import { ErrorMessage } from '../Notice';
 import { SubmitActions } from '../SubmitActions';
 import { localValidation, models } from '../../lib/api';
+import { formatFileSize } from '../../lib/files';
 import { fieldErrors } from '../../lib/i18n';
-import { MAX_REGULATION_BYTES, REGULATION_TYPES } from '../../lib/models';
+import { REGULATION_TYPES } from '../../lib/models';
 import type { ModelSiteDetail } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
@@ -26,7 +28,7 @@ export function RegulationForm({ site, onDone, onCancel }: { site: ModelSiteDeta
       setError(localValidation([{ field: 'file', code: 'required' }]));
       return;
     }
-    if (file.size > MAX_REGULATION_BYTES) {
+    if (file.size > site.limits.regulation_bytes) {
       setError(localValidation([{ field: 'file', code: 'file_too_large' }]));
       return;
     }
@@ -44,7 +46,7 @@ export function RegulationForm({ site, onDone, onCancel }: { site: ModelSiteDeta
         id={`${id}-file`}
         label={fields.file}
         required
-        hint={t('models.regulation_hint')}
+        hint={t('models.regulation_hint', { max: formatFileSize(site.limits.regulation_bytes) })}
         accept={REGULATION_TYPES}
         files={files}
         onFiles={(chosen) => setFiles(chosen.slice(0, 1))}

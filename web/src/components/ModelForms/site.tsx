@@ -14,12 +14,16 @@ import { NO_UNITS, UnitPicker } from '../UnitPicker';
 import { ApiError, models } from '../../lib/api';
 import { todayIso } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
-import { filledRows, isSiteUnit, listErrors, manualTypes, type Row } from '../../lib/models';
+import { filledRows, listErrors, manualTypes, type Row } from '../../lib/models';
 import type { ModelSiteDetail, ModelType, UnitNode } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
 const NO_TYPES: readonly ModelType[] = [];
+
+/** A unit of the user's tree in force today; which kinds a site may stand on, the server says
+ *  (`unit_id: not_found` for another kind). */
+const inForce = (unit: UnitNode) => unit.active;
 
 export function SiteForm({
   types = NO_TYPES,
@@ -122,7 +126,7 @@ export function SiteForm({
             label={fields.unit_id}
             roots={roots}
             loading={loading}
-            accept={isSiteUnit}
+            accept={inForce}
             value={unitId}
             onValue={setUnitId}
             placeholder={t('models.choose_unit')}
@@ -147,6 +151,7 @@ export function SiteForm({
           onRows={setRows}
           ownUnitId={unitId}
           joinedOn={f.launched_on}
+          max={site?.limits.participants}
           labels={{ legend: fields.participants, joined_on: fields['participants.joined_on'] }}
           error={listErrors(fe, 'participants', fields)}
         />

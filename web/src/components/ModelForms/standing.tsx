@@ -1,5 +1,6 @@
 // #model-standing-form: the standing unit (đơn vị thường trực) of a linked site for a year,
-// set or replaced: the site's own unit or one of its other units, a year of its life.
+// set or replaced: the site's own unit or one of its other units, a year of its life (the
+// years the site says may have one).
 import { useState } from 'preact/hooks';
 import { SelectField } from '../Field';
 import { ErrorMessage } from '../Notice';
@@ -7,14 +8,14 @@ import { SubmitActions } from '../SubmitActions';
 import { models } from '../../lib/api';
 import { todayIso } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
-import { standingChoices, standingYears } from '../../lib/models';
+import { standingChoices } from '../../lib/models';
 import type { ModelSiteDetail } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 
 export function StandingForm({ site, onDone, onCancel }: { site: ModelSiteDetail; onDone: (confirmation: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const years = standingYears(site, todayIso());
+  const years = site.standing_years;
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(String(years.includes(thisYear) ? thisYear : (years[0] ?? thisYear)));
   const choices = standingChoices(site);

@@ -7,7 +7,7 @@ import { ratingLabel } from '../../lib/models';
 import { useI18n } from '../../lib/use-i18n';
 import type { SectionProps } from './section';
 
-export function AssessmentsSection({ site, keeps, open, setOpen, onDone }: SectionProps) {
+export function AssessmentsSection({ site, keeps, open, setOpen, onDone, onStale }: SectionProps) {
   const { t } = useI18n();
   const columns = [t('models.assessment_year'), t('models.rating'), t('models.assessed_on'), t('models.assessment_note')];
   return (
@@ -28,7 +28,7 @@ export function AssessmentsSection({ site, keeps, open, setOpen, onDone }: Secti
       ) : null}
       {keeps ? (
         <ToggleSlot id="model-assessment-toggle" slot="model-assessment-slot" open={open === 'assessment'} label={t('models.assessment_open')} onOpen={(o) => setOpen(o ? 'assessment' : null)}>
-          <AssessmentForm site={site} onDone={onDone} onCancel={() => setOpen(null)} />
+          <AssessmentForm key={site.version} site={site} onDone={onDone} onStale={onStale} onCancel={() => setOpen(null)} />
         </ToggleSlot>
       ) : null}
     </section>

@@ -12,6 +12,9 @@ export interface SectionProps {
   setOpen: (open: Open) => void;
   /** Something was written: say so, close the form and load the site again. */
   onDone: (confirmation: string) => void;
+  /** Something was written and the server answered with the site as it is now: show it, say
+   *  so and close the form. */
+  onSite: (site: ModelSiteDetail, confirmation: string) => void;
   /** Someone else changed it meanwhile (409): load the site again and say so. */
   onStale: () => void;
 }

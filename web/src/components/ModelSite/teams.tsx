@@ -1,13 +1,62 @@
 // #model-teams: the site's teams by founding date, each with its members, the form adding one
-// and, on each, the form changing it.
+// and, on each, the form changing it and the confirmation deleting one entered by mistake
+// (with the team's version: a 409 reloads the site and says so).
 import { CardTable } from '../CardTable';
 import { ModelTeamForm } from '../ModelForms';
+import { ErrorMessage } from '../Notice';
+import { SubmitActions } from '../SubmitActions';
 import { Toggle, ToggleSlot } from '../Toggle';
+import { ApiError, models } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
 import { teamRoleLabel } from '../../lib/models';
-import type { ModelTeam } from '../../lib/schema';
+import type { ModelSiteDetail, ModelTeam } from '../../lib/schema';
+import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import type { SectionProps } from './section';
+
+/** #model-team-<id>-delete-form: are you sure? The team and its members go for good. */
+function DeleteTeam({
+  team,
+  onSite,
+  onStale,
+  onCancel,
+}: {
+  team: ModelTeam;
+  onSite: (site: ModelSiteDetail, confirmation: string) => void;
+  onStale: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const { error, busy, run } = useAction();
+  const id = `model-team-${team.id}-delete-form`;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void run(async () => {
+      try {
+        const site = await models.deleteTeam(team.id, team.version);
+        onSite(site, t('models.team_deleted', { name: team.name }));
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.status === 409) {
+          onStale();
+          return;
+        }
+        throw caught;
+      }
+    });
+  };
+  return (
+    <form class="panel" id={id} noValidate onSubmit={submit} aria-labelledby={`${id}-heading`} aria-describedby={`${id}-intro`}>
+      <h4 id={`${id}-heading`}>{t('models.team_delete_title', { name: team.name })}</h4>
+      <p id={`${id}-intro`}>{t('models.team_delete_intro', { count: formatNumber(team.members.length) })}</p>
+      <ErrorMessage error={error} />
+      <SubmitActions busy={busy} label={t('models.team_delete_confirm')} class="danger">
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </SubmitActions>
+    </form>
+  );
+}
 
 function TeamMembers({ team }: { team: ModelTeam }) {
   const { t } = useI18n();
@@ -29,7 +78,7 @@ function TeamMembers({ team }: { team: ModelTeam }) {
 }
 
 export function TeamsSection(props: SectionProps) {
-  const { site, keeps, open, setOpen, onDone, onStale } = props;
+  const { site, keeps, open, setOpen, onDone, onSite, onStale } = props;
   const { t } = useI18n();
   const close = () => setOpen(null);
   return (
@@ -49,9 +98,18 @@ export function TeamsSection(props: SectionProps) {
             <>
               <p class="actions">
                 <Toggle id={`model-team-${team.id}-edit`} controls={`model-team-${team.id}-slot`} open={open === `team-${team.id}`} label={t('common.edit')} about={team.name} onOpen={(o) => setOpen(o ? `team-${team.id}` : null)} />
+                <Toggle
+                  id={`model-team-${team.id}-delete`}
+                  controls={`model-team-${team.id}-slot`}
+                  open={open === `team-${team.id}-delete`}
+                  label={t('models.team_delete')}
+                  about={team.name}
+                  onOpen={(o) => setOpen(o ? `team-${team.id}-delete` : null)}
+                />
               </p>
               <div id={`model-team-${team.id}-slot`}>
                 {open === `team-${team.id}` ? <ModelTeamForm key={team.version} site={site} team={team} onDone={onDone} onStale={onStale} onCancel={close} /> : null}
+                {open === `team-${team.id}-delete` ? <DeleteTeam key={team.version} team={team} onSite={onSite} onStale={onStale} onCancel={close} /> : null}
               </div>
             </>
           ) : null}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import styles from './style.module.css';
-import { ApiError } from '../../lib/api';
+import { ApiError, type FieldError } from '../../lib/api';
 import { fieldErrorMessage, problemDetail, problemTitle } from '../../lib/i18n';
 import { useI18n } from '../../lib/use-i18n';
 
@@ -38,10 +38,12 @@ interface ErrorProps {
   error: unknown;
   /** Field name → label; errors of these fields are listed by label in the summary. */
   fields?: Record<string, string>;
+  /** Names the row of a list an error with an `index` belongs to ("Thành viên 3"); "row n" by default. */
+  rowLabel?: (entry: FieldError) => string | undefined;
 }
 
 /** A server problem (or any error) in words: title, detail, field errors, request id. */
-export function ErrorMessage({ error, fields }: ErrorProps) {
+export function ErrorMessage({ error, fields, rowLabel }: ErrorProps) {
   const { t } = useI18n();
   if (!error) return null;
   if (!(error instanceof ApiError)) {
@@ -63,11 +65,11 @@ export function ErrorMessage({ error, fields }: ErrorProps) {
         <>
           <p>{t('error.summary')}</p>
           <ul>
-            {fieldList.map((entry, index) => (
-              <li key={index}>
-                {(fields?.[entry.field] ?? entry.field) + ': ' + fieldErrorMessage(t, entry)}
-              </li>
-            ))}
+            {fieldList.map((entry, index) => {
+              const label = fields?.[entry.field] ?? entry.field;
+              const row = typeof entry.index === 'number' ? (rowLabel?.(entry) ?? t('error.row', { n: entry.index + 1 })) : undefined;
+              return <li key={index}>{(row ? `${row} — ${label}` : label) + ': ' + fieldErrorMessage(t, entry)}</li>;
+            })}
           </ul>
         </>
       ) : null}
