@@ -250,7 +250,7 @@ TEST_P(ModelPartsTest, TeamsAndMembersEndWithinTheirSite) {
   ending.ended_on = "2025-05-01";  // after every founding and joining, before the team's end
   EXPECT_EQ(errors_of([&] { models_->update_site(officer_, id, ending); }), "ended_on:before_records");
 
-  const auto& made = v.teams[0];
+  const auto made = v.teams[0];  // a copy: v is answered anew below
   EXPECT_EQ(kind_of([&] { models_->delete_team(officer_, made.id, made.version + 1); }), "conflict");
   EXPECT_EQ(kind_of([&] { models_->delete_team(other_officer_, made.id, made.version); }), "not_found");
   EXPECT_EQ(kind_of([&] { models_->delete_team(team_member_, made.id, made.version); }), "forbidden");
