@@ -2,28 +2,18 @@
 // own): the newest first across communes, the same pages as one sorted list.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
-#include "../../support/temp_dir.hpp"
+#include "../../support/backends.hpp"
 #include "modules/mailbox/repo.hpp"
-#include "platform/db/migrations.hpp"
 
 namespace antq::mailbox {
 namespace {
 
-class InboxRepoTest : public ::testing::TestWithParam<std::string> {
+class InboxRepoTest : public ::testing::TestWithParam<db::Dialect> {
  protected:
   void SetUp() override {
-    std::string url = GetParam() == "sqlite" ? "sqlite://" + dir.file("inbox.db") : "";
-    if (GetParam() == "postgres") {
-      const char* pg = std::getenv("ANTQ_TEST_PG_URL");
-      if (!pg) GTEST_SKIP() << "ANTQ_TEST_PG_URL not set";
-      url = pg;
-    }
-    db = db::open(url, {});
-    db::migrate(*db);
+    if (!backend.available()) GTEST_SKIP() << "ANTQ_TEST_PG_URL not set";
+    db = backend.open();
     db->write([&](db::Tx& tx) {
-      tx.execute_script("DELETE FROM tip_counts; DELETE FROM tips");
       for (const char* code : {"INBOX-A", "INBOX-B"}) {
         auto id = tx.row(db::Query{"t.unit",
                                    "INSERT INTO units (code, name, name_folded, kind, path, depth, "
@@ -55,7 +45,7 @@ class InboxRepoTest : public ::testing::TestWithParam<std::string> {
     });
     std::sort(expected.rbegin(), expected.rend());
   }
-  testing::TempDir dir;
+  testing::BackendDatabase backend{GetParam()};
   std::unique_ptr<db::Database> db;
   std::vector<std::int64_t> units;
   std::vector<std::int64_t> key_ids;
@@ -79,7 +69,8 @@ TEST_P(InboxRepoTest, PagesAcrossCommunesAreNewestFirst) {
   for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], expected[i].second) << i;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, InboxRepoTest, ::testing::Values("sqlite", "postgres"));
+INSTANTIATE_TEST_SUITE_P(Backends, InboxRepoTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
+                         testing::backend_name);
 
 }  // namespace
 }  // namespace antq::mailbox
