@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "api/community_files.hpp"
+#include "api/community_json.hpp"
 #include "api/fire_api.hpp"
 #include "platform/error.hpp"
 
@@ -18,18 +19,6 @@ namespace {
 struct Deps {
   const community::FireGroups& fire;
 };
-
-boost::json::object drill_json(const community::Drill& d) {
-  return boost::json::object{{"id", d.id},
-                             {"group_id", d.group_id},
-                             {"held_on", d.held_on},
-                             {"scenario", d.scenario},
-                             {"participants", d.participants},
-                             {"observers", d.observers},
-                             {"evaluation", d.evaluation},
-                             {"evaluation_note", d.evaluation_note},
-                             {"version", d.version}};
-}
 
 std::string drill_id(const http::Request& req) { return record_id(req, "drill"); }
 

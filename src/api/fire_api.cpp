@@ -8,6 +8,8 @@
 // answer carries a phone.
 #include "api/fire_api.hpp"
 
+#include "api/community_json.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -45,35 +47,6 @@ boost::json::object group_json(const FireGroupView& v) {
       {"demo", g.demo},
       {"version", g.version},
       {"members", v.members},
-  };
-}
-
-boost::json::object extinguisher_json(const community::Extinguisher& e) {
-  return boost::json::object{
-      {"id", e.id},
-      {"household_id", e.household_id},
-      {"kind", e.kind},
-      {"kind_note", e.kind_note},
-      {"capacity_kg", optional_value(e.capacity_kg)},
-      {"count", e.count},
-      {"manufactured_on", optional_value(e.manufactured_on)},
-      {"last_refill_on", optional_value(e.last_refill_on)},
-      {"expires_on", e.expires_on},
-      {"retired_on", optional_value(e.retired_on)},
-      {"last_check_on", optional_value(e.last_check_on)},
-      {"version", e.version},
-  };
-}
-
-boost::json::object gear_json(const community::HouseholdGear& g) {
-  return boost::json::object{
-      {"household_id", g.household_id},
-      {"forcing_tools", g.forcing_tools},
-      {"forcing_tool_count", g.forcing_tool_count},
-      {"bell", g.bell},
-      {"push_buttons", g.push_buttons},
-      {"interlinked", g.interlinked},
-      {"checked_on", optional_value(g.checked_on)},
   };
 }
 

@@ -14,5 +14,8 @@ namespace antq::api {
 void add_fire_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups);
 // /api/v1/community/drills/{uuid} and /fire-groups/{id}/drills (drills_api.cpp).
 void add_drill_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups);
+// /api/v1/community/extinguisher-checks/{uuid} and /extinguishers/{id}/checks
+// (extinguisher_checks_api.cpp).
+void add_extinguisher_check_routes(http::Router& router, const Auth& auth, const community::FireGroups& fire_groups);
 
 }  // namespace antq::api

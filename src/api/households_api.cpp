@@ -5,6 +5,8 @@
 // carries a phone except /phone. Dates are 'YYYY-MM-DD', checked by the service.
 #include "api/households_api.hpp"
 
+#include "api/community_json.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -25,14 +27,6 @@ struct Deps {
 boost::json::value consent_json(const std::optional<community::Consent>& c) {
   if (!c) return nullptr;
   return boost::json::object{{"on", c->on}, {"channel", c->channel}, {"text_version", c->text_version}};
-}
-
-boost::json::object registration_json(const community::Registration& r) {
-  return boost::json::object{{"year", r.year},
-                             {"registered_on", r.registered_on},
-                             {"signed", r.signed_form},
-                             {"note", r.note},
-                             {"version", r.version}};
 }
 
 // A household as every list and page shows it: whether it has a phone, never the phone.

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "api/community_files.hpp"
+#include "api/community_json.hpp"
 #include "api/teams_api.hpp"
 #include "platform/error.hpp"
 
@@ -17,12 +18,6 @@ namespace {
 struct Deps {
   const community::Teams& teams;
 };
-
-boost::json::object meeting_json(const community::Meeting& m) {
-  return boost::json::object{{"id", m.id},           {"team_id", m.team_id},
-                             {"held_on", m.held_on}, {"attendees", m.attendees},
-                             {"content", m.content}, {"version", m.version}};
-}
 
 std::string meeting_id(const http::Request& req) { return record_id(req, "meeting"); }
 

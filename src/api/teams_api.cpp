@@ -11,6 +11,8 @@
 // (GET /teams/{id}) adds `member_list`, every member in and out.
 #include "api/teams_api.hpp"
 
+#include "api/community_json.hpp"
+
 #include <boost/json.hpp>
 
 #include "api/community_files.hpp"
@@ -78,21 +80,6 @@ boost::json::object detail_json(const community::TeamDetail& d) {
   for (const auto& m : d.members) members.push_back(member_json(m));
   o["member_list"] = std::move(members);
   return o;
-}
-
-// The route as the client sends it: [[lat, lon], …].
-boost::json::object patrol_json(const community::Patrol& p) {
-  boost::json::array route;
-  for (const auto& point : p.route) route.push_back(boost::json::array{point.lat, point.lon});
-  return boost::json::object{{"id", p.id},
-                             {"team_id", p.team_id},
-                             {"patrol_on", p.patrol_on},
-                             {"shift", p.shift},
-                             {"member_ids", boost::json::array(p.member_ids.begin(), p.member_ids.end())},
-                             {"route", std::move(route)},
-                             {"findings", p.findings},
-                             {"tip_refs", p.tip_refs},
-                             {"version", p.version}};
 }
 
 std::string patrol_id(const http::Request& req) { return record_id(req, "patrol"); }

@@ -11,6 +11,7 @@
 #include "api/mailbox_api.hpp"
 #include "api/map_api.hpp"
 #include "api/models_api.hpp"
+#include "api/offline_api.hpp"
 #include "api/system_api.hpp"
 #include "api/teams_api.hpp"
 #include "api/units_api.hpp"
@@ -47,6 +48,8 @@ void build_services(Context& ctx) {
   ctx.teams = std::make_unique<community::Teams>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock,
                                                  *ctx.personal_key);
   ctx.models = std::make_unique<community::Models>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
+  ctx.offline_packs =
+      std::make_unique<community::OfflinePacks>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -104,10 +107,12 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_households_routes(router, auth, *ctx.households);
   api::add_fire_routes(router, auth, *ctx.fire_groups);
   api::add_drill_routes(router, auth, *ctx.fire_groups);
+  api::add_extinguisher_check_routes(router, auth, *ctx.fire_groups);
   api::add_team_routes(router, auth, *ctx.teams);
   api::add_meeting_routes(router, auth, *ctx.teams);
   api::add_grading_routes(router, auth, *ctx.teams);
   api::add_model_routes(router, auth, *ctx.models);
+  api::add_offline_routes(router, auth, *ctx.offline_packs);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

@@ -15,6 +15,7 @@
 #include "modules/community/fire_groups.hpp"
 #include "modules/community/households.hpp"
 #include "modules/community/models.hpp"
+#include "modules/community/offline_pack.hpp"
 #include "modules/community/teams.hpp"
 #include "modules/mailbox/boxes.hpp"
 #include "modules/mailbox/keys.hpp"
@@ -49,6 +50,7 @@ struct Context {
   std::unique_ptr<community::FireGroups> fire_groups;
   std::unique_ptr<community::Teams> teams;
   std::unique_ptr<community::Models> models;
+  std::unique_ptr<community::OfflinePacks> offline_packs;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

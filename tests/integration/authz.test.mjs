@@ -164,6 +164,10 @@ test('households endpoints: officers, admins and the village team keep them, rev
     ['PUT registration in Làng Hản', (c) => c.put(`${base}/households/${neighbour.id}/registrations/${year}`,
       { registered_on: today, signed: true, base_version: 0 }), roles(403, 201, 404, 403, 403)],
     ['GET registrations', (c) => c.get(`${base}/registrations?year=${year}`), roles(200, 200, 200, 200, 403)],
+    ['GET offline-pack of Khuôn Điển', (c) => c.get(`${base}/offline-pack?village_id=${ids['DEMO-KQ-KHUONDIEN']}`),
+      roles(403, 200, 200, 403, 403)],
+    ['GET offline-pack of Làng Hản', (c) => c.get(`${base}/offline-pack?village_id=${ids['DEMO-KQ-LANGHAN']}`),
+      roles(403, 200, 404, 403, 403)],
   ];
   const wrong = [];
   for (const [what, call, expected] of rows) {
@@ -253,6 +257,13 @@ test('fire-safety group endpoints: officers, admins and the village team keep th
       const e = await freshExtinguisher();
       return c.post(`${base}/extinguishers/${e.id}/retire`, { version: e.version });
     }, roles(200, 200, 200, 403, 403)],
+    ['PUT extinguisher check', async (c) => c.put(`${base}/extinguisher-checks/${randomUUID()}`,
+      { extinguisher_id: (await freshExtinguisher()).id, checked_on: day(0), result: 'ok', base_version: 0 }), roles(403, 201, 201, 403, 403)],
+    ['PUT extinguisher check in Làng Hản', async (c) => c.put(`${base}/extinguisher-checks/${randomUUID()}`,
+      { extinguisher_id: (await freshExtinguisher(neighbourHouse)).id, checked_on: day(0), result: 'ok', base_version: 0 }), roles(403, 201, 404, 403, 403)],
+    ['GET extinguisher checks', async (c) => c.get(`${base}/extinguishers/${(await freshExtinguisher()).id}/checks`), roles(200, 200, 200, 200, 403)],
+    ['GET extinguisher checks in Làng Hản', async (c) => c.get(`${base}/extinguishers/${(await freshExtinguisher(neighbourHouse)).id}/checks`),
+      roles(200, 200, 404, 200, 403)],
     ['PUT gear in Khuôn Điển', (c) => c.put(`${base}/households/${homeHouse.id}/gear`, { bell: true, push_buttons: 1 }), roles(200, 200, 200, 403, 403)],
     ['PUT gear in Làng Hản', (c) => c.put(`${base}/households/${neighbourHouse.id}/gear`, { bell: true }), roles(200, 200, 404, 403, 403)],
     ['POST point in Khuôn Điển', (c) => c.post(`${base}/fire-groups/${home.id}/points`, point), roles(201, 201, 201, 403, 403)],

@@ -855,6 +855,69 @@ test('a team member adds a drill\'s photo, kept without its EXIF and GPS; a text
   assert.equal(fileCount(), count + 5);
 });
 
+test('an extinguisher check by the id the phone made: sent twice, stored once; a refill moves the expiry; rights and bad fields', async () => {
+  const officer = people['officer.tantrao'];
+  const team = people['team.khuondien'];
+  const [house] = await freeHouseholds(KD(), 1);
+  const made = await officer.post(`${BASE}/households/${house}/extinguishers`, extinguisher());
+  assert.equal(made.status, 201, made.text);
+  const e = made.data;
+  const check = (over = {}) => ({ extinguisher_id: e.id, checked_on: TODAY, result: 'ok', new_expires_on: null, note: '', base_version: 0, ...over });
+  const checkCount = () => Number(sql(server, 'SELECT COUNT(*) FROM fire_extinguisher_checks'));
+  const id = randomUUID();
+  const url = `${BASE}/extinguisher-checks/${id}`;
+  const audited = auditCount('extinguisher.check');
+
+  const first = await team.put(url, check({ result: 'low_pressure', note: 'Kim đồng hồ ở vạch vàng', device_at: Date.now() - 600e3 }));
+  assert.equal(first.status, 201, first.text);
+  assert.equal(first.data.outcome, 'inserted');
+  assert.deepEqual(first.data.check, { id, extinguisher_id: e.id, checked_on: TODAY, result: 'low_pressure', new_expires_on: null, note: 'Kim đồng hồ ở vạch vàng', version: 1 });
+  assert.equal(first.data.extinguisher.last_check_on, TODAY);
+  assert.equal(first.data.extinguisher.version, e.version, 'a check alone leaves the extinguisher\'s version');
+  const again = await team.put(url, check({ result: 'low_pressure', note: 'Kim đồng hồ ở vạch vàng' }));
+  assert.equal(again.status, 200, again.text);
+  assert.equal(again.data.outcome, 'replayed');
+  assert.equal(checkCount(), 1);
+  assert.equal(auditCount('extinguisher.check'), audited + 1);
+
+  // Refilled the same day, on the version seen: the extinguisher's expiry follows.
+  const refilled = await officer.put(url, check({ result: 'refilled', new_expires_on: vnDay(1000), base_version: 1 }));
+  assert.equal(refilled.status, 200, refilled.text);
+  assert.equal(refilled.data.outcome, 'updated');
+  assert.equal(refilled.data.extinguisher.expires_on, vnDay(1000));
+  assert.equal(refilled.data.extinguisher.last_refill_on, TODAY);
+  assert.equal(refilled.data.extinguisher.version, e.version + 1);
+  const stale = await team.put(url, check({ note: 'Bình tốt', base_version: 1 }));
+  assert.equal(stale.status, 409, stale.text);
+  assert.equal((await team.get(url)).data.result, 'refilled');
+  const listed = await people['reviewer.tuyenquang'].get(`${BASE}/extinguishers/${e.id}/checks`);
+  assert.equal(listed.status, 200, listed.text);
+  assert.deepEqual(listed.data.items.map((c) => c.id), [id]);
+
+  // Bad fields, each named; nothing written.
+  const bad = await officer.put(`${BASE}/extinguisher-checks/${randomUUID()}`, check({ checked_on: vnDay(1), result: 'refilled' }));
+  assert.deepEqual(fieldsOf(bad), ['checked_on:in_future', 'new_expires_on:required']);
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/extinguisher-checks/${randomUUID()}`, check({ new_expires_on: vnDay(30) }))),
+    ['new_expires_on:not_renewed']);
+  assert.deepEqual(fieldsOf(await officer.put(`${BASE}/extinguisher-checks/${randomUUID()}`, check({ result: 'broken' }))),
+    ['result:unknown_value']);
+  assert.equal((await officer.put(`${BASE}/extinguisher-checks/${id.toUpperCase()}`, check())).status, 404);
+  assert.equal(checkCount(), 1);
+
+  // Rights: another commune's officer 404, reviewers and administrators may not record, auditors see none.
+  assert.equal((await people['officer.kienthiet'].put(`${BASE}/extinguisher-checks/${randomUUID()}`, check())).status, 404);
+  for (const name of ['reviewer.tuyenquang', 'admin', 'auditor']) {
+    assert.equal((await people[name].put(`${BASE}/extinguisher-checks/${randomUUID()}`, check())).status, 403, name);
+  }
+  assert.equal((await people.auditor.get(url)).status, 403);
+  assert.equal((await people['officer.kienthiet'].get(url)).status, 404);
+
+  // The pack of Khuôn Điển carries the check and the extinguisher as it stands.
+  const pack = (await team.get(`${BASE}/offline-pack?village_id=${KD()}`)).data;
+  assert.deepEqual(pack.extinguisher_checks.find((c) => c.id === id).result, 'refilled');
+  assert.equal(pack.extinguishers.find((x) => x.id === e.id).expires_on, vnDay(1000));
+});
+
 test('a group\'s fires and incidents: recorded in Vietnam\'s local time, listed newest first; one in the future is refused, nothing written', async () => {
   const officer = people['officer.tantrao'];
   const team = people['team.khuondien'];

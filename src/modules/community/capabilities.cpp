@@ -22,6 +22,7 @@ std::vector<std::string> capabilities(const Actor& actor) {
   add(may_keep_teams(actor), "models.keep");
   add(may_keep_types(actor), "models.types");
   add(may_witness(actor), "models.record");
+  add(may_witness(actor), "offline.pack");
   return out;
 }
 

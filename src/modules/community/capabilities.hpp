@@ -11,7 +11,8 @@ namespace antq::community {
 
 // Among: households.read, households.write, households.witness, households.phones,
 // households.sheets (fire-safety groups follow the households' rules), teams.keep,
-// gradings.read, gradings.grade.
+// gradings.read, gradings.grade, models.read, models.keep, models.types, models.record,
+// offline.pack (the village's offline pack).
 std::vector<std::string> capabilities(const Actor& actor);
 
 }  // namespace antq::community

@@ -136,6 +136,24 @@ struct DrillWrite {
   Outcome outcome = Outcome::inserted;  // never conflict: that is Error::conflict (409)
 };
 
+// An extinguisher check as a form or an offline phone sends it (PUT by the id the phone
+// made). A refill or a replacement needs the new expiry; the other results take none.
+struct ExtinguisherCheckInput {
+  std::int64_t extinguisher_id = 0;
+  std::string checked_on;  // not in the future, not before the extinguisher was made
+  std::string result;      // ok, low_pressure, damaged, missing, refilled, replaced
+  std::optional<std::string> new_expires_on;
+  std::string note;
+  std::int64_t base_version = 0;            // 0: new; else the version the sender last saw
+  std::optional<time::Millis> device_at{};  // the phone's clock when recorded offline
+};
+
+struct ExtinguisherCheckWrite {
+  ExtinguisherCheck check;
+  Extinguisher extinguisher;            // as it stands after the check
+  Outcome outcome = Outcome::inserted;  // never conflict: that is Error::conflict (409)
+};
+
 struct IncidentInput {
   std::optional<time::Millis> occurred_at;  // not after now (+5 minutes of clock drift)
   std::string place;
@@ -175,6 +193,16 @@ class FireGroups {
   Drill drill(const Actor& actor, const std::string& id) const;
   std::vector<Drill> drills(const Actor& actor, std::int64_t group_id) const;
 
+  // An extinguisher check by the offline rule (extinguisher_checks.cpp): sent twice,
+  // stored once; a stale base version is 409; its extinguisher cannot change. The
+  // extinguisher's last check follows; the latest refill or replacement sets its expiry
+  // and last refill (moving its version); a missing or damaged one stays in service until
+  // an officer retires it.
+  ExtinguisherCheckWrite record_check(const Actor& actor, const std::string& id,
+                                      const ExtinguisherCheckInput& input) const;
+  ExtinguisherCheck check(const Actor& actor, const std::string& id) const;
+  std::vector<ExtinguisherCheck> checks(const Actor& actor, std::int64_t extinguisher_id) const;
+
   // A drill's photo (fire_records.cpp): JPEG, PNG or WebP by its content, at most 4 MB,
   // at most 5 a drill, kept without its metadata (no GPS position).
   static constexpr std::size_t kMaxPhotoBytes = std::size_t{4} << 20;
@@ -205,6 +233,8 @@ class FireGroups {
   FireGroupView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   // The household with its village, in the actor's scope (else 404).
   std::pair<Household, units::Unit> household_in_scope(db::Tx& tx, const Actor& actor, std::int64_t id) const;
+  Extinguisher load_extinguisher(db::Tx& tx, const Actor& actor, std::int64_t id) const;
+  void renew(db::Tx& tx, const ExtinguisherCheck& check) const;
   FireGroup checked(db::Tx& tx, const Actor& actor, const FireGroupInput& input, FireGroup base) const;
   // Checks and writes a group's member list; the audit detail's counts.
   void write_members(db::Tx& tx, const FireGroup& group, const std::vector<std::int64_t>& household_ids,

@@ -341,6 +341,88 @@ bool put_drill(db::Tx& tx, const Drill& d, std::optional<std::int64_t> seen) {
   return true;
 }
 
+#define CHECK_COLUMNS                                                                                      \
+  "c.id, c.extinguisher_id, c.checked_on, c.result, c.new_expires_on, c.note, c.version, c.content_hash, " \
+  "c.recorded_by, c.device_at, c.received_at"
+
+namespace {
+
+ExtinguisherCheck check_from(db::Reader& r) {
+  ExtinguisherCheck c;
+  c.id = r.text();
+  c.extinguisher_id = r.i64();
+  c.checked_on = r.text();
+  c.result = r.text();
+  c.new_expires_on = r.opt_text();
+  c.note = r.text();
+  c.version = r.i64();
+  c.content_hash = r.text();
+  c.recorded_by = r.opt_i64();
+  c.device_at = r.opt_i64();
+  c.received_at = r.i64();
+  return c;
+}
+
+}  // namespace
+
+bool put_check(db::Tx& tx, const ExtinguisherCheck& c, std::optional<std::int64_t> seen) {
+  static constexpr db::Query insert{
+      "fire_extinguisher_checks.insert",
+      "INSERT INTO fire_extinguisher_checks (id, extinguisher_id, checked_on, result, new_expires_on, note, "
+      "version, content_hash, recorded_by, device_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+      "$10, $11) ON CONFLICT (id) DO NOTHING"};
+  static constexpr db::Query update{
+      "fire_extinguisher_checks.update",
+      "UPDATE fire_extinguisher_checks SET checked_on = $3, result = $4, new_expires_on = $5, note = $6, "
+      "version = $7, content_hash = $8, recorded_by = $9, device_at = $10, received_at = $11 "
+      "WHERE id = $1 AND extinguisher_id = $2 AND version = $12"};
+  auto written = seen ? tx.exec(update, c.id, c.extinguisher_id, c.checked_on, c.result, c.new_expires_on, c.note,
+                                c.version, c.content_hash, c.recorded_by, c.device_at, c.received_at, *seen)
+                      : tx.exec(insert, c.id, c.extinguisher_id, c.checked_on, c.result, c.new_expires_on, c.note,
+                                c.version, c.content_hash, c.recorded_by, c.device_at, c.received_at);
+  if (written != 1) return false;
+  static constexpr db::Query last{
+      "fire_extinguishers.last_check",
+      "UPDATE fire_extinguishers SET last_check_on = "
+      "(SELECT max(checked_on) FROM fire_extinguisher_checks WHERE extinguisher_id = $1) WHERE id = $1"};
+  tx.exec(last, c.extinguisher_id);
+  return true;
+}
+
+std::optional<ExtinguisherCheck> check(db::Tx& tx, const std::string& id) {
+  static constexpr db::Query q{"fire_extinguisher_checks.get",
+                               "SELECT " CHECK_COLUMNS " FROM fire_extinguisher_checks c WHERE c.id = $1"};
+  return db::one(tx, q, check_from, id);
+}
+
+std::vector<ExtinguisherCheck> checks_of(db::Tx& tx, std::int64_t extinguisher_id) {
+  static constexpr db::Query q{"fire_extinguisher_checks.of",
+                               "SELECT " CHECK_COLUMNS
+                               " FROM fire_extinguisher_checks c WHERE c.extinguisher_id = $1 "
+                               "ORDER BY c.checked_on DESC, c.received_at DESC, c.id"};
+  return db::all(tx, q, check_from, extinguisher_id);
+}
+
+std::vector<ExtinguisherCheck> checks_in(db::Tx& tx, const std::string& village_ids, const std::string& from) {
+  static const db::DialectQuery q("fire_extinguisher_checks.in", [](db::Dialect d) {
+    return "SELECT " CHECK_COLUMNS
+           " FROM fire_extinguisher_checks c JOIN fire_extinguishers e ON "
+           "e.id = c.extinguisher_id WHERE " +
+           db::in_ids(d, "e.village_id", "$1") +
+           " AND c.checked_on >= $2 ORDER BY c.checked_on DESC, c.received_at DESC, c.id";
+  });
+  return db::all(tx, q.in(tx), check_from, village_ids, from);
+}
+
+std::optional<std::string> last_refill_check(db::Tx& tx, std::int64_t extinguisher_id) {
+  static constexpr db::Query q{"fire_extinguisher_checks.last_refill",
+                               "SELECT max(checked_on) FROM fire_extinguisher_checks WHERE extinguisher_id = $1 "
+                               "AND result IN ('refilled', 'replaced')"};
+  return db::one(
+             tx, q, [](db::Reader& r) { return r.opt_text(); }, extinguisher_id)
+      .value_or(std::nullopt);
+}
+
 void lock_drill(db::Tx& tx, const std::string& id) {
   static constexpr db::Query q{"fire_drills.lock", "UPDATE fire_drills SET version = version WHERE id = $1"};
   tx.exec(q, id);

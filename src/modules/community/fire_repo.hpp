@@ -81,6 +81,18 @@ void lock_drill(db::Tx& tx, const std::string& id);
 // A group's drills, newest first.
 std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id);
 
+// Extinguisher checks (migration 0036), by the offline rule as drills: written if still as
+// the caller saw it (absent, or at version `*seen`), then the extinguisher's last check is
+// the latest of its checks (its version unchanged). False when another write came first.
+bool put_check(db::Tx& tx, const ExtinguisherCheck& c, std::optional<std::int64_t> seen);
+std::optional<ExtinguisherCheck> check(db::Tx& tx, const std::string& id);
+// An extinguisher's checks, newest first.
+std::vector<ExtinguisherCheck> checks_of(db::Tx& tx, std::int64_t extinguisher_id);
+// The checks since `from` of the extinguishers of these villages, newest first.
+std::vector<ExtinguisherCheck> checks_in(db::Tx& tx, const std::string& village_ids, const std::string& from);
+// The day of the extinguisher's latest refill or replacement among its checks, if any.
+std::optional<std::string> last_refill_check(db::Tx& tx, std::int64_t extinguisher_id);
+
 std::int64_t insert_incident(db::Tx& tx, const Incident& i, std::optional<std::int64_t> by, std::int64_t now);
 // A group's incidents, newest first.
 std::vector<Incident> incidents_of(db::Tx& tx, std::int64_t group_id);

@@ -129,6 +129,26 @@ std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const
   return db::all(tx, q.in(tx), from_row, village_ids, day);
 }
 
+std::vector<PackRow> pack_rows(db::Tx& tx, const std::string& village_ids, int year, const std::string& day) {
+  // The household columns with NULL in place of the two phone columns.
+  static const db::DialectQuery q("households.pack_rows", [](db::Dialect d) {
+    return "SELECT h.id, h.code, h.village_id, h.head_name, h.address, h.members, NULL, NULL, h.consent_on, "
+           "h.consent_channel, h.consent_text_version, h.since_on, h.left_on, h.note, h.demo, "
+           "h.version, " REGISTRATION_COLUMNS
+           ", h.fire_group_id FROM households h "
+           "LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2 WHERE " +
+           db::in_ids(d, "h.village_id", "$1") + " AND " + present_sql("$3") + " ORDER BY h.village_id, h.code";
+  });
+  return db::all(
+      tx, q.in(tx),
+      [](db::Reader& r) {
+        auto household = from_row(r);
+        auto registration = optional_registration_from(r);
+        return PackRow{std::move(household), std::move(registration), r.opt_i64()};
+      },
+      village_ids, std::int64_t{year}, day);
+}
+
 Page<Listed> list(db::Tx& tx, const std::string& village_ids, const ListFilter& f) {
   db::Params params({village_ids, std::int64_t{f.year}});
   std::string from =

@@ -25,6 +25,16 @@ std::optional<Household> get(db::Tx& tx, std::int64_t id);
 // The households of these villages present on `day`, by village and code.
 std::vector<Household> present(db::Tx& tx, const std::string& village_ids, const std::string& day);
 
+// The households of these villages present on `day` as a phone keeps them (the offline
+// pack): their phones are not read at all, not even sealed. With the registration in
+// `year` and their fire-safety group, by village and code.
+struct PackRow {
+  Household household;
+  std::optional<Registration> registration;
+  std::optional<std::int64_t> fire_group_id;
+};
+std::vector<PackRow> pack_rows(db::Tx& tx, const std::string& village_ids, int year, const std::string& day);
+
 // A page of the households of these villages with their registration in `filter.year`.
 struct ListFilter {
   std::vector<std::string> terms;  // folded words, all in the code, head or address

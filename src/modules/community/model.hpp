@@ -140,6 +140,23 @@ struct VillageCoverage {
 
 namespace antq::community {
 
+// A check of an extinguisher line (kiểm tra bình chữa cháy), recorded online or on a phone
+// with no signal (its id a UUID made there; offline.hpp). `result`: ok, low_pressure,
+// damaged, missing, refilled or replaced; the last two carry the new expiry.
+struct ExtinguisherCheck {
+  std::string id;
+  std::int64_t extinguisher_id = 0;
+  std::string checked_on;
+  std::string result;
+  std::optional<std::string> new_expires_on;
+  std::string note;
+  std::int64_t version = 1;
+  std::string content_hash;
+  std::optional<std::int64_t> recorded_by;
+  std::optional<std::int64_t> device_at;
+  std::int64_t received_at = 0;
+};
+
 // A fire-safety group's drill, recorded online or on a phone with no signal (its id a
 // UUID made there; offline.hpp).
 struct Drill {

@@ -2316,6 +2316,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/extinguisher-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The extinguisher check's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63
+                 */
+                id: components["parameters"]["ExtinguisherCheckId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An extinguisher check
+         * @description Một lần kiểm tra bình chữa cháy của hộ, như đang lưu; điện thoại đọc lại khi bị báo xung đột để người dùng chọn giữ bản nào.
+         *
+         *     The check `id` as stored; its `version` is the `base_version` of a change. Commune officers and administrators of their scope, village team members of their own village, reviewers (403 for auditors). An id that is not a lowercase UUID, an unknown check or a check of an extinguisher outside the scope: 404. Not audited.
+         */
+        get: operations["getExtinguisherCheck"];
+        /**
+         * Record a check of a household's extinguishers
+         * @description Ghi nhận một lần kiểm tra bình chữa cháy của hộ (còn tốt, tụt áp suất, hư hỏng, bị mất, đã nạp lại, đã thay bình mới), trên trang hoặc từ điện thoại của thành viên Tổ bảo vệ khi mất sóng (mã lần kiểm tra do điện thoại tạo). Gửi lại nhiều lần cùng nội dung thì chỉ lưu một lần, kể cả khi bình đã thay đổi từ lần gửi trước (hộp thư chờ gửi của điện thoại không bị kẹt); nếu người khác đã sửa trước thì báo xung đột, không ghi đè. Ngày kiểm tra gần nhất của bình được cập nhật theo; lần nạp lại hoặc thay bình mới nhất đặt lại hạn sử dụng của bình. Bình bị mất hoặc hư hỏng vẫn được tính là đang dùng cho đến khi cán bộ thanh lý.
+         *
+         *     The check `id` (a UUID in lowercase 8-4-4-4-12 form, made by the phone or the page that records it first; any other id is 404) of extinguisher line `extinguisher_id`, written by the offline rule: `base_version` is 0 for a new check, else the version the sender last saw. No check with this id yet and base 0: **201** `inserted` (version 1). The same content as stored, whatever the base: **200** `replayed`, the check as stored, nothing written (sent twice, stored once). The replay is decided before any rule of the check's context is checked (the extinguisher's manufacture and retirement): a check sent again as stored is `replayed` even when the extinguisher's `manufactured_on` or `retired_on` changed since, so a phone's outbox never sticks on it; only a check to be written is checked against it. Other content on the stored version: **200** `updated` (version + 1). Other content on a stale base, or a base > 0 with nothing stored: **409**, nothing written; the client reads the check (`getExtinguisherCheck`) and lets the member choose. `checked_on` is `YYYY-MM-DD` (`required`, `invalid_date`), not after today in Vietnam (`in_future`); `result` is `ok`, `low_pressure`, `damaged`, `missing`, `refilled` or `replaced` (`unknown_value`); `new_expires_on` (`YYYY-MM-DD`, `invalid_date`; empty or null for none) is the new expiry a refill or a replacement gives: required for those two (`new_expires_on: required`), refused for the other results (`not_renewed`), after `checked_on` (`not_after_check`); `note` is at most 2000 characters (`too_long`); `base_version` and `device_at` are not negative (`out_of_range`). A check lies within the extinguisher's life: not before its `manufactured_on` (`checked_on: before_manufactured`), not after its `retired_on` (`checked_on: after_retired`); a refill's new expiry comes after the manufacture (`new_expires_on: before_manufactured`; a replacement is a new bottle, so never). A check stays on the extinguisher it was recorded for (`extinguisher_id: cannot_change`). Two senders of the same new check at once: one is stored, the other answered `replayed` (the same content) or 409. `device_at` is the phone's clock (milliseconds since 1970) when the check was recorded offline.
+         *
+         *     The answer carries the extinguisher as it stands after the check, for the phone to update its copy. Its `last_check_on` becomes the latest `checked_on` of its checks, without changing its `version`. The latest refill or replacement by its day sets its `expires_on` and `last_refill_on` (a replacement also clears `manufactured_on`: a new bottle, of a make nobody typed) and moves its `version`; `getFireDue` reads the new expiry. An older refill arriving late from a phone changes nothing on the extinguisher, nor does a check changed afterwards take back an expiry it set. A `missing` or `damaged` extinguisher stays in service (in the household's count, on the due lists when it expires) until an officer retires it (`retireExtinguisher`): a check never retires it. Commune officers of their scope and village team members in their own village (403 for administrators, reviewers and auditors); an extinguisher that does not exist or lies outside the scope (or a stored check of such an extinguisher): 404. Audited as `extinguisher.check` on the household, with the check's id, the extinguisher, the result, the outcome and the version, when written (not when replayed).
+         */
+        put: operations["putExtinguisherCheck"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/extinguishers/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Extinguisher line id.
+                 * @example 7
+                 */
+                id: components["parameters"]["ExtinguisherId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An extinguisher line's checks
+         * @description Các lần kiểm tra một bình chữa cháy của hộ, mới nhất trước, kể cả khi bình đã thanh lý.
+         *
+         *     Every check of extinguisher line `id` (retired or not), newest first (by `checked_on`, then the last received first). Who may read them: as `getExtinguisherCheck` (403 for auditors; 404 for an unknown extinguisher or one outside the scope, a team member's neighbouring village included). Not audited.
+         */
+        get: operations["listExtinguisherChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/community/drills/{id}": {
         parameters: {
             query?: never;
@@ -3272,6 +3336,40 @@ export interface paths {
          *     Commune officers and administrators of their scope, village team members of their village, reviewers of their province (403 for auditors). A `unit_id` outside the scope, or unknown: 404; not a positive number: 422 (`invalid_format`). Not audited.
          */
         get: operations["getModelCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/offline-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a phone keeps of one village to work there with no signal
+         * @description Gói dữ liệu ngoại tuyến của một thôn, tổ dân phố: những gì điện thoại (ứng dụng cán bộ cài trên máy, hộp thư chờ gửi) cần giữ để làm việc ở thôn khi mất sóng — thôn và ranh giới, các hộ gia đình với việc đăng ký xây dựng khu dân cư an toàn về ANTT trong năm, các tổ liên gia với bình chữa cháy và dụng cụ của từng nhà, các Tổ bảo vệ ANTT với thành viên, và tuần tra, diễn tập, họp tổ, kiểm tra bình chữa cháy trong 30 ngày gần nhất. Không bao giờ có số điện thoại, ngày sinh hay sự đồng ý của hộ. Có ETag: điện thoại đã giữ đúng bản hiện tại thì nhận 304, không có nội dung.
+         *
+         *     The pack of village `village_id`: what the staff app keeps on a phone to work in that village with no signal, the records its outbox may change sent on the versions it saw them at. The JSON of a registration, an extinguisher, a house's gear, a patrol, a drill, a meeting and an extinguisher check is exactly the one of their own endpoints' answers, and `village` is the unit as the units API gives it. It holds:
+         *
+         *     - `village`, its `commune` (`id`, `code`, `name`), `today` (Vietnam's date on the server), the registration `year` today falls in (1 November of Y−1 to 31 October of Y is year Y) and `recent_from`, today minus 30 days;
+         *     - `boundary`: the village's boundary simplified to 10 m, else its commune's (the Feature `getUnitBoundary` gives with `tolerance=10`), null when neither has one; `boundary_of` says whose (`village`, `commune`, or null);
+         *     - `households`: those present today, by code, each with its fire-safety group (`fire_group_id`) and its registration for `year` (null when none) — never a phone, nor whether there is one, nor the consent;
+         *     - `fire_groups`: the village's groups in being (not dissolved), each with its member households among those above (`household_ids`), by code; `extinguishers`: the lines in service (not retired) of those households, by household and expiry; `gear`: their other gear, for the houses that have it recorded;
+         *     - `teams`: the security teams in being with this village among theirs, each with the members in the team today (by position, then name: `id`, `full_name`, `position`, `joined_on` — no birth date, no phone);
+         *     - `patrols`, `drills`, `meetings`: those of these teams and groups from `recent_from` to today, newest first;
+         *     - `extinguisher_checks`: the checks of the village's extinguishers from `recent_from` to today, newest first (by `checked_on`, then the last received first); retired extinguishers' checks included, so a check may name an extinguisher that is not in `extinguishers`.
+         *
+         *     Every key is always there (an empty array when there is nothing). `village_id` is required (`village_id: required`) and a positive integer (`village_id: invalid_format`); an unknown village, or one outside the caller's scope (a team member's neighbouring village included), is 404; a unit in scope that is not a current village (a `residential_area` — thôn, tổ dân phố — active today) is `village_id: not_village`. Commune officers of their scope and village team members of their own village, who record what a village saw (403 for administrators, reviewers and auditors).
+         *
+         *     The `ETag` is a strong tag, a hash of the body: it changes whenever anything in the pack changes (a registration tick, a household, a group, an extinguisher, a check of one, a team member, a patrol…) and at the change of day (the body carries `today`); a change in another village leaves it as it is. `If-None-Match` with the current ETag answers 304 with no body, after the same checks (role, scope, `village_id`). Audited as `household.offline_pack` on the village (entity `unit`) with the counts (`households`, `groups`, `teams`, `patrols`, `drills`, `meetings`, `checks`), for every 200; a 304 is not audited.
+         */
+        get: operations["getOfflinePack"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5408,11 +5506,20 @@ export interface components {
             /** @description The charge of one extinguisher, in kg. */
             capacity_kg: number | null;
             count: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Null when unknown; a replacement (`putExtinguisherCheck` with `replaced`) clears it.
+             */
             manufactured_on: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day of its latest refill or replacement, as typed or as its checks give it.
+             */
             last_refill_on: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description As typed, or the `new_expires_on` of its latest refill or replacement (by its day).
+             */
             expires_on: string;
             /**
              * Format: date
@@ -5421,7 +5528,7 @@ export interface components {
             retired_on: string | null;
             /**
              * Format: date
-             * @description The day of its last check.
+             * @description The latest `checked_on` of its checks (`putExtinguisherCheck`); it does not move `version`.
              */
             last_check_on: string | null;
             /**
@@ -5471,6 +5578,79 @@ export interface components {
              * @description The version the user saw.
              */
             version: number;
+        };
+        /**
+         * @description What the check found: `ok` (còn tốt), `low_pressure` (tụt áp suất), `damaged` (hư hỏng), `missing` (bị mất), `refilled` (đã nạp lại), `replaced` (đã thay bình mới). A refill or a replacement carries the new expiry; `missing` and `damaged` leave the extinguisher in service until it is retired.
+         * @enum {string}
+         */
+        ExtinguisherCheckResult: "ok" | "low_pressure" | "damaged" | "missing" | "refilled" | "replaced";
+        /** @description A check of a household's extinguisher line (kiểm tra bình chữa cháy). */
+        ExtinguisherCheck: {
+            /**
+             * Format: uuid
+             * @description The UUID the phone or the page made when the check was first recorded.
+             */
+            id: string;
+            /** Format: int64 */
+            extinguisher_id: number;
+            /** Format: date */
+            checked_on: string;
+            result: components["schemas"]["ExtinguisherCheckResult"];
+            /**
+             * Format: date
+             * @description The new expiry of a refill or a replacement (after `checked_on`); null for the other results.
+             */
+            new_expires_on: string | null;
+            note: string;
+            /**
+             * Format: int64
+             * @description Send it back as `base_version` to change the check.
+             */
+            version: number;
+        };
+        /** @description An extinguisher check as a form or an offline phone sends it. */
+        ExtinguisherCheckInput: {
+            /**
+             * Format: int64
+             * @description An extinguisher line in the caller's scope; a stored check's extinguisher cannot change.
+             */
+            extinguisher_id: number;
+            /**
+             * Format: date
+             * @description Not after today in Vietnam; within the extinguisher's life (not before its `manufactured_on`, not after its `retired_on`).
+             */
+            checked_on: string;
+            result: components["schemas"]["ExtinguisherCheckResult"];
+            /**
+             * Format: date
+             * @description Required for `refilled` and `replaced`, refused for the other results (empty or null); after `checked_on`, and for a refill after the extinguisher's `manufactured_on`.
+             */
+            new_expires_on?: string | null;
+            note?: string;
+            /**
+             * Format: int64
+             * @description 0 for a new check, else the version the sender last saw.
+             */
+            base_version: number;
+            /**
+             * Format: int64
+             * @description The phone's clock when recorded offline, in milliseconds since 1970-01-01 UTC.
+             */
+            device_at?: number | null;
+        };
+        ExtinguisherCheckWrite: {
+            check: components["schemas"]["ExtinguisherCheck"];
+            /** @description The extinguisher line as it stands after the check (its last check, and the expiry of its latest refill or replacement). */
+            extinguisher: components["schemas"]["Extinguisher"];
+            /**
+             * @description `replayed`: the same content was stored already, nothing written.
+             * @enum {string}
+             */
+            outcome: "inserted" | "replayed" | "updated";
+        };
+        ExtinguisherCheckList: {
+            /** @description Newest first (by `checked_on`, then the last received first). */
+            items: components["schemas"]["ExtinguisherCheck"][];
         };
         /** @description A house's other fire gear, the whole of it. */
         HouseholdGearInput: {
@@ -6745,6 +6925,143 @@ export interface components {
             /** @description Per type, on the asked unit, by type id (a site of several children once); none for a type with no site. */
             totals: components["schemas"]["ModelCount"][];
         };
+        /** @description The village's commune. */
+        OfflineCommune: {
+            /** Format: int64 */
+            id: number;
+            /** @example 02545 */
+            code: string;
+            /** @example Tân Trào */
+            name: string;
+        };
+        /** @description A household of the village as a phone keeps it. Never a phone, nor whether there is one, nor the consent. */
+        OfflineHousehold: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-HO-NNNNN`.
+             * @example 02545-HO-00007
+             */
+            code: string;
+            /** @description The head of the household. */
+            head_name: string;
+            address: string;
+            members: number;
+            /**
+             * Format: int64
+             * @description Its fire-safety group (one of `fire_groups`); null when in none.
+             */
+            fire_group_id: number | null;
+            /**
+             * Format: int64
+             * @description The household's version, as `Household.version`.
+             */
+            version: number;
+            /** @description Its registration for the pack's `year`; null when none. Send its `version` back as `base_version` to change it. */
+            registration: null | components["schemas"]["HouseholdRegistration"];
+        };
+        /** @description A fire-safety group of the village, in being (not dissolved). */
+        OfflineFireGroup: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-LG-NNNNN`.
+             * @example 02545-LG-00001
+             */
+            code: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description The group's leader (tổ trưởng), one of its member households.
+             */
+            leader_household_id: number | null;
+            /**
+             * Format: date
+             * @description The day of its latest firefighting drill.
+             */
+            last_drill_on: string | null;
+            /** @description Its member households, among the pack's `households`, by code. */
+            household_ids: number[];
+            /**
+             * Format: int64
+             * @description The group's version, as `FireGroup.version`.
+             */
+            version: number;
+        };
+        /** @description A member in the team today, as a phone needs them to name a patrol's members. No birth date, no phone. */
+        OfflineTeamMember: {
+            /** Format: int64 */
+            id: number;
+            full_name: string;
+            position: components["schemas"]["TeamMemberPosition"];
+            /** Format: date */
+            joined_on: string;
+        };
+        /** @description A security team in being with the village among its villages. */
+        OfflineTeam: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<commune code>-TBV-NNN`.
+             * @example 02545-TBV-001
+             */
+            code: string;
+            name: string;
+            /** Format: date */
+            founded_on: string | null;
+            /** @description The members in the team today, by position (leader, deputies, members), then name. */
+            members: components["schemas"]["OfflineTeamMember"][];
+            /**
+             * Format: int64
+             * @description The team's version, as `SecurityTeam.version`.
+             */
+            version: number;
+        };
+        /** @description What a phone keeps of one village to work there with no signal. Every key is always present. */
+        OfflinePack: {
+            village: components["schemas"]["Unit"];
+            commune: components["schemas"]["OfflineCommune"];
+            /**
+             * Format: date
+             * @description Vietnam's date on the server when the pack was made.
+             */
+            today: string;
+            /**
+             * @description The registration year today falls in (1 November of Y−1 to 31 October of Y is year Y); the year of the households' `registration`.
+             * @example 2027
+             */
+            year: number;
+            /**
+             * Format: date
+             * @description Today minus 30 days, the first day of the patrols, drills, meetings and extinguisher checks listed.
+             */
+            recent_from: string;
+            /** @description The village's boundary simplified to 10 m, else its commune's (as `getUnitBoundary` gives it); null when neither has one. */
+            boundary: null | components["schemas"]["BoundaryFeature"];
+            /**
+             * @description Whose boundary `boundary` is; null when there is none.
+             * @enum {string|null}
+             */
+            boundary_of: "village" | "commune" | null;
+            /** @description The households present today, by code. */
+            households: components["schemas"]["OfflineHousehold"][];
+            /** @description The village's fire-safety groups in being, by code. */
+            fire_groups: components["schemas"]["OfflineFireGroup"][];
+            /** @description The households' extinguisher lines in service (not retired), by household and expiry. */
+            extinguishers: components["schemas"]["Extinguisher"][];
+            /** @description The households' other gear, where it was recorded. */
+            gear: components["schemas"]["HouseholdGear"][];
+            /** @description The security teams in being with the village among theirs. */
+            teams: components["schemas"]["OfflineTeam"][];
+            /** @description The teams' patrols from `recent_from` to today, newest first. */
+            patrols: components["schemas"]["Patrol"][];
+            /** @description The groups' drills from `recent_from` to today, newest first. */
+            drills: components["schemas"]["Drill"][];
+            /** @description The teams' meetings from `recent_from` to today, newest first. */
+            meetings: components["schemas"]["Meeting"][];
+            /** @description The checks of the village's extinguishers (retired ones included) from `recent_from` to today, newest first. */
+            extinguisher_checks: components["schemas"]["ExtinguisherCheck"][];
+        };
         CameraCounts: {
             total: number;
             /** @description Cameras by current status (working, faulty, removed); absent keys are 0. */
@@ -7327,6 +7644,11 @@ export interface components {
          */
         DrillId: string;
         /**
+         * @description The extinguisher check's id, a UUID in lowercase made by the phone or the page that recorded it first.
+         * @example 3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63
+         */
+        ExtinguisherCheckId: string;
+        /**
          * @description A community file's id (a drill's photo).
          * @example 12
          */
@@ -7411,6 +7733,16 @@ export interface components {
          * @example 30
          */
         RetryAfter: number;
+        /**
+         * @description A strong tag, 32 hex digits in quotes, a hash of the pack's body; send it back as `If-None-Match`.
+         * @example "9f2c4e1a7b3d5f60c8e2a4b6d1f3e5a7"
+         */
+        OfflinePackETag: string;
+        /**
+         * @description Always `private, no-cache`; a copy is kept, but only by the phone, and revalidated before use.
+         * @example private, no-cache
+         */
+        OfflinePackCacheControl: "private, no-cache";
     };
     pathItems: never;
 }
@@ -14285,6 +14617,231 @@ export interface operations {
             503: components["responses"]["Overloaded"];
         };
     };
+    getExtinguisherCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The extinguisher check's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63
+                 */
+                id: components["parameters"]["ExtinguisherCheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lần kiểm tra — the check. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63",
+                     *       "extinguisher_id": 7,
+                     *       "checked_on": "2026-11-20",
+                     *       "result": "refilled",
+                     *       "new_expires_on": "2029-11-20",
+                     *       "note": "Nạp lại tại cửa hàng thiết bị PCCC ở thị trấn, kim áp suất về vạch xanh",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExtinguisherCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    putExtinguisherCheck: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The extinguisher check's id, a UUID in lowercase made by the phone or the page that recorded it first.
+                 * @example 3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63
+                 */
+                id: components["parameters"]["ExtinguisherCheckId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "extinguisher_id": 7,
+                 *       "checked_on": "2026-11-20",
+                 *       "result": "refilled",
+                 *       "new_expires_on": "2029-11-20",
+                 *       "note": "Nạp lại tại cửa hàng thiết bị PCCC ở thị trấn, kim áp suất về vạch xanh",
+                 *       "base_version": 1,
+                 *       "device_at": 1795161600000
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtinguisherCheckInput"];
+            };
+        };
+        responses: {
+            /** @description Đã gửi lại hoặc đã sửa — `replayed` (nothing written) or `updated`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "check": {
+                     *         "id": "3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63",
+                     *         "extinguisher_id": 7,
+                     *         "checked_on": "2026-11-20",
+                     *         "result": "refilled",
+                     *         "new_expires_on": "2029-11-20",
+                     *         "note": "Nạp lại tại cửa hàng thiết bị PCCC ở thị trấn, kim áp suất về vạch xanh",
+                     *         "version": 2
+                     *       },
+                     *       "extinguisher": {
+                     *         "id": 7,
+                     *         "household_id": 42,
+                     *         "kind": "abc_powder",
+                     *         "kind_note": "",
+                     *         "capacity_kg": 4,
+                     *         "count": 1,
+                     *         "manufactured_on": "2024-05-01",
+                     *         "last_refill_on": "2026-11-20",
+                     *         "expires_on": "2029-11-20",
+                     *         "retired_on": null,
+                     *         "last_check_on": "2026-11-20",
+                     *         "version": 2
+                     *       },
+                     *       "outcome": "updated"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExtinguisherCheckWrite"];
+                };
+            };
+            /** @description Đã ghi nhận — `inserted`, version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "check": {
+                     *         "id": "3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63",
+                     *         "extinguisher_id": 7,
+                     *         "checked_on": "2026-11-20",
+                     *         "result": "refilled",
+                     *         "new_expires_on": "2029-11-20",
+                     *         "note": "",
+                     *         "version": 1
+                     *       },
+                     *       "extinguisher": {
+                     *         "id": 7,
+                     *         "household_id": 42,
+                     *         "kind": "abc_powder",
+                     *         "kind_note": "",
+                     *         "capacity_kg": 4,
+                     *         "count": 1,
+                     *         "manufactured_on": "2024-05-01",
+                     *         "last_refill_on": "2026-11-20",
+                     *         "expires_on": "2029-11-20",
+                     *         "retired_on": null,
+                     *         "last_check_on": "2026-11-20",
+                     *         "version": 2
+                     *       },
+                     *       "outcome": "inserted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExtinguisherCheckWrite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listExtinguisherChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Extinguisher line id.
+                 * @example 7
+                 */
+                id: components["parameters"]["ExtinguisherId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các lần kiểm tra — the checks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3b9d2f6e-8a41-4c7d-b5e0-1f2a9c8d7e63",
+                     *           "extinguisher_id": 7,
+                     *           "checked_on": "2026-11-20",
+                     *           "result": "refilled",
+                     *           "new_expires_on": "2029-11-20",
+                     *           "note": "Nạp lại tại cửa hàng thiết bị PCCC ở thị trấn, kim áp suất về vạch xanh",
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9e4a7c21-5d3b-4f80-a6e2-7b1c0d9f3a58",
+                     *           "extinguisher_id": 7,
+                     *           "checked_on": "2026-10-02",
+                     *           "result": "low_pressure",
+                     *           "new_expires_on": null,
+                     *           "note": "Kim đồng hồ áp suất chỉ vạch đỏ, đã nhắc chủ hộ mang đi nạp lại",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExtinguisherCheckList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
     getDrill: {
         parameters: {
             query?: never;
@@ -18441,6 +18998,337 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["ModelCounts"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getOfflinePack: {
+        parameters: {
+            query: {
+                /**
+                 * @description A village (thôn, tổ dân phố) in the caller's scope, active today.
+                 * @example 40
+                 */
+                village_id: number;
+            };
+            header?: {
+                /**
+                 * @description The ETag of the pack the phone holds.
+                 * @example "9f2c4e1a7b3d5f60c8e2a4b6d1f3e5a7"
+                 */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Gói dữ liệu ngoại tuyến — the village's pack. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["OfflinePackETag"];
+                    "Cache-Control": components["headers"]["OfflinePackCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "village": {
+                     *         "id": 40,
+                     *         "code": "DEMO-KQ-KHUONDIEN",
+                     *         "name": "Khuôn Điển",
+                     *         "name_en": "",
+                     *         "kind": "residential_area",
+                     *         "designation": "thôn",
+                     *         "parent_id": 12,
+                     *         "valid_from": null,
+                     *         "valid_to": null,
+                     *         "remote": false,
+                     *         "merged_into": null,
+                     *         "demo": false,
+                     *         "note": "Mã minh họa (demo), không phải mã chính thức.",
+                     *         "hotline": "",
+                     *         "active": true
+                     *       },
+                     *       "commune": {
+                     *         "id": 12,
+                     *         "code": "02545",
+                     *         "name": "Tân Trào"
+                     *       },
+                     *       "today": "2026-12-02",
+                     *       "year": 2027,
+                     *       "recent_from": "2026-11-02",
+                     *       "boundary": {
+                     *         "type": "Feature",
+                     *         "id": 12,
+                     *         "bbox": [
+                     *           105.4102,
+                     *           21.7718,
+                     *           105.4931,
+                     *           21.8427
+                     *         ],
+                     *         "properties": {
+                     *           "code": "02545",
+                     *           "name": "Tân Trào",
+                     *           "designation": "xã",
+                     *           "kind": "commune",
+                     *           "points": 5,
+                     *           "tolerance_m": 10
+                     *         },
+                     *         "geometry": {
+                     *           "type": "MultiPolygon",
+                     *           "coordinates": [
+                     *             [
+                     *               [
+                     *                 [
+                     *                   105.4102,
+                     *                   21.7718
+                     *                 ],
+                     *                 [
+                     *                   105.4931,
+                     *                   21.7754
+                     *                 ],
+                     *                 [
+                     *                   105.4887,
+                     *                   21.8427
+                     *                 ],
+                     *                 [
+                     *                   105.4168,
+                     *                   21.839
+                     *                 ],
+                     *                 [
+                     *                   105.4102,
+                     *                   21.7718
+                     *                 ]
+                     *               ]
+                     *             ]
+                     *           ]
+                     *         }
+                     *       },
+                     *       "boundary_of": "commune",
+                     *       "households": [
+                     *         {
+                     *           "id": 5,
+                     *           "code": "02545-HO-00005",
+                     *           "head_name": "Triệu Thị Yến (minh họa)",
+                     *           "address": "Xóm Cầu, thôn Khuôn Điển (minh họa)",
+                     *           "members": 5,
+                     *           "fire_group_id": 1,
+                     *           "version": 2,
+                     *           "registration": {
+                     *             "year": 2027,
+                     *             "registered_on": "2026-11-01",
+                     *             "signed": true,
+                     *             "note": "",
+                     *             "version": 1
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": 7,
+                     *           "code": "02545-HO-00007",
+                     *           "head_name": "Đặng Văn Cường (minh họa)",
+                     *           "address": "Xóm Cầu, thôn Khuôn Điển (minh họa)",
+                     *           "members": 4,
+                     *           "fire_group_id": 1,
+                     *           "version": 2,
+                     *           "registration": {
+                     *             "year": 2027,
+                     *             "registered_on": "2026-11-01",
+                     *             "signed": true,
+                     *             "note": "",
+                     *             "version": 1
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": 39,
+                     *           "code": "02545-HO-00039",
+                     *           "head_name": "Lục Văn Hải (minh họa)",
+                     *           "address": "Xóm Trại, thôn Khuôn Điển (minh họa)",
+                     *           "members": 3,
+                     *           "fire_group_id": null,
+                     *           "version": 1,
+                     *           "registration": null
+                     *         }
+                     *       ],
+                     *       "fire_groups": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "02545-LG-00001",
+                     *           "name": "Tổ liên gia xóm Cầu (minh họa)",
+                     *           "leader_household_id": 7,
+                     *           "last_drill_on": "2026-11-15",
+                     *           "household_ids": [
+                     *             5,
+                     *             7
+                     *           ],
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "extinguishers": [
+                     *         {
+                     *           "id": 2,
+                     *           "household_id": 7,
+                     *           "kind": "abc_powder",
+                     *           "kind_note": "",
+                     *           "capacity_kg": 4,
+                     *           "count": 1,
+                     *           "manufactured_on": "2024-05-01",
+                     *           "last_refill_on": null,
+                     *           "expires_on": "2027-05-01",
+                     *           "retired_on": null,
+                     *           "last_check_on": "2026-11-28",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "gear": [
+                     *         {
+                     *           "household_id": 7,
+                     *           "forcing_tools": "Xà beng, búa",
+                     *           "forcing_tool_count": 2,
+                     *           "bell": true,
+                     *           "push_buttons": 1,
+                     *           "interlinked": false,
+                     *           "checked_on": "2026-10-02"
+                     *         }
+                     *       ],
+                     *       "teams": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "02545-TBV-001",
+                     *           "name": "Tổ bảo vệ ANTT thôn Khuôn Điển (minh họa)",
+                     *           "founded_on": "2024-07-01",
+                     *           "members": [
+                     *             {
+                     *               "id": 1,
+                     *               "full_name": "Hoàng Văn Sơn (minh họa)",
+                     *               "position": "leader",
+                     *               "joined_on": "2024-07-01"
+                     *             },
+                     *             {
+                     *               "id": 2,
+                     *               "full_name": "Ma Thị Hoa (minh họa)",
+                     *               "position": "deputy",
+                     *               "joined_on": "2024-07-01"
+                     *             },
+                     *             {
+                     *               "id": 3,
+                     *               "full_name": "Nông Văn Tài (minh họa)",
+                     *               "position": "member",
+                     *               "joined_on": "2024-07-01"
+                     *             }
+                     *           ],
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "patrols": [
+                     *         {
+                     *           "id": "8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d",
+                     *           "team_id": 1,
+                     *           "patrol_on": "2026-11-30",
+                     *           "shift": "night",
+                     *           "member_ids": [
+                     *             2,
+                     *             5,
+                     *             6
+                     *           ],
+                     *           "route": [],
+                     *           "findings": "Nhắc nhở nhóm thanh niên tụ tập sau 23 giờ ở ngã ba (minh họa)",
+                     *           "tip_refs": "",
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": "5d0c6a1e-3b7f-4c2a-9e8d-1f2a3b4c5d6e",
+                     *           "team_id": 1,
+                     *           "patrol_on": "2026-11-26",
+                     *           "shift": "night",
+                     *           "member_ids": [
+                     *             1,
+                     *             3,
+                     *             4
+                     *           ],
+                     *           "route": [
+                     *             [
+                     *               21.80561,
+                     *               105.45156
+                     *             ],
+                     *             [
+                     *               21.80761,
+                     *               105.45256
+                     *             ],
+                     *             [
+                     *               21.80861,
+                     *               105.45056
+                     *             ]
+                     *           ],
+                     *           "findings": "Tuần tra khu chợ và nhà văn hóa thôn, không phát hiện vụ việc (minh họa)",
+                     *           "tip_refs": "",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "drills": [
+                     *         {
+                     *           "id": "5c5072a2-fd6c-46df-99b0-c343bc78fc46",
+                     *           "group_id": 1,
+                     *           "held_on": "2026-11-15",
+                     *           "scenario": "Cháy bếp nhà ông Cường lúc nấu cơm tối, lan sang mái nhà bên (minh họa)",
+                     *           "participants": 9,
+                     *           "observers": "Đ/c Nguyễn Văn Hùng, Công an xã Tân Trào (minh họa)",
+                     *           "evaluation": "good",
+                     *           "evaluation_note": "Triển khai nhanh, cần thêm một bình chữa cháy ở đầu xóm",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "meetings": [
+                     *         {
+                     *           "id": "6f1c2a9e-7d34-4b8e-a0c5-93e1d7b24f60",
+                     *           "team_id": 1,
+                     *           "held_on": "2026-11-05",
+                     *           "attendees": 6,
+                     *           "content": "Rà soát tình hình ANTT tháng 10; phân công tuần tra đêm dịp cuối năm (minh họa)",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "extinguisher_checks": [
+                     *         {
+                     *           "id": "2d8f4b6a-1c3e-4a5b-9d7f-6e0a8c2b4d13",
+                     *           "extinguisher_id": 2,
+                     *           "checked_on": "2026-11-28",
+                     *           "result": "ok",
+                     *           "new_expires_on": null,
+                     *           "note": "Kim áp suất ở vạch xanh, chốt hãm và vòi phun còn nguyên (minh họa)",
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": "7a1e5c9b-3f2d-4e8a-b6c4-0d9f1a2e3b57",
+                     *           "extinguisher_id": 4,
+                     *           "checked_on": "2026-11-10",
+                     *           "result": "missing",
+                     *           "new_expires_on": null,
+                     *           "note": "Chủ hộ báo bình bị mất khi dọn nhà, đã báo cán bộ xã để thanh lý (minh họa)",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OfflinePack"];
+                };
+            };
+            /** @description Không thay đổi — the pack named by If-None-Match is current; no body, nothing audited. */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["OfflinePackETag"];
+                    "Cache-Control": components["headers"]["OfflinePackCacheControl"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];

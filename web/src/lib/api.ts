@@ -254,7 +254,9 @@ function slugOf(type: unknown): string {
   return at >= 0 ? type.slice(at + 1) : type;
 }
 
-async function problemFrom(response: Response): Promise<ApiError> {
+/** The ApiError of a failed answer (its problem+json when it has one); lib/outbox.ts and
+ *  lib/offline-pack.ts, which send their own requests, read answers with it too. */
+export async function problemFrom(response: Response): Promise<ApiError> {
   const requestId = response.headers.get('X-Request-Id') ?? '';
   const retry = response.headers.get('Retry-After');
   const retryAfter = retry !== null && /^\d+$/.test(retry) ? Number(retry) : null;

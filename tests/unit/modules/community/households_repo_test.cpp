@@ -187,6 +187,34 @@ TEST_P(HouseholdsRepoTest, NumbersAreCountedPerCommuneAndKind) {
   EXPECT_EQ(got, (std::vector<std::int64_t>{1, 2, 1, 3}));
 }
 
+TEST_P(HouseholdsRepoTest, PackRowsHoldNoPhoneAndTheYearsRegistration) {
+  auto kept = household("02545-HO-00021", khuon_dien_);
+  kept.phone_sealed = std::string("\x00sealed\xff", 8);
+  kept.phone_lookup = std::string(32, '\x7f');
+  kept.consent = Consent{"2025-02-10", "paper", "v1"};
+  auto kept_id = insert(kept);
+  auto gone = household("02545-HO-00022", khuon_dien_);
+  gone.left_on = "2025-06-01";
+  insert(gone);
+  insert(household("02545-HO-00023", lang_han_));
+  auto late_id = insert(household("02545-HO-00024", khuon_dien_));
+  register_for(kept_id, 2026);
+  register_for(late_id, 2025);
+
+  std::vector<households_repo::PackRow> rows;
+  db_->read(
+      [&](db::Tx& tx) { rows = households_repo::pack_rows(tx, db::ids_json({khuon_dien_}), 2026, "2025-12-01"); });
+  ASSERT_EQ(rows.size(), 2U) << "present in Khuôn Điển only";
+  EXPECT_EQ(rows[0].household.code, "02545-HO-00021");
+  EXPECT_FALSE(rows[0].household.phone_sealed) << "not even sealed";
+  EXPECT_FALSE(rows[0].household.phone_lookup);
+  ASSERT_TRUE(rows[0].registration);
+  EXPECT_EQ(rows[0].registration->year, 2026);
+  EXPECT_FALSE(rows[0].fire_group_id);
+  EXPECT_EQ(rows[1].household.code, "02545-HO-00024");
+  EXPECT_FALSE(rows[1].registration) << "registered in 2025, not in 2026";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HouseholdsRepoTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
                          [](const auto& info) { return info.param == db::Dialect::sqlite ? "SQLite" : "PostgreSQL"; });
 
