@@ -28,8 +28,9 @@ test('each role\'s capabilities come with the session, from the services\' own r
   const expected = {
     'officer.tantrao': ['households.read', 'households.write', 'households.witness', 'households.phones',
       'households.sheets', 'teams.keep', 'gradings.read', 'gradings.grade', 'models.read', 'models.keep',
-      'models.record'],
-    'team.khuondien': ['households.read', 'households.write', 'households.witness', 'models.read', 'models.record'],
+      'models.record', 'offline.pack'],
+    'team.khuondien': ['households.read', 'households.write', 'households.witness', 'models.read', 'models.record',
+      'offline.pack'],
     'reviewer.tuyenquang': ['households.read', 'gradings.read', 'models.read'],
     admin: ['households.read', 'households.write', 'households.sheets', 'teams.keep', 'gradings.read', 'models.read',
       'models.keep', 'models.types'],

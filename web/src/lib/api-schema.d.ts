@@ -3561,9 +3561,10 @@ export interface components {
              *     self-management models, their sites and counts: everybody but auditors), `models.keep`
              *     (keep model sites: officers and administrators), `models.types` (keep the models'
              *     types: administrators), `models.record` (record model sites' activities: officers and
+             *     village team members), `offline.pack` (take a village's offline pack: officers and
              *     village team members).
              */
-            capabilities: ("households.read" | "households.write" | "households.witness" | "households.phones" | "households.sheets" | "teams.keep" | "gradings.read" | "gradings.grade" | "models.read" | "models.keep" | "models.types" | "models.record")[];
+            capabilities: ("households.read" | "households.write" | "households.witness" | "households.phones" | "households.sheets" | "teams.keep" | "gradings.read" | "gradings.grade" | "models.read" | "models.keep" | "models.types" | "models.record" | "offline.pack")[];
         };
         LocaleUpdate: {
             locale: components["schemas"]["Locale"];
@@ -7800,7 +7801,8 @@ export interface operations {
                      *         "gradings.grade",
                      *         "models.read",
                      *         "models.keep",
-                     *         "models.record"
+                     *         "models.record",
+                     *         "offline.pack"
                      *       ]
                      *     }
                      */

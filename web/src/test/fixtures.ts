@@ -61,8 +61,9 @@ export const CAPABILITIES_BY_ROLE: Readonly<Record<Role, readonly Capability[]>>
     'models.read',
     'models.keep',
     'models.record',
+    'offline.pack',
   ],
-  team_member: ['households.read', 'households.write', 'households.witness', 'models.read', 'models.record'],
+  team_member: ['households.read', 'households.write', 'households.witness', 'models.read', 'models.record', 'offline.pack'],
   reviewer: ['households.read', 'gradings.read', 'models.read'],
   auditor: [],
 };
