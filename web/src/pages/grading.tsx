@@ -1,5 +1,5 @@
 import { type ComponentChildren, Fragment } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
 import { invalidClass, TextAreaField, TextField } from '../components/Field';
@@ -314,15 +314,22 @@ function Decisions({ sheet, onSheet, onStale, setStatus }: {
   const reopening = useAction();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const fe = fieldErrors(t, reopening.error);
-  // A refusal holds for the sheet it was about: a grade changed since clears it.
+  // A refusal holds for the sheet it was about: a grade changed since hides it in the same
+  // render (an effect would leave it on screen for a frame) and then clears it.
+  const sheetKey = `${sheet.commune_id}/${sheet.year}/${sheet.version}`;
+  const askedFor = useRef(sheetKey);
+  const current = askedFor.current === sheetKey;
+  const finaliseError = current ? finalising.error : null;
+  const reopenError = current ? reopening.error : null;
+  const fe = fieldErrors(t, reopenError);
   useEffect(() => {
     finalising.setError(null);
     reopening.setError(null);
-  }, [sheet.version, sheet.commune_id, sheet.year]);
+  }, [sheetKey]);
   const base = { commune_id: sheet.commune_id, year: sheet.year, version: sheet.version };
 
   const finalise = () => {
+    askedFor.current = sheetKey;
     setStatus('');
     void finalising.run(async () => {
       try {
@@ -339,6 +346,7 @@ function Decisions({ sheet, onSheet, onStale, setStatus }: {
   };
   const reopen = (event: Event) => {
     event.preventDefault();
+    askedFor.current = sheetKey;
     setStatus('');
     void reopening.run(async () => {
       try {
@@ -365,7 +373,7 @@ function Decisions({ sheet, onSheet, onStale, setStatus }: {
         <h3 id="grading-finalise-heading" class="visually-hidden">
           {t('grading.finalise')}
         </h3>
-        <Refusal id="grading-refusal" title={t('grading.finalise_refused')} error={finalising.error} sheet={sheet} />
+        <Refusal id="grading-refusal" title={t('grading.finalise_refused')} error={finaliseError} sheet={sheet} />
         <p class="actions">
           <button type="button" id="grading-finalise" disabled={finalising.busy} aria-describedby="grading-finalise-hint" onClick={finalise}>
             {finalising.busy ? t('common.sending') : t('grading.finalise')}
@@ -389,7 +397,7 @@ function Decisions({ sheet, onSheet, onStale, setStatus }: {
         {asking ? (
           <form class="panel" id="grading-reopen" noValidate onSubmit={reopen} aria-labelledby="grading-reopen-form-heading">
             <h3 id="grading-reopen-form-heading">{t('grading.reopen_title')}</h3>
-            <ErrorMessage error={reopening.error} fields={{ reason: t('grading.reopen_reason'), year: t('grading.year') }} />
+            <ErrorMessage error={reopenError} fields={{ reason: t('grading.reopen_reason'), year: t('grading.year') }} />
             <TextAreaField
               id="grading-reopen-reason-input"
               label={t('grading.reopen_reason')}
