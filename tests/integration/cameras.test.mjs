@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql, assertNoMarkers, convertWithLibreOffice, auditEntries } from './lib.mjs';
+import { start, signInPeople, unitIds, sql, assertNoMarkers, convertWithLibreOffice, auditEntries } from './lib.mjs';
 
 const MARKET = { lat: 21.80561, lon: 105.45156 };  // Tân Trào's centre, well inside 02545
 let server;
@@ -27,9 +27,7 @@ const auditCount = (action) => auditEntries(server, action);
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
-    people[name] = await signedIn(server.url, name);
-  }
+  await signInPeople(server.url, people);
 });
 after(async () => server?.close());
 

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { start, signedIn, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
+import { start, signInPeople, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
@@ -109,9 +109,7 @@ async function householdCode(id) {
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
-    people[name] = await signedIn(server.url, name);
-  }
+  await signInPeople(server.url, people);
 });
 after(async () => server?.close());
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, signedIn, unitIds, sql, assertNoMarkers, vnDay, fieldsOf, auditEntries } from './lib.mjs';
+import { start, signInPeople, unitIds, sql, assertNoMarkers, vnDay, fieldsOf, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
@@ -40,9 +40,7 @@ async function created(client, over = {}) {
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
-    people[name] = await signedIn(server.url, name);
-  }
+  await signInPeople(server.url, people);
 });
 after(async () => server?.close());
 

@@ -154,6 +154,16 @@ export async function signedIn(base, username, password = PASSWORD) {
   return c;
 }
 
+// The demo's people who use the community modules: each commune's officer, Khuôn Điển's
+// team member, the province's reviewer, the administrator and the auditor.
+export const DEMO_PEOPLE = ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor'];
+
+// Signs each of `names` in (one after another: sign-ins are rate-limited) into `into`, by name.
+export async function signInPeople(base, into = {}, names = DEMO_PEOPLE) {
+  for (const name of names) into[name] = await signedIn(base, name);
+  return into;
+}
+
 // RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
 export function totp(secret, when = Date.now()) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { start, signedIn, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
+import { start, signInPeople, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
@@ -35,7 +35,7 @@ before(async () => {
   for (const table of TABLES) demoRows[table] = rows(table);
   for (const action of ACTIONS) demoAudits[action] = auditEntries(server, action);
   ids = await unitIds(server.url);
-  for (const name of PEOPLE) people[name] = await signedIn(server.url, name);
+  await signInPeople(server.url, people, PEOPLE);
   const types = Object.fromEntries((await people.admin.get(`${BASE}/model-types`)).data.items.map((t) => [t.code, t]));
   const r = await people['officer.tantrao'].post(`${BASE}/model-sites`, {
     type_id: types.LKANTT.id, unit_id: ids['02545'], name: 'Liên kết ANTT Tân Trào – Kiến Thiết', launched_on: LAUNCHED,

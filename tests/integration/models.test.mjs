@@ -10,7 +10,7 @@
 // model sites lists hold.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
+import { start, signInPeople, unitIds, sql, vnDay, fieldsOf, auditEntries } from './lib.mjs';
 
 let server;
 let ids;
@@ -63,12 +63,10 @@ async function newSite(client, body) {
   return r.data;
 }
 
-const PEOPLE = ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor'];
-
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of PEOPLE) people[name] = await signedIn(server.url, name);
+  await signInPeople(server.url, people);
   const r = await people.admin.get(`${BASE}/model-types`);
   assert.equal(r.status, 200, r.text);
   types = Object.fromEntries(r.data.items.map((t) => [t.code, t]));

@@ -5,7 +5,7 @@
 // village changes), and one audit entry per pack sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, signedIn, unitIds, vnDay, fieldsOf, auditEntries, Client } from './lib.mjs';
+import { start, signInPeople, unitIds, vnDay, fieldsOf, auditEntries, Client } from './lib.mjs';
 
 let server;
 let ids;
@@ -34,9 +34,7 @@ function keysOf(value, into = new Set()) {
 before(async () => {
   server = await start();
   ids = await unitIds(server.url);
-  for (const name of ['officer.tantrao', 'officer.kienthiet', 'team.khuondien', 'reviewer.tuyenquang', 'admin', 'auditor']) {
-    people[name] = await signedIn(server.url, name);
-  }
+  await signInPeople(server.url, people);
 });
 after(async () => server?.close());
 

@@ -95,32 +95,36 @@ ExtinguisherCheckWrite FireGroups::record_check(const Actor& actor, const std::s
     out.check = written.record;
     out.outcome = written.outcome;
     if (out.outcome != Outcome::replayed) {
-      renew(tx, out.check);
+      out.extinguisher = renew(tx, out.check);
       audit_.record(tx, actor, "extinguisher.check", "household", std::to_string(extinguisher.household_id),
                     boost::json::serialize(boost::json::object{{"check", id},
                                                                {"extinguisher", c.extinguisher_id},
                                                                {"result", out.check.result},
                                                                {"outcome", std::string(code_of(out.outcome))},
                                                                {"version", out.check.version}}));
+    } else {
+      out.extinguisher = fire_repo::extinguisher(tx, c.extinguisher_id).value();
     }
-    out.extinguisher = fire_repo::extinguisher(tx, c.extinguisher_id).value();
   });
   return out;
 }
 
 // The latest refill or replacement (by its day) gives the extinguisher its expiry and last
-// refill; an older one arriving late from a phone changes nothing.
-void FireGroups::renew(db::Tx& tx, const ExtinguisherCheck& c) const {
-  if (!renews(c.result) || !c.new_expires_on) return;
-  if (fire_repo::last_refill_check(tx, c.extinguisher_id) != c.checked_on) return;
+// refill; an older one arriving late from a phone changes nothing. Read after the check's
+// write (which moved its last check), and returned as it now is.
+Extinguisher FireGroups::renew(db::Tx& tx, const ExtinguisherCheck& c) const {
   auto e = fire_repo::extinguisher(tx, c.extinguisher_id).value();
-  if (e.expires_on == *c.new_expires_on && e.last_refill_on == c.checked_on) return;
+  if (!renews(c.result) || !c.new_expires_on) return e;
+  if (fire_repo::last_refill_check(tx, c.extinguisher_id) != c.checked_on) return e;
+  if (e.expires_on == *c.new_expires_on && e.last_refill_on == c.checked_on) return e;
   e.expires_on = *c.new_expires_on;
   e.last_refill_on = c.checked_on;
   if (c.result == "replaced") e.manufactured_on.reset();  // a new bottle, of a day nobody typed
   if (!fire_repo::update_extinguisher(tx, e, clock_.now())) {
     throw Error::conflict("the extinguisher was changed meanwhile");
   }
+  ++e.version;
+  return e;
 }
 
 ExtinguisherCheck FireGroups::check(const Actor& actor, const std::string& id) const {

@@ -234,7 +234,7 @@ class FireGroups {
   // The household with its village, in the actor's scope (else 404).
   std::pair<Household, units::Unit> household_in_scope(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   Extinguisher load_extinguisher(db::Tx& tx, const Actor& actor, std::int64_t id) const;
-  void renew(db::Tx& tx, const ExtinguisherCheck& check) const;
+  Extinguisher renew(db::Tx& tx, const ExtinguisherCheck& check) const;
   FireGroup checked(db::Tx& tx, const Actor& actor, const FireGroupInput& input, FireGroup base) const;
   // Checks and writes a group's member list; the audit detail's counts.
   void write_members(db::Tx& tx, const FireGroup& group, const std::vector<std::int64_t>& household_ids,

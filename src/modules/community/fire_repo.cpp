@@ -439,6 +439,14 @@ std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id) {
   return db::all(tx, q, drill_from, group_id);
 }
 
+std::vector<Drill> drills_in(db::Tx& tx, const std::string& group_ids, const std::string& from) {
+  static const db::DialectQuery q("fire_drills.in", [](db::Dialect d) {
+    return "SELECT " DRILL_COLUMNS " FROM fire_drills WHERE " + db::in_ids(d, "group_id", "$1") +
+           " AND held_on >= $2 ORDER BY held_on DESC, id";
+  });
+  return db::all(tx, q.in(tx), drill_from, group_ids, from);
+}
+
 std::int64_t insert_incident(db::Tx& tx, const Incident& i, std::optional<std::int64_t> by, std::int64_t now) {
   static constexpr db::Query q{
       "fire_incidents.insert",

@@ -80,6 +80,8 @@ std::optional<Drill> drill(db::Tx& tx, const std::string& id);
 void lock_drill(db::Tx& tx, const std::string& id);
 // A group's drills, newest first.
 std::vector<Drill> drills_of(db::Tx& tx, std::int64_t group_id);
+/// The drills of these groups (a JSON array of ids) held on or after `from`, newest first.
+std::vector<Drill> drills_in(db::Tx& tx, const std::string& group_ids, const std::string& from);
 
 // Extinguisher checks (migration 0036), by the offline rule as drills: written if still as
 // the caller saw it (absent, or at version `*seen`), then the extinguisher's last check is

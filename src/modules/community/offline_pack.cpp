@@ -44,15 +44,10 @@ void add_groups(db::Tx& tx, OfflinePack& pack, const std::string& ids) {
     auto it = h.fire_group_id ? index.find(*h.fire_group_id) : index.end();
     if (it != index.end()) pack.groups[it->second].household_ids.push_back(h.household.id);
   }
-  for (const auto& g : pack.groups) {
-    for (auto& drill : fire_repo::drills_of(tx, g.group.id)) {
-      if (drill.held_on < pack.recent_from) break;  // newest first
-      pack.drills.push_back(std::move(drill));
-    }
-  }
-  std::sort(pack.drills.begin(), pack.drills.end(), [](const Drill& a, const Drill& b) {
-    return a.held_on != b.held_on ? a.held_on > b.held_on : a.id < b.id;
-  });
+  std::vector<std::int64_t> group_ids;
+  group_ids.reserve(pack.groups.size());
+  for (const auto& g : pack.groups) group_ids.push_back(g.group.id);
+  if (!group_ids.empty()) pack.drills = fire_repo::drills_in(tx, db::ids_json(group_ids), pack.recent_from);
 }
 
 void add_equipment(db::Tx& tx, OfflinePack& pack) {

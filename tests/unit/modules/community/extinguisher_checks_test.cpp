@@ -3,11 +3,9 @@
 // older one arriving late changes nothing); the dates a check may carry; who may record.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
-#include "households_fixture.hpp"
-#include "modules/community/fire_groups.hpp"
+#include "fire_groups_fixture.hpp"
 #include "modules/community/fire_repo.hpp"
 
 namespace antq::community {
@@ -16,13 +14,11 @@ namespace {
 using testing::errors_of;
 using testing::kind_of;
 
-class ExtinguisherChecksTest : public HouseholdsTest {
+class ExtinguisherChecksTest : public FireGroupsFixture {
  protected:
   void SetUp() override {
-    HouseholdsTest::SetUp();
+    FireGroupsFixture::SetUp();
     if (IsSkipped()) return;
-    boundaries_ = std::make_unique<units::Boundaries>(*db_, *audit_, clock_);
-    groups_ = std::make_unique<FireGroups>(*db_, *audit_, *units_, *boundaries_, clock_);
     auto house = service_->create(officer_, input(khuon_dien_, "Hộ có bình")).household.id;
     ExtinguisherInput in;
     in.kind = "abc_powder";
@@ -52,8 +48,6 @@ class ExtinguisherChecksTest : public HouseholdsTest {
 
   static constexpr const char* kFirst = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
   static constexpr const char* kSecond = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
-  std::unique_ptr<units::Boundaries> boundaries_;
-  std::unique_ptr<FireGroups> groups_;
   Extinguisher extinguisher_;
 };
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "../../support/files.hpp"
-#include "households_fixture.hpp"
+#include "fire_groups_fixture.hpp"
 #include "modules/community/fire_repo.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/media/media.hpp"
@@ -21,15 +21,8 @@ namespace {
 
 using testing::errors_of;
 
-class FireGroupsTest : public HouseholdsTest {
+class FireGroupsTest : public FireGroupsFixture {
  protected:
-  void SetUp() override {
-    HouseholdsTest::SetUp();
-    if (IsSkipped()) return;
-    boundaries_ = std::make_unique<units::Boundaries>(*db_, *audit_, clock_);
-    groups_ = std::make_unique<FireGroups>(*db_, *audit_, *units_, *boundaries_, clock_);
-  }
-
   // `n` households of a village, by id.
   std::vector<std::int64_t> houses(const units::Unit& village, int n, const std::string& prefix = "Hộ") {
     std::vector<std::int64_t> out;
@@ -60,9 +53,6 @@ class FireGroupsTest : public HouseholdsTest {
     in.expires_on = expires;
     return in;
   }
-
-  std::unique_ptr<units::Boundaries> boundaries_;
-  std::unique_ptr<FireGroups> groups_;
 };
 
 TEST_P(FireGroupsTest, AGroupOfFiveToFifteenHouseholdsGetsItsCodeAndMembers) {
