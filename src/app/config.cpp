@@ -106,6 +106,14 @@ const std::vector<Key>& keys() {
        "a Protomaps basemap .pmtiles file for the staff maps; empty = boundaries on a plain background"},
       {"map.attribution", text_of(&C::map, &C::Map::attribution), "\"© OpenStreetMap contributors, © Protomaps\"",
        "credit shown on the map when the basemap is set"},
+      {"notify.log", choice_of(&C::notify, &C::Notify::log, {"true", "false"}, "notify.log"), "true",
+       "write each notification into the log"},
+      {"notify.webhook_url", text_of(&C::notify, &C::Notify::webhook_url), "\"\"",
+       "http(s) URL that receives each notification as signed JSON; empty = none"},
+      {"notify.webhook_secret_file", text_of(&C::notify, &C::Notify::webhook_secret_file), "\"\"",
+       "the secret the webhook's signature is made with (made on first use); empty = DATA/webhook.key"},
+      {"notify.sms_spool_dir", text_of(&C::notify, &C::Notify::sms_spool_dir), "\"\"",
+       "gammu-smsd's outbox folder (OutboxPath) for text messages through a USB modem; empty = no SMS"},
       {"privacy.key_file", text_of(&C::privacy, &C::Privacy::key_file), "\"\"",
        "the key sealing personal data (keep a copy apart from the database backups); empty = DATA/personal-data.key"},
   };
@@ -182,6 +190,11 @@ Config load_config(const std::filesystem::path& data_dir, const std::map<std::st
   }
   if (c.database.url.empty()) c.database.url = "sqlite://" + (c.data_dir / "antq.db").string();
   if (c.privacy.key_file.empty()) c.privacy.key_file = (c.data_dir / "personal-data.key").string();
+  if (c.notify.webhook_secret_file.empty()) c.notify.webhook_secret_file = (c.data_dir / "webhook.key").string();
+  const auto& hook = c.notify.webhook_url;
+  if (!hook.empty() && hook.rfind("http://", 0) != 0 && hook.rfind("https://", 0) != 0) {
+    throw std::invalid_argument("notify.webhook_url must start with http:// or https://");
+  }
   if (c.server.tls_cert.empty() != c.server.tls_key.empty()) {
     throw std::invalid_argument("server.tls_cert and server.tls_key must be set together");
   }

@@ -47,6 +47,12 @@ struct Config {
     std::string basemap;  // a PMTiles archive (Protomaps basemap); empty = plain background
     std::string attribution = "© OpenStreetMap contributors, © Protomaps";
   } map;
+  struct Notify {
+    std::string log = "true";         // "true" | "false": reminders written into the log
+    std::string webhook_url;          // http(s) URL the notifications are POSTed to; empty = none
+    std::string webhook_secret_file;  // the HMAC key shared with the receiver; default DATA/webhook.key
+    std::string sms_spool_dir;        // gammu-smsd's OutboxPath; empty = no SMS
+  } notify;
   struct Privacy {
     // The key that seals personal data (camera owners' contacts); default DATA/personal-data.key.
     std::string key_file;

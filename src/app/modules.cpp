@@ -18,6 +18,7 @@
 #include "api/users_api.hpp"
 #include "app/build_kind/build_kind.hpp"
 #include "app/cli/cli.hpp"
+#include "app/notifications.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/log/log.hpp"
 #include "platform/privacy/personal_key.hpp"
@@ -50,6 +51,7 @@ void build_services(Context& ctx) {
   ctx.models = std::make_unique<community::Models>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
   ctx.offline_packs =
       std::make_unique<community::OfflinePacks>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
+  ctx.notify = open_notifications(ctx.config, *ctx.db, ctx.clock);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -125,6 +127,12 @@ void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {
   scheduler.add({.name = "mailbox_purge", .hour = 2, .minute = 0, .lease_minutes = 60, .run = [&ctx] {
                    return std::to_string(ctx.mailbox->purge(system_actor()).purged) + " purged";
                  }});
+  // The notifications due, at every check on every instance (each leases what it sends).
+  scheduler.add_tick("notifications", [&ctx] {
+    auto r = ctx.notify->dispatch();
+    if (r.sent + r.retried + r.dead == 0) return std::string();
+    return fmt::format("{} sent, {} to retry, {} given up", r.sent, r.retried, r.dead);
+  });
 }
 
 void add_commands(Cli& cli) {

@@ -34,6 +34,21 @@ Scheduler::~Scheduler() {
 
 void Scheduler::add(Job job) { jobs_.push_back(std::move(job)); }
 
+void Scheduler::add_tick(std::string name, std::function<std::string()> tick) {
+  ticks_.emplace_back(std::move(name), std::move(tick));
+}
+
+void Scheduler::run_ticks() {
+  for (const auto& [name, tick] : ticks_) {
+    try {
+      auto summary = tick();
+      if (!summary.empty()) spdlog::info("{}: {}", name, summary);
+    } catch (const std::exception& e) {
+      spdlog::error("{} failed: {}", name, e.what());
+    }
+  }
+}
+
 std::string Scheduler::due_slot(const Job& job, time::Millis now) {
   auto today = time::local_date(now);
   auto due = time::local_day_start(today) + (job.hour * 60LL + job.minute) * 60 * 1000;
@@ -95,6 +110,7 @@ int Scheduler::run_due() {
       spdlog::error("job {}: the schedule could not be read or written: {}", job.name, e.what());
     }
   }
+  run_ticks();
   try {
     auto runs = last_runs();
     std::lock_guard lock(seen_mutex_);

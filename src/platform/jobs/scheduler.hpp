@@ -47,9 +47,14 @@ class Scheduler {
 
   // REQUIRES: before start().
   void add(Job job);
+  // Work done at every check on every instance, after the due jobs (no job_runs row): the
+  // notifications' dispatch, which shares its work out by leases of its own. `tick`
+  // returns a short summary, logged when not empty; a throw is logged, not passed on.
+  // REQUIRES: before start().
+  void add_tick(std::string name, std::function<std::string()> tick);
   // Runs, one after the other, the jobs whose latest slot has come and that no instance
   // has taken; returns how many this instance ran. Failures are recorded, not thrown.
-  // Then refreshes the snapshot of last runs.
+  // Then runs the ticks and refreshes the snapshot of last runs.
   int run_due();
   // The last finished run of each job, on any instance, read from the database.
   std::vector<LastRun> last_runs() const;
@@ -68,11 +73,13 @@ class Scheduler {
  private:
   bool take_lease(const Job& job, const std::string& slot, time::Millis now);
   void finish(const Job& job, const std::string& slot, bool ok, const std::string& detail);
+  void run_ticks();
 
   db::Database& db_;
   const time::Clock& clock_;
   std::string instance_;
   std::vector<Job> jobs_;
+  std::vector<std::pair<std::string, std::function<std::string()>>> ticks_;
   mutable std::mutex seen_mutex_;
   std::vector<LastRun> seen_;
   std::jthread thread_;

@@ -132,4 +132,9 @@ std::string national_phone(const Phone& phone) {
   return n.substr(0, area) + " " + n.substr(area, 4) + " " + n.substr(area + 4);
 }
 
+std::string masked_phone(std::string_view e164) {
+  if (e164.size() < 8) return std::string(e164.size(), '*');
+  return std::string(e164.substr(0, 5)) + std::string(e164.size() - 7, '*') + std::string(e164.substr(e164.size() - 2));
+}
+
 }  // namespace antq::text

@@ -32,4 +32,8 @@ PhoneCheck normalise_phone(std::string_view typed);
 // The national form for people: "0912 345 678", "0207 3822 123", "024 3826 1234".
 std::string national_phone(const Phone& phone);
 
+// A number as logs may show it: the country code and two more digits, stars, and the last
+// two digits ("+8491*****78"); anything shorter than 8 characters is all stars.
+std::string masked_phone(std::string_view e164);
+
 }  // namespace antq::text

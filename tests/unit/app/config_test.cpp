@@ -150,6 +150,27 @@ TEST_F(ConfigTest, TlsCertificateWithoutKeyIsRefused) {
   EXPECT_NE(message.find("tls_key"), std::string::npos) << message;
 }
 
+TEST_F(ConfigTest, NotificationsGoToTheLogOnlyUntilTurnedOnAndTheWebhookMustBeHttp) {
+  auto c = load_config(dir_.path());
+  EXPECT_EQ(c.notify.log, "true");
+  EXPECT_EQ(c.notify.webhook_url, "");
+  EXPECT_EQ(c.notify.sms_spool_dir, "");
+  EXPECT_EQ(c.notify.webhook_secret_file, dir_.file("webhook.key"));
+  write_toml(
+      "[notify]\nlog = false\nwebhook_url = \"https://ubnd.example.vn/antq\"\nsms_spool_dir = "
+      "\"/var/spool/gammu/outbox\"\n");
+  c = load_config(dir_.path());
+  EXPECT_EQ(c.notify.log, "false");
+  EXPECT_EQ(c.notify.webhook_url, "https://ubnd.example.vn/antq");
+  EXPECT_EQ(c.notify.sms_spool_dir, "/var/spool/gammu/outbox");
+  write_toml("[notify]\nwebhook_url = \"ftp://ubnd.example.vn/antq\"\n");
+  auto message = load_error();
+  EXPECT_NE(message.find("notify.webhook_url"), std::string::npos) << message;
+  write_toml("[notify]\nlog = \"maybe\"\n");
+  message = load_error();
+  EXPECT_NE(message.find("notify.log"), std::string::npos) << message;
+}
+
 TEST_F(ConfigTest, DefaultConfigTextParsesBackToTheDefaults) {
   write_toml(default_config_text());
   auto from_text = load_config(dir_.path());

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "../../support/backends.hpp"
 #include "platform/crypto/crypto.hpp"
@@ -73,6 +75,35 @@ TEST_P(SchedulerTest, RunsOnceADayAtItsLocalTimeCatchingUpAMissedDay) {
   EXPECT_EQ(seen[0].slot, "2026-12-02");
 }
 
+TEST_P(SchedulerTest, TicksRunAtEveryCheckOnEveryInstanceAfterTheJobsAndAThrowStopsNothing) {
+  int runs = 0;
+  std::vector<std::string> order;
+  Scheduler a(*db_, clock_, "a");
+  Scheduler b(*other_db_, clock_, "b");
+  a.add(Job{.name = "mailbox_purge", .hour = 0, .minute = 0, .lease_minutes = 60, .run = [&] {
+              order.emplace_back("job");
+              ++runs;
+              return std::string("done");
+            }});
+  a.add_tick("failing", [&]() -> std::string {
+    order.emplace_back("failing");
+    throw std::runtime_error("the database went away");
+  });
+  a.add_tick("dispatch", [&] {
+    order.emplace_back("dispatch a");
+    return std::string();
+  });
+  b.add_tick("dispatch", [&] {
+    order.emplace_back("dispatch b");
+    return std::string("1 sent");
+  });
+  a.run_due();
+  b.run_due();
+  a.run_due();
+  EXPECT_EQ(order, (std::vector<std::string>{"job", "failing", "dispatch a", "dispatch b", "failing", "dispatch a"}));
+  EXPECT_EQ(runs, 1) << "the job once a day, the ticks at every check";
+}
+
 TEST_P(SchedulerTest, TwoInstancesOnOneDatabaseRunEachSlotOnce) {
   int runs_a = 0;
   int runs_b = 0;
@@ -109,10 +140,11 @@ TEST_P(SchedulerTest, AFailureIsRecordedAndNotRetriedInTheSameSlot) {
 TEST_P(SchedulerTest, ALeaseLeftByADeadInstanceIsTakenOverWhenItExpires) {
   int runs = 0;
   db_->write([&](db::Tx& tx) {
-    tx.exec(db::Query{"test.dead_lease",
-                      "INSERT INTO job_runs (job, slot, instance, started_at, lease_until) VALUES ($1, $2, $3, $4, $5)"},
-            std::string("mailbox_purge"), std::string("2026-11-30"), std::string("dead"), clock_.now(),
-            clock_.now() + 30 * kMinute);
+    tx.exec(
+        db::Query{"test.dead_lease",
+                  "INSERT INTO job_runs (job, slot, instance, started_at, lease_until) VALUES ($1, $2, $3, $4, $5)"},
+        std::string("mailbox_purge"), std::string("2026-11-30"), std::string("dead"), clock_.now(),
+        clock_.now() + 30 * kMinute);
   });
   Scheduler s(*db_, clock_, "a");
   s.add(purge_at_two(runs));

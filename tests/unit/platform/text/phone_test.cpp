@@ -90,5 +90,11 @@ TEST(Phone, TheNationalFormGroupsTheDigitsAsPeopleReadThem) {
   EXPECT_EQ(national_phone(normalise_phone("02438261234").phone.value()), "024 3826 1234");
 }
 
+TEST(Phone, AMaskedNumberKeepsTheCountryCodeTwoDigitsAndTheLastTwo) {
+  EXPECT_EQ(masked_phone("+84912345678"), "+8491*****78");
+  EXPECT_EQ(masked_phone("+842073822123"), "+8420******23");
+  EXPECT_EQ(masked_phone("+8491"), "*****");
+}
+
 }  // namespace
 }  // namespace antq::text
