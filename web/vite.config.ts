@@ -21,7 +21,7 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
     restoreMocks: true,
     // On a clock set to UTC, as an officer's laptop may be: the app must still show
     // Vietnam's times (lib/format.ts).

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Layout } from './components/Layout';
+import { UpdateBanner } from './components/UpdateBanner';
 import { auth, onUnauthenticated, setCsrfToken, setRequestLocale } from './lib/api';
 import { type SessionUser, sessionUser } from './lib/capabilities';
 import { createTranslator, storedLocale, storeLocale } from './lib/i18n';
+import { bootSession, forgetUser, lastUser, rememberUser, type Boot } from './lib/offline-boot';
 import { matchPath, navigate, safeNext, type RouteParams } from './lib/router';
 import type { Locale, Session } from './lib/schema';
 import { I18nContext, useI18n as useI18nValue, type I18nValue } from './lib/use-i18n';
@@ -67,6 +69,25 @@ function PageLoadFailed() {
   );
 }
 
+/** A page that needs the server, opened with no network: say so and offer to try again. */
+function NeedsNetwork({ onRetry }: { onRetry: () => Promise<void> }) {
+  const { t } = useI18nValue();
+  const [trying, setTrying] = useState(false);
+  const retry = () => {
+    setTrying(true);
+    void onRetry().finally(() => setTrying(false));
+  };
+  return (
+    <div id="needs-network">
+      <h1>{t('offline.needs_network')}</h1>
+      <p>{t('offline.needs_network_detail')}</p>
+      <button type="button" onClick={retry} disabled={trying}>
+        {trying ? t('offline.trying') : t('common.retry')}
+      </button>
+    </div>
+  );
+}
+
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
@@ -76,6 +97,8 @@ export function App() {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
   const [user, setUser] = useState<SessionUser | null>(null);
   const [booted, setBooted] = useState(false);
+  // Booted with no network from the user this phone kept (lib/offline-boot.ts).
+  const [offline, setOffline] = useState(false);
   const location = useLocation();
   const here = location.path + (location.search.toString() ? `?${location.search}` : '');
   const hereRef = useRef(here);
@@ -92,8 +115,11 @@ export function App() {
 
   // The session as the server answered it: its token, its user and what they may do.
   const keep = useCallback((session: Session) => {
+    const signedIn = sessionUser(session);
     setCsrfToken(session.csrf_token);
-    setUser(sessionUser(session));
+    setUser(signedIn);
+    setOffline(false);
+    void rememberUser(signedIn);
   }, []);
 
   const signIn = useCallback(
@@ -118,17 +144,38 @@ export function App() {
     }
     setCsrfToken(null);
     setUser(null);
+    setOffline(false);
+    await forgetUser();
     navigate('/login?reason=logged_out');
   }, []);
 
+  // The session, or with no network the user kept; again on "Thử lại" and when the network returns.
+  const startSession = useCallback(async () => {
+    const boot: Boot = await bootSession(() => auth.me(true), lastUser);
+    if (boot.mode === 'online') {
+      signIn(boot.session);
+    } else if (boot.mode === 'offline') {
+      setUser(boot.user);
+      setOffline(true);
+    } else {
+      setUser(null);
+      setOffline(false);
+    }
+  }, [signIn]);
+
   // Pick up an existing session once at start.
   useEffect(() => {
-    auth
-      .me(true)
-      .then(signIn)
+    startSession()
       .catch(() => undefined)
       .finally(() => setBooted(true));
-  }, [signIn]);
+  }, [startSession]);
+
+  useEffect(() => {
+    if (!offline) return;
+    const reconnect = () => void startSession().catch(() => undefined);
+    window.addEventListener('online', reconnect);
+    return () => window.removeEventListener('online', reconnect);
+  }, [offline, startSession]);
 
   // A 401 from any call but login: back to the login page, then back here.
   useEffect(() => {
@@ -162,18 +209,21 @@ export function App() {
   );
 
   const match = resolve(location.path);
-  const loadedPage = usePage(match?.route);
+  // With no network only the pages marked `offline` open: the others need the API.
+  const needsNetwork = offline && !match?.route.offline;
+  const loadedPage = usePage(needsNetwork ? undefined : match?.route);
   const Page = loadedPage === 'failed' ? PageLoadFailed : loadedPage;
 
   // Moving to another page puts focus on <main>, so screen readers start there.
   const lastPage = useRef<unknown>(null);
   useEffect(() => {
-    if (!booted || (match && !Page)) return; // its page is still loading
-    if (lastPage.current !== null && lastPage.current !== Page) {
+    if (!booted || (match && !needsNetwork && !Page)) return; // its page is still loading
+    const shown = needsNetwork ? 'needs-network' : (Page ?? 'not-found');
+    if (lastPage.current !== null && lastPage.current !== shown) {
       document.getElementById('main')?.focus();
     }
-    lastPage.current = Page ?? 'not-found';
-  }, [Page, booted]);
+    lastPage.current = shown;
+  }, [Page, booted, needsNetwork]);
 
   let content;
   if (!booted) {
@@ -190,6 +240,12 @@ export function App() {
     ) : null;
   } else if (!user) {
     content = <Redirect to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} />;
+  } else if (needsNetwork) {
+    content = (
+      <Layout>
+        <NeedsNetwork onRetry={startSession} />
+      </Layout>
+    );
   } else if (!match) {
     content = (
       <Layout>
@@ -218,7 +274,10 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <SessionContext.Provider value={session}>{content}</SessionContext.Provider>
+      <SessionContext.Provider value={session}>
+        <UpdateBanner />
+        {content}
+      </SessionContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -21,6 +21,11 @@ export interface Route {
   load: () => Promise<PageComponent>;
   /** Shown without logging in (and skipped once logged in). */
   public?: boolean;
+  /**
+   * Works with no network, from the phone's IndexedDB (lib/idb.ts): after a boot with no
+   * network (lib/offline-boot.ts) only these open; the others say "Cần kết nối mạng".
+   */
+  offline?: boolean;
   /** Only these roles may open the page (and see its navigation entry). */
   roles?: readonly Role[];
   /** Only users with this capability of the session may open the page (and see its entry). */
