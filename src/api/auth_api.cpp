@@ -51,13 +51,18 @@ http::Response me(const Deps&, http::Request&, const Caller& c) {
   return no_store(http::Response::json(200, session_json(c.session)));
 }
 
-http::Response set_locale(const Deps& d, http::Request& req, const Caller& c) {
+// The signed-in user's own language, phone and SMS reminders.
+http::Response update_me(const Deps& d, http::Request& req, const Caller& c) {
   auto body = json_body(req);
   json::Reader r(body);
-  auto locale = r.required_text("locale", 8);
+  accounts::UserPatch patch;
+  patch.locale = r.text("locale", 8);
+  patch.phone = r.text("phone", 64);
+  patch.sms_opt_in = r.boolean("sms_opt_in");
   r.finish();
+  if (!patch.locale && !patch.phone && !patch.sms_opt_in) throw Error::field("locale", "required");
   accounts::Session updated = c.session;
-  updated.user = d.auth.accounts.set_locale(c.actor, *locale);
+  updated.user = d.auth.accounts.update_own(c.actor, patch);
   return http::Response::json(200, session_json(updated));
 }
 
@@ -104,7 +109,7 @@ void add_auth_routes(http::Router& router, const Auth& auth) {
   routes.open("POST", "/api/v1/auth/login", login);
   routes.staff("POST", "/api/v1/auth/logout", logout);
   routes.staff("GET", "/api/v1/auth/me", me);
-  routes.staff("PATCH", "/api/v1/auth/me", set_locale);
+  routes.staff("PATCH", "/api/v1/auth/me", update_me);
   routes.staff("POST", "/api/v1/auth/password", change_password);
   routes.staff("POST", "/api/v1/auth/totp/setup", setup_totp);
   routes.staff("POST", "/api/v1/auth/totp/enable", enable_totp);

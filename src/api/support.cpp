@@ -10,6 +10,7 @@
 #include "platform/crypto/crypto.hpp"
 #include "platform/error.hpp"
 #include "platform/geo/point_text.hpp"
+#include "platform/text/phone.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::api {
@@ -210,6 +211,17 @@ boost::json::object unit_json(const units::Unit& u, const std::string& today) {
   };
 }
 
+namespace {
+boost::json::value phone_json(const std::string& e164) {
+  return e164.empty() ? boost::json::value(nullptr) : boost::json::value(e164);
+}
+boost::json::value phone_national_json(const std::string& e164) {
+  auto check = text::normalise_phone(e164);
+  if (!check.phone) return nullptr;
+  return boost::json::value(text::national_phone(*check.phone));
+}
+}  // namespace
+
 boost::json::object user_json(const accounts::User& u) {
   return boost::json::object{
       {"id", u.id},
@@ -223,6 +235,9 @@ boost::json::object user_json(const accounts::User& u) {
       {"identity_permission", u.identity_permission},
       {"disabled", u.disabled},
       {"created_at", time::format_iso_utc(u.created_at)},
+      {"phone", phone_json(u.phone)},
+      {"phone_national", phone_national_json(u.phone)},
+      {"sms_opt_in", u.sms_opt_in},
   };
 }
 

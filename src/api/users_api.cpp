@@ -51,6 +51,8 @@ http::Response update_user(const Deps& d, http::Request& req, const Caller& c) {
   p.disabled = r.boolean("disabled");
   p.locale = r.text("locale", 8);
   p.identity_permission = r.boolean("identity_permission");
+  p.phone = r.text("phone", 64);
+  p.sms_opt_in = r.boolean("sms_opt_in");
   if (body.contains("password")) p.password = r.secret("password");
   r.finish();
   return http::Response::json(200, user_json(d.accounts.update(c.actor, id, p)));

@@ -22,7 +22,7 @@ test('auditors browse the log newest first, filtered by actor, action and dates'
   assert.ok(mine.data.items.length > 0);
   assert.ok(mine.data.items.every((e) => e.actor_name === 'admin' && e.action.startsWith('user.')));
   const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);  // the local (UTC+7) date
-  const dated = await auditor.get(`/api/v1/audit?from=${today}&to=${today}&action=user.locale`);
+  const dated = await auditor.get(`/api/v1/audit?from=${today}&to=${today}&action=user.settings`);
   assert.equal(dated.data.items[0].actor_name, 'admin');
   assert.equal(dated.data.items[0].detail.locale, 'en');
   const old = await auditor.get('/api/v1/audit?to=2020-01-01');

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { start, signedIn, unitIds, PASSWORD, Client, DB, psql } from './lib.mjs';
+import { start, signedIn, unitIds, PASSWORD, Client, DB, psql, fieldsOf } from './lib.mjs';
 
 let server;
 let ids;
@@ -99,4 +99,43 @@ test('reading and changing users is in the audit log with who and which record',
   const created = log.data.items.find((e) => e.action === 'user.create');
   assert.equal(created.detail.username, 'kiem.tra');
   assert.equal(JSON.stringify(created).includes(PASSWORD), false, 'no secret in the log');
+});
+
+test('a staff phone is kept in one form; SMS needs a mobile; the number stays out of the audit log', async () => {
+  const admin = await signedIn(server.url, 'admin');
+  const u = await admin.post('/api/v1/users', { username: 'so.dien.thoai', full_name: 'Lò Văn Sơn', role: 'officer', unit_id: ids['02545'], password: PASSWORD });
+  assert.equal(u.data.phone, null);
+  assert.equal(u.data.sms_opt_in, false);
+  const set = await admin.patch(`/api/v1/users/${u.data.id}`, { phone: '(+84) 0912.345.678', sms_opt_in: true });
+  assert.equal(set.status, 200, set.text);
+  assert.deepEqual([set.data.phone, set.data.phone_national, set.data.sms_opt_in], ['+84912345678', '0912 345 678', true]);
+
+  // A landline takes no SMS; a bad number is named; nothing changes on a refusal.
+  const landline = await admin.patch(`/api/v1/users/${u.data.id}`, { phone: '(0207) 3822 123', sms_opt_in: true });
+  assert.equal(landline.status, 422);
+  assert.deepEqual(fieldsOf(landline), ['sms_opt_in:no_mobile']);
+  const bad = await admin.patch(`/api/v1/users/${u.data.id}`, { phone: '113' });
+  assert.deepEqual(fieldsOf(bad), ['phone:short_number']);
+  assert.equal((await admin.get(`/api/v1/users/${u.data.id}`)).data.phone, '+84912345678', 'unchanged');
+  const moved = await admin.patch(`/api/v1/users/${u.data.id}`, { phone: '0207 3822 123' });
+  assert.deepEqual([moved.data.phone, moved.data.phone_national, moved.data.sms_opt_in], ['+842073822123', '0207 3822 123', false],
+    'a landline ends the SMS reminders');
+
+  // The user's own settings: the phone and the SMS choice, not the role.
+  const own = await signedIn(server.url, 'so.dien.thoai');
+  const mine = await own.patch('/api/v1/auth/me', { phone: '0387 654 321', sms_opt_in: true });
+  assert.equal(mine.status, 200, mine.text);
+  assert.deepEqual([mine.data.user.phone, mine.data.user.sms_opt_in], ['+84387654321', true]);
+  const role = await own.patch('/api/v1/auth/me', { role: 'admin' });
+  assert.equal(role.status, 422, 'an unknown field of one\'s own settings');
+  const cleared = await own.patch('/api/v1/auth/me', { phone: '' });
+  assert.deepEqual([cleared.data.user.phone, cleared.data.user.sms_opt_in], [null, false]);
+  assert.equal((await own.patch('/api/v1/auth/me', {})).status, 422, 'nothing to change');
+
+  const auditor = await signedIn(server.url, 'auditor');
+  const log = await auditor.get(`/api/v1/audit?entity=user&entity_id=${u.data.id}`);
+  const actions = log.data.items.map((e) => e.action);
+  assert.ok(actions.includes('user.settings'), actions.join());
+  const text = JSON.stringify(log.data.items);
+  for (const digits of ['912345678', '3822123', '387654321']) assert.equal(text.includes(digits), false, digits);
 });

@@ -24,6 +24,8 @@ struct User {
   // May see the identity of confidential tipsters (quyền xem danh tính người tố giác),
   // each time with a reason that is audited.
   bool identity_permission = false;
+  std::string phone;        // E.164 ("+84912345678"), or "" for none
+  bool sms_opt_in = false;  // reminders by SMS too (a mobile phone only)
   std::int64_t created_at = 0;
 };
 
@@ -44,6 +46,8 @@ struct UserPatch {
   std::optional<std::string> password;
   std::optional<std::string> locale;
   std::optional<bool> identity_permission;
+  std::optional<std::string> phone;  // as typed; "" removes it (and the SMS opt-in)
+  std::optional<bool> sms_opt_in;
 };
 
 struct UserFilter {

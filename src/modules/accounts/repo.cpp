@@ -10,7 +10,7 @@ namespace {
 
 #define USER_COLUMNS                                                                           \
   "u.id, u.username, u.full_name, u.role, u.unit_id, un.name, un.path, u.locale, u.disabled, " \
-  "u.totp_secret IS NOT NULL, u.created_at, u.identity_permission"
+  "u.totp_secret IS NOT NULL, u.created_at, u.identity_permission, u.phone, u.sms_opt_in"
 // A user's unit through the units module's read model (see units/service.hpp).
 #define USER_FROM " FROM users u JOIN unit_directory un ON un.id = u.unit_id"
 #define USER_SELECT "SELECT " USER_COLUMNS USER_FROM
@@ -29,6 +29,8 @@ User from_row(db::Reader& r) {
   u.totp_enabled = r.boolean();
   u.created_at = r.i64();
   u.identity_permission = r.boolean();
+  u.phone = r.text();
+  u.sms_opt_in = r.boolean();
   return u;
 }
 
@@ -69,9 +71,9 @@ void update(db::Tx& tx, const User& u, std::int64_t now) {
   static constexpr db::Query q{
       "users.update",
       "UPDATE users SET full_name = $2, full_name_folded = $3, role = $4, unit_id = $5, locale = $6, disabled = $7, "
-      "updated_at = $8, identity_permission = $9 WHERE id = $1"};
+      "updated_at = $8, identity_permission = $9, phone = $10, sms_opt_in = $11 WHERE id = $1"};
   tx.exec(q, u.id, u.full_name, text::fold(u.full_name + " " + u.username), std::string(role_code(u.role)), u.unit_id,
-          u.locale, u.disabled, now, u.identity_permission);
+          u.locale, u.disabled, now, u.identity_permission, u.phone, u.sms_opt_in);
 }
 
 void set_password(db::Tx& tx, std::int64_t id, const std::string& hash, std::int64_t now) {

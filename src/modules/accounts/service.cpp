@@ -10,6 +10,7 @@
 #include "platform/crypto/totp.hpp"
 #include "platform/error.hpp"
 #include "platform/log/log.hpp"
+#include "platform/text/phone.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::accounts {
@@ -62,6 +63,48 @@ std::string user_detail(const User& u) {
                                                     {"role", std::string(role_code(u.role))},
                                                     {"unit_id", u.unit_id},
                                                     {"disabled", u.disabled}});
+}
+
+// The language, the phone (typed as people do; "" removes it) and the SMS opt-in, which
+// needs a mobile number.
+void apply_settings(FieldErrors& errors, User& u, const UserPatch& patch) {
+  if (patch.locale) {
+    if (*patch.locale != "vi" && *patch.locale != "en") {
+      errors.add("locale", "unknown_value");
+    } else {
+      u.locale = *patch.locale;
+    }
+  }
+  bool mobile = false;
+  if (patch.phone) {
+    auto typed = text::clean(*patch.phone);
+    if (typed.empty()) {
+      u.phone.clear();
+      u.sms_opt_in = false;
+    } else if (auto check = text::normalise_phone(typed); check.phone) {
+      u.phone = check.phone->e164;
+      mobile = check.phone->kind == text::PhoneKind::mobile;
+      if (!mobile) u.sms_opt_in = false;
+    } else {
+      errors.add("phone", check.error);
+    }
+  } else if (!u.phone.empty()) {
+    auto check = text::normalise_phone(u.phone);
+    mobile = check.phone && check.phone->kind == text::PhoneKind::mobile;
+  }
+  if (patch.sms_opt_in) {
+    if (*patch.sms_opt_in && !mobile) errors.add("sms_opt_in", "no_mobile");
+    u.sms_opt_in = *patch.sms_opt_in;
+  }
+}
+
+// What changed, without the number itself.
+std::string settings_detail(const User& u, const UserPatch& patch) {
+  boost::json::object o;
+  if (patch.locale) o["locale"] = u.locale;
+  if (patch.phone) o["phone"] = u.phone.empty() ? "removed" : "set";
+  if (patch.phone || patch.sms_opt_in) o["sms_opt_in"] = u.sms_opt_in;
+  return boost::json::serialize(o);
 }
 
 }  // namespace
@@ -242,14 +285,18 @@ void Service::change_password(const Actor& actor, const std::string& current, co
   });
 }
 
-User Service::set_locale(const Actor& actor, const std::string& locale) {
-  if (locale != "vi" && locale != "en") throw Error::field("locale", "unknown_value");
+User Service::update_own(const Actor& actor, const UserPatch& patch) {
+  if (patch.full_name || patch.role || patch.unit_id || patch.disabled || patch.password || patch.identity_permission) {
+    throw Error::forbidden("only the language, the phone and the SMS reminders are one's own to change");
+  }
   User u;
   db_.write([&](db::Tx& tx) {
     u = repo::get(tx, actor.user_id).value();
-    u.locale = locale;
+    FieldErrors errors;
+    apply_settings(errors, u, patch);
+    errors.throw_if_any();
     repo::update(tx, u, clock_.now());
-    audit_.record(tx, actor, "user.locale", "user", std::to_string(u.id), R"({"locale":")" + locale + "\"}");
+    audit_.record(tx, actor, "user.settings", "user", std::to_string(u.id), settings_detail(u, patch));
   });
   return u;
 }
@@ -389,12 +436,7 @@ User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch
       else
         u->role = *role;
     }
-    if (patch.locale) {
-      if (*patch.locale != "vi" && *patch.locale != "en")
-        errors.add("locale", "unknown_value");
-      else
-        u->locale = *patch.locale;
-    }
+    apply_settings(errors, *u, patch);
     if (patch.unit_id) {
       auto unit = units_.find(tx, *patch.unit_id);
       if (!unit)
@@ -420,6 +462,10 @@ User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch
     updated = *repo::get(tx, id);
     auto detail = user_detail(updated);
     if (new_hash) detail.insert(detail.size() - 1, R"(,"password_reset":true)");
+    if (patch.phone || patch.sms_opt_in) {
+      detail.insert(detail.size() - 1, R"(,"phone":")" + std::string(updated.phone.empty() ? "none" : "set") +
+                                           R"(","sms_opt_in":)" + (updated.sms_opt_in ? "true" : "false"));
+    }
     audit_.record(tx, actor, "user.update", "user", std::to_string(id), detail);
   });
   return updated;

@@ -38,7 +38,9 @@ class Service {
   void logout(const std::string& token);
 
   void change_password(const Actor& actor, const std::string& current, const std::string& next);
-  User set_locale(const Actor& actor, const std::string& locale);
+  // The signed-in user's own settings: only `locale`, `phone` and `sms_opt_in` of the patch
+  // (the others are refused); audited as user.settings.
+  User update_own(const Actor& actor, const UserPatch& patch);
   TotpSetup begin_totp(const Actor& actor);
   // Returns the one-time recovery codes, shown once.
   std::vector<std::string> enable_totp(const Actor& actor, const std::string& code);

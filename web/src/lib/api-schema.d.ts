@@ -68,10 +68,14 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change own language
-         * @description Đổi ngôn ngữ giao diện của chính mình (tiếng Việt hoặc tiếng Anh).
+         * Change own language, phone and SMS reminders
+         * @description Đổi ngôn ngữ giao diện, số điện thoại và lựa chọn nhận nhắc việc qua SMS của chính mình.
          *
-         *     Changes the signed-in user's own locale (`vi` or `en`); messages and problems follow it.
+         *     Changes the signed-in user's own settings, each optional but at least one: the locale
+         *     (`vi` or `en`; messages and problems follow it), the phone (typed as people write it and
+         *     kept in E.164; `""` removes it and the SMS reminders) and `sms_opt_in` (a mobile number
+         *     only: `sms_opt_in: no_mobile` otherwise). Other fields are refused. Audited as
+         *     `user.settings`, without the number.
          */
         patch: operations["updateCurrentUser"];
         trace?: never;
@@ -3508,6 +3512,18 @@ export interface components {
             disabled: boolean;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * @description The staff member's phone in E.164, or null.
+             * @example +84912345678
+             */
+            readonly phone: string | null;
+            /**
+             * @description The same as people write it.
+             * @example 0912 345 678
+             */
+            readonly phone_national: string | null;
+            /** @description Takes reminders by SMS too (a mobile number only). */
+            sms_opt_in: boolean;
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -3532,6 +3548,9 @@ export interface components {
             locale?: components["schemas"]["Locale"];
             /** @description Gives or withdraws the permission to reveal tipsters' identities. */
             identity_permission?: boolean;
+            phone?: components["schemas"]["PhoneInput"];
+            /** @description Reminders by SMS too; refused (`sms_opt_in: no_mobile`) without a mobile number. */
+            sms_opt_in?: boolean;
         };
         LoginRequest: {
             username: string;
@@ -3566,8 +3585,11 @@ export interface components {
              */
             capabilities: ("households.read" | "households.write" | "households.witness" | "households.phones" | "households.sheets" | "teams.keep" | "gradings.read" | "gradings.grade" | "models.read" | "models.keep" | "models.types" | "models.record" | "offline.pack")[];
         };
-        LocaleUpdate: {
-            locale: components["schemas"]["Locale"];
+        OwnSettings: {
+            locale?: components["schemas"]["Locale"];
+            phone?: components["schemas"]["PhoneInput"];
+            /** @description Reminders by SMS too (through the commune's modem, `[notify] sms_spool_dir`). */
+            sms_opt_in?: boolean;
         };
         PasswordChange: {
             current_password: string;
@@ -7063,6 +7085,14 @@ export interface components {
             /** @description The checks of the village's extinguishers (retired ones included) from `recent_from` to today, newest first. */
             extinguisher_checks: components["schemas"]["ExtinguisherCheck"][];
         };
+        /**
+         * @description A Vietnamese number as people type it ("0912 345 678", "+84 912 345 678",
+         *     "(0207) 3822 123", the old "01689 123 456"); kept in E.164. `""` removes it. Refused
+         *     with `phone: invalid_characters | invalid_length | unknown_prefix | short_number |
+         *     old_area_code | not_vietnamese`.
+         * @example 0912 345 678
+         */
+        PhoneInput: string;
         CameraCounts: {
             total: number;
             /** @description Cameras by current status (working, faulty, removed); absent keys are 0. */
@@ -7883,7 +7913,7 @@ export interface operations {
                  *       "locale": "en"
                  *     }
                  */
-                "application/json": components["schemas"]["LocaleUpdate"];
+                "application/json": components["schemas"]["OwnSettings"];
             };
         };
         responses: {

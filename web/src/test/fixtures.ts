@@ -86,6 +86,9 @@ export function testUser(over: Partial<SessionUser> = {}): SessionUser {
     identity_permission: false,
     disabled: false,
     created_at: '2026-11-28T10:00:00Z',
+    phone: null,
+    phone_national: null,
+    sms_opt_in: false,
     capabilities: CAPABILITIES_BY_ROLE[role],
     ...over,
   };
