@@ -52,6 +52,8 @@ void build_services(Context& ctx) {
   ctx.offline_packs =
       std::make_unique<community::OfflinePacks>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
   ctx.notify = open_notifications(ctx.config, *ctx.db, ctx.clock);
+  ctx.reminders = std::make_unique<reminders::Service>(*ctx.db, *ctx.units, *ctx.fire_groups, *ctx.teams, *ctx.cameras,
+                                                       *ctx.notify, ctx.clock);
 }
 
 // The hooks between modules: each fired by the module that owns the event.
@@ -126,6 +128,12 @@ void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {
   // The mailbox retention purge: closed tips past their retention go, counts stay.
   scheduler.add({.name = "mailbox_purge", .hour = 2, .minute = 0, .lease_minutes = 60, .run = [&ctx] {
                    return std::to_string(ctx.mailbox->purge(system_actor()).purged) + " purged";
+                 }});
+  // What is due in each commune, told once to each officer and team member concerned.
+  scheduler.add({.name = "community_reminders", .hour = 6, .minute = 30, .lease_minutes = 30, .run = [&ctx] {
+                   auto r = ctx.reminders->run();
+                   return fmt::format("{} communes, {} users told, {} notifications", r.communes, r.users,
+                                      r.notifications);
                  }});
   // The notifications due, at every check on every instance (each leases what it sends).
   scheduler.add_tick("notifications", [&ctx] {

@@ -21,6 +21,7 @@
 #include "modules/mailbox/keys.hpp"
 #include "modules/mailbox/service.hpp"
 #include "modules/notify/service.hpp"
+#include "modules/reminders/service.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
@@ -53,6 +54,7 @@ struct Context {
   std::unique_ptr<community::Models> models;
   std::unique_ptr<community::OfflinePacks> offline_packs;
   std::unique_ptr<notify::Service> notify;  // the senders [notify] turns on
+  std::unique_ptr<reminders::Service> reminders;
 };
 
 // Opens the database (applying pending migrations when `migrate` is true) and builds the

@@ -11,8 +11,10 @@
 namespace antq::notify {
 
 Delivery LogSender::send(const Notification& n) {
+  auto body = n.body;
+  for (std::size_t at = body.find('\n'); at != std::string::npos; at = body.find('\n', at)) body.replace(at, 1, " / ");
   spdlog::info("notification {} to user {}{}: {} — {}", n.id, n.user_id ? std::to_string(*n.user_id) : "-",
-               n.address.empty() ? "" : " (" + text::masked_phone(n.address) + ")", n.subject, n.body);
+               n.address.empty() ? "" : " (" + text::masked_phone(n.address) + ")", n.subject, body);
   return {Delivery::Result::sent, "logged"};
 }
 

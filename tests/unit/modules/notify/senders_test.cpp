@@ -111,6 +111,7 @@ TEST(LogSender, LogsTheMessageWithTheNumberMasked) {
   spdlog::set_default_logger(std::make_shared<spdlog::logger>("test", sink));
   auto n = reminder();
   n.address = "+84912345678";
+  n.body += "\n- Bình chữa cháy của hộ KQ-0001 hết hạn ngày 10/12/2025";
   LogSender sender;
   auto delivery = sender.send(n);
   spdlog::set_default_logger(previous);
@@ -119,6 +120,7 @@ TEST(LogSender, LogsTheMessageWithTheNumberMasked) {
   EXPECT_NE(logged.find("notification 42 to user 7 (+8491*****78)"), std::string::npos) << logged;
   EXPECT_NE(logged.find("3 bình chữa cháy sắp hết hạn"), std::string::npos) << logged;
   EXPECT_EQ(logged.find("912345678"), std::string::npos) << logged;
+  EXPECT_NE(logged.find("Tân Trào / - Bình chữa cháy của hộ KQ-0001"), std::string::npos) << "one line: " << logged;
 }
 
 }  // namespace
