@@ -11,6 +11,7 @@
 #include "api/mailbox_api.hpp"
 #include "api/map_api.hpp"
 #include "api/models_api.hpp"
+#include "api/notify_api.hpp"
 #include "api/offline_api.hpp"
 #include "api/system_api.hpp"
 #include "api/teams_api.hpp"
@@ -51,7 +52,7 @@ void build_services(Context& ctx) {
   ctx.models = std::make_unique<community::Models>(*ctx.db, *ctx.audit, *ctx.units, ctx.clock);
   ctx.offline_packs =
       std::make_unique<community::OfflinePacks>(*ctx.db, *ctx.audit, *ctx.units, *ctx.boundaries, ctx.clock);
-  ctx.notify = open_notifications(ctx.config, *ctx.db, ctx.clock);
+  ctx.notify = open_notifications(ctx.config, *ctx.db, *ctx.audit, ctx.clock);
   ctx.reminders = std::make_unique<reminders::Service>(*ctx.db, *ctx.units, *ctx.fire_groups, *ctx.teams, *ctx.cameras,
                                                        *ctx.notify, ctx.clock);
 }
@@ -117,6 +118,7 @@ void add_routes(http::Router& router, Context& ctx, http::Metrics& metrics) {
   api::add_grading_routes(router, auth, *ctx.teams);
   api::add_model_routes(router, auth, *ctx.models);
   api::add_offline_routes(router, auth, *ctx.offline_packs);
+  api::add_notify_routes(router, auth, *ctx.notify);
   portal::add_portal_routes(router, {.clock = ctx.clock,
                                      .units = *ctx.units,
                                      .mailbox = *ctx.mailbox,

@@ -32,8 +32,9 @@ std::string webhook_secret(const std::filesystem::path& file) {
   return secret;
 }
 
-std::unique_ptr<notify::Service> open_notifications(const Config& config, db::Database& db, const time::Clock& clock) {
-  auto service = std::make_unique<notify::Service>(db, clock, "antq");
+std::unique_ptr<notify::Service> open_notifications(const Config& config, db::Database& db, const audit::Service& audit,
+                                                    const time::Clock& clock) {
+  auto service = std::make_unique<notify::Service>(db, audit, clock, "antq");
   const auto& c = config.notify;
   if (c.log == "true") service->add_sender(notify::Channel::log, std::make_unique<notify::LogSender>());
   if (!c.webhook_url.empty()) {

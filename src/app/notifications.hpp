@@ -10,7 +10,8 @@
 
 namespace antq::app {
 
-std::unique_ptr<notify::Service> open_notifications(const Config& config, db::Database& db, const time::Clock& clock);
+std::unique_ptr<notify::Service> open_notifications(const Config& config, db::Database& db, const audit::Service& audit,
+                                                    const time::Clock& clock);
 
 // The webhook's shared secret: the file's first line, or a new random one (64 hex digits)
 // written there with mode 0600. Throws naming the file when it cannot.

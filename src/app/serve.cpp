@@ -163,6 +163,12 @@ int serve(Context& ctx) {
   jobs::Scheduler scheduler(*ctx.db, ctx.clock, instance_name(port));
   add_jobs(scheduler, ctx);
   add_job_metrics(metrics, scheduler);
+  metrics.add_gauges("antq_notifications", "Notifications by status, as of the last dispatch.", [&ctx] {
+    auto c = ctx.notify->counts_seen();
+    return http::Metrics::Samples{{"status=\"pending\"", static_cast<double>(c[0])},
+                                  {"status=\"sent\"", static_cast<double>(c[1])},
+                                  {"status=\"dead\"", static_cast<double>(c[2])}};
+  });
   scheduler.start(std::chrono::seconds(ctx.config.jobs.check_seconds));
   std::string host = cfg.address.find(':') != std::string::npos ? "[" + cfg.address + "]" : cfg.address;
   spdlog::info("antq {} listening on {}://{}:{} (database: {})", ANTQ_VERSION, tls ? "https" : "http", host, port,

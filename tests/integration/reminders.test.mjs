@@ -155,3 +155,25 @@ test('each person hears once of what is theirs; a new day tells only what is new
   assert.deepEqual(digests(officer, vnDay(2)), {}, 'nothing twice');
   assert.deepEqual(digests(team, vnDay(2)), {});
 });
+
+test('the administrator reads the outbox with numbers masked; others may not; only a given-up one is sent again', async () => {
+  await signInPeople(server.url, people);  // the first test's days ended the sessions
+  const admin = people.admin;
+  const all = await admin.get('/api/v1/notifications?page_size=500');
+  assert.equal(all.status, 200, all.text);
+  assert.deepEqual(all.data.channels, ['log', 'webhook', 'sms']);
+  assert.equal(all.data.total, all.data.counts.pending + all.data.counts.sent + all.data.counts.dead);
+  const sms = all.data.items.find((n) => n.channel === 'sms');
+  assert.equal(sms.address, '+8491*****78');
+  assert.equal(all.text.includes('912345678'), false, 'no number in the answer');
+  const retried = all.data.items.find((n) => n.channel === 'webhook' && n.attempts === 3);
+  const one = await admin.get(`/api/v1/notifications/${retried.id}`);
+  assert.deepEqual(one.data.attempts_made.map((a) => `${a.outcome} ${a.detail}`), ['retry HTTP 500', 'retry HTTP 500', 'sent HTTP 200']);
+  assert.equal((await admin.post(`/api/v1/notifications/${retried.id}/retry`, {})).status, 409, 'it was sent');
+  assert.equal((await admin.get('/api/v1/notifications?status=lost')).status, 422);
+  for (const name of ['officer.tantrao', 'team.khuondien', 'reviewer.tuyenquang', 'auditor']) {
+    assert.equal((await people[name].get('/api/v1/notifications')).status, 403, name);
+  }
+  const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
+  assert.match(metrics, /antq_notifications\{status="sent"\} \d+/);
+});

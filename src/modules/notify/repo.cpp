@@ -78,6 +78,26 @@ std::vector<Notification> all(db::Tx& tx) {
   return db::all(tx, q, notification_from);
 }
 
+Page<Notification> page(db::Tx& tx, const std::string& status, int page_number, int page_size) {
+  db::Params params;
+  std::string where = " FROM notifications";
+  if (!status.empty()) where += " WHERE status = " + params.add(status);
+  return db::page(tx, "notifications", NOTIFICATION_COLUMNS, where, " ORDER BY id DESC", std::move(params), page_number,
+                  page_size, notification_from);
+}
+
+std::optional<Notification> get(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"notifications.get", "SELECT " NOTIFICATION_COLUMNS " FROM notifications WHERE id = $1"};
+  return db::one(tx, q, notification_from, id);
+}
+
+bool revive(db::Tx& tx, std::int64_t id, time::Millis now) {
+  static constexpr db::Query q{"notifications.revive",
+                               "UPDATE notifications SET status = 'pending', next_attempt_at = $2, lease_owner = NULL, "
+                               "lease_until = NULL WHERE id = $1 AND status = 'dead'"};
+  return tx.exec(q, id, now) == 1;
+}
+
 std::vector<Attempt> attempts(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"notification_attempts.of",
                                "SELECT attempt, at, outcome, detail FROM notification_attempts "

@@ -1,11 +1,13 @@
 #pragma once
 // The notifications' SQL (migration 0037).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "modules/notify/model.hpp"
 #include "platform/db/database.hpp"
+#include "platform/page.hpp"
 
 namespace antq::notify::repo {
 
@@ -29,6 +31,11 @@ bool finish(db::Tx& tx, std::int64_t id, const std::string& owner, int attempt, 
             const Outcome& outcome, time::Millis now);
 
 std::vector<Notification> all(db::Tx& tx);
+// Newest first; `status` "" for any.
+Page<Notification> page(db::Tx& tx, const std::string& status, int page, int page_size);
+std::optional<Notification> get(db::Tx& tx, std::int64_t id);
+// A dead notification made due again now (its attempts kept); false when not dead.
+bool revive(db::Tx& tx, std::int64_t id, time::Millis now);
 struct Attempt {
   int attempt = 0;
   time::Millis at = 0;

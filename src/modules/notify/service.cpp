@@ -5,6 +5,7 @@
 
 #include "modules/notify/repo.hpp"
 #include "platform/crypto/crypto.hpp"
+#include "platform/error.hpp"
 #include "platform/log/log.hpp"
 
 namespace antq::notify {
@@ -59,8 +60,8 @@ std::string_view code_of(Delivery::Result result) {
   return "permanent";
 }
 
-Service::Service(db::Database& db, const time::Clock& clock, std::string instance)
-    : db_(db), clock_(clock), instance_(std::move(instance)) {}
+Service::Service(db::Database& db, const audit::Service& audit, const time::Clock& clock, std::string instance)
+    : db_(db), audit_(audit), clock_(clock), instance_(std::move(instance)) {}
 
 void Service::add_sender(Channel channel, std::unique_ptr<Sender> sender) { senders_[channel] = std::move(sender); }
 
@@ -106,7 +107,58 @@ DispatchResult Service::dispatch() const {
                    outcome.detail);
     }
   }
+  auto now_counts = counts();
+  std::lock_guard lock(seen_mutex_);
+  seen_ = now_counts;
   return result;
+}
+
+std::array<std::int64_t, 3> Service::counts_seen() const {
+  std::lock_guard lock(seen_mutex_);
+  return seen_;
+}
+
+namespace {
+void require_admin(const Actor& actor) {
+  if (!actor.is(Role::admin)) throw Error::forbidden("the notification outbox is for administrators");
+}
+}  // namespace
+
+Page<Notification> Service::list(const Actor& actor, const std::string& status, int page, int page_size) const {
+  require_admin(actor);
+  if (!status.empty() && status != "pending" && status != "sent" && status != "dead") {
+    throw Error::field("status", "unknown_value");
+  }
+  Page<Notification> out;
+  db_.read([&](db::Tx& tx) { out = repo::page(tx, status, page, page_size); });
+  return out;
+}
+
+NotificationDetail Service::get(const Actor& actor, std::int64_t id) const {
+  require_admin(actor);
+  NotificationDetail out;
+  db_.read([&](db::Tx& tx) {
+    auto n = repo::get(tx, id);
+    if (!n) throw Error::not_found("notification");
+    out.notification = std::move(*n);
+    out.attempts = repo::attempts(tx, id);
+  });
+  return out;
+}
+
+Notification Service::retry(const Actor& actor, std::int64_t id) const {
+  require_admin(actor);
+  Notification out;
+  db_.write([&](db::Tx& tx) {
+    auto n = repo::get(tx, id);
+    if (!n) throw Error::not_found("notification");
+    if (!repo::revive(tx, id, clock_.now())) throw Error::conflict("only a notification given up is sent again");
+    audit_.record(
+        tx, actor, "notification.retry", "notification", std::to_string(id),
+        R"({"channel":")" + std::string(code_of(n->channel)) + R"(","attempts":)" + std::to_string(n->attempts) + "}");
+    out = repo::get(tx, id).value();
+  });
+  return out;
 }
 
 std::array<std::int64_t, 3> Service::counts() const {

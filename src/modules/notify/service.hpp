@@ -11,13 +11,24 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
+#include "modules/access.hpp"
+#include "modules/audit/service.hpp"
 #include "modules/notify/model.hpp"
+#include "modules/notify/repo.hpp"
 #include "platform/db/database.hpp"
+#include "platform/page.hpp"
 #include "platform/time/time.hpp"
 
 namespace antq::notify {
+
+struct NotificationDetail {
+  Notification notification;
+  std::vector<repo::Attempt> attempts;
+};
 
 struct DispatchResult {
   int sent = 0;
@@ -32,7 +43,7 @@ class Service {
   static constexpr time::Millis kLease = 2LL * 60 * 1000;
 
   // `instance` names this process in the leases (with a random part per dispatch).
-  Service(db::Database& db, const time::Clock& clock, std::string instance);
+  Service(db::Database& db, const audit::Service& audit, const time::Clock& clock, std::string instance);
 
   // REQUIRES: before the first dispatch(). A channel without a sender is not offered.
   void add_sender(Channel channel, std::unique_ptr<Sender> sender);
@@ -48,14 +59,26 @@ class Service {
   // The wait before the next attempt, after `attempts` attempts of notification `id`.
   static time::Millis retry_delay(int attempts, std::int64_t id);
 
-  // How many are pending, sent and dead (for /metrics and the admin page).
+  // How many are pending, sent and dead, read now (the admin page) or as of the last
+  // dispatch (for /metrics, which must not wait for the database).
   std::array<std::int64_t, 3> counts() const;
+  std::array<std::int64_t, 3> counts_seen() const;
+
+  // Administrators: the outbox newest first (`status` "", pending, sent or dead; else a
+  // field error), one notification with its attempts, and one given up sent again now
+  // (audited notification.retry; a conflict unless it is dead).
+  Page<Notification> list(const Actor& actor, const std::string& status, int page, int page_size) const;
+  NotificationDetail get(const Actor& actor, std::int64_t id) const;
+  Notification retry(const Actor& actor, std::int64_t id) const;
 
  private:
   db::Database& db_;
+  const audit::Service& audit_;
   const time::Clock& clock_;
   std::string instance_;
   std::map<Channel, std::unique_ptr<Sender>> senders_;
+  mutable std::mutex seen_mutex_;
+  mutable std::array<std::int64_t, 3> seen_{};
 };
 
 }  // namespace antq::notify

@@ -3382,10 +3382,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notification outbox, newest first
+         * @description Hộp thư thông báo: các tin nhắc việc đã xếp hàng gửi cho cán bộ, mới nhất trước, kèm số lượng theo trạng thái.
+         *
+         *     The notifications queued for staff, newest first, with the counts by status and the
+         *     channels the server offers now (`[notify]` in antq.toml). A phone number is masked
+         *     (`+8491*****78`). `status` filters (`pending`, `sent`, `dead`; else `status:
+         *     unknown_value`). Administrators only.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One notification with its attempts
+         * @description Một thông báo và các lần gửi của nó.
+         *
+         *     A notification and every attempt to send it (`attempts_made`: when, `sent`, `retry`
+         *     or `permanent`, and what the channel answered, e.g. `HTTP 503`). Administrators only.
+         */
+        get: operations["getNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a given-up notification again
+         * @description Gửi lại một thông báo đã bỏ cuộc.
+         *
+         *     Makes a `dead` notification due now (its attempts kept: it gets one more, then is
+         *     given up again if that fails too). 409 for any other status. Audited as
+         *     `notification.retry`. Administrators only.
+         */
+        post: operations["retryNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            /** @description Queued once per key: "reminder:<day>:<user>:<channel>" for the daily digest. */
+            key: string;
+            /** @enum {string} */
+            channel: "log" | "webhook" | "sms";
+            /** Format: int64 */
+            user_id: number | null;
+            /** @description The SMS number, masked; null for the log and the webhook. */
+            address: string | null;
+            subject: string;
+            body: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a pending notification is tried next.
+             */
+            next_attempt_at: string | null;
+            /** @description What the channel answered to the last failed attempt. */
+            last_error: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sent_at: string | null;
+        };
+        NotificationDetail: components["schemas"]["Notification"] & {
+            attempts_made: components["schemas"]["NotificationAttempt"][];
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            counts: {
+                pending: number;
+                sent: number;
+                dead: number;
+            };
+            /** @description The channels `[notify]` turns on now. */
+            channels: ("log" | "webhook" | "sms")[];
+        };
         /** @description RFC 9457 problem details; `title`, `detail` and messages follow the caller's language. */
         Problem: {
             /**
@@ -7169,6 +7287,14 @@ export interface components {
             replaced: number;
             dry_run: boolean;
         };
+        NotificationAttempt: {
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "sent" | "retry" | "permanent";
+            detail: string;
+        };
     };
     responses: {
         /** @description Người dùng hiện tại và mã CSRF — the current user and the session's CSRF token. */
@@ -7734,6 +7860,7 @@ export interface components {
          * @example 2025
          */
         AssessmentYear: number;
+        NotificationId: number;
     };
     requestBodies: never;
     headers: {
@@ -19367,6 +19494,129 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sent" | "dead";
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; larger values are treated as 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Một trang thông báo — a page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 12,
+                     *           "key": "reminder:2026-12-03:2:sms",
+                     *           "channel": "sms",
+                     *           "user_id": 2,
+                     *           "address": "+8491*****78",
+                     *           "subject": "antq: nhắc việc ngày 03/12/2026",
+                     *           "body": "antq: 1 bình chữa cháy sắp hết hạn – Tân Trào",
+                     *           "status": "sent",
+                     *           "attempts": 1,
+                     *           "next_attempt_at": null,
+                     *           "last_error": "",
+                     *           "created_at": "2026-12-02T23:30:00.000Z",
+                     *           "sent_at": "2026-12-02T23:30:01.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "counts": {
+                     *         "pending": 0,
+                     *         "sent": 1,
+                     *         "dead": 0
+                     *       },
+                     *       "channels": [
+                     *         "log",
+                     *         "sms"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông báo — the notification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    retryNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Mã chống giả mạo — the `csrf_token` returned by login or `GET /api/v1/auth/me`.
+                 * @example q4X9cJ0w2bTz7sLkP1eVnA
+                 */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông báo, lại chờ gửi — the notification, pending again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenOrCsrf"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Overloaded"];
         };

@@ -14,8 +14,10 @@
 #include <vector>
 
 #include "../../support/backends.hpp"
+#include "../../support/people.hpp"
 #include "modules/notify/repo.hpp"
 #include "platform/crypto/crypto.hpp"
+#include "platform/db/read.hpp"
 
 namespace antq::notify {
 namespace {
@@ -76,7 +78,8 @@ class NotifyTest : public ::testing::TestWithParam<db::Dialect> {
     crypto::init();
     if (!backend_.available()) GTEST_SKIP() << "ANTQ_TEST_PG_URL is not set";
     db_ = backend_.open();
-    service_ = std::make_unique<Service>(*db_, clock_, "a");
+    audit_ = std::make_unique<audit::Service>(*db_, clock_);
+    service_ = std::make_unique<Service>(*db_, *audit_, clock_, "a");
   }
 
   ScriptedSender& webhook(std::deque<Delivery::Result> script = {}) {
@@ -107,6 +110,7 @@ class NotifyTest : public ::testing::TestWithParam<db::Dialect> {
   testing::BackendDatabase backend_{GetParam()};
   std::unique_ptr<db::Database> db_;
   time::ManualClock clock_{kStart};
+  std::unique_ptr<audit::Service> audit_;
   std::unique_ptr<Service> service_;
 };
 
@@ -180,7 +184,8 @@ TEST_P(NotifyTest, APermanentFailureOrAChannelWithNoSenderIsDeadAtOnce) {
 
 TEST_P(NotifyTest, TwoDispatchersOnOneDatabaseNeverSendTheSameMessage) {
   auto other_db = backend_.open();
-  Service other(*other_db, clock_, "b");
+  audit::Service other_audit(*other_db, clock_);
+  Service other(*other_db, other_audit, clock_, "b");
   auto first = std::make_unique<ScriptedSender>();
   auto second = std::make_unique<ScriptedSender>();
   first->pause_ = 5;
@@ -223,6 +228,40 @@ TEST_P(NotifyTest, ALeaseLeftByADeadInstanceIsTakenOverWhenItLapses) {
     late = repo::finish(tx, id, "crashed", 1, Delivery::Result::sent, {"sent", 0, ""}, clock_.now());
   });
   EXPECT_FALSE(late) << "the crashed instance's lease is gone";
+}
+
+TEST_P(NotifyTest, AnAdministratorReadsTheOutboxAndSendsAGivenUpNotificationAgain) {
+  webhook({Delivery::Result::permanent});
+  enqueue(message("gone"));
+  enqueue(message("fine"));
+  service_->dispatch();
+  EXPECT_EQ((service_->counts_seen()), (std::array<std::int64_t, 3>{0, 1, 1})) << "as of the last dispatch";
+  auto admin = system_actor();
+  auto dead = service_->list(admin, "dead", 1, 50);
+  ASSERT_EQ(dead.total, 1);
+  auto id = dead.items[0].id;
+  EXPECT_EQ(service_->list(admin, "", 1, 50).total, 2);
+  EXPECT_EQ(service_->get(admin, id).attempts.size(), 1U);
+  EXPECT_EQ(testing::errors_of([&] { service_->list(admin, "lost", 1, 50); }), "status:unknown_value");
+
+  Actor officer;
+  officer.role = Role::officer;
+  officer.scope_path = "/";
+  EXPECT_EQ(testing::kind_of([&] { service_->list(officer, "", 1, 50); }), "forbidden");
+  EXPECT_EQ(testing::kind_of([&] { service_->retry(officer, id); }), "forbidden");
+
+  auto again = service_->retry(admin, id);
+  EXPECT_EQ(again.status, "pending");
+  EXPECT_EQ(again.next_attempt_at, clock_.now());
+  EXPECT_EQ(testing::kind_of([&] { service_->retry(admin, id); }), "conflict") << "only a dead one";
+  EXPECT_EQ(service_->dispatch().sent, 1) << "the script has no more refusals";
+  EXPECT_EQ(service_->get(admin, id).attempts.size(), 2U);
+  int audited = 0;
+  db_->read([&](db::Tx& tx) {
+    audited = static_cast<int>(
+        db::scalar(tx, db::Query{"t", "SELECT count(*) FROM audit_log WHERE action = 'notification.retry'"}));
+  });
+  EXPECT_EQ(audited, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NotifyTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
