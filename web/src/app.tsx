@@ -5,6 +5,7 @@ import { auth, onUnauthenticated, setCsrfToken, setRequestLocale } from './lib/a
 import { type SessionUser, sessionUser } from './lib/capabilities';
 import { createTranslator, storedLocale, storeLocale } from './lib/i18n';
 import { bootSession, forgetUser, lastUser, rememberUser, type Boot } from './lib/offline-boot';
+import { forgetPacks, unsentCount } from './lib/offline-sync';
 import { matchPath, navigate, safeNext, type RouteParams } from './lib/router';
 import type { Locale, Session } from './lib/schema';
 import { I18nContext, useI18n as useI18nValue, type I18nValue } from './lib/use-i18n';
@@ -137,6 +138,10 @@ export function App() {
   }, [keep]);
 
   const logout = useCallback(async () => {
+    // Records not yet sent stay on the phone, under their user, for the next sign-in; the
+    // user is told so before leaving, never left to find them gone.
+    const unsent = user ? await unsentCount(user.id) : 0;
+    if (unsent > 0 && !window.confirm(t('offline.signout_confirm', { count: unsent }))) return;
     try {
       await auth.logout();
     } catch {
@@ -146,8 +151,9 @@ export function App() {
     setUser(null);
     setOffline(false);
     await forgetUser();
+    await forgetPacks();
     navigate('/login?reason=logged_out');
-  }, []);
+  }, [user, t]);
 
   // The session, or with no network the user kept; again on "Thử lại" and when the network returns.
   const startSession = useCallback(async () => {

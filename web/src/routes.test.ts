@@ -14,10 +14,10 @@ describe('ROUTES', () => {
   it('derives each role\'s navigation from the table, in its order', () => {
     const hrefs = (role: Role) => navigationFor(testUser({ role })).map((n) => n.href);
     const community = ['/households', '/households/registrations', '/fire-groups', '/teams', '/models'];
-    expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', ...community, '/account']);
+    expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', ...community, '/offline', '/account']);
     expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', ...community, '/users', '/account']);
     expect(hrefs('auditor')).toEqual(['/', '/units', '/audit', '/account']);
-    expect(hrefs('team_member')).toEqual(['/', '/units', '/cameras', ...community, '/account']);
+    expect(hrefs('team_member')).toEqual(['/', '/units', '/cameras', ...community, '/offline', '/account']);
     expect(hrefs('reviewer')).toEqual(['/', '/units', '/mailbox/boxes', ...community, '/account']);
     expect(navigationFor(testUser({ role: 'officer' }))[2]?.label).toBe('nav.mailbox');
   });
@@ -40,6 +40,16 @@ describe('ROUTES', () => {
     expect(route('/users').capability).toBeUndefined();
     expect(mayOpen(route('/users'), testUser({ role: 'officer' }))).toBe(false);
     expect(mayOpen(route('/mailbox'), testUser({ role: 'officer', capabilities: [] }))).toBe(true);
+  });
+
+  it('opens the offline pages with no network, to those the server gives offline.pack', () => {
+    const offline = ROUTES.filter((r) => r.offline).map((r) => r.path);
+    expect(offline).toEqual(['/offline', '/offline/patrol', '/offline/drill', '/offline/registration', '/offline/extinguisher-check']);
+    for (const path of offline) expect(route(path).capability).toBe('offline.pack');
+    expect(mayOpen(route('/offline/patrol'), testUser({ role: 'team_member' }))).toBe(true);
+    expect(mayOpen(route('/offline/patrol'), testUser({ role: 'officer' }))).toBe(true);
+    expect(mayOpen(route('/offline'), testUser({ role: 'admin' }))).toBe(false);
+    expect(mayOpen(route('/offline'), testUser({ role: 'reviewer' }))).toBe(false);
   });
 
   it('loads a page for every route', async () => {

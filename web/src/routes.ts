@@ -170,6 +170,38 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/model-types').then((m) => m.ModelTypesPage),
     capability: 'models.read',
   },
+  // Working with no signal (plan D8): the village's pack and the outbox, on the phone.
+  {
+    path: '/offline',
+    load: () => import('./pages/offline').then((m) => m.OfflinePage),
+    capability: 'offline.pack',
+    offline: true,
+    nav: 'nav.offline',
+  },
+  {
+    path: '/offline/patrol',
+    load: () => import('./pages/offline/patrol').then((m) => m.OfflinePatrolPage),
+    capability: 'offline.pack',
+    offline: true,
+  },
+  {
+    path: '/offline/drill',
+    load: () => import('./pages/offline/drill').then((m) => m.OfflineDrillPage),
+    capability: 'offline.pack',
+    offline: true,
+  },
+  {
+    path: '/offline/registration',
+    load: () => import('./pages/offline/registration').then((m) => m.OfflineRegistrationPage),
+    capability: 'offline.pack',
+    offline: true,
+  },
+  {
+    path: '/offline/extinguisher-check',
+    load: () => import('./pages/offline/extinguisher-check').then((m) => m.OfflineCheckPage),
+    capability: 'offline.pack',
+    offline: true,
+  },
   {
     path: '/users',
     load: () => import('./pages/users').then((m) => m.UsersPage),

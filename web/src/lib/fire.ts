@@ -1,13 +1,13 @@
 // Fire-safety groups (tổ liên gia an toàn PCCC) as the pages need them: the extinguisher
-// kinds and drill evaluations in the forms' order, the words for a drill write's outcome,
-// the id a drill gets in the browser, what a drill's photo may be, the kinds of incident,
+// kinds, drill evaluations and check results in the forms' order, the words for a drill
+// write's outcome, the id a drill gets in the browser, what a drill's photo may be, the kinds of incident,
 // and the member list's refusals the page answers (a size outside the rule, a household in
 // another group). Who may do what is the households' capabilities of the session
 // (lib/capabilities.ts): the same people keep the households and their groups, and those
 // who tick registrations record drills.
 import { ApiError, type FireIncidentKind } from './api';
 import type { Translator } from './i18n';
-import type { DrillEvaluation, DrillWrite, ExtinguisherKind, FireDue } from './schema';
+import type { DrillEvaluation, DrillWrite, ExtinguisherCheckResult, ExtinguisherKind, FireDue } from './schema';
 
 // Every kind the API document names, in the form's order (a missing one fails tsc).
 const KINDS: Record<ExtinguisherKind, number> = { abc_powder: 0, co2: 1, other: 2 };
@@ -19,6 +19,18 @@ const EVALUATIONS: Record<DrillEvaluation, number> = { good: 0, fair: 1, needs_w
 export const DRILL_EVALUATIONS: readonly DrillEvaluation[] = (Object.keys(EVALUATIONS) as DrillEvaluation[]).sort(
   (a, b) => EVALUATIONS[a] - EVALUATIONS[b],
 );
+
+const CHECK_RESULTS_ORDER: Record<ExtinguisherCheckResult, number> = {
+  ok: 0,
+  low_pressure: 1,
+  damaged: 2,
+  missing: 3,
+  refilled: 4,
+  replaced: 5,
+};
+export const CHECK_RESULTS: readonly ExtinguisherCheckResult[] = (
+  Object.keys(CHECK_RESULTS_ORDER) as ExtinguisherCheckResult[]
+).sort((a, b) => CHECK_RESULTS_ORDER[a] - CHECK_RESULTS_ORDER[b]);
 
 const INCIDENT_KINDS_ORDER: Record<FireIncidentKind, number> = { fire: 0, explosion: 1, rescue: 2, other: 3 };
 export const INCIDENT_KINDS: readonly FireIncidentKind[] = (Object.keys(INCIDENT_KINDS_ORDER) as FireIncidentKind[]).sort(
@@ -38,6 +50,11 @@ export function kindLabel(t: Translator, kind: string): string {
 /** "Tốt", "Đạt", "Cần cải thiện". */
 export function evaluationLabel(t: Translator, evaluation: string): string {
   return t.dynamic(`web.fire.evaluation_${evaluation}`, evaluation);
+}
+
+/** "Đạt", "Áp suất thấp", "Hư hỏng", "Bị mất", "Đã nạp lại", "Đã thay bình mới". */
+export function checkResultLabel(t: Translator, result: string): string {
+  return t.dynamic(`web.fire.check_result_${result}`, result);
 }
 
 /** "Cháy", "Nổ", "Cứu nạn, cứu hộ", "Sự cố khác". */

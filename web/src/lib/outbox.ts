@@ -48,6 +48,8 @@ export interface OutboxEntry {
    * body so that "Gửi bản của tôi" after a conflict changes this one number.
    */
   base_version: number;
+  /** The village whose offline pack shows the record (lib/offline-records.ts), when it has one. */
+  village_id?: number;
   /** When it was queued (ms): the outbox sends oldest first. */
   created_at: number;
   state: OutboxState;
@@ -60,7 +62,7 @@ export interface OutboxEntry {
   next_try_at: number;
 }
 
-export type NewOutboxEntry = Pick<OutboxEntry, 'id' | 'user_id' | 'kind' | 'url' | 'body' | 'base_version'>;
+export type NewOutboxEntry = Pick<OutboxEntry, 'id' | 'user_id' | 'kind' | 'url' | 'body' | 'base_version' | 'village_id'>;
 
 const API_PREFIX = '/api/v1/';
 

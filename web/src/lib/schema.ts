@@ -159,6 +159,10 @@ export type Drill = Schemas['Drill'];
 export type DrillInput = Schemas['DrillInput'];
 export type DrillWrite = Schemas['DrillWrite'];
 export type DrillList = Schemas['DrillList'];
+export type ExtinguisherCheckResult = Schemas['ExtinguisherCheckResult'];
+export type ExtinguisherCheck = Schemas['ExtinguisherCheck'];
+export type ExtinguisherCheckInput = Schemas['ExtinguisherCheckInput'];
+export type ExtinguisherCheckWrite = Schemas['ExtinguisherCheckWrite'];
 export type FireGroupQuery = NonNullable<operations['listFireGroups']['parameters']['query']>;
 
 export type SecurityTeam = Schemas['SecurityTeam'];

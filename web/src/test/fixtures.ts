@@ -1,6 +1,7 @@
 // Test data shaped as the server sends it: each factory fills in a plausible record and takes
 // the fields a test is about.
 import type { SessionUser } from '../lib/capabilities';
+import type { OfflinePack } from '../lib/offline-pack';
 import type {
   Box,
   Capability,
@@ -610,6 +611,77 @@ export function modelSiteDetail(over: Partial<ModelSiteDetail> = {}): ModelSiteD
     limits: MODEL_SITE_LIMITS,
     may_keep: true,
     may_record: true,
+    ...over,
+  };
+}
+
+/**
+ * The offline pack of Khuôn Điển (village 40 of commune 12) as the server renders it: three
+ * households (one registered this year), a fire-safety group with an extinguisher, a team of
+ * three and a square boundary; each list replaced by the test that needs another.
+ */
+export function offlinePack(over: Partial<OfflinePack> = {}): OfflinePack {
+  return {
+    village: {
+      id: 40,
+      code: 'DEMO-KQ-KHUONDIEN',
+      name: 'Khuôn Điển',
+      name_en: '',
+      kind: 'residential_area',
+      designation: 'thôn',
+      parent_id: 12,
+      valid_from: null,
+      valid_to: null,
+      remote: false,
+      merged_into: null,
+      demo: true,
+      note: '',
+      hotline: '',
+      active: true,
+    },
+    commune: { id: 12, code: '02545', name: 'Tân Trào' },
+    today: '2026-12-02',
+    year: 2027,
+    recent_from: '2026-11-02',
+    boundary: {
+      type: 'Feature',
+      id: 40,
+      bbox: [105.44, 21.8, 105.46, 21.82],
+      properties: { code: 'DEMO-KQ-KHUONDIEN', name: 'Khuôn Điển', designation: 'thôn', kind: 'residential_area', points: 5, tolerance_m: 10 },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [[[[105.44, 21.8], [105.46, 21.8], [105.46, 21.82], [105.44, 21.82], [105.44, 21.8]]]],
+      },
+    },
+    boundary_of: 'village',
+    households: [
+      { id: 5, code: '02545-HO-00005', head_name: 'Triệu Thị Yến', address: 'Xóm Cầu', members: 5, fire_group_id: 1, version: 2, registration: { year: 2027, registered_on: '2026-11-01', signed: true, note: '', version: 1 } },
+      { id: 7, code: '02545-HO-00007', head_name: 'Nguyễn Văn Hùng', address: 'Xóm Cầu', members: 4, fire_group_id: 1, version: 2, registration: null },
+      { id: 9, code: '02545-HO-00009', head_name: 'Nguyễn Thị Hương', address: 'Xóm Trại', members: 3, fire_group_id: null, version: 1, registration: null },
+    ],
+    fire_groups: [{ id: 1, code: '02545-LG-00001', name: 'Tổ liên gia xóm Cầu', leader_household_id: 7, last_drill_on: null, household_ids: [5, 7], version: 3 }],
+    extinguishers: [
+      { id: 2, household_id: 7, kind: 'abc_powder', kind_note: '', capacity_kg: 4, count: 1, manufactured_on: '2024-05-01', last_refill_on: null, expires_on: '2027-05-01', retired_on: null, last_check_on: null, version: 1 },
+    ],
+    gear: [],
+    teams: [
+      {
+        id: 1,
+        code: '02545-TBV-001',
+        name: 'Tổ bảo vệ ANTT thôn Khuôn Điển',
+        founded_on: '2024-07-01',
+        members: [
+          { id: 11, full_name: 'Hoàng Văn Sơn', position: 'leader', joined_on: '2024-07-01' },
+          { id: 12, full_name: 'Ma Thị Hoa', position: 'deputy', joined_on: '2024-07-01' },
+          { id: 13, full_name: 'Nông Văn Tài', position: 'member', joined_on: '2024-07-01' },
+        ],
+        version: 1,
+      },
+    ],
+    patrols: [],
+    drills: [],
+    meetings: [],
+    extinguisher_checks: [],
     ...over,
   };
 }

@@ -55,6 +55,7 @@ describe('Layout', () => {
       '/fire-groups',
       '/teams',
       '/models',
+      '/offline',
       '/account',
     ]);
     expect(container.querySelector('a[href="/mailbox"]')?.getAttribute('aria-current')).toBe(

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import styles from './style.module.css';
 import { Link } from '../Link';
 import { LocaleSwitch } from '../LocaleSwitch';
+import { OutboxStatus } from '../OutboxStatus';
+import { can } from '../../lib/capabilities';
 import { useI18n } from '../../lib/use-i18n';
 import { useLocation } from '../../lib/use-location';
 import { useSession } from '../../lib/use-session';
@@ -21,7 +23,7 @@ export function currentHref(hrefs: readonly string[], path: string): string | nu
   return best;
 }
 
-/** Header (name, user, language, logout), main navigation and the <main> landmark. */
+/** Header (name, user, outbox badge, language, logout), main navigation and the <main> landmark. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t } = useI18n();
   const { user, logout } = useSession();
@@ -55,6 +57,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             </span>
           </div>
           <div class={styles.tools}>
+            {can(user, 'offline.pack') ? <OutboxStatus userId={user.id} /> : null}
             <LocaleSwitch />
             <button type="button" id="logout" onClick={() => void logout()}>
               {t('header.logout')}
