@@ -15,7 +15,7 @@ describe('ROUTES', () => {
     const hrefs = (role: Role) => navigationFor(testUser({ role })).map((n) => n.href);
     const community = ['/households', '/households/registrations', '/fire-groups', '/teams', '/models'];
     expect(hrefs('officer')).toEqual(['/', '/units', '/mailbox', '/mailbox/boxes', '/cameras', '/footage', ...community, '/offline', '/account']);
-    expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', ...community, '/users', '/account']);
+    expect(hrefs('admin')).toEqual(['/', '/units', '/mailbox/boxes', '/cameras', ...community, '/users', '/notifications', '/account']);
     expect(hrefs('auditor')).toEqual(['/', '/units', '/audit', '/account']);
     expect(hrefs('team_member')).toEqual(['/', '/units', '/cameras', ...community, '/offline', '/account']);
     expect(hrefs('reviewer')).toEqual(['/', '/units', '/mailbox/boxes', ...community, '/account']);

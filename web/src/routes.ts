@@ -209,6 +209,12 @@ export const ROUTES: readonly Route[] = [
     nav: 'nav.users',
   },
   {
+    path: '/notifications',
+    load: () => import('./pages/notifications').then((m) => m.NotificationsPage),
+    roles: ['admin'],
+    nav: 'nav.notifications',
+  },
+  {
     path: '/audit',
     load: () => import('./pages/audit').then((m) => m.AuditPage),
     roles: ['auditor'],

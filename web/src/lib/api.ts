@@ -108,8 +108,11 @@ import type {
   LoginRequest,
   MailboxKeyStatus,
   MailboxTaxonomies,
+  Notification,
+  NotificationPage,
   Opening,
   OpeningCreate,
+  OwnSettings,
   OpeningList,
   Box,
   BoxList,
@@ -362,6 +365,8 @@ export const auth = {
   me: (quiet401 = false) => request<Session>('GET', '/auth/me', { quiet401 }),
   setLocale: (locale: Locale) =>
     request<Session>('PATCH', '/auth/me', { json: { locale } }),
+  /** My own phone and SMS reminders (and language): PATCH /auth/me. */
+  updateSettings: (settings: OwnSettings) => request<Session>('PATCH', '/auth/me', { json: settings }),
   changePassword: (current_password: string, new_password: string) =>
     request<void>('POST', '/auth/password', { json: { current_password, new_password } }),
   totpSetup: () => request<TotpSetup>('POST', '/auth/totp/setup'),
@@ -446,6 +451,16 @@ export const audit = {
   list: (query: AuditQuery, signal?: AbortSignal) =>
     request<AuditPage>('GET', '/audit', { query: { ...query }, signal }),
   verify: () => request<AuditVerification>('GET', '/audit/verify'),
+};
+
+export type NotificationQuery = AppQuery<'listNotifications'>;
+export type NotificationStatus = Notification['status'];
+
+/** The notification outbox (administrators). */
+export const notifications = {
+  list: (query: NotificationQuery, signal?: AbortSignal) =>
+    request<NotificationPage>('GET', '/notifications', { query: { ...query }, signal }),
+  retry: (id: number) => request<Notification>('POST', `/notifications/${id}/retry`),
 };
 
 export type TipQuery = AppQuery<'listTips'>;

@@ -15,6 +15,9 @@ export type User = Schemas['User'];
 export type UserPage = Schemas['UserPage'];
 export type UserCreate = Schemas['UserCreate'];
 export type UserPatch = Schemas['UserPatch'];
+export type OwnSettings = Schemas['OwnSettings'];
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
 export type UserQuery = NonNullable<operations['listUsers']['parameters']['query']>;
 
 export type LoginRequest = Schemas['LoginRequest'];

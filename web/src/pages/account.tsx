@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { TextField } from '../components/Field';
+import { PhoneFields, phoneChange } from '../components/PhoneFields';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
 import { TotpQr } from '../components/TotpQr';
@@ -40,9 +41,43 @@ export function AccountPage(_: PageProps) {
           <dd>{formatDate(user.created_at)}</dd>
         </dl>
       </section>
+      <PhoneForm onDone={setStatus} />
       <PasswordForm onDone={setStatus} />
       <TotpSection onDone={setStatus} />
     </>
+  );
+}
+
+/** My phone and whether the daily reminders come by SMS too (PATCH /auth/me). */
+function PhoneForm({ onDone }: { onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const { signIn } = useSession();
+  const [phone, setPhone] = useState(user.phone_national ?? '');
+  const [sms, setSms] = useState(user.sms_opt_in);
+  const { error, busy, run } = useAction();
+  const fe = fieldErrors(t, error);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const change = phoneChange(phone, user.phone_national);
+    void run(async () => {
+      const session = await auth.updateSettings({ ...(change === undefined ? {} : { phone: change }), sms_opt_in: sms });
+      signIn(session);
+      setPhone(session.user.phone_national ?? '');
+      setSms(session.user.sms_opt_in);
+      onDone(t('account.phone_saved'));
+    });
+  };
+
+  return (
+    <form class="panel" id="phone-form" onSubmit={submit} noValidate aria-labelledby="phone-heading">
+      <h2 id="phone-heading">{t('account.phone_title')}</h2>
+      <p class="muted">{t('account.phone_intro')}</p>
+      <ErrorMessage error={error} fields={{ phone: t('account.phone'), sms_opt_in: t('account.sms') }} />
+      <PhoneFields id="account" phone={phone} onPhone={setPhone} sms={sms} onSms={setSms} errors={fe} />
+      <SubmitActions busy={busy} label={t('common.save')} />
+    </form>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../app';
 import { CardTable } from '../components/CardTable';
 import { CheckboxField, SelectField, TextField, type Option } from '../components/Field';
+import { PhoneFields, phoneChange } from '../components/PhoneFields';
 import { LoadStatus } from '../components/LoadStatus';
 import { ErrorMessage, StatusMessage } from '../components/Notice';
 import { SubmitActions } from '../components/SubmitActions';
@@ -27,6 +28,8 @@ function userFieldLabels(t: Translator): Record<string, string> {
     unit_id: t('users.unit'),
     password: t('users.password'),
     disabled: t('users.status'),
+    phone: t('account.phone'),
+    sms_opt_in: t('account.sms'),
   };
 }
 
@@ -294,6 +297,8 @@ function UserEditForm({
   const [unitId, setUnitId] = useState<number | null>(user.unit_id);
   const [disabled, setDisabled] = useState(user.disabled);
   const [password, setPassword] = useState('');
+  const [phone, setPhone] = useState(user.phone_national ?? '');
+  const [sms, setSms] = useState(user.sms_opt_in);
   const { error, setError, busy, run } = useAction();
   const [nothing, setNothing] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -316,6 +321,9 @@ function UserEditForm({
     if (unitId !== user.unit_id) patch.unit_id = unitId;
     if (disabled !== user.disabled) patch.disabled = disabled;
     if (password) patch.password = password;
+    const phoneChanged = phoneChange(phone, user.phone_national);
+    if (phoneChanged !== undefined) patch.phone = phoneChanged;
+    if (sms !== user.sms_opt_in) patch.sms_opt_in = sms;
     if (Object.keys(patch).length === 0) {
       setError(null);
       setNothing(true);
@@ -331,6 +339,7 @@ function UserEditForm({
       if (patch.disabled !== undefined)
         sentences.push(patch.disabled ? t('users.locked', name) : t('users.unlocked', name));
       if (patch.password !== undefined) sentences.push(t('users.password_reset', name));
+      if (patch.phone !== undefined || patch.sms_opt_in !== undefined) sentences.push(t('users.phone_saved', name));
       setPassword('');
       onDone(sentences.join(' '), updated);
     });
@@ -394,6 +403,7 @@ function UserEditForm({
           autocomplete="new-password"
         />
       </div>
+      <PhoneFields id="edit" phone={phone} onPhone={setPhone} sms={sms} onSms={setSms} errors={fe} />
       <CheckboxField
         id="edit-disabled"
         label={t('users.lock')}

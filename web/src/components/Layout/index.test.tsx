@@ -25,6 +25,7 @@ describe('Layout', () => {
       '/teams',
       '/models',
       '/users',
+      '/notifications',
       '/account',
     ]);
     expect(container.querySelector('#current-role')?.textContent).toBe('Quản trị viên');
