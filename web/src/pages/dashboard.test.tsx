@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Capability } from '../lib/schema';
+import type { Capability, GradingSheet } from '../lib/schema';
 import { resetTaxonomies } from '../lib/taxonomies';
-import { fireDue, TAXONOMIES, testUser, tip } from '../test/fixtures';
+import { fireDue, gradingSheet, TAXONOMIES, testUser, tip } from '../test/fixtures';
 import { jsonResponse, renderWithApp, settle } from '../test/render';
 import { DashboardPage } from './dashboard';
 
@@ -190,5 +190,33 @@ describe('DashboardPage', () => {
       expect(tipRequests(fetchMock)).toEqual([]);
       unmount();
     }
+  });
+
+  it('reminds an officer of the grading while its window is open and the year not final', async () => {
+    const sheet = (over: Partial<GradingSheet>) =>
+      gradingSheet({ year: 2026, window_open: true, status: 'draft', ungraded: 4, window_to: '2027-01-31', ...over });
+    const rendered = async (answer: GradingSheet | null) => {
+      const base = fakeServer();
+      const fetchMock = vi.fn(async (url: string) =>
+        url.startsWith('/api/v1/community/gradings')
+          ? answer ? jsonResponse(200, answer) : jsonResponse(404, { type: '/problems/not-found', status: 404 })
+          : base(url),
+      );
+      vi.stubGlobal('fetch', fetchMock);
+      const r = renderWithApp(<DashboardPage params={{}} />, { session: { user: OFFICER } });
+      await settle();
+      await settle();
+      const text = r.container.querySelector('#grading-due')?.textContent ?? null;
+      const asked = fetchMock.mock.calls.map((call) => String(call[0])).find((url) => url.includes('/gradings'));
+      r.unmount();
+      return { text, asked };
+    };
+    const open = await rendered(sheet({}));
+    expect(open.asked).toBe('/api/v1/community/gradings?commune_id=7');
+    expect(open.text).toContain('Xếp loại Tổ bảo vệ ANTT năm 2026 chưa chốt');
+    expect(open.text).toContain('Còn 4 thành viên chưa xếp loại; hạn xếp loại đến ngày 31/01/2027.');
+    expect((await rendered(sheet({ status: 'final' }))).text).toBeNull();
+    expect((await rendered(sheet({ window_open: false }))).text).toBeNull();
+    expect((await rendered(null)).text).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { PageProps } from '../app';
 import { CameraMaintenance } from '../components/CameraMaintenance';
 import { DeadlinesPanel } from '../components/DeadlinesPanel';
 import { FireDue } from '../components/FireDue';
+import { GradingDue } from '../components/GradingDue';
 import { Link } from '../components/Link';
 import { ErrorMessage } from '../components/Notice';
 import { StatusCounts } from '../components/StatusCounts';
@@ -75,6 +76,8 @@ export function DashboardPage(_: PageProps) {
         <CameraMaintenance />
       ) : null}
       {fireDue ? <FireDue lists={fireDue === 'lists'} /> : null}
+      {/* Officers grade their commune's members (the scope of an officer is a commune). */}
+      {can(user, 'gradings.grade') ? <GradingDue communeId={user.unit_id} /> : null}
       <section class="panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('dashboard.summary')}</h2>
         <dl class="facts">
