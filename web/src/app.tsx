@@ -183,11 +183,14 @@ export function App() {
     return () => window.removeEventListener('online', reconnect);
   }, [offline, startSession]);
 
-  // A 401 from any call but login: back to the login page, then back here.
+  // A 401 from any call but login: back to the login page, then back here. The server
+  // answered, so a boot with no network is over too: else the sign-in page, not marked
+  // `offline`, would stay blank (a session that expired while the phone was cut off).
   useEffect(() => {
     onUnauthenticated(() => {
       setCsrfToken(null);
       setUser(null);
+      setOffline(false);
       const next = hereRef.current.startsWith('/login') ? '/' : hereRef.current;
       navigate(`/login?reason=expired&next=${encodeURIComponent(next)}`, { replace: true });
     });
