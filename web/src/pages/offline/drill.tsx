@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../../app';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { ErrorMessage, InfoMessage, StatusMessage } from '../../components/Notice';
+import { ErrorMessage } from '../../components/Notice';
 import { SubmitActions } from '../../components/SubmitActions';
 import { localValidation } from '../../lib/api';
 import { DRILL_EVALUATIONS, evaluationLabel } from '../../lib/fire';
@@ -13,13 +13,12 @@ import { fieldErrors } from '../../lib/i18n';
 import { queueRecord } from '../../lib/offline-sync';
 import { entryProblem, fieldLabels } from '../../lib/offline-words';
 import { newRecordId } from '../../lib/outbox';
-import { navigate } from '../../lib/router';
 import type { DrillEvaluation } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import { useTitle } from '../../lib/use-title';
 import styles from './offline.module.css';
-import { EntryGone, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
+import { afterQueued, deviceAt, OfflineFormTop, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
 
 const EMPTY = { held_on: '', scenario: '', participants: '', observers: '', evaluation: 'good' as DrillEvaluation, evaluation_note: '' };
 
@@ -86,25 +85,23 @@ export function OfflineDrillPage(_: PageProps) {
           observers: f.observers.trim(),
           evaluation: f.evaluation,
           evaluation_note: f.evaluation_note.trim(),
-          device_at: typeof editing?.body.device_at === 'number' ? editing.body.device_at : Date.now(),
+          device_at: deviceAt(editing),
         },
       });
-      if (editing) {
-        navigate('/offline');
-        return;
-      }
-      setSaid(t('offline.queued', { what: t('offline.drill_what', { date: formatDate(f.held_on) }) }));
-      setId(newRecordId());
-      setF({ ...EMPTY, held_on: f.held_on });
+      afterQueued(
+        editing,
+        () => setSaid(t('offline.queued', { what: t('offline.drill_what', { date: formatDate(f.held_on) }) })),
+        () => {
+          setId(newRecordId());
+          setF({ ...EMPTY, held_on: f.held_on });
+        },
+      );
     });
   };
 
   return (
     <>
-      <OfflineHeading title={t('offline.drill_link')} />
-      <EntryGone state={page} />
-      {editing ? <InfoMessage>{t('offline.editing')}</InfoMessage> : null}
-      <StatusMessage>{said}</StatusMessage>
+      <OfflineFormTop title={t('offline.drill_link')} state={page} said={said} />
       {groups.length === 0 ? (
         <p id="offline-no-group">{t('offline.no_group')}</p>
       ) : (

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../../app';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { ErrorMessage, InfoMessage, StatusMessage } from '../../components/Notice';
+import { ErrorMessage } from '../../components/Notice';
 import { SubmitActions } from '../../components/SubmitActions';
 import { localValidation } from '../../lib/api';
 import { CHECK_RESULTS, checkResultLabel, kindLabel } from '../../lib/fire';
@@ -21,7 +21,7 @@ import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import { useTitle } from '../../lib/use-title';
 import styles from './offline.module.css';
-import { EntryGone, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
+import { afterQueued, deviceAt, OfflineFormTop, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
 
 const SHOWN = 20;
 const EMPTY = { checked_on: '', result: 'ok' as ExtinguisherCheckResult, new_expires_on: '', note: '' };
@@ -93,25 +93,23 @@ export function OfflineCheckPage(_: PageProps) {
           result: f.result,
           new_expires_on: f.new_expires_on || null,
           note: f.note.trim(),
-          device_at: typeof editing?.body.device_at === 'number' ? editing.body.device_at : Date.now(),
+          device_at: deviceAt(editing),
         },
       });
-      if (editing) {
-        navigate('/offline');
-        return;
-      }
-      setSaid(t('offline.queued', { what: t('offline.check_what', { date: formatDate(f.checked_on) }) }));
-      setId(newRecordId());
-      setF({ ...EMPTY, checked_on: f.checked_on });
+      afterQueued(
+        editing,
+        () => setSaid(t('offline.queued', { what: t('offline.check_what', { date: formatDate(f.checked_on) }) })),
+        () => {
+          setId(newRecordId());
+          setF({ ...EMPTY, checked_on: f.checked_on });
+        },
+      );
     });
   };
 
   return (
     <>
-      <OfflineHeading title={t('offline.check_title')} />
-      <EntryGone state={page} />
-      {editing ? <InfoMessage>{t('offline.editing')}</InfoMessage> : null}
-      <StatusMessage>{said}</StatusMessage>
+      <OfflineFormTop title={t('offline.check_title')} state={page} said={said} />
       {household ? (
         <>
           <form class="panel" id="offline-check" noValidate onSubmit={submit} aria-labelledby="offline-check-heading" data-check-id={id}>

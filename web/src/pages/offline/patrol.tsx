@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../../app';
 import { BoundarySketch } from '../../components/BoundarySketch';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { ErrorMessage, InfoMessage, StatusMessage } from '../../components/Notice';
+import { ErrorMessage } from '../../components/Notice';
 import { SubmitActions } from '../../components/SubmitActions';
 import choices from '../../components/FireGroupForms/style.module.css';
 import { localValidation } from '../../lib/api';
@@ -15,7 +15,6 @@ import { fieldErrors } from '../../lib/i18n';
 import { queueRecord } from '../../lib/offline-sync';
 import { entryProblem, fieldLabels } from '../../lib/offline-words';
 import { newRecordId } from '../../lib/outbox';
-import { navigate } from '../../lib/router';
 import type { PatrolShift } from '../../lib/schema';
 import {
   drawablePoints,
@@ -31,7 +30,7 @@ import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import { useTitle } from '../../lib/use-title';
 import styles from './offline.module.css';
-import { EntryGone, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
+import { afterQueued, deviceAt, OfflineFormTop, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
 
 const EMPTY = { patrol_on: '', shift: '' as PatrolShift | '', findings: '', tip_refs: '' };
 
@@ -117,19 +116,20 @@ export function OfflinePatrolPage(_: PageProps) {
           confirm_route: warning !== null && confirm,
           findings: f.findings.trim(),
           tip_refs: f.tip_refs.trim(),
-          device_at: typeof editing?.body.device_at === 'number' ? editing.body.device_at : Date.now(),
+          device_at: deviceAt(editing),
         },
       });
-      if (editing) {
-        navigate('/offline');
-        return;
-      }
-      setSaid(t('offline.queued', { what: t('offline.patrol_what', { date: formatDate(f.patrol_on) }) }));
-      setId(newRecordId());
-      setF({ ...EMPTY, patrol_on: f.patrol_on });
-      setChosen(new Set());
-      setRouteText('');
-      setConfirm(false);
+      afterQueued(
+        editing,
+        () => setSaid(t('offline.queued', { what: t('offline.patrol_what', { date: formatDate(f.patrol_on) }) })),
+        () => {
+          setId(newRecordId());
+          setF({ ...EMPTY, patrol_on: f.patrol_on });
+          setChosen(new Set());
+          setRouteText('');
+          setConfirm(false);
+        },
+      );
     });
   };
 
@@ -138,10 +138,7 @@ export function OfflinePatrolPage(_: PageProps) {
 
   return (
     <>
-      <OfflineHeading title={t('offline.patrol_link')} />
-      <EntryGone state={page} />
-      {editing ? <InfoMessage>{t('offline.editing')}</InfoMessage> : null}
-      <StatusMessage>{said}</StatusMessage>
+      <OfflineFormTop title={t('offline.patrol_link')} state={page} said={said} />
       {teams.length === 0 ? (
         <p id="offline-no-team">{t('offline.no_team')}</p>
       ) : (

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../../app';
 import { CheckboxField, TextField } from '../../components/Field';
-import { ErrorMessage, InfoMessage, StatusMessage } from '../../components/Notice';
+import { ErrorMessage } from '../../components/Notice';
 import { SubmitActions } from '../../components/SubmitActions';
 import { formatDate, formatNumber, todayIso } from '../../lib/format';
 import { fieldErrors } from '../../lib/i18n';
@@ -18,7 +18,7 @@ import { useAction } from '../../lib/use-action';
 import { useI18n } from '../../lib/use-i18n';
 import { useTitle } from '../../lib/use-title';
 import styles from './offline.module.css';
-import { EntryGone, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
+import { afterQueued, deviceAt, OfflineFormTop, OfflineHeading, PackNeeded, PendingMark, useOfflinePage } from './shared';
 
 /** At most this many households are listed; more words narrow the list. */
 const SHOWN = 20;
@@ -85,15 +85,16 @@ export function OfflineRegistrationPage(_: PageProps) {
           registered_on: day,
           signed,
           note: note.trim(),
-          device_at: typeof editing?.body.device_at === 'number' ? editing.body.device_at : Date.now(),
+          device_at: deviceAt(editing),
         },
       });
-      if (editing) {
-        navigate('/offline');
-        return;
-      }
-      setSaid(t('offline.queued', { what: t('offline.tick_what', { code: household.code }) }));
-      setHouseholdId(null);
+      afterQueued(
+        editing,
+        () => setSaid(t('offline.queued', { what: t('offline.tick_what', { code: household.code }) })),
+        () => {
+          setHouseholdId(null);
+        },
+      );
     });
   };
 
@@ -106,10 +107,7 @@ export function OfflineRegistrationPage(_: PageProps) {
 
   return (
     <>
-      <OfflineHeading title={t('offline.registration_title', { year })} />
-      <EntryGone state={page} />
-      {editing ? <InfoMessage>{t('offline.editing')}</InfoMessage> : null}
-      <StatusMessage>{said}</StatusMessage>
+      <OfflineFormTop title={t('offline.registration_title', { year })} state={page} said={said} />
       {household ? (
         <form class="panel" id="offline-tick" noValidate onSubmit={submit} aria-labelledby="offline-tick-heading" data-household-id={household.id}>
           <h2 id="offline-tick-heading">{t('offline.tick_for', { year, code: household.code, name: household.head_name })}</h2>

@@ -3,12 +3,13 @@
 // (`?entry=` from the outbox list's "Sửa"), and the notice when no usable pack is held.
 import { useMemo } from 'preact/hooks';
 import { BackLink, Link } from '../../components/Link';
-import { InfoMessage } from '../../components/Notice';
+import { InfoMessage, StatusMessage } from '../../components/Notice';
 import type { OfflinePack } from '../../lib/offline-pack';
 import { pendingRecords } from '../../lib/offline-records';
 import type { OutboxEntry } from '../../lib/outbox';
 import { useI18n } from '../../lib/use-i18n';
 import { useLocation } from '../../lib/use-location';
+import { navigate } from '../../lib/router';
 import { chosenVillage, useOutboxEntries, useVillagePack, type VillagePack } from '../../lib/use-offline';
 import { useUser } from '../../lib/use-session';
 import type { SessionUser } from '../../lib/capabilities';
@@ -70,4 +71,35 @@ export function EntryGone({ state }: { state: OfflinePageState }) {
   const { t } = useI18n();
   if (!state.editId || state.entries === null || state.editing) return null;
   return <InfoMessage>{t('offline.entry_gone')}</InfoMessage>;
+}
+
+/** The phone's time of a record: kept from the entry being corrected, else now. */
+export function deviceAt(editing: OutboxEntry | null): number {
+  return typeof editing?.body.device_at === 'number' ? editing.body.device_at : Date.now();
+}
+
+/**
+ * After a record is queued: a corrected entry goes back to the outbox list; a new one says
+ * what was saved (`said`) and readies the form for the next (`next`).
+ */
+export function afterQueued(editing: OutboxEntry | null, said: () => void, next: () => void): void {
+  if (editing) {
+    navigate('/offline');
+    return;
+  }
+  said();
+  next();
+}
+
+/** A form page's top: the way back and heading, an entry gone or being corrected, what was saved. */
+export function OfflineFormTop({ title, state, said }: { title: string; state: OfflinePageState; said: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <OfflineHeading title={title} />
+      <EntryGone state={state} />
+      {state.editing ? <InfoMessage>{t('offline.editing')}</InfoMessage> : null}
+      <StatusMessage>{said}</StatusMessage>
+    </>
+  );
 }
