@@ -88,6 +88,19 @@ std::string present_sql(std::string_view day) {
   return fmt::format("(h.since_on IS NULL OR h.since_on <= {0}) AND (h.left_on IS NULL OR h.left_on > {0})", day);
 }
 
+namespace {
+
+// "Registered in that year", from the kept latest year (migration 0040): only a household
+// registered in a later year too looks its registration up.
+std::string registered_sql(std::string_view year) {
+  return fmt::format(
+      "(COALESCE(h.registered_year, 0) = {0} OR (COALESCE(h.registered_year, 0) > {0} AND EXISTS (SELECT 1 FROM "
+      "household_registrations r WHERE r.household_id = h.id AND r.year = {0})))",
+      year);
+}
+
+}  // namespace
+
 std::int64_t insert(db::Tx& tx, const Household& h, std::int64_t now) {
   static constexpr db::Query q{
       "households.insert",
@@ -178,9 +191,7 @@ std::vector<Household> unregistered(db::Tx& tx, const std::string& village_ids, 
                                     int limit) {
   static const db::DialectQuery q("households.unregistered", [](db::Dialect d) {
     return "SELECT " HOUSEHOLD_COLUMNS " FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") + " AND " +
-           present_sql("$3") +
-           " AND NOT EXISTS (SELECT 1 FROM household_registrations r "
-           "WHERE r.household_id = h.id AND r.year = $2) ORDER BY h.village_id, h.code LIMIT $4";
+           present_sql("$3") + " AND NOT " + registered_sql("$2") + " ORDER BY h.village_id, h.code LIMIT $4";
   });
   return db::all(tx, q.in(tx), from_row, village_ids, year, day, std::int64_t{limit});
 }
@@ -203,9 +214,17 @@ bool put_registration(db::Tx& tx, const Registration& r, std::optional<std::int6
       "UPDATE household_registrations SET registered_on = $3, signed = $4, note = $5, version = $6, "
       "content_hash = $7, recorded_by = $8, device_at = $9, received_at = $10 "
       "WHERE household_id = $1 AND year = $2 AND version = $11"};
+  // The household's latest year registered, a kept copy read by registered_sql.
+  static constexpr db::Query latest{"households.registered_year",
+                                    "UPDATE households SET registered_year = $2 WHERE id = $1 AND "
+                                    "(registered_year IS NULL OR registered_year < $2)"};
   if (!seen) {
-    return tx.exec(insert, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash,
-                   r.recorded_by, r.device_at, r.received_at) == 1;
+    if (tx.exec(insert, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash,
+                r.recorded_by, r.device_at, r.received_at) != 1) {
+      return false;
+    }
+    tx.exec(latest, r.household_id, r.year);
+    return true;
   }
   return tx.exec(update, r.household_id, r.year, r.registered_on, r.signed_form, r.note, r.version, r.content_hash,
                  r.recorded_by, r.device_at, r.received_at, *seen) == 1;
@@ -220,11 +239,9 @@ std::vector<Registration> registrations_of(db::Tx& tx, std::int64_t household_id
 
 std::vector<VillageShare> shares(db::Tx& tx, const std::string& village_ids, int year, const std::string& day) {
   static const db::DialectQuery q("households.shares", [](db::Dialect d) {
-    return "SELECT h.village_id, count(*), count(r.household_id) FROM households h "
-           "LEFT JOIN household_registrations r ON r.household_id = h.id AND r.year = $2 "
-           "WHERE " +
-           db::in_ids(d, "h.village_id", "$1") + " AND " + present_sql("$3") +
-           " GROUP BY h.village_id ORDER BY h.village_id";
+    return "SELECT h.village_id, count(*), sum(CASE WHEN " + registered_sql("$2") +
+           " THEN 1 ELSE 0 END) FROM households h WHERE " + db::in_ids(d, "h.village_id", "$1") + " AND " +
+           present_sql("$3") + " GROUP BY h.village_id ORDER BY h.village_id";
   });
   return db::all(
       tx, q.in(tx),

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "modules/community/fire_repo.hpp"
 #include "modules/community/households_repo.hpp"
@@ -403,7 +404,7 @@ ModelCounts Models::counts(const Actor& actor, std::optional<std::int64_t> unit_
     out.types = models_repo::types(tx);
     auto under = units_.units_under(tx, unit->id, site_unit_kinds());
     // Each unit under the asked one belongs to the child whose path it extends.
-    std::map<std::int64_t, std::int64_t> child_of;
+    std::unordered_map<std::int64_t, std::int64_t> child_of;
     std::map<std::int64_t, units::Unit> children;
     for (const auto& u : under->units) {
       if (u.id == unit->id || u.path.size() <= unit->path.size()) continue;
@@ -414,27 +415,31 @@ ModelCounts Models::counts(const Actor& actor, std::optional<std::int64_t> unit_
     }
     // A site is new when it began in the period: the earliest of its rows running on the
     // last day (a linked site's own unit, a village's oldest group still there) is on or
-    // after `first`.
-    struct Tally {
-      std::map<std::string, std::string> sites;  // site_key → its earliest from_on
-      std::set<std::string> teams;
+    // after `first`. Its teams are the most it has on one unit (models_repo::DirectoryRow).
+    struct Site {
+      std::string first_on;
+      int teams = 0;
     };
+    using Tally = std::unordered_map<std::string, Site>;  // by site_key
     std::map<std::pair<std::int64_t, std::int64_t>, Tally> by_child;
     std::map<std::int64_t, Tally> totals;
     for (const auto& row : models_repo::running(tx, under->ids_json, last)) {
       auto count_in = [&](Tally& t) {
-        auto [it, added] = t.sites.emplace(row.site_key, row.from_on);
-        if (!added && row.from_on < it->second) it->second = row.from_on;
-        if (row.team_key) t.teams.insert(*row.team_key);
+        auto [it, added] = t.try_emplace(row.site_key, Site{row.from_on, row.teams});
+        if (added) return;
+        it->second.first_on = std::min(it->second.first_on, row.from_on);
+        it->second.teams = std::max(it->second.teams, row.teams);
       };
       count_in(totals[row.type_id]);
       if (auto it = child_of.find(row.unit_id); it != child_of.end()) count_in(by_child[{row.type_id, it->second}]);
     }
     auto count_of = [&](std::int64_t type, std::int64_t at, const Tally& t) {
-      auto fresh =
-          std::count_if(t.sites.begin(), t.sites.end(), [&](const auto& site) { return site.second >= first; });
-      return ModelCount{type, at, static_cast<int>(t.sites.size()), static_cast<int>(t.teams.size()),
-                        static_cast<int>(fresh)};
+      int teams = 0, fresh = 0;
+      for (const auto& [key, site] : t) {
+        teams += site.teams;
+        if (site.first_on >= first) ++fresh;
+      }
+      return ModelCount{type, at, static_cast<int>(t.size()), teams, fresh};
     };
     for (const auto& [type, t] : totals) out.totals.push_back(count_of(type, unit->id, t));
     std::set<std::int64_t> holding;

@@ -123,11 +123,11 @@ Page<ModelSite> sites(db::Tx& tx, const std::string& unit_ids, const SiteFilter&
 
 std::vector<DirectoryRow> running(db::Tx& tx, const std::string& unit_ids, const std::string& day) {
   static const db::DialectQuery q{"model_site_directory.running", [](db::Dialect d) {
-                                    return "SELECT type_id, site_key, unit_id, team_key, from_on FROM "
-                                           "model_site_directory WHERE " +
+                                    return "SELECT type_id, site_key, unit_id, count(DISTINCT team_key), "
+                                           "min(from_on) FROM model_site_directory WHERE " +
                                            db::in_ids(d, "unit_id", "$1") +
                                            " AND type_id IS NOT NULL AND from_on <= $2 AND (until_on IS NULL OR "
-                                           "until_on > $2)";
+                                           "until_on > $2) GROUP BY type_id, site_key, unit_id";
                                   }};
   return db::all(
       tx, q.in(tx),
@@ -136,7 +136,7 @@ std::vector<DirectoryRow> running(db::Tx& tx, const std::string& unit_ids, const
         row.type_id = r.i64();
         row.site_key = r.text();
         row.unit_id = r.i64();
-        row.team_key = r.opt_text();
+        row.teams = static_cast<int>(r.i64());
         row.from_on = r.text();
         return row;
       },

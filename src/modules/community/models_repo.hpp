@@ -36,12 +36,17 @@ struct SiteFilter {
 // The sites on one of these units, or with one of them among their participants, by code.
 Page<ModelSite> sites(db::Tx& tx, const std::string& unit_ids, const SiteFilter& filter);
 
-// A row of model_site_directory (migration 0034) running on `day`, under these units.
+// A site of model_site_directory (migration 0034) running on `day` on one of these units:
+// one row per site and unit, with the earliest day its rows there run from and how many
+// distinct teams it has there. The owners' views keep a site's teams on one of its units
+// (a fire-safety site is one village; a security team is one site and one team on each of
+// its villages; a manual site's teams are on its own unit, its participants have none), so
+// a site's teams over several units are the most it has on any one of them.
 struct DirectoryRow {
   std::int64_t type_id = 0;
   std::string site_key;
   std::int64_t unit_id = 0;
-  std::optional<std::string> team_key;
+  int teams = 0;
   std::string from_on;
 };
 std::vector<DirectoryRow> running(db::Tx& tx, const std::string& unit_ids, const std::string& day);

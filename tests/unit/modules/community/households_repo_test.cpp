@@ -156,6 +156,57 @@ TEST_P(HouseholdsRepoTest, SharesCountTheHouseholdsPresentAndThoseRegisteredThat
   });
 }
 
+// Migration 0040: each household keeps the latest year it registered in; "registered in
+// year Y" reads it and looks the registration up only for a household with a later year.
+TEST_P(HouseholdsRepoTest, APastYearIsCountedFromItsOwnRegistrationsAndTheLatestYearIsKept) {
+  auto both = insert(household("02545-HO-00041", khuon_dien_));
+  auto later_only = insert(household("02545-HO-00042", khuon_dien_));
+  auto earlier_only = insert(household("02545-HO-00043", khuon_dien_));
+  auto never = insert(household("02545-HO-00044", khuon_dien_));
+  register_for(both, 2025);
+  register_for(both, 2024);  // recorded late: the latest year stays 2025
+  register_for(later_only, 2025);
+  register_for(earlier_only, 2024);
+
+  db_->read([&](db::Tx& tx) {
+    auto latest = [&](std::int64_t id) {
+      return db::scalar(tx, db::Query{"t.latest", "SELECT COALESCE(registered_year, 0) FROM households WHERE id = $1"},
+                        id);
+    };
+    EXPECT_EQ(latest(both), 2025);
+    EXPECT_EQ(latest(later_only), 2025);
+    EXPECT_EQ(latest(earlier_only), 2024);
+    EXPECT_EQ(latest(never), 0);
+    auto recount = db::scalar(tx, db::Query{"t.recount",
+                                            "SELECT count(*) FROM households h WHERE COALESCE(h.registered_year, 0) <> "
+                                            "COALESCE((SELECT max(r.year) FROM household_registrations r "
+                                            "WHERE r.household_id = h.id), 0)"});
+    EXPECT_EQ(recount, 0) << "the kept year is every household's latest registration";
+
+    const struct {
+      int year;
+      std::int64_t registered;
+      std::vector<std::string> missing;
+    } rows[] = {
+        {2023, 0, {"02545-HO-00041", "02545-HO-00042", "02545-HO-00043", "02545-HO-00044"}},
+        {2024, 2, {"02545-HO-00042", "02545-HO-00044"}},
+        {2025, 2, {"02545-HO-00043", "02545-HO-00044"}},
+        {2026, 0, {"02545-HO-00041", "02545-HO-00042", "02545-HO-00043", "02545-HO-00044"}},
+    };
+    for (const auto& row : rows) {
+      auto shares = households_repo::shares(tx, db::ids_json({khuon_dien_}), row.year, "2025-12-01");
+      ASSERT_EQ(shares.size(), 1u);
+      EXPECT_EQ(shares[0].households, 4) << row.year;
+      EXPECT_EQ(shares[0].registered, row.registered) << row.year;
+      std::vector<std::string> missing;
+      for (const auto& h : households_repo::unregistered(tx, db::ids_json({khuon_dien_}), row.year, "2025-12-01", 10)) {
+        missing.push_back(h.code);
+      }
+      EXPECT_EQ(missing, row.missing) << row.year;
+    }
+  });
+}
+
 TEST_P(HouseholdsRepoTest, ARegistrationIsOneRowPerHouseholdAndYear) {
   auto id = insert(household("02545-HO-00031", khuon_dien_));
   register_for(id, 2025);
