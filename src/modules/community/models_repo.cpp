@@ -123,7 +123,7 @@ Page<ModelSite> sites(db::Tx& tx, const std::string& unit_ids, const SiteFilter&
 
 std::vector<DirectoryRow> running(db::Tx& tx, const std::string& unit_ids, const std::string& day) {
   static const db::DialectQuery q{"model_site_directory.running", [](db::Dialect d) {
-                                    return "SELECT type_id, site_key, unit_id, count(DISTINCT team_key), "
+                                    return "SELECT type_id, site_key, unit_id, count(team_key), "
                                            "min(from_on) FROM model_site_directory WHERE " +
                                            db::in_ids(d, "unit_id", "$1") +
                                            " AND type_id IS NOT NULL AND from_on <= $2 AND (until_on IS NULL OR "

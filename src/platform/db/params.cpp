@@ -25,7 +25,7 @@ std::string in_ids(Dialect dialect, std::string_view column, std::string_view pl
   std::string c(column);
   std::string p(placeholder);
   if (dialect == Dialect::postgres)
-    return c + " = ANY (CAST(translate(CAST(" + p + " AS text), '[]', '{}') AS bigint[]))";
+    return c + " = ANY (CAST(string_to_array(btrim(CAST(" + p + " AS text), '[]'), ',') AS bigint[]))";
   return c + " IN (SELECT value FROM json_each(" + p + "))";
 }
 

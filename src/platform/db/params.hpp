@@ -36,7 +36,12 @@ std::string like_term(std::string_view query);
 // commune's 20 villages and a province's 2,500 share one prepared statement. SQLite
 // unpacks the JSON (`IN (SELECT value FROM json_each($1))`); PostgreSQL compares with an
 // array (`= ANY (…::bigint[])`), which its planner serves from the column's index (an IN
-// over json_array_elements_text read all 500,000 households of the bench instead).
+// over json_array_elements_text read all 500,000 households of the bench instead). The
+// array is made by immutable functions only (`string_to_array`, then each text read as a
+// bigint), so a plan made for the value holds it as a constant and hashes it where a table
+// is scanned: made by `CAST(… AS bigint[])` from text (a stable function), every row of a
+// scan compared itself with every id in turn (model sites × a province's 2,952 units, 0.85
+// s; docs/performance.md, "Community").
 std::string ids_json(const std::vector<std::int64_t>& ids);
 std::string in_ids(Dialect dialect, std::string_view column, std::string_view placeholder);
 

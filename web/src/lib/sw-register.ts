@@ -17,9 +17,18 @@ function offer(worker: ServiceWorker, container: ServiceWorkerContainer): void {
   for (const listener of listeners) listener(offered);
 }
 
-/** Only where a worker may run (HTTPS, or localhost); the app works the same without one. */
+/**
+ * Whether this browser may keep the app for use with no network: a service worker runs
+ * only on HTTPS with a certificate the phone trusts, or on localhost (docs/operations.md,
+ * "Installing the staff app on phones").
+ */
+export function offlineCapable(): boolean {
+  return 'serviceWorker' in navigator && window.isSecureContext === true;
+}
+
+/** Only where a worker may run; the app works the same online without one. */
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (!offlineCapable()) return;
   const container = navigator.serviceWorker;
   const register = () => {
     container.register('/sw.js', { scope: '/' }).then(

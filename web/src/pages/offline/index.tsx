@@ -5,12 +5,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageProps } from '../../app';
 import { SelectField } from '../../components/Field';
 import { Link } from '../../components/Link';
-import { AlertMessage, ErrorMessage, StatusMessage } from '../../components/Notice';
+import { AlertMessage, ErrorMessage, InfoMessage, StatusMessage } from '../../components/Notice';
 import { OutboxList } from '../../components/OutboxList';
 import { units } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { isActiveVillage } from '../../lib/households';
 import { PACK_MAX_AGE_DAYS } from '../../lib/offline-pack';
+import { offlineCapable } from '../../lib/sw-register';
 import type { UnitNode } from '../../lib/schema';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
@@ -82,6 +83,11 @@ export function OfflinePage(_: PageProps) {
     <>
       <h1>{t('offline.title')}</h1>
       <p>{t('offline.intro')}</p>
+      {offlineCapable() ? null : (
+        <div id="offline-unsupported">
+          <InfoMessage>{t('offline.unsupported')}</InfoMessage>
+        </div>
+      )}
       {villages.length > 1 || (villageId === null && villages.length === 0 && user.role !== 'team_member') ? (
         <SelectField
           id="offline-village"

@@ -285,6 +285,24 @@ describe('/offline', () => {
     expect(container.querySelector('#pack-refresh')?.textContent).toBe('Tải lại dữ liệu');
   });
 
+  it('says why the app cannot be kept offline where no service worker may run, and nothing where one may', async () => {
+    // jsdom, like a phone on http://192.168.x.x, has no service worker.
+    const first = render(<OfflinePage params={{}} />);
+    await idle();
+    expect(first.container.querySelector('#offline-unsupported')?.textContent).toContain('cần mở antq qua HTTPS');
+    first.unmount();
+    document.body.innerHTML = '';
+    vi.stubGlobal('isSecureContext', true);
+    Object.defineProperty(navigator, 'serviceWorker', { value: {}, configurable: true });
+    try {
+      const second = render(<OfflinePage params={{}} />);
+      await idle();
+      expect(second.container.querySelector('#offline-unsupported')).toBeNull();
+    } finally {
+      Reflect.deleteProperty(navigator, 'serviceWorker');
+    }
+  });
+
   it('shows the warning when the pack is older than 30 days and there is no network', async () => {
     await storePack(offlinePack(), Date.now() - 31 * 24 * 3600 * 1000);
     const { container } = render(<OfflinePage params={{}} />);
