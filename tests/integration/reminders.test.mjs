@@ -1,7 +1,8 @@
 // The daily reminders through the notification outbox, on a real server: one digest per
 // person and channel; a later day tells only what is new; a webhook receiver checks the
 // signature of every POST and sees the retries spaced by the back-off; the SMS spool gets
-// one UTF-16 file for the officer who chose SMS and has a mobile.
+// one UTF-16 file for the officer who chose SMS and has a mobile, which a real gammu-smsd
+// (the dummy phone driver) reads and sends as Unicode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -9,6 +10,7 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sendWithGammu } from './gammu.mjs';
 import { prepare, start, signInPeople, unitIds, sql, vnDay } from './lib.mjs';
 
 const BASE = '/api/v1/community';
@@ -128,6 +130,14 @@ test('each person hears once of what is theirs; a new day tells only what is new
   const bytes = readFileSync(join(spool, file));
   assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
   assert.equal(bytes.subarray(2).toString('utf16le'), 'antq: 1 bình chữa cháy sắp hết hạn – Tân Trào');
+  // gammu-smsd itself reads the file: the number, the text with its diacritics, sent as
+  // Unicode (not the GSM alphabet, which has no "ì" or "ạ"), and the file moved to "sent".
+  const gammu = await sendWithGammu(spool);
+  assert.deepEqual(gammu.messages, [
+    { to: '+84912345678', text: 'antq: 1 bình chữa cháy sắp hết hạn – Tân Trào', coding: 'unicode' },
+  ]);
+  assert.deepEqual(gammu.sent, [file]);
+  assert.deepEqual(gammu.errors, []);
 
   // The webhook: every POST signed with the secret antq made; 500, 500, then 200 for the first,
   // each retry after its back-off (1 then 2 minutes, ± 10 %).
