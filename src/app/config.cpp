@@ -114,6 +114,8 @@ const std::vector<Key>& keys() {
        "the secret the webhook's signature is made with (made on first use); empty = DATA/webhook.key"},
       {"notify.sms_spool_dir", text_of(&C::notify, &C::Notify::sms_spool_dir), "\"\"",
        "gammu-smsd's outbox folder (OutboxPath) for text messages through a USB modem; empty = no SMS"},
+      {"notify.keep_days", int_of(&C::notify, &C::Notify::keep_days, 1, 3650, "notify.keep_days"), "90",
+       "days a sent or given-up notification (its text, an SMS's number) is kept"},
       {"privacy.key_file", text_of(&C::privacy, &C::Privacy::key_file), "\"\"",
        "the key sealing personal data (keep a copy apart from the database backups); empty = DATA/personal-data.key"},
   };

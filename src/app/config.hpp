@@ -52,6 +52,7 @@ struct Config {
     std::string webhook_url;          // http(s) URL the notifications are POSTed to; empty = none
     std::string webhook_secret_file;  // the HMAC key shared with the receiver; default DATA/webhook.key
     std::string sms_spool_dir;        // gammu-smsd's OutboxPath; empty = no SMS
+    int keep_days = 90;               // sent and given-up notifications kept this long
   } notify;
   struct Privacy {
     // The key that seals personal data (camera owners' contacts); default DATA/personal-data.key.

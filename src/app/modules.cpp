@@ -137,6 +137,10 @@ void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {
                    return fmt::format("{} communes, {} users told, {} notifications", r.communes, r.users,
                                       r.notifications);
                  }});
+  // Sent and given-up notifications past their retention go (their text, an SMS's number).
+  scheduler.add({.name = "notifications_purge", .hour = 2, .minute = 30, .lease_minutes = 30, .run = [&ctx] {
+                   return std::to_string(ctx.notify->purge(ctx.config.notify.keep_days)) + " purged";
+                 }});
   // The notifications due, at every check on every instance (each leases what it sends).
   scheduler.add_tick("notifications", [&ctx] {
     auto r = ctx.notify->dispatch();

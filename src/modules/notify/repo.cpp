@@ -98,6 +98,17 @@ bool revive(db::Tx& tx, std::int64_t id, time::Millis now) {
   return tx.exec(q, id, now) == 1;
 }
 
+std::int64_t purge(db::Tx& tx, time::Millis before) {
+  static constexpr db::Query attempts_of{
+      "notification_attempts.purge",
+      "DELETE FROM notification_attempts WHERE notification_id IN (SELECT id FROM notifications "
+      "WHERE status IN ('sent', 'dead') AND created_at < $1)"};
+  static constexpr db::Query notifications{
+      "notifications.purge", "DELETE FROM notifications WHERE status IN ('sent', 'dead') AND created_at < $1"};
+  tx.exec(attempts_of, before);
+  return tx.exec(notifications, before);
+}
+
 std::vector<Attempt> attempts(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"notification_attempts.of",
                                "SELECT attempt, at, outcome, detail FROM notification_attempts "

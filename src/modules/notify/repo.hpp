@@ -45,5 +45,8 @@ struct Attempt {
 std::vector<Attempt> attempts(db::Tx& tx, std::int64_t id);
 // pending, sent and dead, in that order.
 std::vector<std::int64_t> counts(db::Tx& tx);
+// Deletes the sent and given-up notifications made before `before`, with their attempts;
+// pending ones stay. Returns how many went.
+std::int64_t purge(db::Tx& tx, time::Millis before);
 
 }  // namespace antq::notify::repo

@@ -161,6 +161,19 @@ Notification Service::retry(const Actor& actor, std::int64_t id) const {
   return out;
 }
 
+std::int64_t Service::purge(int keep_days) const {
+  auto before = clock_.now() - static_cast<time::Millis>(keep_days) * 24 * 3600 * 1000;
+  std::int64_t purged = 0;
+  db_.write([&](db::Tx& tx) {
+    purged = repo::purge(tx, before);
+    if (purged > 0) {
+      audit_.record(tx, system_actor(), "notification.purge", "notification", "",
+                    R"({"purged":)" + std::to_string(purged) + R"(,"keep_days":)" + std::to_string(keep_days) + "}");
+    }
+  });
+  return purged;
+}
+
 std::array<std::int64_t, 3> Service::counts() const {
   std::array<std::int64_t, 3> out{};
   db_.read([&](db::Tx& tx) {

@@ -64,6 +64,11 @@ class Service {
   std::array<std::int64_t, 3> counts() const;
   std::array<std::int64_t, 3> counts_seen() const;
 
+  // The daily retention: notifications sent or given up more than `keep_days` days ago go
+  // with their attempts (their text, an SMS's number); pending ones stay. Audited
+  // notification.purge when any went. Returns how many.
+  std::int64_t purge(int keep_days) const;
+
   // Administrators: the outbox newest first (`status` "", pending, sent or dead; else a
   // field error), one notification with its attempts, and one given up sent again now
   // (audited notification.retry; a conflict unless it is dead).

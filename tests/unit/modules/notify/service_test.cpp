@@ -182,6 +182,37 @@ TEST_P(NotifyTest, APermanentFailureOrAChannelWithNoSenderIsDeadAtOnce) {
   EXPECT_EQ((service_->counts()), (std::array<std::int64_t, 3>{0, 0, 2}));
 }
 
+TEST_P(NotifyTest, SentAndGivenUpNotificationsGoAfterTheirDaysWithTheirAttemptsPendingOnesStay) {
+  webhook({Delivery::Result::sent, Delivery::Result::permanent, Delivery::Result::sent});
+  enqueue(message("old-sent"));
+  enqueue(message("old-dead"));
+  service_->dispatch();
+  clock_.advance(10 * 24 * kHour);
+  enqueue(message("recent-sent"));
+  service_->dispatch();
+  enqueue(message("waiting"));  // queued, not yet sent
+  auto before = stored();
+  ASSERT_EQ(before.size(), 4U);
+  ASSERT_EQ(before[0].status, "sent");
+  ASSERT_EQ(before[1].status, "dead");
+
+  clock_.advance(80 * 24 * kHour + kMinute);  // the old ones are 90 days and a minute old
+  EXPECT_EQ(service_->purge(90), 2);
+  auto after = stored();
+  ASSERT_EQ(after.size(), 2U);
+  EXPECT_EQ(after[0].dedupe_key, "recent-sent") << "80 days old: kept";
+  EXPECT_EQ(after[1].dedupe_key, "waiting") << "pending: kept whatever its age";
+  EXPECT_TRUE(attempts(before[0].id).empty()) << "the attempts went with it";
+  EXPECT_EQ(attempts(after[0].id).size(), 1U);
+  EXPECT_EQ(service_->purge(90), 0) << "nothing more";
+  std::int64_t audited = 0;
+  db_->read([&](db::Tx& tx) {
+    audited =
+        db::scalar(tx, db::Query{"t.audit", "SELECT count(*) FROM audit_log WHERE action = 'notification.purge'"});
+  });
+  EXPECT_EQ(audited, 1) << "one entry for the purge that deleted, none for the empty one";
+}
+
 TEST_P(NotifyTest, TwoDispatchersOnOneDatabaseNeverSendTheSameMessage) {
   auto other_db = backend_.open();
   audit::Service other_audit(*other_db, clock_);
