@@ -285,20 +285,22 @@ int main(int argc, char** argv) {
       *std::max_element(province_all.begin(), province_all.end()));
   // The model counts per type for the province: every commune's fire groups (each village
   // with groups a site), the demo's cameras, boxes, team and model sites, in one query.
+  // The first call after start (its statements prepared, the province's units read and
+  // cached) is reported apart from the ten after it.
   std::vector<double> counts;
   int sites = 0;
-  for (int round = 0; round < 10; ++round) {
+  double first = 0;
+  for (int round = 0; round <= 10; ++round) {
     auto start = Clock::now();
     auto c = ctx->models->counts(officer_of(province), province.id, std::nullopt, std::nullopt);
-    counts.push_back(ms_since(start));
+    (round == 0 ? first : counts.emplace_back()) = ms_since(start);
     sites = 0;
     for (const auto& t : c.totals) sites += t.sites;
   }
   std::cout << fmt::format(
-      "| the province: the model counts per type and commune ({} sites), median / worst of {} | {:.0f} / {:.0f} ms | ≤ "
-      "200 "
-      "ms |\n",
-      sites, counts.size(), percentile(counts, 0.5), *std::max_element(counts.begin(), counts.end()));
+      "| the province: the model counts per type and commune ({} sites): the first call; then median / worst of {} | "
+      "{:.0f}; {:.0f} / {:.0f} ms | ≤ 200 ms |\n",
+      sites, counts.size(), first, percentile(counts, 0.5), *std::max_element(counts.begin(), counts.end()));
   patrol_log(*ctx, communes);
   ctx.reset();
   if (!keep) fs::remove_all(dir);

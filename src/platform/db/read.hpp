@@ -115,22 +115,31 @@ requires(sizeof...(Args) > 0 && (!std::same_as<std::remove_cvref_t<Args>, std::v
   return scalar(tx, query, std::vector<Value>{Tx::to_value(std::forward<Args>(args))...});
 }
 
-// Page `page` (from 1) of `page_size` rows of a filtered listing, and the total, in two
-// queries named "<name>.count" and "<name>.list": "SELECT count(*)" + from_where, then
-// "SELECT " + columns + from_where + order_by + " LIMIT … OFFSET …". `from_where` is
-// " FROM … WHERE …" with its values in `params`; `order_by` is " ORDER BY …".
+// Page `page` (from 1) of `page_size` rows of a filtered listing, and the total, by the
+// queries "<name>.list": "SELECT " + columns + from_where + order_by + " LIMIT … OFFSET …",
+// then "<name>.count": "SELECT count(*)" + from_where, only when the page cannot tell the
+// total itself (a page that is full, or empty past the first): most lists fit on their
+// first page and cost one query. `from_where` is " FROM … WHERE …" with its values in
+// `params`; `order_by` is " ORDER BY …".
 template <RowReader Fn>
 Page<ReadType<Fn>> page(Tx& tx, std::string_view name, std::string_view columns, const std::string& from_where,
                         std::string_view order_by, Params params, int page, int page_size, Fn&& read) {
   Page<ReadType<Fn>> out;
-  std::string count_name = std::string(name) + ".count";
-  out.total = scalar(tx, Query{count_name, "SELECT count(*)" + from_where}, params.values());
+  auto skipped = static_cast<std::int64_t>(page - 1) * page_size;
+  auto counted = params.values();
   std::string limit = params.add(static_cast<std::int64_t>(page_size));
-  std::string offset = params.add(static_cast<std::int64_t>(page - 1) * page_size);
+  std::string offset = params.add(skipped);
   std::string list_name = std::string(name) + ".list";
   std::string sql =
       "SELECT " + std::string(columns) + from_where + std::string(order_by) + " LIMIT " + limit + " OFFSET " + offset;
   out.items = all(tx, Query{list_name, sql}, params.values(), read);
+  auto got = static_cast<std::int64_t>(out.items.size());
+  if (got < page_size && (got > 0 || page == 1)) {
+    out.total = skipped + got;  // the page ends the list
+  } else {
+    std::string count_name = std::string(name) + ".count";
+    out.total = scalar(tx, Query{count_name, "SELECT count(*)" + from_where}, counted);
+  }
   return out;
 }
 

@@ -370,6 +370,36 @@ TEST_P(RowReaderTest, PageCountsAllAndReadsOnePage) {
     EXPECT_EQ(page.items, (std::vector<Item>{{1, "Khuôn Điển"}}));
     page = db::page(tx, "test.items", "id, name", where, " ORDER BY id DESC", params, 1, 2, read_item);
     EXPECT_EQ(page.items, (std::vector<Item>{{3, "Tuyên Quang"}, {2, "Làng Hản"}}));
+    EXPECT_EQ(page.total, 3) << "a full page counts the rest";
+  });
+}
+
+// The total from the page itself where it ends the list, from a count where it cannot:
+// every case of (page, size) over the three items, and none matching.
+TEST_P(RowReaderTest, PageTotalsAreTheSameWhetherCountedOrSeen) {
+  db_->read([](Tx& tx) {
+    const struct {
+      std::int64_t above;
+      int page;
+      int size;
+      std::int64_t total;
+      std::size_t items;
+    } rows[] = {
+        {0, 1, 50, 3, 3},  // fits on the first page
+        {0, 1, 3, 3, 3},   // exactly full: counted
+        {0, 2, 2, 3, 1},   // the last, short page
+        {0, 2, 3, 3, 0},   // past the end: counted
+        {0, 5, 2, 3, 0},   // far past the end
+        {3, 1, 50, 0, 0},  // nothing matches
+        {3, 2, 50, 0, 0},  // nothing, and past the end
+    };
+    for (const auto& row : rows) {
+      Params params;
+      std::string where = " FROM items WHERE id > " + params.add(row.above);
+      auto page = db::page(tx, "test.items", "id, name", where, " ORDER BY id", params, row.page, row.size, read_item);
+      EXPECT_EQ(page.total, row.total) << row.above << " " << row.page << " " << row.size;
+      EXPECT_EQ(page.items.size(), row.items) << row.above << " " << row.page << " " << row.size;
+    }
   });
 }
 
