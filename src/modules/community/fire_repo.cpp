@@ -4,6 +4,7 @@
 #include "platform/db/dialect_query.hpp"
 #include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
+#include "platform/db/top.hpp"
 #include "platform/text/text.hpp"
 
 namespace antq::community::fire_repo {
@@ -77,6 +78,15 @@ FirePoint point_from(db::Reader& r) {
 }
 
 std::string search_text(const FireGroup& g) { return text::fold(g.code + " " + g.name); }
+
+// The extinguishers in service of the villages $1 expiring by $2 (and `bound`), the first
+// $3 with their households: the page is cut before the join, as a commune has ~100.
+std::string due_extinguishers_sql(db::Dialect d, std::string_view bound) {
+  return "SELECT d.*, h.code, h.head_name, h.fire_group_id FROM (SELECT count(*) OVER (), " EXTINGUISHER_COLUMNS
+         " FROM fire_extinguishers WHERE " +
+         db::in_ids(d, "village_id", "$1") + " AND retired_on IS NULL AND expires_on <= $2" + std::string(bound) +
+         " ORDER BY expires_on, id LIMIT $3) d JOIN households h ON h.id = d.household_id ORDER BY d.expires_on, d.id";
+}
 
 }  // namespace
 
@@ -213,47 +223,49 @@ void refresh_extinguisher_count(db::Tx& tx, std::int64_t household_id) {
 
 Page<DueExtinguisher> extinguishers_due(db::Tx& tx, const std::string& village_ids,
                                         const std::optional<std::string>& from, const std::string& to, int limit) {
-  db::Params params({village_ids, to});
-  std::string where = " FROM fire_extinguishers e JOIN households h ON h.id = e.household_id WHERE " +
-                      db::in_ids(tx.dialect(), "e.village_id", "$1") +
-                      " AND e.retired_on IS NULL AND e.expires_on <= $2";
-  if (from) where += " AND e.expires_on >= " + params.add(*from);
-  return db::page(tx, from ? "fire_extinguishers.expiring" : "fire_extinguishers.expired",
-                  "e.id, e.household_id, e.village_id, e.kind, e.kind_note, e.capacity_kg, e.count, e.manufactured_on, "
-                  "e.last_refill_on, e.expires_on, e.retired_on, e.last_check_on, e.version, h.code, h.head_name, "
-                  "h.fire_group_id",
-                  where, " ORDER BY e.expires_on, e.id", std::move(params), 1, limit, [](db::Reader& r) {
-                    auto e = extinguisher_from(r);
-                    auto code = r.text();
-                    auto head = r.text();
-                    return DueExtinguisher{std::move(e), std::move(code), std::move(head), r.opt_i64()};
-                  });
+  static const db::DialectQuery expired("fire_extinguishers.expired",
+                                        [](db::Dialect d) { return due_extinguishers_sql(d, ""); });
+  static const db::DialectQuery expiring(
+      "fire_extinguishers.expiring", [](db::Dialect d) { return due_extinguishers_sql(d, " AND expires_on >= $4"); });
+  auto read = [](db::Reader& r) {
+    auto e = extinguisher_from(r);
+    auto code = r.text();
+    auto head = r.text();
+    return DueExtinguisher{std::move(e), std::move(code), std::move(head), r.opt_i64()};
+  };
+  if (from) return db::top(tx, expiring.in(tx), read, village_ids, to, limit, *from);
+  return db::top(tx, expired.in(tx), read, village_ids, to, limit);
 }
 
 Page<FireGroup> groups_without_drill(db::Tx& tx, const std::string& village_ids, const std::string& since, int limit) {
-  db::Params params({village_ids, since});
-  std::string where = " FROM fire_groups g WHERE " + db::in_ids(tx.dialect(), "g.village_id", "$1") +
-                      " AND g.dissolved_on IS NULL AND (g.last_drill_on IS NULL OR g.last_drill_on < $2)";
-  return db::page(tx, "fire_groups.without_drill", GROUP_COLUMNS, where, " ORDER BY g.code", std::move(params), 1,
-                  limit, group_from);
+  static const db::DialectQuery q("fire_groups.without_drill", [](db::Dialect d) {
+    return "SELECT count(*) OVER (), " GROUP_COLUMNS " FROM fire_groups g WHERE " +
+           db::in_ids(d, "g.village_id", "$1") +
+           " AND g.dissolved_on IS NULL AND (g.last_drill_on IS NULL OR g.last_drill_on < $2) ORDER BY g.code LIMIT $3";
+  });
+  return db::top(tx, q.in(tx), group_from, village_ids, since, limit);
 }
 
 Page<BareHouse> houses_without_extinguisher(db::Tx& tx, const std::string& village_ids, const std::string& day,
                                             int limit) {
-  db::Params params({village_ids, day});
-  std::string where = " FROM households h WHERE " + db::in_ids(tx.dialect(), "h.village_id", "$1") +
-                      " AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND " +
-                      households_repo::present_sql("$2");
-  return db::page(tx, "households.without_extinguisher", "h.id, h.code, h.head_name, h.village_id, h.fire_group_id",
-                  where, " ORDER BY h.code", std::move(params), 1, limit, [](db::Reader& r) {
-                    BareHouse b;
-                    b.household_id = r.i64();
-                    b.code = r.text();
-                    b.head_name = r.text();
-                    b.village_id = r.i64();
-                    b.group_id = r.i64();
-                    return b;
-                  });
+  static const db::DialectQuery q("households.without_extinguisher", [](db::Dialect d) {
+    return "SELECT count(*) OVER (), h.id, h.code, h.head_name, h.village_id, h.fire_group_id FROM households h "
+           "WHERE " +
+           db::in_ids(d, "h.village_id", "$1") + " AND h.fire_group_id IS NOT NULL AND h.extinguishers = 0 AND " +
+           households_repo::present_sql("$2") + " ORDER BY h.code LIMIT $3";
+  });
+  return db::top(
+      tx, q.in(tx),
+      [](db::Reader& r) {
+        BareHouse b;
+        b.household_id = r.i64();
+        b.code = r.text();
+        b.head_name = r.text();
+        b.village_id = r.i64();
+        b.group_id = r.i64();
+        return b;
+      },
+      village_ids, day, limit);
 }
 
 std::vector<VillageCoverage> coverage(db::Tx& tx, const std::string& village_ids, const std::string& day) {

@@ -420,7 +420,7 @@ ModelCounts Models::counts(const Actor& actor, std::optional<std::int64_t> unit_
       std::string first_on;
       int teams = 0;
     };
-    using Tally = std::unordered_map<std::string, Site>;  // by site_key
+    using Tally = std::unordered_map<std::int64_t, Site>;  // by site_key, unique within a type
     std::map<std::pair<std::int64_t, std::int64_t>, Tally> by_child;
     std::map<std::int64_t, Tally> totals;
     for (const auto& row : models_repo::running(tx, under->ids_json, last)) {

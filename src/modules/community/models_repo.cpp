@@ -134,7 +134,7 @@ std::vector<DirectoryRow> running(db::Tx& tx, const std::string& unit_ids, const
       [](db::Reader& r) {
         DirectoryRow row;
         row.type_id = r.i64();
-        row.site_key = r.text();
+        row.site_key = r.i64();
         row.unit_id = r.i64();
         row.teams = static_cast<int>(r.i64());
         row.from_on = r.text();

@@ -36,7 +36,7 @@ struct SiteFilter {
 // The sites on one of these units, or with one of them among their participants, by code.
 Page<ModelSite> sites(db::Tx& tx, const std::string& unit_ids, const SiteFilter& filter);
 
-// A site of model_site_directory (migration 0034) running on `day` on one of these units:
+// A site of model_site_directory (migrations 0034, 0043) running on `day` on one of these units:
 // one row per site and unit, with the earliest day its rows there run from and how many
 // teams it has there. The owners' views give a team at most one row per unit and keep a
 // site's teams on one of its units (a fire-safety site is one village; a security team is
@@ -46,7 +46,7 @@ Page<ModelSite> sites(db::Tx& tx, const std::string& unit_ids, const SiteFilter&
 // several units are the most it has on any one of them.
 struct DirectoryRow {
   std::int64_t type_id = 0;
-  std::string site_key;
+  std::int64_t site_key = 0;  // unique within its type
   std::int64_t unit_id = 0;
   int teams = 0;
   std::string from_on;

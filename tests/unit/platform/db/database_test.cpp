@@ -15,6 +15,7 @@
 #include "../../support/temp_dir.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/read.hpp"
+#include "platform/db/top.hpp"
 #include "platform/error.hpp"
 
 namespace antq::db {
@@ -400,6 +401,31 @@ TEST_P(RowReaderTest, PageTotalsAreTheSameWhetherCountedOrSeen) {
       EXPECT_EQ(page.total, row.total) << row.above << " " << row.page << " " << row.size;
       EXPECT_EQ(page.items.size(), row.items) << row.above << " " << row.page << " " << row.size;
     }
+  });
+}
+
+// db::top: the first rows and, from the same statement, how many there are in all.
+TEST_P(RowReaderTest, TopCountsEveryRowBeyondItsLimit) {
+  constexpr Query top_items{"test.top",
+                            "SELECT count(*) OVER (), id, name FROM items WHERE id > $1 ORDER BY id LIMIT $2"};
+  db_->read([&](Tx& tx) {
+    const struct {
+      std::int64_t above;
+      std::int64_t limit;
+      std::int64_t total;
+      std::size_t items;
+    } rows[] = {
+        {0, 50, 3, 3},  // all fit
+        {0, 2, 3, 2},   // cut: the total still counts the third
+        {1, 1, 2, 1},   // cut, filtered
+        {3, 50, 0, 0},  // nothing matches
+    };
+    for (const auto& row : rows) {
+      auto page = db::top(tx, top_items, read_item, row.above, row.limit);
+      EXPECT_EQ(page.total, row.total) << row.above << " " << row.limit;
+      EXPECT_EQ(page.items.size(), row.items) << row.above << " " << row.limit;
+    }
+    EXPECT_EQ(db::top(tx, top_items, read_item, 1, 1).items, (std::vector<Item>{{2, "Làng Hản"}}));
   });
 }
 
