@@ -13,6 +13,7 @@ namespace {
 
 constexpr time::Millis kMinute = 60LL * 1000;
 constexpr time::Millis kMaxDelay = 6LL * 60 * kMinute;
+constexpr time::Millis kDay = 24LL * 60 * kMinute;
 constexpr std::size_t kMaxDetail = 500;
 
 constexpr std::array<std::pair<Channel, std::string_view>, 3> kChannels{
@@ -162,7 +163,7 @@ Notification Service::retry(const Actor& actor, std::int64_t id) const {
 }
 
 std::int64_t Service::purge(int keep_days) const {
-  auto before = clock_.now() - static_cast<time::Millis>(keep_days) * 24 * 3600 * 1000;
+  auto before = clock_.now() - static_cast<time::Millis>(keep_days) * kDay;
   std::int64_t purged = 0;
   db_.write([&](db::Tx& tx) {
     purged = repo::purge(tx, before);
