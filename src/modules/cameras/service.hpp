@@ -8,7 +8,7 @@
 // village team member reads and checks the cameras of their village; reviewers and
 // auditors see none. Outside the caller's scope a camera does not exist (404).
 //
-// Read model (migration 0034): `camera_model_sites` makes each village (else commune) with
+// Read model (migrations 0034, 0043): `camera_model_sites` makes each village (else commune) with
 // a confirmed camera that is not removed one site of the "Camera an ninh" model, with no
 // team, from the first camera's installation; the community's model counts read it.
 #include <cstdint>

@@ -82,8 +82,8 @@ std::string search_text(const FireGroup& g) { return text::fold(g.code + " " + g
 // The extinguishers in service of the villages $1 expiring by $2 (and `bound`), the first
 // $3 with their households: the page is cut before the join, as a commune has ~100.
 std::string due_extinguishers_sql(db::Dialect d, std::string_view bound) {
-  return "SELECT d.*, h.code, h.head_name, h.fire_group_id FROM (SELECT count(*) OVER (), " EXTINGUISHER_COLUMNS
-         " FROM fire_extinguishers WHERE " +
+  return "SELECT d.*, h.code, h.head_name, h.fire_group_id FROM (SELECT count(*) OVER () AS "
+         "total, " EXTINGUISHER_COLUMNS " FROM fire_extinguishers WHERE " +
          db::in_ids(d, "village_id", "$1") + " AND retired_on IS NULL AND expires_on <= $2" + std::string(bound) +
          " ORDER BY expires_on, id LIMIT $3) d JOIN households h ON h.id = d.household_id ORDER BY d.expires_on, d.id";
 }

@@ -8,7 +8,7 @@
 // administrators read them (places, dates, counts: no letter's content). Village team
 // members do not handle the mailbox.
 //
-// Read model (migration 0034, a view per dialect): `mailbox_model_sites` makes each active
+// Read model (migrations 0034, 0043, a view per dialect): `mailbox_model_sites` makes each active
 // paper box one site of the "Hòm thư góp ý và tố giác tội phạm" model from the day it was
 // set up, and a commune's digital mailbox one from the day its first key was made; the
 // community's model counts read it.

@@ -4,6 +4,7 @@
 // do what, and the audit.
 #include "modules/community/fire_groups.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -238,6 +239,31 @@ TEST_P(FireGroupsTest, TheDueListsNameWhatIsExpiredExpiringUndrilledAndBare) {
   ASSERT_EQ(due.without_extinguisher.total, 1);
   EXPECT_EQ(due.without_extinguisher.items[0].household_id, members[4]);
   EXPECT_EQ(groups_->due(other_officer_, std::nullopt).expired.total, 0) << "another commune sees none of them";
+}
+
+// Past its first kDueListed the list is cut and its total still counts every one; the cut
+// keeps the soonest, each with its household.
+TEST_P(FireGroupsTest, ALongDueListShowsTheSoonestAndCountsThemAll) {
+  auto members = houses(khuon_dien_, 6);
+  groups_->create(officer_, group(khuon_dien_, members));
+  constexpr int kExpiring = FireDue::kDueListed + 10;
+  for (int i = 0; i < kExpiring; ++i) {
+    auto day = fmt::format("2025-12-{:02d}", 30 - i % 30);  // two on each of 01–30/12
+    groups_->add_extinguisher(officer_, members[static_cast<std::size_t>(i) % members.size()], powder(day));
+  }
+  auto due = groups_->due(officer_, std::nullopt);
+  EXPECT_EQ(due.expiring.total, kExpiring);
+  ASSERT_EQ(due.expiring.items.size(), static_cast<std::size_t>(FireDue::kDueListed));
+  EXPECT_EQ(due.expiring.items.front().extinguisher.expires_on, "2025-12-01");
+  EXPECT_EQ(due.expiring.items.back().extinguisher.expires_on, "2025-12-25") << "50 = 25 days × 2";
+  for (std::size_t i = 1; i < due.expiring.items.size(); ++i) {
+    const auto& a = due.expiring.items[i - 1].extinguisher;
+    const auto& b = due.expiring.items[i].extinguisher;
+    EXPECT_TRUE(a.expires_on < b.expires_on || (a.expires_on == b.expires_on && a.id < b.id)) << i;
+    EXPECT_FALSE(due.expiring.items[i].household_code.empty()) << i;
+  }
+  EXPECT_EQ(due.expired.total, 0);
+  EXPECT_TRUE(due.expired.items.empty());
 }
 
 TEST_P(FireGroupsTest, CoverageIsTheShareOfHouseholdsInAGroupPerVillage) {

@@ -94,7 +94,8 @@ TEST_P(ModelsTest, ALinkedSiteJoinsAnotherCommuneAndHasAStandingUnitEachYear) {
 
 // Tân Trào on 01/12/2025: fire-safety groups (2 in Khuôn Điển, 1 in Làng Hản, 1 dissolved),
 // a security team over both villages, cameras (2 confirmed in Khuôn Điển, 1 unconfirmed in
-// Làng Hản, 1 removed), paper boxes (the office's and Khuôn Điển's active, 1 inactive), a
+// Làng Hản, 1 removed), paper boxes (the office's and Khuôn Điển's active, 1 inactive) and
+// the digital mailbox (its key rotated once), a
 // "2 quản" site with 2 teams (one ended) and a site launched next month, and a linked site
 // with Hùng Lợi.
 TEST_P(ModelsTest, CountsComeFromEachOwnersViewOnThePeriodsLastDay) {
@@ -141,6 +142,13 @@ TEST_P(ModelsTest, CountsComeFromEachOwnersViewOnThePeriodsLastDay) {
     box(std::nullopt, 1);
     box(khuon_dien_.id, 1);
     box(lang_han_.id, 0);
+    // The commune's digital mailbox, its key made in 2024 and rotated in 2025: one site.
+    for (int version : {1, 2}) {
+      tx.exec(db::Query{"test.unit_key",
+                        "INSERT INTO unit_keys (unit_id, version, public_key, recovery_wrapped, created_at) VALUES "
+                        "($1, $2, $3, $3, $4)"},
+              tan_trao_.id, version, db::Blob{"k"}, kStart - (version == 1 ? 500 : 100) * kDay);
+    }
   });
   auto two = models_->create_site(officer_, site("2Q2TC", khuon_dien_.id, "2 quản 2 tích cực Khuôn Điển"));
   auto later = site("3Q2TC", lang_han_.id, "3 quản Làng Hản");
@@ -175,7 +183,7 @@ TEST_P(ModelsTest, CountsComeFromEachOwnersViewOnThePeriodsLastDay) {
   EXPECT_EQ(in_child(counts, "TBVANTT", khuon_dien_.id), std::pair(1, 1));
   EXPECT_EQ(in_child(counts, "TBVANTT", lang_han_.id), std::pair(1, 1));
   EXPECT_EQ(total(counts, "CAMANTT"), std::tuple(1, 0, 1)) << "unconfirmed and removed cameras are out";
-  EXPECT_EQ(total(counts, "HOMTHU"), std::tuple(2, 0, 0));
+  EXPECT_EQ(total(counts, "HOMTHU"), std::tuple(3, 0, 0)) << "two paper boxes and the digital mailbox, once";
   EXPECT_EQ(in_child(counts, "HOMTHU", khuon_dien_.id), std::pair(1, 0));
   EXPECT_EQ(total(counts, "2Q2TC"), std::tuple(1, 2, 0)) << "the ended team is out";
   EXPECT_EQ(total(counts, "3Q2TC"), std::tuple(0, 0, 0)) << "launched after the period";
