@@ -146,4 +146,12 @@ struct Candidate {
   std::optional<Status> status_then;
 };
 
+// What decides which points a camera can see: where it stands and its mounting. The
+// in-memory reach index keeps one per camera (32 bytes).
+struct Reach {
+  std::int64_t id = 0;
+  geo::Point point;
+  Mounting mounting;
+};
+
 }  // namespace antq::cameras

@@ -13,9 +13,11 @@ namespace {
   "c.installed_on, c.sharing, c.commitment_signed_on, c.status, c.last_check_at, c.last_check_result, "       \
   "c.reconfirm_due, c.note, c.demo, c.confirmed, c.version"
 
-// The status of the interval holding instant $5 (at a change, the new status).
-#define STATUS_AT_JOIN \
-  " LEFT JOIN camera_status_history h ON h.camera_id = c.id AND h.since <= $5 AND (h.until IS NULL OR h.until > $5)"
+// The status of the interval holding instant `at` (at a change, the new status).
+#define STATUS_AT_JOIN_AT(at)                                                   \
+  " LEFT JOIN camera_status_history h ON h.camera_id = c.id AND h.since <= " at \
+  " AND (h.until IS NULL OR h.until > " at ")"
+#define STATUS_AT_JOIN STATUS_AT_JOIN_AT("$5")
 
 // A camera with its commune's and village's names and the path that decides who sees it.
 #define VIEW_COLUMNS CAMERA_COLUMNS ", cu.name, COALESCE(v.name, ''), u.path"
@@ -86,6 +88,24 @@ Camera from_row(db::Reader& r) {
   c.confirmed = r.boolean();
   c.version = r.integer();
   return c;
+}
+
+Candidate candidate_from_row(db::Reader& r) {
+  Candidate c{from_row(r), std::nullopt};
+  if (auto then = r.opt_text()) c.status_then = status_from(*then);
+  return c;
+}
+
+Reach reach_from_row(db::Reader& r) {
+  Reach out;
+  out.id = r.i64();
+  out.point.lon = r.real();
+  out.point.lat = r.real();
+  auto bearing = r.opt_i64();
+  out.mounting.bearing_deg = bearing ? std::optional<int>(static_cast<int>(*bearing)) : std::nullopt;
+  out.mounting.fov_deg = r.integer();
+  out.mounting.range_m = r.integer();
+  return out;
 }
 
 CameraView view_from_row(db::Reader& r) {
@@ -241,14 +261,51 @@ std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::s
   static constexpr db::Query sqlite{"cameras.candidates_sqlite", kCandidatesSqlite};
   static constexpr db::Query postgres{"cameras.candidates_postgres", kCandidatesPostgres};
   const auto& q = tx.dialect() == db::Dialect::postgres ? postgres : sqlite;
+  return db::all(tx, q, candidate_from_row, box.min_lon, box.min_lat, box.max_lon, box.max_lat, at, scope_path);
+}
+
+std::optional<Candidate> candidate(db::Tx& tx, std::int64_t id, const std::string& scope_path, time::Millis at) {
+  static constexpr db::Query q{"cameras.candidate",
+                               "SELECT " CAMERA_COLUMNS
+                               ", h.status FROM cameras c JOIN unit_directory u ON u.id = c.unit_id" STATUS_AT_JOIN_AT(
+                                   "$2") " WHERE c.id = $1 AND " ANTQ_UNIT_IN_SUBTREE("u.path", "$3")};
+  return db::one(tx, q, candidate_from_row, id, at, scope_path);
+}
+
+#define REACH_COLUMNS "id, lon, lat, bearing, fov, range_m"
+
+std::int64_t reach_version(db::Tx& tx) {
+  static constexpr db::Query q{"cameras.reach_version", "SELECT COALESCE(max(version), 0) FROM camera_reach_log"};
+  return db::scalar(tx, q);
+}
+
+ReachLogSpan reach_log_span(db::Tx& tx) {
+  static constexpr db::Query q{"cameras.reach_log_span",
+                               "SELECT COALESCE((SELECT min(version) FROM camera_reach_log), 0), "
+                               "COALESCE((SELECT max(version) FROM camera_reach_log), 0)"};
+  return must(db::one(tx, q,
+                      [](db::Reader& r) {
+                        return ReachLogSpan{r.i64(), r.i64()};
+                      }),
+              [] { return std::string("reach log span"); });
+}
+
+std::vector<std::int64_t> reach_changes(db::Tx& tx, std::int64_t version, std::int64_t limit) {
+  static constexpr db::Query q{"cameras.reach_changes",
+                               "SELECT DISTINCT camera_id FROM camera_reach_log WHERE version > $1 LIMIT $2"};
   return db::all(
-      tx, q,
-      [](db::Reader& r) {
-        Candidate c{from_row(r), std::nullopt};
-        if (auto then = r.opt_text()) c.status_then = status_from(*then);
-        return c;
-      },
-      box.min_lon, box.min_lat, box.max_lon, box.max_lat, at, scope_path);
+      tx, q, [](db::Reader& r) { return r.i64(); }, version, limit);
+}
+
+std::vector<Reach> reaches(db::Tx& tx, std::int64_t after, std::int64_t limit) {
+  static constexpr db::Query q{"cameras.reaches",
+                               "SELECT " REACH_COLUMNS " FROM cameras WHERE id > $1 ORDER BY id LIMIT $2"};
+  return db::all(tx, q, reach_from_row, after, limit);
+}
+
+std::optional<Reach> reach(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"cameras.reach", "SELECT " REACH_COLUMNS " FROM cameras WHERE id = $1"};
+  return db::one(tx, q, reach_from_row, id);
 }
 
 void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, std::optional<std::int64_t> recorded_by,

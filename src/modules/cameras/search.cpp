@@ -113,12 +113,16 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   auto now = clock_.now();
   check_query(query, now);
   SearchResult out;
+  // Only the cameras that reach the point can see it; the others within the radius are
+  // read only to say why they are left out.
+  auto box = query.with_excluded ? geo::box_around(query.point, query.radius_m)
+                                 : geo::BBox{query.point.lon, query.point.lat, query.point.lon, query.point.lat};
+  auto worth_reading = [&](const Reach& r) {
+    auto sight = geo::sight(r.mounting.cone(r.point), query.point);
+    return sight.distance_m <= query.radius_m && (query.with_excluded || (sight.facing && sight.in_range));
+  };
   db_.read([&](db::Tx& tx) {
-    // Only the cameras that reach the point can see it; the others within the radius are
-    // read only to say why they are left out.
-    auto box = query.with_excluded ? geo::box_around(query.point, query.radius_m)
-                                   : geo::BBox{query.point.lon, query.point.lat, query.point.lon, query.point.lat};
-    for (const auto& c : repo::candidates(tx, box, actor.scope_path, query.at)) {
+    for (const auto& c : candidates(tx, box, actor.scope_path, query.at, worth_reading)) {
       auto s = sighting(c, query, now);
       if (s.distance_m > query.radius_m) continue;
       if (s.reasons.empty()) {
@@ -130,6 +134,24 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   });
   std::sort(out.seen.begin(), out.seen.end(), nearer);
   std::sort(out.excluded.begin(), out.excluded.end(), nearer);
+  return out;
+}
+
+std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path,
+                                           time::Millis at, const std::function<bool(const Reach&)>& keep) const {
+  std::vector<Candidate> out;
+  if (tx.dialect() == db::Dialect::postgres) {
+    for (auto& c : repo::candidates(tx, box, scope_path, at)) {
+      if (keep(Reach{c.camera.id, c.camera.point, c.camera.mounting})) out.push_back(std::move(c));
+    }
+    return out;
+  }
+  auto reaches = reach_.meeting(tx, box);
+  std::sort(reaches.begin(), reaches.end(), [](const Reach& a, const Reach& b) { return a.id < b.id; });
+  for (const auto& r : reaches) {
+    if (!keep(r)) continue;
+    if (auto c = repo::candidate(tx, r.id, scope_path, at)) out.push_back(std::move(*c));
+  }
   return out;
 }
 

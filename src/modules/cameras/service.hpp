@@ -23,6 +23,7 @@
 #include "modules/cameras/coverage.hpp"
 #include "modules/cameras/model.hpp"
 #include "modules/cameras/owner_portal.hpp"
+#include "modules/cameras/reach_index.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
@@ -391,6 +392,12 @@ class Service {
   // The owners' portal (owner_portal.cpp): a code's lookup value (Argon2id) and its camera (throttled).
   std::string manage_code_lookup(const std::string& digits) const;
   std::int64_t camera_of_code(const std::string& code) const;
+  // The cameras whose reach meets `box`, with their commune in the subtree at `scope_path`
+  // and their status at `at`, by id, less those `keep` rules out by their reach alone. On
+  // SQLite from the reach index, reading only the cameras kept; on PostgreSQL from the
+  // GiST index of 0026, whose pages stay in the shared buffers.
+  std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at,
+                                    const std::function<bool(const Reach&)>& keep) const;
 
   db::Database& db_;
   const audit::Service& audit_;
@@ -401,6 +408,7 @@ class Service {
   // Thread-safe, both: the only state a call changes outside the database.
   mutable Throttle wrong_codes_;
   mutable coverage::AreaCache area_cache_;  // derived from the database, never the truth
+  mutable ReachIndex reach_;                // the same; SQLite only
 };
 
 }  // namespace antq::cameras

@@ -1,0 +1,72 @@
+#pragma once
+// Where every camera can see, in memory: the reach index that "who could have seen it"
+// reads on SQLite instead of the R*Tree.
+//
+// Why: in WAL mode SQLite makes every reader connection drop its page cache at each
+// commit, and every search commits its audit entry, so each search read the R*Tree's pages
+// back from the file. The index holds each camera's point and mounting (32 bytes) and, in
+// a grid of 0.01° cells (about 1.1 km), its reach box in floats rounded outwards (20
+// bytes) in every cell the box meets. It follows the reach log (migrations/0044): before
+// it answers, it reads the log's last version in the caller's transaction and applies the
+// cameras changed since, whichever process wrote them; far behind, it loads them all.
+#include <cstddef>
+#include <cstdint>
+#include <shared_mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "modules/cameras/model.hpp"
+#include "platform/db/database.hpp"
+#include "platform/geo/geo.hpp"
+
+namespace antq::cameras {
+
+class ReachIndex {
+ public:
+  // More cameras changed than this since the index last looked: it loads them all.
+  static constexpr std::int64_t kMostChanges = 20000;
+
+  // The cameras whose reach (their point ± their range, padded as geo::box_around pads)
+  // meets `box`, and perhaps a few whose reach ends within a float's rounding of it, in no
+  // order, as of the transaction's snapshot (or a later one).
+  std::vector<Reach> meeting(db::Tx& tx, const geo::BBox& box);
+
+  std::size_t size() const;
+  // How many times it loaded every camera (tests, benchmarks).
+  std::size_t loads() const;
+
+ private:
+  struct Slot {
+    std::int64_t id = 0;  // 0: free
+    double lon = 0;
+    double lat = 0;
+    std::int32_t range_m = 0;
+    std::int16_t bearing = -1;  // -1: all round
+    std::int16_t fov = 360;
+  };
+  struct Box {
+    float min_lon, min_lat, max_lon, max_lat;
+  };
+  struct Entry {
+    Box box;
+    std::uint32_t slot;
+  };
+  using CellKey = std::uint64_t;
+
+  void catch_up(db::Tx& tx, std::int64_t version);
+  void load(db::Tx& tx, std::int64_t version);
+  void put(const Reach& reach);
+  void remove(std::int64_t id);
+  std::vector<Reach> collect(const geo::BBox& box) const;
+
+  mutable std::shared_mutex mutex_;
+  bool loaded_ = false;
+  std::int64_t version_ = 0;
+  std::size_t loads_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> free_;  // free slots
+  std::unordered_map<std::int64_t, std::uint32_t> slot_of_;
+  std::unordered_map<CellKey, std::vector<Entry>> cells_;
+};
+
+}  // namespace antq::cameras

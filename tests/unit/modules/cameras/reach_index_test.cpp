@@ -1,0 +1,124 @@
+// The reach index (SQLite's way to the cameras that reach a point): its answers against
+// every camera measured one by one, across the grid's cell edges, and how it follows
+// writes it did not make (another connection, another process) through the reach log.
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "cameras_fixture.hpp"
+#include "modules/cameras/reach_index.hpp"
+
+namespace antq::cameras {
+namespace {
+
+class ReachIndexTest : public CamerasTest {
+ protected:
+  std::set<std::int64_t> ids_reaching(ReachIndex& index, geo::Point p) {
+    std::set<std::int64_t> out;
+    db_->read([&](db::Tx& tx) {
+      for (const auto& r : index.meeting(tx, {p.lon, p.lat, p.lon, p.lat})) out.insert(r.id);
+    });
+    return out;
+  }
+
+  void exec(const std::string& sql) {
+    db_->write([&](db::Tx& tx) { tx.exec(db::Query{"test.exec", sql}); });
+  }
+
+  static std::set<std::int64_t> ids_of(const std::vector<Sighting>& list) {
+    std::set<std::int64_t> out;
+    for (const auto& s : list) out.insert(s.camera.camera.id);
+    return out;
+  }
+};
+
+// 300 cameras over 3 × 3 km around the market, which stands on a corner of four cells.
+TEST_P(ReachIndexTest, SearchesAgreeWithEveryCameraMeasured) {
+  std::mt19937 random(20261203);
+  std::uniform_real_distribution<double> offset(-0.015, 0.015);
+  std::uniform_int_distribution<int> bearing(-40, 359);  // below 0: all round
+  std::uniform_int_distribution<int> fov(10, 180);
+  std::uniform_int_distribution<int> range(5, 300);
+  std::vector<Camera> cameras;
+  for (int i = 0; i < 300; ++i) {
+    geo::Point p{kMarket.lon + offset(random), kMarket.lat + offset(random)};
+    auto b = bearing(random);
+    auto in = input(p, b < 0 ? std::nullopt : std::optional<int>(b), range(random));
+    if (b >= 0) in.fov_deg = fov(random);
+    cameras.push_back(service_->create(officer_, in).camera);
+  }
+  std::size_t seen_somewhere = 0;
+  for (int i = 0; i < 150; ++i) {
+    geo::Point p{kMarket.lon + offset(random), kMarket.lat + offset(random)};
+    std::set<std::int64_t> seen;
+    std::set<std::int64_t> near;
+    for (const auto& c : cameras) {
+      auto sight = geo::sight(c.mounting.cone(c.point), p);
+      if (sight.distance_m > 200) continue;
+      (sight.facing && sight.in_range ? seen : near).insert(c.id);
+    }
+    auto plain = service_->sightings(officer_, SearchQuery{p, kStart - kHour, 200, false, "Kiểm tra"});
+    auto full = service_->sightings(officer_, SearchQuery{p, kStart - kHour, 200, true, "Kiểm tra"});
+    EXPECT_EQ(ids_of(plain.seen), seen) << p.lon << ", " << p.lat;
+    EXPECT_TRUE(plain.excluded.empty());
+    EXPECT_EQ(ids_of(full.seen), seen) << p.lon << ", " << p.lat;
+    EXPECT_EQ(ids_of(full.excluded), near) << p.lon << ", " << p.lat;
+    EXPECT_EQ(plain.seen.size() + full.seen.size() + full.excluded.size(), 2 * seen.size() + near.size());  // once each
+    seen_somewhere += seen.size();
+  }
+  EXPECT_GT(seen_somewhere, 20U);  // the table tests something
+}
+
+TEST_P(ReachIndexTest, FollowsWritesItDidNotMake) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
+  ReachIndex index;
+  auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
+  EXPECT_EQ(ids_reaching(index, kMarket), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(index.loads(), 1U);
+
+  // Moved by another connection (as `antq cameras import` does from its own process).
+  exec("UPDATE cameras SET lon = lon + 0.02 WHERE id = " + std::to_string(a.id));
+  EXPECT_TRUE(ids_reaching(index, kMarket).empty());
+  EXPECT_EQ(ids_reaching(index, {a.point.lon + 0.02, a.point.lat}), std::set<std::int64_t>{a.id});
+
+  // Its range cut to 10 m: a point 30 m away is out of its reach box.
+  auto thirty = geo::destination({a.point.lon + 0.02, a.point.lat}, 45, 30);
+  EXPECT_EQ(ids_reaching(index, thirty), std::set<std::int64_t>{a.id});
+  exec("UPDATE cameras SET range_m = 10 WHERE id = " + std::to_string(a.id));
+  EXPECT_TRUE(ids_reaching(index, thirty).empty());
+
+  auto b = service_->create(officer_, input(kMarket, 90, 50)).camera;
+  EXPECT_EQ(ids_reaching(index, kMarket), std::set<std::int64_t>{b.id});
+  exec("DELETE FROM cameras WHERE id = " + std::to_string(b.id));
+  EXPECT_TRUE(ids_reaching(index, kMarket).empty());
+  EXPECT_EQ(index.loads(), 1U);  // each change applied, nothing loaded again
+  EXPECT_EQ(index.size(), 1U);
+}
+
+TEST_P(ReachIndexTest, LoadsEverythingAgainWhenTheLogNoLongerReachesBack) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
+  ReachIndex index;
+  EXPECT_TRUE(ids_reaching(index, kMarket).empty());
+  auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
+  auto b = service_->create(officer_, input(kMarket, 180, 50)).camera;
+  // The log's rows for `a` are gone (pruned): the index cannot know what changed.
+  exec("DELETE FROM camera_reach_log WHERE camera_id = " + std::to_string(a.id));
+  EXPECT_EQ(ids_reaching(index, kMarket), (std::set<std::int64_t>{a.id, b.id}));
+  EXPECT_EQ(index.loads(), 2U);
+}
+
+TEST_P(ReachIndexTest, TheLogKeepsItsLastHundredThousandRows) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach log is SQLite's";
+  exec("INSERT INTO camera_reach_log (version, camera_id) VALUES (5, 1), (99999, 1), (100001, 1)");
+  EXPECT_EQ(count("SELECT count(*) FROM camera_reach_log"), 3);
+  exec("INSERT INTO camera_reach_log (version, camera_id) VALUES (200000, 1)");
+  // 200,000 is a multiple of 10,000: the rows up to 100,000 go.
+  EXPECT_EQ(count("SELECT min(version) FROM camera_reach_log"), 100001);
+  EXPECT_EQ(count("SELECT count(*) FROM camera_reach_log"), 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReachIndexTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace antq::cameras
