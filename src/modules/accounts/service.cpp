@@ -156,7 +156,7 @@ Session Service::login(const Credentials& c) {
   auto refuse = [&](Error::Kind kind, const char* action) {
     account_throttle_.failure(account_key);
     client_throttle_.failure(client_key);
-    db_.write([&](db::Tx& tx) {
+    write([&](db::Tx& tx) {
       audit::Entry e;
       if (user) e.actor_id = user->id;
       e.actor_name = c.username.substr(0, 64);
@@ -174,7 +174,7 @@ Session Service::login(const Credentials& c) {
     if (!c.totp || c.totp->empty()) throw Error::of(Error::Kind::totp_required, "second factor needed");
     auto step = crypto::totp_step(*secrets.totp_secret, *c.totp, clock_.now() / 1000);
     bool accepted = false;
-    db_.write([&](db::Tx& tx) {
+    write([&](db::Tx& tx) {
       if (step) {
         accepted = repo::accept_totp_step(tx, user->id, *step);  // a code counts once
       } else {
@@ -192,7 +192,7 @@ Session Service::login(const Credentials& c) {
   s.user = *user;
   s.box_secret_key = unlock_box_key(*user, c.password);
   std::string sealed_key = crypto::secretbox(session_key(s.token), s.box_secret_key);
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     auto now = clock_.now();
     repo::delete_expired_sessions(tx, now);
     repo::insert_session(tx, hash_token(s.token), user->id, s.csrf_token, now, s.expires_at, sealed_key);
@@ -211,23 +211,38 @@ Session Service::login(const Credentials& c) {
 
 Session Service::session(const std::string& token) const {
   if (token.empty() || token.size() > 128) throw Error::unauthenticated();
+  auto key = hash_token(token);
+  auto now = clock_.now();
+  auto checked = recent_sessions_.find(key, now);
+  if (!checked) {
+    auto generation = recent_sessions_.generation();
+    db_.read([&](db::Tx& tx) {
+      auto row = repo::session(tx, key);
+      if (!row || row->expires_at <= now) return;
+      auto user = repo::get(tx, row->user_id);
+      if (!user || user->disabled) return;
+      checked = SessionCache::Checked{*user, row->csrf_token, row->expires_at, row->box_secret_sealed};
+    });
+    if (!checked) throw Error::unauthenticated();
+    recent_sessions_.keep(key, *checked, now, generation);
+  }
   Session s;
-  bool found = false;
-  db_.read([&](db::Tx& tx) {
-    auto row = repo::session(tx, hash_token(token));
-    if (!row || row->expires_at <= clock_.now()) return;
-    auto user = repo::get(tx, row->user_id);
-    if (!user || user->disabled) return;
-    s.csrf_token = row->csrf_token;
-    s.expires_at = row->expires_at;
-    s.user = *user;
-    if (!row->box_secret_sealed.empty()) {
-      s.box_secret_key = crypto::open_secretbox(session_key(token), row->box_secret_sealed).value_or("");
-    }
-    found = true;
-  });
-  if (!found) throw Error::unauthenticated();
+  s.csrf_token = std::move(checked->csrf_token);
+  s.expires_at = checked->expires_at;
+  s.user = std::move(checked->user);
+  if (!checked->box_secret_sealed.empty()) {
+    s.box_secret_key = crypto::open_secretbox(session_key(token), checked->box_secret_sealed).value_or("");
+  }
   return s;
+}
+
+void Service::write(const std::function<void(db::Tx&)>& fn) const {
+  // Whatever changed (a session, a user's role or scope, a password) is read again.
+  struct Forget {
+    SessionCache& cache;
+    ~Forget() { cache.forget_all(); }
+  } forget{recent_sessions_};
+  db_.write(fn);
 }
 
 std::string Service::unlock_box_key(const User& user, const std::string& password) {
@@ -241,7 +256,7 @@ std::string Service::unlock_box_key(const User& user, const std::string& passwor
   }
   auto pair = crypto::new_key_pair();
   auto wrapped = wrap_box_key(pair, password);
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     repo::set_box_keys(tx, user.id, wrapped);
     audit_.record(tx, actor_of(user), "user.key_create", "user", std::to_string(user.id));
   });
@@ -255,7 +270,7 @@ void Service::revoke_keys(db::Tx& tx, std::int64_t user_id) const {
 
 void Service::logout(const std::string& token) {
   auto s = session(token);
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     repo::delete_session(tx, hash_token(token));
     audit_.record(tx, actor_of(s.user), "auth.logout", "user", std::to_string(s.user.id));
   });
@@ -278,7 +293,7 @@ void Service::change_password(const Actor& actor, const std::string& current, co
     crypto::wipe(kek);
     if (secret) rewrapped = wrap_box_key(crypto::KeyPair{*keys.public_key, *secret}, next);
   }
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     repo::set_password(tx, actor.user_id, new_hash, clock_.now());
     if (rewrapped) repo::set_box_keys(tx, actor.user_id, rewrapped);
     audit_.record(tx, actor, "user.password_change", "user", std::to_string(actor.user_id));
@@ -290,7 +305,7 @@ User Service::update_own(const Actor& actor, const UserPatch& patch) {
     throw Error::forbidden("only the language, the phone and the SMS reminders are one's own to change");
   }
   User u;
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     u = repo::get(tx, actor.user_id).value();
     FieldErrors errors;
     apply_settings(errors, u, patch);
@@ -306,7 +321,7 @@ TotpSetup Service::begin_totp(const Actor& actor) {
   setup.secret = crypto::new_totp_secret();
   setup.otpauth_uri = crypto::otpauth_uri(actor.username, setup.secret);
   setup.qr_svg = crypto::qr_svg(setup.otpauth_uri);
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     auto secrets = repo::secrets(tx, actor.user_id);
     if (secrets.totp_secret) throw Error::conflict("two-factor authentication is already on");
     repo::set_totp(tx, actor.user_id, std::nullopt, setup.secret, clock_.now());
@@ -317,7 +332,7 @@ TotpSetup Service::begin_totp(const Actor& actor) {
 
 std::vector<std::string> Service::enable_totp(const Actor& actor, const std::string& code) {
   std::vector<std::string> codes;
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     auto secrets = repo::secrets(tx, actor.user_id);
     if (secrets.totp_secret) throw Error::conflict("two-factor authentication is already on");
     if (!secrets.totp_pending) throw Error::conflict("start the setup first");
@@ -340,7 +355,7 @@ void Service::disable_totp(const Actor& actor, const std::string& password) {
   std::string hash;
   db_.read([&](db::Tx& tx) { hash = repo::secrets(tx, actor.user_id).password_hash; });
   if (!crypto::verify_password(hash, password)) throw Error::field("password", "unknown_value");
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     repo::set_totp(tx, actor.user_id, std::nullopt, std::nullopt, clock_.now());
     repo::replace_recovery_codes(tx, actor.user_id, {});
     audit_.record(tx, actor, "user.totp_disable", "user", std::to_string(actor.user_id));
@@ -355,7 +370,7 @@ Page<User> Service::list(const Actor& actor, const UserFilter& filter) const {
   if (f.role && !role_from_code(*f.role)) throw Error::field("role", "unknown_value");
   Page<User> page;
   db_.read([&](db::Tx& tx) { page = repo::list(tx, actor.scope_path, f); });
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     boost::json::array ids;
     for (const auto& u : page.items) ids.push_back(u.id);
     audit_.record(tx, actor, "user.list", "user", "", boost::json::serialize(boost::json::object{{"ids", ids}}));
@@ -368,7 +383,7 @@ User Service::get(const Actor& actor, std::int64_t id) const {
   std::optional<User> user;
   db_.read([&](db::Tx& tx) { user = repo::get(tx, id); });
   if (!user || !actor.covers(user->unit_path)) throw Error::not_found("user");
-  db_.write([&](db::Tx& tx) { audit_.record(tx, actor, "user.read", "user", std::to_string(id)); });
+  write([&](db::Tx& tx) { audit_.record(tx, actor, "user.read", "user", std::to_string(id)); });
   return *user;
 }
 
@@ -402,7 +417,7 @@ User Service::create(const Actor& actor, const NewUser& in) {
   u.unit_id = unit->id;
   std::string hash = crypto::hash_password(in.password);
   User created;
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     if (repo::by_username(tx, u.username)) throw Error::field("username", "duplicate");
     auto id = repo::insert(tx, u, hash, clock_.now());
     created = *repo::get(tx, id);
@@ -420,7 +435,7 @@ User Service::update(const Actor& actor, std::int64_t id, const UserPatch& patch
     new_hash = crypto::hash_password(*patch.password);
   }
   User updated;
-  db_.write([&](db::Tx& tx) {
+  write([&](db::Tx& tx) {
     auto u = repo::get(tx, id);
     if (!u || !actor.covers(u->unit_path)) throw Error::not_found("user");
     FieldErrors errors;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "modules/accounts/model.hpp"
+#include "modules/accounts/session_cache.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/units/service.hpp"
 #include "platform/db/database.hpp"
@@ -79,6 +80,8 @@ class Service {
   // the user has none yet (first sign-in, or after an administrator's reset).
   std::string unlock_box_key(const User& user, const std::string& password);
   void revoke_keys(db::Tx& tx, std::int64_t user_id) const;
+  // Every write of this service: the sessions checked recently are forgotten after it.
+  void write(const std::function<void(db::Tx&)>& fn) const;
 
   std::vector<KeysRevokedHook> keys_revoked_hooks_;
   std::vector<SignedInHook> signed_in_hooks_;
@@ -89,6 +92,7 @@ class Service {
   Settings settings_;
   Throttle account_throttle_;
   Throttle client_throttle_;  // more lenient: an office shares one address
+  mutable SessionCache recent_sessions_;
   const std::string& dummy_hash();
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified for unknown usernames, so timing reveals nothing
