@@ -398,17 +398,20 @@ http::Response search(const Deps& d, http::Request& req, const Caller& c) {
                          std::numeric_limits<int>::max());
   q.with_excluded = flag_param(req, "excluded");
   q.reason = text_param(req, "reason").value_or("");
-  auto result = d.cameras.search(c.actor, q);
+  auto [result, audit] = d.cameras.search_pending(c.actor, q);
   boost::json::array seen;
   for (const auto& s : result.seen) seen.push_back(sighting_json(s));
   boost::json::array excluded;
   for (const auto& s : result.excluded) excluded.push_back(sighting_json(s));
-  return http::Response::json(200, boost::json::object{{"lat", q.point.lat},
-                                                       {"lon", q.point.lon},
-                                                       {"at", time::format_iso_utc(q.at)},
-                                                       {"radius", q.radius_m},
-                                                       {"seen", std::move(seen)},
-                                                       {"excluded", std::move(excluded)}});
+  auto res = http::Response::json(200, boost::json::object{{"lat", q.point.lat},
+                                                           {"lon", q.point.lon},
+                                                           {"at", time::format_iso_utc(q.at)},
+                                                           {"radius", q.radius_m},
+                                                           {"seen", std::move(seen)},
+                                                           {"excluded", std::move(excluded)}});
+  // The answer leaves once its audit entry is durable; no worker waits for that.
+  res.wait_for = std::move(audit);
+  return res;
 }
 
 // The codes of one camera taxonomy in the order forms offer them, each with its labels

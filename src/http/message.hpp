@@ -2,6 +2,7 @@
 // Plain request and response values: api/ and portal/ see these, never Beast.
 #include <boost/json/value.hpp>
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -54,6 +55,13 @@ struct Response {
   // nullopt; `stream_length` bytes in all (the Content-Length).
   std::function<std::optional<std::string>()> stream;
   std::size_t stream_length = 0;
+
+  // What must be done before the answer leaves, without holding a worker meanwhile (a
+  // durable audit entry: db::Database::write_then). Called on the connection's thread once
+  // the handler returns, with what to call when it is done: nullptr, or the error that
+  // turns the answer into a problem response (500). Used when set.
+  using Settled = std::function<void(std::exception_ptr)>;
+  std::function<void(Settled)> wait_for;
 
   const std::string& content() const { return shared_body ? *shared_body : body; }
 

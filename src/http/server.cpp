@@ -336,7 +336,7 @@ struct Server::Impl {
     }
     auto spool = std::make_shared<SpooledBody>(cfg.spool_dir.empty() ? std::filesystem::temp_directory_path().string()
                                                                      : cfg.spool_dir);
-    std::vector<char> piece(64 * 1024);
+    std::vector<char> piece(std::size_t{64} * 1024);
     while (!parser.is_done()) {
       parser.get().body().data = piece.data();
       parser.get().body().size = piece.size();
@@ -385,6 +385,33 @@ struct Server::Impl {
     }
   }
 
+  // The answer once what it waits for is done (Response::wait_for), or the problem it
+  // failed with. The connection's coroutine is suspended meanwhile; no thread waits.
+  static asio::awaitable<Response> settled(Response res, Request& req) {
+    auto step = std::move(res.wait_for);
+    res.wait_for = nullptr;
+    try {
+      // An exception_ptr first in the signature: use_awaitable rethrows it here.
+      co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(
+          [&step](auto handler) {
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            auto done = [shared](std::exception_ptr e) {
+              auto ex = asio::get_associated_executor(*shared);
+              asio::post(ex, [shared, e] { std::move (*shared)(e); });
+            };
+            try {
+              step(done);
+            } catch (...) {
+              done(std::current_exception());
+            }
+          },
+          asio::use_awaitable);
+    } catch (...) {
+      res = current_error_response(req);
+    }
+    co_return res;
+  }
+
   template <class Stream>
   asio::awaitable<void> serve_connection(Stream& stream, std::string client, bool tls) {
     beast::flat_buffer buffer;
@@ -413,6 +440,7 @@ struct Server::Impl {
       } else {
         try {
           res = co_await dispatch(req, route_label, log_client);
+          if (res.wait_for) res = co_await settled(std::move(res), req);
         } catch (...) {
           res = current_error_response(req);
         }
@@ -448,7 +476,7 @@ struct Server::Impl {
     beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_send, ignored);
     std::array<char, 16384> sink{};
     std::size_t total = 0;
-    while (total < 64 * 1024 * 1024) {
+    while (total < std::size_t{64} * 1024 * 1024) {
       beast::get_lowest_layer(stream).expires_after(2s);
       auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), use_tuple);
       if (rec) break;

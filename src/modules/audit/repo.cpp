@@ -39,27 +39,40 @@ Head claim_next(db::Tx& tx) {
   return the_head(db::one(tx, q, head_from));
 }
 
-// The entry and the new head; one statement on PostgreSQL (a round trip less per change).
-void append(db::Tx& tx, const Entry& e) {
-  static constexpr db::Query insert{
+Head claim(db::Tx& tx, std::int64_t count) {
+  static constexpr db::Query q{
+      "audit.claim", "UPDATE audit_head SET last_id = last_id + $1 WHERE id = 1 RETURNING last_id, last_hash"};
+  return the_head(db::one(tx, q, head_from, count));
+}
+
+void insert(db::Tx& tx, const Entry& e) {
+  static constexpr db::Query q{
       "audit.insert",
       "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, "
       "hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"};
+  tx.exec(q, e.id, e.at, e.actor_id, e.actor_name, e.action, e.entity, e.entity_id, e.reason, e.detail, e.prev_hash,
+          e.hash);
+}
+
+void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash) {
+  static constexpr db::Query q{"audit.set_head", "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1"};
+  tx.exec(q, last_id, last_hash);
+}
+
+// The entry and the new head; one statement on PostgreSQL (a round trip less per change).
+void append(db::Tx& tx, const Entry& e) {
   static constexpr db::Query both{
       "audit.append",
       "WITH entry AS (INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, "
       "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)) "
       "UPDATE audit_head SET last_id = $1, last_hash = $11 WHERE id = 1"};
-  static constexpr db::Query set_head{"audit.set_head",
-                                      "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1"};
   if (tx.dialect() == db::Dialect::postgres) {
     tx.exec(both, e.id, e.at, e.actor_id, e.actor_name, e.action, e.entity, e.entity_id, e.reason, e.detail,
             e.prev_hash, e.hash);
     return;
   }
-  tx.exec(insert, e.id, e.at, e.actor_id, e.actor_name, e.action, e.entity, e.entity_id, e.reason, e.detail,
-          e.prev_hash, e.hash);
-  tx.exec(set_head, e.id, e.hash);
+  insert(tx, e);
+  set_head(tx, e.id, e.hash);
 }
 
 Head head(db::Tx& tx) {

@@ -14,8 +14,14 @@ struct Head {
 
 // Claims the next id: locks the head row until the transaction ends.
 Head claim_next(db::Tx& tx);
+// Claims the next `count` ids at once: the head's last id is then the last of them, its
+// hash still the one before the first.
+Head claim(db::Tx& tx, std::int64_t count);
 // Inserts the entry and makes it the chain's head.
 void append(db::Tx& tx, const Entry& e);
+// Inserts the entry only (set_head follows, after the last of a batch).
+void insert(db::Tx& tx, const Entry& e);
+void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash);
 Head head(db::Tx& tx);
 Page<Entry> list(db::Tx& tx, const Filter& filter);
 // Calls `visit` for every entry in id order, in pages (never the whole log in memory).

@@ -35,6 +35,12 @@ void Service::record(db::Tx& tx, Entry entry) const {
 
 void Service::record(db::Tx& tx, const Actor& actor, std::string action, std::string entity, std::string entity_id,
                      std::string detail, std::string reason) const {
+  record(tx, entry_of(actor, std::move(action), std::move(entity), std::move(entity_id), std::move(detail),
+                      std::move(reason)));
+}
+
+Entry Service::entry_of(const Actor& actor, std::string action, std::string entity, std::string entity_id,
+                        std::string detail, std::string reason) {
   Entry e;
   if (actor.user_id) e.actor_id = actor.user_id;
   e.actor_name = actor.username;
@@ -43,7 +49,52 @@ void Service::record(db::Tx& tx, const Actor& actor, std::string action, std::st
   e.entity_id = std::move(entity_id);
   e.detail = std::move(detail);
   e.reason = std::move(reason);
-  record(tx, std::move(e));
+  return e;
+}
+
+void Service::record_then(Entry entry, Done done) const {
+  {
+    std::lock_guard lock(waiting_mutex_);
+    waiting_.push_back(Waiting{std::move(entry), std::move(done)});
+    if (flush_queued_) return;  // the queued write takes this one too
+    flush_queued_ = true;
+  }
+  auto taken = std::make_shared<std::vector<Waiting>>();
+  auto take = [this, taken] {
+    std::lock_guard lock(waiting_mutex_);
+    taken->swap(waiting_);
+    flush_queued_ = false;
+  };
+  auto ran = std::make_shared<bool>(false);
+  db_.write_then(
+      [this, taken, take, ran](db::Tx& tx) {
+        *ran = true;
+        take();
+        record_all(tx, *taken);
+      },
+      [taken, take, ran](std::exception_ptr error) {
+        if (!*ran) take();  // the transaction never began: those waiting fail with it
+        for (auto& w : *taken) w.done(error);
+      });
+}
+
+void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries) const {
+  if (entries.empty()) return;
+  auto count = static_cast<std::int64_t>(entries.size());
+  auto head = repo::claim(tx, count);
+  auto id = head.last_id - count + 1;
+  auto prev = head.last_hash;
+  auto now = clock_.now();
+  for (auto& w : entries) {
+    auto& e = w.entry;
+    e.id = id++;
+    e.at = now;
+    e.prev_hash = prev;
+    e.hash = crypto::blake2b_hex(canonical(e));
+    repo::insert(tx, e);
+    prev = e.hash;
+  }
+  repo::set_head(tx, head.last_id, prev);
 }
 
 Page<Entry> Service::list(const Actor& actor, const Filter& filter) const {

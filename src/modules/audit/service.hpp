@@ -1,6 +1,10 @@
 #pragma once
 // The audit log (nhật ký kiểm toán): append-only, hash-chained, browsed by auditors.
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "modules/access.hpp"
 #include "modules/audit/model.hpp"
@@ -19,6 +23,17 @@ class Service {
   // The same for an actor: fills actor id and name.
   void record(db::Tx& tx, const Actor& actor, std::string action, std::string entity, std::string entity_id,
               std::string detail = "{}", std::string reason = {}) const;
+  // An entry for an actor (id and name), to record.
+  static Entry entry_of(const Actor& actor, std::string action, std::string entity, std::string entity_id,
+                        std::string detail = "{}", std::string reason = {});
+
+  // An entry that changes nothing else (a search, a read), appended with the database's
+  // next commit together with every other one waiting: one claim of the chain's head and
+  // one insert each. `done` is called once, with nullptr when the entry is durable or the
+  // exception it failed with. On SQLite no thread waits meanwhile (write_then); the caller
+  // answers from `done`.
+  using Done = std::function<void(std::exception_ptr)>;
+  void record_then(Entry entry, Done done) const;
 
   // Auditors only. Newest first.
   Page<Entry> list(const Actor& actor, const Filter& filter) const;
@@ -26,8 +41,18 @@ class Service {
   Verification verify(const Actor& actor) const;
 
  private:
+  struct Waiting {
+    Entry entry;
+    Done done;
+  };
+  // Appends the entries in order, after the chain's head, with one claim.
+  void record_all(db::Tx& tx, std::vector<Waiting>& entries) const;
+
   db::Database& db_;
   const time::Clock& clock_;
+  mutable std::mutex waiting_mutex_;
+  mutable std::vector<Waiting> waiting_;
+  mutable bool flush_queued_ = false;  // a write_then is queued that takes `waiting_`
 };
 
 }  // namespace antq::audit

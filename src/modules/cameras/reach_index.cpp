@@ -10,7 +10,7 @@
 namespace antq::cameras {
 namespace {
 
-constexpr double kCellDegrees = 0.01;
+constexpr double kCellDegrees = 0.005;  // about 550 m: a city cell holds some 200 cameras
 constexpr std::int64_t kLoadPage = 20000;
 
 std::int64_t cell_index(double degrees) { return static_cast<std::int64_t>(std::floor(degrees / kCellDegrees)); }

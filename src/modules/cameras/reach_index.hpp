@@ -5,7 +5,7 @@
 // Why: in WAL mode SQLite makes every reader connection drop its page cache at each
 // commit, and every search commits its audit entry, so each search read the R*Tree's pages
 // back from the file. The index holds each camera's point and mounting (32 bytes) and, in
-// a grid of 0.01° cells (about 1.1 km), its reach box in floats rounded outwards (20
+// a grid of 0.005° cells (about 550 m), its reach box in floats rounded outwards (20
 // bytes) in every cell the box meets. It follows the reach log (migrations/0044): before
 // it answers, it reads the log's last version in the caller's transaction and applies the
 // cameras changed since, whichever process wrote them; far behind, it loads them all.

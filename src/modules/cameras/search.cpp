@@ -99,13 +99,23 @@ ConeLayer Service::cones(const Actor& actor, std::int64_t unit_id) const {
 
 SearchResult Service::search(const Actor& actor, const SearchQuery& query) const {
   auto out = sightings(actor, query);
-  boost::json::object detail{
-      {"lon", query.point.lon},   {"lat", query.point.lat},   {"at", time::format_iso_utc(query.at)},
-      {"radius", query.radius_m}, {"seen", ids_of(out.seen)}, {"excluded", ids_of(out.excluded)}};
-  db_.write([&](db::Tx& tx) {
-    audit_.record(tx, actor, "camera.search", "camera", "", boost::json::serialize(detail), text::clean(query.reason));
-  });
+  db_.write([&](db::Tx& tx) { audit_.record(tx, search_entry(actor, query, out)); });
   return out;
+}
+
+Service::PendingSearch Service::search_pending(const Actor& actor, const SearchQuery& query) const {
+  auto out = sightings(actor, query);
+  auto entry = search_entry(actor, query, out);
+  return {std::move(out),
+          [this, entry = std::move(entry)](audit::Service::Done done) { audit_.record_then(entry, std::move(done)); }};
+}
+
+audit::Entry Service::search_entry(const Actor& actor, const SearchQuery& query, const SearchResult& result) {
+  boost::json::object detail{
+      {"lon", query.point.lon},   {"lat", query.point.lat},      {"at", time::format_iso_utc(query.at)},
+      {"radius", query.radius_m}, {"seen", ids_of(result.seen)}, {"excluded", ids_of(result.excluded)}};
+  return audit::Service::entry_of(actor, "camera.search", "camera", "", boost::json::serialize(detail),
+                                  text::clean(query.reason));
 }
 
 SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) const {

@@ -330,6 +330,14 @@ class Service {
 
   // Commune officers only; audited with the reason, the point and the cameras returned.
   SearchResult search(const Actor& actor, const SearchQuery& query) const;
+  // The same answer, and the write of its audit entry, which must be durable before the
+  // answer is given: `audit(done)` appends it with the database's next commit
+  // (audit::Service::record_then) and calls `done` then (http::Response::wait_for).
+  struct PendingSearch {
+    SearchResult result;
+    std::function<void(audit::Service::Done)> audit;
+  };
+  PendingSearch search_pending(const Actor& actor, const SearchQuery& query) const;
   // Along a route (commune officers only), audited as camera.route_search.
   static constexpr int kMaxRoutePoints = 500;
   static constexpr double kMaxRouteMetres = 50000;
@@ -392,6 +400,8 @@ class Service {
   // The owners' portal (owner_portal.cpp): a code's lookup value (Argon2id) and its camera (throttled).
   std::string manage_code_lookup(const std::string& digits) const;
   std::int64_t camera_of_code(const std::string& code) const;
+  // A search's audit entry: who asked, why, where, when, and the cameras answered.
+  static audit::Entry search_entry(const Actor& actor, const SearchQuery& query, const SearchResult& result);
   // The cameras whose reach meets `box`, with their commune in the subtree at `scope_path`
   // and their status at `at`, by id, less those `keep` rules out by their reach alone. On
   // SQLite from the reach index, reading only the cameras kept; on PostgreSQL from the

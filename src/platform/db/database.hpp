@@ -4,6 +4,7 @@
 // metrics can refer to it. Services never include this header's drivers: they get a
 // Database& from the application context.
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -120,6 +121,13 @@ class Database {
   // back (and the exception rethrown) when it throws. Thread-safe.
   // REQUIRES: not called from inside another read() or write() on the same thread.
   virtual void write(const std::function<void(Tx&)>& fn) = 0;
+  // The same write without waiting for it: `done` is called once, with nullptr when the
+  // transaction is durable, or with the exception it failed with (nothing written). SQLite
+  // queues it for the writer's next group commit and calls `done` from the writer's
+  // thread, so the caller's thread is free meanwhile; by default (PostgreSQL) it is
+  // write(), then `done`, on the caller's thread.
+  // REQUIRES: `done` does not throw and does not call read() or write().
+  virtual void write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done);
   virtual Dialect dialect() const = 0;
   virtual PoolStats pool_stats() const = 0;
   // A consistent copy of the whole database to `path` while others keep working.

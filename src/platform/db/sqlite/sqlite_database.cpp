@@ -204,14 +204,23 @@ class SqliteDatabase final : public Database {
   }
 
   void write(const std::function<void(Tx&)>& fn) override {
-    Job job{&fn, {}};
-    auto done = job.result.get_future();
-    {
-      std::lock_guard lock(write_mutex_);
-      queue_.push_back(&job);
-    }
-    write_cv_.notify_one();
+    std::promise<void> result;
+    auto done = result.get_future();
+    Job job{&fn, {}, [&result](std::exception_ptr e) {
+              if (e) {
+                result.set_exception(e);
+              } else {
+                result.set_value();
+              }
+            }};
+    enqueue(&job);
     done.get();  // rethrows the job's exception
+  }
+
+  void write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) override {
+    auto job = std::make_unique<Job>(Job{nullptr, std::move(fn), std::move(done)});
+    job->fn = &job->owned_fn;
+    enqueue(job.release());  // the writer deletes it once done
   }
 
   Dialect dialect() const override { return Dialect::sqlite; }
@@ -241,10 +250,26 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  // A write() waiting on its caller's stack, or a write_then() the writer owns.
   struct Job {
     const std::function<void(Tx&)>* fn;
-    std::promise<void> result;
+    std::function<void(Tx&)> owned_fn;  // write_then's
+    std::function<void(std::exception_ptr)> done;
   };
+
+  void enqueue(Job* job) {
+    {
+      std::lock_guard lock(write_mutex_);
+      queue_.push_back(job);
+    }
+    write_cv_.notify_one();
+  }
+
+  // Tells the job's caller; a write() job may be gone as soon as it is told.
+  static void finish(Job* job, std::exception_ptr error) {
+    std::unique_ptr<Job> owned(job->fn == &job->owned_fn ? job : nullptr);
+    job->done(error);
+  }
 
   static constexpr std::size_t kMaxBatch = 64;
 
@@ -287,7 +312,7 @@ class SqliteDatabase final : public Database {
     try {
       writer_conn_->execute_script("BEGIN IMMEDIATE");
     } catch (...) {
-      for (auto* job : batch) job->result.set_exception(std::current_exception());
+      for (auto* job : batch) finish(job, std::current_exception());
       return;
     }
     if (batch.size() == 1) {
@@ -317,15 +342,7 @@ class SqliteDatabase final : public Database {
       } catch (...) {
       }
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (errors[i]) {
-        batch[i]->result.set_exception(errors[i]);
-      } else if (commit_error) {
-        batch[i]->result.set_exception(commit_error);
-      } else {
-        batch[i]->result.set_value();
-      }
-    }
+    for (std::size_t i = 0; i < batch.size(); ++i) finish(batch[i], errors[i] ? errors[i] : commit_error);
   }
 
   // A job alone in its transaction, without a savepoint: under one, SQLite keeps a copy of
@@ -341,10 +358,10 @@ class SqliteDatabase final : public Database {
         writer_conn_->execute_script("ROLLBACK");
       } catch (...) {
       }
-      job.result.set_exception(std::current_exception());
+      finish(&job, std::current_exception());
       return;
     }
-    job.result.set_value();
+    finish(&job, nullptr);
   }
 
   std::string path_;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
+
 #include <atomic>
 #include <cstdlib>
 #include <random>
@@ -242,6 +244,29 @@ TEST_P(DatabaseTest, AFailingWriteDoesNotUndoConcurrentWrites) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(thrown.load(), kThreads / 2 * kPerThread);
   EXPECT_EQ(count_items(), kThreads / 2 * kPerThread);
+}
+
+TEST_P(DatabaseTest, WriteThenTellsWhenTheWriteIsDurableOrWhyItFailed) {
+  create_items();
+  constexpr int kWrites = 50;
+  std::vector<std::promise<std::exception_ptr>> told(kWrites);
+  for (int i = 0; i < kWrites; ++i) {
+    db_->write_then(
+        [i](Tx& tx) {
+          tx.exec(kInsert, "item " + std::to_string(i));
+          if (i % 10 == 3) throw std::runtime_error("rolled back");
+        },
+        [&told, i](std::exception_ptr e) { told[i].set_value(e); });
+  }
+  int failed = 0;
+  for (int i = 0; i < kWrites; ++i) {
+    auto error = told[i].get_future().get();
+    EXPECT_EQ(static_cast<bool>(error), i % 10 == 3) << i;
+    if (error) ++failed;
+  }
+  // Each was committed (or rolled back) before its caller was told.
+  EXPECT_EQ(failed, 5);
+  EXPECT_EQ(count_items(), kWrites - 5);
 }
 
 TEST_P(DatabaseTest, BackupIsADatabaseWithTheSameRows) {
