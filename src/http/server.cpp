@@ -18,6 +18,8 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "http/problem.hpp"
@@ -145,6 +147,19 @@ struct Server::Impl {
       ssl->use_private_key_file(cfg.tls_key, asio::ssl::context::pem);
     }
   }
+
+  ~Impl() {
+    std::lock_guard lock(gate->mutex);
+    gate->open = false;
+  }
+
+  // Closed when the server goes: what an answer waits for (Response::wait_for) may finish
+  // later, on another thread, and must not post to a destroyed io_context then.
+  struct Gate {
+    std::mutex mutex;
+    bool open = true;
+  };
+  std::shared_ptr<Gate> gate = std::make_shared<Gate>();
 
   ServerConfig cfg;
   const Router& router;
@@ -387,25 +402,32 @@ struct Server::Impl {
 
   // The answer once what it waits for is done (Response::wait_for), or the problem it
   // failed with. The connection's coroutine is suspended meanwhile; no thread waits.
-  static asio::awaitable<Response> settled(Response res, Request& req) {
+  asio::awaitable<Response> settled(Response res, Request& req) {
     auto step = std::move(res.wait_for);
     res.wait_for = nullptr;
+    // A named local, not a temporary of the co_await expression: GCC 12 destroys a
+    // lambda temporary there twice, and this one holds a shared_ptr.
+    auto initiation = [&step, gate = gate](auto handler) {
+      auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+      // Called once, from another thread: it hands the handler over to the posted call,
+      // so the coroutine it resumes is only ever owned (and ended) on its own executor.
+      auto done = [shared, gate](std::exception_ptr e) mutable {
+        auto owned = std::move(shared);
+        std::lock_guard lock(gate->mutex);
+        if (!gate->open || !owned) return;  // the server is gone, and its connections with it
+        auto ex = asio::get_associated_executor(*owned);
+        asio::post(ex, [owned = std::move(owned), e] { std::move (*owned)(e); });
+      };
+      try {
+        step(done);
+      } catch (...) {
+        done(std::current_exception());
+      }
+    };
     try {
       // An exception_ptr first in the signature: use_awaitable rethrows it here.
-      co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(
-          [&step](auto handler) {
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            auto done = [shared](std::exception_ptr e) {
-              auto ex = asio::get_associated_executor(*shared);
-              asio::post(ex, [shared, e] { std::move (*shared)(e); });
-            };
-            try {
-              step(done);
-            } catch (...) {
-              done(std::current_exception());
-            }
-          },
-          asio::use_awaitable);
+      co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(initiation,
+                                                                                             asio::use_awaitable);
     } catch (...) {
       res = current_error_response(req);
     }
