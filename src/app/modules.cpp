@@ -141,6 +141,9 @@ void add_jobs(jobs::Scheduler& scheduler, Context& ctx) {
   scheduler.add({.name = "notifications_purge", .hour = 2, .minute = 30, .lease_minutes = 30, .run = [&ctx] {
                    return std::to_string(ctx.notify->purge(ctx.config.notify.keep_days)) + " purged";
                  }});
+  // The cameras' reach index (SQLite): loaded at the start, then kept up with what other
+  // processes wrote, so that a search, answered where its request was read, seldom has to.
+  scheduler.add_tick("cameras_reach", [&ctx] { return ctx.cameras->follow_reach(); });
   // The notifications due, at every check on every instance (each leases what it sends).
   scheduler.add_tick("notifications", [&ctx] {
     auto r = ctx.notify->dispatch();

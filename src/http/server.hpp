@@ -19,8 +19,8 @@ struct ServerConfig {
   int io_threads = 0;          // 0: one per core
   int workers = 0;             // 0: two per core
   int queue_limit = 256;       // blocking jobs waiting beyond the workers
-  std::size_t header_limit = 8 * 1024;
-  std::size_t body_limit = 1024 * 1024;
+  std::size_t header_limit = std::size_t{8} * 1024;
+  std::size_t body_limit = std::size_t{1024} * 1024;
   int read_timeout_seconds = 30;
   int drain_timeout_seconds = 10;
   std::string tls_cert;  // PEM chain; TLS is on when both are set

@@ -40,15 +40,21 @@ void each_cell(double min_lon, double min_lat, double max_lon, double max_lat, F
 }  // namespace
 
 std::vector<Reach> ReachIndex::meeting(db::Tx& tx, const geo::BBox& box) {
+  follow(tx);
+  std::shared_lock lock(mutex_);
+  return collect(box);
+}
+
+std::size_t ReachIndex::follow(db::Tx& tx) {
   auto version = repo::reach_version(tx);
   {
     std::shared_lock lock(mutex_);
     // A later version than the caller's snapshot is fine: it only knows of newer writes.
-    if (loaded_ && version_ >= version) return collect(box);
+    if (loaded_ && version_ >= version) return 0;
   }
   std::unique_lock lock(mutex_);
-  if (!loaded_ || version_ < version) catch_up(tx, version);
-  return collect(box);
+  if (loaded_ && version_ >= version) return 0;  // another caller caught up meanwhile
+  return catch_up(tx, version);
 }
 
 std::size_t ReachIndex::size() const {
@@ -61,7 +67,7 @@ std::size_t ReachIndex::loads() const {
   return loads_;
 }
 
-void ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {
+std::size_t ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {
   // Every change after version_ is still in the log when its first row kept is at most
   // the next one.
   if (loaded_ && repo::reach_log_span(tx).first <= version_ + 1) {
@@ -72,10 +78,11 @@ void ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {
         if (auto r = repo::reach(tx, id)) put(*r);
       }
       version_ = version;
-      return;
+      return changed.size();
     }
   }
   load(tx, version);
+  return slot_of_.size();
 }
 
 void ReachIndex::load(db::Tx& tx, std::int64_t version) {

@@ -30,6 +30,10 @@ class ReachIndex {
   // meets `box`, and perhaps a few whose reach ends within a float's rounding of it, in no
   // order, as of the transaction's snapshot (or a later one).
   std::vector<Reach> meeting(db::Tx& tx, const geo::BBox& box);
+  // Catches up with the log as of the transaction's snapshot (loads everything the first
+  // time), so that the next meeting() has nothing to read but the log's version. Returns
+  // how many cameras it read.
+  std::size_t follow(db::Tx& tx);
 
   std::size_t size() const;
   // How many times it loaded every camera (tests, benchmarks).
@@ -53,7 +57,8 @@ class ReachIndex {
   };
   using CellKey = std::uint64_t;
 
-  void catch_up(db::Tx& tx, std::int64_t version);
+  // Returns how many cameras it read.
+  std::size_t catch_up(db::Tx& tx, std::int64_t version);
   void load(db::Tx& tx, std::int64_t version);
   void put(const Reach& reach);
   void remove(std::int64_t id);

@@ -50,6 +50,16 @@ T must(std::optional<T> v, F what) {
   return *v;
 }
 
+// Where a camera stands and how it is mounted: lon, lat, bearing, fov, range_m.
+void read_reach(db::Reader& r, geo::Point& point, Mounting& mounting) {
+  point.lon = r.real();
+  point.lat = r.real();
+  auto bearing = r.opt_i64();
+  mounting.bearing_deg = bearing ? std::optional<int>(static_cast<int>(*bearing)) : std::nullopt;
+  mounting.fov_deg = r.integer();
+  mounting.range_m = r.integer();
+}
+
 Camera from_row(db::Reader& r) {
   Camera c;
   c.id = r.i64();
@@ -59,12 +69,7 @@ Camera from_row(db::Reader& r) {
   auto owner = r.text();
   c.owner_kind = must(owner_kind_from(owner), [&] { return "owner kind " + owner; });
   c.place = r.text();
-  c.point.lon = r.real();
-  c.point.lat = r.real();
-  auto bearing = r.opt_i64();
-  c.mounting.bearing_deg = bearing ? std::optional<int>(static_cast<int>(*bearing)) : std::nullopt;
-  c.mounting.fov_deg = r.integer();
-  c.mounting.range_m = r.integer();
+  read_reach(r, c.point, c.mounting);
   c.camera_type = r.text();
   c.resolution = r.text();
   c.night_vision = r.boolean();
@@ -99,12 +104,7 @@ Candidate candidate_from_row(db::Reader& r) {
 Reach reach_from_row(db::Reader& r) {
   Reach out;
   out.id = r.i64();
-  out.point.lon = r.real();
-  out.point.lat = r.real();
-  auto bearing = r.opt_i64();
-  out.mounting.bearing_deg = bearing ? std::optional<int>(static_cast<int>(*bearing)) : std::nullopt;
-  out.mounting.fov_deg = r.integer();
-  out.mounting.range_m = r.integer();
+  read_reach(r, out.point, out.mounting);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <utility>
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include "modules/cameras/internal.hpp"
@@ -145,6 +146,15 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   std::sort(out.seen.begin(), out.seen.end(), nearer);
   std::sort(out.excluded.begin(), out.excluded.end(), nearer);
   return out;
+}
+
+bool Service::searches_in_memory() const { return db_.dialect() == db::Dialect::sqlite; }
+
+std::string Service::follow_reach() const {
+  if (!searches_in_memory()) return "";
+  std::size_t read = 0;
+  db_.read([&](db::Tx& tx) { read = reach_.follow(tx); });
+  return read == 0 ? "" : fmt::format("{} read into the reach index", read);
 }
 
 std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path,

@@ -346,6 +346,15 @@ class Service {
   // The same answer without the audit entry: for the services that search on the way to
   // something audited themselves (a footage request), and for benchmarks.
   SearchResult sightings(const Actor& actor, const SearchQuery& query) const;
+  // True when a search reads its cameras' reach from memory and only a few pages of the
+  // database (SQLite and its reach index): it takes less time than handing it to another
+  // thread, so the server may run it where the request was read. On PostgreSQL a search
+  // waits for the network.
+  bool searches_in_memory() const;
+  // Brings the reach index up to date (on SQLite; nothing on PostgreSQL), at the server's
+  // start and then now and then, so that a search seldom has more than the reach log's
+  // version to read. Returns a summary when it read cameras ("12 read into the reach index").
+  std::string follow_reach() const;
 
   // The owners' portal (owner_portal.hpp): no account; the audit names the actor "citizen"
   // and keeps codes and field names, never a name or a number.

@@ -4,6 +4,7 @@
 // start DIR); a fresh database on it per test, dropped afterwards.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -12,9 +13,17 @@
 
 #include "platform/db/database.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/db/read.hpp"
 #include "temp_dir.hpp"
 
 namespace antq::testing {
+
+// The one number a query gives ("SELECT count(*) FROM …"), read in a transaction of its own.
+inline std::int64_t count_of(db::Database& db, const std::string& sql) {
+  std::int64_t n = 0;
+  db.read([&](db::Tx& tx) { n = db::scalar(tx, db::Query{"test.count", sql}); });
+  return n;
+}
 
 class BackendDatabase {
  public:

@@ -31,11 +31,7 @@ class RecordThenTest : public ::testing::TestWithParam<db::Dialect> {
     officer_.scope_path = "/";
   }
 
-  std::int64_t count(const std::string& sql) {
-    std::int64_t n = 0;
-    db_->read([&](db::Tx& tx) { n = db::scalar(tx, db::Query{"test.count", sql}); });
-    return n;
-  }
+  std::int64_t count(const std::string& sql) { return testing::count_of(*db_, sql); }
 
   testing::BackendDatabase backend_{GetParam()};
   std::unique_ptr<db::Database> db_;

@@ -107,6 +107,36 @@ TEST_P(ReachIndexTest, LoadsEverythingAgainWhenTheLogNoLongerReachesBack) {
   EXPECT_EQ(index.loads(), 2U);
 }
 
+TEST_P(ReachIndexTest, FollowedAheadASearchHasOnlyTheVersionToRead) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
+  ReachIndex index;
+  auto follow = [&] {
+    std::size_t read = 0;
+    db_->read([&](db::Tx& tx) { read = index.follow(tx); });
+    return read;
+  };
+  auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
+  service_->create(officer_, input(kMarket, 180, 50));
+  EXPECT_EQ(follow(), 2U);  // loaded
+  EXPECT_EQ(follow(), 0U);  // nothing new
+  exec("UPDATE cameras SET lon = lon + 0.02 WHERE id = " + std::to_string(a.id));
+  EXPECT_EQ(follow(), 1U);  // the one moved, read again
+  EXPECT_EQ(ids_reaching(index, {a.point.lon + 0.02, a.point.lat}), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(index.loads(), 1U);
+}
+
+// The service's side of it: on SQLite a search is quick enough to answer where its request
+// was read, and the server's scheduler keeps the index followed; on PostgreSQL neither.
+TEST_P(ReachIndexTest, TheServiceSaysWhetherItsSearchesAreInMemory) {
+  bool sqlite = GetParam() == db::Dialect::sqlite;
+  EXPECT_EQ(service_->searches_in_memory(), sqlite);
+  service_->create(officer_, input(kMarket, std::nullopt, 50));
+  EXPECT_EQ(service_->follow_reach(), sqlite ? "1 read into the reach index" : "");
+  EXPECT_EQ(service_->follow_reach(), "");
+  auto seen = service_->sightings(officer_, SearchQuery{kMarket, kStart - kHour, 200, false, "Kiểm tra"});
+  EXPECT_EQ(seen.seen.size(), 1U);
+}
+
 TEST_P(ReachIndexTest, TheLogKeepsItsLastHundredThousandRows) {
   if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach log is SQLite's";
   exec("INSERT INTO camera_reach_log (version, camera_id) VALUES (5, 1), (99999, 1), (100001, 1)");

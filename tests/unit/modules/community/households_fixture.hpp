@@ -55,11 +55,7 @@ class HouseholdsTest : public ::testing::TestWithParam<db::Dialect> {
     return in;
   }
 
-  std::int64_t count(const std::string& sql) {
-    std::int64_t n = 0;
-    db_->read([&](db::Tx& tx) { n = db::scalar(tx, db::Query{"test.count", sql}); });
-    return n;
-  }
+  std::int64_t count(const std::string& sql) { return testing::count_of(*db_, sql); }
 
   RegistrationInput tick(const std::string& on, std::int64_t base = 0, bool signed_form = true) const {
     RegistrationInput r;
