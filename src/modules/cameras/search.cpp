@@ -160,7 +160,7 @@ std::string Service::follow_reach() const {
 std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path,
                                            time::Millis at, const std::function<bool(const Reach&)>& keep) const {
   std::vector<Candidate> out;
-  if (tx.dialect() == db::Dialect::postgres) {
+  if (!searches_in_memory()) {
     for (auto& c : repo::candidates(tx, box, scope_path, at)) {
       if (keep(Reach{c.camera.id, c.camera.point, c.camera.mounting})) out.push_back(std::move(c));
     }
