@@ -49,4 +49,11 @@ std::optional<Sharing> sharing_from(std::string_view code) { return value_in(kSh
 std::optional<Storage> storage_from(std::string_view code) { return value_in(kStorages, code); }
 std::optional<Funding> funding_from(std::string_view code) { return value_in(kFundings, code); }
 
+std::optional<Status> status_at(const std::vector<StatusInterval>& history, time::Millis at) {
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    if (it->since <= at && (!it->until || *it->until > at)) return it->status;
+  }
+  return std::nullopt;
+}
+
 }  // namespace antq::cameras

@@ -139,19 +139,35 @@ struct StatusInterval {
   std::string reason;
 };
 
+// The status of the interval of `history` that holds instant `at` (at a change, the new
+// status); none before the first (not installed then).
+std::optional<Status> status_at(const std::vector<StatusInterval>& history, time::Millis at);
+
 // A camera standing inside a search box, with its status at the asked time (none when it
 // had no status yet: not installed).
 struct Candidate {
   Camera camera;
   std::optional<Status> status_then;
+  // False when it comes from the reach index: only what a search decides by is set (id,
+  // unit_id, point, mounting, retention_days, sharing); its row is read to list it.
+  bool whole = true;
 };
 
-// What decides which points a camera can see: where it stands and its mounting. The
-// in-memory reach index keeps one per camera (32 bytes).
+// What decides which points a camera can see: where it stands and its mounting.
 struct Reach {
   std::int64_t id = 0;
   geo::Point point;
   Mounting mounting;
+};
+
+// Everything a search decides by: the reach, the commune (the scope), the retention, the
+// sharing and the status history. The in-memory reach index keeps it for every camera.
+struct Standing {
+  Reach reach;
+  std::int64_t unit_id = 0;
+  int retention_days = 0;
+  Sharing sharing = Sharing::on_request;
+  std::vector<StatusInterval> history;  // oldest first
 };
 
 }  // namespace antq::cameras

@@ -39,10 +39,10 @@ void each_cell(double min_lon, double min_lat, double max_lon, double max_lat, F
 
 }  // namespace
 
-std::vector<Reach> ReachIndex::meeting(db::Tx& tx, const geo::BBox& box) {
+std::vector<Candidate> ReachIndex::meeting(db::Tx& tx, const geo::BBox& box, time::Millis at) {
   follow(tx);
   std::shared_lock lock(mutex_);
-  return collect(box);
+  return collect(box, at);
 }
 
 std::size_t ReachIndex::follow(db::Tx& tx) {
@@ -75,7 +75,7 @@ std::size_t ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {
     if (static_cast<std::int64_t>(changed.size()) <= kMostChanges) {
       for (auto id : changed) {
         remove(id);
-        if (auto r = repo::reach(tx, id)) put(*r);
+        if (auto standing = repo::standing(tx, id)) put(*standing);
       }
       version_ = version;
       return changed.size();
@@ -90,28 +90,48 @@ void ReachIndex::load(db::Tx& tx, std::int64_t version) {
   free_.clear();
   slot_of_.clear();
   cells_.clear();
+  histories_.clear();
+  // Room for every camera at once: grown by doubling, then shrunk, the slots of a million
+  // cameras took twice their size at the peak.
+  auto cameras = static_cast<std::size_t>(repo::count(tx));
+  slots_.reserve(cameras + cameras / 64);
+  slot_of_.reserve(cameras + cameras / 64);
   // A page at a time: a million rows read at once would hold every value of every column.
   std::int64_t after = 0;
   while (true) {
-    auto page = repo::reaches(tx, after, kLoadPage);
-    for (const auto& r : page) put(r);
+    auto page = repo::standings(tx, after, kLoadPage);
+    for (const auto& standing : page) put(standing);
     if (static_cast<std::int64_t>(page.size()) < kLoadPage) break;
-    after = page.back().id;
+    after = page.back().reach.id;
   }
-  slots_.shrink_to_fit();
   for (auto& [key, entries] : cells_) entries.shrink_to_fit();
   version_ = version;
   loaded_ = true;
   ++loads_;
 }
 
-void ReachIndex::put(const Reach& reach) {
+void ReachIndex::put(const Standing& standing) {
+  const auto& reach = standing.reach;
   Slot s{reach.id,
          reach.point.lon,
          reach.point.lat,
+         standing.unit_id,
+         0,
          reach.mounting.range_m,
+         standing.retention_days,
          static_cast<std::int16_t>(reach.mounting.bearing_deg.value_or(-1)),
-         static_cast<std::int16_t>(reach.mounting.fov_deg)};
+         static_cast<std::int16_t>(reach.mounting.fov_deg),
+         static_cast<std::uint8_t>(standing.sharing),
+         kNoHistory};
+  const auto& history = standing.history;
+  if (history.size() == 1 && !history.front().until) {
+    s.since = history.front().since;
+    s.status = static_cast<std::uint8_t>(history.front().status);
+  } else if (!history.empty()) {
+    s.status = kInHistories;
+    auto& intervals = histories_[reach.id];
+    for (const auto& h : history) intervals.push_back({h.since, h.until, h.status, {}});
+  }
   std::uint32_t slot = 0;
   if (free_.empty()) {
     slot = static_cast<std::uint32_t>(slots_.size());
@@ -149,10 +169,11 @@ void ReachIndex::remove(std::int64_t id) {
   slots_[slot] = Slot{};
   free_.push_back(slot);
   slot_of_.erase(it);
+  histories_.erase(id);
 }
 
-std::vector<Reach> ReachIndex::collect(const geo::BBox& box) const {
-  std::vector<Reach> out;
+std::vector<Candidate> ReachIndex::collect(const geo::BBox& box, time::Millis at) const {
+  std::vector<Candidate> out;
   each_cell(box.min_lon, box.min_lat, box.max_lon, box.max_lat, [&](CellKey key, std::int64_t lat, std::int64_t lon) {
     auto cell = cells_.find(key);
     if (cell == cells_.end()) return;
@@ -167,12 +188,25 @@ std::vector<Reach> ReachIndex::collect(const geo::BBox& box) const {
         continue;
       }
       const auto& s = slots_[slot];
-      out.push_back(Reach{s.id,
-                          {s.lon, s.lat},
-                          Mounting{s.bearing < 0 ? std::nullopt : std::optional<int>(s.bearing), s.fov, s.range_m}});
+      Candidate c{{}, status_at(s, at), false};
+      auto& cam = c.camera;
+      cam.id = s.id;
+      cam.unit_id = s.unit_id;
+      cam.point = {s.lon, s.lat};
+      cam.mounting = Mounting{s.bearing < 0 ? std::nullopt : std::optional<int>(s.bearing), s.fov, s.range_m};
+      cam.retention_days = s.retention_days;
+      cam.sharing = static_cast<Sharing>(s.sharing);
+      out.push_back(std::move(c));
     }
   });
   return out;
+}
+
+std::optional<Status> ReachIndex::status_at(const Slot& slot, time::Millis at) const {
+  if (slot.status == kNoHistory) return std::nullopt;
+  if (slot.status == kInHistories) return cameras::status_at(histories_.at(slot.id), at);
+  // One open interval.
+  return at >= slot.since ? std::optional<Status>(static_cast<Status>(slot.status)) : std::nullopt;
 }
 
 }  // namespace antq::cameras

@@ -1,16 +1,21 @@
 #pragma once
-// Where every camera can see, in memory: the reach index that "who could have seen it"
-// reads on SQLite instead of the R*Tree.
+// What every camera can see and everything else a search decides by, in memory: the
+// reach index that "who could have seen it" reads on SQLite instead of the R*Tree and the
+// cameras' rows.
 //
 // Why: in WAL mode SQLite makes every reader connection drop its page cache at each
 // commit, and every search commits its audit entry, so each search read the R*Tree's pages
-// back from the file. The index holds each camera's point and mounting (32 bytes) and, in
-// a grid of 0.005° cells (about 550 m), its reach box in floats rounded outwards (20
-// bytes) in every cell the box meets. It follows the reach log (migrations/0044): before
+// back from the file, then a dozen pages for each camera it kept (its row, its commune's
+// path, its status then). The index holds each camera's point, mounting, commune,
+// retention, sharing and status (56 bytes; a history longer than one open interval on the
+// side) and, in a grid of 0.005° cells (about 550 m), its reach box in floats rounded
+// outwards (20 bytes) in every cell the box meets. A search then reads only the rows of
+// the cameras it lists. The index follows the reach log (migrations 0044 and 0045): before
 // it answers, it reads the log's last version in the caller's transaction and applies the
 // cameras changed since, whichever process wrote them; far behind, it loads them all.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <shared_mutex>
 #include <unordered_map>
 #include <vector>
@@ -28,8 +33,9 @@ class ReachIndex {
 
   // The cameras whose reach (their point ± their range, padded as geo::box_around pads)
   // meets `box`, and perhaps a few whose reach ends within a float's rounding of it, in no
-  // order, as of the transaction's snapshot (or a later one).
-  std::vector<Reach> meeting(db::Tx& tx, const geo::BBox& box);
+  // order, as of the transaction's snapshot (or a later one), each with its status at
+  // `at`; not whole (Candidate::whole).
+  std::vector<Candidate> meeting(db::Tx& tx, const geo::BBox& box, time::Millis at);
   // Catches up with the log as of the transaction's snapshot (loads everything the first
   // time), so that the next meeting() has nothing to read but the log's version. Returns
   // how many cameras it read.
@@ -40,13 +46,21 @@ class ReachIndex {
   std::size_t loads() const;
 
  private:
+  // Status codes of a slot besides a Status open since `since`.
+  static constexpr std::uint8_t kNoHistory = 0xfe;    // no status yet: not installed
+  static constexpr std::uint8_t kInHistories = 0xff;  // several intervals: see histories_
   struct Slot {
     std::int64_t id = 0;  // 0: free
     double lon = 0;
     double lat = 0;
+    std::int64_t unit_id = 0;
+    time::Millis since = 0;
     std::int32_t range_m = 0;
+    std::int32_t retention_days = 0;
     std::int16_t bearing = -1;  // -1: all round
     std::int16_t fov = 360;
+    std::uint8_t sharing = 0;
+    std::uint8_t status = kNoHistory;
   };
   struct Box {
     float min_lon, min_lat, max_lon, max_lat;
@@ -60,9 +74,10 @@ class ReachIndex {
   // Returns how many cameras it read.
   std::size_t catch_up(db::Tx& tx, std::int64_t version);
   void load(db::Tx& tx, std::int64_t version);
-  void put(const Reach& reach);
+  void put(const Standing& standing);
   void remove(std::int64_t id);
-  std::vector<Reach> collect(const geo::BBox& box) const;
+  std::vector<Candidate> collect(const geo::BBox& box, time::Millis at) const;
+  std::optional<Status> status_at(const Slot& slot, time::Millis at) const;
 
   mutable std::shared_mutex mutex_;
   bool loaded_ = false;
@@ -72,6 +87,7 @@ class ReachIndex {
   std::vector<std::uint32_t> free_;  // free slots
   std::unordered_map<std::int64_t, std::uint32_t> slot_of_;
   std::unordered_map<CellKey, std::vector<Entry>> cells_;
+  std::unordered_map<std::int64_t, std::vector<StatusInterval>> histories_;  // by id, no reasons
 };
 
 }  // namespace antq::cameras

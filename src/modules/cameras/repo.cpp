@@ -101,11 +101,26 @@ Candidate candidate_from_row(db::Reader& r) {
   return c;
 }
 
-Reach reach_from_row(db::Reader& r) {
-  Reach out;
-  out.id = r.i64();
-  read_reach(r, out.point, out.mounting);
+Standing standing_from_row(db::Reader& r) {
+  Standing out;
+  out.reach.id = r.i64();
+  read_reach(r, out.reach.point, out.reach.mounting);
+  out.unit_id = r.i64();
+  out.retention_days = r.integer();
+  auto sharing = r.text();
+  out.sharing = must(sharing_from(sharing), [&] { return "sharing " + sharing; });
   return out;
+}
+
+#define INTERVAL_COLUMNS "since, until, status, reason"
+
+StatusInterval interval_from_row(db::Reader& r) {
+  StatusInterval s;
+  s.since = r.i64();
+  s.until = r.opt_i64();
+  s.status = status_from(r.text()).value_or(Status::working);
+  s.reason = r.text();
+  return s;
 }
 
 CameraView view_from_row(db::Reader& r) {
@@ -264,15 +279,7 @@ std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::s
   return db::all(tx, q, candidate_from_row, box.min_lon, box.min_lat, box.max_lon, box.max_lat, at, scope_path);
 }
 
-std::optional<Candidate> candidate(db::Tx& tx, std::int64_t id, const std::string& scope_path, time::Millis at) {
-  static constexpr db::Query q{"cameras.candidate",
-                               "SELECT " CAMERA_COLUMNS
-                               ", h.status FROM cameras c JOIN unit_directory u ON u.id = c.unit_id" STATUS_AT_JOIN_AT(
-                                   "$2") " WHERE c.id = $1 AND " ANTQ_UNIT_IN_SUBTREE("u.path", "$3")};
-  return db::one(tx, q, candidate_from_row, id, at, scope_path);
-}
-
-#define REACH_COLUMNS "id, lon, lat, bearing, fov, range_m"
+#define STANDING_COLUMNS "id, lon, lat, bearing, fov, range_m, unit_id, retention_days, sharing"
 
 std::int64_t reach_version(db::Tx& tx) {
   static constexpr db::Query q{"cameras.reach_version", "SELECT COALESCE(max(version), 0) FROM camera_reach_log"};
@@ -297,15 +304,41 @@ std::vector<std::int64_t> reach_changes(db::Tx& tx, std::int64_t version, std::i
       tx, q, [](db::Reader& r) { return r.i64(); }, version, limit);
 }
 
-std::vector<Reach> reaches(db::Tx& tx, std::int64_t after, std::int64_t limit) {
-  static constexpr db::Query q{"cameras.reaches",
-                               "SELECT " REACH_COLUMNS " FROM cameras WHERE id > $1 ORDER BY id LIMIT $2"};
-  return db::all(tx, q, reach_from_row, after, limit);
+std::int64_t count(db::Tx& tx) {
+  static constexpr db::Query q{"cameras.count", "SELECT count(*) FROM cameras"};
+  return db::scalar(tx, q);
 }
 
-std::optional<Reach> reach(db::Tx& tx, std::int64_t id) {
-  static constexpr db::Query q{"cameras.reach", "SELECT " REACH_COLUMNS " FROM cameras WHERE id = $1"};
-  return db::one(tx, q, reach_from_row, id);
+std::vector<Standing> standings(db::Tx& tx, std::int64_t after, std::int64_t limit) {
+  static constexpr db::Query q{"cameras.standings",
+                               "SELECT " STANDING_COLUMNS " FROM cameras WHERE id > $1 ORDER BY id LIMIT $2"};
+  static constexpr db::Query histories{"cameras.standing_histories",
+                                       "SELECT camera_id, " INTERVAL_COLUMNS
+                                       " FROM camera_status_history WHERE camera_id > $1 AND camera_id <= $2 "
+                                       "ORDER BY camera_id, since"};
+  auto out = db::all(tx, q, standing_from_row, after, limit);
+  if (out.empty()) return out;
+  auto rows = db::all(
+      tx, histories,
+      [](db::Reader& r) {
+        auto camera_id = r.i64();
+        return std::pair{camera_id, interval_from_row(r)};
+      },
+      after, out.back().reach.id);
+  // Both by camera id: one pass hands each camera its intervals.
+  auto it = out.begin();
+  for (auto& [camera_id, interval] : rows) {
+    while (it != out.end() && it->reach.id < camera_id) ++it;
+    if (it != out.end() && it->reach.id == camera_id) it->history.push_back(std::move(interval));
+  }
+  return out;
+}
+
+std::optional<Standing> standing(db::Tx& tx, std::int64_t id) {
+  static constexpr db::Query q{"cameras.standing", "SELECT " STANDING_COLUMNS " FROM cameras WHERE id = $1"};
+  auto out = db::one(tx, q, standing_from_row, id);
+  if (out) out->history = history(tx, id);
+  return out;
 }
 
 void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, std::optional<std::int64_t> recorded_by,
@@ -388,20 +421,9 @@ std::optional<Status> status_at(db::Tx& tx, std::int64_t camera_id, time::Millis
 }
 
 std::vector<StatusInterval> history(db::Tx& tx, std::int64_t camera_id) {
-  static constexpr db::Query q{"cameras.history",
-                               "SELECT since, until, status, reason FROM camera_status_history WHERE camera_id = $1 "
-                               "ORDER BY since"};
-  return db::all(
-      tx, q,
-      [](db::Reader& r) {
-        StatusInterval s;
-        s.since = r.i64();
-        s.until = r.opt_i64();
-        s.status = status_from(r.text()).value_or(Status::working);
-        s.reason = r.text();
-        return s;
-      },
-      camera_id);
+  static constexpr db::Query q{
+      "cameras.history", "SELECT " INTERVAL_COLUMNS " FROM camera_status_history WHERE camera_id = $1 ORDER BY since"};
+  return db::all(tx, q, interval_from_row, camera_id);
 }
 
 }  // namespace antq::cameras::repo

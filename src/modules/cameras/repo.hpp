@@ -53,13 +53,11 @@ std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::s
 // at, scope path), for the tests that read its plan.
 std::string_view candidates_sql(db::Dialect dialect);
 
-// One camera as candidates() gives it (nullopt when it is gone or outside the subtree).
-std::optional<Candidate> candidate(db::Tx& tx, std::int64_t id, const std::string& scope_path, time::Millis at);
-
-// The reach log of migration 0044 (SQLite only): the last version written (0 when none),
-// the oldest still kept, and the cameras changed after `version` (at most `limit`, each
-// once). The reach of the cameras after id `after` (by id, at most `limit`), and one
-// camera's (nullopt: deleted).
+// The reach log of migrations 0044 and 0045 (SQLite only): the last version written (0
+// when none), the oldest still kept, and the cameras changed after `version` (at most
+// `limit`, each once). How many cameras there are; what a search decides by for the
+// cameras after id `after` (by id,
+// at most `limit`), and for one camera (nullopt: deleted).
 struct ReachLogSpan {
   std::int64_t first = 0;
   std::int64_t last = 0;
@@ -67,8 +65,9 @@ struct ReachLogSpan {
 std::int64_t reach_version(db::Tx& tx);
 ReachLogSpan reach_log_span(db::Tx& tx);
 std::vector<std::int64_t> reach_changes(db::Tx& tx, std::int64_t version, std::int64_t limit);
-std::vector<Reach> reaches(db::Tx& tx, std::int64_t after, std::int64_t limit);
-std::optional<Reach> reach(db::Tx& tx, std::int64_t id);
+std::int64_t count(db::Tx& tx);
+std::vector<Standing> standings(db::Tx& tx, std::int64_t after, std::int64_t limit);
+std::optional<Standing> standing(db::Tx& tx, std::int64_t id);
 
 // Starts a status at `interval.since`, ending the open one there.
 // REQUIRES: `interval.since` is later than the open interval's start.

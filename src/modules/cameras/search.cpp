@@ -135,12 +135,13 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   db_.read([&](db::Tx& tx) {
     for (const auto& c : candidates(tx, box, actor.scope_path, query.at, worth_reading)) {
       auto s = sighting(c, query, now);
-      if (s.distance_m > query.radius_m) continue;
-      if (s.reasons.empty()) {
-        out.seen.push_back(std::move(s));
-      } else if (query.with_excluded) {
-        out.excluded.push_back(std::move(s));
+      if (s.distance_m > query.radius_m || !(s.reasons.empty() || query.with_excluded)) continue;
+      if (!c.whole) {
+        auto row = repo::get(tx, c.camera.id);
+        if (!row) continue;  // deleted since the index looked
+        s.camera.camera = std::move(*row);
       }
+      (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
     }
   });
   std::sort(out.seen.begin(), out.seen.end(), nearer);
@@ -166,11 +167,12 @@ std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, con
     }
     return out;
   }
-  auto reaches = reach_.meeting(tx, box);
-  std::sort(reaches.begin(), reaches.end(), [](const Reach& a, const Reach& b) { return a.id < b.id; });
-  for (const auto& r : reaches) {
-    if (!keep(r)) continue;
-    if (auto c = repo::candidate(tx, r.id, scope_path, at)) out.push_back(std::move(*c));
+  auto in_scope = units_.ids_under(tx, scope_path);
+  auto met = reach_.meeting(tx, box, at);
+  std::sort(met.begin(), met.end(), [](const Candidate& a, const Candidate& b) { return a.camera.id < b.camera.id; });
+  for (auto& c : met) {
+    if (!std::binary_search(in_scope->begin(), in_scope->end(), c.camera.unit_id)) continue;
+    if (keep(Reach{c.camera.id, c.camera.point, c.camera.mounting})) out.push_back(std::move(c));
   }
   return out;
 }

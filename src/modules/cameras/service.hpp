@@ -413,8 +413,8 @@ class Service {
   static audit::Entry search_entry(const Actor& actor, const SearchQuery& query, const SearchResult& result);
   // The cameras whose reach meets `box`, with their commune in the subtree at `scope_path`
   // and their status at `at`, by id, less those `keep` rules out by their reach alone. On
-  // SQLite from the reach index, reading only the cameras kept; on PostgreSQL from the
-  // GiST index of 0026, whose pages stay in the shared buffers.
+  // SQLite from the reach index alone, not whole (the caller reads the rows it lists); on
+  // PostgreSQL from the GiST index of 0026, whose pages stay in the shared buffers.
   std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at,
                                     const std::function<bool(const Reach&)>& keep) const;
 

@@ -423,4 +423,13 @@ std::shared_ptr<const Service::UnitSet> Service::units_under(db::Tx& tx, std::in
   });
 }
 
+std::shared_ptr<const std::vector<std::int64_t>> Service::ids_under(db::Tx& tx, const std::string& path) const {
+  return ids_cache_.get(repo::version(tx), path, [&] {
+    std::vector<std::int64_t> ids;
+    for (const auto& unit : repo::subtree(tx, path)) ids.push_back(unit.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  });
+}
+
 }  // namespace antq::units

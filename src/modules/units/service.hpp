@@ -107,6 +107,11 @@ class Service {
     std::string ids_json;  // "[12,13,40]"
   };
   std::shared_ptr<const UnitSet> units_under(db::Tx& tx, std::int64_t unit_id, const std::vector<Kind>& kinds) const;
+  // The ids of every unit in the subtree whose path is `path` ("/" for all), current and
+  // historic, sorted: the scope test of a service that keeps its records' unit ids in
+  // memory (std::binary_search), the same test as ANTQ_UNIT_IN_SUBTREE. Kept while no unit
+  // changes, like units_under(); a check costs one read of the units' version.
+  std::shared_ptr<const std::vector<std::int64_t>> ids_under(db::Tx& tx, const std::string& path) const;
 
   // The role rule of unit administration: administrators manage every kind (within their
   // scope; adding a country needs the national scope too), officers the kinds of
@@ -135,6 +140,7 @@ class Service {
   const time::Clock& clock_;
   mutable TreeCache tree_cache_;
   mutable VersionedCache<UnitSet> sets_cache_;
+  mutable VersionedCache<std::vector<std::int64_t>> ids_cache_;
 };
 
 }  // namespace antq::units

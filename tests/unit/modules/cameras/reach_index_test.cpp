@@ -2,6 +2,7 @@
 // every camera measured one by one, across the grid's cell edges, and how it follows
 // writes it did not make (another connection, another process) through the reach log.
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
@@ -16,9 +17,17 @@ class ReachIndexTest : public CamerasTest {
   std::set<std::int64_t> ids_reaching(ReachIndex& index, geo::Point p) {
     std::set<std::int64_t> out;
     db_->read([&](db::Tx& tx) {
-      for (const auto& r : index.meeting(tx, {p.lon, p.lat, p.lon, p.lat})) out.insert(r.id);
+      for (const auto& c : index.meeting(tx, {p.lon, p.lat, p.lon, p.lat}, kStart)) out.insert(c.camera.id);
     });
     return out;
+  }
+
+  // The one camera the index meets at `p`, as it stands at `at`.
+  Candidate only_one(ReachIndex& index, geo::Point p, time::Millis at) {
+    std::vector<Candidate> met;
+    db_->read([&](db::Tx& tx) { met = index.meeting(tx, {p.lon, p.lat, p.lon, p.lat}, at); });
+    EXPECT_EQ(met.size(), 1U);
+    return met.empty() ? Candidate{} : met.front();
   }
 
   void exec(const std::string& sql) {
@@ -95,6 +104,46 @@ TEST_P(ReachIndexTest, FollowsWritesItDidNotMake) {
   EXPECT_EQ(index.size(), 1U);
 }
 
+// What a search decides by besides the reach (commune, retention, sharing, the status
+// then) comes from memory too, so it follows the same log (migration 0045).
+TEST_P(ReachIndexTest, FollowsTheCommuneRetentionSharingAndStatusHistory) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
+  ReachIndex index;
+  auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
+  auto id = std::to_string(a.id);
+  auto c = only_one(index, kMarket, kStart - kHour);
+  EXPECT_FALSE(c.whole);
+  EXPECT_EQ(c.camera.unit_id, tan_trao_.id);
+  EXPECT_EQ(c.camera.retention_days, 7);
+  EXPECT_EQ(c.camera.sharing, Sharing::on_request);
+  EXPECT_EQ(c.status_then, Status::working);
+  EXPECT_EQ(only_one(index, kMarket, time::local_day_start("2024-12-31")).status_then, std::nullopt);
+
+  exec("UPDATE cameras SET unit_id = " + std::to_string(hung_loi_.id) + ", retention_days = 30, sharing = 'none' " +
+       "WHERE id = " + id);
+  c = only_one(index, kMarket, kStart - kHour);
+  EXPECT_EQ(c.camera.unit_id, hung_loi_.id);
+  EXPECT_EQ(c.camera.retention_days, 30);
+  EXPECT_EQ(c.camera.sharing, Sharing::none);
+
+  // Faulty for a day two days ago, as the service writes it (by its new commune's
+  // officer): two more intervals.
+  service_->change_status(other_officer_, a.id, {"faulty", kStart - 2 * kDay, "Mất nguồn"});
+  service_->change_status(other_officer_, a.id, {"working", kStart - kDay, ""});
+  EXPECT_EQ(only_one(index, kMarket, kStart - 3 * kDay).status_then, Status::working);
+  EXPECT_EQ(only_one(index, kMarket, kStart - 2 * kDay).status_then, Status::faulty);
+  EXPECT_EQ(only_one(index, kMarket, kStart - kDay).status_then, Status::working);
+
+  // Back to one open interval (another connection's edit), then none at all.
+  exec("DELETE FROM camera_status_history WHERE camera_id = " + id + " AND until IS NOT NULL");
+  exec("UPDATE camera_status_history SET status = 'removed' WHERE camera_id = " + id);
+  EXPECT_EQ(only_one(index, kMarket, kStart - 3 * kDay).status_then, std::nullopt);
+  EXPECT_EQ(only_one(index, kMarket, kStart - kDay).status_then, Status::removed);
+  exec("DELETE FROM camera_status_history WHERE camera_id = " + id);
+  EXPECT_EQ(only_one(index, kMarket, kStart - kHour).status_then, std::nullopt);
+  EXPECT_EQ(index.loads(), 1U);
+}
+
 TEST_P(ReachIndexTest, LoadsEverythingAgainWhenTheLogNoLongerReachesBack) {
   if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
   ReachIndex index;
@@ -102,9 +151,19 @@ TEST_P(ReachIndexTest, LoadsEverythingAgainWhenTheLogNoLongerReachesBack) {
   auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
   auto b = service_->create(officer_, input(kMarket, 180, 50)).camera;
   // The log's rows for `a` are gone (pruned): the index cannot know what changed.
+  service_->change_status(officer_, b.id, {"faulty", kStart - kDay, "Mất nguồn"});
   exec("DELETE FROM camera_reach_log WHERE camera_id = " + std::to_string(a.id));
   EXPECT_EQ(ids_reaching(index, kMarket), (std::set<std::int64_t>{a.id, b.id}));
   EXPECT_EQ(index.loads(), 2U);
+  // Loaded with their histories: b's two intervals, a's one.
+  std::map<std::int64_t, std::optional<Status>> then;
+  db_->read([&](db::Tx& tx) {
+    for (const auto& c : index.meeting(tx, {kMarket.lon, kMarket.lat, kMarket.lon, kMarket.lat}, kStart - kHour)) {
+      then[c.camera.id] = c.status_then;
+    }
+  });
+  EXPECT_EQ(then[a.id], Status::working);
+  EXPECT_EQ(then[b.id], Status::faulty);
 }
 
 TEST_P(ReachIndexTest, FollowedAheadASearchHasOnlyTheVersionToRead) {

@@ -31,6 +31,11 @@ struct Fixture : UnitsFixture {
     std::sort(out.begin(), out.end());
     return out;
   }
+  std::vector<std::int64_t> ids_under(const std::string& path) {
+    std::vector<std::int64_t> out;
+    db->read([&](db::Tx& tx) { out = *units.ids_under(tx, path); });
+    return out;
+  }
   std::string ids_json(std::int64_t unit_id) {
     std::string out;
     db->read([&](db::Tx& tx) { out = units.units_under(tx, unit_id, {Kind::residential_area})->ids_json; });
@@ -76,6 +81,22 @@ TEST(UnitsUnder, AnUnknownUnitHasNothingUnderIt) {
   Fixture f;
   EXPECT_EQ(f.names(999999, {Kind::residential_area}), std::vector<std::string>{});
   EXPECT_EQ(f.ids_json(999999), "[]");
+}
+
+// ids_under: every kind, by path, sorted for std::binary_search; a merge moves a
+// commune's villages under its successor at once.
+TEST(UnitsUnder, TheIdsUnderAPathAreEveryUnitThereSorted) {
+  Fixture f;
+  auto sorted = [](std::vector<std::int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(f.ids_under(f.tan_trao.path), sorted({f.tan_trao.id, f.khuon_dien.id}));
+  EXPECT_EQ(f.ids_under(f.khuon_dien.path), std::vector<std::int64_t>{f.khuon_dien.id});
+  EXPECT_EQ(f.ids_under("/").size(), 7U);  // the country, three communes, three villages
+  EXPECT_EQ(f.ids_under("/999999/"), std::vector<std::int64_t>{});
+  f.units.merge(f.admin, Merge{{f.kim_quan.id}, f.tan_trao.id, "2025-07-01", "Nghị quyết 1684/NQ-UBTVQH15"});
+  EXPECT_EQ(f.ids_under(f.tan_trao.path), sorted({f.tan_trao.id, f.kim_quan.id, f.khuon_dien.id, f.lang_han.id}));
 }
 
 }  // namespace
