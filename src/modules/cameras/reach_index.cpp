@@ -39,22 +39,25 @@ void each_cell(double min_lon, double min_lat, double max_lon, double max_lat, F
 
 }  // namespace
 
-std::vector<Candidate> ReachIndex::meeting(db::Tx& tx, const geo::BBox& box, time::Millis at) {
-  follow(tx);
+std::vector<Candidate> ReachIndex::meeting(db::Tx& tx, const geo::BBox& box, time::Millis at, time::Millis now) {
+  follow(tx, now);
   std::shared_lock lock(mutex_);
   return collect(box, at);
 }
 
-std::size_t ReachIndex::follow(db::Tx& tx) {
+std::size_t ReachIndex::follow(db::Tx& tx, time::Millis now) {
+  if (!recheck_.due(tx, now)) return 0;
   auto version = repo::reach_version(tx);
+  std::size_t read = 0;
   {
-    std::shared_lock lock(mutex_);
-    // A later version than the caller's snapshot is fine: it only knows of newer writes.
-    if (loaded_ && version_ >= version) return 0;
+    std::unique_lock lock(mutex_);
+    ++looks_;
+    // A later version than the caller's snapshot is fine: it only knows of newer writes;
+    // another caller may have caught up meanwhile.
+    if (!loaded_ || version_ < version) read = catch_up(tx, version);
   }
-  std::unique_lock lock(mutex_);
-  if (loaded_ && version_ >= version) return 0;  // another caller caught up meanwhile
-  return catch_up(tx, version);
+  recheck_.looked(tx, now);
+  return read;
 }
 
 std::size_t ReachIndex::size() const {
@@ -65,6 +68,11 @@ std::size_t ReachIndex::size() const {
 std::size_t ReachIndex::loads() const {
   std::shared_lock lock(mutex_);
   return loads_;
+}
+
+std::size_t ReachIndex::looks() const {
+  std::shared_lock lock(mutex_);
+  return looks_;
 }
 
 std::size_t ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {

@@ -12,7 +12,8 @@
 // outwards (20 bytes) in every cell the box meets. A search then reads only the rows of
 // the cameras it lists. The index follows the reach log (migrations 0044 and 0045): before
 // it answers, it reads the log's last version in the caller's transaction and applies the
-// cameras changed since, whichever process wrote them; far behind, it loads them all.
+// cameras changed since, whichever process wrote them; far behind, it loads them all. It
+// skips that read while this process committed nothing new, for up to a second.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -22,6 +23,7 @@
 
 #include "modules/cameras/model.hpp"
 #include "platform/db/database.hpp"
+#include "platform/db/recheck.hpp"
 #include "platform/geo/geo.hpp"
 
 namespace antq::cameras {
@@ -35,15 +37,20 @@ class ReachIndex {
   // meets `box`, and perhaps a few whose reach ends within a float's rounding of it, in no
   // order, as of the transaction's snapshot (or a later one), each with its status at
   // `at`; not whole (Candidate::whole).
-  std::vector<Candidate> meeting(db::Tx& tx, const geo::BBox& box, time::Millis at);
+  std::vector<Candidate> meeting(db::Tx& tx, const geo::BBox& box, time::Millis at, time::Millis now);
   // Catches up with the log as of the transaction's snapshot (loads everything the first
   // time), so that the next meeting() has nothing to read but the log's version. Returns
-  // how many cameras it read.
-  std::size_t follow(db::Tx& tx);
+  // how many cameras it read. It reads the log's version only when db::Recheck says so:
+  // this process's writes are followed at once, another process's within kOthersMillis.
+  // `now`: taken before the transaction began.
+  std::size_t follow(db::Tx& tx, time::Millis now);
 
   std::size_t size() const;
-  // How many times it loaded every camera (tests, benchmarks).
+  // How many times it loaded every camera, and read the log's version (tests, benchmarks).
   std::size_t loads() const;
+  std::size_t looks() const;
+
+  static constexpr time::Millis kOthersMillis = 1000;
 
  private:
   // Status codes of a slot besides a Status open since `since`.
@@ -79,7 +86,9 @@ class ReachIndex {
   std::vector<Candidate> collect(const geo::BBox& box, time::Millis at) const;
   std::optional<Status> status_at(const Slot& slot, time::Millis at) const;
 
+  db::Recheck recheck_{kOthersMillis};
   mutable std::shared_mutex mutex_;
+  std::size_t looks_ = 0;
   bool loaded_ = false;
   std::int64_t version_ = 0;
   std::size_t loads_ = 0;

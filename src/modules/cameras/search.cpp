@@ -133,7 +133,7 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
     return sight.distance_m <= query.radius_m && (query.with_excluded || (sight.facing && sight.in_range));
   };
   db_.read([&](db::Tx& tx) {
-    for (const auto& c : candidates(tx, box, actor.scope_path, query.at, worth_reading)) {
+    for (const auto& c : candidates(tx, box, actor.scope_path, query.at, now, worth_reading)) {
       auto s = sighting(c, query, now);
       if (s.distance_m > query.radius_m || !(s.reasons.empty() || query.with_excluded)) continue;
       if (!c.whole) {
@@ -154,12 +154,14 @@ bool Service::searches_in_memory() const { return db_.dialect() == db::Dialect::
 std::string Service::follow_reach() const {
   if (!searches_in_memory()) return "";
   std::size_t read = 0;
-  db_.read([&](db::Tx& tx) { read = reach_.follow(tx); });
+  auto now = clock_.now();
+  db_.read([&](db::Tx& tx) { read = reach_.follow(tx, now); });
   return read == 0 ? "" : fmt::format("{} read into the reach index", read);
 }
 
 std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path,
-                                           time::Millis at, const std::function<bool(const Reach&)>& keep) const {
+                                           time::Millis at, time::Millis now,
+                                           const std::function<bool(const Reach&)>& keep) const {
   std::vector<Candidate> out;
   if (!searches_in_memory()) {
     for (auto& c : repo::candidates(tx, box, scope_path, at)) {
@@ -168,7 +170,7 @@ std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, con
     return out;
   }
   auto in_scope = units_.ids_under(tx, scope_path);
-  auto met = reach_.meeting(tx, box, at);
+  auto met = reach_.meeting(tx, box, at, now);
   std::sort(met.begin(), met.end(), [](const Candidate& a, const Candidate& b) { return a.camera.id < b.camera.id; });
   for (auto& c : met) {
     if (!std::binary_search(in_scope->begin(), in_scope->end(), c.camera.unit_id)) continue;

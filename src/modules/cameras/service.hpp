@@ -415,8 +415,9 @@ class Service {
   // and their status at `at`, by id, less those `keep` rules out by their reach alone. On
   // SQLite from the reach index alone, not whole (the caller reads the rows it lists); on
   // PostgreSQL from the GiST index of 0026, whose pages stay in the shared buffers.
+  // `now`: taken before the transaction began.
   std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at,
-                                    const std::function<bool(const Reach&)>& keep) const;
+                                    time::Millis now, const std::function<bool(const Reach&)>& keep) const;
 
   db::Database& db_;
   const audit::Service& audit_;

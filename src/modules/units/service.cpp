@@ -424,12 +424,20 @@ std::shared_ptr<const Service::UnitSet> Service::units_under(db::Tx& tx, std::in
 }
 
 std::shared_ptr<const std::vector<std::int64_t>> Service::ids_under(db::Tx& tx, const std::string& path) const {
-  return ids_cache_.get(repo::version(tx), path, [&] {
-    std::vector<std::int64_t> ids;
-    for (const auto& unit : repo::subtree(tx, path)) ids.push_back(unit.id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
+  auto now = clock_.now();
+  // Only what was built at a version read in an earlier look: a set built in this
+  // snapshot without reading the version could be older than the version it is kept at.
+  if (!ids_recheck_.due(tx, now)) {
+    if (auto kept = ids_cache_.newest(path)) return kept;
+  }
+  auto ids = ids_cache_.get(repo::version(tx), path, [&] {
+    std::vector<std::int64_t> out;
+    for (const auto& unit : repo::subtree(tx, path)) out.push_back(unit.id);
+    std::sort(out.begin(), out.end());
+    return out;
   });
+  ids_recheck_.looked(tx, now);
+  return ids;
 }
 
 }  // namespace antq::units

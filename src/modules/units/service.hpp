@@ -19,6 +19,7 @@
 #include "modules/units/official.hpp"
 #include "modules/units/tree_cache.hpp"
 #include "platform/db/database.hpp"
+#include "platform/db/recheck.hpp"
 #include "platform/error.hpp"
 #include "platform/time/time.hpp"
 
@@ -110,7 +111,8 @@ class Service {
   // The ids of every unit in the subtree whose path is `path` ("/" for all), current and
   // historic, sorted: the scope test of a service that keeps its records' unit ids in
   // memory (std::binary_search), the same test as ANTQ_UNIT_IN_SUBTREE. Kept while no unit
-  // changes, like units_under(); a check costs one read of the units' version.
+  // changes, like units_under(); the units' version is read again only when db::Recheck
+  // says so (this process's unit changes show at once, another process's within a second).
   std::shared_ptr<const std::vector<std::int64_t>> ids_under(db::Tx& tx, const std::string& path) const;
 
   // The role rule of unit administration: administrators manage every kind (within their
@@ -141,6 +143,7 @@ class Service {
   mutable TreeCache tree_cache_;
   mutable VersionedCache<UnitSet> sets_cache_;
   mutable VersionedCache<std::vector<std::int64_t>> ids_cache_;
+  mutable db::Recheck ids_recheck_{1000};
 };
 
 }  // namespace antq::units

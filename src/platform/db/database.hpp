@@ -73,6 +73,10 @@ class Tx {
   // Runs several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
   virtual Dialect dialect() const = 0;
+  // In a read transaction on SQLite: how many transactions this Database's writer had
+  // committed before the snapshot was taken (each of them is in it). nullopt where
+  // unknown (PostgreSQL, a write transaction). See db::Recheck.
+  virtual std::optional<std::uint64_t> own_commits_before() const { return std::nullopt; }
 
   template <typename... Args>
   Rows rows(const Query& q, Args&&... args) {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -48,6 +49,9 @@ class Connection final : public Tx {
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
+
+  std::optional<std::uint64_t> own_commits_before() const override { return commits_before_; }
+  void set_commits_before(std::uint64_t n) { commits_before_ = n; }
 
   Rows query(const Query& q, const std::vector<Value>& params) override {
     sqlite3_stmt* stmt = prepare(q, params);
@@ -164,6 +168,7 @@ class Connection final : public Tx {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> cache_;
+  std::optional<std::uint64_t> commits_before_;  // readers only
 };
 
 class SqliteDatabase final : public Database {
@@ -193,6 +198,8 @@ class SqliteDatabase final : public Database {
       std::unique_ptr<Connection>& conn;
       ~Return() { self->give_back(std::move(conn)); }
     } give_back_on_exit{this, conn};
+    // Counted before the snapshot, which the transaction's first statement takes.
+    conn->set_commits_before(commits_.load(std::memory_order_acquire));
     conn->execute_script("BEGIN");
     try {
       fn(*conn);
@@ -335,6 +342,7 @@ class SqliteDatabase final : public Database {
     std::exception_ptr commit_error;
     try {
       writer_conn_->execute_script("COMMIT");
+      counted_commit();
     } catch (...) {
       commit_error = std::current_exception();
       try {
@@ -353,6 +361,7 @@ class SqliteDatabase final : public Database {
     try {
       (*job.fn)(*writer_conn_);
       writer_conn_->execute_script("COMMIT");
+      counted_commit();
     } catch (...) {
       try {
         writer_conn_->execute_script("ROLLBACK");
@@ -364,7 +373,12 @@ class SqliteDatabase final : public Database {
     finish(&job, nullptr);
   }
 
+  // Before anyone hears of the commit: whoever learns of it and then reads gets a count
+  // that includes it.
+  void counted_commit() { commits_.fetch_add(1, std::memory_order_release); }
+
   std::string path_;
+  std::atomic<std::uint64_t> commits_{0};
   std::unique_ptr<Connection> writer_conn_;
   mutable std::mutex read_mutex_;
   std::condition_variable read_cv_;

@@ -14,10 +14,11 @@ namespace {
 
 class ReachIndexTest : public CamerasTest {
  protected:
-  std::set<std::int64_t> ids_reaching(ReachIndex& index, geo::Point p) {
+  // `now`: when the search runs (the index looks at the log again a second later).
+  std::set<std::int64_t> ids_reaching(ReachIndex& index, geo::Point p, time::Millis now = kStart) {
     std::set<std::int64_t> out;
     db_->read([&](db::Tx& tx) {
-      for (const auto& c : index.meeting(tx, {p.lon, p.lat, p.lon, p.lat}, kStart)) out.insert(c.camera.id);
+      for (const auto& c : index.meeting(tx, {p.lon, p.lat, p.lon, p.lat}, kStart, now)) out.insert(c.camera.id);
     });
     return out;
   }
@@ -25,7 +26,7 @@ class ReachIndexTest : public CamerasTest {
   // The one camera the index meets at `p`, as it stands at `at`.
   Candidate only_one(ReachIndex& index, geo::Point p, time::Millis at) {
     std::vector<Candidate> met;
-    db_->read([&](db::Tx& tx) { met = index.meeting(tx, {p.lon, p.lat, p.lon, p.lat}, at); });
+    db_->read([&](db::Tx& tx) { met = index.meeting(tx, {p.lon, p.lat, p.lon, p.lat}, at, kStart); });
     EXPECT_EQ(met.size(), 1U);
     return met.empty() ? Candidate{} : met.front();
   }
@@ -85,7 +86,7 @@ TEST_P(ReachIndexTest, FollowsWritesItDidNotMake) {
   EXPECT_EQ(ids_reaching(index, kMarket), std::set<std::int64_t>{a.id});
   EXPECT_EQ(index.loads(), 1U);
 
-  // Moved by another connection (as `antq cameras import` does from its own process).
+  // Moved by a write the index did not make (another service, a raw statement).
   exec("UPDATE cameras SET lon = lon + 0.02 WHERE id = " + std::to_string(a.id));
   EXPECT_TRUE(ids_reaching(index, kMarket).empty());
   EXPECT_EQ(ids_reaching(index, {a.point.lon + 0.02, a.point.lat}), std::set<std::int64_t>{a.id});
@@ -102,6 +103,34 @@ TEST_P(ReachIndexTest, FollowsWritesItDidNotMake) {
   EXPECT_TRUE(ids_reaching(index, kMarket).empty());
   EXPECT_EQ(index.loads(), 1U);  // each change applied, nothing loaded again
   EXPECT_EQ(index.size(), 1U);
+}
+
+// The index reads the log's version only when this process committed since it last
+// looked, or a second after: another process's writes (`antq cameras import`) show within
+// that second, this process's at once.
+TEST_P(ReachIndexTest, LooksAtTheLogAfterThisProcessCommittedOrASecondLater) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
+  ReachIndex index;
+  auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
+  auto moved = geo::Point{a.point.lon + 0.02, a.point.lat};
+  EXPECT_EQ(ids_reaching(index, kMarket), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(ids_reaching(index, kMarket), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(index.looks(), 1U);  // nothing committed since
+
+  auto other_process = backend_.open();  // a pool of its own on the same file
+  other_process->write([&](db::Tx& tx) {
+    tx.exec(db::Query{"test.move", "UPDATE cameras SET lon = lon + 0.02 WHERE id = $1"}, a.id);
+  });
+  EXPECT_EQ(ids_reaching(index, kMarket, kStart + ReachIndex::kOthersMillis - 1), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(index.looks(), 1U);
+  EXPECT_EQ(ids_reaching(index, moved, kStart + ReachIndex::kOthersMillis), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(index.looks(), 2U);
+  EXPECT_EQ(ids_reaching(index, moved, kStart - 1), std::set<std::int64_t>{a.id});  // a clock gone back
+  EXPECT_EQ(index.looks(), 3U);
+
+  exec("UPDATE cameras SET lon = lon - 0.02 WHERE id = " + std::to_string(a.id));  // this process: at once
+  EXPECT_EQ(ids_reaching(index, kMarket, kStart - 1), std::set<std::int64_t>{a.id});
+  EXPECT_EQ(index.looks(), 4U);
 }
 
 // What a search decides by besides the reach (commune, retention, sharing, the status
@@ -158,7 +187,8 @@ TEST_P(ReachIndexTest, LoadsEverythingAgainWhenTheLogNoLongerReachesBack) {
   // Loaded with their histories: b's two intervals, a's one.
   std::map<std::int64_t, std::optional<Status>> then;
   db_->read([&](db::Tx& tx) {
-    for (const auto& c : index.meeting(tx, {kMarket.lon, kMarket.lat, kMarket.lon, kMarket.lat}, kStart - kHour)) {
+    for (const auto& c :
+         index.meeting(tx, {kMarket.lon, kMarket.lat, kMarket.lon, kMarket.lat}, kStart - kHour, kStart)) {
       then[c.camera.id] = c.status_then;
     }
   });
@@ -171,7 +201,7 @@ TEST_P(ReachIndexTest, FollowedAheadASearchHasOnlyTheVersionToRead) {
   ReachIndex index;
   auto follow = [&] {
     std::size_t read = 0;
-    db_->read([&](db::Tx& tx) { read = index.follow(tx); });
+    db_->read([&](db::Tx& tx) { read = index.follow(tx, kStart); });
     return read;
   };
   auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
