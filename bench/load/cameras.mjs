@@ -1,7 +1,8 @@
 // Cameras load benchmark (make bench): "who could have seen it" at 200 m among 1,000,000
 // cameras (200,000 of them in a 20 × 20 km city around Tân Trào), each request a random
 // point of the city and audited, against nginx serving an answer of the same size as a
-// static file in the same run; then the server's peak memory (VmHWM).
+// static file in the same run; then the server's peak memory (VmHWM). SQLite by default;
+// ANTQ_BENCH_DB_URL=postgresql://… (an empty database) runs the same on PostgreSQL.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ const root = new URL('../..', import.meta.url).pathname;
 const BIN = process.env.ANTQ_BIN ?? join(root, 'build/release/antq');
 const FILL = process.env.ANTQ_CAMERAS_BENCH ?? join(dirname(BIN), 'antq_cameras_bench');
 const PASSWORD = 'mat-khau-do-hieu-nang';
+const DB_URL = process.env.ANTQ_BENCH_DB_URL;
+const database = DB_URL ? ['--database-url', DB_URL] : [];
 const work = mkdtempSync(join(tmpdir(), 'antq-bench-cameras-'));
 chmodSync(work, 0o755);  // nginx workers run as nobody
 
@@ -19,11 +22,11 @@ const peakKb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/
 
 async function main() {
   const data = join(work, 'data');
-  execFileSync(BIN, ['demo', '--password', PASSWORD, '--data', data], { stdio: 'ignore' });
+  execFileSync(BIN, ['demo', '--password', PASSWORD, '--data', data, ...database], { stdio: 'ignore' });
   execFileSync(FILL, ['--data', data], { stdio: 'inherit' });
 
   const port = await freePort();
-  const antq = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, '--set', 'log.level=warn'], { stdio: 'ignore' });
+  const antq = spawn(BIN, ['serve', '--data', data, ...database, '--listen', `127.0.0.1:${port}`, '--set', 'log.level=warn'], { stdio: 'ignore' });
   children.push(antq);
   const base = `http://127.0.0.1:${port}`;
   await waitFor200(`${base}/healthz`);
@@ -48,7 +51,7 @@ end
     [`nginx static search answer (${(answer.length / 1024).toFixed(1)} KB)`, () => wrk(`${nginx.base}/search.json`)],
     ['antq GET /api/v1/cameras/search, random points of the city, 200 m, audited', () => wrk(`${base}${path}`, { script }), 0],
   ]);
-  printTable(`antq cameras load benchmark — ${new Date().toISOString()} — 1,000,000 cameras — wrk ${CONNECTIONS} connections, ${DURATION} s each, ${spawnSync('nproc').stdout.toString().trim()} cores`, results);
+  printTable(`antq cameras load benchmark — ${new Date().toISOString()} — ${DB_URL ? 'PostgreSQL' : 'SQLite'} — 1,000,000 cameras — wrk ${CONNECTIONS} connections, ${DURATION} s each, ${spawnSync('nproc').stdout.toString().trim()} cores`, results);
   console.log(`antq server peak memory (VmHWM) with 1,000,000 cameras, after the runs: ${(peakKb(antq.pid) / 1024).toFixed(0)} MB (target ≤ 300 MB)`);
   console.log('target: search ≥ 0.3× nginx');
   antq.kill('SIGTERM');
