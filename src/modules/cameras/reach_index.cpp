@@ -47,17 +47,26 @@ std::vector<Candidate> ReachIndex::meeting(db::Tx& tx, const geo::BBox& box, tim
 
 std::size_t ReachIndex::follow(db::Tx& tx, time::Millis now) {
   if (!recheck_.due(tx, now)) return 0;
-  auto version = repo::reach_version(tx);
-  std::size_t read = 0;
-  {
-    std::unique_lock lock(mutex_);
-    ++looks_;
-    // A later version than the caller's snapshot is fine: it only knows of newer writes;
-    // another caller may have caught up meanwhile.
-    if (!loaded_ || version_ < version) read = catch_up(tx, version);
+  try {
+    auto version = repo::reach_version(tx);
+    looks_.fetch_add(1, std::memory_order_relaxed);
+    std::size_t read = 0;
+    bool behind = false;
+    {
+      std::shared_lock lock(mutex_);
+      // A later version than the caller's snapshot is fine: it only knows of newer writes.
+      behind = !loaded_ || version_ < version;
+    }
+    if (behind) {
+      std::unique_lock lock(mutex_);
+      if (!loaded_ || version_ < version) read = catch_up(tx, version);  // another caller may have caught up
+    }
+    recheck_.looked(tx, now);
+    return read;
+  } catch (...) {
+    recheck_.forget();  // the next transaction looks again, and loads again if a load failed
+    throw;
   }
-  recheck_.looked(tx, now);
-  return read;
 }
 
 std::size_t ReachIndex::size() const {
@@ -70,10 +79,7 @@ std::size_t ReachIndex::loads() const {
   return loads_;
 }
 
-std::size_t ReachIndex::looks() const {
-  std::shared_lock lock(mutex_);
-  return looks_;
-}
+std::size_t ReachIndex::looks() const { return looks_.load(std::memory_order_relaxed); }
 
 std::size_t ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {
   // Every change after version_ is still in the log when its first row kept is at most
@@ -94,6 +100,7 @@ std::size_t ReachIndex::catch_up(db::Tx& tx, std::int64_t version) {
 }
 
 void ReachIndex::load(db::Tx& tx, std::int64_t version) {
+  loaded_ = false;  // until the last page is in: a failed load is made again
   slots_.clear();
   free_.clear();
   slot_of_.clear();

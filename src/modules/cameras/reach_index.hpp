@@ -14,6 +14,7 @@
 // it answers, it reads the log's last version in the caller's transaction and applies the
 // cameras changed since, whichever process wrote them; far behind, it loads them all. It
 // skips that read while this process committed nothing new, for up to a second.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -88,7 +89,7 @@ class ReachIndex {
 
   db::Recheck recheck_{kOthersMillis};
   mutable std::shared_mutex mutex_;
-  std::size_t looks_ = 0;
+  std::atomic<std::size_t> looks_{0};
   bool loaded_ = false;
   std::int64_t version_ = 0;
   std::size_t loads_ = 0;

@@ -132,14 +132,19 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
     auto sight = geo::sight(r.mounting.cone(r.point), query.point);
     return sight.distance_m <= query.radius_m && (query.with_excluded || (sight.facing && sight.in_range));
   };
+  auto listed = [&](const Sighting& s) {
+    return s.distance_m <= query.radius_m && (s.reasons.empty() || query.with_excluded);
+  };
   db_.read([&](db::Tx& tx) {
     for (const auto& c : candidates(tx, box, actor.scope_path, query.at, now, worth_reading)) {
       auto s = sighting(c, query, now);
-      if (s.distance_m > query.radius_m || !(s.reasons.empty() || query.with_excluded)) continue;
+      if (!listed(s)) continue;
       if (!c.whole) {
-        auto row = repo::get(tx, c.camera.id);
-        if (!row) continue;  // deleted since the index looked
-        s.camera.camera = std::move(*row);
+        // The row decides: the index may be a moment older than this snapshot.
+        auto whole = read_whole(tx, c, actor.scope_path);
+        if (!whole) continue;
+        s = sighting(*whole, query, now);
+        if (!listed(s)) continue;
       }
       (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
     }
@@ -147,6 +152,14 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   std::sort(out.seen.begin(), out.seen.end(), nearer);
   std::sort(out.excluded.begin(), out.excluded.end(), nearer);
   return out;
+}
+
+std::optional<Candidate> Service::read_whole(db::Tx& tx, const Candidate& c, const std::string& scope_path) const {
+  auto row = repo::get(tx, c.camera.id);
+  if (!row) return std::nullopt;  // deleted since the index looked
+  auto in_scope = units_.ids_under(tx, scope_path);
+  if (!std::binary_search(in_scope->begin(), in_scope->end(), row->unit_id)) return std::nullopt;
+  return Candidate{std::move(*row), c.status_then};
 }
 
 bool Service::searches_in_memory() const { return db_.dialect() == db::Dialect::sqlite; }

@@ -415,6 +415,10 @@ class Service {
   // and their status at `at`, by id, less those `keep` rules out by their reach alone. On
   // SQLite from the reach index alone, not whole (the caller reads the rows it lists); on
   // PostgreSQL from the GiST index of 0026, whose pages stay in the shared buffers.
+  // A camera the reach index met, read whole in `tx`: nullopt when it is gone or its
+  // commune is outside the subtree at `scope_path` (the index may lag the snapshot by a
+  // moment, or by a second for another process's writes). Its status then stays the index's.
+  std::optional<Candidate> read_whole(db::Tx& tx, const Candidate& c, const std::string& scope_path) const;
   // `now`: taken before the transaction began.
   std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at,
                                     time::Millis now, const std::function<bool(const Reach&)>& keep) const;

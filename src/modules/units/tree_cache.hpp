@@ -14,8 +14,6 @@ namespace antq::units {
 template <typename Value>
 class VersionedCache {
  public:
-  // The value for (version, key), built with `build` when missing. Thread-safe; a newer
-  // version drops every older entry.
   // The value kept for `key` at the newest version seen, if any.
   std::shared_ptr<const Value> newest(const std::string& key) {
     std::lock_guard lock(mutex_);
@@ -23,6 +21,8 @@ class VersionedCache {
     return it == entries_.end() ? nullptr : it->second;
   }
 
+  // The value for (version, key), built with `build` when missing. Thread-safe; a newer
+  // version drops every older entry.
   std::shared_ptr<const Value> get(std::int64_t version, const std::string& key, const std::function<Value()>& build) {
     {
       std::lock_guard lock(mutex_);

@@ -133,6 +133,29 @@ TEST_P(ReachIndexTest, LooksAtTheLogAfterThisProcessCommittedOrASecondLater) {
   EXPECT_EQ(index.looks(), 4U);
 }
 
+// Within that second the index lags another process's writes; the row each search lists
+// is read in the search's own snapshot and decides: a camera moved out of the officer's
+// commune is not listed, one no longer shared is not seen.
+TEST_P(ReachIndexTest, TheRowReadInTheSearchDecidesWhileTheIndexLags) {
+  if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the reach index is SQLite's";
+  auto a = service_->create(officer_, input(kMarket, std::nullopt, 50)).camera;
+  auto b = service_->create(officer_, input(geo::destination(kMarket, 90, 20), std::nullopt, 50)).camera;
+  auto seen = [&] {
+    return ids_of(service_->sightings(officer_, SearchQuery{kMarket, kStart - kHour, 200, false, "Kiểm tra"}).seen);
+  };
+  EXPECT_EQ(seen(), (std::set<std::int64_t>{a.id, b.id}));
+  auto other_process = backend_.open();
+  other_process->write([&](db::Tx& tx) {
+    tx.exec(db::Query{"test.move", "UPDATE cameras SET unit_id = $1 WHERE id = $2"}, hung_loi_.id, a.id);
+    tx.exec(db::Query{"test.unshare", "UPDATE cameras SET sharing = 'none' WHERE id = $1"}, b.id);
+  });
+  EXPECT_TRUE(seen().empty());
+  auto full = service_->sightings(officer_, SearchQuery{kMarket, kStart - kHour, 200, true, "Kiểm tra"});
+  ASSERT_EQ(full.excluded.size(), 1U);  // b, with its reason; a is another commune's now
+  EXPECT_EQ(full.excluded[0].camera.camera.id, b.id);
+  EXPECT_EQ(full.excluded[0].reasons, std::vector<Exclusion>{Exclusion::not_shared});
+}
+
 // What a search decides by besides the reach (commune, retention, sharing, the status
 // then) comes from memory too, so it follows the same log (migration 0045).
 TEST_P(ReachIndexTest, FollowsTheCommuneRetentionSharingAndStatusHistory) {
