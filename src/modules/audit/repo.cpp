@@ -1,5 +1,7 @@
 #include "modules/audit/repo.hpp"
 
+#include <algorithm>
+
 #include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
 
@@ -45,13 +47,36 @@ Head claim(db::Tx& tx, std::int64_t count) {
   return the_head(db::one(tx, q, head_from, count));
 }
 
-void insert(db::Tx& tx, const Entry& e) {
-  static constexpr db::Query q{
-      "audit.insert",
-      "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, "
-      "hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"};
-  tx.exec(q, e.id, e.at, e.actor_id, e.actor_name, e.action, e.entity, e.entity_id, e.reason, e.detail, e.prev_hash,
-          e.hash);
+namespace {
+
+constexpr std::string_view kInsertHead =
+    "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, reason, detail, prev_hash, "
+    "hash) VALUES ";
+constexpr std::string_view kInsertRow = "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+constexpr int kInsertParams = 11;
+constexpr std::size_t kManyEntries = 100;  // a statement's rows: 1,100 parameters
+
+}  // namespace
+
+void insert(db::Tx& tx, const Entry& e) { insert_all(tx, {&e}); }
+
+void insert_all(db::Tx& tx, const std::vector<const Entry*>& entries) {
+  for (std::size_t first = 0; first < entries.size(); first += kManyEntries) {
+    auto count = std::min(kManyEntries, entries.size() - first);
+    db::Query q{"audit.insert", db::rows_sql(kInsertHead, kInsertRow, kInsertParams, static_cast<int>(count))};
+    std::vector<db::Value> values;
+    values.reserve(count * kInsertParams);
+    for (std::size_t i = first; i < first + count; ++i) {
+      const auto& e = *entries[i];
+      for (auto& v : {db::Tx::to_value(e.id), db::Tx::to_value(e.at), db::Tx::to_value(e.actor_id),
+                      db::Tx::to_value(e.actor_name), db::Tx::to_value(e.action), db::Tx::to_value(e.entity),
+                      db::Tx::to_value(e.entity_id), db::Tx::to_value(e.reason), db::Tx::to_value(e.detail),
+                      db::Tx::to_value(e.prev_hash), db::Tx::to_value(e.hash)}) {
+        values.push_back(v);
+      }
+    }
+    tx.execute(q, values);
+  }
 }
 
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "modules/audit/model.hpp"
 #include "platform/db/database.hpp"
@@ -21,6 +22,8 @@ Head claim(db::Tx& tx, std::int64_t count);
 void append(db::Tx& tx, const Entry& e);
 // Inserts the entry only (set_head follows, after the last of a batch).
 void insert(db::Tx& tx, const Entry& e);
+// The same for entries in chain order, 100 to a statement.
+void insert_all(db::Tx& tx, const std::vector<const Entry*>& entries);
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash);
 Head head(db::Tx& tx);
 Page<Entry> list(db::Tx& tx, const Filter& filter);

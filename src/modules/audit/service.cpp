@@ -85,15 +85,18 @@ void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries) const {
   auto id = head.last_id - count + 1;
   auto prev = head.last_hash;
   auto now = clock_.now();
+  std::vector<const Entry*> chained;
+  chained.reserve(entries.size());
   for (auto& w : entries) {
     auto& e = w.entry;
     e.id = id++;
     e.at = now;
     e.prev_hash = prev;
     e.hash = crypto::blake2b_hex(canonical(e));
-    repo::insert(tx, e);
+    chained.push_back(&e);
     prev = e.hash;
   }
+  repo::insert_all(tx, chained);
   repo::set_head(tx, head.last_id, prev);
 }
 

@@ -141,6 +141,7 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
   auto villages = units_.public_villages(commune.id);
   auto boundary = boundaries_.polygons(commune.id);  // parsed once for every row
   db_.read([&](db::Tx& tx) {
+    UnitsRead units_read;
     for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
       const auto& row = sheet.rows[i];
       auto before = errors.size();
@@ -168,7 +169,7 @@ std::vector<Service::Planned> Service::plan_import(const Actor& actor, const imp
       if (!status) errors.push_back(importkit::line_error(row.line, "status", "unknown_value", status_code));
       if (errors.size() != before) continue;
       try {
-        p.camera = checked(tx, actor.scope_path, in, p.existing ? &*p.existing : nullptr);
+        p.camera = checked(tx, actor.scope_path, in, p.existing ? &*p.existing : nullptr, &units_read);
         p.owner = checked_owner(in.owner);
         // A contact given for a known camera is compared with the one on record (opened
         // only for these rows: a sheet of new cameras opens nothing).
@@ -209,24 +210,15 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
     }
     return out;
   };
+  std::vector<Planned*> added;
   for (auto& p : plan) {
     auto& c = p.camera;
     if (!p.existing) {
       if (c.code.empty()) {
-        if (!codes) codes.emplace(tx, units_.find(tx, c.unit_id).value(), typed_codes());
+        if (!codes) codes.emplace(CodeSequence::for_many(tx, units_.find(tx, c.unit_id).value(), typed_codes()));
         c.code = codes->next(tx);
       }
-      c.reconfirm_due = years_later(time::local_date(now), kReconfirmMonths / 12);
-      c.id = repo::insert(tx, c, now);
-      // Working since it was installed, then as the sheet says from now; with no install
-      // date, as the sheet says from now.
-      auto since = c.installed_on ? std::min(time::local_day_start(*c.installed_on), now) : now;
-      if (since < now || p.status == Status::working) {
-        repo::first_status(tx, c.id, {since, std::nullopt, Status::working, ""}, by, now);
-      }
-      if (p.status != Status::working) repo::open_status(tx, c.id, {now, std::nullopt, p.status, "import"}, by, now);
-      if (!p.owner.empty()) write_owner(tx, c.id, p.owner, now);  // a new camera has none to remove
-      ++result.created;
+      added.push_back(&p);
       continue;
     }
     repo::lock(tx, c.id);
@@ -246,6 +238,35 @@ void Service::apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>&
     ++(changed || moved ? result.updated : result.unchanged);
   }
   if (codes) codes->save(tx);
+  add_imported(tx, added, by, now);
+  result.created += static_cast<int>(added.size());
+}
+
+// The sheet's new cameras, many to a statement: each working since it was installed,
+// then as the sheet says from now; with no install date, as the sheet says from now.
+void Service::add_imported(db::Tx& tx, const std::vector<Planned*>& added, std::optional<std::int64_t> by,
+                           time::Millis now) const {
+  std::vector<const Camera*> cameras;
+  for (auto* p : added) {
+    p->camera.reconfirm_due = years_later(time::local_date(now), kReconfirmMonths / 12);
+    p->camera.status = p->status;
+    cameras.push_back(&p->camera);
+  }
+  auto ids = repo::insert_many(tx, cameras, now);
+  std::vector<repo::NewStatus> statuses;
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    auto& p = *added[i];
+    p.camera.id = ids[i];
+    auto since = p.camera.installed_on ? std::min(time::local_day_start(*p.camera.installed_on), now) : now;
+    bool working = p.status == Status::working;
+    if (since < now)
+      statuses.push_back({ids[i], {since, working ? std::nullopt : std::optional(now), Status::working, ""}});
+    if (since == now || !working) statuses.push_back({ids[i], {now, std::nullopt, p.status, working ? "" : "import"}});
+  }
+  repo::insert_statuses(tx, statuses, by, now);
+  for (auto* p : added) {
+    if (!p->owner.empty()) write_owner(tx, p->camera.id, p->owner, now);  // a new camera has none to remove
+  }
 }
 
 ImportResult Service::import_sheet(const Actor& actor, std::string_view bytes, const ImportOptions& options) const {

@@ -75,7 +75,14 @@ Mounting mounting_of(const CameraInput& in, FieldErrors& errors) {
 
 }  // namespace
 
-Camera Service::checked(db::Tx& tx, const std::string& scope_path, const CameraInput& in, const Camera* current) const {
+Camera Service::checked(db::Tx& tx, const std::string& scope_path, const CameraInput& in, const Camera* current,
+                        UnitsRead* units_read) const {
+  auto find_unit = [&](std::int64_t id) {
+    if (!units_read) return units_.find(tx, id);
+    auto it = units_read->find(id);
+    if (it == units_read->end()) it = units_read->emplace(id, units_.find(tx, id)).first;
+    return it->second;
+  };
   FieldErrors errors;
   auto today = time::local_date(clock_.now());
   Camera c = current ? *current : Camera{};
@@ -83,7 +90,7 @@ Camera Service::checked(db::Tx& tx, const std::string& scope_path, const CameraI
     c.code = text::clean(in.code);
     if (!code_allowed(c.code)) errors.add("code", "invalid_format");
   }
-  auto unit = in.unit_id ? units_.find(tx, *in.unit_id) : std::nullopt;
+  auto unit = in.unit_id ? find_unit(*in.unit_id) : std::nullopt;
   if (!in.unit_id) {
     errors.add("unit_id", "required");
   } else if (!unit || !units::is_commune_level(unit->kind) || !unit->active_on(today) ||
@@ -94,7 +101,7 @@ Camera Service::checked(db::Tx& tx, const std::string& scope_path, const CameraI
   }
   c.village_id = in.village_id;
   if (in.village_id) {
-    auto village = units_.find(tx, *in.village_id);
+    auto village = find_unit(*in.village_id);
     if (!village || !unit || village->parent_id != unit->id || village->kind != units::Kind::residential_area ||
         !village->active_on(today)) {
       errors.add("village_id", "not_found");

@@ -40,6 +40,9 @@ class CodeSequence {
  public:
   // `reserved`: codes about to be used that the database does not have yet (a sheet's).
   CodeSequence(db::Tx& tx, const units::Unit& commune, std::set<std::string> reserved = {});
+  // For many codes (an import): reads every code taken with the commune's prefix once,
+  // where next() otherwise asks the database about each code it makes.
+  static CodeSequence for_many(db::Tx& tx, const units::Unit& commune, std::set<std::string> reserved);
   std::string next(db::Tx& tx);
   void save(db::Tx& tx) const;
 
@@ -48,6 +51,7 @@ class CodeSequence {
   std::int64_t unit_id_ = 0;
   std::int64_t last_ = 0;
   std::set<std::string> reserved_;
+  bool all_taken_known_ = false;  // reserved_ holds every code taken with the prefix
 };
 // The commune's next free "<code>-CAM-NNNN" (and its counter moved on).
 std::string next_code(db::Tx& tx, const units::Unit& commune);

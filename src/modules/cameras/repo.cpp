@@ -1,6 +1,10 @@
 #include "modules/cameras/repo.hpp"
 
+#include <stdexcept>
+#include <unordered_map>
+
 #include "modules/units/subtree_sql.hpp"
+#include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
 #include "platform/text/text.hpp"
 
@@ -136,22 +140,114 @@ std::string search_text(const Camera& c) { return text::fold(c.code + " " + c.pl
 
 }  // namespace
 
-std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
-  static constexpr db::Query q{
-      "cameras.insert",
-      "INSERT INTO cameras (code, unit_id, village_id, owner_kind, place, lon, lat, bearing, fov, range_m, "
-      "camera_type, resolution, night_vision, retention_days, storage, funding, cost_vnd, installed_on, sharing, "
-      "commitment_signed_on, status, last_check_at, last_check_result, reconfirm_due, note, demo, version, "
-      "created_at, updated_at, search_text, confirmed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-      "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29, $30) RETURNING id"};
+namespace {
+
+constexpr std::string_view kInsertHead =
+    "INSERT INTO cameras (code, unit_id, village_id, owner_kind, place, lon, lat, bearing, fov, range_m, "
+    "camera_type, resolution, night_vision, retention_days, storage, funding, cost_vnd, installed_on, sharing, "
+    "commitment_signed_on, status, last_check_at, last_check_result, reconfirm_due, note, demo, version, "
+    "created_at, updated_at, search_text, confirmed) VALUES ";
+constexpr std::string_view kInsertRow =
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
+    "$24, $25, $26, $27, $28, $28, $29, $30)";
+constexpr int kInsertParams = 30;
+
+// A new camera's row, as kInsertRow numbers it, after `out`'s values.
+void add_insert_values(std::vector<db::Value>& out, const Camera& c, std::int64_t now) {
   std::optional<std::int64_t> bearing;
   if (c.mounting.bearing_deg) bearing = *c.mounting.bearing_deg;
-  return db::scalar(tx, q, c.code, c.unit_id, c.village_id, std::string(code_of(c.owner_kind)), c.place, c.point.lon,
-                    c.point.lat, bearing, c.mounting.fov_deg, c.mounting.range_m, c.camera_type, c.resolution,
-                    c.night_vision, c.retention_days, std::string(code_of(c.storage)), std::string(code_of(c.funding)),
-                    c.cost_vnd, c.installed_on, std::string(code_of(c.sharing)), c.commitment_signed_on,
-                    std::string(code_of(c.status)), c.last_check_at, c.last_check_result, c.reconfirm_due, c.note,
-                    c.demo, c.version, now, search_text(c), c.confirmed);
+  for (auto& v : std::vector<db::Value>{db::Tx::to_value(c.code),
+                                        db::Tx::to_value(c.unit_id),
+                                        db::Tx::to_value(c.village_id),
+                                        db::Tx::to_value(code_of(c.owner_kind)),
+                                        db::Tx::to_value(c.place),
+                                        db::Tx::to_value(c.point.lon),
+                                        db::Tx::to_value(c.point.lat),
+                                        db::Tx::to_value(bearing),
+                                        db::Tx::to_value(c.mounting.fov_deg),
+                                        db::Tx::to_value(c.mounting.range_m),
+                                        db::Tx::to_value(c.camera_type),
+                                        db::Tx::to_value(c.resolution),
+                                        db::Tx::to_value(c.night_vision),
+                                        db::Tx::to_value(c.retention_days),
+                                        db::Tx::to_value(code_of(c.storage)),
+                                        db::Tx::to_value(code_of(c.funding)),
+                                        db::Tx::to_value(c.cost_vnd),
+                                        db::Tx::to_value(c.installed_on),
+                                        db::Tx::to_value(code_of(c.sharing)),
+                                        db::Tx::to_value(c.commitment_signed_on),
+                                        db::Tx::to_value(code_of(c.status)),
+                                        db::Tx::to_value(c.last_check_at),
+                                        db::Tx::to_value(c.last_check_result),
+                                        db::Tx::to_value(c.reconfirm_due),
+                                        db::Tx::to_value(c.note),
+                                        db::Tx::to_value(c.demo),
+                                        db::Tx::to_value(c.version),
+                                        db::Tx::to_value(now),
+                                        db::Tx::to_value(search_text(c)),
+                                        db::Tx::to_value(c.confirmed)}) {
+    out.push_back(std::move(v));
+  }
+}
+
+// Rows written by one statement (30 parameters a camera, 7 a status: far below SQLite's
+// 32,766 and PostgreSQL's 65,535).
+constexpr std::size_t kManyCameras = 200;
+constexpr std::size_t kManyStatuses = 500;
+
+constexpr std::string_view kStatusHead =
+    "INSERT INTO camera_status_history (camera_id, since, until, status, reason, recorded_by, recorded_at) VALUES ";
+constexpr std::string_view kStatusRow = "($1, $2, $3, $4, $5, $6, $7)";
+constexpr int kStatusParams = 7;
+
+void add_status_values(std::vector<db::Value>& out, const NewStatus& s, std::optional<std::int64_t> recorded_by,
+                       std::int64_t now) {
+  for (auto& v : std::vector<db::Value>{
+           db::Tx::to_value(s.camera_id), db::Tx::to_value(s.interval.since), db::Tx::to_value(s.interval.until),
+           db::Tx::to_value(code_of(s.interval.status)), db::Tx::to_value(s.interval.reason),
+           db::Tx::to_value(recorded_by), db::Tx::to_value(now)}) {
+    out.push_back(std::move(v));
+  }
+}
+
+}  // namespace
+
+std::int64_t insert(db::Tx& tx, const Camera& c, std::int64_t now) {
+  static const db::Query q{"cameras.insert", db::rows_sql(kInsertHead, kInsertRow, kInsertParams, 1, " RETURNING id")};
+  std::vector<db::Value> values;
+  add_insert_values(values, c, now);
+  return db::scalar(tx, q, values);
+}
+
+std::vector<std::int64_t> insert_many(db::Tx& tx, const std::vector<const Camera*>& cameras, std::int64_t now) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(cameras.size());
+  for (std::size_t first = 0; first < cameras.size(); first += kManyCameras) {
+    auto count = std::min(kManyCameras, cameras.size() - first);
+    db::Query q{"cameras.insert_many",
+                db::rows_sql(kInsertHead, kInsertRow, kInsertParams, static_cast<int>(count), " RETURNING id, code")};
+    std::vector<db::Value> values;
+    values.reserve(count * kInsertParams);
+    for (std::size_t i = first; i < first + count; ++i) add_insert_values(values, *cameras[i], now);
+    // The order RETURNING gives is not promised: the codes (unique) say which is which.
+    std::unordered_map<std::string, std::int64_t> by_code;
+    for (const auto& r : tx.query(q, values)) by_code.emplace(r.text(1), r.i64(0));
+    for (std::size_t i = first; i < first + count; ++i) ids.push_back(by_code.at(cameras[i]->code));
+  }
+  return ids;
+}
+
+void insert_statuses(db::Tx& tx, const std::vector<NewStatus>& statuses, std::optional<std::int64_t> recorded_by,
+                     std::int64_t now) {
+  for (std::size_t first = 0; first < statuses.size(); first += kManyStatuses) {
+    auto count = std::min(kManyStatuses, statuses.size() - first);
+    db::Query q{"cameras.insert_statuses",
+                db::rows_sql(kStatusHead, kStatusRow, kStatusParams, static_cast<int>(count))};
+    std::vector<db::Value> values;
+    values.reserve(count * kStatusParams);
+    for (std::size_t i = first; i < first + count; ++i) add_status_values(values, statuses[i], recorded_by, now);
+    tx.execute(q, values);
+  }
 }
 
 bool update(db::Tx& tx, const Camera& c, std::int64_t now) {
@@ -221,6 +317,14 @@ std::vector<std::string> codes_of(db::Tx& tx, std::int64_t unit_id) {
   static constexpr db::Query q{"cameras.codes_of", "SELECT code FROM cameras WHERE unit_id = $1"};
   return db::all(
       tx, q, [](db::Reader& r) { return r.text(); }, unit_id);
+}
+
+std::vector<std::string> codes_starting(db::Tx& tx, const std::string& prefix) {
+  // LIKE matches the same on both databases here: a prefix of digits, letters and '-'.
+  static constexpr db::Query q{"cameras.codes_starting", "SELECT code FROM cameras WHERE code LIKE $1 || '%'"};
+  if (prefix.find_first_of("%_\\") != std::string::npos) throw std::logic_error("a code prefix with LIKE's wildcards");
+  return db::all(
+      tx, q, [](db::Reader& r) { return r.text(); }, prefix);
 }
 
 void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now) {
@@ -354,11 +458,7 @@ void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, st
 
 void first_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& s, std::optional<std::int64_t> recorded_by,
                   std::int64_t now) {
-  static constexpr db::Query open{
-      "cameras.open_status",
-      "INSERT INTO camera_status_history (camera_id, since, until, status, reason, recorded_by, recorded_at) "
-      "VALUES ($1, $2, NULL, $3, $4, $5, $6)"};
-  tx.exec(open, camera_id, s.since, std::string(code_of(s.status)), s.reason, recorded_by, now);
+  insert_statuses(tx, {NewStatus{camera_id, s}}, recorded_by, now);
 }
 
 void set_owner(db::Tx& tx, std::int64_t camera_id, const std::string& sealed,

@@ -13,6 +13,9 @@
 namespace antq::cameras::repo {
 
 std::int64_t insert(db::Tx& tx, const Camera& camera, std::int64_t now);
+// Inserts new cameras, their codes set, a statement for 200 at a time (an import of
+// 100,000 on PostgreSQL made one round trip a camera); their ids, in their order.
+std::vector<std::int64_t> insert_many(db::Tx& tx, const std::vector<const Camera*>& cameras, std::int64_t now);
 std::optional<Camera> get(db::Tx& tx, std::int64_t id);
 std::optional<Camera> by_code(db::Tx& tx, const std::string& code);
 // Writes every field a user edits when the stored version is still `camera.version`, and
@@ -28,6 +31,9 @@ void set_code_counter(db::Tx& tx, std::int64_t unit_id, std::int64_t last);
 void lock_code_counter(db::Tx& tx, std::int64_t unit_id);
 // Every camera code of a commune (what starts its counter).
 std::vector<std::string> codes_of(db::Tx& tx, std::int64_t unit_id);
+// The codes, in any commune, that begin with `prefix` (letters, digits and '-'; SQLite
+// also gives those that differ only in case).
+std::vector<std::string> codes_starting(db::Tx& tx, const std::string& prefix);
 void set_reconfirm_due(db::Tx& tx, std::int64_t id, const std::string& date, std::int64_t now);
 // Adds a check; it becomes the camera's last check unless a later one is recorded.
 void insert_check(db::Tx& tx, std::int64_t camera_id, const Check& check, std::optional<std::int64_t> by,
@@ -77,6 +83,14 @@ void open_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& inter
 // statement where open_status takes three; an import writes 100,000 of them).
 void first_status(db::Tx& tx, std::int64_t camera_id, const StatusInterval& interval,
                   std::optional<std::int64_t> recorded_by, std::int64_t now);
+// Intervals of the histories of cameras just inserted (their `until` as given), a
+// statement for 500 at a time.
+struct NewStatus {
+  std::int64_t camera_id = 0;
+  StatusInterval interval;
+};
+void insert_statuses(db::Tx& tx, const std::vector<NewStatus>& statuses, std::optional<std::int64_t> recorded_by,
+                     std::int64_t now);
 // Locks the camera's row until the transaction ends (PostgreSQL; SQLite's writer is
 // alone anyway), before its history is read and changed.
 void lock(db::Tx& tx, std::int64_t camera_id);

@@ -58,11 +58,18 @@ CodeSequence::CodeSequence(db::Tx& tx, const units::Unit& commune, std::set<std:
   }
 }
 
+CodeSequence CodeSequence::for_many(db::Tx& tx, const units::Unit& commune, std::set<std::string> reserved) {
+  CodeSequence out(tx, commune, std::move(reserved));
+  for (auto& code : repo::codes_starting(tx, out.prefix_)) out.reserved_.insert(std::move(code));
+  out.all_taken_known_ = true;
+  return out;
+}
+
 std::string CodeSequence::next(db::Tx& tx) {
   for (;;) {
     auto code = fmt::format("{}{:04d}", prefix_, ++last_);
     // Else taken by a code given by hand, in the database or further down the sheet.
-    if (!reserved_.contains(code) && !repo::by_code(tx, code)) return code;
+    if (!reserved_.contains(code) && (all_taken_known_ || !repo::by_code(tx, code))) return code;
   }
 }
 

@@ -382,7 +382,11 @@ class Service {
  private:
   static void require_searcher(const Actor& actor);
   // `scope_path`: where the commune must lie (the caller's scope; "/" for owners).
-  Camera checked(db::Tx& tx, const std::string& scope_path, const CameraInput& input, const Camera* current) const;
+  // `units_read`: the units read already in this transaction, kept for the next call (an
+  // import's 100,000 rows share their commune and a few villages).
+  using UnitsRead = std::map<std::int64_t, std::optional<units::Unit>>;
+  Camera checked(db::Tx& tx, const std::string& scope_path, const CameraInput& input, const Camera* current,
+                 UnitsRead* units_read = nullptr) const;
   CameraView load(db::Tx& tx, const Actor& actor, std::int64_t id) const;
   // Throws outside Vietnam, or inside another commune's boundary (naming it). `own`, the
   // commune's boundary when the caller holds it: a point well inside it needs no search.
@@ -400,6 +404,8 @@ class Service {
   static bool edits(const Planned& p);
   static bool moves(const Planned& p);
   void apply_import(db::Tx& tx, const Actor& actor, std::vector<Planned>& plan, ImportResult& result) const;
+  void add_imported(db::Tx& tx, const std::vector<Planned*>& added, std::optional<std::int64_t> by,
+                    time::Millis now) const;
   void write_owner(db::Tx& tx, std::int64_t id, const OwnerContact& contact, time::Millis now) const;
   // The one way a camera goes when its owner withdraws consent, to an officer (erase()) or
   // on the portal (owner_withdraw()): its footage tasks keep its code only, a tombstone

@@ -8,16 +8,6 @@
 
 namespace antq::db {
 
-void Database::write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) {
-  std::exception_ptr error;
-  try {
-    write(fn);
-  } catch (...) {
-    error = std::current_exception();
-  }
-  done(error);
-}
-
 bool Row::is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
 
 std::int64_t Row::i64(std::size_t i) const {

@@ -126,12 +126,12 @@ class Database {
   // REQUIRES: not called from inside another read() or write() on the same thread.
   virtual void write(const std::function<void(Tx&)>& fn) = 0;
   // The same write without waiting for it: `done` is called once, with nullptr when the
-  // transaction is durable, or with the exception it failed with (nothing written). SQLite
-  // queues it for the writer's next group commit and calls `done` from the writer's
-  // thread, so the caller's thread is free meanwhile; by default (PostgreSQL) it is
-  // write(), then `done`, on the caller's thread.
+  // transaction is durable, or with the exception it failed with (nothing written). The
+  // caller's thread is free meanwhile: SQLite queues it for the writer's next group
+  // commit, PostgreSQL for a thread of its own that runs such writes in order; `done` is
+  // called from that thread.
   // REQUIRES: `done` does not throw and does not call read() or write().
-  virtual void write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done);
+  virtual void write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) = 0;
   virtual Dialect dialect() const = 0;
   virtual PoolStats pool_stats() const = 0;
   // A consistent copy of the whole database to `path` while others keep working.

@@ -1,5 +1,9 @@
 #include "platform/db/params.hpp"
 
+#include <cctype>
+#include <map>
+#include <mutex>
+
 #include "platform/text/text.hpp"
 
 namespace antq::db {
@@ -27,6 +31,42 @@ std::string in_ids(Dialect dialect, std::string_view column, std::string_view pl
   if (dialect == Dialect::postgres)
     return c + " = ANY (CAST(string_to_array(btrim(CAST(" + p + " AS text), '[]'), ',') AS bigint[]))";
   return c + " IN (SELECT value FROM json_each(" + p + "))";
+}
+
+namespace {
+
+// `row` with each $N as $(N + shift).
+std::string shifted(std::string_view row, int shift) {
+  std::string out;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    out.push_back(row[i]);
+    if (row[i] != '$') continue;
+    std::size_t end = i + 1;
+    while (end < row.size() && std::isdigit(static_cast<unsigned char>(row[end]))) ++end;
+    if (end == i + 1) continue;
+    out += std::to_string(std::stoi(std::string(row.substr(i + 1, end - i - 1))) + shift);
+    i = end - 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view rows_sql(std::string_view head, std::string_view row, int per_row, int rows, std::string_view tail) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> made;  // nodes stay put: the texts are kept
+  std::string key = std::string(head) + '\n' + std::string(row) + '\n' + std::string(tail) + '\n' +
+                    std::to_string(per_row) + 'x' + std::to_string(rows);
+  std::lock_guard lock(mutex);
+  auto it = made.find(key);
+  if (it != made.end()) return it->second;
+  std::string sql(head);
+  for (int r = 0; r < rows; ++r) {
+    if (r > 0) sql += ", ";
+    sql += shifted(row, r * per_row);
+  }
+  sql += tail;
+  return made.emplace(std::move(key), std::move(sql)).first->second;
 }
 
 }  // namespace antq::db

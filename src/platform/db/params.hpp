@@ -45,4 +45,12 @@ std::string like_term(std::string_view query);
 std::string ids_json(const std::vector<std::int64_t>& ids);
 std::string in_ids(Dialect dialect, std::string_view column, std::string_view placeholder);
 
+// The text of a statement that writes `rows` rows at once, for a Query: `head` ("INSERT
+// INTO t (a, b, c) VALUES "), then `row` ("($1, $2, $2)", numbered as for the first row,
+// `per_row` parameters each) once a row, each row's numbers moved on by `per_row`, then
+// `tail` (" RETURNING id"). Made once per shape and kept for the process's life, as
+// Query's text must be; the parameters go row after row.
+std::string_view rows_sql(std::string_view head, std::string_view row, int per_row, int rows,
+                          std::string_view tail = {});
+
 }  // namespace antq::db

@@ -87,6 +87,31 @@ TEST_P(RecordThenTest, BatchesAndSingleEntriesMakeOneChain) {
   }
 }
 
+TEST_P(RecordThenTest, EntriesThatWaitedTogetherGoInStatementsOfAHundredAndKeepTheirOrder) {
+  // The database's queued writes run in order: while this one waits, the 250 entries wait
+  // behind it and then go together.
+  std::promise<void> go;
+  auto went = go.get_future().share();
+  std::promise<std::exception_ptr> held;
+  db_->write_then([went](db::Tx&) { went.wait(); }, [&held](std::exception_ptr e) { held.set_value(e); });
+  constexpr int kEntries = 250;
+  std::vector<std::future<std::exception_ptr>> told;
+  for (int i = 0; i < kEntries; ++i) {
+    auto promise = std::make_shared<std::promise<std::exception_ptr>>();
+    told.push_back(promise->get_future());
+    audit_->record_then(Service::entry_of(officer_, "camera.search", "camera", std::to_string(i)),
+                        [promise](std::exception_ptr e) { promise->set_value(e); });
+  }
+  go.set_value();
+  EXPECT_FALSE(held.get_future().get());
+  for (auto& f : told) EXPECT_FALSE(f.get());
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), kEntries);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE CAST(entity_id AS INTEGER) = id - 1"), kEntries)
+      << "each entry where it was asked for";
+  auto v = audit_->verify(auditor_);
+  EXPECT_TRUE(v.ok) << v.problem;
+}
+
 TEST_P(RecordThenTest, AnEntryThatCannotBeWrittenIsToldAndLeavesTheChainWhole) {
   if (GetParam() != db::Dialect::sqlite) GTEST_SKIP() << "the refusing trigger is written for SQLite";
   db_->write([](db::Tx& tx) {

@@ -3,6 +3,8 @@
 // written; a second import of the same sheet changes nothing.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "cameras_fixture.hpp"
 #include "modules/cameras/internal.hpp"
 #include "platform/importkit/xlsx.hpp"
@@ -235,6 +237,48 @@ TEST_P(ImportTest, AGeneratedCodeNeverTakesOneTypedFurtherDownTheSheet) {
   for (const auto& v : service_->list(officer_, {}).items) codes.push_back(v.camera.code + " " + v.camera.place);
   std::sort(codes.begin(), codes.end());
   EXPECT_EQ(codes, (std::vector<std::string>{"02545-CAM-0001 Ngã ba chợ", "02545-CAM-0002 Cổng chợ"}));
+}
+
+TEST_P(ImportTest, ALongSheetIsWrittenManyRowsAtATimeEachCameraWithItsCodeAndHistory) {
+  // A generated code (0001, the counter at 1) and one typed ahead of the counter (0003):
+  // the sheet's generated codes go round the typed one.
+  import(
+      "1;;;Công cộng;;;Cổng xã;21,85;105,45;;360;60;;7;;;;;Trực tiếp;;Hoạt động;\n"
+      "2;02545-CAM-0003;;Công cộng;;;Chợ;21,85;105,45;;360;60;;7;;;;;Trực tiếp;;Hoạt động;\n");
+  clock_.advance(kHour);
+  std::string rows;
+  constexpr int kRows = 450;  // more than two statements' worth
+  for (int i = 1; i <= kRows; ++i) {
+    rows += fmt::format("{};;;Hộ gia đình;;;Nhà số {};21,85;105,45;0;90;30;;7;;;;{};Theo yêu cầu;;{};\n", i, i,
+                        i % 2 == 0 ? "01/03/2024" : "", i % 3 == 0 ? "Hỏng" : "Hoạt động");
+  }
+  EXPECT_EQ(import(rows).created, kRows);
+  EXPECT_EQ(count("SELECT count(*) FROM cameras"), kRows + 2);
+  // Row 1 has 0002, row i from 2 on has i + 2 (0003 was taken).
+  EXPECT_EQ(count("SELECT count(*) FROM cameras WHERE place = 'Nhà số 1' AND code = '02545-CAM-0002'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM cameras WHERE place = 'Nhà số 2' AND code = '02545-CAM-0004'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM cameras WHERE place = 'Nhà số 450' AND code = '02545-CAM-0452'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM cameras WHERE status = 'faulty'"), kRows / 3);
+  // Installed (even rows): working since then, and faulty from the import on every third;
+  // no install date: the sheet's status from the import.
+  auto camera_of = [&](int row) { return count(fmt::format("SELECT id FROM cameras WHERE place = 'Nhà số {}'", row)); };
+  auto history = [&](int row) { return service_->get(officer_, camera_of(row)).history; };
+  auto six = history(6);
+  ASSERT_EQ(six.size(), 2U);
+  EXPECT_EQ(six[0].status, Status::working);
+  EXPECT_EQ(six[0].until, kStart + kHour);
+  EXPECT_EQ(six[1].status, Status::faulty);
+  EXPECT_EQ(six[1].since, kStart + kHour);
+  EXPECT_FALSE(six[1].until);
+  auto four = history(4);
+  ASSERT_EQ(four.size(), 1U);
+  EXPECT_EQ(four[0].status, Status::working);
+  EXPECT_LT(four[0].since, kStart);
+  auto nine = history(9);
+  ASSERT_EQ(nine.size(), 1U);
+  EXPECT_EQ(nine[0].status, Status::faulty);
+  EXPECT_EQ(nine[0].since, kStart + kHour);
+  EXPECT_EQ(count("SELECT count(*) FROM camera_status_history WHERE until IS NULL"), kRows + 2);
 }
 
 TEST_P(ImportTest, AnExcelExportHasRealDatesAndNumbersAndImportsBackUnchanged) {

@@ -4,10 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <future>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "../../support/temp_dir.hpp"
 #include "platform/db/migrations.hpp"
+#include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
 #include "platform/db/top.hpp"
 #include "platform/error.hpp"
@@ -267,6 +269,48 @@ TEST_P(DatabaseTest, WriteThenTellsWhenTheWriteIsDurableOrWhyItFailed) {
   // Each was committed (or rolled back) before its caller was told.
   EXPECT_EQ(failed, 5);
   EXPECT_EQ(count_items(), kWrites - 5);
+}
+
+TEST_P(DatabaseTest, WriteThenLeavesTheCallersThreadFreeMeanwhile) {
+  create_items();
+  std::promise<void> go;
+  auto went = go.get_future().share();
+  std::promise<std::exception_ptr> told;
+  db_->write_then(
+      [went](Tx& tx) {
+        // Waits for the caller, who goes on only once write_then has returned.
+        if (went.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+          throw std::runtime_error("the caller waited for the write");
+        }
+        tx.exec(kInsert, "later");
+      },
+      [&told](std::exception_ptr e) { told.set_value(e); });
+  go.set_value();
+  EXPECT_FALSE(told.get_future().get());
+  EXPECT_EQ(count_items(), 1);
+}
+
+TEST_P(DatabaseTest, ManyRowsInOneStatementEachTakeTheirOwnParameters) {
+  create_items();
+  std::vector<std::string> names;
+  db_->write([&](Tx& tx) {
+    Query q{"test.insert_many", rows_sql("INSERT INTO items (name) VALUES ", "($1 || $2)", 2, 3, " RETURNING name")};
+    for (const auto& r : tx.query(q, {"Thôn ", "Khuôn Điển", "Thôn ", "Làng Hản", "Tổ ", "Tân Trào"})) {
+      names.push_back(r.text(0));
+    }
+  });
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Thôn Khuôn Điển", "Thôn Làng Hản", "Tổ Tân Trào"}));
+  EXPECT_EQ(count_items(), 3);
+}
+
+TEST(RowsSql, MovesEachRowsNumbersOnAndKeepsOneTextPerShape) {
+  auto sql = rows_sql("INSERT INTO t (a, b, c) VALUES ", "($1, $2, $1)", 2, 3, " RETURNING id");
+  EXPECT_EQ(sql, "INSERT INTO t (a, b, c) VALUES ($1, $2, $1), ($3, $4, $3), ($5, $6, $5) RETURNING id");
+  EXPECT_EQ(rows_sql("INSERT INTO t (a, b, c) VALUES ", "($1, $2, $1)", 2, 3, " RETURNING id").data(), sql.data())
+      << "the same shape, the same kept text";
+  EXPECT_EQ(rows_sql("V ", "($9, $10)", 10, 2), "V ($9, $10), ($19, $20)");
+  EXPECT_EQ(rows_sql("V ", "('$', $1)", 1, 2), "V ('$', $1), ('$', $2)") << "a lone $ is left as it is";
 }
 
 TEST_P(DatabaseTest, BackupIsADatabaseWithTheSameRows) {
