@@ -191,11 +191,11 @@ int main(int argc, char** argv) {
   Actor provincial = officer;  // an officer of the whole province, for the countryside
   provincial.scope_path = province.path;
   {
-    // On SQLite the first search after a start loads the reach index (every camera).
+    // The first search after a start loads the reach index (every camera).
     std::mt19937 rng(1);
     auto start = Clock::now();
     ctx->cameras->sightings(officer, cameras::SearchQuery{in_city(rng), ctx->clock.now(), 200, false, "đo hiệu năng"});
-    std::cout << fmt::format("| the first search after a start (on SQLite it loads the reach index) | {:.0f} ms | |\n",
+    std::cout << fmt::format("| the first search after a start (it loads the reach index) | {:.0f} ms | |\n",
                              ms_since(start));
   }
   search(*ctx, "in the city (500 cameras per km²)", officer, in_city, false, false, 20000);

@@ -451,7 +451,7 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   routes.staff("GET", "/api/v1/cameras", list_cameras);
   routes.staff("POST", "/api/v1/cameras", create_camera);
   // Read where the request was, when the cameras service says a search is that quick.
-  routes.staff("GET", "/api/v1/cameras/search", search, http::RouteOptions{.blocking = !cameras.searches_in_memory()});
+  routes.staff("GET", "/api/v1/cameras/search", search, http::RouteOptions{.blocking = !cameras.answers_where_read()});
   routes.staff("GET", "/api/v1/cameras/cones", cones);
   routes.staff("GET", "/api/v1/cameras/maintenance", maintenance);
   routes.staff("GET", "/api/v1/cameras/taxonomies", taxonomies);

@@ -1,19 +1,21 @@
 #pragma once
 // What every camera can see and everything else a search decides by, in memory: the
-// reach index that "who could have seen it" reads on SQLite instead of the R*Tree and the
-// cameras' rows.
+// reach index that "who could have seen it" reads instead of the spatial index and the
+// cameras' rows, on both databases.
 //
 // Why: in WAL mode SQLite makes every reader connection drop its page cache at each
 // commit, and every search commits its audit entry, so each search read the R*Tree's pages
 // back from the file, then a dozen pages for each camera it kept (its row, its commune's
-// path, its status then). The index holds each camera's point, mounting, commune,
-// retention, sharing and status (56 bytes; a history longer than one open interval on the
-// side) and, in a grid of 0.005° cells (about 550 m), its reach box in floats rounded
-// outwards (20 bytes) in every cell the box meets. A search then reads only the rows of
-// the cameras it lists. The index follows the reach log (migrations 0044 and 0045): before
-// it answers, it reads the log's last version in the caller's transaction and applies the
-// cameras changed since, whichever process wrote them; far behind, it loads them all. It
-// skips that read while this process committed nothing new, for up to a second.
+// path, its status then). On PostgreSQL the same walk through the GiST index and the rows
+// cost the server more than everything else a search does. The index holds each camera's
+// point, mounting, commune, retention, sharing and status (56 bytes; a history longer
+// than one open interval on the side) and, in a grid of 0.005° cells (about 550 m), its
+// reach box in floats rounded outwards (20 bytes) in every cell the box meets. A search
+// then reads only the rows of the cameras it lists. The index follows the reach log
+// (migrations 0044 and 0045 on SQLite, 0046 on PostgreSQL): before it answers, it reads
+// the log's last version in the caller's transaction and applies the cameras changed
+// since, whichever process wrote them; far behind, it loads them all. On SQLite it skips
+// that read while this process committed nothing new, for up to a second.
 #include <atomic>
 #include <cstddef>
 #include <cstdint>

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "modules/units/subtree_sql.hpp"
+#include "platform/db/dialect_query.hpp"
 #include "platform/db/params.hpp"
 #include "platform/db/read.hpp"
 #include "platform/text/text.hpp"
@@ -365,6 +366,14 @@ std::vector<Check> checks(db::Tx& tx, std::int64_t camera_id) {
 std::optional<Camera> get(db::Tx& tx, std::int64_t id) {
   static constexpr db::Query q{"cameras.get", "SELECT " CAMERA_COLUMNS " FROM cameras c WHERE c.id = $1"};
   return db::one(tx, q, from_row, id);
+}
+
+std::vector<Camera> get_many(db::Tx& tx, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  static const db::DialectQuery q("cameras.get_many", [](db::Dialect d) {
+    return "SELECT " CAMERA_COLUMNS " FROM cameras c WHERE " + db::in_ids(d, "c.id", "$1") + " ORDER BY c.id";
+  });
+  return db::all(tx, q.in(tx), from_row, db::ids_json(ids));
 }
 
 std::optional<Camera> by_code(db::Tx& tx, const std::string& code) {

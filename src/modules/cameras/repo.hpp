@@ -17,6 +17,8 @@ std::int64_t insert(db::Tx& tx, const Camera& camera, std::int64_t now);
 // 100,000 on PostgreSQL made one round trip a camera); their ids, in their order.
 std::vector<std::int64_t> insert_many(db::Tx& tx, const std::vector<const Camera*>& cameras, std::int64_t now);
 std::optional<Camera> get(db::Tx& tx, std::int64_t id);
+// The cameras of `ids` that exist, by id, in one statement.
+std::vector<Camera> get_many(db::Tx& tx, const std::vector<std::int64_t>& ids);
 std::optional<Camera> by_code(db::Tx& tx, const std::string& code);
 // Writes every field a user edits when the stored version is still `camera.version`, and
 // moves the version on; false when someone changed the camera meanwhile.

@@ -136,17 +136,14 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
     return s.distance_m <= query.radius_m && (s.reasons.empty() || query.with_excluded);
   };
   db_.read([&](db::Tx& tx) {
-    for (const auto& c : candidates(tx, box, actor.scope_path, query.at, now, worth_reading)) {
+    std::vector<Candidate> to_list;
+    for (auto& c : candidates(tx, box, actor.scope_path, query.at, now, worth_reading)) {
+      if (listed(sighting(c, query, now))) to_list.push_back(std::move(c));
+    }
+    // Their rows decide: the index may be a moment older than this snapshot.
+    for (const auto& c : read_whole(tx, to_list, actor.scope_path)) {
       auto s = sighting(c, query, now);
-      if (!listed(s)) continue;
-      if (!c.whole) {
-        // The row decides: the index may be a moment older than this snapshot.
-        auto whole = read_whole(tx, c, actor.scope_path);
-        if (!whole) continue;
-        s = sighting(*whole, query, now);
-        if (!listed(s)) continue;
-      }
-      (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
+      if (listed(s)) (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
     }
   });
   std::sort(out.seen.begin(), out.seen.end(), nearer);
@@ -154,18 +151,28 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   return out;
 }
 
-std::optional<Candidate> Service::read_whole(db::Tx& tx, const Candidate& c, const std::string& scope_path) const {
-  auto row = repo::get(tx, c.camera.id);
-  if (!row) return std::nullopt;  // deleted since the index looked
+std::vector<Candidate> Service::read_whole(db::Tx& tx, const std::vector<Candidate>& listed,
+                                           const std::string& scope_path) const {
+  std::vector<Candidate> out;
+  if (listed.empty()) return out;
+  std::vector<std::int64_t> ids;
+  for (const auto& c : listed) ids.push_back(c.camera.id);
+  std::sort(ids.begin(), ids.end());
+  auto rows = repo::get_many(tx, ids);  // by id; those deleted since the index looked are missing
   auto in_scope = units_.ids_under(tx, scope_path);
-  if (!std::binary_search(in_scope->begin(), in_scope->end(), row->unit_id)) return std::nullopt;
-  return Candidate{std::move(*row), c.status_then};
+  for (const auto& c : listed) {
+    auto row = std::lower_bound(rows.begin(), rows.end(), c.camera.id,
+                                [](const Camera& r, std::int64_t id) { return r.id < id; });
+    if (row == rows.end() || row->id != c.camera.id) continue;
+    if (!std::binary_search(in_scope->begin(), in_scope->end(), row->unit_id)) continue;
+    out.push_back(Candidate{*row, c.status_then});
+  }
+  return out;
 }
 
-bool Service::searches_in_memory() const { return db_.dialect() == db::Dialect::sqlite; }
+bool Service::answers_where_read() const { return db_.dialect() == db::Dialect::sqlite; }
 
 std::string Service::follow_reach() const {
-  if (!searches_in_memory()) return "";
   std::size_t read = 0;
   auto now = clock_.now();
   db_.read([&](db::Tx& tx) { read = reach_.follow(tx, now); });
@@ -176,12 +183,6 @@ std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, con
                                            time::Millis at, time::Millis now,
                                            const std::function<bool(const Reach&)>& keep) const {
   std::vector<Candidate> out;
-  if (!searches_in_memory()) {
-    for (auto& c : repo::candidates(tx, box, scope_path, at)) {
-      if (keep(Reach{c.camera.id, c.camera.point, c.camera.mounting})) out.push_back(std::move(c));
-    }
-    return out;
-  }
   auto in_scope = units_.ids_under(tx, scope_path);
   auto met = reach_.meeting(tx, box, at, now);
   std::sort(met.begin(), met.end(), [](const Candidate& a, const Candidate& b) { return a.camera.id < b.camera.id; });

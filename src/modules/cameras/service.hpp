@@ -346,14 +346,13 @@ class Service {
   // The same answer without the audit entry: for the services that search on the way to
   // something audited themselves (a footage request), and for benchmarks.
   SearchResult sightings(const Actor& actor, const SearchQuery& query) const;
-  // True when a search reads its cameras' reach from memory and only a few pages of the
-  // database (SQLite and its reach index): it takes less time than handing it to another
-  // thread, so the server may run it where the request was read. On PostgreSQL a search
-  // waits for the network.
-  bool searches_in_memory() const;
-  // Brings the reach index up to date (on SQLite; nothing on PostgreSQL), at the server's
-  // start and then now and then, so that a search seldom has more than the reach log's
-  // version to read. Returns a summary when it read cameras ("12 read into the reach index").
+  // True when a search takes less time than handing it to another thread, so that the
+  // server may run it where the request was read: on SQLite, where it reads its cameras'
+  // reach from memory and only a few pages of the file. On PostgreSQL a search waits for
+  // the network (the log's version, the rows it lists).
+  bool answers_where_read() const;
+  // Brings the reach index up to date, at the server's start and then now and then, so that a search seldom has more
+  // than the reach log's version to read. Returns a summary when it read cameras ("12 read into the reach index").
   std::string follow_reach() const;
 
   // The owners' portal (owner_portal.hpp): no account; the audit names the actor "citizen"
@@ -417,14 +416,15 @@ class Service {
   std::int64_t camera_of_code(const std::string& code) const;
   // A search's audit entry: who asked, why, where, when, and the cameras answered.
   static audit::Entry search_entry(const Actor& actor, const SearchQuery& query, const SearchResult& result);
-  // The cameras whose reach meets `box`, with their commune in the subtree at `scope_path`
-  // and their status at `at`, by id, less those `keep` rules out by their reach alone. On
-  // SQLite from the reach index alone, not whole (the caller reads the rows it lists); on
-  // PostgreSQL from the GiST index of 0026, whose pages stay in the shared buffers.
-  // A camera the reach index met, read whole in `tx`: nullopt when it is gone or its
-  // commune is outside the subtree at `scope_path` (the index may lag the snapshot by a
-  // moment, or by a second for another process's writes). Its status then stays the index's.
-  std::optional<Candidate> read_whole(db::Tx& tx, const Candidate& c, const std::string& scope_path) const;
+  // The cameras the reach index met, read whole in `tx` in one statement, in their order,
+  // less those gone or whose commune is outside the subtree at `scope_path` (the index may
+  // lag the snapshot by a moment, or on SQLite by a second for another process's writes).
+  // Their status then stays the index's.
+  std::vector<Candidate> read_whole(db::Tx& tx, const std::vector<Candidate>& listed,
+                                    const std::string& scope_path) const;
+  // The cameras whose reach meets `box`, from the reach index, not whole (the caller reads
+  // the rows it lists), with their commune in the subtree at `scope_path` and their status
+  // at `at`, by id, less those `keep` rules out by their reach alone.
   // `now`: taken before the transaction began.
   std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at,
                                     time::Millis now, const std::function<bool(const Reach&)>& keep) const;
