@@ -370,6 +370,10 @@ std::optional<Camera> get(db::Tx& tx, std::int64_t id) {
 
 std::vector<Camera> get_many(db::Tx& tx, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
+  if (ids.size() == 1) {  // most searches: the plain statement, no list to unpack
+    auto one = get(tx, ids.front());
+    return one ? std::vector<Camera>{std::move(*one)} : std::vector<Camera>{};
+  }
   static const db::DialectQuery q("cameras.get_many", [](db::Dialect d) {
     return "SELECT " CAMERA_COLUMNS " FROM cameras c WHERE " + db::in_ids(d, "c.id", "$1") + " ORDER BY c.id";
   });
