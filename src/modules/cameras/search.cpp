@@ -156,6 +156,7 @@ std::vector<Candidate> Service::read_whole(db::Tx& tx, const std::vector<Candida
   std::vector<Candidate> out;
   if (listed.empty()) return out;
   std::vector<std::int64_t> ids;
+  ids.reserve(listed.size());
   for (const auto& c : listed) ids.push_back(c.camera.id);
   std::sort(ids.begin(), ids.end());
   auto rows = repo::get_many(tx, ids);  // by id; those deleted since the index looked are missing
