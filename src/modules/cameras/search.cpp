@@ -136,12 +136,13 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
     return s.distance_m <= query.radius_m && (s.reasons.empty() || query.with_excluded);
   };
   db_.read([&](db::Tx& tx) {
+    auto in_scope = units_.ids_under(tx, actor.scope_path);
     std::vector<Candidate> to_list;
-    for (auto& c : candidates(tx, box, actor.scope_path, query.at, now, worth_reading)) {
+    for (auto& c : candidates(tx, box, *in_scope, query.at, now, worth_reading)) {
       if (listed(sighting(c, query, now))) to_list.push_back(std::move(c));
     }
     // Their rows decide: the index may be a moment older than this snapshot.
-    for (const auto& c : read_whole(tx, to_list, actor.scope_path)) {
+    for (const auto& c : read_whole(tx, to_list, *in_scope)) {
       auto s = sighting(c, query, now);
       if (listed(s)) (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
     }
@@ -152,7 +153,7 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
 }
 
 std::vector<Candidate> Service::read_whole(db::Tx& tx, const std::vector<Candidate>& listed,
-                                           const std::string& scope_path) const {
+                                           const std::vector<std::int64_t>& in_scope) const {
   std::vector<Candidate> out;
   if (listed.empty()) return out;
   std::vector<std::int64_t> ids;
@@ -160,12 +161,11 @@ std::vector<Candidate> Service::read_whole(db::Tx& tx, const std::vector<Candida
   for (const auto& c : listed) ids.push_back(c.camera.id);
   std::sort(ids.begin(), ids.end());
   auto rows = repo::get_many(tx, ids);  // by id; those deleted since the index looked are missing
-  auto in_scope = units_.ids_under(tx, scope_path);
   for (const auto& c : listed) {
     auto row = std::lower_bound(rows.begin(), rows.end(), c.camera.id,
                                 [](const Camera& r, std::int64_t id) { return r.id < id; });
     if (row == rows.end() || row->id != c.camera.id) continue;
-    if (!std::binary_search(in_scope->begin(), in_scope->end(), row->unit_id)) continue;
+    if (!std::binary_search(in_scope.begin(), in_scope.end(), row->unit_id)) continue;
     out.push_back(Candidate{*row, c.status_then});
   }
   return out;
@@ -180,15 +180,14 @@ std::string Service::follow_reach() const {
   return read == 0 ? "" : fmt::format("{} read into the reach index", read);
 }
 
-std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path,
+std::vector<Candidate> Service::candidates(db::Tx& tx, const geo::BBox& box, const std::vector<std::int64_t>& in_scope,
                                            time::Millis at, time::Millis now,
                                            const std::function<bool(const Reach&)>& keep) const {
   std::vector<Candidate> out;
-  auto in_scope = units_.ids_under(tx, scope_path);
   auto met = reach_.meeting(tx, box, at, now);
   std::sort(met.begin(), met.end(), [](const Candidate& a, const Candidate& b) { return a.camera.id < b.camera.id; });
   for (auto& c : met) {
-    if (!std::binary_search(in_scope->begin(), in_scope->end(), c.camera.unit_id)) continue;
+    if (!std::binary_search(in_scope.begin(), in_scope.end(), c.camera.unit_id)) continue;
     if (keep(Reach{c.camera.id, c.camera.point, c.camera.mounting})) out.push_back(std::move(c));
   }
   return out;

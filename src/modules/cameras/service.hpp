@@ -417,17 +417,18 @@ class Service {
   // A search's audit entry: who asked, why, where, when, and the cameras answered.
   static audit::Entry search_entry(const Actor& actor, const SearchQuery& query, const SearchResult& result);
   // The cameras the reach index met, read whole in `tx` in one statement, in their order,
-  // less those gone or whose commune is outside the subtree at `scope_path` (the index may
-  // lag the snapshot by a moment, or on SQLite by a second for another process's writes).
-  // Their status then stays the index's.
+  // less those gone or whose commune is not in `in_scope` (the ids of the caller's units,
+  // sorted): the index may lag the snapshot by a moment, or on SQLite by a second for
+  // another process's writes. Their status then stays the index's.
   std::vector<Candidate> read_whole(db::Tx& tx, const std::vector<Candidate>& listed,
-                                    const std::string& scope_path) const;
+                                    const std::vector<std::int64_t>& in_scope) const;
   // The cameras whose reach meets `box`, from the reach index, not whole (the caller reads
-  // the rows it lists), with their commune in the subtree at `scope_path` and their status
+  // the rows it lists), with their commune in `in_scope` (sorted ids) and their status
   // at `at`, by id, less those `keep` rules out by their reach alone.
   // `now`: taken before the transaction began.
-  std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::string& scope_path, time::Millis at,
-                                    time::Millis now, const std::function<bool(const Reach&)>& keep) const;
+  std::vector<Candidate> candidates(db::Tx& tx, const geo::BBox& box, const std::vector<std::int64_t>& in_scope,
+                                    time::Millis at, time::Millis now,
+                                    const std::function<bool(const Reach&)>& keep) const;
 
   db::Database& db_;
   const audit::Service& audit_;
