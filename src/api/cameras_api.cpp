@@ -390,6 +390,15 @@ geo::Point search_point(const http::Request& req) {
   return geo::Point{*lon, *lat};
 }
 
+boost::json::object search_json(const cameras::SearchQuery& q, const cameras::SearchResult& result) {
+  boost::json::array seen;
+  for (const auto& s : result.seen) seen.push_back(sighting_json(s));
+  boost::json::array excluded;
+  for (const auto& s : result.excluded) excluded.push_back(sighting_json(s));
+  return boost::json::object{{"lat", q.point.lat},   {"lon", q.point.lon},      {"at", time::format_iso_utc(q.at)},
+                             {"radius", q.radius_m}, {"seen", std::move(seen)}, {"excluded", std::move(excluded)}};
+}
+
 http::Response search(const Deps& d, http::Request& req, const Caller& c) {
   cameras::SearchQuery q;
   q.point = search_point(req);
@@ -398,19 +407,30 @@ http::Response search(const Deps& d, http::Request& req, const Caller& c) {
                          std::numeric_limits<int>::max());
   q.with_excluded = flag_param(req, "excluded");
   q.reason = text_param(req, "reason").value_or("");
-  auto [result, audit] = d.cameras.search_pending(c.actor, q);
-  boost::json::array seen;
-  for (const auto& s : result.seen) seen.push_back(sighting_json(s));
-  boost::json::array excluded;
-  for (const auto& s : result.excluded) excluded.push_back(sighting_json(s));
-  auto res = http::Response::json(200, boost::json::object{{"lat", q.point.lat},
-                                                           {"lon", q.point.lon},
-                                                           {"at", time::format_iso_utc(q.at)},
-                                                           {"radius", q.radius_m},
-                                                           {"seen", std::move(seen)},
-                                                           {"excluded", std::move(excluded)}});
-  // The answer leaves once its audit entry is durable; no worker waits for that.
-  res.wait_for = std::move(audit);
+  if (!d.cameras.lists_later()) {
+    auto [result, audit] = d.cameras.search_pending(c.actor, q);
+    auto res = http::Response::json(200, search_json(q, result));
+    // The answer leaves once its audit entry is durable; no worker waits for that.
+    res.wait_for = std::move(audit);
+    return res;
+  }
+  // PostgreSQL: nor for the rows of the cameras it lists. The body is written before the
+  // audit entry is asked for, and the answer leaves when that entry is durable; a refusal
+  // or bad input thrown by the search becomes its problem answer all the same.
+  auto body = std::make_shared<std::string>();
+  auto res = http::Response::text(200, "", "application/json; charset=utf-8");
+  res.shared_body = body;
+  res.wait_for = [&cameras = d.cameras, actor = c.actor, q, body](const http::Response::Settled& done) {
+    cameras.search_then(actor, q, [q, body, done](cameras::Service::PendingSearch found, std::exception_ptr error) {
+      if (error) return done(error);
+      try {
+        *body = boost::json::serialize(search_json(q, found.result));
+        found.audit(done);
+      } catch (...) {
+        done(std::current_exception());
+      }
+    });
+  };
   return res;
 }
 
@@ -450,8 +470,9 @@ void add_cameras_routes(http::Router& router, const Auth& auth, const cameras::S
   Routes<Deps> routes(router, auth, Deps{cameras});
   routes.staff("GET", "/api/v1/cameras", list_cameras);
   routes.staff("POST", "/api/v1/cameras", create_camera);
-  // Read where the request was, when the cameras service says a search is that quick.
-  routes.staff("GET", "/api/v1/cameras/search", search, http::RouteOptions{.blocking = !cameras.answers_where_read()});
+  // Answered where the request was read: a search decides in memory, and on PostgreSQL
+  // reads the rows it lists without holding this thread (Service::search_then).
+  routes.staff("GET", "/api/v1/cameras/search", search, http::RouteOptions{.blocking = false});
   routes.staff("GET", "/api/v1/cameras/cones", cones);
   routes.staff("GET", "/api/v1/cameras/maintenance", maintenance);
   routes.staff("GET", "/api/v1/cameras/taxonomies", taxonomies);

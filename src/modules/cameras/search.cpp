@@ -57,6 +57,11 @@ Sighting sighting(const Candidate& c, const SearchQuery& q, time::Millis now) {
   return s;
 }
 
+// Within the radius, and seen (or the cameras left out were asked for too).
+bool listed(const Sighting& s, const SearchQuery& q) {
+  return s.distance_m <= q.radius_m && (s.reasons.empty() || q.with_excluded);
+}
+
 bool nearer(const Sighting& a, const Sighting& b) {
   if (a.distance_m != b.distance_m) return a.distance_m < b.distance_m;
   return a.camera.camera.code < b.camera.camera.code;
@@ -105,9 +110,32 @@ SearchResult Service::search(const Actor& actor, const SearchQuery& query) const
 }
 
 Service::PendingSearch Service::search_pending(const Actor& actor, const SearchQuery& query) const {
-  auto out = sightings(actor, query);
-  auto entry = search_entry(actor, query, out);
-  return {std::move(out),
+  return pending(actor, query, sightings(actor, query));
+}
+
+void Service::search_then(const Actor& actor, const SearchQuery& query, SearchThen then) const {
+  auto plan = this->plan(actor, query);
+  if (plan.to_list.empty()) return then(pending(actor, query, decided(plan, {})), nullptr);
+  std::vector<std::int64_t> ids;
+  ids.reserve(plan.to_list.size());
+  for (const auto& c : plan.to_list) ids.push_back(c.camera.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  rows_.read_then(std::move(ids), [this, actor, plan = std::move(plan), then = std::move(then)](
+                                      std::vector<Camera> rows, std::exception_ptr error) {
+    if (error) return then(PendingSearch{}, error);
+    try {
+      auto result = decided(plan, kept(plan.to_list, rows, *plan.in_scope));
+      then(pending(actor, plan.query, std::move(result)), nullptr);
+    } catch (...) {
+      then(PendingSearch{}, std::current_exception());
+    }
+  });
+}
+
+Service::PendingSearch Service::pending(const Actor& actor, const SearchQuery& query, SearchResult result) const {
+  auto entry = search_entry(actor, query, result);
+  return {std::move(result),
           [this, entry = std::move(entry)](audit::Service::Done done) { audit_.record_then(entry, std::move(done)); }};
 }
 
@@ -123,7 +151,25 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
   require_searcher(actor);
   auto now = clock_.now();
   check_query(query, now);
-  SearchResult out;
+  Plan plan;
+  std::vector<Candidate> whole;
+  db_.read([&](db::Tx& tx) {
+    plan = plan_in(tx, actor, query, now);
+    whole = read_whole(tx, plan.to_list, *plan.in_scope);
+  });
+  return decided(plan, whole);
+}
+
+Service::Plan Service::plan(const Actor& actor, const SearchQuery& query) const {
+  require_searcher(actor);
+  auto now = clock_.now();
+  check_query(query, now);
+  Plan out;
+  db_.read([&](db::Tx& tx) { out = plan_in(tx, actor, query, now); });
+  return out;
+}
+
+Service::Plan Service::plan_in(db::Tx& tx, const Actor& actor, const SearchQuery& query, time::Millis now) const {
   // Only the cameras that reach the point can see it; the others within the radius are
   // read only to say why they are left out.
   auto box = query.with_excluded ? geo::box_around(query.point, query.radius_m)
@@ -132,35 +178,41 @@ SearchResult Service::sightings(const Actor& actor, const SearchQuery& query) co
     auto sight = geo::sight(r.mounting.cone(r.point), query.point);
     return sight.distance_m <= query.radius_m && (query.with_excluded || (sight.facing && sight.in_range));
   };
-  auto listed = [&](const Sighting& s) {
-    return s.distance_m <= query.radius_m && (s.reasons.empty() || query.with_excluded);
-  };
-  db_.read([&](db::Tx& tx) {
-    auto in_scope = units_.ids_under(tx, actor.scope_path);
-    std::vector<Candidate> to_list;
-    for (auto& c : candidates(tx, box, *in_scope, query.at, now, worth_reading)) {
-      if (listed(sighting(c, query, now))) to_list.push_back(std::move(c));
-    }
-    // Their rows decide: the index may be a moment older than this snapshot.
-    for (const auto& c : read_whole(tx, to_list, *in_scope)) {
-      auto s = sighting(c, query, now);
-      if (listed(s)) (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
-    }
-  });
+  Plan out{query, now, {}, units_.ids_under(tx, actor.scope_path)};
+  for (auto& c : candidates(tx, box, *out.in_scope, query.at, now, worth_reading)) {
+    if (listed(sighting(c, query, now), query)) out.to_list.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Their rows decide: the index may be a moment older than the snapshot they were read in.
+SearchResult Service::decided(const Plan& plan, const std::vector<Candidate>& whole) {
+  SearchResult out;
+  for (const auto& c : whole) {
+    auto s = sighting(c, plan.query, plan.now);
+    if (listed(s, plan.query)) (s.reasons.empty() ? out.seen : out.excluded).push_back(std::move(s));
+  }
   std::sort(out.seen.begin(), out.seen.end(), nearer);
   std::sort(out.excluded.begin(), out.excluded.end(), nearer);
   return out;
 }
 
+// Read last: on PostgreSQL, when nothing before needed the server, that one statement is
+// the whole transaction.
 std::vector<Candidate> Service::read_whole(db::Tx& tx, const std::vector<Candidate>& listed,
                                            const std::vector<std::int64_t>& in_scope) const {
-  std::vector<Candidate> out;
-  if (listed.empty()) return out;
+  if (listed.empty()) return {};
   std::vector<std::int64_t> ids;
   ids.reserve(listed.size());
   for (const auto& c : listed) ids.push_back(c.camera.id);
   std::sort(ids.begin(), ids.end());
-  auto rows = repo::get_many(tx, ids);  // by id; those deleted since the index looked are missing
+  tx.next_is_last();
+  return kept(listed, repo::get_many(tx, ids), in_scope);  // those deleted since the index looked are missing
+}
+
+std::vector<Candidate> Service::kept(const std::vector<Candidate>& listed, const std::vector<Camera>& rows,
+                                     const std::vector<std::int64_t>& in_scope) {
+  std::vector<Candidate> out;
   for (const auto& c : listed) {
     auto row = std::lower_bound(rows.begin(), rows.end(), c.camera.id,
                                 [](const Camera& r, std::int64_t id) { return r.id < id; });
@@ -171,8 +223,7 @@ std::vector<Candidate> Service::read_whole(db::Tx& tx, const std::vector<Candida
   return out;
 }
 
-bool Service::answers_where_read() const { return db_.dialect() == db::Dialect::sqlite; }
-
+bool Service::lists_later() const { return db_.dialect() == db::Dialect::postgres; }
 std::string Service::follow_reach() const {
   std::size_t read = 0;
   auto now = clock_.now();

@@ -12,8 +12,10 @@
 // a confirmed camera that is not removed one site of the "Camera an ninh" model, with no
 // team, from the first camera's installation; the community's model counts read it.
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,7 @@
 #include "modules/cameras/model.hpp"
 #include "modules/cameras/owner_portal.hpp"
 #include "modules/cameras/reach_index.hpp"
+#include "modules/cameras/row_reader.hpp"
 #include "modules/units/boundaries.hpp"
 #include "modules/units/service.hpp"
 #include "platform/crypto/sealer.hpp"
@@ -338,6 +341,14 @@ class Service {
     std::function<void(audit::Service::Done)> audit;
   };
   PendingSearch search_pending(const Actor& actor, const SearchQuery& query) const;
+  // The same without holding the caller's thread while the rows of the cameras it lists
+  // are read (PostgreSQL, where that waits for the network): what memory decides is
+  // decided here, refusals and bad input thrown here; `then` gets the answer once those
+  // rows are read (with other searches', in one statement, on the RowReader's thread), or
+  // here at once when it lists none; or the error the read failed with.
+  // REQUIRES: `then` does not throw.
+  using SearchThen = std::function<void(PendingSearch, std::exception_ptr)>;
+  void search_then(const Actor& actor, const SearchQuery& query, SearchThen then) const;
   // Along a route (commune officers only), audited as camera.route_search.
   static constexpr int kMaxRoutePoints = 500;
   static constexpr double kMaxRouteMetres = 50000;
@@ -346,11 +357,9 @@ class Service {
   // The same answer without the audit entry: for the services that search on the way to
   // something audited themselves (a footage request), and for benchmarks.
   SearchResult sightings(const Actor& actor, const SearchQuery& query) const;
-  // True when a search takes less time than handing it to another thread, so that the
-  // server may run it where the request was read: on SQLite, where it reads its cameras'
-  // reach from memory and only a few pages of the file. On PostgreSQL a search waits for
-  // the network (the log's version, the rows it lists).
-  bool answers_where_read() const;
+  // Whether search_then spares the caller's thread a wait: on PostgreSQL. On SQLite the
+  // rows come from the file at once, and search_pending answers sooner.
+  bool lists_later() const;
   // Brings the reach index up to date, at the server's start and then now and then, so that a search seldom has more
   // than the reach log's version to read. Returns a summary when it read cameras ("12 read into the reach index").
   std::string follow_reach() const;
@@ -416,9 +425,26 @@ class Service {
   std::int64_t camera_of_code(const std::string& code) const;
   // A search's audit entry: who asked, why, where, when, and the cameras answered.
   static audit::Entry search_entry(const Actor& actor, const SearchQuery& query, const SearchResult& result);
-  // The cameras the reach index met, read whole in `tx` in one statement, in their order,
-  // less those gone or whose commune is not in `in_scope` (the ids of the caller's units,
-  // sorted): the index may lag the snapshot by a moment, or on SQLite by a second for
+  // What a search decides in memory: the cameras it lists, as the reach index has them.
+  struct Plan {
+    SearchQuery query;
+    time::Millis now = 0;
+    std::vector<Candidate> to_list;
+    std::shared_ptr<const std::vector<std::int64_t>> in_scope;  // the caller's units' ids, sorted
+  };
+  // REQUIRES: the actor may search and the query was checked at `now`.
+  Plan plan_in(db::Tx& tx, const Actor& actor, const SearchQuery& query, time::Millis now) const;
+  Plan plan(const Actor& actor, const SearchQuery& query) const;
+  // The answer, from the rows read of the plan's cameras (Service::kept).
+  static SearchResult decided(const Plan& plan, const std::vector<Candidate>& whole);
+  // The cameras of `listed` whose rows (sorted by id) are in `rows`, each as its row,
+  // less those whose commune is not in `in_scope`.
+  static std::vector<Candidate> kept(const std::vector<Candidate>& listed, const std::vector<Camera>& rows,
+                                     const std::vector<std::int64_t>& in_scope);
+  PendingSearch pending(const Actor& actor, const SearchQuery& query, SearchResult result) const;
+  // The cameras the reach index met, read whole by `tx`'s last statement (db::Tx::next_is_last),
+  // in their order, less those gone or whose commune is not in `in_scope` (the ids of the
+  // caller's units, sorted): the index may lag the snapshot by a moment, or by a second for
   // another process's writes. Their status then stays the index's.
   std::vector<Candidate> read_whole(db::Tx& tx, const std::vector<Candidate>& listed,
                                     const std::vector<std::int64_t>& in_scope) const;
@@ -439,7 +465,8 @@ class Service {
   // Thread-safe, both: the only state a call changes outside the database.
   mutable Throttle wrong_codes_;
   mutable coverage::AreaCache area_cache_;  // derived from the database, never the truth
-  mutable ReachIndex reach_;                // the same; SQLite only
+  mutable ReachIndex reach_;                // the same
+  mutable RowReader rows_{db_};             // last: it stops first, answering what waits
 };
 
 }  // namespace antq::cameras

@@ -73,10 +73,16 @@ class Tx {
   // Runs several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
   virtual Dialect dialect() const = 0;
-  // In a read transaction on SQLite: how many transactions this Database's writer had
-  // committed before the snapshot was taken (each of them is in it). nullopt where
-  // unknown (PostgreSQL, a write transaction). See db::Recheck.
+  // In a read transaction, a count of this Database's changes made before the snapshot was
+  // taken (each of them is in it): on SQLite the transactions its writer committed, on
+  // PostgreSQL the change notices its connections received. nullopt in a write
+  // transaction. See db::Recheck.
   virtual std::optional<std::uint64_t> own_commits_before() const { return std::nullopt; }
+  // Promises that the next statement is the transaction's last. On PostgreSQL, when the
+  // transaction has sent nothing yet, that statement then runs on its own (a snapshot of
+  // its own, committed at once), without BEGIN and COMMIT: one round trip, not three;
+  // there a statement after it throws std::logic_error.
+  virtual void next_is_last() {}
 
   template <typename... Args>
   Rows rows(const Query& q, Args&&... args) {

@@ -2,13 +2,16 @@
 // When a reader that keeps something from the database in memory (an index, a cache keyed
 // by a version counter) must look at the database again to see other writers' changes.
 //
-// Looking means reading a version, and on SQLite every commit (every audited search
-// commits one) makes each reader connection drop its page cache, so each look reads pages
-// back from the file. A Recheck lets a transaction skip it when the last look was made in
-// a snapshot that held every commit of this process's writer this transaction can see
-// (Tx::own_commits_before), and at most `others_ms` ago: this process's writes show at
-// once, another process's (a command-line import) within `others_ms`. Where the database
-// cannot tell (PostgreSQL), every transaction looks. A clock going back looks again.
+// Looking means reading a version: on SQLite every commit (every audited search commits
+// one) makes each reader connection drop its page cache, so each look reads pages back
+// from the file; on PostgreSQL it is a round trip to the server. A Recheck lets a
+// transaction skip it when the last look was made in a snapshot that held every change
+// this transaction can know of (Tx::own_commits_before), and at most `others_ms` ago:
+// this process's writes show at once, another process's (a command-line import) within
+// `others_ms`. What counts as a change: on SQLite every commit of this process's writer;
+// on PostgreSQL every change notice a connection of this process received (migration
+// 0047: cameras and units send them; its own commits' notices arrive with their COMMIT).
+// A write transaction always looks. A clock going back looks again.
 #include <atomic>
 #include <cstdint>
 

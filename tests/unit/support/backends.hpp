@@ -48,6 +48,7 @@ class BackendDatabase {
   BackendDatabase& operator=(const BackendDatabase&) = delete;
 
   bool available() const { return !url_.empty(); }
+  const std::string& url() const { return url_; }
   // A new connection pool on the database, migrated.
   std::unique_ptr<db::Database> open() const {
     auto d = db::open(url_, {});

@@ -3,15 +3,21 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
 namespace antq::db {
 namespace {
+
+// Where the triggers of migration 0047 tell every connection that cameras or units
+// changed; each connection listens (see db::Recheck).
+constexpr std::string_view kChangeChannel = "antq_changed";
 
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
@@ -61,7 +67,8 @@ Value binary_value(Oid type, const char* data, std::size_t length) {
 
 class Connection final : public Tx {
  public:
-  explicit Connection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+  Connection(const std::string& url, std::atomic<std::uint64_t>& notices)
+      : conn_(PQconnectdb(url.c_str())), notices_(notices) {
     if (PQstatus(conn_) != CONNECTION_OK) {
       std::string msg = std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn_);
       PQfinish(conn_);
@@ -71,7 +78,8 @@ class Connection final : public Tx {
     // they save (a commune's registration share: 0.6 ms of work, 60 ms to start a Gather).
     execute_script(
         "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET client_min_messages = warning; "
-        "SET max_parallel_workers_per_gather = 0;");
+        "SET max_parallel_workers_per_gather = 0; LISTEN " +
+        std::string(kChangeChannel) + ";");
   }
   ~Connection() override { PQfinish(conn_); }
   Connection(const Connection&) = delete;
@@ -111,20 +119,63 @@ class Connection final : public Tx {
   }
 
   void execute_script(std::string_view sql) override {
-    std::string s(sql);
-    Result res(PQexec(conn_, s.c_str()), &PQclear);
-    auto status = PQresultStatus(res.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn_, res.get(), "script");
+    bool alone = take_turn();
+    std::string s = begin_ && !alone ? std::string(begin_) + "; " + std::string(sql) : std::string(sql);
+    if (begin_ && !alone) began_ = true;
+    begin_ = nullptr;
+    simple(s);
   }
 
   Dialect dialect() const override { return Dialect::postgres; }
 
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
+  // A transaction that `begin` opens with its first statement, in the same round trip.
+  void start(const char* begin) {
+    begin_ = begin;
+    began_ = false;
+    last_next_ = false;
+    ended_ = false;
+  }
+  void next_is_last() override { last_next_ = true; }
+  // COMMIT or ROLLBACK, if the transaction began; then counts the change notices this
+  // connection received, its own transaction's among them.
+  void finish(bool commit) {
+    bool began = began_;
+    begin_ = nullptr;
+    began_ = false;
+    if (began) simple(commit ? "COMMIT" : "ROLLBACK");
+    count_notices();
+  }
+
  private:
   static constexpr Oid kByteaOid = 17;
 
+  // Before a statement: whether it runs alone, without the transaction's BEGIN (the
+  // promised last, with nothing sent before it). Throws after the last.
+  bool take_turn() {
+    if (ended_) throw std::logic_error("a statement after the one promised to be the transaction's last");
+    if (!last_next_) return false;
+    last_next_ = false;
+    ended_ = true;
+    return begin_ != nullptr;
+  }
+
+  void simple(const std::string& sql) {
+    Result res(PQexec(conn_, sql.c_str()), &PQclear);
+    auto status = PQresultStatus(res.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn_, res.get(), "script");
+  }
+
+  void count_notices() {
+    while (PGnotify* n = PQnotifies(conn_)) {
+      PQfreemem(n);
+      notices_.fetch_add(1, std::memory_order_release);
+    }
+  }
+
   Result run(const Query& q, const std::vector<Value>& params) {
+    if (take_turn()) begin_ = nullptr;  // alone: its own snapshot, committed at once
     const std::string& name = prepared(q);
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -146,12 +197,55 @@ class Connection final : public Tx {
       values[i] = texts[i].data();
       lengths[i] = static_cast<int>(texts[i].size());
     }
-    Result res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
-                              formats.data(), q.binary_results ? 1 : 0),
-               &PQclear);
+    int results_format = q.binary_results ? 1 : 0;
+    Result res = begin_ ? begin_with(name, params.size(), values.data(), lengths.data(), formats.data(), results_format)
+                        : Result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
+                                                lengths.data(), formats.data(), results_format),
+                                 &PQclear);
     auto status = PQresultStatus(res.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn_, res.get(), q.name);
     return res;
+  }
+
+  // The transaction's BEGIN and its first statement in one round trip (libpq's pipeline
+  // mode). Returns the statement's result; throws if BEGIN failed.
+  Result begin_with(const std::string& name, std::size_t n, const char* const* values, const int* lengths,
+                    const int* formats, int results_format) {
+    const char* begin = begin_;
+    begin_ = nullptr;
+    began_ = true;
+    if (PQenterPipelineMode(conn_) != 1 ||
+        PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
+        PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(n), values, lengths, formats, results_format) != 1 ||
+        PQpipelineSync(conn_) != 1) {
+      drain_pipeline();
+      fail(conn_, nullptr, "begin");
+    }
+    auto results = drain_pipeline();
+    if (results.size() != 2) fail(conn_, nullptr, "begin");
+    if (PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) fail(conn_, results[0].get(), "begin");
+    return std::move(results[1]);
+  }
+
+  // The results up to the pipeline's sync (each statement's ends with a null), then
+  // leaves pipeline mode.
+  std::vector<Result> drain_pipeline() {
+    std::vector<Result> results;
+    int ends = 0;
+    while (ends <= 2 && PQstatus(conn_) == CONNECTION_OK) {
+      PGresult* r = PQgetResult(conn_);
+      if (!r) {
+        ++ends;
+        continue;
+      }
+      if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      results.emplace_back(r, &PQclear);
+    }
+    PQexitPipelineMode(conn_);
+    return results;
   }
 
   const std::string& prepared(const Query& q) {
@@ -165,6 +259,11 @@ class Connection final : public Tx {
   }
 
   PGconn* conn_;
+  std::atomic<std::uint64_t>& notices_;  // the Database's
+  const char* begin_ = nullptr;          // not yet sent
+  bool began_ = false;
+  bool last_next_ = false;  // next_is_last() was called
+  bool ended_ = false;      // the last statement ran
   std::unordered_map<std::string, std::string> names_;
 };
 
@@ -172,7 +271,7 @@ class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(std::string url, const Options& options) : url_(std::move(url)) {
     configured_ = std::max(1, options.pool_size);
-    idle_.push_back(std::make_unique<Connection>(url_));  // fails early on a wrong URL
+    idle_.push_back(std::make_unique<Connection>(url_, notices_));  // fails early on a wrong URL
     size_ = 1;
   }
 
@@ -187,8 +286,10 @@ class PostgresDatabase final : public Database {
   PostgresDatabase(const PostgresDatabase&) = delete;
   PostgresDatabase& operator=(const PostgresDatabase&) = delete;
 
-  void read(const std::function<void(Tx&)>& fn) override { run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn); }
-  void write(const std::function<void(Tx&)>& fn) override { run("BEGIN", fn); }
+  void read(const std::function<void(Tx&)>& fn) override {
+    run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", notices_.load(std::memory_order_acquire), fn);
+  }
+  void write(const std::function<void(Tx&)>& fn) override { run("BEGIN", std::nullopt, fn); }
 
   // Queued for a thread of its own, which runs them in order, each in its transaction:
   // the caller's thread is free meanwhile, and whatever is handed to write_then while
@@ -213,22 +314,72 @@ class PostgresDatabase final : public Database {
   }
 
  private:
-  void run(const char* begin, const std::function<void(Tx&)>& fn) {
-    std::unique_ptr<Connection> conn = take();
-    try {
-      conn->execute_script(begin);
+  // A transaction that takes its connection from the pool at its first statement: one
+  // that finds everything it needs in memory holds none, and waits for none.
+  class LazyTx final : public Tx {
+   public:
+    LazyTx(PostgresDatabase& db, const char* begin, std::optional<std::uint64_t> notices_before)
+        : db_(db), begin_(begin), notices_before_(notices_before) {}
+    ~LazyTx() override {
+      if (conn_) db_.give_back(std::move(conn_));
+    }
+    LazyTx(const LazyTx&) = delete;
+    LazyTx& operator=(const LazyTx&) = delete;
+
+    Rows query(const Query& q, const std::vector<Value>& params) override { return conn().query(q, params); }
+    std::int64_t execute(const Query& q, const std::vector<Value>& params) override {
+      return conn().execute(q, params);
+    }
+    void execute_script(std::string_view sql) override { conn().execute_script(sql); }
+    Dialect dialect() const override { return Dialect::postgres; }
+    std::optional<std::uint64_t> own_commits_before() const override { return notices_before_; }
+    void next_is_last() override {
+      if (conn_) {
+        conn_->next_is_last();
+      } else {
+        last_next_ = true;
+      }
+    }
+
+    // Ends the transaction, if it began, and gives its connection back.
+    void finish(bool commit) {
+      if (!conn_) return;
+      auto conn = std::move(conn_);
       try {
-        fn(*conn);
+        conn->finish(commit);
       } catch (...) {
-        conn->execute_script("ROLLBACK");
+        db_.give_back(std::move(conn));
         throw;
       }
-      conn->execute_script("COMMIT");
+      db_.give_back(std::move(conn));
+    }
+
+   private:
+    Connection& conn() {
+      if (!conn_) {
+        conn_ = db_.take();
+        conn_->start(begin_);
+        if (last_next_) conn_->next_is_last();
+      }
+      return *conn_;
+    }
+
+    PostgresDatabase& db_;
+    const char* begin_;
+    std::optional<std::uint64_t> notices_before_;
+    bool last_next_ = false;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  void run(const char* begin, std::optional<std::uint64_t> notices_before, const std::function<void(Tx&)>& fn) {
+    LazyTx tx(*this, begin, notices_before);
+    try {
+      fn(tx);
     } catch (...) {
-      give_back(std::move(conn));
+      tx.finish(false);
       throw;
     }
-    give_back(std::move(conn));
+    tx.finish(true);
   }
 
   struct Later {
@@ -262,7 +413,7 @@ class PostgresDatabase final : public Database {
       ++size_;  // grow lazily up to the configured size
       lock.unlock();
       try {
-        return std::make_unique<Connection>(url_);
+        return std::make_unique<Connection>(url_, notices_);
       } catch (...) {
         std::lock_guard relock(mutex_);
         --size_;
@@ -278,7 +429,7 @@ class PostgresDatabase final : public Database {
   void give_back(std::unique_ptr<Connection> conn) {
     if (!conn->healthy()) {
       try {
-        conn = std::make_unique<Connection>(url_);  // the server restarted: reconnect
+        conn = std::make_unique<Connection>(url_, notices_);  // the server restarted: reconnect
       } catch (const DbError&) {
         conn.reset();
       }
@@ -295,6 +446,7 @@ class PostgresDatabase final : public Database {
   }
 
   std::string url_;
+  std::atomic<std::uint64_t> notices_{0};  // change notices received, by any connection
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;

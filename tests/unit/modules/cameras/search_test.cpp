@@ -1,6 +1,9 @@
 // "Who could have seen it" on both databases, as tables: the cone's edges and the wrap at
 // north, range, 360° cameras, the status then, retention to the millisecond, sharing,
 // nearest first, the radius, the scope, and the audit entry.
+#include <cmath>
+#include <future>
+
 #include "cameras_fixture.hpp"
 
 namespace antq::cameras {
@@ -134,6 +137,60 @@ TEST_P(SearchTest, BadQueriesAreRefusedAndEverySearchIsAudited) {
   EXPECT_EQ(reason, "Vụ trộm xe 12/2025");
   EXPECT_NE(detail.find(R"("seen":[)" + std::to_string(cam.id) + "]"), std::string::npos) << detail;
   EXPECT_NE(detail.find(R"("radius":200)"), std::string::npos) << detail;
+}
+
+// The answer in two steps (the server's way on PostgreSQL): the same cameras, reasons
+// and order as in one, its audit entry written when asked for, refusals thrown at once.
+TEST_P(SearchTest, SearchThenGivesTheSameAnswerAndAuditEntry) {
+  auto near = service_->create(officer_, input(kMarket, std::nullopt, 300)).camera;
+  auto away = add(180, 80);
+  auto unshared = input(geo::destination(kMarket, 90, 60), std::nullopt, 100);
+  unshared.sharing = "none";
+  service_->create(officer_, unshared);
+  auto later = [&](const SearchQuery& q) {
+    std::promise<Service::PendingSearch> answered;
+    service_->search_then(officer_, q, [&](Service::PendingSearch found, std::exception_ptr error) {
+      if (error) return answered.set_exception(error);
+      answered.set_value(std::move(found));
+    });
+    return answered.get_future().get();
+  };
+  auto summary = [](const SearchResult& r) {
+    std::string out;
+    for (const auto* list : {&r.seen, &r.excluded}) {
+      for (const auto& s : *list) {
+        out += s.camera.camera.code + "@" + std::to_string(std::lround(s.distance_m));
+        for (auto reason : s.reasons) out += " " + std::string(code_of(reason));
+        out += "; ";
+      }
+      out += "| ";
+    }
+    return out;
+  };
+  auto north = geo::destination(kMarket, 0, 30);
+  for (const auto& q : {SearchQuery{north, kStart - kHour, 200, false, "Vụ trộm xe"},
+                        SearchQuery{north, kStart - kHour, 200, true, "Vụ trộm xe"},
+                        SearchQuery{geo::destination(kMarket, 0, 5000), kStart - kHour, 200, true, "Không có gì"}}) {
+    auto found = later(q);
+    EXPECT_EQ(summary(found.result), summary(service_->search_pending(officer_, q).result));
+    std::promise<std::exception_ptr> durable;
+    found.audit([&](std::exception_ptr e) { durable.set_value(e); });
+    EXPECT_EQ(durable.get_future().get(), nullptr);
+  }
+  auto full = summary(later(SearchQuery{north, kStart - kHour, 200, true, "x"}).result);
+  EXPECT_EQ(full.rfind(near.code + "@30; | ", 0), 0U) << full;
+  EXPECT_NE(full.find(away.code + "@30 pointing_away; "), std::string::npos) << full;
+  EXPECT_NE(full.find(" not_shared; "), std::string::npos) << full;
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'camera.search'"), 3) << "asked for three times";
+
+  bool called = false;
+  auto bad = SearchQuery{kMarket, kStart - kHour, 2001, false, ""};
+  EXPECT_EQ(errors_of([&] { service_->search_then(officer_, bad, [&](auto, auto) { called = true; }); }),
+            "radius:out_of_range reason:required");
+  EXPECT_THROW(service_->search_then(admin_, SearchQuery{kMarket, kStart - kHour, 200, false, "x"},
+                                     [&](auto, auto) { called = true; }),
+               Error);
+  EXPECT_FALSE(called);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),

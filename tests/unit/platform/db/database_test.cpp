@@ -304,6 +304,56 @@ TEST_P(DatabaseTest, ManyRowsInOneStatementEachTakeTheirOwnParameters) {
   EXPECT_EQ(count_items(), 3);
 }
 
+// PostgreSQL sends a transaction's BEGIN with its first statement, and only then: the
+// isolation a statement runs at tells whether it ran inside the read's transaction.
+constexpr Query kIsolation{"test.isolation", "SELECT current_setting('transaction_isolation')"};
+
+TEST_P(DatabaseTest, TheFirstStatementRunsInTheTransactionItBegins) {
+  if (GetParam() != Dialect::postgres) GTEST_SKIP() << "SQLite has no isolation levels to ask for";
+  std::string first, second;
+  db_->read([&](Tx& tx) {
+    first = tx.row(kIsolation)->text(0);
+    second = tx.row(kIsolation)->text(0);
+  });
+  EXPECT_EQ(first, "repeatable read");
+  EXPECT_EQ(second, "repeatable read");
+  create_items();
+  db_->write([](Tx& tx) { tx.exec(kInsert, "Thôn Khuôn Điển"); });
+  EXPECT_EQ(count_items(), 1);
+}
+
+TEST_P(DatabaseTest, AFailingFirstStatementLeavesTheConnectionUsable) {
+  create_items();
+  for (int i = 0; i < 3; ++i) {  // the pool hands the same connection back
+    EXPECT_THROW(db_->read([](Tx& tx) { tx.rows(Query{"test.bad", "SELECT no_such_column FROM items"}); }), DbError);
+    EXPECT_THROW(db_->write([](Tx& tx) { tx.exec(kInsert, nullptr); }), DbError);
+    EXPECT_EQ(count_items(), 0);
+  }
+}
+
+TEST_P(DatabaseTest, TheLastStatementOfATransactionThatSentNothingRunsAlone) {
+  if (GetParam() != Dialect::postgres) GTEST_SKIP() << "on SQLite the promise changes nothing";
+  std::string alone, inside;
+  db_->read([&](Tx& tx) {
+    tx.next_is_last();
+    alone = tx.row(kIsolation)->text(0);
+    EXPECT_THROW(tx.rows(kIsolation), std::logic_error);
+  });
+  EXPECT_EQ(alone, "read committed");  // the server's default: no BEGIN was sent
+  db_->read([&](Tx& tx) {
+    tx.rows(kIsolation);
+    tx.next_is_last();
+    inside = tx.row(kIsolation)->text(0);
+  });
+  EXPECT_EQ(inside, "repeatable read");
+  create_items();
+  db_->write([](Tx& tx) {
+    tx.next_is_last();
+    tx.exec(kInsert, "Thôn Làng Hản");
+  });
+  EXPECT_EQ(count_items(), 1);  // committed on its own
+}
+
 TEST(RowsSql, MovesEachRowsNumbersOnAndKeepsOneTextPerShape) {
   auto sql = rows_sql("INSERT INTO t (a, b, c) VALUES ", "($1, $2, $1)", 2, 3, " RETURNING id");
   EXPECT_EQ(sql, "INSERT INTO t (a, b, c) VALUES ($1, $2, $1), ($3, $4, $3), ($5, $6, $5) RETURNING id");
