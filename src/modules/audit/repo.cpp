@@ -1,5 +1,7 @@
 #include "modules/audit/repo.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "platform/db/params.hpp"
@@ -56,6 +58,22 @@ constexpr std::string_view kInsertRow = "($1, $2, $3, $4, $5, $6, $7, $8, $9, $1
 constexpr int kInsertParams = 11;
 constexpr std::size_t kManyEntries = 100;  // a statement's rows: 1,100 parameters
 
+// The parameters of entries[first, first + count), row after row.
+std::vector<db::Value> values_of(const std::vector<const Entry*>& entries, std::size_t first, std::size_t count) {
+  std::vector<db::Value> values;
+  values.reserve(count * kInsertParams + 2);
+  for (std::size_t i = first; i < first + count; ++i) {
+    const auto& e = *entries[i];
+    for (auto& v : {db::Tx::to_value(e.id), db::Tx::to_value(e.at), db::Tx::to_value(e.actor_id),
+                    db::Tx::to_value(e.actor_name), db::Tx::to_value(e.action), db::Tx::to_value(e.entity),
+                    db::Tx::to_value(e.entity_id), db::Tx::to_value(e.reason), db::Tx::to_value(e.detail),
+                    db::Tx::to_value(e.prev_hash), db::Tx::to_value(e.hash)}) {
+      values.push_back(v);
+    }
+  }
+  return values;
+}
+
 }  // namespace
 
 void insert(db::Tx& tx, const Entry& e) { insert_all(tx, {&e}); }
@@ -64,19 +82,35 @@ void insert_all(db::Tx& tx, const std::vector<const Entry*>& entries) {
   for (std::size_t first = 0; first < entries.size(); first += kManyEntries) {
     auto count = std::min(kManyEntries, entries.size() - first);
     db::Query q{"audit.insert", db::rows_sql(kInsertHead, kInsertRow, kInsertParams, static_cast<int>(count))};
-    std::vector<db::Value> values;
-    values.reserve(count * kInsertParams);
-    for (std::size_t i = first; i < first + count; ++i) {
-      const auto& e = *entries[i];
-      for (auto& v : {db::Tx::to_value(e.id), db::Tx::to_value(e.at), db::Tx::to_value(e.actor_id),
-                      db::Tx::to_value(e.actor_name), db::Tx::to_value(e.action), db::Tx::to_value(e.entity),
-                      db::Tx::to_value(e.entity_id), db::Tx::to_value(e.reason), db::Tx::to_value(e.detail),
-                      db::Tx::to_value(e.prev_hash), db::Tx::to_value(e.hash)}) {
-        values.push_back(v);
-      }
-    }
-    tx.execute(q, values);
+    tx.execute(q, values_of(entries, first, count));
   }
+}
+
+void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_transaction) {
+  if (entries.empty()) return;
+  const auto& last = *entries.back();
+  if (tx.dialect() != db::Dialect::postgres) {
+    insert_all(tx, entries);
+    if (ends_transaction) tx.next_is_last();
+    set_head(tx, last.id, last.hash);
+    return;
+  }
+  auto final_first = (entries.size() - 1) / kManyEntries * kManyEntries;
+  insert_all(tx,
+             std::vector<const Entry*>(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(final_first)));
+  // The last rows and the new head in one statement (a data-modifying WITH).
+  auto count = entries.size() - final_first;
+  auto values = values_of(entries, final_first, count);
+  auto n = static_cast<int>(values.size());
+  values.emplace_back(last.id);
+  values.emplace_back(last.hash);
+  static const std::string head = "WITH entry AS (" + std::string(kInsertHead);
+  db::Query q{
+      "audit.append_all",
+      db::rows_sql(head, kInsertRow, kInsertParams, static_cast<int>(count),
+                   fmt::format(") UPDATE audit_head SET last_id = ${}, last_hash = ${} WHERE id = 1", n + 1, n + 2))};
+  if (ends_transaction) tx.next_is_last();
+  tx.execute(q, values);
 }
 
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash) {

@@ -24,6 +24,10 @@ void append(db::Tx& tx, const Entry& e);
 void insert(db::Tx& tx, const Entry& e);
 // The same for entries in chain order, 100 to a statement.
 void insert_all(db::Tx& tx, const std::vector<const Entry*>& entries);
+// The same, then makes the last the chain's head; on PostgreSQL the head goes with the
+// last rows, in one statement. `ends_transaction`: that statement is the transaction's
+// last (db::Tx::next_is_last), and on PostgreSQL its COMMIT goes with it.
+void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_transaction);
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash);
 Head head(db::Tx& tx);
 Page<Entry> list(db::Tx& tx, const Filter& filter);

@@ -70,7 +70,7 @@ void Service::record_then(Entry entry, Done done) const {
       [this, taken, take, ran](db::Tx& tx) {
         *ran = true;
         take();
-        record_all(tx, *taken);
+        record_all(tx, *taken, true);
       },
       [taken, take, ran](std::exception_ptr error) {
         if (!*ran) take();  // the transaction never began: those waiting fail with it
@@ -78,7 +78,7 @@ void Service::record_then(Entry entry, Done done) const {
       });
 }
 
-void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries) const {
+void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries, bool ends_transaction) const {
   if (entries.empty()) return;
   auto count = static_cast<std::int64_t>(entries.size());
   auto head = repo::claim(tx, count);
@@ -96,8 +96,7 @@ void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries) const {
     chained.push_back(&e);
     prev = e.hash;
   }
-  repo::insert_all(tx, chained);
-  repo::set_head(tx, head.last_id, prev);
+  repo::append_all(tx, chained, ends_transaction);
 }
 
 Page<Entry> Service::list(const Actor& actor, const Filter& filter) const {

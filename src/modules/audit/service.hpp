@@ -46,7 +46,8 @@ class Service {
     Done done;
   };
   // Appends the entries in order, after the chain's head, with one claim.
-  void record_all(db::Tx& tx, std::vector<Waiting>& entries) const;
+  // `ends_transaction`: they are the rest of the transaction (db::Tx::next_is_last).
+  void record_all(db::Tx& tx, std::vector<Waiting>& entries, bool ends_transaction) const;
 
   db::Database& db_;
   const time::Clock& clock_;

@@ -78,10 +78,12 @@ class Tx {
   // PostgreSQL the change notices its connections received. nullopt in a write
   // transaction. See db::Recheck.
   virtual std::optional<std::uint64_t> own_commits_before() const { return std::nullopt; }
-  // Promises that the next statement is the transaction's last. On PostgreSQL, when the
-  // transaction has sent nothing yet, that statement then runs on its own (a snapshot of
-  // its own, committed at once), without BEGIN and COMMIT: one round trip, not three;
-  // there a statement after it throws std::logic_error.
+  // Promises that the next statement is the transaction's last. On PostgreSQL the
+  // transaction then ends with it, in its round trip: one that has sent nothing runs it
+  // alone (a snapshot of its own, committed at once), without BEGIN and COMMIT; one that
+  // began sends its COMMIT with it. So when that statement returns, its work is committed
+  // (a read's is over): nothing the function does after it can roll it back, and there a
+  // statement after it throws std::logic_error.
   virtual void next_is_last() {}
 
   template <typename... Args>

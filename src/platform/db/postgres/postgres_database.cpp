@@ -119,7 +119,7 @@ class Connection final : public Tx {
   }
 
   void execute_script(std::string_view sql) override {
-    bool alone = take_turn();
+    bool alone = take_turn() == Turn::alone;
     std::string s = begin_ && !alone ? std::string(begin_) + "; " + std::string(sql) : std::string(sql);
     if (begin_ && !alone) began_ = true;
     begin_ = nullptr;
@@ -151,14 +151,16 @@ class Connection final : public Tx {
  private:
   static constexpr Oid kByteaOid = 17;
 
-  // Before a statement: whether it runs alone, without the transaction's BEGIN (the
-  // promised last, with nothing sent before it). Throws after the last.
-  bool take_turn() {
+  // What the next statement is: any, the promised last of a transaction that sent
+  // nothing (it runs alone, without BEGIN), or the promised last of one that began (its
+  // COMMIT goes with it). Throws after the last.
+  enum class Turn { any, alone, last };
+  Turn take_turn() {
     if (ended_) throw std::logic_error("a statement after the one promised to be the transaction's last");
-    if (!last_next_) return false;
+    if (!last_next_) return Turn::any;
     last_next_ = false;
     ended_ = true;
-    return begin_ != nullptr;
+    return begin_ ? Turn::alone : Turn::last;
   }
 
   void simple(const std::string& sql) {
@@ -175,7 +177,8 @@ class Connection final : public Tx {
   }
 
   Result run(const Query& q, const std::vector<Value>& params) {
-    if (take_turn()) begin_ = nullptr;  // alone: its own snapshot, committed at once
+    auto turn = take_turn();
+    if (turn == Turn::alone) begin_ = nullptr;  // its own snapshot, committed at once
     const std::string& name = prepared(q);
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -198,41 +201,55 @@ class Connection final : public Tx {
       lengths[i] = static_cast<int>(texts[i].size());
     }
     int results_format = q.binary_results ? 1 : 0;
-    Result res = begin_ ? begin_with(name, params.size(), values.data(), lengths.data(), formats.data(), results_format)
-                        : Result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
-                                                lengths.data(), formats.data(), results_format),
-                                 &PQclear);
+    const char* before = begin_;
+    const char* after = turn == Turn::last && began_ ? "COMMIT" : nullptr;
+    if (before) {
+      begin_ = nullptr;
+      began_ = true;
+    }
+    Result res = before || after ? piped(before, name, params.size(), values.data(), lengths.data(), formats.data(),
+                                         results_format, after)
+                                 : Result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
+                                                         values.data(), lengths.data(), formats.data(), results_format),
+                                          &PQclear);
     auto status = PQresultStatus(res.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn_, res.get(), q.name);
     return res;
   }
 
-  // The transaction's BEGIN and its first statement in one round trip (libpq's pipeline
-  // mode). Returns the statement's result; throws if BEGIN failed.
-  Result begin_with(const std::string& name, std::size_t n, const char* const* values, const int* lengths,
-                    const int* formats, int results_format) {
-    const char* begin = begin_;
-    begin_ = nullptr;
-    began_ = true;
-    if (PQenterPipelineMode(conn_) != 1 ||
-        PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
-        PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(n), values, lengths, formats, results_format) != 1 ||
-        PQpipelineSync(conn_) != 1) {
-      drain_pipeline();
-      fail(conn_, nullptr, "begin");
+  // The statement with the transaction's BEGIN before it or its COMMIT after it (either
+  // may be null) in one round trip: libpq's pipeline mode. Returns the statement's
+  // result; throws if BEGIN or COMMIT failed. After a failed statement the COMMIT is
+  // skipped, and the transaction stays open for its ROLLBACK.
+  Result piped(const char* before, const std::string& name, std::size_t n, const char* const* values,
+               const int* lengths, const int* formats, int results_format, const char* after) {
+    auto send_text = [this](const char* sql) {
+      return PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    };
+    int steps = 1 + (before ? 1 : 0) + (after ? 1 : 0);
+    bool sent =
+        PQenterPipelineMode(conn_) == 1 && (!before || send_text(before)) &&
+        PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(n), values, lengths, formats, results_format) == 1 &&
+        (!after || send_text(after)) && PQpipelineSync(conn_) == 1;
+    auto results = drain_pipeline(steps);
+    if (!sent || results.size() != static_cast<std::size_t>(steps)) fail(conn_, nullptr, "pipeline");
+    std::size_t i = 0;
+    if (before && PQresultStatus(results[i++].get()) != PGRES_COMMAND_OK) fail(conn_, results[0].get(), "begin");
+    Result res = std::move(results[i++]);
+    auto status = PQresultStatus(res.get());
+    if (after && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) {
+      began_ = false;  // committed, or ended by the failed COMMIT
+      if (PQresultStatus(results[i].get()) != PGRES_COMMAND_OK) fail(conn_, results[i].get(), "commit");
     }
-    auto results = drain_pipeline();
-    if (results.size() != 2) fail(conn_, nullptr, "begin");
-    if (PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) fail(conn_, results[0].get(), "begin");
-    return std::move(results[1]);
+    return res;
   }
 
-  // The results up to the pipeline's sync (each statement's ends with a null), then
-  // leaves pipeline mode.
-  std::vector<Result> drain_pipeline() {
+  // The results of `steps` statements up to the pipeline's sync (each statement's end
+  // with a null), then leaves pipeline mode.
+  std::vector<Result> drain_pipeline(int steps) {
     std::vector<Result> results;
     int ends = 0;
-    while (ends <= 2 && PQstatus(conn_) == CONNECTION_OK) {
+    while (ends <= steps && PQstatus(conn_) == CONNECTION_OK) {
       PGresult* r = PQgetResult(conn_);
       if (!r) {
         ++ends;

@@ -354,6 +354,28 @@ TEST_P(DatabaseTest, TheLastStatementOfATransactionThatSentNothingRunsAlone) {
   EXPECT_EQ(count_items(), 1);  // committed on its own
 }
 
+// In a transaction that began, the promised last statement takes the COMMIT with it: the
+// transaction's work is durable when it returns, and a failing last statement leaves
+// nothing behind.
+TEST_P(DatabaseTest, TheLastStatementOfATransactionThatBeganCommitsIt) {
+  create_items();
+  db_->write([](Tx& tx) {
+    tx.exec(kInsert, "Thôn Khuôn Điển");
+    tx.next_is_last();
+    tx.exec(kInsert, "Thôn Làng Hản");
+  });
+  EXPECT_EQ(count_items(), 2);
+  EXPECT_THROW(db_->write([](Tx& tx) {
+    tx.exec(kInsert, "Tổ Tân Trào");
+    tx.next_is_last();
+    tx.exec(kInsert, "Thôn Khuôn Điển");  // taken
+  }),
+               DbError);
+  EXPECT_EQ(count_items(), 2);
+  db_->write([](Tx& tx) { tx.exec(kInsert, "Tổ Tân Trào"); });  // the connection is usable
+  EXPECT_EQ(count_items(), 3);
+}
+
 TEST(RowsSql, MovesEachRowsNumbersOnAndKeepsOneTextPerShape) {
   auto sql = rows_sql("INSERT INTO t (a, b, c) VALUES ", "($1, $2, $1)", 2, 3, " RETURNING id");
   EXPECT_EQ(sql, "INSERT INTO t (a, b, c) VALUES ($1, $2, $1), ($3, $4, $3), ($5, $6, $5) RETURNING id");
