@@ -167,7 +167,14 @@ struct Server::Impl {
   Metrics& metrics;
   int io_threads = 1;
   int workers = 1;
+  // The first I/O thread's, which also accepts and drains.
   asio::io_context ioc;
+  // The other I/O threads' io_contexts, one each (concurrency hint 1). A connection stays
+  // on the one it was accepted onto: no two threads take turns at one scheduler's lock or
+  // wake each other to hand a connection's work over.
+  std::vector<std::unique_ptr<asio::io_context>> lanes;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> lanes_kept;
+  std::size_t accepted = 0;
   std::unique_ptr<asio::thread_pool> pool;
   std::unique_ptr<asio::thread_pool> citizen_pool;
   int citizen_workers = 1;
@@ -532,7 +539,7 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop() {
     while (acceptor.is_open()) {
-      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_tuple);
+      auto [ec, socket] = co_await acceptor.async_accept(next_lane(), use_tuple);
       if (ec) {
         if (!acceptor.is_open() || ec == asio::error::operation_aborted) co_return;
         spdlog::warn("accept: {}", ec.message());
@@ -551,6 +558,12 @@ struct Server::Impl {
     }
   }
 
+  // The io_context of the next connection, in turn.
+  asio::io_context& next_lane() {
+    auto i = accepted++ % (lanes.size() + 1);
+    return i == 0 ? ioc : *lanes[i - 1];
+  }
+
   void begin_drain() {
     if (draining.exchange(true)) return;
     spdlog::info("stopping: no new connections, waiting for {} request(s) in flight", inflight.load());
@@ -567,6 +580,8 @@ struct Server::Impl {
       co_await timer.async_wait(use_tuple);
     }
     if (inflight.load() > 0) spdlog::warn("drain timeout: closing {} request(s)", inflight.load());
+    lanes_kept.clear();
+    for (auto& lane : lanes) lane->stop();
     ioc.stop();
   }
 };
@@ -607,7 +622,11 @@ void Server::run() {
   });
   asio::co_spawn(im.ioc, im.accept_loop(), asio::detached);
   std::vector<std::thread> threads;
-  for (int i = 1; i < im.io_threads; ++i) threads.emplace_back([&im] { im.ioc.run(); });
+  for (int i = 1; i < im.io_threads; ++i) {
+    auto& lane = *im.lanes.emplace_back(std::make_unique<asio::io_context>(1));
+    im.lanes_kept.push_back(asio::make_work_guard(lane));
+    threads.emplace_back([&lane] { lane.run(); });
+  }
   im.ioc.run();
   for (auto& t : threads) t.join();
   im.pool->join();

@@ -56,7 +56,7 @@ constexpr std::string_view kInsertHead =
     "hash) VALUES ";
 constexpr std::string_view kInsertRow = "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr int kInsertParams = 11;
-constexpr std::size_t kManyEntries = 100;  // a statement's rows: 1,100 parameters
+constexpr auto kManyEntries = kEntriesPerStatement;  // a statement's rows: 1,100 parameters
 
 // The parameters of entries[first, first + count), row after row.
 std::vector<db::Value> values_of(const std::vector<const Entry*>& entries, std::size_t first, std::size_t count) {
@@ -111,6 +111,35 @@ void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_
                    fmt::format(") UPDATE audit_head SET last_id = ${}, last_hash = ${} WHERE id = 1", n + 1, n + 2))};
   if (ends_transaction) tx.next_is_last();
   tx.execute(q, values);
+}
+
+bool append_after(db::Tx& tx, const std::vector<const Entry*>& entries, const Head& known) {
+  if (entries.empty() || entries.size() > kManyEntries || tx.dialect() != db::Dialect::postgres) {
+    throw std::logic_error("audit::repo::append_after: 1 to 100 entries, on PostgreSQL");
+  }
+  // Typed: the rows are selected (only while the head is the one known), not inserted as
+  // VALUES, so the columns do not give the parameters their types.
+  static constexpr std::string_view kTypedRow =
+      "($1::bigint, $2::bigint, $3::bigint, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, "
+      "$11::text)";
+  auto count = static_cast<int>(entries.size());
+  auto values = values_of(entries, 0, entries.size());
+  auto n = static_cast<int>(values.size());
+  values.emplace_back(known.last_id);
+  values.emplace_back(known.last_hash);
+  values.emplace_back(entries.back()->id);
+  values.emplace_back(entries.back()->hash);
+  auto head = fmt::format(
+      "WITH head AS (SELECT id FROM audit_head WHERE id = 1 AND last_id = ${} AND last_hash = ${} FOR UPDATE), "
+      "entry AS (INSERT INTO audit_log (" AUDIT_COLUMNS ") SELECT given.* FROM head, (VALUES ",
+      n + 1, n + 2);
+  auto tail = fmt::format(
+      ") AS given) UPDATE audit_head SET last_id = ${}, last_hash = ${} FROM head "
+      "WHERE audit_head.id = head.id",
+      n + 3, n + 4);
+  db::Query q{"audit.append_after", db::rows_sql(head, kTypedRow, kInsertParams, count, tail)};
+  tx.next_is_last();
+  return tx.execute(q, values) == 1;
 }
 
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash) {

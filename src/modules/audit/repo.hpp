@@ -28,6 +28,12 @@ void insert_all(db::Tx& tx, const std::vector<const Entry*>& entries);
 // last rows, in one statement. `ends_transaction`: that statement is the transaction's
 // last (db::Tx::next_is_last), and on PostgreSQL its COMMIT goes with it.
 void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_transaction);
+// PostgreSQL: the entries (at most kEntriesPerStatement, chained after `known`) and the
+// new head in one statement, the transaction's last (alone when it is also the first: one
+// round trip, no BEGIN), written only if the chain's head is still `known`. False when it
+// was not: then nothing was written.
+inline constexpr std::size_t kEntriesPerStatement = 100;
+bool append_after(db::Tx& tx, const std::vector<const Entry*>& entries, const Head& known);
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash);
 Head head(db::Tx& tx);
 Page<Entry> list(db::Tx& tx, const Filter& filter);

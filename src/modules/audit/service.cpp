@@ -53,10 +53,16 @@ Entry Service::entry_of(const Actor& actor, std::string action, std::string enti
 }
 
 void Service::record_then(Entry entry, Done done) const {
+  std::vector<Waiting> one;
+  one.push_back(Waiting{std::move(entry), std::move(done)});
+  enqueue(std::move(one));
+}
+
+void Service::enqueue(std::vector<Waiting> entries) const {
   {
     std::lock_guard lock(waiting_mutex_);
-    waiting_.push_back(Waiting{std::move(entry), std::move(done)});
-    if (flush_queued_) return;  // the queued write takes this one too
+    waiting_.insert(waiting_.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    if (flush_queued_) return;  // the queued write takes these too
     flush_queued_ = true;
   }
   auto taken = std::make_shared<std::vector<Waiting>>();
@@ -66,24 +72,53 @@ void Service::record_then(Entry entry, Done done) const {
     flush_queued_ = false;
   };
   auto ran = std::make_shared<bool>(false);
+  auto left = std::make_shared<std::optional<repo::Head>>();
   db_.write_then(
-      [this, taken, take, ran](db::Tx& tx) {
+      [this, taken, take, ran, left](db::Tx& tx) {
         *ran = true;
         take();
-        record_all(tx, *taken, true);
+        *left = append_batch(tx, *taken);
       },
-      [taken, take, ran](std::exception_ptr error) {
+      [this, taken, take, ran, left](std::exception_ptr error) {
         if (!*ran) take();  // the transaction never began: those waiting fail with it
+        remember_head(error ? std::nullopt : *left);
+        if (!error && !*left) return enqueue(std::move(*taken));  // the head had moved: nothing written; again
         for (auto& w : *taken) w.done(error);
       });
+}
+
+std::optional<repo::Head> Service::append_batch(db::Tx& tx, std::vector<Waiting>& entries) const {
+  if (entries.empty()) return known_head();
+  auto known = known_head();
+  if (!known || tx.dialect() != db::Dialect::postgres || entries.size() > repo::kEntriesPerStatement) {
+    record_all(tx, entries, true);
+  } else if (!repo::append_after(tx, chain(entries, known->last_id + 1, known->last_hash), *known)) {
+    return std::nullopt;
+  }
+  return repo::Head{entries.back().entry.id, entries.back().entry.hash};
+}
+
+std::optional<repo::Head> Service::known_head() const {
+  std::lock_guard lock(head_mutex_);
+  return known_head_;
+}
+
+void Service::remember_head(std::optional<repo::Head> head) const {
+  std::lock_guard lock(head_mutex_);
+  known_head_ = std::move(head);
 }
 
 void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries, bool ends_transaction) const {
   if (entries.empty()) return;
   auto count = static_cast<std::int64_t>(entries.size());
   auto head = repo::claim(tx, count);
-  auto id = head.last_id - count + 1;
-  auto prev = head.last_hash;
+  repo::append_all(tx, chain(entries, head.last_id - count + 1, head.last_hash), ends_transaction);
+}
+
+std::vector<const Entry*> Service::chain(std::vector<Waiting>& entries, std::int64_t first_id,
+                                         const std::string& prev_hash) const {
+  auto id = first_id;
+  auto prev = prev_hash;
   auto now = clock_.now();
   std::vector<const Entry*> chained;
   chained.reserve(entries.size());
@@ -96,7 +131,7 @@ void Service::record_all(db::Tx& tx, std::vector<Waiting>& entries, bool ends_tr
     chained.push_back(&e);
     prev = e.hash;
   }
-  repo::append_all(tx, chained, ends_transaction);
+  return chained;
 }
 
 Page<Entry> Service::list(const Actor& actor, const Filter& filter) const {

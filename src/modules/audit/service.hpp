@@ -3,11 +3,13 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "modules/access.hpp"
 #include "modules/audit/model.hpp"
+#include "modules/audit/repo.hpp"
 #include "platform/db/database.hpp"
 #include "platform/time/time.hpp"
 
@@ -28,10 +30,10 @@ class Service {
                         std::string detail = "{}", std::string reason = {});
 
   // An entry that changes nothing else (a search, a read), appended with the database's
-  // next commit together with every other one waiting: one claim of the chain's head and
-  // one insert each. `done` is called once, with nullptr when the entry is durable or the
-  // exception it failed with. On SQLite no thread waits meanwhile (write_then); the caller
-  // answers from `done`.
+  // next commit together with every other one waiting: on PostgreSQL one statement after
+  // the head the last batch left (a round trip), else a claim of the head first. `done` is
+  // called once, with nullptr when the entry is durable or the exception it failed with.
+  // On SQLite no thread waits meanwhile (write_then); the caller answers from `done`.
   using Done = std::function<void(std::exception_ptr)>;
   void record_then(Entry entry, Done done) const;
 
@@ -48,12 +50,26 @@ class Service {
   // Appends the entries in order, after the chain's head, with one claim.
   // `ends_transaction`: they are the rest of the transaction (db::Tx::next_is_last).
   void record_all(db::Tx& tx, std::vector<Waiting>& entries, bool ends_transaction) const;
+  // Gives the entries their ids, time and hashes, after `prev_hash`.
+  std::vector<const Entry*> chain(std::vector<Waiting>& entries, std::int64_t first_id,
+                                  const std::string& prev_hash) const;
+  // Adds entries to those waiting, and queues a write_then that takes them all if none is.
+  void enqueue(std::vector<Waiting> entries) const;
+  // A write_then's batch, the whole transaction. On PostgreSQL, while the head this
+  // process's last batch left is known, one statement after it (repo::append_after);
+  // otherwise a claim first. The head it leaves, or nullopt when the known one had moved
+  // (another process, or record(tx, …)) and nothing was written.
+  std::optional<repo::Head> append_batch(db::Tx& tx, std::vector<Waiting>& entries) const;
+  std::optional<repo::Head> known_head() const;
+  void remember_head(std::optional<repo::Head> head) const;
 
   db::Database& db_;
   const time::Clock& clock_;
   mutable std::mutex waiting_mutex_;
   mutable std::vector<Waiting> waiting_;
   mutable bool flush_queued_ = false;  // a write_then is queued that takes `waiting_`
+  mutable std::mutex head_mutex_;
+  mutable std::optional<repo::Head> known_head_;  // left by the last batch's commit
 };
 
 }  // namespace antq::audit

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../../support/backends.hpp"
+#include "modules/audit/repo.hpp"
 #include "modules/audit/service.hpp"
 #include "platform/crypto/crypto.hpp"
 #include "platform/db/read.hpp"
@@ -32,6 +33,13 @@ class RecordThenTest : public ::testing::TestWithParam<db::Dialect> {
   }
 
   std::int64_t count(const std::string& sql) { return testing::count_of(*db_, sql); }
+  // Records one entry through `audit` and waits until it is durable (or failed).
+  std::exception_ptr record_then_wait(const Service& audit, const std::string& entity_id) {
+    std::promise<std::exception_ptr> told;
+    audit.record_then(Service::entry_of(officer_, "camera.search", "camera", entity_id),
+                      [&told](std::exception_ptr e) { told.set_value(e); });
+    return told.get_future().get();
+  }
 
   testing::BackendDatabase backend_{GetParam()};
   std::unique_ptr<db::Database> db_;
@@ -45,6 +53,7 @@ TEST_P(RecordThenTest, BatchesAndSingleEntriesMakeOneChain) {
   constexpr int kThreads = 6;
   constexpr int kEach = 40;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   std::vector<std::vector<std::future<std::exception_ptr>>> told(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
@@ -130,6 +139,53 @@ TEST_P(RecordThenTest, AnEntryThatCannotBeWrittenIsToldAndLeavesTheChainWhole) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 1);
   EXPECT_EQ(count("SELECT min(id) FROM audit_log"), 1);  // the refused entry's id was not used up
   EXPECT_TRUE(audit_->verify(auditor_).ok);
+}
+
+// On PostgreSQL a batch goes in one statement after the head the last batch left; when
+// something else moved the head meanwhile (record(tx, …) here, another process there),
+// the batch writes nothing, is done again after a claim, and the chain stays whole.
+TEST_P(RecordThenTest, AHeadMovedSinceTheLastBatchIsNoticedAndTheChainStaysWhole) {
+  auto other_process = backend_.open();
+  Service other_audit(*other_process, clock_);
+  EXPECT_FALSE(record_then_wait(*audit_, "1"));
+  EXPECT_FALSE(record_then_wait(*audit_, "2"));  // after the head it knows
+  db_->write([&](db::Tx& tx) { audit_->record(tx, officer_, "camera.search", "camera", "3"); });
+  EXPECT_FALSE(record_then_wait(*audit_, "4"));
+  EXPECT_FALSE(record_then_wait(other_audit, "5"));
+  EXPECT_FALSE(record_then_wait(*audit_, "6"));
+  EXPECT_FALSE(record_then_wait(other_audit, "7"));
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 7);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE CAST(entity_id AS INTEGER) = id"), 7)
+      << "each entry once, in the order asked, no id skipped";
+  auto v = audit_->verify(auditor_);
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.checked, 7);
+}
+
+TEST_P(RecordThenTest, AppendAfterAStaleHeadWritesNothing) {
+  if (GetParam() != db::Dialect::postgres) GTEST_SKIP() << "append_after is PostgreSQL's";
+  db_->write([&](db::Tx& tx) { audit_->record(tx, officer_, "camera.search", "camera", "1"); });
+  repo::Head now;
+  db_->read([&](db::Tx& tx) { now = repo::head(tx); });
+  Entry next = Service::entry_of(officer_, "camera.search", "camera", "2");
+  next.id = now.last_id + 1;
+  next.at = clock_.now();
+  next.prev_hash = now.last_hash;
+  next.hash = std::string(64, 'a');
+  auto stale = now;
+  stale.last_hash = std::string(64, '0');
+  bool written = true;
+  db_->write([&](db::Tx& tx) { written = repo::append_after(tx, {&next}, stale); });
+  EXPECT_FALSE(written);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 1);
+  EXPECT_EQ(count("SELECT last_id FROM audit_head"), 1);
+  db_->write([&](db::Tx& tx) { written = repo::append_after(tx, {&next}, now); });
+  EXPECT_TRUE(written);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 2);
+  EXPECT_EQ(count("SELECT last_id FROM audit_head"), 2);
+  db_->read([&](db::Tx& tx) { EXPECT_EQ(repo::head(tx).last_hash, next.hash); });
+  std::vector<const Entry*> none;
+  EXPECT_THROW(db_->write([&](db::Tx& tx) { repo::append_after(tx, none, now); }), std::logic_error);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RecordThenTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
