@@ -58,10 +58,11 @@ void Service::record_then(Entry entry, Done done) const {
   enqueue(std::move(one));
 }
 
-void Service::enqueue(std::vector<Waiting> entries) const {
+void Service::enqueue(std::vector<Waiting> entries, bool first) const {
   {
     std::lock_guard lock(waiting_mutex_);
-    waiting_.insert(waiting_.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    waiting_.insert(first ? waiting_.begin() : waiting_.end(), std::make_move_iterator(entries.begin()),
+                    std::make_move_iterator(entries.end()));
     if (flush_queued_) return;  // the queued write takes these too
     flush_queued_ = true;
   }
@@ -82,7 +83,8 @@ void Service::enqueue(std::vector<Waiting> entries) const {
       [this, taken, take, ran, left](std::exception_ptr error) {
         if (!*ran) take();  // the transaction never began: those waiting fail with it
         remember_head(error ? std::nullopt : *left);
-        if (!error && !*left) return enqueue(std::move(*taken));  // the head had moved: nothing written; again
+        // The head had moved: nothing was written. Again, before those given since.
+        if (!error && !*left) return enqueue(std::move(*taken), true);
         for (auto& w : *taken) w.done(error);
       });
 }

@@ -53,8 +53,9 @@ class Service {
   // Gives the entries their ids, time and hashes, after `prev_hash`.
   std::vector<const Entry*> chain(std::vector<Waiting>& entries, std::int64_t first_id,
                                   const std::string& prev_hash) const;
-  // Adds entries to those waiting, and queues a write_then that takes them all if none is.
-  void enqueue(std::vector<Waiting> entries) const;
+  // Adds entries to those waiting (`first`: before them), and queues a write_then that
+  // takes them all if none is.
+  void enqueue(std::vector<Waiting> entries, bool first = false) const;
   // A write_then's batch, the whole transaction. On PostgreSQL, while the head this
   // process's last batch left is known, one statement after it (repo::append_after);
   // otherwise a claim first. The head it leaves, or nullopt when the known one had moved

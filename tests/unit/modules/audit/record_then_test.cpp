@@ -3,7 +3,9 @@
 // and each caller hears when its own entry is durable, or why it is not.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -186,6 +188,50 @@ TEST_P(RecordThenTest, AppendAfterAStaleHeadWritesNothing) {
   db_->read([&](db::Tx& tx) { EXPECT_EQ(repo::head(tx).last_hash, next.hash); });
   std::vector<const Entry*> none;
   EXPECT_THROW(db_->write([&](db::Tx& tx) { repo::append_after(tx, none, now); }), std::logic_error);
+}
+
+// Two processes appending at once, make one chain, and
+// each keeps the order its entries were given in.
+TEST_P(RecordThenTest, TwoProcessesAppendingAtOnceMakeOneChain) {
+  auto other_process = backend_.open();
+  Service other_audit(*other_process, clock_);
+  constexpr int kEach = 300;
+  std::vector<std::future<std::exception_ptr>> told;
+  std::mutex told_mutex;
+  auto give = [&](const Service& audit, const std::string& who) {
+    for (int i = 0; i < kEach; ++i) {
+      // In bursts, so that batches go one after another and entries wait behind them.
+      if (i % 10 == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
+      auto promise = std::make_shared<std::promise<std::exception_ptr>>();
+      {
+        std::lock_guard lock(told_mutex);
+        told.push_back(promise->get_future());
+      }
+      audit.record_then(Service::entry_of(officer_, "camera.search", who, std::to_string(i)),
+                        [promise](std::exception_ptr e) { promise->set_value(e); });
+    }
+  };
+  std::thread one([&] { give(*audit_, "one"); });
+  std::thread two([&] { give(other_audit, "two"); });
+  one.join();
+  two.join();
+  for (auto& f : told) EXPECT_FALSE(f.get());
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 2 * kEach);
+  EXPECT_EQ(count("SELECT max(id) FROM audit_log"), 2 * kEach);
+  auto v = audit_->verify(auditor_);
+  EXPECT_TRUE(v.ok) << v.problem;
+  for (const char* who : {"one", "two"}) {
+    std::vector<std::int64_t> order;
+    db_->read([&](db::Tx& tx) {
+      for (const auto& r :
+           tx.rows(db::Query{"test.order", "SELECT entity_id FROM audit_log WHERE entity = $1 ORDER BY id"},
+                   std::string(who))) {
+        order.push_back(std::stoll(r.text(0)));
+      }
+    });
+    ASSERT_EQ(order.size(), static_cast<std::size_t>(kEach));
+    EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << who;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RecordThenTest, ::testing::Values(db::Dialect::sqlite, db::Dialect::postgres),
