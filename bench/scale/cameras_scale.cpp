@@ -129,6 +129,7 @@ void bulk_insert(app::Context& ctx, std::int64_t city_commune, const std::vector
     }
     ctx.db->write([&](db::Tx& tx) {
       std::vector<const cameras::Camera*> added;
+      added.reserve(batch.size());
       for (const auto& c : batch) added.push_back(&c);
       std::vector<cameras::repo::NewStatus> statuses;
       for (auto id : cameras::repo::insert_many(tx, added, now)) {
