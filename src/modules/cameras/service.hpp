@@ -344,9 +344,9 @@ class Service {
   // The same without holding the caller's thread while the rows of the cameras it lists
   // are read (PostgreSQL, where that waits for the network): what memory decides is
   // decided here, refusals and bad input thrown here; `then` gets the answer once those
-  // rows are read (with other searches', in one statement, on the RowReader's thread), or
-  // here at once when it lists none; or the error the read failed with.
-  // REQUIRES: `then` does not throw.
+  // rows are read (with other searches', in one statement, on the database's thread:
+  // RowReader), or here at once when it lists none; or the error the read failed with.
+  // REQUIRES: `then` does not throw, nor call db::Database::read() or write().
   using SearchThen = std::function<void(PendingSearch, std::exception_ptr)>;
   void search_then(const Actor& actor, const SearchQuery& query, SearchThen then) const;
   // Along a route (commune officers only), audited as camera.route_search.
@@ -466,7 +466,7 @@ class Service {
   mutable Throttle wrong_codes_;
   mutable coverage::AreaCache area_cache_;  // derived from the database, never the truth
   mutable ReachIndex reach_;                // the same
-  mutable RowReader rows_{db_};             // last: it stops first, answering what waits
+  mutable RowReader rows_{db_};             // last: it goes first, once what waits is answered
 };
 
 }  // namespace antq::cameras

@@ -140,6 +140,12 @@ class Database {
   // called from that thread.
   // REQUIRES: `done` does not throw and does not call read() or write().
   virtual void write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) = 0;
+  // A read() without waiting for it, on a thread that runs such jobs in order (on
+  // PostgreSQL the write_then()s' thread, so the two take turns and neither waits for a
+  // thread to wake): `done` is called from there once, with nullptr or the exception
+  // `fn` threw.
+  // REQUIRES: `done` does not throw and does not call read() or write().
+  virtual void read_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) = 0;
   virtual Dialect dialect() const = 0;
   virtual PoolStats pool_stats() const = 0;
   // A consistent copy of the whole database to `path` while others keep working.

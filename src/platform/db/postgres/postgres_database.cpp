@@ -6,11 +6,11 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
-#include <deque>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
+
+#include "platform/db/job_thread.hpp"
 
 namespace antq::db {
 namespace {
@@ -292,14 +292,6 @@ class PostgresDatabase final : public Database {
     size_ = 1;
   }
 
-  ~PostgresDatabase() override {
-    {
-      std::lock_guard lock(later_mutex_);
-      stopping_ = true;
-    }
-    later_cv_.notify_one();
-    if (later_thread_.joinable()) later_thread_.join();  // runs what is queued first
-  }
   PostgresDatabase(const PostgresDatabase&) = delete;
   PostgresDatabase& operator=(const PostgresDatabase&) = delete;
 
@@ -308,16 +300,14 @@ class PostgresDatabase final : public Database {
   }
   void write(const std::function<void(Tx&)>& fn) override { run("BEGIN", std::nullopt, fn); }
 
-  // Queued for a thread of its own, which runs them in order, each in its transaction:
-  // the caller's thread is free meanwhile, and whatever is handed to write_then while
-  // one runs can go into the next (audit::Service::record_then gathers its entries so).
+  // Queued for a thread of its own, which runs them in order with the read_then()s, each
+  // in its transaction: the caller's thread is free meanwhile, and whatever is handed over
+  // while one runs can go into the next (audit::Service::record_then gathers its entries so).
   void write_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) override {
-    {
-      std::lock_guard lock(later_mutex_);
-      if (!later_thread_.joinable()) later_thread_ = std::thread([this] { run_later(); });
-      later_.push_back(Later{std::move(fn), std::move(done)});
-    }
-    later_cv_.notify_one();
+    later_.post([this, fn = std::move(fn), done = std::move(done)] { done(attempt([&] { write(fn); })); });
+  }
+  void read_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) override {
+    later_.post([this, fn = std::move(fn), done = std::move(done)] { done(attempt([&] { read(fn); })); });
   }
   Dialect dialect() const override { return Dialect::postgres; }
 
@@ -399,29 +389,14 @@ class PostgresDatabase final : public Database {
     tx.finish(true);
   }
 
-  struct Later {
-    std::function<void(Tx&)> fn;
-    std::function<void(std::exception_ptr)> done;
-  };
-
-  void run_later() {
-    while (true) {
-      Later job;
-      {
-        std::unique_lock lock(later_mutex_);
-        later_cv_.wait(lock, [this] { return stopping_ || !later_.empty(); });
-        if (later_.empty()) return;
-        job = std::move(later_.front());
-        later_.pop_front();
-      }
-      std::exception_ptr error;
-      try {
-        write(job.fn);
-      } catch (...) {
-        error = std::current_exception();
-      }
-      job.done(error);
+  // The exception `fn` throws, or nullptr.
+  static std::exception_ptr attempt(const std::function<void()>& fn) {
+    try {
+      fn();
+    } catch (...) {
+      return std::current_exception();
     }
+    return nullptr;
   }
 
   std::unique_ptr<Connection> take() {
@@ -469,11 +444,7 @@ class PostgresDatabase final : public Database {
   std::vector<std::unique_ptr<Connection>> idle_;
   int size_ = 0;
   int configured_ = 1;
-  std::mutex later_mutex_;
-  std::condition_variable later_cv_;
-  std::deque<Later> later_;
-  bool stopping_ = false;
-  std::thread later_thread_;  // started by the first write_then
+  JobThread later_;  // last: it runs what is queued before the connections go
 };
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "platform/db/job_thread.hpp"
+
 namespace antq::db {
 namespace {
 
@@ -183,6 +185,7 @@ class SqliteDatabase final : public Database {
   }
 
   ~SqliteDatabase() override {
+    reads_later_.stop();  // their answers may still hand writes over
     {
       std::lock_guard lock(write_mutex_);
       stopping_ = true;
@@ -228,6 +231,18 @@ class SqliteDatabase final : public Database {
     auto job = std::make_unique<Job>(Job{nullptr, std::move(fn), std::move(done)});
     job->fn = &job->owned_fn;
     enqueue(job.release());  // the writer deletes it once done
+  }
+
+  void read_then(std::function<void(Tx&)> fn, std::function<void(std::exception_ptr)> done) override {
+    reads_later_.post([this, fn = std::move(fn), done = std::move(done)] {
+      std::exception_ptr error;
+      try {
+        read(fn);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      done(error);
+    });
   }
 
   Dialect dialect() const override { return Dialect::sqlite; }
@@ -389,6 +404,7 @@ class SqliteDatabase final : public Database {
   std::deque<Job*> queue_;
   bool stopping_ = false;
   std::thread writer_;
+  JobThread reads_later_;  // last: stopped first
 };
 
 }  // namespace

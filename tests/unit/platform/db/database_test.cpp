@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <future>
+#include <memory>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -288,6 +289,46 @@ TEST_P(DatabaseTest, WriteThenLeavesTheCallersThreadFreeMeanwhile) {
   go.set_value();
   EXPECT_FALSE(told.get_future().get());
   EXPECT_EQ(count_items(), 1);
+}
+
+TEST_P(DatabaseTest, ReadThenReadsOnAnotherThreadAndTellsWhatItFoundOrWhyItFailed) {
+  create_items();
+  db_->write([](Tx& tx) { tx.exec(kInsert, "Làng Hản"); });
+  std::promise<void> go;
+  auto went = go.get_future().share();
+  std::promise<std::exception_ptr> told;
+  std::int64_t seen = -1;
+  db_->read_then(
+      [went, &seen](Tx& tx) {
+        if (went.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+          throw std::runtime_error("the caller waited for the read");
+        }
+        seen = tx.row(kCount)->i64(0);
+      },
+      [&told](std::exception_ptr e) { told.set_value(e); });
+  go.set_value();
+  EXPECT_FALSE(told.get_future().get());
+  EXPECT_EQ(seen, 1);
+  std::promise<std::exception_ptr> failed;
+  db_->read_then([](Tx& tx) { tx.exec(kInsert, "read only"); },
+                 [&failed](std::exception_ptr e) { failed.set_value(e); });
+  EXPECT_TRUE(failed.get_future().get());  // a read transaction writes nothing
+  EXPECT_EQ(count_items(), 1);
+}
+
+TEST_P(DatabaseTest, OnPostgresReadsAndWritesHandedOverTakeTurnsInOrder) {
+  if (GetParam() == Dialect::sqlite) GTEST_SKIP() << "SQLite reads beside its writer";
+  create_items();
+  constexpr int kRounds = 20;
+  std::vector<std::promise<std::int64_t>> seen(kRounds);
+  for (int i = 0; i < kRounds; ++i) {
+    db_->write_then([i](Tx& tx) { tx.exec(kInsert, "item " + std::to_string(i)); }, [](std::exception_ptr) {});
+    auto count = std::make_shared<std::int64_t>(-1);
+    db_->read_then([count](Tx& tx) { *count = tx.row(kCount)->i64(0); },
+                   [&seen, count, i](std::exception_ptr) { seen[i].set_value(*count); });
+  }
+  // Each read ran after the writes handed over before it, and before those after it.
+  for (int i = 0; i < kRounds; ++i) EXPECT_EQ(seen[i].get_future().get(), i + 1) << i;
 }
 
 TEST_P(DatabaseTest, ManyRowsInOneStatementEachTakeTheirOwnParameters) {
