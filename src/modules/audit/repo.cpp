@@ -56,7 +56,6 @@ constexpr std::string_view kInsertHead =
     "hash) VALUES ";
 constexpr std::string_view kInsertRow = "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr int kInsertParams = 11;
-constexpr auto kManyEntries = kEntriesPerStatement;  // a statement's rows: 1,100 parameters
 
 // The parameters of entries[first, first + count), row after row.
 std::vector<db::Value> values_of(const std::vector<const Entry*>& entries, std::size_t first, std::size_t count) {
@@ -79,8 +78,8 @@ std::vector<db::Value> values_of(const std::vector<const Entry*>& entries, std::
 void insert(db::Tx& tx, const Entry& e) { insert_all(tx, {&e}); }
 
 void insert_all(db::Tx& tx, const std::vector<const Entry*>& entries) {
-  for (std::size_t first = 0; first < entries.size(); first += kManyEntries) {
-    auto count = std::min(kManyEntries, entries.size() - first);
+  for (std::size_t first = 0; first < entries.size(); first += kEntriesPerStatement) {
+    auto count = std::min(kEntriesPerStatement, entries.size() - first);
     db::Query q{"audit.insert", db::rows_sql(kInsertHead, kInsertRow, kInsertParams, static_cast<int>(count))};
     tx.execute(q, values_of(entries, first, count));
   }
@@ -95,7 +94,7 @@ void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_
     set_head(tx, last.id, last.hash);
     return;
   }
-  auto final_first = (entries.size() - 1) / kManyEntries * kManyEntries;
+  auto final_first = (entries.size() - 1) / kEntriesPerStatement * kEntriesPerStatement;
   insert_all(tx,
              std::vector<const Entry*>(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(final_first)));
   // The last rows and the new head in one statement (a data-modifying WITH).
@@ -114,7 +113,7 @@ void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_
 }
 
 bool append_after(db::Tx& tx, const std::vector<const Entry*>& entries, const Head& known) {
-  if (entries.empty() || entries.size() > kManyEntries || tx.dialect() != db::Dialect::postgres) {
+  if (entries.empty() || entries.size() > kEntriesPerStatement || tx.dialect() != db::Dialect::postgres) {
     throw std::logic_error("audit::repo::append_after: 1 to 100 entries, on PostgreSQL");
   }
   // Typed: the rows are selected (only while the head is the one known), not inserted as

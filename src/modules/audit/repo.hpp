@@ -32,7 +32,7 @@ void append_all(db::Tx& tx, const std::vector<const Entry*>& entries, bool ends_
 // new head in one statement, the transaction's last (alone when it is also the first: one
 // round trip, no BEGIN), written only if the chain's head is still `known`. False when it
 // was not: then nothing was written.
-inline constexpr std::size_t kEntriesPerStatement = 100;
+inline constexpr std::size_t kEntriesPerStatement = 100;  // a statement's rows: 1,100 parameters
 bool append_after(db::Tx& tx, const std::vector<const Entry*>& entries, const Head& known);
 void set_head(db::Tx& tx, std::int64_t last_id, const std::string& last_hash);
 Head head(db::Tx& tx);
