@@ -58,6 +58,11 @@ void Service::record_then(Entry entry, Done done) const {
   enqueue(std::move(one));
 }
 
+Service::~Service() {
+  std::unique_lock lock(waiting_mutex_);
+  idle_.wait(lock, [this] { return flushes_ == 0; });
+}
+
 void Service::enqueue(std::vector<Waiting> entries, bool first) const {
   {
     std::lock_guard lock(waiting_mutex_);
@@ -65,7 +70,23 @@ void Service::enqueue(std::vector<Waiting> entries, bool first) const {
                     std::make_move_iterator(entries.end()));
     if (flush_queued_) return;  // the queued write takes these too
     flush_queued_ = true;
+    ++flushes_;
   }
+  try {
+    flush();
+  } catch (...) {  // not handed over: those waiting fail with it
+    std::vector<Waiting> taken;
+    {
+      std::lock_guard lock(waiting_mutex_);
+      taken.swap(waiting_);
+      flush_queued_ = false;
+    }
+    for (auto& w : taken) w.done(std::current_exception());
+    flush_done();
+  }
+}
+
+void Service::flush() const {
   auto taken = std::make_shared<std::vector<Waiting>>();
   auto take = [this, taken] {
     std::lock_guard lock(waiting_mutex_);
@@ -83,10 +104,20 @@ void Service::enqueue(std::vector<Waiting> entries, bool first) const {
       [this, taken, take, ran, left](std::exception_ptr error) {
         if (!*ran) take();  // the transaction never began: those waiting fail with it
         remember_head(error ? std::nullopt : *left);
-        // The head had moved: nothing was written. Again, before those given since.
-        if (!error && !*left) return enqueue(std::move(*taken), true);
-        for (auto& w : *taken) w.done(error);
+        if (!error && !*left) {
+          enqueue(std::move(*taken), true);  // the head had moved: nothing was written; again, first
+        } else {
+          for (auto& w : *taken) w.done(error);
+        }
+        flush_done();
       });
+}
+
+// Last: the service may be gone as soon as it is told.
+void Service::flush_done() const {
+  std::lock_guard lock(waiting_mutex_);
+  --flushes_;
+  idle_.notify_all();
 }
 
 std::optional<repo::Head> Service::append_batch(db::Tx& tx, std::vector<Waiting>& entries) const {

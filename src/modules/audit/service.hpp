@@ -1,5 +1,6 @@
 #pragma once
 // The audit log (nhật ký kiểm toán): append-only, hash-chained, browsed by auditors.
+#include <condition_variable>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -18,6 +19,11 @@ namespace antq::audit {
 class Service {
  public:
   Service(db::Database& db, const time::Clock& clock) : db_(db), clock_(clock) {}
+  // Waits until every entry given to record_then is written or failed: the writes handed
+  // over to the database hold this service.
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
 
   // Appends an entry inside the caller's write transaction, so that the change and its
   // record commit or fail together. Fills id, at, hashes. Thread-safe through the tx.
@@ -56,6 +62,9 @@ class Service {
   // Adds entries to those waiting (`first`: before them), and queues a write_then that
   // takes them all if none is.
   void enqueue(std::vector<Waiting> entries, bool first = false) const;
+  // Hands a write of those waiting over to the database (db::Database::write_then).
+  void flush() const;
+  void flush_done() const;
   // A write_then's batch, the whole transaction. On PostgreSQL, while the head this
   // process's last batch left is known, one statement after it (repo::append_after);
   // otherwise a claim first. The head it leaves, or nullopt when the known one had moved
@@ -69,6 +78,8 @@ class Service {
   mutable std::mutex waiting_mutex_;
   mutable std::vector<Waiting> waiting_;
   mutable bool flush_queued_ = false;  // a write_then is queued that takes `waiting_`
+  mutable int flushes_ = 0;            // write_thens queued or running
+  mutable std::condition_variable idle_;
   mutable std::mutex head_mutex_;
   mutable std::optional<repo::Head> known_head_;  // left by the last batch's commit
 };

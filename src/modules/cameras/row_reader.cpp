@@ -36,7 +36,17 @@ std::size_t RowReader::statements() const {
 }
 
 void RowReader::queue_round() {
-  auto round = std::make_shared<Round>();
+  try {
+    hand_over(std::make_shared<Round>());
+  } catch (...) {  // not handed over: those waiting fail with it
+    Round round;
+    take(round);
+    answer(round.batch, {}, std::current_exception());
+    round_done();
+  }
+}
+
+void RowReader::hand_over(const std::shared_ptr<Round>& round) {
   db_.read_then(
       [this, round](db::Tx& tx) {
         take(*round);

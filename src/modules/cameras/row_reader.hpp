@@ -18,6 +18,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -51,8 +52,10 @@ class RowReader {
     Then then;
   };
   struct Round;
-  // Hands a read of all those waiting over to the database.
+  // Hands a read of all those waiting over to the database; or, when that fails, answers
+  // them with the error.
   void queue_round();
+  void hand_over(const std::shared_ptr<Round>& round);
   // Takes those waiting into `round`, once.
   void take(Round& round);
   static void answer(std::deque<Asked>& batch, const std::vector<Camera>& rows, std::exception_ptr error);

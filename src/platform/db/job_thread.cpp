@@ -7,20 +7,30 @@ namespace antq::db {
 JobThread::~JobThread() { stop(); }
 
 void JobThread::stop() {
+  std::thread thread;
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
+    if (!started_) ended_ = true;
+    thread = std::move(thread_);
   }
   cv_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  if (thread.joinable()) thread.join();
 }
 
 void JobThread::post(std::function<void()> job) {
   {
     std::lock_guard lock(mutex_);
-    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
-    jobs_.push_back(std::move(job));
+    if (!ended_) {
+      if (!started_) {
+        thread_ = std::thread([this] { run(); });
+        started_ = true;
+      }
+      jobs_.push_back(std::move(job));
+      job = nullptr;
+    }
   }
+  if (job) return job();  // stopped
   cv_.notify_one();
 }
 
@@ -30,7 +40,10 @@ void JobThread::run() {
     {
       std::unique_lock lock(mutex_);
       cv_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (jobs_.empty()) return;
+      if (jobs_.empty()) {
+        ended_ = true;
+        return;
+      }
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }

@@ -17,10 +17,12 @@ class JobThread {
   JobThread(const JobThread&) = delete;
   JobThread& operator=(const JobThread&) = delete;
 
-  // Queues `job` after the others; the thread starts with the first.
+  // Queues `job` after the others; the thread starts with the first. Once stopped, runs
+  // it on the caller's thread at once: nothing given is left unrun.
   // REQUIRES: `job` does not throw.
   void post(std::function<void()> job);
   // Runs what is queued, and what those jobs post, then ends the thread.
+  // REQUIRES: not called (nor the destructor) from one of its jobs.
   void stop();
 
  private:
@@ -29,7 +31,9 @@ class JobThread {
   std::mutex mutex_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;
+  bool started_ = false;
   bool stopping_ = false;
+  bool ended_ = false;  // the thread ended, or stop() came before any job
   std::thread thread_;
 };
 

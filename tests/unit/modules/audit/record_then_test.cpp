@@ -3,6 +3,7 @@
 // and each caller hears when its own entry is durable, or why it is not.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <mutex>
@@ -121,6 +122,35 @@ TEST_P(RecordThenTest, EntriesThatWaitedTogetherGoInStatementsOfAHundredAndKeepT
       << "each entry where it was asked for";
   auto v = audit_->verify(auditor_);
   EXPECT_TRUE(v.ok) << v.problem;
+}
+
+TEST_P(RecordThenTest, AServiceGoneWhileItsEntriesWaitHasWrittenAndToldThemAll) {
+  // The database's queued writes run in order: the entries wait behind this one while
+  // the service that took them is destroyed.
+  std::promise<void> go;
+  auto went = go.get_future().share();
+  db_->write_then([went](db::Tx&) { went.wait(); }, [](std::exception_ptr) {});
+  constexpr int kEntries = 30;
+  std::atomic<int> told{0};
+  std::atomic<int> failed{0};
+  std::thread release([&go] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the service is being destroyed meanwhile
+    go.set_value();
+  });
+  {
+    Service audit(*db_, clock_);
+    for (int i = 0; i < kEntries; ++i) {
+      audit.record_then(Service::entry_of(officer_, "camera.search", "camera", std::to_string(i)),
+                        [&](std::exception_ptr e) {
+                          if (e) ++failed;
+                          ++told;
+                        });
+    }
+  }
+  EXPECT_EQ(told.load(), kEntries);  // before the service went
+  EXPECT_EQ(failed.load(), 0);
+  release.join();
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), kEntries);
 }
 
 TEST_P(RecordThenTest, AnEntryThatCannotBeWrittenIsToldAndLeavesTheChainWhole) {

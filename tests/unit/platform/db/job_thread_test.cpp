@@ -1,9 +1,11 @@
 // JobThread: jobs run one after another in the order given, on one thread that is not the
-// caller's, and stopping runs what is queued, including what those jobs post.
+// caller's; stopping runs what is queued, including what those jobs post; after it, what
+// is posted runs at once.
 #include "platform/db/job_thread.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
 #include <mutex>
 #include <set>
@@ -45,9 +47,30 @@ TEST(JobThread, StoppingRunsWhatIsQueuedAndWhatThoseJobsPost) {
   });
   jobs.post([&] { ran.push_back(2); });
   std::thread stopper([&] { jobs.stop(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // stop() is called meanwhile
   go.set_value();
   stopper.join();
   EXPECT_EQ(ran, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(JobThread, OnceStoppedRunsWhatIsPostedOnTheCallersThread) {
+  JobThread jobs;
+  std::thread::id ran_on;
+  jobs.post([&] { ran_on = std::this_thread::get_id(); });
+  jobs.stop();
+  EXPECT_NE(ran_on, std::this_thread::get_id());
+  bool ran = false;
+  jobs.post([&] {
+    ran = true;
+    ran_on = std::this_thread::get_id();
+  });
+  EXPECT_TRUE(ran);
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+  JobThread never_started;
+  never_started.stop();
+  ran = false;
+  never_started.post([&] { ran = true; });
+  EXPECT_TRUE(ran);
 }
 
 }  // namespace
